@@ -1,0 +1,86 @@
+// Every fact the analysis found, across all inputs: what rules judge and what the page shows.
+// Contains no private key, password or secret key; may contain decrypted plaintext for display,
+// which the report builder never copies.
+import type { InputKind, InputStatus } from './report/report';
+import type { CertificateFacts, PrivateKeyFacts } from './x509/facts';
+import type { KeystoreFacts } from './keystore/facts';
+import type { EnvelopeFacts } from './soap/facts';
+import type { SignatureFacts } from './xmldsig/facts';
+import type { DecryptionFacts } from './xmlenc/facts';
+import type { WsdlFacts } from './wsdl/facts';
+import type { ConnectorForm, TlsFacts } from './tls/facts';
+
+export interface InputFacts {
+	id: string;
+	name: string;
+	size: number;
+	sha256: string;
+	kind: InputKind;
+	/** Why the detector chose this kind (or why it is `unknown`). */
+	kindReason: string;
+	status: InputStatus;
+	error?: string;
+	/** Locked inputs: a message for the password prompt; `wrongPassword` once a typed one failed. */
+	lock?: { message: string; wrongPassword: boolean };
+	/** Keystore entries whose own key password is still needed (contract hook `entry-password`). */
+	lockedEntries?: { alias: string; wrongPassword: boolean }[];
+	/** A kind-specific detail view for the page; shaped by the area that parsed the input. */
+	detail?: InputDetail;
+}
+
+/** Detail views are tagged by area so the UI can pick a component. */
+export type InputDetail =
+	| { area: 'x509'; data: unknown }
+	| { area: 'keystore'; data: unknown }
+	| { area: 'xml'; data: unknown }
+	| { area: 'wsdl'; data: unknown }
+	| { area: 'tls'; data: unknown };
+
+export interface AnalysisSettings {
+	/** Analysis time (ISO); defaults to the moment the analysis runs. */
+	now?: string;
+	/** When the envelopes were captured (ISO), for WSS-TIMESTAMP-STALE; default: each file's date. */
+	captureTime?: string | null;
+	connector?: ConnectorForm | null;
+	/** Certificates (sha256) the user marked as trust anchors. */
+	trustAnchors: string[];
+	/** Inputs (ids) the user marked as truststores: all their certificates are anchors. */
+	truststoreInputs: string[];
+	/** Raw symmetric keys the user added, for HMAC signatures and XML Encryption. */
+	rawKeys: { id: string; name: string; algorithm: string; bytes: Uint8Array }[];
+}
+
+export interface AnalysisFacts {
+	now: string;
+	captureTime: string | null;
+	inputs: InputFacts[];
+	certificates: CertificateFacts[];
+	keys: PrivateKeyFacts[];
+	keystores: KeystoreFacts[];
+	envelopes: EnvelopeFacts[];
+	signatures: SignatureFacts[];
+	decryptions: DecryptionFacts[];
+	wsdls: WsdlFacts[];
+	tls: TlsFacts[];
+	connector: ConnectorForm | null;
+	/** Certificates (sha256) the analysis treats as trust anchors. */
+	trustAnchors: string[];
+}
+
+export function emptyFacts(now: string): AnalysisFacts {
+	return {
+		now,
+		captureTime: null,
+		inputs: [],
+		certificates: [],
+		keys: [],
+		keystores: [],
+		envelopes: [],
+		signatures: [],
+		decryptions: [],
+		wsdls: [],
+		tls: [],
+		connector: null,
+		trustAnchors: [],
+	};
+}

@@ -1,0 +1,185 @@
+// Builds the contract's JSON report from the facts, the findings and the grade. This is the
+// redaction boundary: only the fields named here leave the engine.
+import type { AnalysisFacts } from '../facts';
+import { gradeAreaOf, grade, type ChannelScores, type GradeEffect, type RuleArea } from './grade';
+import {
+	REPORT_FORMAT,
+	REPORT_VERSION,
+	SEVERITIES,
+	type Finding,
+	type GradeArea,
+	type Report,
+	type ReportGrade,
+} from './report';
+
+/** A finding as the engine keeps it: the contract's fields plus what grading needs. */
+export interface EngineFinding extends Finding {
+	area: RuleArea;
+	effect: GradeEffect;
+}
+
+function areaHasFacts(area: GradeArea, facts: AnalysisFacts): boolean {
+	switch (area) {
+		case 'tls':
+			return facts.tls.length > 0 || facts.connector !== null;
+		case 'certificates':
+			return facts.certificates.length > 0;
+		case 'keystores':
+			return facts.keystores.length > 0;
+		case 'messages':
+			return (
+				facts.envelopes.length > 0 || facts.signatures.length > 0 || facts.decryptions.length > 0
+			);
+		case 'wsdl':
+			return facts.wsdls.length > 0;
+	}
+}
+
+const AREAS: readonly GradeArea[] = ['tls', 'certificates', 'keystores', 'messages', 'wsdl'];
+
+export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFinding[]): ReportGrade {
+	const scores: ChannelScores[] = facts.tls.flatMap((t) => (t.scores ? [t.scores] : []));
+	const overall = grade(findings, scores);
+	const byArea: ReportGrade['byArea'] = {};
+	for (const area of AREAS) {
+		const inArea = findings.filter((f) => gradeAreaOf(f) === area);
+		if (!areaHasFacts(area, facts) && inArea.length === 0) {
+			byArea[area] = 'N/A';
+			continue;
+		}
+		byArea[area] = grade(inArea, area === 'tls' ? scores : []).grade;
+	}
+	const result: ReportGrade = {
+		overall: overall.grade,
+		byArea,
+		capReasons: overall.capReasons,
+		warnings: overall.warnings,
+	};
+	if (overall.grade !== overall.letter) result.ignoringTrust = overall.letter;
+	return result;
+}
+
+export function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
+	return [...findings].sort(
+		(a, b) =>
+			SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+			a.ruleId.localeCompare(b.ruleId) ||
+			(a.inputName ?? '').localeCompare(b.inputName ?? '') ||
+			a.subject.localeCompare(b.subject),
+	);
+}
+
+export function buildReport(
+	facts: AnalysisFacts,
+	findings: readonly EngineFinding[],
+	generatedAt: string,
+): Report {
+	return {
+		format: REPORT_FORMAT,
+		version: REPORT_VERSION,
+		generatedAt,
+		grade: gradeReport(facts, findings),
+		inputs: facts.inputs
+			.filter((i) => i.status !== 'pending')
+			.map((i) => ({
+				name: i.name,
+				size: i.size,
+				sha256: i.sha256,
+				kind: i.kind,
+				status: i.status === 'pending' ? 'error' : i.status,
+				...(i.status === 'error' && i.error ? { error: i.error } : {}),
+			})),
+		certificates: facts.certificates.map((c) => ({
+			inputName: c.inputName,
+			sha256: c.sha256,
+			subject: c.subject,
+			issuer: c.issuer,
+			serialNumber: c.serialNumber,
+			notBefore: c.notBefore,
+			notAfter: c.notAfter,
+			keyAlgorithm: c.keyAlgorithm,
+			keySize: c.keySize,
+			curve: c.curve,
+			signatureAlgorithm: c.signatureAlgorithm,
+			selfSigned: c.selfSigned,
+			isCA: c.isCA,
+			subjectAltNames: [...c.subjectAltNames],
+		})),
+		keystores: facts.keystores.map((k) => ({
+			inputName: k.inputName,
+			type: k.type,
+			status: k.status,
+			entries: k.entries.map((e) => ({
+				alias: e.alias,
+				type: e.type,
+				created: e.created,
+				certSha256: [...e.certSha256],
+				keyAlgorithm: e.keyAlgorithm,
+				keySize: e.keySize,
+				keyLocked: e.keyLocked,
+			})),
+		})),
+		keys: facts.keys.map((k) => ({
+			inputName: k.inputName,
+			format: k.format,
+			encrypted: k.encrypted,
+			status: k.status,
+			keyAlgorithm: k.keyAlgorithm,
+			keySize: k.keySize,
+			curve: k.curve,
+			matchesCertSha256: [...k.matchesCertSha256],
+		})),
+		signatures: facts.signatures.map((s) => ({
+			inputName: s.inputName,
+			signatureId: s.signatureId,
+			valid: s.valid,
+			signatureAlgorithm: s.signatureAlgorithm,
+			references: s.references.map((r) => ({
+				uri: r.uri,
+				target: r.target,
+				digestAlgorithm: r.digestAlgorithm,
+				digestValid: r.digestValid,
+			})),
+			signerCertSha256: s.signerCertSha256,
+			keySource: s.keySource,
+			...(s.error ? { error: s.error } : {}),
+		})),
+		decryptions: facts.decryptions.map((d) => ({
+			inputName: d.inputName,
+			encryptedDataId: d.encryptedDataId,
+			dataAlgorithm: d.dataAlgorithm,
+			keyTransport: d.keyTransport,
+			status: d.status,
+			...(d.plaintextSha256 ? { plaintextSha256: d.plaintextSha256 } : {}),
+			...(d.error ? { error: d.error } : {}),
+		})),
+		endpoints: facts.wsdls.flatMap((w) => w.endpoints.map((e) => ({ ...e }))),
+		policies: facts.wsdls.flatMap((w) =>
+			w.policies.map((p) => ({
+				...p,
+				signedParts: [...p.signedParts],
+				encryptedParts: [...p.encryptedParts],
+				tokens: [...p.tokens],
+			})),
+		),
+		tlsSettings: facts.tls.map((t) => ({
+			inputName: t.inputName,
+			source: t.source,
+			minVersion: t.minVersion,
+			protocols: [...t.protocols],
+			cipherSuites: [...t.cipherSuites],
+		})),
+		findings: sortFindings(findings).map((f) => ({
+			ruleId: f.ruleId,
+			severity: f.severity,
+			title: f.title,
+			inputName: f.inputName,
+			subject: f.subject,
+			evidence: f.evidence,
+			remediation: f.remediation,
+			references: [...f.references],
+			area: f.area,
+			effect: f.effect,
+		})),
+	};
+}

@@ -1,0 +1,212 @@
+// The JSON report: the public interface defined by shared/CONTRACT.md (format version 1).
+// Field names and meanings here must not change without bumping REPORT_VERSION.
+
+export const REPORT_FORMAT = 'wssec-analyzer-report';
+export const REPORT_VERSION = 1;
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export type GradeLetter = 'A+' | 'A' | 'A-' | 'B' | 'C' | 'D' | 'E' | 'F';
+export type OverallGrade = GradeLetter | 'T' | 'M';
+/** Sub-grade areas of the report; `N/A` where nothing in that area was analyzed. */
+export type GradeArea = 'tls' | 'certificates' | 'keystores' | 'messages' | 'wsdl';
+
+export type InputKind =
+	| 'pkcs12'
+	| 'jks'
+	| 'jceks'
+	| 'bks'
+	| 'pem'
+	| 'der-certificate'
+	| 'pkcs7'
+	| 'private-key'
+	| 'wsdl'
+	| 'soap-envelope'
+	| 'xml-signature'
+	| 'xml'
+	| 'tls-config'
+	| 'scan-result'
+	| 'unknown';
+
+export const INPUT_KINDS: readonly InputKind[] = [
+	'pkcs12',
+	'jks',
+	'jceks',
+	'bks',
+	'pem',
+	'der-certificate',
+	'pkcs7',
+	'private-key',
+	'wsdl',
+	'soap-envelope',
+	'xml-signature',
+	'xml',
+	'tls-config',
+	'scan-result',
+	'unknown',
+];
+
+export type InputStatus = 'pending' | 'parsed' | 'locked' | 'error';
+
+export interface ReportInput {
+	name: string;
+	size: number;
+	sha256: string;
+	kind: InputKind;
+	status: Exclude<InputStatus, 'pending'>;
+	error?: string;
+}
+
+export interface ReportCertificate {
+	inputName: string;
+	sha256: string;
+	subject: string;
+	issuer: string;
+	serialNumber: string;
+	notBefore: string;
+	notAfter: string;
+	keyAlgorithm: string;
+	keySize: number | null;
+	curve: string | null;
+	signatureAlgorithm: string;
+	selfSigned: boolean;
+	isCA: boolean;
+	subjectAltNames: string[];
+}
+
+export interface ReportKeystoreEntry {
+	alias: string;
+	type: 'private-key' | 'trusted-certificate' | 'secret-key';
+	created: string | null;
+	certSha256: string[];
+	keyAlgorithm: string | null;
+	keySize: number | null;
+	keyLocked: boolean;
+}
+
+export interface ReportKeystore {
+	inputName: string;
+	type: 'JKS' | 'JCEKS' | 'PKCS12' | 'BKS' | 'PEM' | 'PKCS7';
+	status: 'parsed' | 'locked' | 'error';
+	entries: ReportKeystoreEntry[];
+}
+
+export interface ReportKey {
+	inputName: string;
+	format: string;
+	encrypted: boolean;
+	status: 'parsed' | 'locked' | 'error';
+	keyAlgorithm: string | null;
+	keySize: number | null;
+	curve: string | null;
+	matchesCertSha256: string[];
+}
+
+export interface ReportSignatureReference {
+	uri: string;
+	target: string | null;
+	digestAlgorithm: string;
+	digestValid: boolean | null;
+}
+
+export type KeySource =
+	| 'BinarySecurityToken'
+	| 'KeyIdentifier'
+	| 'X509IssuerSerial'
+	| 'X509Certificate'
+	| 'KeyValue'
+	| 'uploaded'
+	| 'none';
+
+export interface ReportSignature {
+	inputName: string;
+	signatureId: string | null;
+	/** null: not checked (the signer's key was not supplied). */
+	valid: boolean | null;
+	signatureAlgorithm: string;
+	references: ReportSignatureReference[];
+	signerCertSha256: string | null;
+	keySource: KeySource;
+	error?: string;
+}
+
+export interface ReportDecryption {
+	inputName: string;
+	encryptedDataId: string | null;
+	dataAlgorithm: string;
+	keyTransport: string | null;
+	status: 'decrypted' | 'no-key' | 'failed';
+	plaintextSha256?: string;
+	error?: string;
+}
+
+export interface ReportEndpoint {
+	inputName: string;
+	service: string;
+	port: string;
+	address: string;
+	secure: boolean;
+	binding: 'soap11' | 'soap12' | 'http';
+}
+
+export interface ReportPolicy {
+	inputName: string;
+	subject: string;
+	binding: 'transport' | 'asymmetric' | 'symmetric' | 'none';
+	algorithmSuite: string | null;
+	includeTimestamp: boolean;
+	signedParts: string[];
+	encryptedParts: string[];
+	tokens: string[];
+}
+
+export type TlsVersion = 'SSLv2' | 'SSLv3' | 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+
+export interface ReportTlsSettings {
+	inputName: string | null;
+	source: string;
+	minVersion: TlsVersion | null;
+	protocols: TlsVersion[];
+	cipherSuites: string[];
+}
+
+export interface Finding {
+	ruleId: string;
+	severity: Severity;
+	title: string;
+	inputName: string | null;
+	subject: string;
+	evidence: string;
+	remediation: string;
+	references: string[];
+	/** Added in version 1 (optional): the catalog area and the grade effect of this hit. */
+	area?: string;
+	effect?: string;
+}
+
+export interface ReportGrade {
+	overall: OverallGrade;
+	/** The letter the overall grade would be if trust issues (T/M) were ignored. */
+	ignoringTrust?: GradeLetter;
+	byArea: Partial<Record<GradeArea, OverallGrade | 'N/A'>>;
+	capReasons: string[];
+	warnings?: string[];
+}
+
+export interface Report {
+	format: typeof REPORT_FORMAT;
+	version: typeof REPORT_VERSION;
+	generatedAt: string;
+	grade: ReportGrade;
+	inputs: ReportInput[];
+	certificates: ReportCertificate[];
+	keystores: ReportKeystore[];
+	keys: ReportKey[];
+	signatures: ReportSignature[];
+	decryptions: ReportDecryption[];
+	endpoints: ReportEndpoint[];
+	policies: ReportPolicy[];
+	tlsSettings: ReportTlsSettings[];
+	findings: Finding[];
+}

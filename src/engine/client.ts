@@ -1,0 +1,137 @@
+// The page's side of the engine: starts the worker (lazily, on the first file), forwards
+// requests, and implements cancel by terminating the worker and replaying the state into a new
+// one, because key derivation in progress cannot be interrupted from inside.
+import type { AnalysisSettings } from '../core/facts';
+import type { InputFile } from '../core/pipeline';
+import type { EngineEvent, EngineRequest } from './protocol';
+
+declare global {
+	interface Window {
+		/** Set by the lazily loaded assets/engine.js (see vite.config.ts). */
+		__wssecEngineSource?: string;
+	}
+}
+
+const ENGINE_SCRIPT = 'assets/engine.js';
+
+function loadEngineSource(): Promise<string> {
+	if (window.__wssecEngineSource) return Promise.resolve(window.__wssecEngineSource);
+	return new Promise((resolve, reject) => {
+		const script = document.createElement('script');
+		script.src = ENGINE_SCRIPT;
+		script.onload = () => {
+			if (window.__wssecEngineSource) resolve(window.__wssecEngineSource);
+			else reject(new Error('The analysis engine did not load'));
+		};
+		script.onerror = () => reject(new Error(`Could not load ${ENGINE_SCRIPT}`));
+		document.head.append(script);
+	});
+}
+
+async function startWorker(): Promise<Worker> {
+	if (import.meta.env.DEV) {
+		// A plain string keeps Vite from emitting a second copy of the worker into the build.
+		const devUrl = '/src/engine/worker.ts';
+		return new Worker(devUrl, { type: 'module', name: 'wssec-engine' });
+	}
+	const source = await loadEngineSource();
+	// A Blob worker works from file:// as well as from any static host.
+	const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+	try {
+		return new Worker(url, { name: 'wssec-engine' });
+	} finally {
+		setTimeout(() => URL.revokeObjectURL(url), 10_000);
+	}
+}
+
+export class EngineClient {
+	private worker: Promise<Worker> | null = null;
+	private files: InputFile[] = [];
+	private passwords = new Map<string, string>();
+	private entryPasswords = new Map<string, Map<string, string>>();
+	private settings: AnalysisSettings | null = null;
+	private cancelled = new Set<string>();
+
+	constructor(private readonly onEvent: (event: EngineEvent) => void) {}
+
+	private ensure(): Promise<Worker> {
+		this.worker ??= startWorker().then((worker) => {
+			worker.addEventListener('message', (e: MessageEvent<EngineEvent>) => this.onEvent(e.data));
+			worker.addEventListener('error', (e) => {
+				this.onEvent({
+					type: 'crash',
+					runId: -1,
+					message: e.message || 'The analysis engine stopped',
+				});
+			});
+			return worker;
+		});
+		return this.worker;
+	}
+
+	private async post(request: EngineRequest): Promise<void> {
+		const worker = await this.ensure();
+		worker.postMessage(request);
+	}
+
+	add(files: InputFile[]): Promise<void> {
+		this.files.push(...files);
+		return this.post({ type: 'add', files });
+	}
+
+	remove(ids: string[]): Promise<void> {
+		const gone = new Set(ids);
+		this.files = this.files.filter((f) => !gone.has(f.id));
+		for (const id of ids) {
+			this.passwords.delete(id);
+			this.entryPasswords.delete(id);
+			this.cancelled.delete(id);
+		}
+		return this.post({ type: 'remove', ids });
+	}
+
+	clear(): Promise<void> {
+		this.files = [];
+		this.passwords.clear();
+		this.entryPasswords.clear();
+		this.cancelled.clear();
+		return this.post({ type: 'clear' });
+	}
+
+	password(id: string, password: string): Promise<void> {
+		this.passwords.set(id, password);
+		return this.post({ type: 'password', id, password });
+	}
+
+	entryPassword(id: string, alias: string, password: string): Promise<void> {
+		const map = this.entryPasswords.get(id) ?? new Map<string, string>();
+		map.set(alias, password);
+		this.entryPasswords.set(id, map);
+		return this.post({ type: 'entry-password', id, alias, password });
+	}
+
+	updateSettings(settings: AnalysisSettings): Promise<void> {
+		this.settings = settings;
+		return this.post({ type: 'settings', settings });
+	}
+
+	/** Stops the running work now; `inputIds` (the files being worked on) are marked cancelled. */
+	async cancel(inputIds: string[]): Promise<void> {
+		for (const id of inputIds) this.cancelled.add(id);
+		const old = this.worker;
+		this.worker = null;
+		if (old) (await old).terminate();
+		const worker = await this.ensure();
+		if (this.settings)
+			worker.postMessage({ type: 'settings', settings: this.settings } satisfies EngineRequest);
+		for (const [id, password] of this.passwords)
+			worker.postMessage({ type: 'password', id, password } satisfies EngineRequest);
+		for (const [id, map] of this.entryPasswords) {
+			for (const [alias, password] of map) {
+				worker.postMessage({ type: 'entry-password', id, alias, password } satisfies EngineRequest);
+			}
+		}
+		worker.postMessage({ type: 'cancelled', ids: [...this.cancelled] } satisfies EngineRequest);
+		worker.postMessage({ type: 'add', files: this.files } satisfies EngineRequest);
+	}
+}

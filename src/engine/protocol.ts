@@ -1,0 +1,20 @@
+// Messages between the page and the analysis engine worker.
+import type { AnalysisResult } from '../analyze';
+import type { AnalysisSettings } from '../core/facts';
+import type { InputFile } from '../core/pipeline';
+
+export type EngineRequest =
+	| { type: 'add'; files: InputFile[] }
+	| { type: 'remove'; ids: string[] }
+	| { type: 'clear' }
+	| { type: 'password'; id: string; password: string }
+	| { type: 'entry-password'; id: string; alias: string; password: string }
+	| { type: 'settings'; settings: AnalysisSettings }
+	/** Inputs whose work the user cancelled: they get an error instead of being parsed again. */
+	| { type: 'cancelled'; ids: string[] };
+
+export type EngineEvent =
+	| { type: 'busy'; runId: number }
+	| { type: 'progress'; runId: number; inputId: string | null; label: string; fraction?: number }
+	| { type: 'result'; runId: number; result: AnalysisResult }
+	| { type: 'crash'; runId: number; message: string };

@@ -1,0 +1,141 @@
+// The engine worker: holds the inputs, passwords and settings, and re-runs the analysis after
+// every change (a newer change aborts the running one). All parsing, cryptography and XML work
+// happens here, never on the page's thread.
+import { Analyzer, type AnalysisRequest } from '../analyze';
+import type { AnalysisSettings } from '../core/facts';
+import type { InputFile } from '../core/pipeline';
+import type { EngineEvent, EngineRequest } from './protocol';
+
+interface WorkerScope {
+	postMessage(message: EngineEvent): void;
+	addEventListener(type: 'message', listener: (event: MessageEvent<EngineRequest>) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const analyzer = new Analyzer();
+let files: InputFile[] = [];
+const passwords: Record<string, string> = {};
+const entryPasswords: Record<string, Record<string, string>> = {};
+const cancelledIds = new Set<string>();
+let settings: AnalysisSettings = {
+	trustAnchors: [],
+	truststoreInputs: [],
+	rawKeys: [],
+	captureTime: null,
+	connector: null,
+};
+let runId = 0;
+let current: AbortController | null = null;
+let scheduled = false;
+
+function post(event: EngineEvent): void {
+	scope.postMessage(event);
+}
+
+function schedule(): void {
+	current?.abort();
+	if (scheduled) return;
+	scheduled = true;
+	queueMicrotask(() => {
+		scheduled = false;
+		void run();
+	});
+}
+
+async function run(): Promise<void> {
+	const id = ++runId;
+	const controller = new AbortController();
+	current = controller;
+	post({ type: 'busy', runId: id });
+	const request: AnalysisRequest = {
+		files: files.filter((f) => !cancelledIds.has(f.id)),
+		passwords,
+		entryPasswords,
+		settings,
+	};
+	let inputId: string | null = null;
+	try {
+		const result = await analyzer.run(
+			request,
+			(label, fraction) => {
+				const match = files.find(
+					(f) => label.startsWith(`${f.name}:`) || label === `Reading ${f.name}`,
+				);
+				inputId = match?.id ?? inputId;
+				post({
+					type: 'progress',
+					runId: id,
+					inputId,
+					label,
+					...(fraction === undefined ? {} : { fraction }),
+				});
+			},
+			controller.signal,
+		);
+		if (controller.signal.aborted) return;
+		for (const f of files) {
+			if (!cancelledIds.has(f.id)) continue;
+			result.facts.inputs.push({
+				id: f.id,
+				name: f.name,
+				size: f.bytes.length,
+				sha256: '',
+				kind: 'unknown',
+				kindReason: 'not analyzed',
+				status: 'error',
+				error:
+					'Analysis cancelled before this file was finished; remove it and add it again to retry',
+			});
+		}
+		post({ type: 'result', runId: id, result });
+	} catch (error) {
+		if (controller.signal.aborted) return;
+		post({
+			type: 'crash',
+			runId: id,
+			message: error instanceof Error ? error.message : String(error),
+		});
+	} finally {
+		if (current === controller) current = null;
+	}
+}
+
+scope.addEventListener('message', (event) => {
+	const msg = event.data;
+	switch (msg.type) {
+		case 'add':
+			files = [...files, ...msg.files];
+			break;
+		case 'remove': {
+			const gone = new Set(msg.ids);
+			files = files.filter((f) => !gone.has(f.id));
+			for (const id of gone) {
+				delete passwords[id];
+				delete entryPasswords[id];
+				cancelledIds.delete(id);
+			}
+			analyzer.forget(new Set(files.map((f) => f.id)));
+			break;
+		}
+		case 'clear':
+			files = [];
+			for (const id of Object.keys(passwords)) delete passwords[id];
+			for (const id of Object.keys(entryPasswords)) delete entryPasswords[id];
+			cancelledIds.clear();
+			analyzer.forget(new Set());
+			break;
+		case 'password':
+			passwords[msg.id] = msg.password;
+			break;
+		case 'entry-password':
+			entryPasswords[msg.id] = { ...(entryPasswords[msg.id] ?? {}), [msg.alias]: msg.password };
+			break;
+		case 'settings':
+			settings = msg.settings;
+			break;
+		case 'cancelled':
+			for (const id of msg.ids) cancelledIds.add(id);
+			break;
+	}
+	schedule();
+});

@@ -1,0 +1,58 @@
+// Catalog guard: every registered rule id exists in shared/RULES.md with the severities it can
+// report, ids are unique, every folder's list is sorted, and every rule file has a test.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from './index';
+
+const RULES_MD = resolve(import.meta.dirname, '../../../shared/RULES.md');
+
+/** Rule id → severities listed in the catalog tables. */
+function catalog(): Map<string, Set<string>> {
+	const out = new Map<string, Set<string>>();
+	for (const line of readFileSync(RULES_MD, 'utf8').split('\n')) {
+		const cells = line.split('|').map((c) => c.trim());
+		// Added rules: | ID | area | input | condition | severity | effect | remediation |
+		// Catalog:     | # | ID | area | input | condition | severity | effect | remediation | sources |
+		const numbered = /^\d+$/.test(cells[1] ?? '');
+		const id = numbered ? cells[2] : cells[1];
+		const severity = numbered ? cells[6] : cells[5];
+		if (!id || !/^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(id) || !severity) continue;
+		out.set(id, new Set(severity.split('/').map((s) => s.trim())));
+	}
+	return out;
+}
+
+describe('rule registry', () => {
+	const known = catalog();
+	it('reads the catalog', () => expect(known.size).toBeGreaterThan(70));
+	it.each(RULES.map((r) => [r.meta.id, r] as const))(
+		'%s exists in RULES.md with its severities',
+		(_id, rule) => {
+			const severities = known.get(rule.meta.id);
+			expect(severities, `${rule.meta.id} is not in RULES.md`).toBeDefined();
+			for (const s of rule.meta.severities) expect([...(severities ?? [])]).toContain(s);
+		},
+	);
+	it('has unique ids', () => {
+		const ids = RULES.map((r) => r.meta.id);
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+	it('has a sorted list and a test per rule file in each folder', () => {
+		const root = import.meta.dirname;
+		for (const folder of readdirSync(root, { withFileTypes: true }).filter((d) =>
+			d.isDirectory(),
+		)) {
+			const dir = join(root, folder.name);
+			const files = readdirSync(dir).filter(
+				(f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts',
+			);
+			for (const file of files) {
+				expect(
+					existsSync(join(dir, file.replace(/\.ts$/, '.test.ts'))),
+					`${folder.name}/${file} has no test`,
+				).toBe(true);
+			}
+		}
+	});
+});

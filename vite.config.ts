@@ -1,0 +1,79 @@
+// Build: the page as one classic (non-module) script so it runs from file://, where Chromium
+// refuses module scripts, plus the analysis engine as a separate lazily loaded classic script
+// whose text becomes a Blob worker (file:// pages cannot start a worker from a file URL).
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { build, defineConfig, type Plugin } from 'vite';
+import { readFile, writeFile, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+const ENGINE_GLOBAL = '__wssecEngineSource';
+
+/** Rewrites Vite's module script tag into a deferred classic script (the bundle is an IIFE). */
+function classicScripts(): Plugin {
+	return {
+		name: 'wssec:classic-scripts',
+		apply: 'build',
+		enforce: 'post',
+		transformIndexHtml(html) {
+			return html
+				.replace(/<script type="module" crossorigin/g, '<script defer')
+				.replace(/<link rel="stylesheet" crossorigin/g, '<link rel="stylesheet"');
+		},
+	};
+}
+
+/** After the page is built, builds src/engine/worker.ts as an IIFE and stores its text in a global. */
+function engineBundle(): Plugin {
+	let outDir = 'dist';
+	return {
+		name: 'wssec:engine-bundle',
+		apply: 'build',
+		configResolved(config) {
+			outDir = resolve(config.root, config.build.outDir);
+		},
+		async closeBundle() {
+			const tmp = resolve(outDir, '.engine-tmp');
+			await build({
+				configFile: false,
+				logLevel: 'warn',
+				define: { 'import.meta.env.DEV': 'false' },
+				build: {
+					outDir: tmp,
+					emptyOutDir: true,
+					minify: true,
+					sourcemap: false,
+					lib: {
+						entry: resolve(import.meta.dirname, 'src/engine/worker.ts'),
+						formats: ['iife'],
+						name: 'wssecEngine',
+						fileName: () => 'engine.js',
+					},
+				},
+			});
+			const code = await readFile(resolve(tmp, 'engine.js'), 'utf8');
+			await writeFile(
+				resolve(outDir, 'assets/engine.js'),
+				`window.${ENGINE_GLOBAL}=${JSON.stringify(code)};\n`,
+			);
+			await rm(tmp, { recursive: true, force: true });
+		},
+	};
+}
+
+export default defineConfig({
+	base: './',
+	plugins: [svelte(), classicScripts(), engineBundle()],
+	build: {
+		target: 'es2022',
+		modulePreload: false,
+		cssCodeSplit: false,
+		rollupOptions: {
+			output: {
+				format: 'iife',
+				entryFileNames: 'assets/app.js',
+				assetFileNames: 'assets/[name][extname]',
+			},
+		},
+	},
+	worker: { format: 'es' },
+});
