@@ -2,13 +2,13 @@
 // Contains no private key, password or secret key; may contain decrypted plaintext for display,
 // which the report builder never copies.
 import type { InputKind, InputStatus } from './report/report';
-import type { CertificateFacts, PrivateKeyFacts } from './x509/facts';
-import type { KeystoreFacts } from './keystore/facts';
-import type { EnvelopeFacts } from './soap/facts';
+import type { CertificateFacts, PrivateKeyFacts, X509Detail } from './x509/facts';
+import type { KeystoreDetail, KeystoreFacts } from './keystore/facts';
+import type { EnvelopeFacts, XmlDetail } from './soap/facts';
 import type { SignatureFacts } from './xmldsig/facts';
 import type { DecryptionFacts } from './xmlenc/facts';
-import type { WsdlFacts } from './wsdl/facts';
-import type { ConnectorForm, TlsFacts } from './tls/facts';
+import type { WsdlDetail, WsdlFacts } from './wsdl/facts';
+import type { ConnectorForm, TlsDetail, TlsFacts } from './tls/facts';
 
 export interface InputFacts {
 	id: string;
@@ -30,11 +30,11 @@ export interface InputFacts {
 
 /** Detail views are tagged by area so the UI can pick a component. */
 export type InputDetail =
-	| { area: 'x509'; data: unknown }
-	| { area: 'keystore'; data: unknown }
-	| { area: 'xml'; data: unknown }
-	| { area: 'wsdl'; data: unknown }
-	| { area: 'tls'; data: unknown };
+	| { area: 'x509'; data: X509Detail }
+	| { area: 'keystore'; data: KeystoreDetail }
+	| { area: 'xml'; data: XmlDetail }
+	| { area: 'wsdl'; data: WsdlDetail }
+	| { area: 'tls'; data: TlsDetail };
 
 export interface AnalysisSettings {
 	/** Analysis time (ISO); defaults to the moment the analysis runs. */

@@ -5,3 +5,8 @@ export interface KeystoreFacts extends ReportKeystore {
 	/** The store password is one of the default list (RULES.md 3.6), found without asking. */
 	defaultPassword: string | null;
 }
+
+/** Detail view of a keystore input (issue #3 shapes it). */
+export interface KeystoreDetail {
+	summary: string;
+}

@@ -4,3 +4,8 @@ export interface EnvelopeFacts {
 	inputName: string;
 	soapVersion: '1.1' | '1.2';
 }
+
+/** Detail view of an XML input: the "what is signed" tree and signatures (issue #4 shapes it). */
+export interface XmlDetail {
+	summary: string;
+}

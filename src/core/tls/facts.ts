@@ -20,3 +20,8 @@ export interface ConnectorForm {
 	truststoreInput: string;
 	wsSecurity: { sign: boolean; encrypt: boolean; timestamp: boolean; usernameToken: boolean };
 }
+
+/** Detail view of a TLS configuration or scanner input (issue #6 shapes it). */
+export interface TlsDetail {
+	summary: string;
+}

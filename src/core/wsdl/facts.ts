@@ -6,3 +6,8 @@ export interface WsdlFacts {
 	endpoints: ReportEndpoint[];
 	policies: ReportPolicy[];
 }
+
+/** Detail view of a WSDL input (issue #7 shapes it). */
+export interface WsdlDetail {
+	summary: string;
+}

@@ -15,3 +15,8 @@ export interface CertificateFacts extends ReportCertificate {
 export interface PrivateKeyFacts extends ReportKey {
 	source: string;
 }
+
+/** Detail view of a certificate / key / PKCS#7 input (issue #3 shapes it). */
+export interface X509Detail {
+	summary: string;
+}
