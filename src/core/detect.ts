@@ -33,7 +33,22 @@ function extensionOf(name: string): string {
 	return dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
+/**
+ * Detects an input's kind from its content; the file name's extension only breaks ties.
+ * Never throws: anything unrecognized (or too hostile to sniff) is kind `unknown` with a reason.
+ */
 export function detectKind(name: string, bytes: Uint8Array): Detection {
+	try {
+		return detectKindUnsafe(name, bytes);
+	} catch (error) {
+		// Only pathological inputs get here (e.g. DER nested so deep that sniffing overflows the stack).
+		const why =
+			error instanceof RangeError ? 'structure nested too deeply' : 'unreadable structure';
+		return { kind: 'unknown', reason: `content could not be sniffed (${why})` };
+	}
+}
+
+function detectKindUnsafe(name: string, bytes: Uint8Array): Detection {
 	if (bytes.length === 0) return { kind: 'unknown', reason: 'empty file' };
 	const magic =
 		bytes.length >= 4
@@ -53,6 +68,13 @@ export function detectKind(name: string, bytes: Uint8Array): Detection {
 	);
 	if (text === null || hasControlCharacters(text.slice(0, 4096))) {
 		if (bytes[0] === 0x30) {
+			const declared = declaredDerLength(bytes);
+			if (declared !== null && declared > bytes.length) {
+				return {
+					kind: 'unknown',
+					reason: `truncated DER data: the outer structure declares ${declared} bytes but the file has ${bytes.length}`,
+				};
+			}
 			return {
 				kind: 'unknown',
 				reason: 'binary DER data that is not a certificate, key, PKCS#7 or PKCS#12',
@@ -61,6 +83,18 @@ export function detectKind(name: string, bytes: Uint8Array): Detection {
 		return { kind: 'unknown', reason: 'binary data that is not a keystore, certificate or key' };
 	}
 	return detectText(text.replace(/^\uFEFF/, ''), ext);
+}
+
+/** Total length (header + content) the first definite-length DER header announces, if readable. */
+function declaredDerLength(bytes: Uint8Array): number | null {
+	const first = bytes[1];
+	if (first === undefined || first === 0x80) return null;
+	if (first < 0x80) return 2 + first;
+	const n = first & 0x7f;
+	if (n > 4 || bytes.length < 2 + n) return null;
+	let length = 0;
+	for (let i = 0; i < n; i++) length = length * 256 + (bytes[2 + i] ?? 0);
+	return 2 + n + length;
 }
 
 /** DER structures: PKCS#12, PKCS#7, certificate, CSR, CRL, private keys. */
@@ -191,20 +225,24 @@ function detectText(text: string, ext: string): Detection {
 
 function detectPem(text: string): Detection {
 	const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((m) => m[1] ?? '');
+	const ends = [...text.matchAll(/-----END ([A-Z0-9 ]+)-----/g)].length;
+	// Keep the kind so the parser can say exactly what is missing; flag the truncation here.
+	const truncated = ends < labels.length ? ' (truncated: a BEGIN line has no END line)' : '';
 	const isKey = (l: string) => l.endsWith('PRIVATE KEY');
 	if (labels.length > 0 && labels.every(isKey)) {
 		return {
 			kind: 'private-key',
-			reason: `PEM ${labels[0]}` + (labels.length > 1 ? ` (+${labels.length - 1} more)` : ''),
+			reason:
+				`PEM ${labels[0]}` + (labels.length > 1 ? ` (+${labels.length - 1} more)` : '') + truncated,
 		};
 	}
 	if (labels.length > 0 && labels.every((l) => l === 'PKCS7')) {
-		return { kind: 'pkcs7', reason: 'PEM PKCS7 bundle' };
+		return { kind: 'pkcs7', reason: `PEM PKCS7 bundle${truncated}` };
 	}
 	const counts = new Map<string, number>();
 	for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
 	const summary = [...counts].map(([l, n]) => (n > 1 ? `${n}× ${l}` : l)).join(', ');
-	return { kind: 'pem', reason: `PEM: ${summary}` };
+	return { kind: 'pem', reason: `PEM: ${summary}${truncated}` };
 }
 
 interface RootElement {
@@ -212,12 +250,14 @@ interface RootElement {
 	ns: string | null;
 	/** Namespace declarations and attributes text of the root start tag. */
 	attributes: string;
+	/** False when the text ends inside the root's start tag (a truncated file). */
+	complete: boolean;
 }
 
 /** The first element's name and namespace, read from the raw text without building a DOM. */
 export function sniffXmlRoot(text: string): RootElement | null {
 	const re =
-		/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>|<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)([^>]*)>/g;
+		/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>|<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)([^>]*)(>|$)/g;
 	for (let m = re.exec(text); m; m = re.exec(text)) {
 		const qname = m[2];
 		if (!qname) continue;
@@ -230,7 +270,7 @@ export function sniffXmlRoot(text: string): RootElement | null {
 					attributes,
 				)
 			: /xmlns\s*=\s*["']([^"']*)["']/.exec(attributes);
-		return { local, ns: decl?.[1] ?? null, attributes };
+		return { local, ns: decl?.[1] ?? null, attributes, complete: m[4] === '>' };
 	}
 	return null;
 }
@@ -238,7 +278,20 @@ export function sniffXmlRoot(text: string): RootElement | null {
 function detectXml(text: string, ext: string): Detection {
 	const root = sniffXmlRoot(text);
 	if (!root) return { kind: 'unknown', reason: 'starts like XML but has no element' };
+	const detection = detectXmlRoot(text, ext, root);
+	if (root.complete) return detection;
+	return { ...detection, reason: `${detection.reason} (truncated inside the first start tag)` };
+}
+
+/** Apache httpd section containers look like XML elements but the file is a configuration. */
+const APACHE_SECTIONS = /^(VirtualHost|IfModule|IfDefine|Directory|DirectoryMatch|Location|Files)$/;
+
+function detectXmlRoot(text: string, ext: string, root: RootElement): Detection {
 	const { local, ns } = root;
+	if (ns === null && APACHE_SECTIONS.test(local)) {
+		const config = detectConfig(text, ext);
+		if (config) return config;
+	}
 	if (local === 'Envelope' && (ns === NS.soap11 || ns === NS.soap12)) {
 		return { kind: 'soap-envelope', reason: `SOAP ${ns === NS.soap11 ? '1.1' : '1.2'} envelope` };
 	}
