@@ -1,22 +1,108 @@
 // Facts about certificates and private keys that the rules grade and the page shows.
-// Owned by the certificates/keystores work (issue #3); extend freely, keep it structured-cloneable.
+// Owned by the certificates/keystores work (issue #3); structured-cloneable, never key material.
 import type { ReportCertificate, ReportKey } from '../report/report';
 
 export interface CertificateFacts extends ReportCertificate {
 	/** Where in the input: alias, PEM block, BinarySecurityToken. */
 	source: string;
+	sha1: string;
+	serialDecimal: string;
+	/** CA/B validity days: ceil((notAfter − notBefore + 1 s) / 86400). */
+	validityDays: number;
+	explicitCurve: boolean;
+	/** RSA public exponent (decimal), null for other keys. */
+	rsaExponent: string | null;
+	/** Comparable public-key identity used for pairing (never secret). */
+	publicKeyId: string | null;
+	signatureAlgorithmOid: string;
+	/** subject == issuer (DER). `selfSigned` additionally means the signature verifies with its own key. */
+	selfIssued: boolean;
+	hasBasicConstraints: boolean;
+	keyUsage: string[];
+	extendedKeyUsage: string[];
+	hasSan: boolean;
+	subjectKeyId: string | null;
+	authorityKeyId: string | null;
 	/** Public key fingerprint (SHA-256 of the SubjectPublicKeyInfo DER), for KEY-* rules. */
 	spkiSha256: string;
-	/** Chain verdict against the user's trust anchors; null when none were marked. */
+	/** Chain verdict against the trust anchors; null when none were marked. */
 	chainValid: boolean | null;
 	chainError?: string;
+	/** Chain built across all inputs, leaf first (sha256), this certificate included. */
+	chain: string[];
+	/** Position: leaf (end entity, or paired with a private key), intermediate CA, or root CA. */
+	role: 'leaf' | 'intermediate' | 'root';
+	/** Explicitly trusted: a trusted-certificate entry of a keystore, or marked by the user. */
+	pinned: boolean;
+	/** A private key for this certificate sits in the same input. */
+	privateKeyInInput: boolean;
+	/** Keystore entry creation date (JKS/JCEKS/BKS), when the certificate came from one. */
+	entryCreated?: string | null;
 }
 
 export interface PrivateKeyFacts extends ReportKey {
 	source: string;
+	/** PEM label or container, e.g. 'RSA PRIVATE KEY (DEK-Info AES-256-CBC)'. */
+	protection: string | null;
+	error?: string;
 }
 
-/** Detail view of a certificate / key / PKCS#7 input (issue #3 shapes it). */
+/** One decoded extension for the detail view. */
+export interface ExtensionView {
+	oid: string;
+	name: string;
+	critical: boolean;
+	/** Decoded text lines (plain text, never markup). */
+	lines: string[];
+}
+
+/** A node of the raw ASN.1 tree shown in the detail view. */
+export interface Asn1Node {
+	label: string;
+	value?: string;
+	children?: Asn1Node[];
+}
+
+export interface CertificateView {
+	sha256: string;
+	sha1: string;
+	source: string;
+	subject: string;
+	issuer: string;
+	serialHex: string;
+	serialDecimal: string;
+	notBefore: string;
+	notAfter: string;
+	keyAlgorithm: string;
+	keySize: number | null;
+	curve: string | null;
+	signatureAlgorithm: string;
+	extensions: ExtensionView[];
+	pem: string;
+	asn1: Asn1Node;
+}
+
+export interface KeyView {
+	source: string;
+	format: string;
+	keyAlgorithm: string | null;
+	keySize: number | null;
+	curve: string | null;
+	encrypted: boolean;
+	status: 'parsed' | 'locked' | 'error';
+	note?: string;
+}
+
+/** Other PEM blocks (CRL, CSR, public key) listed with a one-line description. */
+export interface OtherBlockView {
+	label: string;
+	description: string;
+}
+
+/** Detail view of a certificate / key / PKCS#7 input. */
 export interface X509Detail {
 	summary: string;
+	certificates: CertificateView[];
+	keys: KeyView[];
+	others: OtherBlockView[];
 }

@@ -1,0 +1,72 @@
+// AES for XML Encryption: WebCrypto where it can (128/256-bit keys; CBC through the crafted-block
+// trick because WebCrypto insists on PKCS#7 padding) and @noble/ciphers for AES-192, which
+// Chromium refuses (shared/notes/libraries.md section 5).
+import { aeskw, cbc, gcm } from '@noble/ciphers/aes.js';
+import { toArrayBuffer } from '../bytes/encoding';
+
+const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
+
+function checkKey(key: Uint8Array): void {
+	if (key.length !== 16 && key.length !== 24 && key.length !== 32) {
+		throw new Error(`AES key of ${key.length} bytes`);
+	}
+}
+
+/**
+ * AES-CBC decryption without removing any padding. For WebCrypto, a block that encrypts to a
+ * full PKCS#7 pad is appended (E_K(0x10…⊕last)); WebCrypto strips exactly that block.
+ */
+export async function aesCbcDecryptRaw(
+	key: Uint8Array,
+	iv: Uint8Array,
+	data: Uint8Array,
+): Promise<Uint8Array> {
+	checkKey(key);
+	if (data.length === 0 || data.length % 16 !== 0) {
+		throw new Error('AES-CBC ciphertext is not a whole number of blocks');
+	}
+	if (key.length === 24) return cbc(key, iv, { disablePadding: true }).decrypt(data);
+	const k = await subtle().importKey('raw', toArrayBuffer(key), 'AES-CBC', false, [
+		'encrypt',
+		'decrypt',
+	]);
+	const last = data.subarray(data.length - 16);
+	const padBlock = new Uint8Array(16).fill(16);
+	const extra = new Uint8Array(
+		await subtle().encrypt({ name: 'AES-CBC', iv: toArrayBuffer(last) }, k, padBlock),
+	).subarray(0, 16);
+	const joined = new Uint8Array(data.length + 16);
+	joined.set(data);
+	joined.set(extra, data.length);
+	return new Uint8Array(
+		await subtle().decrypt({ name: 'AES-CBC', iv: toArrayBuffer(iv) }, k, joined),
+	);
+}
+
+/** AES-GCM decryption: `data` is ciphertext ‖ 128-bit tag; throws when the tag does not verify. */
+export async function aesGcmDecrypt(
+	key: Uint8Array,
+	iv: Uint8Array,
+	data: Uint8Array,
+): Promise<Uint8Array> {
+	checkKey(key);
+	if (data.length < 16) throw new Error('AES-GCM data shorter than its tag');
+	if (key.length === 24) return gcm(key, iv).decrypt(data);
+	const k = await subtle().importKey('raw', toArrayBuffer(key), 'AES-GCM', false, ['decrypt']);
+	return new Uint8Array(
+		await subtle().decrypt(
+			{ name: 'AES-GCM', iv: toArrayBuffer(iv), tagLength: 128 },
+			k,
+			toArrayBuffer(data),
+		),
+	);
+}
+
+/** RFC 3394 AES key unwrap (kw-aes128/192/256); throws when the integrity check fails. */
+export function aesKeyUnwrap(kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
+	checkKey(kek);
+	if (wrapped.length < 24 || wrapped.length % 8 !== 0) {
+		throw new Error('wrapped key has an invalid length');
+	}
+	return aeskw(kek).decrypt(wrapped);
+}

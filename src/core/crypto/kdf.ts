@@ -1,0 +1,74 @@
+// Key derivation for XML Encryption 1.1 key agreement and derived keys: ConcatKDF (NIST SP
+// 800-56A, as xmlenc11 profiles it), PBKDF2 and HKDF (through WebCrypto).
+import { toArrayBuffer } from '../bytes/encoding';
+import type { SyncHash } from './hashes';
+
+/** K = H(1‖Z‖OtherInfo) ‖ H(2‖Z‖OtherInfo) … truncated to `length` bytes. */
+export function concatKdf(
+	hash: SyncHash,
+	z: Uint8Array,
+	otherInfo: Uint8Array,
+	length: number,
+): Uint8Array {
+	const out = new Uint8Array(length);
+	const input = new Uint8Array(4 + z.length + otherInfo.length);
+	input.set(z, 4);
+	input.set(otherInfo, 4 + z.length);
+	for (let counter = 1, at = 0; at < length; counter++) {
+		new DataView(input.buffer).setUint32(0, counter);
+		const block = hash.hash(input);
+		out.set(block.subarray(0, Math.min(block.length, length - at)), at);
+		at += block.length;
+	}
+	return out;
+}
+
+/**
+ * A ConcatKDFParams attribute: hex whose first octet counts padding bits (xmlenc11 5.4.1).
+ * Only whole octets occur in practice; anything else is refused.
+ */
+export function concatKdfParam(hex: string | null): Uint8Array {
+	const clean = (hex ?? '').trim();
+	if (clean === '') return new Uint8Array();
+	if (!/^([0-9a-fA-F]{2})+$/.test(clean)) throw new Error('ConcatKDF parameter is not hex');
+	if (clean.slice(0, 2) !== '00') throw new Error('ConcatKDF parameter with padding bits');
+	const out = new Uint8Array(clean.length / 2 - 1);
+	for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(2 + i * 2, 4 + i * 2), 16);
+	return out;
+}
+
+export async function pbkdf2(
+	hash: string,
+	password: Uint8Array,
+	salt: Uint8Array,
+	iterations: number,
+	length: number,
+): Promise<Uint8Array> {
+	const key = await crypto.subtle.importKey('raw', toArrayBuffer(password), 'PBKDF2', false, [
+		'deriveBits',
+	]);
+	const bits = await crypto.subtle.deriveBits(
+		{ name: 'PBKDF2', hash, salt: toArrayBuffer(salt), iterations },
+		key,
+		length * 8,
+	);
+	return new Uint8Array(bits);
+}
+
+export async function hkdf(
+	hash: string,
+	ikm: Uint8Array,
+	salt: Uint8Array,
+	info: Uint8Array,
+	length: number,
+): Promise<Uint8Array> {
+	const key = await crypto.subtle.importKey('raw', toArrayBuffer(ikm), 'HKDF', false, [
+		'deriveBits',
+	]);
+	const bits = await crypto.subtle.deriveBits(
+		{ name: 'HKDF', hash, salt: toArrayBuffer(salt), info: toArrayBuffer(info) },
+		key,
+		length * 8,
+	);
+	return new Uint8Array(bits);
+}

@@ -1,0 +1,33 @@
+// Triple-DES for XML Encryption (tripledes-cbc data and RFC 3217 kw-tripledes key unwrap), on top
+// of the raw 3DES-CBC of the certificates engineer's legacy DES (WebCrypto has no 3DES).
+import { sha1 } from '@noble/hashes/legacy.js';
+import { equalBytes } from '../bytes/encoding';
+import { tripleDesCbcDecrypt } from './legacy/des';
+
+/** 3DES-CBC decryption without padding removal. */
+export function tripleDesCbcDecryptRaw(
+	key: Uint8Array,
+	iv: Uint8Array,
+	data: Uint8Array,
+): Uint8Array {
+	if (key.length !== 24) throw new Error(`3DES key of ${key.length} bytes`);
+	if (data.length === 0 || data.length % 8 !== 0) {
+		throw new Error('3DES-CBC ciphertext is not a whole number of blocks');
+	}
+	return tripleDesCbcDecrypt(key, iv, data);
+}
+
+const KW_IV = new Uint8Array([0x4a, 0xdd, 0xa2, 0x2c, 0x79, 0xe8, 0x21, 0x05]);
+
+/** CMS Triple-DES key unwrap (RFC 3217 section 3.2); throws when the checksum does not match. */
+export function tripleDesKeyUnwrap(kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
+	if (wrapped.length !== 40) throw new Error('kw-tripledes wrapped key is not 40 bytes');
+	const temp3 = tripleDesCbcDecryptRaw(kek, KW_IV, wrapped);
+	const temp2 = temp3.slice().reverse();
+	const iv = temp2.subarray(0, 8);
+	const temp1 = tripleDesCbcDecryptRaw(kek, iv, temp2.subarray(8));
+	const cek = temp1.subarray(0, 24);
+	const icv = temp1.subarray(24, 32);
+	if (!equalBytes(sha1(cek).subarray(0, 8), icv)) throw new Error('kw-tripledes checksum mismatch');
+	return cek.slice();
+}

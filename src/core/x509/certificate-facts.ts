@@ -1,0 +1,210 @@
+// Facts of one DER certificate: names, serial, validity, key, signature algorithm, the extensions
+// rules need, fingerprints. Used for every certificate of every input (PEM, keystores, BSTs, TLS).
+import * as asn1js from 'asn1js';
+import { digest } from '../bytes/digest';
+import { toArrayBuffer, toHex } from '../bytes/encoding';
+import type { CertificateFacts } from './facts';
+import { nameText } from './names';
+import { EKU_NAMES, SIGNATURE_ALGORITHMS } from './oids';
+import { analyzePublicKey, bigIntOf, parseDer, type PublicKeyInfo } from './public-key';
+import {
+	BasicConstraintsExtension,
+	ExtendedKeyUsageExtension,
+	KeyUsagesExtension,
+	SubjectAlternativeNameExtension,
+	AuthorityKeyIdentifierExtension,
+	SubjectKeyIdentifierExtension,
+	X509Certificate,
+} from './x509-lib';
+
+/** Thrown for bytes that are not a parsable X.509 certificate. */
+export class CertificateFormatError extends Error {
+	override readonly name = 'CertificateFormatError';
+}
+
+const KEY_USAGE_BITS = [
+	'digitalSignature',
+	'nonRepudiation',
+	'keyEncipherment',
+	'dataEncipherment',
+	'keyAgreement',
+	'keyCertSign',
+	'cRLSign',
+	'encipherOnly',
+	'decipherOnly',
+];
+
+function timeValue(t: unknown): Date | null {
+	if (t instanceof asn1js.UTCTime || t instanceof asn1js.GeneralizedTime) return t.toDate();
+	return null;
+}
+
+/** Structural fields read straight from the DER (no library opinion on algorithms). */
+interface RawCertificate {
+	tbs: asn1js.Sequence;
+	serial: Uint8Array;
+	signatureOid: string;
+	issuer: asn1js.Sequence;
+	subject: asn1js.Sequence;
+	notBefore: Date;
+	notAfter: Date;
+	spki: asn1js.Sequence;
+	spkiDer: Uint8Array;
+	key: PublicKeyInfo;
+}
+
+export function readRawCertificate(der: Uint8Array): RawCertificate {
+	const cert = parseDer(der);
+	if (!(cert instanceof asn1js.Sequence) || cert.valueBlock.value.length < 3) {
+		throw new CertificateFormatError('not a DER X.509 certificate');
+	}
+	const [tbs, sigAlg] = cert.valueBlock.value;
+	if (!(tbs instanceof asn1js.Sequence) || !(sigAlg instanceof asn1js.Sequence)) {
+		throw new CertificateFormatError('not a DER X.509 certificate');
+	}
+	const f = [...tbs.valueBlock.value];
+	if (f[0] instanceof asn1js.Constructed && f[0].idBlock.tagClass === 3) f.shift(); // [0] version
+	const [serial, , issuer, validity, subject, spki] = f;
+	const sigOid = sigAlg.valueBlock.value[0];
+	if (
+		!(serial instanceof asn1js.Integer) ||
+		!(issuer instanceof asn1js.Sequence) ||
+		!(validity instanceof asn1js.Sequence) ||
+		!(subject instanceof asn1js.Sequence) ||
+		!(spki instanceof asn1js.Sequence) ||
+		!(sigOid instanceof asn1js.ObjectIdentifier)
+	) {
+		throw new CertificateFormatError('X.509 certificate with an unexpected structure');
+	}
+	const notBefore = timeValue(validity.valueBlock.value[0]);
+	const notAfter = timeValue(validity.valueBlock.value[1]);
+	if (!notBefore || !notAfter || isNaN(notBefore.getTime()) || isNaN(notAfter.getTime())) {
+		throw new CertificateFormatError('X.509 certificate with an unreadable validity period');
+	}
+	const [alg, bits] = spki.valueBlock.value;
+	const algOid = alg instanceof asn1js.Sequence ? alg.valueBlock.value[0] : undefined;
+	if (!(algOid instanceof asn1js.ObjectIdentifier) || !(bits instanceof asn1js.BitString)) {
+		throw new CertificateFormatError('X.509 certificate with an unreadable public key');
+	}
+	return {
+		tbs,
+		serial: new Uint8Array(serial.valueBlock.valueHexView),
+		signatureOid: sigOid.valueBlock.toString(),
+		issuer,
+		subject,
+		notBefore,
+		notAfter,
+		spki,
+		spkiDer: new Uint8Array(spki.toBER()),
+		key: analyzePublicKey(
+			algOid.valueBlock.toString(),
+			(alg as asn1js.Sequence).valueBlock.value[1],
+			new Uint8Array(bits.valueBlock.valueHexView),
+		),
+	};
+}
+
+/** Serial number as the DER integer's two's-complement value: hex (with '-' when negative) and decimal. */
+export function serialForms(serial: Uint8Array): { hex: string; decimal: string } {
+	const negative = ((serial[0] ?? 0) & 0x80) !== 0;
+	let value = bigIntOf(serial);
+	if (negative) value -= 1n << BigInt(serial.length * 8);
+	const hex = (value < 0n ? '-' + (-value).toString(16) : value.toString(16)).toLowerCase();
+	return { hex, decimal: value.toString() };
+}
+
+/** Days of validity as CA/B counts them: ceil((notAfter − notBefore + 1 s) / 86400 s). */
+export function validityDays(notBefore: string, notAfter: string): number {
+	const ms = Date.parse(notAfter) - Date.parse(notBefore) + 1000;
+	return Math.ceil(ms / 86_400_000);
+}
+
+function sameBytes(a: asn1js.BaseBlock, b: asn1js.BaseBlock): boolean {
+	return toHex(new Uint8Array(a.toBER())) === toHex(new Uint8Array(b.toBER()));
+}
+
+function safely<T>(f: () => T): T | null {
+	try {
+		return f();
+	} catch {
+		return null;
+	}
+}
+
+export async function certificateFacts(
+	der: Uint8Array,
+	inputName: string,
+	source: string,
+): Promise<CertificateFacts> {
+	const raw = readRawCertificate(der);
+	const lib = safely(() => new X509Certificate(toArrayBuffer(der)));
+	const bc = lib ? safely(() => lib.getExtension(BasicConstraintsExtension)) : null;
+	const ku = lib ? safely(() => lib.getExtension(KeyUsagesExtension)) : null;
+	const eku = lib ? safely(() => lib.getExtension(ExtendedKeyUsageExtension)) : null;
+	const san = lib ? safely(() => lib.getExtension(SubjectAlternativeNameExtension)) : null;
+	const ski = lib ? safely(() => lib.getExtension(SubjectKeyIdentifierExtension)) : null;
+	const aki = lib ? safely(() => lib.getExtension(AuthorityKeyIdentifierExtension)) : null;
+	const hasSanExtension = lib ? lib.extensions.some((e) => e.type === '2.5.29.17') : false;
+	const sanNames =
+		(san && safely(() => san.names.items.map((n) => `${n.type}:${n.value}`))) ??
+		(hasSanExtension ? ['(unreadable name)'] : []);
+	const selfIssued = sameBytes(raw.subject, raw.issuer);
+	let selfSignatureValid: boolean | null = null;
+	if (selfIssued && lib) {
+		try {
+			selfSignatureValid = await lib.verify({ signatureOnly: true });
+		} catch {
+			selfSignatureValid = null; // algorithm WebCrypto lacks (DSA, some curves)
+		}
+	}
+	const akiId = aki?.keyId ?? null;
+	const skiId = ski?.keyId ?? null;
+	const selfSigned =
+		selfIssued && (selfSignatureValid ?? (akiId === null || skiId === null || akiId === skiId));
+	const [sha256, sha1, spkiSha256] = await Promise.all([
+		digest('SHA-256', der),
+		digest('SHA-1', der),
+		digest('SHA-256', raw.spkiDer),
+	]);
+	const serial = serialForms(raw.serial);
+	const notBefore = raw.notBefore.toISOString().replace(/\.000Z$/, 'Z');
+	const notAfter = raw.notAfter.toISOString().replace(/\.000Z$/, 'Z');
+	const usageBits = ku?.usages ?? 0;
+	return {
+		inputName,
+		source,
+		sha256: toHex(sha256),
+		sha1: toHex(sha1),
+		subject: nameText(raw.subject),
+		issuer: nameText(raw.issuer),
+		serialNumber: serial.hex,
+		serialDecimal: serial.decimal,
+		notBefore,
+		notAfter,
+		validityDays: validityDays(notBefore, notAfter),
+		keyAlgorithm: raw.key.algorithm,
+		keySize: raw.key.keySize,
+		curve: raw.key.curve,
+		explicitCurve: raw.key.explicitCurve,
+		rsaExponent: raw.key.rsaExponent,
+		publicKeyId: raw.key.identity,
+		signatureAlgorithm: SIGNATURE_ALGORITHMS[raw.signatureOid] ?? raw.signatureOid,
+		signatureAlgorithmOid: raw.signatureOid,
+		selfIssued,
+		selfSigned,
+		isCA: bc?.ca ?? false,
+		hasBasicConstraints: bc !== null,
+		keyUsage: KEY_USAGE_BITS.filter((_n, i) => (usageBits & (1 << i)) !== 0),
+		extendedKeyUsage: (eku?.usages ?? []).map((u) => EKU_NAMES[String(u)] ?? String(u)),
+		subjectAltNames: sanNames,
+		hasSan: hasSanExtension,
+		subjectKeyId: skiId,
+		authorityKeyId: akiId,
+		spkiSha256: toHex(spkiSha256),
+		chainValid: null,
+		chain: [],
+		role: selfIssued && (bc?.ca ?? false) ? 'root' : (bc?.ca ?? false) ? 'intermediate' : 'leaf',
+		pinned: false,
+		privateKeyInInput: false,
+	};
+}

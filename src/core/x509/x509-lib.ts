@@ -1,0 +1,28 @@
+// The one entry point to @peculiar/x509: installs the Reflect polyfill its dependency injection
+// needs before the library loads. Every area imports x509 classes from here, never directly.
+import '@abraham/reflection';
+
+export {
+	AuthorityInfoAccessExtension,
+	AuthorityKeyIdentifierExtension,
+	BasicConstraintsExtension,
+	CertificatePolicyExtension,
+	CRLDistributionPointsExtension,
+	ExtendedKeyUsageExtension,
+	Extension,
+	GeneralName,
+	GeneralNames,
+	KeyUsageFlags,
+	KeyUsagesExtension,
+	Name,
+	PemConverter,
+	Pkcs10CertificateRequest,
+	PublicKey,
+	SubjectAlternativeNameExtension,
+	SubjectKeyIdentifierExtension,
+	X509Certificate,
+	X509Certificates,
+	X509ChainBuilder,
+	X509Crl,
+	cryptoProvider,
+} from '@peculiar/x509';
