@@ -51,6 +51,11 @@ export class EngineClient {
 	private entryPasswords = new Map<string, Map<string, string>>();
 	private settings: AnalysisSettings | null = null;
 	private cancelled = new Set<string>();
+	private seq = 0;
+	/** Sequence number of the last request sent; a result with this `seq` is current. */
+	get lastSeq(): number {
+		return this.seq;
+	}
 
 	constructor(private readonly onEvent: (event: EngineEvent) => void) {}
 
@@ -70,8 +75,9 @@ export class EngineClient {
 	}
 
 	private async post(request: EngineRequest): Promise<void> {
+		const stamped = { ...request, seq: ++this.seq };
 		const worker = await this.ensure();
-		worker.postMessage(request);
+		worker.postMessage(stamped);
 	}
 
 	add(files: InputFile[]): Promise<void> {
@@ -122,16 +128,20 @@ export class EngineClient {
 		this.worker = null;
 		if (old) (await old).terminate();
 		const worker = await this.ensure();
-		if (this.settings)
-			worker.postMessage({ type: 'settings', settings: this.settings } satisfies EngineRequest);
-		for (const [id, password] of this.passwords)
-			worker.postMessage({ type: 'password', id, password } satisfies EngineRequest);
+		const send = (request: EngineRequest) => worker.postMessage({ ...request, seq: ++this.seq });
+		if (this.settings) send({ type: 'settings', settings: this.settings });
+		for (const [id, password] of this.passwords) send({ type: 'password', id, password });
 		for (const [id, map] of this.entryPasswords) {
-			for (const [alias, password] of map) {
-				worker.postMessage({ type: 'entry-password', id, alias, password } satisfies EngineRequest);
-			}
+			for (const [alias, password] of map) send({ type: 'entry-password', id, alias, password });
 		}
-		worker.postMessage({ type: 'cancelled', ids: [...this.cancelled] } satisfies EngineRequest);
-		worker.postMessage({ type: 'add', files: this.files } satisfies EngineRequest);
+		send({ type: 'cancelled', ids: [...this.cancelled] });
+		send({ type: 'add', files: this.files });
+	}
+
+	/** Stops the worker for good (the page is going away or a bench run is over). */
+	async dispose(): Promise<void> {
+		const old = this.worker;
+		this.worker = null;
+		if (old) (await old).terminate();
 	}
 }

@@ -3,7 +3,12 @@ import type { AnalysisResult } from '../analyze';
 import type { AnalysisSettings } from '../core/facts';
 import type { InputFile } from '../core/pipeline';
 
-export type EngineRequest =
+/**
+ * Every request carries `seq` (increasing, set by the client); every event carries the highest
+ * `seq` the worker had received when the run started, so the page knows a result is current
+ * (`html[data-state=idle]` only when the result answers the last request it sent).
+ */
+export type EngineRequest = (
 	| { type: 'add'; files: InputFile[] }
 	| { type: 'remove'; ids: string[] }
 	| { type: 'clear' }
@@ -11,10 +16,12 @@ export type EngineRequest =
 	| { type: 'entry-password'; id: string; alias: string; password: string }
 	| { type: 'settings'; settings: AnalysisSettings }
 	/** Inputs whose work the user cancelled: they get an error instead of being parsed again. */
-	| { type: 'cancelled'; ids: string[] };
+	| { type: 'cancelled'; ids: string[] }
+) & { seq?: number };
 
-export type EngineEvent =
+export type EngineEvent = (
 	| { type: 'busy'; runId: number }
 	| { type: 'progress'; runId: number; inputId: string | null; label: string; fraction?: number }
 	| { type: 'result'; runId: number; result: AnalysisResult }
-	| { type: 'crash'; runId: number; message: string };
+	| { type: 'crash'; runId: number; message: string }
+) & { seq?: number };

@@ -25,6 +25,8 @@ let settings: AnalysisSettings = {
 	connector: null,
 };
 let runId = 0;
+/** Highest request sequence number received (see protocol.ts). */
+let lastSeq = 0;
 let current: AbortController | null = null;
 let scheduled = false;
 
@@ -44,9 +46,10 @@ function schedule(): void {
 
 async function run(): Promise<void> {
 	const id = ++runId;
+	const seq = lastSeq;
 	const controller = new AbortController();
 	current = controller;
-	post({ type: 'busy', runId: id });
+	post({ type: 'busy', runId: id, seq });
 	const request: AnalysisRequest = {
 		files: files.filter((f) => !cancelledIds.has(f.id)),
 		passwords,
@@ -67,6 +70,7 @@ async function run(): Promise<void> {
 					runId: id,
 					inputId,
 					label,
+					seq,
 					...(fraction === undefined ? {} : { fraction }),
 				});
 			},
@@ -87,12 +91,13 @@ async function run(): Promise<void> {
 					'Analysis cancelled before this file was finished; remove it and add it again to retry',
 			});
 		}
-		post({ type: 'result', runId: id, result });
+		post({ type: 'result', runId: id, result, seq });
 	} catch (error) {
 		if (controller.signal.aborted) return;
 		post({
 			type: 'crash',
 			runId: id,
+			seq,
 			message: error instanceof Error ? error.message : String(error),
 		});
 	} finally {
@@ -102,6 +107,7 @@ async function run(): Promise<void> {
 
 scope.addEventListener('message', (event) => {
 	const msg = event.data;
+	if (msg.seq !== undefined) lastSeq = Math.max(lastSeq, msg.seq);
 	switch (msg.type) {
 		case 'add':
 			files = [...files, ...msg.files];
