@@ -1,6 +1,6 @@
 // The shape of one row of the cipher-suite table (src/core/tls/suite-table.ts).
 
-/** Key exchange as OpenSSL classifies it; ECDH = static ECDH (legacy), `any` = TLS 1.3. */
+/** Key exchange values (kx) as OpenSSL classifies it; ECDH = static ECDH (legacy), `any` = TLS 1.3. */
 export type SuiteKx =
 	'RSA' | 'DHE' | 'ECDHE' | 'ECDH' | 'PSK' | 'DHEPSK' | 'ECDHEPSK' | 'RSAPSK' | 'SRP' | 'any';
 /** Authentication; NULL = anonymous. */
@@ -12,13 +12,13 @@ export interface SuiteRow {
 	code: string;
 	iana: string;
 	openssl: string;
-	kx: SuiteKx | string;
-	au: SuiteAu | string;
+	kx: string;
+	au: string;
 	/** OpenSSL cipher class: AES, AESGCM, AESCCM, AESCCM8, CHACHA20, CAMELLIA, ARIAGCM, 3DES, DES, RC4, RC2, IDEA, SEED, NULL. */
 	cipher: string;
 	/** Nominal key bits (3DES 168, NULL 0). */
 	bits: number;
-	mode: SuiteMode | string;
+	mode: string;
 	/** MAC: MD5, SHA1, SHA256, SHA384 or AEAD. */
 	mac: string;
 	/** Lowest protocol the suite is defined for: SSLv3, TLSv1, TLSv1.2, TLSv1.3. */
