@@ -19,15 +19,20 @@ export function tripleDesCbcDecryptRaw(
 
 const KW_IV = new Uint8Array([0x4a, 0xdd, 0xa2, 0x2c, 0x79, 0xe8, 0x21, 0x05]);
 
-/** CMS Triple-DES key unwrap (RFC 3217 section 3.2); throws when the checksum does not match. */
+/**
+ * CMS Triple-DES key unwrap (RFC 3217 section 3.2); throws when the checksum does not match.
+ * XML Encryption also wraps AES keys this way, so the key length is not fixed at 24 bytes.
+ */
 export function tripleDesKeyUnwrap(kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
-	if (wrapped.length !== 40) throw new Error('kw-tripledes wrapped key is not 40 bytes');
+	if (wrapped.length < 32 || wrapped.length % 8 !== 0) {
+		throw new Error('kw-tripledes wrapped key has an invalid length');
+	}
 	const temp3 = tripleDesCbcDecryptRaw(kek, KW_IV, wrapped);
 	const temp2 = temp3.slice().reverse();
 	const iv = temp2.subarray(0, 8);
 	const temp1 = tripleDesCbcDecryptRaw(kek, iv, temp2.subarray(8));
-	const cek = temp1.subarray(0, 24);
-	const icv = temp1.subarray(24, 32);
+	const cek = temp1.subarray(0, temp1.length - 8);
+	const icv = temp1.subarray(temp1.length - 8);
 	if (!equalBytes(sha1(cek).subarray(0, 8), icv)) throw new Error('kw-tripledes checksum mismatch');
 	return cek.slice();
 }

@@ -1,4 +1,129 @@
-// The decryption stage (issue #5): runs before signatures so they are verified over plaintext too.
-import type { Stage } from '../pipeline';
+// The decryption stage (issue #5): runs after certificates and before signatures, so signatures
+// are verified over the plaintext too (sign-then-encrypt) as well as over the ciphertext.
+// For every XML document it decrypts each EncryptedData with the key ring, records the facts and
+// appends the decrypted document to ctx.documents.
+import type { Document, Element } from '@xmldom/xmldom';
+import { sha256Hex } from '../bytes/digest';
+import { utf8 } from '../bytes/encoding';
+import type { AnalysisFacts } from '../facts';
+import type { Stage, StageContext, XmlDocumentRef } from '../pipeline';
+import { NS } from './algorithms';
+import { buildIdIndex, descendantsNs, elementPath, idOf, isElement, textOf } from './dom';
+import { decryptEncryptedData, readHeader, type DataOutcome } from './encrypted-data';
+import { DISPLAY_LIMIT, type DecryptionFacts } from './facts';
+import { CertIndex } from './key-match';
+import type { Env } from './model';
+import { replaceDecrypted, type Replacement } from './replace';
 
-export const stage: Stage = async () => {};
+function locationOf(ed: Element): DecryptionFacts['location'] {
+	const parent = ed.parentNode;
+	if (isElement(parent) && parent.localName === 'EncryptedHeader') return 'header';
+	for (let n = parent; isElement(n); n = n.parentNode) {
+		if (n.localName === 'Body' && (n.namespaceURI === NS.soap11 || n.namespaceURI === NS.soap12)) {
+			return n === parent ? 'body' : 'body-part';
+		}
+		if (n.localName === 'Security' && n.namespaceURI === NS.wsse) return 'security-header';
+	}
+	return 'other';
+}
+
+/** The message's WS-Addressing To (either namespace), if any. */
+export function wsaToOf(doc: Document): string | null {
+	for (const ns of [NS.wsa, NS.wsa2004]) {
+		const el = descendantsNs(doc, ns, 'To')[0];
+		if (el) return textOf(el).trim() || null;
+	}
+	return null;
+}
+
+function toFacts(
+	inputName: string,
+	ed: Element,
+	outcome: DataOutcome,
+	wsaTo: string | null,
+	plaintextSha256: string | null,
+): DecryptionFacts {
+	const header = readHeader(ed);
+	const source = outcome.source;
+	const base: DecryptionFacts = {
+		inputName,
+		encryptedDataId: idOf(ed),
+		dataAlgorithm: header.algorithm,
+		keyTransport: source?.keyTransport ?? null,
+		status: outcome.status,
+		path: elementPath(ed),
+		location: locationOf(ed),
+		type: header.type,
+		typeUri: header.typeUri,
+		mimeType: header.mimeType,
+		encryptedKeyId: source?.encryptedKeyId ?? null,
+		oaep: source?.oaep ?? null,
+		keyWrap: source?.keyWrap ?? null,
+		keyAgreement: source?.keyAgreement ?? null,
+		keyDerivation: source?.keyDerivation ?? null,
+		cipherReference: header.cipherReference,
+		failure: null,
+		openedBy: null,
+		recipient: source?.recipient?.facts ?? null,
+		wsaTo,
+	};
+	if (outcome.status === 'decrypted') {
+		const text = utf8(outcome.plaintext);
+		return {
+			...base,
+			plaintextSha256: plaintextSha256 ?? undefined,
+			openedBy: outcome.openedBy,
+			plaintext: text.length > DISPLAY_LIMIT ? text.slice(0, DISPLAY_LIMIT) : text,
+			...(text.length > DISPLAY_LIMIT ? { plaintextTruncated: true } : {}),
+		};
+	}
+	return { ...base, failure: outcome.failure, error: outcome.message };
+}
+
+async function decryptDocument(
+	ref: XmlDocumentRef,
+	ctx: StageContext,
+	index: CertIndex,
+): Promise<{ facts: DecryptionFacts[]; decrypted: XmlDocumentRef | null }> {
+	const doc = ref.xml.doc;
+	const eds = descendantsNs(doc, NS.xenc, 'EncryptedData');
+	if (!eds.length) return { facts: [], decrypted: null };
+	const env: Env = { ring: ctx.keyring, index, doc, ids: buildIdIndex(doc), inputs: ctx.inputs };
+	const wsaTo = wsaToOf(doc);
+	const out: DecryptionFacts[] = [];
+	const replacements: Replacement[] = [];
+	for (const [i, ed] of eds.entries()) {
+		ctx.signal.throwIfAborted();
+		ctx.progress(`${ref.inputName}: decrypting ${i + 1} of ${eds.length}`, i / eds.length);
+		const header = readHeader(ed);
+		const outcome = await decryptEncryptedData(ed, header, env);
+		let hash: string | null = null;
+		if (outcome.status === 'decrypted') {
+			hash = await sha256Hex(outcome.plaintext);
+			if (header.type === 'element' || header.type === 'content') {
+				replacements.push({ index: i, text: utf8(outcome.plaintext), type: header.type });
+			}
+		}
+		out.push(toFacts(ref.inputName, ed, outcome, wsaTo, hash));
+	}
+	if (!replacements.length) return { facts: out, decrypted: null };
+	const { document, errors } = replaceDecrypted(ref.xml, replacements);
+	for (const [i, message] of errors) {
+		const f = out[i];
+		if (f) f.documentError = message;
+	}
+	return {
+		facts: out,
+		decrypted: document ? { inputName: ref.inputName, xml: document, origin: 'decrypted' } : null,
+	};
+}
+
+export const stage: Stage = async (facts: AnalysisFacts, ctx: StageContext) => {
+	const index = new CertIndex(ctx.keyring);
+	for (const ref of [...ctx.documents]) {
+		if (ref.origin !== 'input') continue;
+		const { facts: found, decrypted } = await decryptDocument(ref, ctx, index);
+		facts.decryptions.push(...found);
+		if (decrypted) ctx.documents.push(decrypted);
+	}
+};

@@ -1,0 +1,135 @@
+// What XML Encryption key matching needs from a certificate: thumbprints, SKI, issuer and serial,
+// subject, and the SubjectPublicKeyInfo (to pair it with a private key or a key agreement).
+import { fromBER, Integer, OctetString } from 'asn1js';
+import { Certificate, type RelativeDistinguishedNames } from 'pkijs';
+import { toArrayBuffer, toHex } from '../bytes/encoding';
+import { syncHash } from '../crypto/hashes';
+
+export interface CertInfo {
+	sha256: string;
+	der: Uint8Array;
+	sha1: Uint8Array;
+	/** SubjectKeyIdentifier extension, else the RFC 5280 method 1 value (WSS4J computes that). */
+	ski: Uint8Array;
+	skiComputed: Uint8Array;
+	serialHex: string;
+	serialDecimal: string;
+	issuer: string;
+	subject: string;
+	subjectCn: string | null;
+	spki: Uint8Array;
+}
+
+const SHORT: Record<string, string> = {
+	'2.5.4.3': 'CN',
+	'2.5.4.6': 'C',
+	'2.5.4.7': 'L',
+	'2.5.4.8': 'ST',
+	'2.5.4.10': 'O',
+	'2.5.4.11': 'OU',
+	'2.5.4.5': 'SERIALNUMBER',
+	'0.9.2342.19200300.100.1.25': 'DC',
+	'0.9.2342.19200300.100.1.1': 'UID',
+	'1.2.840.113549.1.9.1': 'E',
+};
+
+function rdnPairs(name: RelativeDistinguishedNames): [string, string][] {
+	return name.typesAndValues.map((tv) => {
+		const block = tv.value.valueBlock as { value?: unknown };
+		return [SHORT[tv.type] ?? tv.type, typeof block.value === 'string' ? block.value : ''];
+	});
+}
+
+function dnText(pairs: [string, string][]): string {
+	return [...pairs]
+		.reverse()
+		.map(([k, v]) => `${k}=${v}`)
+		.join(', ');
+}
+
+const cache = new Map<string, CertInfo | null>();
+
+export function certInfo(der: Uint8Array, sha256: string): CertInfo | null {
+	const cached = cache.get(sha256);
+	if (cached !== undefined) return cached;
+	let info: CertInfo | null;
+	try {
+		const asn = fromBER(toArrayBuffer(der));
+		const cert = new Certificate({ schema: asn.result });
+		const serial = cert.serialNumber.valueBlock.valueHexView;
+		const spki = new Uint8Array(cert.subjectPublicKeyInfo.toSchema().toBER());
+		const keyBits = cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView;
+		const skiComputed = syncHash('SHA-1').hash(new Uint8Array(keyBits));
+		const ext = cert.extensions?.find((e) => e.extnID === '2.5.29.14');
+		let ski = skiComputed;
+		if (ext) {
+			const inner = fromBER(ext.extnValue.valueBlock.valueHexView.slice().buffer);
+			if (inner.result instanceof OctetString)
+				ski = new Uint8Array(inner.result.valueBlock.valueHexView);
+		}
+		const subjectPairs = rdnPairs(cert.subject);
+		info = {
+			sha256,
+			der,
+			sha1: syncHash('SHA-1').hash(der),
+			ski,
+			skiComputed,
+			serialHex: toHex(new Uint8Array(serial)),
+			serialDecimal: new Integer({ valueHex: serial }).toBigInt().toString(10),
+			issuer: dnText(rdnPairs(cert.issuer)),
+			subject: dnText(subjectPairs),
+			subjectCn: subjectPairs.find(([k]) => k === 'CN')?.[1] ?? null,
+			spki,
+		};
+	} catch {
+		info = null;
+	}
+	cache.set(sha256, info);
+	return info;
+}
+
+/** Compares two DN strings as multisets of type=value pairs (order and spacing vary by producer). */
+export function sameDn(a: string, b: string): boolean {
+	const norm = (dn: string): string =>
+		splitDn(dn)
+			.map((p) => {
+				const eq = p.indexOf('=');
+				let key = p.slice(0, eq).trim().toUpperCase();
+				if (key === 'EMAILADDRESS' || key === '1.2.840.113549.1.9.1') key = 'E';
+				if (key === 'S') key = 'ST';
+				return `${key}=${p
+					.slice(eq + 1)
+					.trim()
+					.toLowerCase()
+					.replace(/\s+/g, ' ')}`;
+			})
+			.sort()
+			.join('\n');
+	return norm(a) === norm(b);
+}
+
+function splitDn(dn: string): string[] {
+	const out: string[] = [];
+	let cur = '';
+	for (let i = 0; i < dn.length; i++) {
+		const ch = dn[i] ?? '';
+		if (ch === '\\' && i + 1 < dn.length) {
+			cur += dn[i + 1] ?? '';
+			i++;
+		} else if (ch === ',' || ch === ';' || ch === '+') {
+			if (cur.includes('=')) out.push(cur);
+			else if (out.length) out[out.length - 1] += ',' + cur;
+			cur = '';
+		} else cur += ch;
+	}
+	if (cur.trim()) out.push(cur);
+	return out.filter((p) => p.includes('='));
+}
+
+/** Serial given in decimal (X509SerialNumber) or hex; normalised to decimal digits. */
+export function serialToDecimal(text: string): string | null {
+	const t = text.trim();
+	if (/^-?\d+$/.test(t)) return BigInt(t).toString(10);
+	if (/^(0x)?[0-9a-fA-F]+$/.test(t)) return BigInt('0x' + t.replace(/^0x/, '')).toString(10);
+	return null;
+}

@@ -1,0 +1,101 @@
+// The ciphertext octets of an EncryptedData or EncryptedKey: an inline CipherValue, or a
+// CipherReference into the same document or to another dropped file (matched by file name).
+import type { Element } from '@xmldom/xmldom';
+import { fromBase64, utf8 } from '../bytes/encoding';
+import type { ParsedInput } from '../pipeline';
+import { NS } from './algorithms';
+import { childNs, childrenNs, resolveFragment, textOf } from './dom';
+import { StructuralError } from './errors';
+
+const BASE64_TRANSFORM = NS.ds + 'base64';
+const XPATH_TRANSFORM = 'http://www.w3.org/TR/1999/REC-xpath-19991116';
+
+export interface CipherOctets {
+	bytes: Uint8Array;
+	/** The CipherReference URI, or null for an inline CipherValue. */
+	reference: string | null;
+}
+
+function decodeBase64(text: string, what: string): Uint8Array {
+	try {
+		return fromBase64(text);
+	} catch {
+		throw new StructuralError(`${what} is not valid base64`);
+	}
+}
+
+/** The last path segment of a URI, for matching a dropped file by name. */
+function fileNameOf(uri: string): string {
+	const path = uri.replace(/[?#].*$/, '');
+	return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/**
+ * The one XPath form the W3C interop samples use for a same-document CipherReference:
+ * `self::text()[parent::p:Name[@Id="x"]]`. General XPath is not evaluated.
+ */
+function xpathTarget(expr: string, ids: Map<string, Element[]>): Element | null {
+	const m =
+		/^\s*self::text\(\)\[parent::[\w.-]+(?::[\w.-]+)?\[@Id\s*=\s*["']([^"']+)["']\]\]\s*$/.exec(
+			expr,
+		);
+	return m?.[1] ? resolveFragment(ids, '#' + m[1]) : null;
+}
+
+export function cipherOctets(
+	owner: Element,
+	ids: Map<string, Element[]>,
+	inputs: readonly ParsedInput[],
+): CipherOctets {
+	const cipherData = childNs(owner, NS.xenc, 'CipherData');
+	if (!cipherData) throw new StructuralError('has no CipherData');
+	const value = childNs(cipherData, NS.xenc, 'CipherValue');
+	if (value) return { bytes: decodeBase64(textOf(value), 'CipherValue'), reference: null };
+	const ref = childNs(cipherData, NS.xenc, 'CipherReference');
+	if (!ref) throw new StructuralError('has neither CipherValue nor CipherReference');
+	const uri = ref.getAttribute('URI') ?? '';
+	const transformsEl = childNs(ref, NS.xenc, 'Transforms');
+	const transforms = transformsEl ? childrenNs(transformsEl, NS.ds, 'Transform') : [];
+	let base64 = false;
+	let target: Element | null = null;
+	for (const t of transforms) {
+		const alg = t.getAttribute('Algorithm') ?? '';
+		if (alg === BASE64_TRANSFORM) base64 = true;
+		else if (alg === XPATH_TRANSFORM && uri === '') {
+			target = xpathTarget(textOf(childNs(t, NS.ds, 'XPath')), ids);
+			if (!target) {
+				throw new StructuralError(
+					'CipherReference uses an XPath transform this analyzer does not evaluate',
+				);
+			}
+		} else throw new StructuralError(`CipherReference uses the unsupported transform ${alg}`);
+	}
+	if (uri.startsWith('cid:')) {
+		throw new StructuralError(
+			`CipherReference points to the MIME attachment ${uri}, which is not part of the dropped files`,
+		);
+	}
+	if (uri.startsWith('#') || target) {
+		const el = target ?? resolveFragment(ids, uri);
+		if (!el)
+			throw new StructuralError(
+				`CipherReference target ${uri} is not in the document (or not unique)`,
+			);
+		const text = textOf(el);
+		if (base64)
+			return { bytes: decodeBase64(text, `CipherReference ${uri || '(XPath)'}`), reference: uri };
+		return { bytes: new TextEncoder().encode(text), reference: uri };
+	}
+	const name = fileNameOf(uri);
+	const file = inputs.find((i) => i.file.name === name);
+	if (!file) {
+		throw new StructuralError(
+			`CipherReference points to "${uri}", and no dropped file is named "${name}": add that file to decrypt this`,
+		);
+	}
+	const bytes = file.file.bytes;
+	return {
+		bytes: base64 ? decodeBase64(utf8(bytes), `file ${name}`) : bytes,
+		reference: uri,
+	};
+}

@@ -1,0 +1,226 @@
+// Keys that come from a KeyInfo without an EncryptedKey: ECDH-ES key agreement with ConcatKDF
+// (xmlenc11 5.6), PBKDF2 / HKDF derived keys (xmlenc11 5.4, RFC 9231 HKDF), and named secret keys.
+import type { Element } from '@xmldom/xmldom';
+import { fromBase64, toHex } from '../bytes/encoding';
+import { ecdhSharedSecret } from '../crypto/ecdh';
+import { syncHash } from '../crypto/hashes';
+import { concatKdf, concatKdfParam, hkdf, pbkdf2 } from '../crypto/kdf';
+import { CONCAT_KDF, DIGESTS, ECDH_ES, HKDF, HMAC_PRFS, NS, PBKDF2 } from './algorithms';
+import { certInfo } from './certs';
+import { childNs, elementChildren, textOf } from './dom';
+import { StructuralError } from './errors';
+import type { KeyUsedFacts } from './facts';
+import { readKeyInfo } from './key-info';
+import { certsByName, findRecipient, orderPrivateKeys, orderSecretKeys } from './key-match';
+import type { Attempt, Env, KeySourceInfo } from './model';
+
+export interface DirectKey {
+	key: Uint8Array;
+	openedBy: KeyUsedFacts;
+}
+
+const CURVES: Record<string, string> = {
+	'urn:oid:1.2.840.10045.3.1.7': 'P-256',
+	'urn:oid:1.3.132.0.34': 'P-384',
+	'urn:oid:1.3.132.0.35': 'P-521',
+};
+
+function inlineCertInfos(certs: readonly Uint8Array[]): ReturnType<typeof certInfo>[] {
+	return certs.map((der) => certInfo(der, toHex(syncHash('SHA-256').hash(der))));
+}
+
+type OriginatorKey = { curve: string | null; pub: { spki: Uint8Array } | { raw: Uint8Array } };
+
+function originatorKey(originator: Element | null, env: Env): OriginatorKey | null {
+	if (!originator) return null;
+	for (const kv of elementChildren(originator)) {
+		if (kv.namespaceURI !== NS.ds || kv.localName !== 'KeyValue') continue;
+		const ec = childNs(kv, NS.dsig11, 'ECKeyValue');
+		const point = ec ? childNs(ec, NS.dsig11, 'PublicKey') : null;
+		if (ec && point) {
+			const uri = childNs(ec, NS.dsig11, 'NamedCurve')?.getAttribute('URI') ?? '';
+			const curve = CURVES[uri];
+			if (!curve)
+				throw new StructuralError(`ECDH-ES originator key on the unsupported curve ${uri}`);
+			return { curve, pub: { raw: fromBase64(textOf(point)) } };
+		}
+	}
+	const hints = readKeyInfo(originator, env.ids);
+	const inline = inlineCertInfos(hints.certificates).filter((c) => c !== null);
+	const cert = inline[0] ?? certsByName(env.index, hints.keyNames)[0]?.info;
+	if (cert) return { curve: null, pub: { spki: cert.spki } };
+	const named = findRecipient(hints, env.index, []);
+	const sha = named.certs[0];
+	const known = sha ? env.index.bySha256(sha) : null;
+	return known ? { curve: null, pub: { spki: known.info.spki } } : null;
+}
+
+async function* agreementKeys(
+	method: Element,
+	length: number,
+	env: Env,
+	attempt: Attempt,
+	info: KeySourceInfo,
+): AsyncGenerator<DirectKey> {
+	const alg = method.getAttribute('Algorithm') ?? '';
+	info.keyAgreement = alg;
+	if (alg !== ECDH_ES) throw new StructuralError(`unsupported key agreement ${alg}`);
+	const kdm = childNs(method, NS.xenc11, 'KeyDerivationMethod');
+	const kdfAlg = kdm?.getAttribute('Algorithm') ?? '';
+	info.keyDerivation = kdfAlg || null;
+	if (kdfAlg !== CONCAT_KDF)
+		throw new StructuralError(`unsupported key derivation ${kdfAlg || '(none)'} after ECDH-ES`);
+	const params = kdm ? childNs(kdm, NS.xenc11, 'ConcatKDFParams') : null;
+	const digestUri = params
+		? (childNs(params, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? '')
+		: '';
+	const hash = DIGESTS[digestUri];
+	if (!params || !hash)
+		throw new StructuralError(`ConcatKDF without a supported DigestMethod (${digestUri})`);
+	let otherInfo: Uint8Array;
+	try {
+		const parts = ['AlgorithmID', 'PartyUInfo', 'PartyVInfo', 'SuppPubInfo', 'SuppPrivInfo'].map(
+			(a) => concatKdfParam(params.getAttribute(a)),
+		);
+		otherInfo = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+		let at = 0;
+		for (const p of parts) {
+			otherInfo.set(p, at);
+			at += p.length;
+		}
+	} catch (error) {
+		throw new StructuralError(
+			`ConcatKDFParams: ${error instanceof Error ? error.message : String(error)}`,
+		);
+	}
+	const origin = originatorKey(childNs(method, NS.xenc, 'OriginatorKeyInfo'), env);
+	if (!origin) throw new StructuralError('ECDH-ES without a readable originator public key');
+	const recipientHints = readKeyInfo(childNs(method, NS.xenc, 'RecipientKeyInfo'), env.ids);
+	const recipient = findRecipient(
+		recipientHints,
+		env.index,
+		inlineCertInfos(recipientHints.certificates).filter((c) => c !== null),
+	);
+	info.recipient ??= recipient;
+	const keys = orderPrivateKeys(
+		env.ring,
+		env.index,
+		'EC',
+		recipient.certs,
+		recipientHints.keyNames,
+	);
+	for (const { key } of keys) {
+		if (origin.curve && key.curve !== origin.curve) continue;
+		attempt.tried++;
+		let kek: Uint8Array;
+		try {
+			const z = await ecdhSharedSecret(key.pkcs8, key.curve ?? origin.curve ?? 'P-256', origin.pub);
+			kek = concatKdf(syncHash(hash), z, otherInfo, length);
+		} catch {
+			continue;
+		}
+		const cert = env.index.certsOfKey(key)[0] ?? null;
+		yield {
+			key: kek,
+			openedBy: {
+				kind: 'private-key',
+				id: key.id,
+				inputName: key.inputName,
+				alias: key.alias,
+				certSha256: cert,
+				certSubject: cert ? (env.index.bySha256(cert)?.info.subject ?? null) : null,
+			},
+		};
+	}
+}
+
+async function* derivedKeys(
+	derived: Element,
+	length: number,
+	env: Env,
+	attempt: Attempt,
+	info: KeySourceInfo,
+): AsyncGenerator<DirectKey> {
+	const kdm = childNs(derived, NS.xenc11, 'KeyDerivationMethod');
+	const alg = kdm?.getAttribute('Algorithm') ?? '';
+	info.keyDerivation = alg || null;
+	const master = textOf(childNs(derived, NS.xenc11, 'MasterKeyName')).trim();
+	let derive: (secret: Uint8Array) => Promise<Uint8Array>;
+	if (alg === PBKDF2 && kdm) {
+		const p = childNs(kdm, NS.xenc11, 'PBKDF2-params');
+		const salt = p ? childNs(childNs(p, NS.xenc11, 'Salt') ?? p, NS.xenc11, 'Specified') : null;
+		const prf = HMAC_PRFS[(p && childNs(p, NS.xenc11, 'PRF')?.getAttribute('Algorithm')) ?? ''];
+		const iterations = Number(textOf(p && childNs(p, NS.xenc11, 'IterationCount')));
+		const keyLength = Number(textOf(p && childNs(p, NS.xenc11, 'KeyLength')) || length);
+		if (!p || !salt || !prf || !Number.isSafeInteger(iterations) || iterations < 1) {
+			throw new StructuralError('PBKDF2 derived key with missing or unsupported parameters');
+		}
+		const saltBytes = fromBase64(textOf(salt));
+		derive = (secret) => pbkdf2(prf, secret, saltBytes, iterations, keyLength);
+	} else if (alg === HKDF && kdm) {
+		const p = childNs(kdm, NS.dsigMore2021, 'HKDFParams');
+		const prf =
+			HMAC_PRFS[(p && childNs(p, NS.dsigMore2021, 'PRF')?.getAttribute('Algorithm')) ?? ''];
+		if (!p || !prf)
+			throw new StructuralError('HKDF derived key with missing or unsupported parameters');
+		const saltEl = childNs(p, NS.dsigMore2021, 'Salt');
+		const infoEl = childNs(p, NS.dsigMore2021, 'Info');
+		const salt = saltEl ? fromBase64(textOf(saltEl)) : new Uint8Array();
+		const infoBytes = infoEl ? fromBase64(textOf(infoEl)) : new Uint8Array();
+		const keyLength = Number(textOf(childNs(p, NS.dsigMore2021, 'KeyLength')) || length);
+		derive = (secret) => hkdf(prf, secret, salt, infoBytes, keyLength);
+	} else {
+		throw new StructuralError(`unsupported key derivation ${alg || '(none)'}`);
+	}
+	for (const { key } of orderSecretKeys(env.ring, master ? [master] : [], null)) {
+		attempt.tried++;
+		yield { key: await derive(key.bytes), openedBy: secretKeyUsed(key) };
+	}
+}
+
+export function secretKeyUsed(key: {
+	id: string;
+	inputName: string;
+	name: string | null;
+}): KeyUsedFacts {
+	return {
+		kind: 'secret-key',
+		id: key.id,
+		inputName: key.inputName,
+		alias: key.name,
+		certSha256: null,
+		certSubject: null,
+	};
+}
+
+/**
+ * Symmetric keys a KeyInfo yields by itself (for an EncryptedKey's KEK or an EncryptedData's
+ * content key): key agreement, a derived key, or secret keys (named first, then all that fit).
+ */
+export async function* directKeys(
+	keyInfo: Element | null,
+	length: number,
+	env: Env,
+	attempt: Attempt,
+	info: KeySourceInfo,
+	includeUnnamed: boolean,
+): AsyncGenerator<DirectKey> {
+	if (keyInfo) {
+		const agreement = childNs(keyInfo, NS.xenc, 'AgreementMethod');
+		if (agreement) {
+			yield* agreementKeys(agreement, length, env, attempt, info);
+			return;
+		}
+		const derived = childNs(keyInfo, NS.xenc11, 'DerivedKey');
+		if (derived) {
+			yield* derivedKeys(derived, length, env, attempt, info);
+			return;
+		}
+	}
+	const names = keyInfo ? readKeyInfo(keyInfo, env.ids).keyNames : [];
+	for (const { key, matched } of orderSecretKeys(env.ring, names, length)) {
+		if (!matched && !includeUnnamed) continue;
+		attempt.tried++;
+		yield { key: key.bytes, openedBy: secretKeyUsed(key) };
+	}
+}

@@ -1,0 +1,45 @@
+// Shared shapes of the decryption engine: what one run knows (Env), what a key source says about
+// itself for the page (KeySourceInfo), and the bookkeeping of tries per EncryptedData (Attempt).
+import type { Document, Element } from '@xmldom/xmldom';
+import type { KeyRing } from '../keys/keyring';
+import type { ParsedInput } from '../pipeline';
+import type { CertIndex, Recipient } from './key-match';
+
+export interface Env {
+	ring: KeyRing;
+	index: CertIndex;
+	doc: Document;
+	ids: Map<string, Element[]>;
+	inputs: readonly ParsedInput[];
+}
+
+export interface KeySourceInfo {
+	encryptedKeyId: string | null;
+	keyTransport: string | null;
+	oaep: { digest: string; mgf: string; params: boolean } | null;
+	keyWrap: string | null;
+	keyAgreement: string | null;
+	keyDerivation: string | null;
+	recipient: Recipient | null;
+}
+
+export function emptySourceInfo(): KeySourceInfo {
+	return {
+		encryptedKeyId: null,
+		keyTransport: null,
+		oaep: null,
+		keyWrap: null,
+		keyAgreement: null,
+		keyDerivation: null,
+		recipient: null,
+	};
+}
+
+export interface Attempt {
+	/** Keys tried (private keys, KEKs, secret keys): zero means "no key". */
+	tried: number;
+	/** First structural problem met on the way (unknown algorithm, missing reference). */
+	structural: string | null;
+	/** Key sources seen, in order; the first one describes the message when nothing opened it. */
+	sources: KeySourceInfo[];
+}

@@ -1,0 +1,119 @@
+// Puts decrypted content back in place, namespace-correct: the plaintext of an Element/Content
+// EncryptedData is a fragment that uses prefixes declared on its ancestors, so it is parsed
+// inside a wrapper that re-declares the in-scope namespaces of the EncryptedData's parent, then
+// replaces the EncryptedData (or its wsse11:EncryptedHeader) in a copy of the document.
+import { XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
+import { parseXml, type SafeXmlDocument } from '../xml/safe-parse';
+import { NS } from './algorithms';
+import { descendantsNs, elementChildren, isElement } from './dom';
+
+/** prefix ('' = default namespace) → URI in scope at `el`, nearest declaration wins. */
+export function inScopeNamespaces(el: Element | null): Map<string, string> {
+	const out = new Map<string, string>();
+	for (let n: Node | null = el; isElement(n); n = n.parentNode) {
+		const attrs = n.attributes;
+		for (let i = 0; i < attrs.length; i++) {
+			const a = attrs.item(i);
+			if (!a) continue;
+			const prefix = a.name === 'xmlns' ? '' : a.name.startsWith('xmlns:') ? a.name.slice(6) : null;
+			if (prefix !== null && !out.has(prefix)) out.set(prefix, a.value);
+		}
+		if (n.prefix && n.namespaceURI && !out.has(n.prefix)) out.set(n.prefix, n.namespaceURI);
+	}
+	return out;
+}
+
+function escapeAttr(v: string): string {
+	return v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}
+
+const WRAPPER = 'wssec-decrypted-fragment';
+
+/** Parses decrypted text as content of `parent` (its namespaces in scope); throws ParseError if it is not XML. */
+export function parseFragment(text: string, parent: Element | null): SafeXmlDocument {
+	const body = text.replace(/^\uFEFF/, '').replace(/^\s*<\?xml[^?]*\?>/, '');
+	const decls = [...inScopeNamespaces(parent)]
+		.filter(([prefix]) => prefix !== 'xml')
+		.map(([prefix, uri]) => ` ${prefix ? 'xmlns:' + prefix : 'xmlns'}="${escapeAttr(uri)}"`)
+		.join('');
+	return parseXml(`<${WRAPPER}${decls}>${body}</${WRAPPER}>`);
+}
+
+export interface Replacement {
+	/** Index of the EncryptedData among the document's EncryptedData elements, in document order. */
+	index: number;
+	text: string;
+	type: 'element' | 'content';
+}
+
+/** A copy of the document with each decrypted EncryptedData replaced; per-index errors for the rest. */
+export function replaceDecrypted(
+	original: SafeXmlDocument,
+	replacements: readonly Replacement[],
+): { document: SafeXmlDocument | null; errors: Map<number, string> } {
+	const errors = new Map<number, string>();
+	const copy = parseXml(original.text);
+	const eds = descendantsNs(copy.doc, NS.xenc, 'EncryptedData');
+	let replaced = 0;
+	// Later elements first, so a replacement never moves one still to be replaced.
+	for (const r of [...replacements].sort((a, b) => b.index - a.index)) {
+		const ed = eds[r.index];
+		if (!ed) continue;
+		const header = ed.parentNode;
+		const target =
+			isElement(header) &&
+			header.localName === 'EncryptedHeader' &&
+			header.namespaceURI === NS.wsse11
+				? header
+				: ed;
+		const parent = target.parentNode;
+		let fragment: SafeXmlDocument;
+		try {
+			fragment = parseFragment(r.text, isElement(parent) ? parent : null);
+		} catch (error) {
+			errors.set(
+				r.index,
+				`the decrypted content is not well-formed XML: ${error instanceof Error ? error.message : String(error)}`,
+			);
+			continue;
+		}
+		const nodes = Array.from(fragment.doc.documentElement?.childNodes ?? []);
+		if (
+			r.type === 'element' &&
+			elementChildren(fragment.doc.documentElement as Element).length !== 1
+		) {
+			errors.set(r.index, 'Type is Element, but the decrypted content is not exactly one element');
+			continue;
+		}
+		if (!parent) continue;
+		if (!isElement(parent)) {
+			// The EncryptedData is the document element: only a single element can replace it.
+			const only = elementChildren(fragment.doc.documentElement as Element);
+			if (only.length !== 1 || !only[0]) {
+				errors.set(
+					r.index,
+					'the decrypted content replaces the document element but is not one element',
+				);
+				continue;
+			}
+			copy.doc.replaceChild(copy.doc.importNode(only[0], true), target);
+		} else {
+			for (const n of nodes) parent.insertBefore(copy.doc.importNode(n, true), target);
+			parent.removeChild(target);
+		}
+		replaced++;
+	}
+	if (replaced === 0) return { document: null, errors };
+	const text = new XMLSerializer().serializeToString(copy.doc);
+	try {
+		return { document: parseXml(text), errors };
+	} catch (error) {
+		for (const r of replacements) {
+			errors.set(
+				r.index,
+				`the decrypted document does not parse: ${error instanceof Error ? error.message : String(error)}`,
+			);
+		}
+		return { document: null, errors };
+	}
+}
