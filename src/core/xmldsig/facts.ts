@@ -1,4 +1,75 @@
 // Facts about XML signatures (in envelopes and plain XML-DSig documents). Owned by issue #4.
-import type { ReportSignature } from '../report/report';
+// SignatureFacts extends the report's signature (build-report copies only the contract fields).
+import type { KeySource, ReportSignature, ReportSignatureReference } from '../report/report';
 
-export type SignatureFacts = ReportSignature;
+/** What a reference's target is, for policy and wrapping checks. */
+export type TargetKind = 'body' | 'timestamp' | 'wsa-header' | 'token' | 'other';
+
+export type FailureKind =
+	| 'digest-mismatch'
+	| 'signature-mismatch'
+	| 'malformed'
+	| 'key-not-found'
+	| 'unsupported-algorithm'
+	| 'policy';
+
+export interface ReferenceFacts extends ReportSignatureReference {
+	/** Qualified name of the target as written (e.g. 'soapenv:Body'), null when unresolved. */
+	target: string | null;
+	targetKind: TargetKind | null;
+	/** Path of the target element from the root, e.g. /soapenv:Envelope/soapenv:Body. */
+	targetPath: string | null;
+	/** The target is the whole document (URI=""). */
+	wholeDocument: boolean;
+	transforms: string[];
+	declaredDigest: string;
+	/** Base64 digest we computed; null when the reference could not be processed. */
+	computedDigest: string | null;
+	/** Why the reference could not be processed or does not match. */
+	error?: string;
+	/** The reference pointed to an ID held by more than one element. */
+	duplicateId?: boolean;
+	/** This reference sits in a ds:Manifest (its digest does not decide core validity). */
+	inManifest?: boolean;
+}
+
+export interface SignatureFacts extends ReportSignature {
+	references: ReferenceFacts[];
+	/** Path of the ds:Signature element. */
+	path: string;
+	documentOrigin: 'input' | 'decrypted';
+	/** The signature was found in a decrypted document (sign-then-encrypt). */
+	overDecrypted: boolean;
+	canonicalizationMethod: string;
+	inclusivePrefixes: string[];
+	/** ds:HMACOutputLength when present (bits). */
+	hmacOutputLength: number | null;
+	/** null: not checked; true/false: signature value (and every digest) with the resolved key. */
+	cryptoValid: boolean | null;
+	failureKind?: FailureKind;
+	/** The KeyInfo forms seen (e.g. 'wsse:Reference→BinarySecurityToken', 'ds:KeyValue'). */
+	keyInfoForms: string[];
+	/** More precise than keySource: the hint that found the key. */
+	keyForm: string | null;
+	/** KeyInfo carries the key itself (KeyValue, DEREncodedKeyValue, bare X509Data): BSP R5417. */
+	rawKeyInKeyInfo: boolean;
+	/** Subject DN of the signer certificate, when known. */
+	signerSubject: string | null;
+	/** Chain verdict against the trust anchors: null when no anchors were given or no certificate. */
+	chainTrusted: boolean | null;
+	chainError?: string;
+	/** What the key reference named when no supplied key matched it. */
+	referencedKey?: string;
+	/** Parent element of the ds:Signature (qualified name). */
+	parent: string | null;
+	/** The signature is a child of a wsse:Security header. */
+	inSecurityHeader: boolean;
+	/** The signature is inside a SAML assertion (the assertion's own signature). */
+	inAssertion: boolean;
+	/** Enveloping: a reference targets content inside the signature's own ds:Object. */
+	enveloping: boolean;
+	/** Number of ds:Manifest elements referenced. */
+	manifests: number;
+}
+
+export type { KeySource };

@@ -1,0 +1,326 @@
+// Canonical XML (inclusive 1.0 and 1.1, exclusive 1.0; with or without comments) over an
+// @xmldom/xmldom tree, for whole documents, subtrees and general node-sets (XPath-filtered).
+// Our own implementation rather than xmldsigjs's transforms: it needs node-set semantics for
+// enveloped-signature/XPath transforms, C14N 1.1, and runs in one pass over multi-MB envelopes.
+import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
+
+export const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
+export const NS_XML = 'http://www.w3.org/XML/1998/namespace';
+
+export const ELEMENT_NODE = 1;
+export const ATTRIBUTE_NODE = 2;
+export const TEXT_NODE = 3;
+export const CDATA_SECTION_NODE = 4;
+export const PROCESSING_INSTRUCTION_NODE = 7;
+export const COMMENT_NODE = 8;
+export const DOCUMENT_NODE = 9;
+
+export interface C14nMode {
+	exclusive: boolean;
+	withComments: boolean;
+	/** C14N 1.1: xml:id is not inherited onto the apex. */
+	version11?: boolean;
+	/** Exclusive only: prefixes treated inclusively ('#default' for the default namespace). */
+	inclusivePrefixes?: readonly string[];
+}
+
+/** A node-set: a subtree or whole document, minus excluded subtrees, optionally filtered. */
+export interface NodeSet {
+	/** Element (subtree) or Document (whole document). */
+	root: Node;
+	/** Subtrees removed from the set (enveloped signature, XPath Filter 2.0 subtract). */
+	excluded?: ReadonlySet<Node>;
+	/** Comments are part of the set (same-document xpointer references keep them). */
+	withComments: boolean;
+	/** General membership test for XPath-filtered sets; attributes are tested too. */
+	filter?: (node: Node) => boolean;
+}
+
+type NsMap = ReadonlyMap<string, string>;
+
+const C14N_ALGORITHMS: Record<string, C14nMode> = {
+	'http://www.w3.org/TR/2001/REC-xml-c14n-20010315': { exclusive: false, withComments: false },
+	'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments': {
+		exclusive: false,
+		withComments: true,
+	},
+	'http://www.w3.org/2006/12/xml-c14n11': {
+		exclusive: false,
+		withComments: false,
+		version11: true,
+	},
+	'http://www.w3.org/2006/12/xml-c14n11#WithComments': {
+		exclusive: false,
+		withComments: true,
+		version11: true,
+	},
+	'http://www.w3.org/2001/10/xml-exc-c14n#': { exclusive: true, withComments: false },
+	'http://www.w3.org/2001/10/xml-exc-c14n#WithComments': { exclusive: true, withComments: true },
+};
+
+/** The canonicalization mode of an Algorithm URI, or null when it is not a C14N algorithm. */
+export function c14nMode(algorithm: string): C14nMode | null {
+	const mode = C14N_ALGORITHMS[algorithm];
+	return mode ? { ...mode } : null;
+}
+
+function escapeText(s: string): string {
+	if (!/[&<>\r]/.test(s)) return s;
+	return s
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/\r/g, '&#xD;');
+}
+
+function escapeAttr(s: string): string {
+	if (!/[&<"\t\n\r]/.test(s)) return s;
+	return s
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/"/g, '&quot;')
+		.replace(/\t/g, '&#x9;')
+		.replace(/\n/g, '&#xA;')
+		.replace(/\r/g, '&#xD;');
+}
+
+/** Namespace declarations an element itself carries (prefix '' for the default). */
+function ownDeclarations(el: Element): [string, string][] {
+	const out: [string, string][] = [];
+	const attrs = el.attributes;
+	for (let i = 0; i < attrs.length; i++) {
+		const a = attrs.item(i) as Attr;
+		if (a.namespaceURI === NS_XMLNS || a.name === 'xmlns' || a.name.startsWith('xmlns:')) {
+			out.push([a.name === 'xmlns' ? '' : a.name.slice(6), a.value]);
+		}
+	}
+	return out;
+}
+
+function withDeclarations(parent: NsMap, el: Element): NsMap {
+	const decls = ownDeclarations(el);
+	if (decls.length === 0) return parent;
+	const m = new Map(parent);
+	for (const [p, u] of decls) m.set(p, u);
+	return m;
+}
+
+/** In-scope namespaces of an element from its ancestors and itself. */
+export function inScopeNamespaces(el: Element): NsMap {
+	const chain: Element[] = [];
+	for (let n: Node | null = el; n && n.nodeType === ELEMENT_NODE; n = n.parentNode)
+		chain.push(n as Element);
+	let m: NsMap = new Map();
+	for (let i = chain.length - 1; i >= 0; i--) m = withDeclarations(m, chain[i] as Element);
+	return m;
+}
+
+function isNsDecl(a: Attr): boolean {
+	return a.namespaceURI === NS_XMLNS || a.name === 'xmlns' || a.name.startsWith('xmlns:');
+}
+
+function prefixOf(qname: string): string {
+	const i = qname.indexOf(':');
+	return i === -1 ? '' : qname.slice(0, i);
+}
+
+function compareAttrs(a: Attr, b: Attr): number {
+	const na = a.namespaceURI ?? '';
+	const nb = b.namespaceURI ?? '';
+	if (na !== nb) return na < nb ? -1 : 1;
+	const la = a.localName ?? a.name;
+	const lb = b.localName ?? b.name;
+	return la < lb ? -1 : la > lb ? 1 : 0;
+}
+
+class Canonicalizer {
+	private readonly out: string[] = [];
+	private readonly inclusive: ReadonlySet<string>;
+	constructor(
+		private readonly mode: C14nMode,
+		private readonly set: NodeSet,
+	) {
+		this.inclusive = new Set(
+			(mode.inclusivePrefixes ?? []).map((p) => (p === '#default' ? '' : p)),
+		);
+	}
+
+	private visible(node: Node): boolean {
+		if (this.set.excluded?.has(node)) return false;
+		if (node.nodeType === COMMENT_NODE && !(this.set.withComments && this.mode.withComments))
+			return false;
+		return this.set.filter ? this.set.filter(node) : true;
+	}
+
+	run(): string {
+		const root = this.set.root;
+		if (root.nodeType === DOCUMENT_NODE) {
+			this.document(root as Document);
+		} else if (root.nodeType === ELEMENT_NODE) {
+			const el = root as Element;
+			const parent = el.parentNode;
+			const parentNs =
+				parent && parent.nodeType === ELEMENT_NODE
+					? inScopeNamespaces(parent as Element)
+					: new Map<string, string>();
+			this.element(el, parentNs, new Map(), false, true);
+		} else {
+			this.leaf(root, 0);
+		}
+		return this.out.join('');
+	}
+
+	private document(doc: Document): void {
+		let afterRoot = false;
+		for (let c = doc.firstChild; c; c = c.nextSibling) {
+			if (c.nodeType === ELEMENT_NODE) {
+				this.element(c as Element, new Map(), new Map(), false, false);
+				afterRoot = true;
+			} else if (c.nodeType === COMMENT_NODE || c.nodeType === PROCESSING_INSTRUCTION_NODE) {
+				if (this.set.excluded?.has(c) || !this.visible(c)) continue;
+				// xmldom exposes the XML declaration as a processing instruction; it is not one
+				if ((c as Node & { target?: string }).target === 'xml') continue;
+				const pos = afterRoot ? 1 : -1;
+				this.leaf(c, pos);
+			}
+		}
+	}
+
+	/** Comment, PI or text; pos -1/1 = before/after the document element (adds the newline). */
+	private leaf(node: Node, pos: number): void {
+		const out = this.out;
+		switch (node.nodeType) {
+			case TEXT_NODE:
+			case CDATA_SECTION_NODE:
+				out.push(escapeText(node.nodeValue ?? ''));
+				return;
+			case COMMENT_NODE:
+				if (pos === 1) out.push('\n');
+				out.push('<!--', node.nodeValue ?? '', '-->');
+				if (pos === -1) out.push('\n');
+				return;
+			case PROCESSING_INSTRUCTION_NODE: {
+				if (pos === 1) out.push('\n');
+				const pi = node as Node & { target: string; data: string };
+				out.push('<?', pi.target, pi.data ? ' ' + pi.data : '', '?>');
+				if (pos === -1) out.push('\n');
+				return;
+			}
+		}
+	}
+
+	/**
+	 * @param inScope namespaces in scope at the parent (whether or not the parent is output)
+	 * @param rendered namespaces in effect in the output at this point (output ancestors)
+	 * @param parentVisible whether the parent element is in the node-set
+	 * @param apex the element is the root of a subtree node-set (its ancestors are outside)
+	 */
+	private element(
+		el: Element,
+		parentInScope: NsMap,
+		rendered: NsMap,
+		parentVisible: boolean,
+		apex: boolean,
+	): void {
+		if (this.set.excluded?.has(el)) return;
+		const inScope = withDeclarations(parentInScope, el);
+		const visible = this.visible(el);
+		let childRendered = rendered;
+		if (visible) {
+			childRendered = this.startTag(el, inScope, rendered, parentVisible, apex);
+		}
+		for (let c = el.firstChild; c; c = c.nextSibling) {
+			if (c.nodeType === ELEMENT_NODE) {
+				this.element(c as Element, inScope, childRendered, visible, false);
+			} else if (!this.set.excluded?.has(c) && this.visible(c)) {
+				this.leaf(c, 0);
+			}
+		}
+		if (visible) this.out.push('</', el.tagName, '>');
+	}
+
+	private startTag(
+		el: Element,
+		inScope: NsMap,
+		rendered: NsMap,
+		parentVisible: boolean,
+		apex: boolean,
+	): NsMap {
+		const out = this.out;
+		const attrs: Attr[] = [];
+		const list = el.attributes;
+		for (let i = 0; i < list.length; i++) {
+			const a = list.item(i) as Attr;
+			if (isNsDecl(a)) continue;
+			if (this.set.filter && !this.set.filter(a)) continue;
+			attrs.push(a);
+		}
+		const decls: [string, string][] = [];
+		const next = new Map(rendered);
+		const consider = (prefix: string): void => {
+			const uri = inScope.get(prefix) ?? '';
+			const have = rendered.get(prefix);
+			if (prefix === '') {
+				if (uri === '' && (have === undefined || have === '')) return;
+			} else if (uri === '') return;
+			if (have === uri) return;
+			decls.push([prefix, uri]);
+			next.set(prefix, uri);
+		};
+		if (this.mode.exclusive) {
+			const used = new Set<string>([prefixOf(el.tagName)]);
+			for (const a of attrs) {
+				const p = prefixOf(a.name);
+				if (p !== '' && p !== 'xml') used.add(p);
+			}
+			for (const p of this.inclusive) if (inScope.has(p) || p === '') used.add(p);
+			for (const p of used) consider(p);
+		} else {
+			for (const p of inScope.keys()) {
+				if (p === 'xml') continue;
+				if (this.set.filter && !this.namespaceVisible(el, p)) continue;
+				consider(p);
+			}
+			if (!inScope.has('')) consider('');
+			// xml:* attributes of ancestors outside the node-set are inherited (C14N 1.0 section 2.4)
+			if (!parentVisible && (apex || this.set.filter)) this.inheritXmlAttrs(el, attrs);
+		}
+		decls.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+		attrs.sort(compareAttrs);
+		out.push('<', el.tagName);
+		for (const [p, u] of decls)
+			out.push(p === '' ? ' xmlns="' : ` xmlns:${p}="`, escapeAttr(u), '"');
+		for (const a of attrs) out.push(' ', a.name, '="', escapeAttr(a.value), '"');
+		out.push('>');
+		return next;
+	}
+
+	/** For XPath-filtered sets, a namespace node is treated as visible when its element is. */
+	private namespaceVisible(_el: Element, _prefix: string): boolean {
+		return true;
+	}
+
+	private inheritXmlAttrs(el: Element, attrs: Attr[]): void {
+		const have = new Set(
+			attrs.filter((a) => a.namespaceURI === NS_XML).map((a) => a.localName ?? a.name),
+		);
+		for (let p = el.parentNode; p && p.nodeType === ELEMENT_NODE; p = p.parentNode) {
+			const pe = p as Element;
+			const list = pe.attributes;
+			for (let i = 0; i < list.length; i++) {
+				const a = list.item(i) as Attr;
+				if (a.namespaceURI !== NS_XML) continue;
+				const local = a.localName ?? a.name;
+				if (have.has(local)) continue;
+				if (this.mode.version11 && (local === 'id' || local === 'base')) continue;
+				have.add(local);
+				attrs.push(a);
+			}
+		}
+	}
+}
+
+/** Canonical form of a node-set as a string (UTF-8 encode it for digests). */
+export function canonicalize(set: NodeSet, mode: C14nMode): string {
+	return new Canonicalizer(mode, set).run();
+}

@@ -1,0 +1,110 @@
+// Verifies every ds:Signature of one parsed document against a set of supplied keys: builds the
+// ID map first (duplicates recorded, never resolved), collects certificates the message carries,
+// and returns per-signature facts plus the canonical bytes for the page.
+import type { Document, Element } from '@xmldom/xmldom';
+import { toHex } from '../bytes/encoding';
+import { descendants, NS } from '../xml/dom';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { hash } from './algorithms';
+import { buildIdMap, type IdMap } from './ids';
+import type { KeyContext, KnownCert, KnownSecret } from './keyinfo';
+import { certInfo } from './keys';
+import type { SignatureFacts } from './facts';
+import { verifySignature, type CanonicalCapture } from './verify';
+
+export interface SuppliedCert {
+	der: Uint8Array;
+	sha256?: string;
+	names: string[];
+	label: string;
+}
+
+export interface VerifyDocumentOptions {
+	inputName: string;
+	origin: 'input' | 'decrypted';
+	certs: readonly KnownCert[];
+	secrets: readonly KnownSecret[];
+	external?: (uri: string) => Uint8Array | null;
+	chain?: (
+		cert: KnownCert,
+		all: readonly KnownCert[],
+	) => Promise<{ trusted: boolean; error?: string } | null>;
+}
+
+export interface MessageCert {
+	der: Uint8Array;
+	sha256: string;
+	source: string;
+}
+
+export interface DocumentVerification {
+	idMap: IdMap;
+	signatures: { element: Element; facts: SignatureFacts; canonical: CanonicalCapture }[];
+	/** Certificates carried by the document (BinarySecurityToken, X509Certificate, KeyIdentifier). */
+	messageCerts: MessageCert[];
+}
+
+/** Parses supplied certificates once (unreadable ones are skipped). */
+export async function knownCerts(list: readonly SuppliedCert[]): Promise<KnownCert[]> {
+	const out: KnownCert[] = [];
+	for (const c of list) {
+		try {
+			const info = certInfo(c.der);
+			out.push({
+				sha256: c.sha256 ?? toHex(await hash('sha256', c.der)),
+				info,
+				names: c.names,
+				label: c.label,
+			});
+		} catch {
+			// not a certificate (the corpus ships a text file among certificates): ignore
+		}
+	}
+	return out;
+}
+
+export async function verifyDocument(
+	doc: Document,
+	opts: VerifyDocumentOptions,
+): Promise<DocumentVerification> {
+	const idMap = buildIdMap(doc);
+	const certs = [...opts.certs];
+	const messageCerts: MessageCert[] = [];
+	const keys: KeyContext = {
+		certs,
+		secrets: [...opts.secrets],
+		idMap,
+		addMessageCert(der, source) {
+			const sha = toHex(sha256(der));
+			if (!messageCerts.some((m) => m.sha256 === sha)) {
+				try {
+					certInfo(der);
+					messageCerts.push({ der, sha256: sha, source });
+				} catch {
+					return null;
+				}
+			}
+			const existing = certs.find((c) => c.sha256 === sha);
+			if (existing) return existing;
+			const known: KnownCert = { sha256: sha, info: certInfo(der), names: [], label: source };
+			certs.push(known);
+			return known;
+		},
+		external: (uri) => opts.external?.(uri) ?? null,
+	};
+	const signatures: DocumentVerification['signatures'] = [];
+	const root = doc.documentElement;
+	const isSig = root && root.namespaceURI === NS.ds && (root.localName ?? '') === 'Signature';
+	const elements = root ? [...(isSig ? [root] : []), ...descendants(root, NS.ds, 'Signature')] : [];
+	const chain = opts.chain;
+	for (const element of elements) {
+		const result = await verifySignature(element, {
+			inputName: opts.inputName,
+			origin: opts.origin,
+			keys,
+			...(chain ? { chain: (cert: KnownCert) => chain(cert, certs) } : {}),
+		});
+		signatures.push({ element, ...result });
+	}
+	return { idMap, signatures, messageCerts };
+}

@@ -1,0 +1,84 @@
+// ID-typed attributes (RULES.md 4.16): wsu:Id, Id, ID, AssertionID, xml:id. The map of value →
+// elements is built before any reference is resolved; a value held by more than one element is
+// a wrapping signal and never resolves.
+import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
+import { ELEMENT_NODE, NS_XML } from './c14n';
+
+export const NS_WSU =
+	'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
+
+export interface IdMap {
+	byValue: Map<string, Element[]>;
+	/** Values held by more than one element. */
+	duplicates: { id: string; paths: string[] }[];
+}
+
+function idValues(el: Element): string[] {
+	const out: string[] = [];
+	const attrs = el.attributes;
+	for (let i = 0; i < attrs.length; i++) {
+		const a = attrs.item(i) as Attr;
+		const local = a.localName ?? a.name;
+		const ns = a.namespaceURI;
+		if (
+			(ns === NS_WSU && local === 'Id') ||
+			(!ns && (local === 'Id' || local === 'ID' || local === 'AssertionID' || local === 'id')) ||
+			(ns === NS_XML && local === 'id')
+		) {
+			if (!out.includes(a.value)) out.push(a.value);
+		}
+	}
+	return out;
+}
+
+/** Child-index path from the root, e.g. /soapenv:Envelope/soapenv:Body[1]. */
+export function elementPath(el: Node): string {
+	const parts: string[] = [];
+	for (let n: Node | null = el; n && n.nodeType === ELEMENT_NODE; n = n.parentNode) {
+		const e = n as Element;
+		let index = 1;
+		let count = 0;
+		const parent = e.parentNode;
+		if (parent) {
+			for (let s = parent.firstChild; s; s = s.nextSibling) {
+				if (s.nodeType !== ELEMENT_NODE || (s as Element).tagName !== e.tagName) continue;
+				count++;
+				if (s === e) index = count;
+			}
+		}
+		parts.push(count > 1 ? `${e.tagName}[${index}]` : e.tagName);
+	}
+	return '/' + parts.reverse().join('/');
+}
+
+export function buildIdMap(doc: Document): IdMap {
+	const byValue = new Map<string, Element[]>();
+	const stack: Node[] = [];
+	if (doc.documentElement) stack.push(doc.documentElement);
+	while (stack.length) {
+		const el = stack.pop() as Element;
+		for (const v of idValues(el)) {
+			const list = byValue.get(v);
+			if (list) list.push(el);
+			else byValue.set(v, [el]);
+		}
+		for (let c = el.lastChild; c; c = c.previousSibling)
+			if (c.nodeType === ELEMENT_NODE) stack.push(c);
+	}
+	const duplicates: IdMap['duplicates'] = [];
+	for (const [id, list] of byValue) {
+		if (list.length > 1) duplicates.push({ id, paths: list.map(elementPath) });
+	}
+	return { byValue, duplicates };
+}
+
+export type IdLookup =
+	{ ok: true; element: Element } | { ok: false; reason: 'missing' | 'duplicate'; count: number };
+
+export function lookupId(map: IdMap, id: string): IdLookup {
+	const list = map.byValue.get(id) ?? [];
+	if (list.length === 1) return { ok: true, element: list[0] as Element };
+	return list.length === 0
+		? { ok: false, reason: 'missing', count: 0 }
+		: { ok: false, reason: 'duplicate', count: list.length };
+}

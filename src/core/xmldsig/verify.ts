@@ -1,0 +1,574 @@
+// Verifies one ds:Signature: every Reference (resolution by ID with duplicate detection, the
+// transform chain, digest computed vs declared), SignedInfo canonicalization (with the
+// InclusiveNamespaces PrefixList WSS4J puts there), key resolution and the signature value.
+// Never throws for bad input: every problem lands in the facts with a specific message.
+import type { Document, Element, Node } from '@xmldom/xmldom';
+import { fromBase64, fromUtf8, toBase64, utf8OrNull } from '../bytes/encoding';
+import {
+	attr,
+	child,
+	childElements,
+	children,
+	contains,
+	is,
+	NS,
+	text,
+	WSA_NAMESPACES,
+} from '../xml/dom';
+import { parseXml } from '../xml/safe-parse';
+import {
+	AlgorithmError,
+	DIGESTS,
+	hash,
+	HASH_BYTES,
+	SIGNATURES,
+	verifyAsymmetric,
+	verifyHmac,
+} from './algorithms';
+import { c14nMode, canonicalize, DOCUMENT_NODE, ELEMENT_NODE, type NodeSet } from './c14n';
+import type { FailureKind, ReferenceFacts, SignatureFacts, TargetKind } from './facts';
+import { elementPath, lookupId } from './ids';
+import { resolveKeys, type KeyContext, type KnownCert } from './keyinfo';
+import { dnText } from './keys';
+import { evaluateXPathFilter, evaluateFilter2, XPathUnsupported } from './xpath';
+
+const T = {
+	enveloped: 'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
+	base64: 'http://www.w3.org/2000/09/xmldsig#base64',
+	xpath: 'http://www.w3.org/TR/1999/REC-xpath-19991116',
+	filter2: 'http://www.w3.org/2002/06/xmldsig-filter2',
+	xslt: 'http://www.w3.org/TR/1999/REC-xslt-19991116',
+	str: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#STR-Transform',
+	manifest: 'http://www.w3.org/2000/09/xmldsig#Manifest',
+} as const;
+
+/** Canonical bytes kept for the page (bounded; never in the report). */
+export const MAX_KEPT_CANONICAL = 256 * 1024;
+
+export interface CanonicalCapture {
+	signedInfo: string;
+	references: { uri: string; text: string; truncated: boolean }[];
+}
+
+export interface VerifyOptions {
+	inputName: string;
+	origin: 'input' | 'decrypted';
+	keys: KeyContext;
+	/** Trust check of the signer certificate (null when no anchors). */
+	chain?: (cert: KnownCert) => Promise<{ trusted: boolean; error?: string } | null>;
+}
+
+type Data = { kind: 'nodes'; set: NodeSet } | { kind: 'octets'; bytes: Uint8Array };
+
+class RefError extends Error {
+	constructor(
+		message: string,
+		readonly kind: FailureKind = 'malformed',
+	) {
+		super(message);
+	}
+}
+
+function keep(s: string): { text: string; truncated: boolean } {
+	return s.length > MAX_KEPT_CANONICAL
+		? { text: s.slice(0, MAX_KEPT_CANONICAL), truncated: true }
+		: { text: s, truncated: false };
+}
+
+export function targetKind(el: Element): TargetKind {
+	const ns = el.namespaceURI ?? '';
+	const local = el.localName ?? el.tagName;
+	if ((ns === NS.soap11 || ns === NS.soap12) && local === 'Body') return 'body';
+	if (ns === NS.wsu && local === 'Timestamp') return 'timestamp';
+	if (WSA_NAMESPACES.has(ns)) return 'wsa-header';
+	if (
+		(ns === NS.wsse &&
+			(local === 'BinarySecurityToken' ||
+				local === 'UsernameToken' ||
+				local === 'SecurityTokenReference')) ||
+		((ns === NS.saml1 || ns === NS.saml2) && local === 'Assertion')
+	)
+		return 'token';
+	return 'other';
+}
+
+function parseXPointer(uri: string): { kind: 'root' } | { kind: 'id'; id: string } | null {
+	const m = /^#xpointer\((.*)\)$/.exec(uri);
+	if (!m) return null;
+	const expr = (m[1] ?? '').trim();
+	if (expr === '/') return { kind: 'root' };
+	const id = /^id\(\s*(['"])(.*?)\1\s*\)$/.exec(expr);
+	return id ? { kind: 'id', id: id[2] ?? '' } : null;
+}
+
+class SignatureVerifier {
+	readonly doc: Document;
+	readonly capture: CanonicalCapture = { signedInfo: '', references: [] };
+	constructor(
+		private readonly sig: Element,
+		private readonly opts: VerifyOptions,
+	) {
+		this.doc = sig.ownerDocument as Document;
+	}
+
+	private dereference(uri: string | null, ref: ReferenceFacts): Data {
+		if (uri === null)
+			throw new RefError(
+				'Reference without URI: the application must supply the data, which is not known here',
+			);
+		if (uri === '') {
+			ref.wholeDocument = true;
+			ref.target = this.doc.documentElement?.tagName ?? null;
+			ref.targetPath = this.doc.documentElement ? elementPath(this.doc.documentElement) : null;
+			ref.targetKind = 'other';
+			return { kind: 'nodes', set: { root: this.doc, withComments: false } };
+		}
+		if (uri.startsWith('#')) {
+			const xp = parseXPointer(uri);
+			if (uri.startsWith('#xpointer(') && !xp)
+				throw new RefError(
+					`XPointer ${uri} is not supported (only #xpointer(/) and #xpointer(id('…')))`,
+					'unsupported-algorithm',
+				);
+			if (xp?.kind === 'root') {
+				ref.wholeDocument = true;
+				ref.target = this.doc.documentElement?.tagName ?? null;
+				ref.targetPath = this.doc.documentElement ? elementPath(this.doc.documentElement) : null;
+				ref.targetKind = 'other';
+				return { kind: 'nodes', set: { root: this.doc, withComments: true } };
+			}
+			const id = xp?.kind === 'id' ? xp.id : decodeURIComponent(uri.slice(1));
+			const found = lookupId(this.opts.keys.idMap, id);
+			if (!found.ok) {
+				if (found.reason === 'duplicate') {
+					ref.duplicateId = true;
+					throw new RefError(
+						`#${id} is held by ${found.count} elements (duplicate ID): refused to pick one`,
+					);
+				}
+				throw new RefError(`#${id} does not exist in the document`);
+			}
+			ref.target = found.element.tagName;
+			ref.targetPath = elementPath(found.element);
+			ref.targetKind = targetKind(found.element);
+			return { kind: 'nodes', set: { root: found.element, withComments: !!xp } };
+		}
+		const bytes = this.opts.keys.external(uri);
+		if (!bytes)
+			throw new RefError(
+				`${uri} is a detached resource: drop that file too to check this reference`,
+				'key-not-found',
+			);
+		ref.target = uri;
+		ref.targetKind = 'other';
+		return { kind: 'octets', bytes };
+	}
+
+	private toNodes(data: Data): NodeSet {
+		if (data.kind === 'nodes') return data.set;
+		const t = utf8OrNull(data.bytes);
+		if (t === null) throw new RefError('octets to canonicalize are not UTF-8 XML');
+		const parsed = parseXml(t.replace(/^\uFEFF/, ''));
+		return { root: parsed.doc, withComments: false };
+	}
+
+	private transform(el: Element, data: Data): Data {
+		const alg = attr(el, 'Algorithm') ?? '';
+		const mode = c14nMode(alg);
+		if (mode) {
+			const inc = child(el, NS.exc, 'InclusiveNamespaces');
+			if (inc)
+				mode.inclusivePrefixes = (attr(inc, 'PrefixList') ?? '').split(/\s+/).filter(Boolean);
+			const set = this.toNodes(data);
+			return { kind: 'octets', bytes: fromUtf8(canonicalize(set, mode)) };
+		}
+		switch (alg) {
+			case T.enveloped: {
+				const set = this.toNodes(data);
+				const excluded = new Set(set.excluded ?? []);
+				excluded.add(this.sig);
+				return { kind: 'nodes', set: { ...set, excluded } };
+			}
+			case T.base64: {
+				let s: string;
+				if (data.kind === 'octets') s = new TextDecoder().decode(data.bytes);
+				else {
+					const root = data.set.root;
+					s =
+						(root.nodeType === DOCUMENT_NODE
+							? (root as Document).documentElement?.textContent
+							: root.textContent) ?? '';
+				}
+				try {
+					return { kind: 'octets', bytes: fromBase64(s.replace(/\s+/g, '')) };
+				} catch {
+					throw new RefError('base64 transform: the content is not base64');
+				}
+			}
+			case T.xpath: {
+				const set = this.toNodes(data);
+				const expr = child(el, NS.ds, 'XPath');
+				if (!expr) throw new RefError('XPath transform without ds:XPath');
+				return { kind: 'nodes', set: evaluateXPathFilter(set, expr, this.sig) };
+			}
+			case T.filter2: {
+				const set = this.toNodes(data);
+				return {
+					kind: 'nodes',
+					set: evaluateFilter2(set, children(el, T.filter2, 'XPath'), this.sig),
+				};
+			}
+			case T.str:
+				return { kind: 'octets', bytes: fromUtf8(this.strTransform(el, data)) };
+			default:
+				throw new RefError(
+					`transform ${alg || '(no Algorithm)'} is not supported`,
+					'unsupported-algorithm',
+				);
+		}
+	}
+
+	/** WSS STR-Transform: exc-c14n of the dereferenced token, with xmlns="" on its root (as WSS4J). */
+	private strTransform(el: Element, data: Data): string {
+		if (data.kind !== 'nodes' || data.set.root.nodeType !== ELEMENT_NODE)
+			throw new RefError('STR-Transform input is not a SecurityTokenReference element');
+		const str = data.set.root as Element;
+		if (!is(str, NS.wsse, 'SecurityTokenReference'))
+			throw new RefError(`STR-Transform applied to ${str.tagName}, not a SecurityTokenReference`);
+		const r = child(str, NS.wsse, 'Reference');
+		const uri = attr(r, 'URI');
+		if (!uri?.startsWith('#'))
+			throw new RefError(
+				'STR-Transform: only a wsse:Reference to a token in the message is supported',
+				'unsupported-algorithm',
+			);
+		const found = lookupId(this.opts.keys.idMap, uri.slice(1));
+		if (!found.ok)
+			throw new RefError(
+				`STR-Transform: token ${uri} ${found.reason === 'duplicate' ? 'is a duplicate ID' : 'does not exist'}`,
+			);
+		const params = child(el, NS.wsse, 'TransformationParameters');
+		const cm = child(params, NS.ds, 'CanonicalizationMethod');
+		const mode =
+			c14nMode(attr(cm, 'Algorithm') ?? '') ?? c14nMode('http://www.w3.org/2001/10/xml-exc-c14n#');
+		if (!mode) throw new RefError('STR-Transform: no canonicalization method');
+		const inc = child(cm, NS.exc, 'InclusiveNamespaces');
+		if (inc) mode.inclusivePrefixes = (attr(inc, 'PrefixList') ?? '').split(/\s+/).filter(Boolean);
+		const out = canonicalize({ root: found.element, withComments: false }, mode);
+		const tag = found.element.tagName;
+		if (!out.startsWith(`<${tag} xmlns="`)) return `<${tag} xmlns=""` + out.slice(tag.length + 1);
+		return out;
+	}
+
+	private async reference(el: Element, inManifest: boolean): Promise<ReferenceFacts> {
+		const uri = attr(el, 'URI');
+		const dm = attr(child(el, NS.ds, 'DigestMethod'), 'Algorithm') ?? '';
+		const ref: ReferenceFacts = {
+			uri: uri ?? '',
+			target: null,
+			targetKind: null,
+			targetPath: null,
+			wholeDocument: false,
+			digestAlgorithm: dm,
+			digestValid: null,
+			transforms: [],
+			declaredDigest: text(child(el, NS.ds, 'DigestValue')).replace(/\s+/g, ''),
+			computedDigest: null,
+			...(inManifest ? { inManifest: true } : {}),
+		};
+		try {
+			const transforms = children(child(el, NS.ds, 'Transforms'), NS.ds, 'Transform');
+			ref.transforms = transforms.map((t) => attr(t, 'Algorithm') ?? '');
+			let data = this.dereference(uri, ref);
+			for (const t of transforms) data = this.transform(t, data);
+			if (data.kind === 'nodes') {
+				const mode = c14nMode('http://www.w3.org/TR/2001/REC-xml-c14n-20010315');
+				if (!mode) throw new RefError('internal: no default c14n');
+				data = { kind: 'octets', bytes: fromUtf8(canonicalize(data.set, mode)) };
+			}
+			const h = DIGESTS[dm];
+			if (!h)
+				throw new RefError(
+					`digest method ${dm || '(none)'} is not supported`,
+					'unsupported-algorithm',
+				);
+			const digest = await hash(h, data.bytes);
+			ref.computedDigest = toBase64(digest);
+			ref.digestValid = ref.computedDigest === ref.declaredDigest;
+			if (!ref.digestValid)
+				ref.error = 'digest mismatch: the referenced content changed after signing';
+			const shown = utf8OrNull(data.bytes) ?? `(${data.bytes.length} bytes of binary data)`;
+			this.capture.references.push({ uri: ref.uri, ...keep(shown) });
+		} catch (e) {
+			ref.digestValid = false;
+			ref.error = e instanceof Error ? e.message : String(e);
+			(ref as ReferenceFacts & { failureKind?: FailureKind }).failureKind =
+				e instanceof RefError
+					? e.kind
+					: e instanceof XPathUnsupported
+						? 'unsupported-algorithm'
+						: 'malformed';
+			this.capture.references.push({ uri: ref.uri, text: '', truncated: false });
+		}
+		return ref;
+	}
+
+	async run(): Promise<SignatureFacts> {
+		const sig = this.sig;
+		const parent =
+			sig.parentNode && sig.parentNode.nodeType === ELEMENT_NODE
+				? (sig.parentNode as Element)
+				: null;
+		let inAssertion = false;
+		for (let p: Node | null = parent; p; p = p.parentNode) {
+			if (
+				p.nodeType === ELEMENT_NODE &&
+				(is(p, NS.saml1, 'Assertion') || is(p, NS.saml2, 'Assertion'))
+			)
+				inAssertion = true;
+		}
+		const si = child(sig, NS.ds, 'SignedInfo');
+		const cm = child(si, NS.ds, 'CanonicalizationMethod');
+		const sm = child(si, NS.ds, 'SignatureMethod');
+		const hol = child(sm, NS.ds, 'HMACOutputLength');
+		const inc = child(cm, NS.exc, 'InclusiveNamespaces');
+		const facts: SignatureFacts = {
+			inputName: this.opts.inputName,
+			signatureId: attr(sig, 'Id'),
+			valid: null,
+			cryptoValid: null,
+			signatureAlgorithm: attr(sm, 'Algorithm') ?? '',
+			references: [],
+			signerCertSha256: null,
+			keySource: 'none',
+			path: elementPath(sig),
+			documentOrigin: this.opts.origin,
+			overDecrypted: this.opts.origin === 'decrypted',
+			canonicalizationMethod: attr(cm, 'Algorithm') ?? '',
+			inclusivePrefixes: (attr(inc, 'PrefixList') ?? '').split(/\s+/).filter(Boolean),
+			hmacOutputLength: hol ? Number(text(hol)) : null,
+			keyInfoForms: [],
+			keyForm: null,
+			rawKeyInKeyInfo: false,
+			signerSubject: null,
+			chainTrusted: null,
+			parent: parent?.tagName ?? null,
+			inSecurityHeader: is(parent, NS.wsse, 'Security'),
+			inAssertion,
+			enveloping: false,
+			manifests: 0,
+		};
+		const fail = (kind: FailureKind, message: string): SignatureFacts => {
+			facts.valid = false;
+			facts.cryptoValid = kind === 'key-not-found' ? null : false;
+			if (kind === 'key-not-found') facts.valid = null;
+			facts.failureKind = kind;
+			facts.error = message;
+			return facts;
+		};
+		if (!si) return fail('malformed', 'ds:Signature has no ds:SignedInfo');
+		if (!cm) return fail('malformed', 'ds:SignedInfo has no ds:CanonicalizationMethod');
+		if (!sm) return fail('malformed', 'ds:SignedInfo has no ds:SignatureMethod');
+		const refs = children(si, NS.ds, 'Reference');
+		if (refs.length === 0) return fail('malformed', 'ds:SignedInfo has no ds:Reference');
+		const sv = child(sig, NS.ds, 'SignatureValue');
+		if (!sv) return fail('malformed', 'ds:Signature has no ds:SignatureValue');
+		let sigBytes: Uint8Array;
+		try {
+			sigBytes = fromBase64(text(sv).replace(/\s+/g, ''));
+		} catch {
+			return fail('malformed', 'ds:SignatureValue is not base64');
+		}
+
+		for (const r of refs) {
+			const rf = await this.reference(r, false);
+			facts.references.push(rf);
+			const uri = attr(r, 'URI');
+			if (uri?.startsWith('#')) {
+				const found = lookupId(this.opts.keys.idMap, uri.slice(1));
+				if (found.ok && contains(sig, found.element)) facts.enveloping = true;
+				if (found.ok && is(found.element, NS.ds, 'Manifest')) {
+					facts.manifests++;
+					for (const mr of children(found.element, NS.ds, 'Reference'))
+						facts.references.push(await this.reference(mr, true));
+				}
+			}
+			if (attr(r, 'Type') === T.manifest && !uri?.startsWith('#')) facts.manifests++;
+		}
+
+		const alg = SIGNATURES[facts.signatureAlgorithm];
+		const cmode = c14nMode(facts.canonicalizationMethod);
+		const keyInfo = child(sig, NS.ds, 'KeyInfo');
+		const keys = await resolveKeys(keyInfo, this.opts.keys, alg?.family === 'hmac');
+		facts.keyInfoForms = keys.forms;
+		facts.rawKeyInKeyInfo = keys.rawKey;
+		if (keys.referenced) facts.referencedKey = keys.referenced;
+
+		const core = facts.references.filter((r) => !r.inManifest);
+		const badRef = core.find((r) => r.digestValid === false);
+		if (!cmode)
+			return fail(
+				'unsupported-algorithm',
+				`canonicalization method ${facts.canonicalizationMethod || '(none)'} is not supported`,
+			);
+		if (!alg)
+			return fail(
+				'unsupported-algorithm',
+				`signature method ${facts.signatureAlgorithm || '(none)'} is not supported`,
+			);
+		if (alg.family === 'hmac' && facts.hmacOutputLength !== null) {
+			const min = Math.max(80, (HASH_BYTES[alg.hash] * 8) / 2);
+			if (!(facts.hmacOutputLength >= min))
+				return fail(
+					'policy',
+					`HMACOutputLength ${facts.hmacOutputLength} is below the minimum of ${min} bits (truncated-HMAC attack, CVE-2009-0217): refused`,
+				);
+		}
+		if (badRef) {
+			const kind =
+				(badRef as ReferenceFacts & { failureKind?: FailureKind }).failureKind ?? 'digest-mismatch';
+			if (kind !== 'digest-mismatch')
+				return fail(kind, `reference ${badRef.uri || '""'}: ${badRef.error ?? 'failed'}`);
+		}
+
+		if (cmode) {
+			if (facts.inclusivePrefixes.length) cmode.inclusivePrefixes = facts.inclusivePrefixes;
+			const canon = canonicalize({ root: si, withComments: true }, cmode);
+			this.capture.signedInfo = keep(canon).text;
+			const data = fromUtf8(canon);
+			if (keys.candidates.length === 0) {
+				const why = keys.referenced
+					? `the signing key (${keys.referenced}) is not among the supplied files`
+					: (keys.problems[0] ??
+						'no key: the signature carries no usable KeyInfo and no certificate or key was supplied');
+				if (badRef)
+					return fail(
+						'digest-mismatch',
+						`reference ${badRef.uri || '""'}: ${badRef.error ?? ''}; ${why}`,
+					);
+				return fail('key-not-found', why);
+			}
+			let lastError: string | null = null;
+			for (const cand of keys.candidates) {
+				let ok: boolean;
+				try {
+					if (cand.kind === 'secret') {
+						if (alg.family !== 'hmac') continue;
+						ok = verifyHmac(alg.hash, cand.bytes, data, sigBytes, facts.hmacOutputLength);
+					} else {
+						ok = await verifyAsymmetric(alg, cand.key, data, sigBytes, pssSalt(sm));
+					}
+				} catch (e) {
+					lastError = e instanceof Error ? e.message : String(e);
+					if (e instanceof AlgorithmError && keys.candidates.length === 1)
+						return fail('unsupported-algorithm', lastError);
+					continue;
+				}
+				if (!ok) continue;
+				facts.keySource = cand.source;
+				facts.keyForm = cand.form;
+				if (cand.kind === 'public' && cand.cert) {
+					facts.signerCertSha256 = cand.cert.sha256;
+					facts.signerSubject = dnText(cand.cert.info.subject);
+					const chain = this.opts.chain ? await this.opts.chain(cand.cert) : null;
+					if (chain) {
+						facts.chainTrusted = chain.trusted;
+						if (chain.error) facts.chainError = chain.error;
+					}
+				}
+				if (badRef)
+					return fail(
+						'digest-mismatch',
+						`signature value verifies, but reference ${badRef.uri || '""'} does not: ${badRef.error ?? ''}`,
+					);
+				facts.valid = true;
+				facts.cryptoValid = true;
+				return facts;
+			}
+			const first = keys.candidates[0];
+			if (first) {
+				facts.keySource = first.source;
+				facts.keyForm = first.form;
+				if (first.kind === 'public' && first.cert) {
+					facts.signerCertSha256 = first.cert.sha256;
+					facts.signerSubject = dnText(first.cert.info.subject);
+				}
+			}
+			if (badRef)
+				return fail(
+					'digest-mismatch',
+					`reference ${badRef.uri || '""'}: ${badRef.error ?? 'digest mismatch'}`,
+				);
+			if (!keys.identified) {
+				facts.signerCertSha256 = null;
+				facts.keySource = 'none';
+				return fail(
+					'key-not-found',
+					`none of the ${keys.candidates.length} supplied key(s) verifies this signature, and its KeyInfo names no key${lastError ? ` (${lastError})` : ''}`,
+				);
+			}
+			return fail(
+				'signature-mismatch',
+				lastError ??
+					"the signature value does not verify with the signer's key: SignedInfo changed or another key signed it",
+			);
+		}
+		return facts;
+	}
+}
+
+function pssSalt(sm: Element | null): number | undefined {
+	const params = childElements(sm ?? (null as unknown as Element)).find(
+		(e) => (e.localName ?? '') === 'RSAPSSParams',
+	);
+	const salt = params
+		? childElements(params).find((e) => (e.localName ?? '') === 'SaltLength')
+		: null;
+	return salt ? Number(text(salt)) : undefined;
+}
+
+/** Verifies a signature element; returns its facts and the canonical bytes for the page. */
+export async function verifySignature(
+	sig: Element,
+	opts: VerifyOptions,
+): Promise<{ facts: SignatureFacts; canonical: CanonicalCapture }> {
+	const v = new SignatureVerifier(sig, opts);
+	try {
+		const facts = await v.run();
+		return { facts, canonical: v.capture };
+	} catch (e) {
+		// A bug or an unforeseen input: say so on the signature instead of losing the document.
+		const message = `internal error while verifying: ${e instanceof Error ? e.message : String(e)}`;
+		return {
+			facts: {
+				inputName: opts.inputName,
+				signatureId: attr(sig, 'Id'),
+				valid: false,
+				cryptoValid: false,
+				failureKind: 'malformed',
+				error: message,
+				signatureAlgorithm: '',
+				references: [],
+				signerCertSha256: null,
+				keySource: 'none',
+				path: elementPath(sig),
+				documentOrigin: opts.origin,
+				overDecrypted: opts.origin === 'decrypted',
+				canonicalizationMethod: '',
+				inclusivePrefixes: [],
+				hmacOutputLength: null,
+				keyInfoForms: [],
+				keyForm: null,
+				rawKeyInKeyInfo: false,
+				signerSubject: null,
+				chainTrusted: null,
+				parent: null,
+				inSecurityHeader: false,
+				inAssertion: false,
+				enveloping: false,
+				manifests: 0,
+			},
+			canonical: v.capture,
+		};
+	}
+}
