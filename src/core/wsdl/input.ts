@@ -1,8 +1,181 @@
-// Parser for WSDL inputs and the WSDL / WS-Policy stage (issue #7).
+// Parser for WSDL inputs and the WSDL / WS-Policy stage (issue #7): resolves imports and policy
+// references among the dropped files, writes facts.wsdls, and matches captured envelopes to
+// their operations for the policy check.
+import type { AnalysisFacts } from '../facts';
 import type { InputKind } from '../report/report';
-import type { Parser, Stage } from '../pipeline';
+import type { Parser, Stage, XmlDocumentRef } from '../pipeline';
 import { parseXmlInput } from '../xml/xml-input';
+import { PolicyRegistry } from '../policy/normalize';
+import { readCapturedMessage } from '../policy/envelope';
+import { matchMessage } from '../policy/match';
+import { attr } from './dom';
+import type { WsdlFacts } from './facts';
+import {
+	declaredImports,
+	indexDropped,
+	resolveImport,
+	roleOf,
+	type DroppedOther,
+	type DroppedXml,
+} from './imports';
+import { buildWsdlFacts } from './model';
 
-export const parsers: Partial<Record<InputKind, Parser>> = { wsdl: parseXmlInput };
+const parseWsdl: Parser = async (ctx) => {
+	const outcome = await parseXmlInput(ctx);
+	const root = outcome.xml?.doc.documentElement;
+	const role = root ? roleOf(root) : 'other';
+	const version = role === 'wsdl20' ? 'WSDL 2.0 description' : 'WSDL 1.1 definitions';
+	const tns = root ? attr(root, 'targetNamespace') : null;
+	return {
+		...outcome,
+		detail: {
+			area: 'wsdl',
+			data: { summary: `${version}${tns ? ` for ${tns}` : ''}`, wsdlIndex: null, importedBy: null },
+		},
+	};
+};
 
-export const stage: Stage = async () => {};
+export const parsers: Partial<Record<InputKind, Parser>> = { wsdl: parseWsdl };
+
+function summaryOf(w: WsdlFacts): string {
+	const ops = w.operations.length;
+	const secured = w.operations.filter((o) =>
+		o.input?.alternatives.some((a) => a.binding !== 'none'),
+	).length;
+	const missing = w.imports.filter((i) => i.status === 'missing').length;
+	return [
+		`WSDL ${w.version}`,
+		`${w.endpoints.length} endpoint${w.endpoints.length === 1 ? '' : 's'}`,
+		`${ops} operation${ops === 1 ? '' : 's'} (${secured} with a security policy)`,
+		missing ? `${missing} import${missing === 1 ? '' : 's'} missing` : null,
+	]
+		.filter(Boolean)
+		.join(', ');
+}
+
+/** Picks the WSDL files nobody imports (one per import cycle when all are imported). */
+function rootsOf(
+	wsdls: readonly DroppedXml[],
+	idx: ReturnType<typeof indexDropped>,
+): { roots: DroppedXml[]; importedBy: Map<string, string> } {
+	const importedBy = new Map<string, string>();
+	for (const w of wsdls) {
+		for (const raw of declaredImports(w)) {
+			if (raw.kind !== 'wsdl:import' && raw.kind !== 'wsdl:include') continue;
+			const r = resolveImport(raw, w, idx);
+			const target = r.resolvedTo ? idx.byName.get(r.resolvedTo) : undefined;
+			if (
+				target &&
+				target !== w &&
+				(target.role === 'wsdl11' || target.role === 'wsdl20') &&
+				!importedBy.has(target.inputName)
+			)
+				importedBy.set(target.inputName, w.inputName);
+		}
+	}
+	const roots = wsdls.filter((w) => !importedBy.has(w.inputName));
+	// Every file of a cycle is imported by another: keep the first one as root.
+	const covered = new Set<string>();
+	const reach = (w: DroppedXml): void => {
+		if (covered.has(w.inputName)) return;
+		covered.add(w.inputName);
+		for (const raw of declaredImports(w)) {
+			const r = resolveImport(raw, w, idx);
+			const t = r.resolvedTo ? idx.byName.get(r.resolvedTo) : undefined;
+			if (t && (t.role === 'wsdl11' || t.role === 'wsdl20')) reach(t);
+		}
+	};
+	roots.forEach(reach);
+	for (const w of wsdls) {
+		if (covered.has(w.inputName)) continue;
+		roots.push(w);
+		importedBy.delete(w.inputName);
+		reach(w);
+	}
+	return { roots, importedBy };
+}
+
+export function runWsdlStage(facts: AnalysisFacts, documents: readonly XmlDocumentRef[]): void {
+	const dropped: DroppedXml[] = [];
+	for (const d of documents) {
+		if (d.origin !== 'input') continue;
+		const root = d.xml.doc.documentElement;
+		if (!root) continue;
+		const role = roleOf(root);
+		dropped.push({
+			inputName: d.inputName,
+			root,
+			role,
+			targetNamespace: attr(root, 'targetNamespace'),
+		});
+	}
+	const others: DroppedOther[] = facts.inputs
+		.filter((i) => i.status === 'error' || i.kind === 'unknown')
+		.map((i) => ({ inputName: i.name, why: i.error ?? i.kindReason }));
+	const idx = indexDropped(dropped, others);
+	const wsdls = dropped.filter((d) => d.role === 'wsdl11' || d.role === 'wsdl20');
+	const { roots, importedBy } = rootsOf(wsdls, idx);
+	const policyDocs = dropped.map((d) => ({ inputName: d.inputName, root: d.root }));
+	const built: WsdlFacts[] = [];
+	for (const root of roots) {
+		const registry = new PolicyRegistry(policyDocs);
+		const w = buildWsdlFacts(root, idx, registry, wsdls);
+		for (const n of registry.notes) w.notes.push(n);
+		built.push(w);
+	}
+	const firstIndex = facts.wsdls.length;
+	facts.wsdls.push(...built);
+	built.forEach((w, i) => {
+		const index = firstIndex + i;
+		for (const name of [w.inputName, ...w.members]) {
+			const input = facts.inputs.find((x) => x.name === name);
+			if (!input || input.status !== 'parsed') continue;
+			const by = name === w.inputName ? null : (importedBy.get(name) ?? w.inputName);
+			input.detail = {
+				area: 'wsdl',
+				data: {
+					summary: by
+						? `Imported by ${by}; its services and operations are shown there`
+						: summaryOf(w),
+					wsdlIndex: index,
+					importedBy: by,
+				},
+			};
+		}
+	});
+	const decrypted = documents.filter((d) => d.origin === 'decrypted');
+	for (const d of documents) {
+		if (d.origin !== 'input') continue;
+		const msg = readCapturedMessage(d, facts, decrypted);
+		if (!msg) continue;
+		const { match, note } = matchMessage(msg, built);
+		msg.match = match;
+		msg.matchNote = note;
+		const owner = match ? built.find((w) => w.inputName === match.wsdl) : undefined;
+		if (owner) owner.messages.push(msg);
+		else if (msg.to || built.length > 0) {
+			facts.wsdls.push({
+				inputName: msg.inputName,
+				kind: 'capture',
+				version: null,
+				targetNamespace: null,
+				members: [],
+				endpoints: [],
+				ports: [],
+				policies: [],
+				operations: [],
+				imports: [],
+				notes: [
+					{ level: 'info', message: `Captured message not matched to a WSDL operation: ${note}` },
+				],
+				messages: [msg],
+			});
+		}
+	}
+}
+
+export const stage: Stage = async (facts, ctx) => {
+	ctx.signal.throwIfAborted();
+	runWsdlStage(facts, ctx.documents);
+	return Promise.resolve();
+};
