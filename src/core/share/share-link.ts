@@ -1,7 +1,14 @@
 // Share links: the redacted report (and the connector form) in a URL fragment, deflate-compressed
 // and base64url-encoded, optionally encrypted with AES-GCM under a PBKDF2-SHA-256 passphrase key.
 // The fragment never leaves the browser (it is not sent in requests); decoding treats it as hostile.
-import { concatBytes, fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../bytes/encoding';
+import {
+	concatBytes,
+	fromBase64Url,
+	fromUtf8,
+	toArrayBuffer,
+	toBase64Url,
+	utf8,
+} from '../bytes/encoding';
 import { ParseError } from '../errors';
 import type { ConnectorForm } from '../tls/facts';
 import type { Report } from '../report/report';
@@ -57,7 +64,7 @@ export async function encodeShareFragment(
 	const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
 	const key = await deriveKey(passphrase, salt, crypto);
 	const sealed = new Uint8Array(
-		await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, compressed),
+		await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, toArrayBuffer(compressed)),
 	);
 	return `${SHARE_PREFIX}.${MODE_CHAR.encrypted}.${toBase64Url(concatBytes(salt, iv, sealed))}`;
 }
@@ -118,11 +125,15 @@ function isSharePayload(value: unknown): value is SharePayload {
 }
 
 async function deriveKey(passphrase: string, salt: Uint8Array, crypto: Crypto): Promise<CryptoKey> {
-	const base = await crypto.subtle.importKey('raw', fromUtf8(passphrase), 'PBKDF2', false, [
-		'deriveKey',
-	]);
+	const base = await crypto.subtle.importKey(
+		'raw',
+		toArrayBuffer(fromUtf8(passphrase)),
+		'PBKDF2',
+		false,
+		['deriveKey'],
+	);
 	return crypto.subtle.deriveKey(
-		{ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: PBKDF2_ITERATIONS },
+		{ name: 'PBKDF2', hash: 'SHA-256', salt: toArrayBuffer(salt), iterations: PBKDF2_ITERATIONS },
 		base,
 		{ name: 'AES-GCM', length: 256 },
 		false,
@@ -135,14 +146,14 @@ async function decrypt(bytes: Uint8Array, passphrase: string, crypto: Crypto): P
 		throw new ParseError('share/corrupt', 'This protected link is truncated.');
 	}
 	const salt = bytes.subarray(0, SALT_BYTES);
-	const iv = bytes.subarray(SALT_BYTES, SALT_BYTES + IV_BYTES);
+	const iv = toArrayBuffer(bytes.subarray(SALT_BYTES, SALT_BYTES + IV_BYTES));
 	const key = await deriveKey(passphrase, salt, crypto);
 	try {
 		return new Uint8Array(
 			await crypto.subtle.decrypt(
 				{ name: 'AES-GCM', iv },
 				key,
-				bytes.subarray(SALT_BYTES + IV_BYTES),
+				toArrayBuffer(bytes.subarray(SALT_BYTES + IV_BYTES)),
 			),
 		);
 	} catch {
