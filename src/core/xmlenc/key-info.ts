@@ -167,12 +167,14 @@ export function encryptedKeysOf(keyInfo: Element | null, hints: KeyHints): Eleme
 /** Plain-language list of what the hints name, for "it was encrypted for …". */
 export function describeHints(hints: KeyHints): string[] {
 	const out: string[] = [];
-	for (const s of hints.issuerSerials) out.push(`serial ${s.serial} issued by ${s.issuer}`);
+	for (const s of hints.issuerSerials)
+		out.push(`the certificate with serial ${s.serial} issued by ${s.issuer}`);
 	for (const s of hints.subjectNames) out.push(s);
-	for (const s of hints.skis) out.push(`SKI ${hexOf(s)}`);
-	for (const t of hints.sha1Thumbprints) out.push(`SHA-1 thumbprint ${hexOf(t)}`);
-	for (const d of hints.digests) out.push(`X509Digest ${hexOf(d.value)}`);
-	for (const n of hints.keyNames) out.push(`KeyName "${n}"`);
+	for (const s of hints.skis) out.push(`the certificate with SKI ${hexOf(s)}`);
+	for (const t of hints.sha1Thumbprints)
+		out.push(`the certificate with SHA-1 thumbprint ${hexOf(t)}`);
+	for (const d of hints.digests) out.push(`the certificate with digest ${hexOf(d.value)}`);
+	for (const n of hints.keyNames) out.push(`the key named "${n}"`);
 	return out;
 }
 

@@ -104,7 +104,7 @@ export function findRecipient(
 	}
 	const first = certs[0];
 	const references = first
-		? [first.subject, ...describeHints(hints).filter((d) => !d.startsWith('KeyName'))]
+		? [first.subject, ...describeHints(hints).filter((d) => !d.startsWith('the key named'))]
 		: describeHints(hints);
 	return {
 		certs: certs.map((c) => c.sha256),
