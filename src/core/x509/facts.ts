@@ -45,6 +45,12 @@ export interface PrivateKeyFacts extends ReportKey {
 	/** PEM label or container, e.g. 'RSA PRIVATE KEY (DEK-Info AES-256-CBC)'. */
 	protection: string | null;
 	error?: string;
+	/** Comparable public-key identity (public data) used to pair the key with certificates. */
+	publicKeyId: string | null;
+	/** The key-ring entry holding the material (null when the key stays locked). */
+	keyId: string | null;
+	/** Keystore alias, when the key sits in a keystore. */
+	alias: string | null;
 }
 
 /** One decoded extension for the detail view. */

@@ -10,6 +10,7 @@ export {
 	CRLDistributionPointsExtension,
 	ExtendedKeyUsageExtension,
 	Extension,
+	ExtensionFactory,
 	GeneralName,
 	GeneralNames,
 	KeyUsageFlags,
@@ -25,4 +26,5 @@ export {
 	X509ChainBuilder,
 	X509Crl,
 	cryptoProvider,
+	TextConverter,
 } from '@peculiar/x509';

@@ -1,0 +1,136 @@
+// The certificate stage: pairs private keys with certificates by public key across all inputs,
+// builds chains across all inputs (@peculiar/x509 X509ChainBuilder) and validates each against
+// the trust anchors (pkijs CertificateChainValidationEngine).
+import * as pkijs from 'pkijs';
+import { toArrayBuffer } from '../bytes/encoding';
+import type { AnalysisFacts } from '../facts';
+import type { Stage, StageContext } from '../pipeline';
+import type { CertificateFacts } from './facts';
+import { X509Certificate, X509ChainBuilder } from './x509-lib';
+
+/** Chains longer than this are cut (a hostile drop could hold a long loop of cross-signatures). */
+const MAX_CHAIN = 12;
+
+function pairKeys(facts: AnalysisFacts, ctx: StageContext): void {
+	const byKey = new Map<string, CertificateFacts[]>();
+	for (const c of facts.certificates) {
+		if (!c.publicKeyId) continue;
+		const list = byKey.get(c.publicKeyId) ?? [];
+		list.push(c);
+		byKey.set(c.publicKeyId, list);
+	}
+	for (const k of facts.keys) {
+		if (!k.publicKeyId) continue;
+		const certs = byKey.get(k.publicKeyId) ?? [];
+		const shas = [...new Set(certs.map((c) => c.sha256))];
+		k.matchesCertSha256 = shas;
+		for (const c of certs) c.role = 'leaf';
+		const material = ctx.keyring.privateKeys.find((m) => m.id === k.keyId);
+		if (material) material.certSha256 = shas;
+	}
+}
+
+async function buildChains(
+	unique: Map<string, { der: Uint8Array; facts: CertificateFacts[] }>,
+): Promise<Map<string, string[]>> {
+	const libCerts = new Map<string, X509Certificate>();
+	for (const [sha, u] of unique) {
+		try {
+			libCerts.set(sha, new X509Certificate(toArrayBuffer(u.der)));
+		} catch {
+			// unparsable for the library: it gets a one-element chain
+		}
+	}
+	const shaOf = new Map<X509Certificate, string>();
+	for (const [sha, c] of libCerts) shaOf.set(c, sha);
+	const builder = new X509ChainBuilder({ certificates: [...libCerts.values()] });
+	const chains = new Map<string, string[]>();
+	for (const [sha, cert] of libCerts) {
+		let chain: string[];
+		try {
+			const built = await builder.build(cert);
+			chain = [...built].slice(0, MAX_CHAIN).map((c, i) => (i === 0 ? sha : (shaOf.get(c) ?? '')));
+		} catch {
+			chain = [sha]; // circular cross-signatures: keep the certificate alone
+		}
+		chains.set(
+			sha,
+			chain.filter((s) => s !== ''),
+		);
+	}
+	return chains;
+}
+
+function pkijsCert(der: Uint8Array): pkijs.Certificate | null {
+	try {
+		return pkijs.Certificate.fromBER(toArrayBuffer(der));
+	} catch {
+		return null;
+	}
+}
+
+const RESULT_TEXT: Record<number, string> = {
+	2: 'no trusted issuer found among the trust anchors and dropped certificates',
+	8: 'a certificate of the chain is expired or not yet valid',
+	10: 'issuer names do not chain',
+	11: 'revoked',
+	13: 'revocation data missing',
+};
+
+export const certificateStage: Stage = async (facts, ctx) => {
+	pairKeys(facts, ctx);
+	const anchors = new Set(facts.trustAnchors);
+	const unique = new Map<string, { der: Uint8Array; facts: CertificateFacts[] }>();
+	const derOf = new Map(ctx.keyring.certificates.map((m) => [m.sha256, m.der]));
+	for (const c of facts.certificates) {
+		if (anchors.has(c.sha256)) c.pinned = true;
+		const der = derOf.get(c.sha256);
+		if (!der) continue;
+		const u = unique.get(c.sha256) ?? { der, facts: [] };
+		u.facts.push(c);
+		unique.set(c.sha256, u);
+	}
+	ctx.progress('Building certificate chains');
+	const chains = await buildChains(unique);
+	for (const [sha, u] of unique) for (const c of u.facts) c.chain = chains.get(sha) ?? [sha];
+	if (anchors.size === 0) return;
+	ctx.progress('Validating certificate chains');
+	const trusted = [...anchors]
+		.map((a) => derOf.get(a))
+		.flatMap((d) => (d ? [pkijsCert(d)] : []))
+		.filter((c): c is pkijs.Certificate => c !== null);
+	const checkDate = new Date(facts.now);
+	for (const [sha, u] of unique) {
+		ctx.signal.throwIfAborted();
+		if (anchors.has(sha)) {
+			for (const c of u.facts) {
+				c.chainValid = true;
+				delete c.chainError;
+			}
+			continue;
+		}
+		const chain = (chains.get(sha) ?? [sha])
+			.map((s) => derOf.get(s))
+			.flatMap((d) => (d ? [pkijsCert(d)] : []))
+			.filter((c): c is pkijs.Certificate => c !== null);
+		let valid = false;
+		let error: string | undefined;
+		try {
+			const engine = new pkijs.CertificateChainValidationEngine({
+				trustedCerts: trusted,
+				certs: chain,
+				checkDate,
+			});
+			const r = await engine.verify({ passedWhenNotRevValues: true });
+			valid = r.result;
+			if (!valid) error = RESULT_TEXT[r.resultCode] ?? r.resultMessage;
+		} catch (e) {
+			const r = e as { resultMessage?: string; resultCode?: number; message?: string };
+			error = RESULT_TEXT[r.resultCode ?? -1] ?? r.resultMessage ?? r.message ?? String(e);
+		}
+		for (const c of u.facts) {
+			c.chainValid = valid;
+			if (error) c.chainError = error;
+		}
+	}
+};

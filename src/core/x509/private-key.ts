@@ -1,0 +1,310 @@
+// Reads private keys in every common encoding (PKCS#8, encrypted PKCS#8, PKCS#1, SEC1, OpenSSL
+// DSA, OpenSSL legacy DEK-Info encryption) into PKCS#8 plus public facts (algorithm, size,
+// curve, a public-key identity for pairing with certificates).
+import * as asn1js from 'asn1js';
+import { cbc } from '@noble/ciphers/aes.js';
+import { md5 } from '@noble/hashes/legacy.js';
+import { fromBase64Url, fromHex, toArrayBuffer, toHex } from '../bytes/encoding';
+import { desCbcDecrypt, tripleDesCbcDecrypt, unpadPkcs7 } from '../crypto/legacy/des';
+import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
+import { CURVES, KEY_ALGORITHMS } from './oids';
+import { bigIntOf, bitLength, integerBytes, parseDer, rsaIdentity, stripZeros } from './public-key';
+
+export interface PrivateKeyInfo {
+	pkcs8: Uint8Array;
+	algorithm: string;
+	keySize: number | null;
+	curve: string | null;
+	publicKeyId: string | null;
+}
+
+/** The key needs a password; `wrongPassword` when one was tried and failed. */
+export class KeyLockedError extends Error {
+	override readonly name = 'KeyLockedError';
+	constructor(
+		message: string,
+		readonly wrongPassword: boolean,
+	) {
+		super(message);
+	}
+}
+
+export class KeyFormatError extends Error {
+	override readonly name = 'KeyFormatError';
+}
+
+const OID_RSA = '1.2.840.113549.1.1.1';
+const OID_EC = '1.2.840.10045.2.1';
+const OID_DSA = '1.2.840.10040.4.1';
+
+function seq(...items: asn1js.AsnType[]): asn1js.Sequence {
+	return new asn1js.Sequence({ value: items });
+}
+
+function wrapPkcs8(algOid: string, params: asn1js.AsnType | null, keyDer: Uint8Array): Uint8Array {
+	const alg = params
+		? seq(new asn1js.ObjectIdentifier({ value: algOid }), params)
+		: seq(new asn1js.ObjectIdentifier({ value: algOid }), new asn1js.Null());
+	const info = seq(
+		new asn1js.Integer({ value: 0 }),
+		alg,
+		new asn1js.OctetString({ valueHex: toArrayBuffer(keyDer) }),
+	);
+	return new Uint8Array(info.toBER());
+}
+
+function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
+	let result = 1n;
+	base %= mod;
+	while (exp > 0n) {
+		if (exp & 1n) result = (result * base) % mod;
+		base = (base * base) % mod;
+		exp >>= 1n;
+	}
+	return result;
+}
+
+const JWK_CURVES: Record<string, { curve: string; size: number }> = {
+	'P-256': { curve: 'P-256', size: 32 },
+	'P-384': { curve: 'P-384', size: 48 },
+	'P-521': { curve: 'P-521', size: 66 },
+};
+
+/** Public point of an EC / EdDSA key through WebCrypto when the encoding does not carry it. */
+async function publicViaWebCrypto(
+	pkcs8: Uint8Array,
+	algorithm: string,
+	curve: string | null,
+): Promise<string | null> {
+	try {
+		if (algorithm === 'EC' && curve && JWK_CURVES[curve]) {
+			const key = await crypto.subtle.importKey(
+				'pkcs8',
+				toArrayBuffer(pkcs8),
+				{ name: 'ECDSA', namedCurve: curve },
+				true,
+				['sign'],
+			);
+			const jwk = await crypto.subtle.exportKey('jwk', key);
+			if (!jwk.x || !jwk.y) return null;
+			return 'ec:04' + toHex(fromBase64Url(jwk.x)) + toHex(fromBase64Url(jwk.y));
+		}
+		if (algorithm === 'Ed25519' || algorithm === 'X25519') {
+			const alg = algorithm === 'Ed25519' ? { name: 'Ed25519' } : { name: 'X25519' };
+			const usages: KeyUsage[] = algorithm === 'Ed25519' ? ['sign'] : ['deriveBits'];
+			const key = await crypto.subtle.importKey('pkcs8', toArrayBuffer(pkcs8), alg, true, usages);
+			const jwk = await crypto.subtle.exportKey('jwk', key);
+			return jwk.x ? algorithm.toLowerCase() + ':' + toHex(fromBase64Url(jwk.x)) : null;
+		}
+	} catch {
+		return null;
+	}
+	return null;
+}
+
+/** Facts of a PKCS#8 PrivateKeyInfo. */
+export async function analyzePkcs8(pkcs8: Uint8Array): Promise<PrivateKeyInfo> {
+	const top = parseDer(pkcs8);
+	if (!(top instanceof asn1js.Sequence)) throw new KeyFormatError('not a PKCS#8 PrivateKeyInfo');
+	const [, alg, keyOctets, ...rest] = top.valueBlock.value;
+	if (!(alg instanceof asn1js.Sequence) || !(keyOctets instanceof asn1js.OctetString)) {
+		throw new KeyFormatError('not a PKCS#8 PrivateKeyInfo');
+	}
+	const oidV = alg.valueBlock.value[0];
+	const oid = oidV instanceof asn1js.ObjectIdentifier ? oidV.valueBlock.toString() : '?';
+	const params = alg.valueBlock.value[1];
+	const inner = new Uint8Array(keyOctets.valueBlock.valueHexView);
+	const info: PrivateKeyInfo = {
+		pkcs8,
+		algorithm: KEY_ALGORITHMS[oid] ?? oid,
+		keySize: null,
+		curve: null,
+		publicKeyId: null,
+	};
+	if (info.algorithm === 'RSA') {
+		const rsa = parseDer(inner);
+		if (rsa instanceof asn1js.Sequence) {
+			const n = integerBytes(rsa.valueBlock.value[1]);
+			if (n) {
+				info.keySize = bitLength(n);
+				info.publicKeyId = rsaIdentity(n);
+			}
+		}
+	} else if (info.algorithm === 'EC') {
+		let curveOid = params instanceof asn1js.ObjectIdentifier ? params.valueBlock.toString() : null;
+		const ec = parseDer(inner);
+		if (ec instanceof asn1js.Sequence) {
+			for (const item of ec.valueBlock.value.slice(2)) {
+				if (!(item instanceof asn1js.Constructed)) continue;
+				const content = item.valueBlock.value[0];
+				if (item.idBlock.tagNumber === 0 && content instanceof asn1js.ObjectIdentifier) {
+					curveOid ??= content.valueBlock.toString();
+				}
+				if (item.idBlock.tagNumber === 1 && content instanceof asn1js.BitString) {
+					info.publicKeyId = 'ec:' + toHex(new Uint8Array(content.valueBlock.valueHexView));
+				}
+			}
+		}
+		const curve = curveOid ? CURVES[curveOid] : undefined;
+		info.curve = curve?.name ?? curveOid ?? 'explicit parameters';
+		info.keySize = curve?.bits ?? null;
+		info.publicKeyId ??= await publicViaWebCrypto(pkcs8, 'EC', info.curve);
+	} else if (
+		info.algorithm === 'Ed25519' ||
+		info.algorithm === 'X25519' ||
+		info.algorithm === 'Ed448' ||
+		info.algorithm === 'X448'
+	) {
+		info.keySize = info.algorithm.endsWith('448') ? 448 : 256;
+		info.curve = info.algorithm;
+		for (const item of rest) {
+			if (
+				item instanceof asn1js.Primitive &&
+				item.idBlock.tagClass === 3 &&
+				item.idBlock.tagNumber === 1
+			) {
+				const bytes = new Uint8Array(item.valueBlock.valueHexView);
+				info.publicKeyId = info.algorithm.toLowerCase() + ':' + toHex(bytes.subarray(1));
+			}
+		}
+		info.publicKeyId ??= await publicViaWebCrypto(pkcs8, info.algorithm, null);
+	} else if (info.algorithm === 'DSA' || info.algorithm === 'DH') {
+		if (params instanceof asn1js.Sequence) {
+			const p = integerBytes(params.valueBlock.value[0]);
+			const g = integerBytes(params.valueBlock.value[info.algorithm === 'DSA' ? 2 : 1]);
+			const x = integerBytes(parseDer(inner));
+			if (p) info.keySize = bitLength(p);
+			if (p && g && x) {
+				const y = modPow(bigIntOf(g), bigIntOf(x), bigIntOf(p));
+				let hex = y.toString(16);
+				if (hex.length % 2) hex = '0' + hex;
+				info.publicKeyId = info.algorithm.toLowerCase() + ':' + toHex(stripZeros(fromHex(hex)));
+			}
+		}
+	}
+	return info;
+}
+
+/** PKCS#1 RSAPrivateKey → PKCS#8. */
+export function pkcs1ToPkcs8(der: Uint8Array): Uint8Array {
+	return wrapPkcs8(OID_RSA, null, der);
+}
+
+/** SEC1 ECPrivateKey → PKCS#8 (curve moved to the AlgorithmIdentifier). */
+export function sec1ToPkcs8(der: Uint8Array): Uint8Array {
+	const ec = parseDer(der);
+	if (!(ec instanceof asn1js.Sequence)) throw new KeyFormatError('not a SEC1 EC private key');
+	let params: asn1js.AsnType | null = null;
+	for (const item of ec.valueBlock.value) {
+		if (
+			item instanceof asn1js.Constructed &&
+			item.idBlock.tagClass === 3 &&
+			item.idBlock.tagNumber === 0
+		) {
+			params = item.valueBlock.value[0] ?? null;
+		}
+	}
+	if (!params) throw new KeyFormatError('SEC1 EC private key without curve parameters');
+	return wrapPkcs8(OID_EC, params, der);
+}
+
+/** OpenSSL DSAPrivateKey SEQUENCE { 0, p, q, g, y, x } → PKCS#8. */
+export function dsaToPkcs8(der: Uint8Array): Uint8Array {
+	const s = parseDer(der);
+	if (!(s instanceof asn1js.Sequence) || s.valueBlock.value.length < 6)
+		throw new KeyFormatError('not a DSA private key');
+	const [, p, q, g, , x] = s.valueBlock.value;
+	if (!p || !q || !g || !x) throw new KeyFormatError('not a DSA private key');
+	return wrapPkcs8(OID_DSA, seq(p, q, g), new Uint8Array(x.toBER()));
+}
+
+/** OpenSSL EVP_BytesToKey with MD5 and one iteration (the legacy PEM key derivation). */
+function bytesToKey(password: Uint8Array, salt: Uint8Array, length: number): Uint8Array {
+	const out = new Uint8Array(length);
+	let have = 0;
+	let prev = new Uint8Array(0);
+	while (have < length) {
+		const input = new Uint8Array(prev.length + password.length + salt.length);
+		input.set(prev);
+		input.set(password, prev.length);
+		input.set(salt, prev.length + password.length);
+		prev = md5(input);
+		out.set(prev.subarray(0, Math.min(prev.length, length - have)), have);
+		have += prev.length;
+	}
+	return out;
+}
+
+const DEK_CIPHERS: Record<
+	string,
+	{ key: number; block: number; run: (k: Uint8Array, iv: Uint8Array, d: Uint8Array) => Uint8Array }
+> = {
+	'AES-128-CBC': {
+		key: 16,
+		block: 16,
+		run: (k, iv, d) => cbc(k, iv, { disablePadding: true }).decrypt(d),
+	},
+	'AES-192-CBC': {
+		key: 24,
+		block: 16,
+		run: (k, iv, d) => cbc(k, iv, { disablePadding: true }).decrypt(d),
+	},
+	'AES-256-CBC': {
+		key: 32,
+		block: 16,
+		run: (k, iv, d) => cbc(k, iv, { disablePadding: true }).decrypt(d),
+	},
+	'DES-EDE3-CBC': { key: 24, block: 8, run: tripleDesCbcDecrypt },
+	'DES-CBC': { key: 8, block: 8, run: desCbcDecrypt },
+};
+
+/** Decrypts an OpenSSL legacy `Proc-Type: 4,ENCRYPTED` block; null when the padding is wrong. */
+export function decryptDekInfo(
+	dekInfo: string,
+	password: string,
+	data: Uint8Array,
+): Uint8Array | null {
+	const [name = '', ivHex = ''] = dekInfo.split(',').map((s) => s.trim());
+	const cipher = DEK_CIPHERS[name.toUpperCase()];
+	if (!cipher) throw new KeyFormatError(`OpenSSL legacy key encryption ${name} is not supported`);
+	const iv = fromHex(ivHex);
+	if (data.length === 0 || data.length % cipher.block !== 0) return null;
+	const key = bytesToKey(new TextEncoder().encode(password), iv.subarray(0, 8), cipher.key);
+	return unpadPkcs7(cipher.run(key, iv, data), cipher.block);
+}
+
+/** How a key file says it is protected, for display. */
+export function encryptedPkcs8Protection(der: Uint8Array): string {
+	const top = parseDer(der);
+	const alg = top instanceof asn1js.Sequence ? top.valueBlock.value[0] : null;
+	return alg instanceof asn1js.Sequence ? describePbe(alg).name : 'unknown';
+}
+
+/** Decrypts a DER EncryptedPrivateKeyInfo; null when the password is wrong. */
+export async function decryptPkcs8(
+	der: Uint8Array,
+	password: string,
+	hooks: KdfHooks = {},
+): Promise<Uint8Array | null> {
+	const top = parseDer(der);
+	if (!(top instanceof asn1js.Sequence)) throw new KeyFormatError('not an EncryptedPrivateKeyInfo');
+	const [alg, data] = top.valueBlock.value;
+	if (!(alg instanceof asn1js.Sequence) || !(data instanceof asn1js.OctetString)) {
+		throw new KeyFormatError('not an EncryptedPrivateKeyInfo');
+	}
+	const plain = await pbeDecrypt(
+		alg,
+		password,
+		new Uint8Array(data.valueBlock.valueHexView),
+		hooks,
+	);
+	if (!plain) return null;
+	// A wrong password can still leave valid-looking padding: the result must parse as PKCS#8.
+	const check = parseDer(plain);
+	if (
+		!(check instanceof asn1js.Sequence) ||
+		!(check.valueBlock.value[2] instanceof asn1js.OctetString)
+	)
+		return null;
+	return plain;
+}

@@ -1,0 +1,264 @@
+// Reads the blocks of PEM files and the DER kinds (certificate, CSR, CRL, PKCS#7, keys) into an
+// InputCollector: the shared core of the pem, der-certificate, pkcs7 and private-key parsers.
+import * as asn1js from 'asn1js';
+import { candidatePasswords } from '../keystore/default-passwords';
+import type { ParseContext } from '../pipeline';
+import { UnsupportedAlgorithmError } from '../crypto/legacy/pbe';
+import { ParseError } from '../errors';
+import type { InputCollector } from './collect';
+import { CertificateFormatError } from './certificate-facts';
+import { nameText } from './names';
+import type { PemBlock } from './pem';
+import {
+	analyzePkcs8,
+	decryptDekInfo,
+	decryptPkcs8,
+	dsaToPkcs8,
+	encryptedPkcs8Protection,
+	KeyFormatError,
+	pkcs1ToPkcs8,
+	sec1ToPkcs8,
+} from './private-key';
+import { analyzeSpki, parseDer } from './public-key';
+
+/** What a key block needs beyond its bytes. */
+export interface KeyContext {
+	ctx: ParseContext;
+	/** Passwords that opened something, for KEYSTORE-DEFAULT-PASSWORD. */
+	usedPasswords: Set<string>;
+	/** Locked key blocks, by the alias the UI shows for the entry-password hook. */
+	locked: { alias: string; wrongPassword: boolean }[];
+}
+
+/** Certificates inside a PKCS#7 SignedData ContentInfo (DER). */
+export function pkcs7Certificates(der: Uint8Array): Uint8Array[] {
+	const ci = parseDer(der);
+	if (!(ci instanceof asn1js.Sequence))
+		throw new ParseError('pkcs7/not-der', 'Not a DER PKCS#7 structure');
+	const oid = ci.valueBlock.value[0];
+	if (
+		!(oid instanceof asn1js.ObjectIdentifier) ||
+		oid.valueBlock.toString() !== '1.2.840.113549.1.7.2'
+	) {
+		throw new ParseError(
+			'pkcs7/not-signed-data',
+			'PKCS#7 content is not SignedData, so it holds no certificate list',
+		);
+	}
+	const wrapper = ci.valueBlock.value[1];
+	const sd = wrapper instanceof asn1js.Constructed ? wrapper.valueBlock.value[0] : null;
+	if (!(sd instanceof asn1js.Sequence))
+		throw new ParseError('pkcs7/truncated', 'PKCS#7 SignedData is truncated or malformed');
+	const out: Uint8Array[] = [];
+	for (const item of sd.valueBlock.value) {
+		if (
+			item.idBlock.tagClass === 3 &&
+			item.idBlock.tagNumber === 0 &&
+			item instanceof asn1js.Constructed
+		) {
+			for (const c of item.valueBlock.value) out.push(new Uint8Array(c.toBER()));
+		}
+	}
+	return out;
+}
+
+function describeCrl(der: Uint8Array): string {
+	const crl = parseDer(der);
+	if (!(crl instanceof asn1js.Sequence)) return 'unreadable CRL';
+	const tbs = crl.valueBlock.value[0];
+	if (!(tbs instanceof asn1js.Sequence)) return 'unreadable CRL';
+	const f = [...tbs.valueBlock.value];
+	if (f[0] instanceof asn1js.Integer) f.shift();
+	const issuer = nameText(f[1]);
+	const next =
+		f[3] instanceof asn1js.UTCTime || f[3] instanceof asn1js.GeneralizedTime
+			? f[3].toDate().toISOString()
+			: null;
+	const revoked = f.find(
+		(x) =>
+			x instanceof asn1js.Sequence &&
+			x.valueBlock.value.every((e) => e instanceof asn1js.Sequence) &&
+			x !== f[1],
+	);
+	const count = revoked instanceof asn1js.Sequence ? revoked.valueBlock.value.length : 0;
+	return `CRL issued by ${issuer}; ${count} revoked certificate${count === 1 ? '' : 's'}${next ? `; next update ${next}` : ''} (revocation checks against CRLs are not done yet)`;
+}
+
+function describeCsr(der: Uint8Array): string {
+	const csr = parseDer(der);
+	const info = csr instanceof asn1js.Sequence ? csr.valueBlock.value[0] : null;
+	if (!(info instanceof asn1js.Sequence)) return 'unreadable certificate request';
+	const [, subject, spki] = info.valueBlock.value;
+	const key = spki ? analyzeSpki(new Uint8Array(spki.toBER())) : null;
+	return `Certificate request for ${nameText(subject) || '(empty subject)'}${key ? `, ${key.algorithm} ${key.curve ?? key.keySize ?? ''}` : ''}`;
+}
+
+function describePublicKey(der: Uint8Array): string {
+	const key = analyzeSpki(der);
+	return key
+		? `Public key: ${key.algorithm} ${key.curve ?? (key.keySize ? `${key.keySize} bits` : '')}`
+		: 'unreadable public key';
+}
+
+/** Tries the user's password, then the default list; returns the plaintext and the password. */
+async function openWithPasswords(
+	kc: KeyContext,
+	alias: string,
+	attempt: (password: string) => Promise<Uint8Array | null>,
+): Promise<{ plain: Uint8Array; password: string } | { locked: true; wrongPassword: boolean }> {
+	const entry = kc.ctx.entryPasswords.get(alias);
+	const user = entry ?? kc.ctx.password;
+	for (const password of candidatePasswords(user)) {
+		kc.ctx.signal.throwIfAborted();
+		const plain = await attempt(password);
+		if (plain) return { plain, password };
+	}
+	return { locked: true, wrongPassword: user !== null };
+}
+
+const KEY_LABELS = new Set([
+	'PRIVATE KEY',
+	'ENCRYPTED PRIVATE KEY',
+	'RSA PRIVATE KEY',
+	'EC PRIVATE KEY',
+	'DSA PRIVATE KEY',
+]);
+
+export function isKeyLabel(label: string): boolean {
+	return KEY_LABELS.has(label);
+}
+
+/** Reads one private key in any encoding (PEM label or DER kind) into the collector. */
+export async function readKey(
+	col: InputCollector,
+	kc: KeyContext,
+	label: string,
+	der: Uint8Array,
+	headers: Record<string, string>,
+	source: string,
+): Promise<void> {
+	const alias = source;
+	const legacy = headers['Proc-Type']?.includes('ENCRYPTED') ? (headers['DEK-Info'] ?? '') : null;
+	const format =
+		label === 'RSA PRIVATE KEY'
+			? 'PKCS#1'
+			: label === 'EC PRIVATE KEY'
+				? 'SEC1'
+				: label === 'DSA PRIVATE KEY'
+					? 'DSA (OpenSSL)'
+					: 'PKCS#8';
+	const toPkcs8 = (plain: Uint8Array): Uint8Array =>
+		label === 'RSA PRIVATE KEY'
+			? pkcs1ToPkcs8(plain)
+			: label === 'EC PRIVATE KEY'
+				? sec1ToPkcs8(plain)
+				: label === 'DSA PRIVATE KEY'
+					? dsaToPkcs8(plain)
+					: plain;
+	try {
+		if (legacy !== null || label === 'ENCRYPTED PRIVATE KEY') {
+			const protection =
+				legacy !== null
+					? `OpenSSL legacy PEM encryption (${legacy.split(',')[0]})`
+					: encryptedPkcs8Protection(der);
+			const opened = await openWithPasswords(kc, alias, async (pw) => {
+				if (legacy !== null) {
+					const plain = decryptDekInfo(legacy, pw, der);
+					if (!plain) return null;
+					try {
+						const pkcs8 = toPkcs8(plain);
+						await analyzePkcs8(pkcs8);
+						return pkcs8;
+					} catch {
+						return null; // padding happened to look right with a wrong password
+					}
+				}
+				return decryptPkcs8(der, pw, { progress: kc.ctx.progress, signal: kc.ctx.signal });
+			});
+			if ('locked' in opened) {
+				kc.locked.push({ alias, wrongPassword: opened.wrongPassword });
+				col.addUnreadableKey(
+					source,
+					legacy !== null ? format : 'PKCS#8 (encrypted)',
+					'locked',
+					protection,
+					opened.wrongPassword ? 'wrong password' : 'needs its password',
+					alias,
+				);
+				return;
+			}
+			kc.usedPasswords.add(opened.password);
+			const info = await analyzePkcs8(opened.plain);
+			col.addKey(info, source, legacy !== null ? format : 'PKCS#8', true, protection, null);
+			return;
+		}
+		const info = await analyzePkcs8(toPkcs8(der));
+		col.addKey(info, source, format, false, null, null);
+	} catch (error) {
+		if (error instanceof UnsupportedAlgorithmError) {
+			col.addUnreadableKey(source, format, 'error', null, `unsupported: ${error.message}`, alias);
+		} else if (error instanceof KeyFormatError || error instanceof ParseError) {
+			col.addUnreadableKey(source, format, 'error', null, error.message, alias);
+		} else throw error;
+	}
+}
+
+/** Reads every PEM block into the collector. */
+export async function readPemBlocks(
+	col: InputCollector,
+	kc: KeyContext,
+	blocks: readonly PemBlock[],
+): Promise<void> {
+	for (const b of blocks) {
+		kc.ctx.signal.throwIfAborted();
+		const source = `PEM block ${b.index} (${b.label})`;
+		try {
+			switch (b.label) {
+				case 'CERTIFICATE':
+				case 'X509 CERTIFICATE':
+					await col.addCertificate(b.der, source);
+					break;
+				case 'TRUSTED CERTIFICATE': {
+					// OpenSSL's trusted form: the certificate followed by its trust settings.
+					const cert = parseDer(b.der);
+					const first = cert instanceof asn1js.Sequence ? new Uint8Array(cert.toBER()) : b.der;
+					await col.addCertificate(first, source, { pinned: true });
+					break;
+				}
+				case 'PKCS7':
+				case 'CMS':
+					for (const [i, der] of pkcs7Certificates(b.der).entries()) {
+						await col.addCertificate(der, `${source}, certificate ${i + 1}`);
+					}
+					break;
+				case 'X509 CRL':
+					col.others.push({ label: b.label, description: describeCrl(b.der) });
+					break;
+				case 'CERTIFICATE REQUEST':
+				case 'NEW CERTIFICATE REQUEST':
+					col.others.push({ label: b.label, description: describeCsr(b.der) });
+					break;
+				case 'PUBLIC KEY':
+					col.others.push({ label: b.label, description: describePublicKey(b.der) });
+					break;
+				case 'RSA PUBLIC KEY':
+					col.others.push({ label: b.label, description: 'PKCS#1 RSA public key' });
+					break;
+				default:
+					if (isKeyLabel(b.label)) await readKey(col, kc, b.label, b.der, b.headers, source);
+					else
+						col.others.push({
+							label: b.label,
+							description: `PEM block "${b.label}" is not analyzed`,
+						});
+			}
+		} catch (error) {
+			if (error instanceof CertificateFormatError) {
+				col.others.push({ label: b.label, description: `unreadable: ${error.message}` });
+			} else if (error instanceof ParseError) {
+				col.others.push({ label: b.label, description: error.message });
+			} else throw error;
+		}
+	}
+	col.pairWithinInput();
+}
