@@ -1,7 +1,9 @@
-// Mounts the page; nothing else.
+// Mounts the page (and the bench hook, only when the URL asks for it with ?bench).
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { installBenchHook } from './ui/bench-hook';
 import './ui/theme.css';
 
+installBenchHook();
 const target = document.getElementById('app');
 if (target) mount(App, { target });

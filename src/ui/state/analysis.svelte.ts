@@ -60,6 +60,8 @@ export class AnalysisState implements UiActions {
 	private sentSeq = $state(0);
 	private resultSeq = $state(0);
 	private cancelling = $state(false);
+	/** Files being read into memory before they go to the engine (already pending work). */
+	private reading = $state(0);
 	/** Results of requests sent before the last "clear all" describe inputs that are gone. */
 	private floorSeq = 0;
 	private pasteCount = 0;
@@ -72,7 +74,7 @@ export class AnalysisState implements UiActions {
 	readonly actions: UiActions;
 
 	/** True until the engine has answered the last request: `html[data-state=busy]`. */
-	busy = $derived(this.cancelling || this.sentSeq > this.resultSeq);
+	busy = $derived(this.cancelling || this.reading > 0 || this.sentSeq > this.resultSeq);
 	report = $derived<Report | null>(this.result?.report ?? null);
 	rawKeys = $derived<RawKeyInfo[]>(
 		this.settings.rawKeys.map((k) => ({
@@ -145,14 +147,24 @@ export class AnalysisState implements UiActions {
 	}
 
 	async addFiles(files: readonly File[]): Promise<void> {
-		const read = await Promise.all(
-			files.map(async (f) => ({
-				name: f.name || 'unnamed file',
-				bytes: new Uint8Array(await f.arrayBuffer()),
-				lastModified: f.lastModified,
-			})),
-		);
-		this.addBytes(read);
+		if (files.length === 0) return;
+		this.reading++;
+		try {
+			const read = await Promise.all(
+				files.map(async (f) => ({
+					name: f.name || 'unnamed file',
+					bytes: new Uint8Array(await f.arrayBuffer()),
+					lastModified: f.lastModified,
+				})),
+			);
+			this.addBytes(read);
+		} catch (error) {
+			this.say(
+				`Could not read the file: ${error instanceof Error ? error.message : String(error)}`,
+			);
+		} finally {
+			this.reading--;
+		}
 	}
 
 	addText(text: string): void {

@@ -1,0 +1,112 @@
+// `window.__wssecBench`, installed only when the page URL has `?bench`: scripts/bench/run.mjs
+// feeds files to the real engine through it and reads the timing, the longest main-thread task
+// and the peak main-thread JS heap. Never present in normal use.
+import type { Report } from '../core/report/report';
+import { fromBase64 } from '../core/bytes/encoding';
+import { EngineClient } from '../engine/client';
+import type { EngineEvent } from '../engine/protocol';
+
+export interface BenchFile {
+	name: string;
+	/** File content as base64 (page.evaluate cannot pass Uint8Array). */
+	base64: string;
+}
+
+export interface BenchResult {
+	ms: number;
+	longestTaskMs: number;
+	/** Peak main-thread JS heap (performance.memory, Chromium only); null where unavailable. */
+	peakHeapMb: number | null;
+	report: Report;
+}
+
+export interface BenchHook {
+	analyze(files: BenchFile[], passwords?: Record<string, string>): Promise<BenchResult>;
+}
+
+declare global {
+	interface Window {
+		__wssecBench?: BenchHook;
+	}
+}
+
+interface MemoryInfo {
+	usedJSHeapSize: number;
+}
+
+function heapBytes(): number | null {
+	const memory = (performance as Performance & { memory?: MemoryInfo }).memory;
+	return memory ? memory.usedJSHeapSize : null;
+}
+
+/** Runs one analysis on a fresh engine client; resolves with the result that answers the last request. */
+async function runOnce(
+	files: BenchFile[],
+	passwords: Record<string, string>,
+): Promise<BenchResult> {
+	let waiting: ((event: EngineEvent) => void) | null = null;
+	const client = new EngineClient((event) => waiting?.(event));
+	const settle = () =>
+		new Promise<EngineEvent>((resolve) => {
+			waiting = (event) => {
+				if ((event.type === 'result' || event.type === 'crash') && event.seq === client.lastSeq)
+					resolve(event);
+			};
+		});
+	try {
+		// Warm-up: load and start the worker before the clock starts.
+		const warm = settle();
+		await client.clear();
+		await warm;
+		const decoded = files.map((f, i) => ({
+			id: `b${i}`,
+			name: f.name,
+			bytes: fromBase64(f.base64),
+		}));
+		for (const f of decoded) {
+			const password = passwords[f.name];
+			if (password !== undefined) await client.password(f.id, password);
+		}
+		let longest = 0;
+		const observer =
+			typeof PerformanceObserver !== 'undefined' &&
+			PerformanceObserver.supportedEntryTypes.includes('longtask')
+				? new PerformanceObserver((list) => {
+						for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+					})
+				: null;
+		observer?.observe({ type: 'longtask' });
+		let peak = heapBytes();
+		const sampler = setInterval(() => {
+			const now = heapBytes();
+			if (now !== null && (peak === null || now > peak)) peak = now;
+		}, 20);
+		const done = settle();
+		const start = performance.now();
+		await client.add(decoded);
+		const event = await done;
+		const ms = performance.now() - start;
+		clearInterval(sampler);
+		// Long tasks are reported after they end; give the observer one turn to deliver them.
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		observer?.disconnect();
+		if (event.type === 'crash') throw new Error(`engine crashed: ${event.message}`);
+		if (event.type !== 'result') throw new Error('no result');
+		return {
+			ms,
+			longestTaskMs: longest,
+			peakHeapMb: peak === null ? null : peak / 1024 / 1024,
+			report: event.result.report,
+		};
+	} finally {
+		await client.dispose();
+	}
+}
+
+/** Installs the hook when the page was opened with `?bench`. */
+export function installBenchHook(): void {
+	if (!new URLSearchParams(location.search).has('bench')) return;
+	window.__wssecBench = {
+		analyze: (files, passwords = {}) => runOnce(files, passwords),
+	};
+}

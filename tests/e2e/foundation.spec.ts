@@ -1,0 +1,170 @@
+// The page's foundation: adding inputs (pick, drop, paste), cards, remove/clear, busy/idle,
+// the report view, filters and the exported JSON (validated against the report schema).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { DETECT_DIR } from '../support/mix';
+import { addFiles, card, dropFiles, exportReport, mixFile, waitIdle } from '../support/page';
+
+const schema = JSON.parse(
+	readFileSync(resolve(import.meta.dirname, '../../src/core/report/report.schema.json'), 'utf8'),
+) as object;
+
+test.beforeEach(async ({ page }) => {
+	await page.goto('/');
+	await waitIdle(page);
+});
+
+test('an empty page explains itself and has no report actions enabled', async ({ page }) => {
+	await expect(page.getByRole('heading', { name: 'Nothing analyzed yet' })).toBeVisible();
+	await expect(page.locator('[data-testid="export-json"]')).toBeDisabled();
+	await expect(page.locator('[data-testid="input-card"]')).toHaveCount(0);
+});
+
+test('files picked at once get a card each with size, SHA-256, kind and status', async ({
+	page,
+}) => {
+	const files = [mixFile('server-cert.pem'), mixFile('random.bin'), mixFile('nginx.conf')];
+	await addFiles(page, files);
+	await waitIdle(page);
+	for (const f of files) {
+		const c = card(page, f.name);
+		await expect(c).toHaveCount(1);
+		await expect(c).toHaveAttribute('data-status', /^(parsed|locked|error)$/);
+		await expect(c.locator('[data-testid="sha256"]')).toHaveText(
+			createHash('sha256').update(f.buffer).digest('hex'),
+		);
+		await expect(c).toContainText(`${f.buffer.length} bytes`);
+	}
+	await expect(card(page, 'server-cert.pem')).toContainText('PEM: CERTIFICATE');
+	await expect(card(page, 'nginx.conf')).toContainText('nginx configuration');
+	const random = card(page, 'random.bin');
+	await expect(random).toHaveAttribute('data-status', 'error');
+	await expect(random.locator('[data-testid="input-error"]')).toContainText('binary data');
+	await expect(page.locator('[data-testid="grade-overall"]')).toHaveText(/^(A\+|A-?|[B-F]|T|M)$/);
+});
+
+test('adding more keeps earlier inputs; remove one; clear all', async ({ page }) => {
+	await addFiles(page, [mixFile('server-cert.pem')]);
+	await waitIdle(page);
+	await addFiles(page, [mixFile('nginx.conf'), mixFile('random.bin')]);
+	await waitIdle(page);
+	await expect(page.locator('[data-testid="input-card"]')).toHaveCount(3);
+	const { json } = await exportReport(page);
+	expect((json as { inputs: unknown[] }).inputs).toHaveLength(3);
+
+	await page.getByRole('button', { name: 'Remove nginx.conf' }).click();
+	await waitIdle(page);
+	await expect(page.locator('[data-testid="input-card"]')).toHaveCount(2);
+	await expect(card(page, 'nginx.conf')).toHaveCount(0);
+	const after = await exportReport(page);
+	expect((after.json as { inputs: { name: string }[] }).inputs.map((i) => i.name).sort()).toEqual([
+		'random.bin',
+		'server-cert.pem',
+	]);
+
+	await page.locator('[data-testid="clear-all"]').click();
+	await waitIdle(page);
+	await expect(page.locator('[data-testid="input-card"]')).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: 'Nothing analyzed yet' })).toBeVisible();
+});
+
+test('files dropped anywhere on the page are added', async ({ page }) => {
+	await dropFiles(page, [mixFile('server-cert.pem'), mixFile('orders.wsdl')]);
+	await waitIdle(page);
+	await expect(card(page, 'server-cert.pem')).toHaveCount(1);
+	await expect(card(page, 'orders.wsdl')).toContainText('WSDL 1.1');
+});
+
+test('pasted text becomes "Pasted text N"', async ({ page }) => {
+	const pem = readFileSync(resolve(DETECT_DIR, 'cert.pem'), 'utf8');
+	await page.locator('[data-testid="paste-text"]').fill(pem);
+	await page.locator('[data-testid="paste-add"]').click();
+	await page.locator('[data-testid="paste-text"]').fill('ssl_protocols TLSv1.2;\n');
+	await page.locator('[data-testid="paste-add"]').click();
+	await waitIdle(page);
+	await expect(card(page, 'Pasted text 1')).toContainText('PEM: CERTIFICATE');
+	await expect(card(page, 'Pasted text 2')).toContainText('nginx');
+});
+
+test('html[data-state] is busy while work is pending and idle after', async ({ page }) => {
+	const states: string[] = [];
+	await page.exposeFunction('__recordState', (s: string) => states.push(s));
+	await page.evaluate(() => {
+		const html = document.documentElement;
+		new MutationObserver(() => {
+			void (window as unknown as { __recordState: (s: string) => void }).__recordState(
+				html.dataset.state ?? '',
+			);
+		}).observe(html, { attributes: true, attributeFilter: ['data-state'] });
+	});
+	await addFiles(page, [mixFile('server-cert.pem'), mixFile('envelope.xml')]);
+	await waitIdle(page);
+	expect(states).toContain('busy');
+	expect(states.at(-1)).toBe('idle');
+	await expect(page.locator('[data-testid="input-card"][data-status="pending"]')).toHaveCount(0);
+});
+
+test('Cancel stops the work and leaves no input pending', async ({ page }) => {
+	// A large input keeps the engine busy long enough to press Cancel.
+	const big = `<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${'<item>x</item>'.repeat(400_000)}</soap:Body></soap:Envelope>`;
+	await addFiles(page, [{ name: 'big-envelope.xml', buffer: Buffer.from(big) }]);
+	const cancel = page.locator('[data-testid="cancel"]');
+	if (await cancel.isVisible()) await cancel.click({ timeout: 2000 }).catch(() => undefined);
+	await waitIdle(page);
+	await expect(page.locator('[data-testid="input-card"][data-status="pending"]')).toHaveCount(0);
+	await expect(card(page, 'big-envelope.xml')).toHaveAttribute('data-status', /parsed|error/);
+});
+
+test('the exported JSON validates against report.schema.json', async ({ page }) => {
+	await addFiles(page, [
+		mixFile('server-cert.pem'),
+		mixFile('orders.wsdl'),
+		mixFile('envelope.xml'),
+		mixFile('nginx.conf'),
+		mixFile('random.bin'),
+	]);
+	await waitIdle(page);
+	const { json } = await exportReport(page);
+	const ajv = new Ajv2020({ allErrors: true, strictRequired: false });
+	const validate = ajv.compile(schema);
+	expect(validate(json), ajv.errorsText(validate.errors)).toBe(true);
+	const report = json as { grade: { overall: string }; findings: unknown[] };
+	await expect(page.locator('[data-testid="grade-overall"]')).toHaveText(report.grade.overall);
+	await expect(page.locator('[data-testid="finding"]')).toHaveCount(report.findings.length);
+});
+
+test('findings filter by severity and by file', async ({ page }) => {
+	await addFiles(page, [mixFile('orders.wsdl'), mixFile('nginx.conf'), mixFile('envelope.xml')]);
+	await waitIdle(page);
+	const { json } = await exportReport(page);
+	const findings = (json as { findings: { severity: string; inputName: string | null }[] })
+		.findings;
+	test.skip(findings.length === 0, 'no findings yet: the WSDL/TLS rules (#6, #7) have not landed');
+	const severity = findings[0]!.severity;
+	await page.locator(`[data-testid="filter-severity-${severity}"]`).uncheck();
+	await expect(page.locator(`[data-testid="finding"][data-severity="${severity}"]`)).toHaveCount(0);
+	await page.locator(`[data-testid="filter-severity-${severity}"]`).check();
+	const file = findings.find((f) => f.inputName)?.inputName;
+	if (file) {
+		await page.locator('[data-testid="filter-file"]').selectOption(file);
+		await expect(page.locator('[data-testid="finding"]')).toHaveCount(
+			findings.filter((f) => f.inputName === file).length,
+		);
+	}
+});
+
+test('a small unknown binary can be used as a raw symmetric key', async ({ page }) => {
+	const key = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
+	await addFiles(page, [{ name: 'aes.key', buffer: key }]);
+	await waitIdle(page);
+	await card(page, 'aes.key').locator('[data-testid="use-as-raw-key"]').click();
+	await waitIdle(page);
+	await page.getByText(/^Keys \(1\)$/).click();
+	await expect(page.locator('[data-testid="raw-keys"]')).toContainText('aes.key · AES · 16 bytes');
+	const { text } = await exportReport(page);
+	expect(text).not.toContain('00112233445566778899aabbccddeeff');
+	expect(text).not.toContain(key.toString('base64'));
+});
