@@ -16,9 +16,11 @@ export function mixFile(name: string, as = name, dir = MIX_DIR): PageFile {
 
 /** Gives files to the page through the contract's file input (same path as a drop). */
 export async function addFiles(page: Page, files: PageFile[]): Promise<void> {
-	await page.locator('input[type=file][data-testid="file-input"]').setInputFiles(
-		files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.buffer })),
-	);
+	await page
+		.locator('input[type=file][data-testid="file-input"]')
+		.setInputFiles(
+			files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.buffer })),
+		);
 }
 
 /** Drops files on the page body with a real DataTransfer (drag and drop anywhere). */
