@@ -1,7 +1,22 @@
-// Parsers for SOAP envelopes and XML-DSig documents, and the signature stage (issue #4).
+// Parsers for SOAP envelopes and XML-DSig documents, and the signature stage (issue #4): the
+// envelope model of every XML document (dropped or decrypted) and verification of each signature
+// against every key of every dropped file.
+import type { Element } from '@xmldom/xmldom';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { fromBase64, toHex } from '../bytes/encoding';
+import type { AnalysisFacts } from '../facts';
 import type { InputKind } from '../report/report';
-import type { Parser, Stage } from '../pipeline';
+import type { Parser, Stage, StageContext } from '../pipeline';
+import { certificateFacts } from '../x509/certificate-facts';
+import { text } from '../xml/dom';
 import { parseXmlInput } from '../xml/xml-input';
+import { chainVerdict } from '../xmldsig/chain';
+import { knownCerts, verifyDocument } from '../xmldsig/document';
+import type { SignatureFacts } from '../xmldsig/facts';
+import type { KnownSecret } from '../xmldsig/keyinfo';
+import { envelopeFacts } from './envelope';
+import type { EnvelopeFacts, XmlDetail } from './facts';
+import { signedTree } from './tree';
 
 export const parsers: Partial<Record<InputKind, Parser>> = {
 	'soap-envelope': parseXmlInput,
@@ -9,5 +24,179 @@ export const parsers: Partial<Record<InputKind, Parser>> = {
 	xml: parseXmlInput,
 };
 
+const MY_KINDS: ReadonlySet<InputKind> = new Set(['soap-envelope', 'xml-signature', 'xml']);
+
+/** Whether each reference target sits where the receiver processes it (XSW-SIGNED-ELEMENT-RELOCATED). */
+export function markPositions(sig: SignatureFacts, env: EnvelopeFacts | null): void {
+	if (!env) return;
+	const timestamps = new Set(env.securityHeaders.flatMap((s) => s.timestamps.map((t) => t.path)));
+	for (const r of sig.references) {
+		if (!r.targetPath || r.wholeDocument) continue;
+		const parent = r.targetPath.slice(0, r.targetPath.lastIndexOf('/'));
+		let ok: boolean | null = null;
+		if (r.targetKind === 'body') ok = r.targetPath === env.bodyPath && env.bodyCount === 1;
+		else if (r.targetKind === 'timestamp') ok = timestamps.has(r.targetPath);
+		else if (r.targetKind === 'wsa-header') ok = parent === env.headerPath;
+		r.atExpectedPosition = ok;
+	}
+}
+
+function externalResolver(ctx: StageContext, self: string): (uri: string) => Uint8Array | null {
+	return (uri) => {
+		let clean: string;
+		try {
+			clean = decodeURIComponent(uri.replace(/^file:\/\//, '').split('#')[0] ?? '');
+		} catch {
+			return null;
+		}
+		if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return null;
+		const parts = clean.split('/').filter((p) => p && p !== '.' && p !== '..');
+		const candidates = ctx.inputs.filter((i) => i.file.name !== self);
+		// exact relative path first (folder drops keep it), then the bare file name
+		const exact = candidates.find(
+			(i) => i.file.name === parts.join('/') || i.file.name.endsWith('/' + parts.join('/')),
+		);
+		const base = parts[parts.length - 1] ?? '';
+		const byName = candidates.filter(
+			(i) => i.file.name === base || i.file.name.endsWith('/' + base),
+		);
+		const hit = exact ?? (byName.length === 1 ? byName[0] : undefined);
+		return hit ? hit.file.bytes : null;
+	};
+}
+
+function secretsOf(ctx: StageContext): KnownSecret[] {
+	return ctx.keyring.secretKeys.map((s) => ({
+		names: [s.name, s.id].filter((n): n is string => !!n),
+		bytes: s.bytes,
+		label: s.name ?? s.inputName,
+	}));
+}
+
 /** Envelope model and signature verification over every XML document (original and decrypted). */
-export const stage: Stage = async () => {};
+export const stage: Stage = async (facts, ctx) => {
+	const certs = await knownCerts(
+		ctx.keyring.certificates.map((c) => ({
+			der: c.der,
+			sha256: c.sha256,
+			names: [c.source, c.inputName, c.inputName.replace(/\.[^.]*$/, '')],
+			label: `${c.inputName} (${c.source})`,
+		})),
+	);
+	const secrets = secretsOf(ctx);
+	const anchors = facts.trustAnchors;
+	const details = new Map<string, XmlDetail>();
+	const seenCerts = new Set(facts.certificates.map((c) => `${c.inputName}\u0000${c.sha256}`));
+	for (const [docIndex, ref] of ctx.documents.entries()) {
+		ctx.signal.throwIfAborted();
+		const input = ctx.inputs.find((i) => i.file.name === ref.inputName);
+		if (!input || !MY_KINDS.has(input.kind)) continue;
+		ctx.progress(
+			`Verifying signatures in ${ref.inputName}`,
+			docIndex / Math.max(1, ctx.documents.length),
+		);
+		const doc = ref.xml.doc;
+		const verification = await verifyDocument(doc, {
+			inputName: ref.inputName,
+			origin: ref.origin,
+			certs,
+			secrets,
+			external: externalResolver(ctx, ref.inputName),
+			chain: (cert, all) => chainVerdict(cert, all, anchors, facts.now),
+		});
+		const messageShas = new Map(verification.messageCerts.map((m) => [m.der, m.sha256]));
+		const certSha = (bst: Element): string | null => {
+			try {
+				const der = fromBase64(text(bst).replace(/\s+/g, ''));
+				for (const [d, s] of messageShas)
+					if (d.length === der.length && d.every((b, i) => b === der[i])) return s;
+				return toHex(sha256(der));
+			} catch {
+				return null;
+			}
+		};
+		const fileDate = input.file.lastModified
+			? new Date(input.file.lastModified).toISOString()
+			: null;
+		const env = envelopeFacts(doc, {
+			inputName: ref.inputName,
+			origin: ref.origin,
+			fileDate,
+			idMap: verification.idMap,
+			certSha,
+		});
+		if (env) facts.envelopes.push(env);
+		const indexed: { index: number; facts: SignatureFacts }[] = [];
+		for (const s of verification.signatures) {
+			markPositions(s.facts, env);
+			s.facts.duplicateIds = verification.idMap.duplicates;
+			indexed.push({ index: facts.signatures.length, facts: s.facts });
+			facts.signatures.push(s.facts);
+		}
+		for (const m of verification.messageCerts) {
+			const key = `${ref.inputName}\u0000${m.sha256}`;
+			if (seenCerts.has(key)) continue;
+			seenCerts.add(key);
+			try {
+				facts.certificates.push(await certificateFacts(m.der, ref.inputName, m.source));
+			} catch {
+				// unreadable certificate: the signature already says so
+			}
+		}
+		const detail = details.get(ref.inputName) ?? {
+			summary: '',
+			trees: [],
+			signatures: [],
+			signatureIndexes: [],
+		};
+		details.set(ref.inputName, detail);
+		const tree = signedTree(doc, indexed, env);
+		if (tree)
+			detail.trees.push({
+				label:
+					ref.origin === 'decrypted'
+						? 'After decryption'
+						: env
+							? `SOAP ${env.soapVersion} envelope`
+							: 'Document',
+				origin: ref.origin,
+				root: tree,
+			});
+		verification.signatures.forEach((s, i) => {
+			const index = indexed[i]?.index ?? -1;
+			detail.signatureIndexes.push(index);
+			detail.signatures.push({
+				index,
+				signedInfoCanonical: s.canonical.signedInfo,
+				references: s.canonical.references.map((r) => ({
+					uri: r.uri,
+					canonical: r.text,
+					truncated: r.truncated,
+				})),
+			});
+		});
+	}
+	for (const [name, detail] of details) {
+		const sigs = detail.signatureIndexes
+			.map((i) => facts.signatures[i])
+			.filter((s): s is SignatureFacts => !!s);
+		detail.summary = summarize(sigs, facts, name);
+		const target = facts.inputs.find((i) => i.name === name);
+		if (target) target.detail = { area: 'xml', data: detail };
+	}
+};
+
+function summarize(sigs: readonly SignatureFacts[], facts: AnalysisFacts, name: string): string {
+	const env = facts.envelopes.find((e) => e.inputName === name);
+	const kind = env ? `SOAP ${env.soapVersion} envelope` : 'XML document';
+	if (sigs.length === 0) return `${kind} without XML signatures`;
+	const valid = sigs.filter((s) => s.valid === true).length;
+	const invalid = sigs.filter((s) => s.valid === false).length;
+	const unchecked = sigs.length - valid - invalid;
+	const parts = [
+		`${valid} valid`,
+		invalid ? `${invalid} invalid` : '',
+		unchecked ? `${unchecked} not checked` : '',
+	].filter(Boolean);
+	return `${kind} with ${sigs.length} signature${sigs.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}

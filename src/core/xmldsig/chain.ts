@@ -46,9 +46,7 @@ export async function chainVerdict(
 			: { trusted: false, error: r.resultMessage || 'no chain to a trust anchor' };
 	} catch (e) {
 		const message =
-			e && typeof e === 'object' && 'resultMessage' in e
-				? String((e).resultMessage)
-				: String(e);
+			e && typeof e === 'object' && 'resultMessage' in e ? String(e.resultMessage) : String(e);
 		return { trusted: false, error: message };
 	}
 }

@@ -29,6 +29,8 @@ export interface ReferenceFacts extends ReportSignatureReference {
 	error?: string;
 	/** The reference pointed to an ID held by more than one element. */
 	duplicateId?: boolean;
+	/** The target sits where the receiver processes it (Body under Envelope, Timestamp in Security…); null = no rule applies. */
+	atExpectedPosition?: boolean | null;
 	/** This reference sits in a ds:Manifest (its digest does not decide core validity). */
 	inManifest?: boolean;
 }
@@ -70,6 +72,8 @@ export interface SignatureFacts extends ReportSignature {
 	enveloping: boolean;
 	/** Number of ds:Manifest elements referenced. */
 	manifests: number;
+	/** ID values held by more than one element in this signature's document. */
+	duplicateIds?: { id: string; paths: string[] }[];
 }
 
 export type { KeySource };

@@ -312,6 +312,11 @@ class Resolver {
 		for (const is_ of children(el, NS.ds, 'X509IssuerSerial')) {
 			const issuer = text(child(is_, NS.ds, 'X509IssuerName'));
 			const serialText = text(child(is_, NS.ds, 'X509SerialNumber'));
+			if (!issuer && !serialText) {
+				// python-xmlsec templates (zeep) leave an empty X509IssuerSerial next to the certificate
+				this.res.problems.push('empty X509IssuerSerial ignored');
+				continue;
+			}
 			let serial: bigint | null = null;
 			try {
 				serial = BigInt(serialText);

@@ -287,7 +287,7 @@ interface Ctx {
 }
 
 function parentOf(n: Node): Node | null {
-	return n.nodeType === ATTRIBUTE_NODE ? ((n as Attr).ownerElement) : n.parentNode;
+	return n.nodeType === ATTRIBUTE_NODE ? (n as Attr).ownerElement : n.parentNode;
 }
 
 function stringValue(n: Node): string {

@@ -1,0 +1,79 @@
+// The "what is signed" tree for the page: the document's elements (bounded), each marked with the
+// signatures whose references cover it, plus the roles that matter (effective Body, Timestamp).
+import type { Document, Element } from '@xmldom/xmldom';
+import { childElements, is, NS } from '../xml/dom';
+import { elementPath } from '../xmldsig/ids';
+import type { SignatureFacts } from '../xmldsig/facts';
+import type { EnvelopeFacts, TreeNode } from './facts';
+
+const MAX_NODES = 1500;
+const MAX_CHILDREN = 60;
+const MAX_TEXT = 80;
+
+interface Coverage {
+	index: number;
+	/** Paths of reference targets (a whole-document reference covers the root). */
+	targets: string[];
+	/** The signature's own path (an enveloped signature does not cover itself). */
+	own: string;
+}
+
+function covers(path: string, target: string): boolean {
+	return path === target || path.startsWith(target + '/');
+}
+
+export function signedTree(
+	doc: Document,
+	signatures: readonly { index: number; facts: SignatureFacts }[],
+	envelope: EnvelopeFacts | null,
+): TreeNode | null {
+	const root = doc.documentElement;
+	if (!root) return null;
+	const coverage: Coverage[] = signatures.map(({ index, facts }) => ({
+		index,
+		own: facts.path,
+		targets: facts.references
+			.filter((r) => r.digestValid !== null && !r.inManifest)
+			.flatMap((r) => (r.wholeDocument ? [elementPath(root)] : r.targetPath ? [r.targetPath] : [])),
+	}));
+	const timestamps = new Set(
+		envelope?.securityHeaders.flatMap((s) => s.timestamps.map((t) => t.path)) ?? [],
+	);
+	let budget = MAX_NODES;
+	const build = (el: Element): TreeNode => {
+		budget--;
+		const path = elementPath(el);
+		const signedBy: number[] = [];
+		const targetOf: number[] = [];
+		for (const c of coverage) {
+			if (c.targets.some((t) => covers(path, t)) && !covers(path, c.own)) signedBy.push(c.index);
+			if (c.targets.includes(path)) targetOf.push(c.index);
+		}
+		let role: TreeNode['role'] = null;
+		if (path === envelope?.bodyPath) role = 'body';
+		else if (timestamps.has(path)) role = 'timestamp';
+		else if (is(el, NS.wsse, 'Security')) role = 'security';
+		else if (path === envelope?.headerPath) role = 'header';
+		else if (path === envelope?.envelopePath) role = 'envelope';
+		else if (is(el, NS.ds, 'Signature')) role = 'signature';
+		const kids = childElements(el);
+		const children: TreeNode[] = [];
+		let omitted = 0;
+		for (const k of kids) {
+			if (budget <= 0 || children.length >= MAX_CHILDREN) {
+				omitted++;
+				continue;
+			}
+			children.push(build(k));
+		}
+		let text: string | null = null;
+		if (kids.length === 0) {
+			const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+			text = t ? (t.length > MAX_TEXT ? t.slice(0, MAX_TEXT) + '…' : t) : null;
+		}
+		const id =
+			el.getAttributeNS(NS.wsu, 'Id') || el.getAttribute('Id') || el.getAttribute('ID') || null;
+		return { name: el.tagName, path, id, signedBy, targetOf, role, text, children, omitted };
+	};
+	return build(root);
+}
