@@ -6,6 +6,8 @@ import { emptyKeyRing } from '../keys/keyring';
 import type { ParsedInput, StageContext } from '../pipeline';
 import type { InputKind } from '../report/report';
 import { parseXml } from '../xml/safe-parse';
+import type { ReferenceFacts, SignatureFacts } from '../xmldsig/facts';
+import type { EnvelopeFacts, SecurityHeaderFacts, UsernameTokenFacts } from './facts';
 import { stage } from './input';
 
 export interface StageRun {
@@ -81,4 +83,134 @@ export async function runSignatureStage(
 	};
 	await stage(facts, ctx);
 	return { facts, ctx };
+}
+
+/** A signature fact with defaults for rule tests. */
+export function sigFacts(partial: Partial<SignatureFacts> = {}): SignatureFacts {
+	return {
+		inputName: 'msg.xml',
+		signatureId: 'SIG-1',
+		valid: true,
+		cryptoValid: true,
+		signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+		references: [refFacts()],
+		signerCertSha256: 'ab'.repeat(32),
+		keySource: 'BinarySecurityToken',
+		path: '/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature',
+		documentOrigin: 'input',
+		overDecrypted: false,
+		canonicalizationMethod: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+		inclusivePrefixes: [],
+		hmacOutputLength: null,
+		keyInfoForms: ['wsse:SecurityTokenReference/wsse:Reference'],
+		keyForm: 'BinarySecurityToken X509v3',
+		rawKeyInKeyInfo: false,
+		signerSubject: 'CN=client',
+		chainTrusted: null,
+		parent: 'wsse:Security',
+		inSecurityHeader: true,
+		inAssertion: false,
+		enveloping: false,
+		manifests: 0,
+		...partial,
+	};
+}
+
+/** A reference to the Body by default. */
+export function refFacts(partial: Partial<ReferenceFacts> = {}): ReferenceFacts {
+	return {
+		uri: '#Body-1',
+		target: 'soapenv:Body',
+		targetKind: 'body',
+		targetPath: '/soapenv:Envelope/soapenv:Body',
+		wholeDocument: false,
+		digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+		digestValid: true,
+		transforms: ['http://www.w3.org/2001/10/xml-exc-c14n#'],
+		declaredDigest: 'x',
+		computedDigest: 'x',
+		atExpectedPosition: true,
+		...partial,
+	};
+}
+
+export const TS_PATH = '/soapenv:Envelope/soapenv:Header/wsse:Security/wsu:Timestamp';
+
+export function tsRef(partial: Partial<ReferenceFacts> = {}): ReferenceFacts {
+	return refFacts({
+		uri: '#TS-1',
+		target: 'wsu:Timestamp',
+		targetKind: 'timestamp',
+		targetPath: TS_PATH,
+		...partial,
+	});
+}
+
+/** A SOAP 1.1 envelope fact with one Security header holding a Timestamp, for rule tests. */
+export function envFacts(
+	partial: Partial<EnvelopeFacts> = {},
+	security: Partial<SecurityHeaderFacts> = {},
+): EnvelopeFacts {
+	return {
+		inputName: 'msg.xml',
+		soapVersion: '1.1',
+		documentOrigin: 'input',
+		fileDate: null,
+		envelopePath: '/soapenv:Envelope',
+		headerPath: '/soapenv:Envelope/soapenv:Header',
+		headerCount: 1,
+		bodyPath: '/soapenv:Envelope/soapenv:Body',
+		bodyCount: 1,
+		bodyId: 'Body-1',
+		bodyFirstChild: '{urn:x}Op',
+		bodyFirstChildName: 'ex:Op',
+		bodyChildCount: 1,
+		bodyEncrypted: false,
+		headerBlocks: [],
+		wsa: { to: null, action: null, messageId: null, replyTo: null },
+		securityHeaders: [
+			{
+				path: '/soapenv:Envelope/soapenv:Header/wsse:Security',
+				actor: null,
+				mustUnderstand: '1',
+				children: ['wsu:Timestamp', 'ds:Signature'],
+				timestamps: [
+					{
+						path: TS_PATH,
+						id: 'TS-1',
+						created: '2026-11-22T11:59:00Z',
+						expires: '2026-11-22T12:04:00Z',
+					},
+				],
+				usernameTokens: [],
+				binarySecurityTokens: [],
+				signaturePaths: ['/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature'],
+				encryptedKeys: 0,
+				referenceLists: 0,
+				signatureConfirmations: 0,
+				assertions: [],
+				...security,
+			},
+		],
+		encryptedData: [],
+		encryptedHeaders: 0,
+		duplicateIds: [],
+		usernameTokens: [],
+		...partial,
+	};
+}
+
+export function utFacts(partial: Partial<UsernameTokenFacts> = {}): UsernameTokenFacts {
+	return {
+		path: '/soapenv:Envelope/soapenv:Header/wsse:Security/wsse:UsernameToken',
+		id: null,
+		username: 'alice',
+		passwordTypeUri: null,
+		passwordType: 'PasswordText',
+		hasNonce: true,
+		nonceEncodingType: null,
+		created: '2026-11-22T11:59:00Z',
+		protectedByEncryption: false,
+		...partial,
+	};
 }

@@ -1,0 +1,82 @@
+// Pure helpers the message and XSW rules share: which envelope to judge per input, which
+// signatures belong to it, and whether a reference resolves uniquely to a given element.
+import type { AnalysisFacts } from '../facts';
+import type { ReferenceFacts, SignatureFacts } from '../xmldsig/facts';
+import type { EnvelopeFacts, UsernameTokenFacts } from './facts';
+
+/** One envelope per input: the decrypted one when decryption produced it (it shows more). */
+export function effectiveEnvelopes(facts: AnalysisFacts): EnvelopeFacts[] {
+	const byInput = new Map<string, EnvelopeFacts>();
+	for (const e of facts.envelopes) {
+		const have = byInput.get(e.inputName);
+		if (!have || e.documentOrigin === 'decrypted') byInput.set(e.inputName, e);
+	}
+	return [...byInput.values()];
+}
+
+/** Signatures of the same document as the envelope (SAML assertion signatures excluded). */
+export function envelopeSignatures(facts: AnalysisFacts, env: EnvelopeFacts): SignatureFacts[] {
+	return facts.signatures.filter(
+		(s) =>
+			s.inputName === env.inputName && s.documentOrigin === env.documentOrigin && !s.inAssertion,
+	);
+}
+
+/** Core (non-manifest) references that resolved to exactly one element. */
+export function resolvedReferences(sig: SignatureFacts): ReferenceFacts[] {
+	return sig.references.filter(
+		(r) => !r.inManifest && !r.duplicateId && (r.targetPath !== null || r.wholeDocument),
+	);
+}
+
+export function referencesPath(sig: SignatureFacts, path: string): boolean {
+	return resolvedReferences(sig).some((r) => r.targetPath === path && !r.wholeDocument);
+}
+
+/** Whether some signature covers the Body the service processes (Body itself, its sole child, or the whole document). */
+export function bodySigned(sigs: readonly SignatureFacts[], env: EnvelopeFacts): boolean {
+	if (!env.bodyPath || env.bodyCount !== 1) return false;
+	const sole =
+		env.bodyChildCount === 1 && env.bodyFirstChildName
+			? `${env.bodyPath}/${env.bodyFirstChildName}`
+			: null;
+	return sigs.some((s) =>
+		resolvedReferences(s).some(
+			(r) =>
+				r.wholeDocument ||
+				r.targetPath === env.bodyPath ||
+				(sole !== null && r.targetPath === sole),
+		),
+	);
+}
+
+export function timestampPaths(env: EnvelopeFacts): string[] {
+	return env.securityHeaders.flatMap((h) => h.timestamps.map((t) => t.path));
+}
+
+export function signedTimestamp(sigs: readonly SignatureFacts[], env: EnvelopeFacts): boolean {
+	const paths = timestampPaths(env);
+	return sigs.some((s) => paths.some((p) => referencesPath(s, p)));
+}
+
+/** Every UsernameToken of the envelope (inside Security headers or elsewhere), once. */
+export function usernameTokens(env: EnvelopeFacts): UsernameTokenFacts[] {
+	const seen = new Set<string>();
+	const out: UsernameTokenFacts[] = [];
+	for (const u of [
+		...env.securityHeaders.flatMap((h) => h.usernameTokens),
+		...env.usernameTokens,
+	]) {
+		if (seen.has(u.path)) continue;
+		seen.add(u.path);
+		out.push(u);
+	}
+	return out;
+}
+
+/** Short subject for a signature: its Id or its path. */
+export function signatureSubject(sig: SignatureFacts): string {
+	return sig.signatureId
+		? `ds:Signature Id=${sig.signatureId} (${sig.path})`
+		: `ds:Signature at ${sig.path}`;
+}

@@ -1,0 +1,36 @@
+// WSS-USERNAME-PLAINTEXT-OVER-HTTP: a UsernameToken password in clear text (Type PasswordText or
+// absent) sent to an http endpoint and not protected by XML Encryption.
+import { effectiveEnvelopes, usernameTokens } from '../../core/soap/coverage';
+import { endpointScheme } from '../../core/soap/endpoint';
+import type { Rule } from '../rule';
+
+export const wssUsernamePlaintextOverHttp: Rule = {
+	meta: {
+		id: 'WSS-USERNAME-PLAINTEXT-OVER-HTTP',
+		area: 'message',
+		title: 'Clear-text password sent over plain HTTP',
+		severities: ['critical'],
+		remediation: 'Use HTTPS (or encrypt the token) and never send cleartext passwords over HTTP.',
+		references: [
+			'WSS UsernameToken Profile 1.1',
+			'OWASP Web Service Security Cheat Sheet',
+			'BSP 1.1 R4201',
+		],
+	},
+	check(facts, report) {
+		for (const env of effectiveEnvelopes(facts)) {
+			const ep = endpointScheme(facts, env);
+			if (ep?.scheme !== 'http') continue;
+			for (const u of usernameTokens(env)) {
+				if (u.passwordType !== 'PasswordText' || u.protectedByEncryption) continue;
+				report({
+					severity: 'critical',
+					effect: 'F',
+					inputName: env.inputName,
+					subject: `${u.path} (user ${u.username || '?'})`,
+					evidence: `Password Type ${u.passwordTypeUri ? 'PasswordText' : 'absent (= PasswordText)'}; endpoint ${ep.address} (from ${ep.source})`,
+				});
+			}
+		}
+	},
+};
