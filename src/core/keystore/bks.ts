@@ -1,0 +1,221 @@
+// BouncyCastle BKS (versions 1 and 2) reader: entries, the HMAC-SHA1 integrity check (PKCS#12
+// KDF), sealed keys (PBEWithSHAAnd3-KeyTripleDES-CBC). UBER stores are detected and refused.
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { equalBytes } from '../bytes/encoding';
+import { tripleDesCbcDecrypt, unpadPkcs7 } from '../crypto/legacy/des';
+import { pkcs12Kdf, pkcs12Password } from '../crypto/legacy/pbe';
+import { ParseError } from '../errors';
+import type { ParseContext, ParseOutcome } from '../pipeline';
+import { candidatePasswords } from './default-passwords';
+import { keystoreOutcome, type RawEntry } from './model';
+import { ByteReader } from './reader';
+
+const MAX_ENTRIES = 100_000;
+const MAX_ITERATIONS = 10_000_000;
+
+interface BksKey {
+	keyType: number;
+	format: string;
+	algorithm: string;
+	encoded: Uint8Array;
+}
+
+function readKey(r: ByteReader): BksKey {
+	const keyType = r.u8('a key type');
+	const format = r.utf('a key format');
+	const algorithm = r.utf('a key algorithm');
+	const encoded = r.lengthPrefixed('key bytes').slice();
+	return { keyType, format, algorithm, encoded };
+}
+
+interface SealedEntry extends RawEntry {
+	sealedData?: Uint8Array;
+}
+
+function unseal(data: Uint8Array, password: string): BksKey | null {
+	const r = new ByteReader(data, 'BKS');
+	const salt = r.lengthPrefixed('a key salt');
+	const iterations = r.u32('an iteration count');
+	if (iterations > MAX_ITERATIONS)
+		throw new ParseError(
+			'bks/iterations',
+			`BKS key uses ${iterations} iterations, beyond the limit`,
+		);
+	const cipher = data.subarray(r.offset);
+	if (cipher.length === 0 || cipher.length % 8 !== 0) return null;
+	const pw = pkcs12Password(password);
+	const key = pkcs12Kdf('SHA-1', pw, salt, iterations, 1, 24);
+	const iv = pkcs12Kdf('SHA-1', pw, salt, iterations, 2, 8);
+	const plain = unpadPkcs7(tripleDesCbcDecrypt(key, iv, cipher));
+	if (!plain) return null;
+	try {
+		return readKey(new ByteReader(plain, 'BKS'));
+	} catch {
+		return null;
+	}
+}
+
+export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
+	const bytes = ctx.file.bytes;
+	const r = new ByteReader(bytes, 'BKS');
+	const version = r.u32('the version');
+	if (version > 2) throw new ParseError('bks/version', `Not a BKS keystore (version ${version})`);
+	const salt = r.lengthPrefixed('the store salt');
+	const iterations = r.u32('the iteration count');
+	if (iterations > MAX_ITERATIONS)
+		throw new ParseError(
+			'bks/iterations',
+			`BKS store claims ${iterations} iterations, beyond the limit`,
+		);
+	const bodyStart = r.offset;
+	const first = bytes[bodyStart] ?? 255;
+	if (first > 4) {
+		throw new ParseError(
+			'bks/uber',
+			'BouncyCastle UBER keystore: its whole body is encrypted with Twofish, which is not supported. Convert it with keytool -importkeystore to PKCS#12.',
+		);
+	}
+	const entries: SealedEntry[] = [];
+	for (let type = r.u8('an entry type'); type !== 0; type = r.u8('an entry type')) {
+		if (entries.length >= MAX_ENTRIES)
+			throw new ParseError(
+				'bks/too-many-entries',
+				`BKS store has more than ${MAX_ENTRIES} entries`,
+			);
+		const alias = r.utf('an alias');
+		const created = r.i64('an entry date');
+		const chainLength = r.u32('a chain length');
+		if (chainLength > 100)
+			throw new ParseError(
+				'bks/chain',
+				`BKS entry ${alias} claims ${chainLength} chain certificates: corrupt file`,
+			);
+		const chain: Uint8Array[] = [];
+		for (let i = 0; i < chainLength; i++) {
+			r.utf('a certificate type');
+			chain.push(r.lengthPrefixed('a certificate').slice());
+		}
+		if (type === 1) {
+			r.utf('a certificate type');
+			entries.push({
+				alias,
+				type: 'trusted-certificate',
+				created,
+				chain: [r.lengthPrefixed('a certificate').slice()],
+				keyLocked: false,
+				keyProtection: null,
+			});
+		} else if (type === 2) {
+			const key = readKey(r);
+			entries.push(keyEntry(alias, created, chain, key, 'none (stored in clear)'));
+		} else if (type === 3 || type === 4) {
+			const data = r.lengthPrefixed('key data').slice();
+			if (type === 3) {
+				const key = readKey(new ByteReader(data, 'BKS'));
+				entries.push(keyEntry(alias, created, chain, key, 'none (stored in clear)'));
+			} else {
+				entries.push({
+					alias,
+					type: 'private-key',
+					created,
+					chain,
+					sealedData: data,
+					keyLocked: true,
+					keyProtection: 'PBEWithSHAAnd3-KeyTripleDES-CBC',
+				});
+			}
+		} else
+			throw new ParseError(
+				'bks/entry-type',
+				`BKS entry type ${type} is unknown: corrupt file, or not a BKS keystore`,
+			);
+	}
+	const bodyEnd = r.offset;
+	const mac = r.take(20, 'the integrity HMAC');
+	// Version 1 derives a 2-byte MAC key (BouncyCastle passed bits where bytes were meant).
+	const macKeyLength = version === 2 ? 20 : 2;
+	let storePassword: string | null = null;
+	const tries = candidatePasswords(ctx.password);
+	for (const p of ctx.entryPasswords.values()) if (!tries.includes(p)) tries.push(p);
+	for (const p of tries) {
+		ctx.signal.throwIfAborted();
+		const key = pkcs12Kdf('SHA-1', pkcs12Password(p), salt, iterations, 3, macKeyLength, {
+			signal: ctx.signal,
+		});
+		if (equalBytes(hmac(sha1, key, bytes.subarray(bodyStart, bodyEnd)), mac)) {
+			storePassword = p;
+			break;
+		}
+	}
+	for (const e of entries) {
+		if (!e.sealedData) continue;
+		const own = ctx.entryPasswords.get(e.alias);
+		for (const p of [own, storePassword, ctx.password].filter(
+			(x): x is string => typeof x === 'string',
+		)) {
+			const key = unseal(e.sealedData, p);
+			if (key) {
+				Object.assign(e, keyEntry(e.alias, e.created, e.chain, key, e.keyProtection ?? ''));
+				e.keyLocked = false;
+				break;
+			}
+		}
+		if (e.keyLocked)
+			e.keyWrongPassword = own !== undefined || (storePassword === null && ctx.password !== null);
+	}
+	return keystoreOutcome(ctx, {
+		type: 'BKS',
+		formatVersion: `BKS version ${version}`,
+		entries,
+		integrity: {
+			kind: 'hmac',
+			algorithm: 'HMAC-SHA1 (PKCS#12 KDF)',
+			iterations,
+			verified: storePassword !== null ? true : null,
+		},
+		bags: [],
+		storePassword,
+		storeLocked: storePassword === null,
+	});
+}
+
+function keyEntry(
+	alias: string,
+	created: number | null,
+	chain: Uint8Array[],
+	key: BksKey,
+	protection: string,
+): SealedEntry {
+	if (key.keyType === 0 && key.format === 'PKCS#8') {
+		return {
+			alias,
+			type: 'private-key',
+			created,
+			chain,
+			pkcs8: key.encoded,
+			keyLocked: false,
+			keyProtection: protection,
+		};
+	}
+	if (key.keyType === 2) {
+		return {
+			alias,
+			type: 'secret-key',
+			created,
+			chain,
+			secret: { algorithm: key.algorithm, bytes: key.encoded },
+			keyLocked: false,
+			keyProtection: protection,
+		};
+	}
+	return {
+		alias,
+		type: 'trusted-certificate',
+		created,
+		chain,
+		keyLocked: false,
+		keyProtection: protection,
+		note: `${key.algorithm} ${key.format} public key entry`,
+	};
+}

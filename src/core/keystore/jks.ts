@@ -1,0 +1,327 @@
+// JKS and JCEKS reader (Sun formats): entries, the SHA-1 integrity trailer, JKS key protector,
+// JCEKS PBEWithMD5AndTripleDES keys and sealed secret keys. Certificates are readable without
+// any password; keys need the store password or their own key password.
+import * as asn1js from 'asn1js';
+import { md5, sha1 } from '@noble/hashes/legacy.js';
+import { equalBytes } from '../bytes/encoding';
+import { tripleDesCbcDecrypt, unpadPkcs7 } from '../crypto/legacy/des';
+import { ParseError } from '../errors';
+import type { ParseContext, ParseOutcome } from '../pipeline';
+import { parseDer } from '../x509/public-key';
+import { candidatePasswords } from './default-passwords';
+import { fieldBytes, fieldString, JavaStreamReader, type JavaValue } from './java-serial';
+import { keystoreOutcome, type RawEntry } from './model';
+import { ByteReader, utf16be } from './reader';
+
+const MAGIC_JKS = 0xfeedfeed;
+const MAGIC_JCEKS = 0xcececece;
+const OID_JKS_KEY = '1.3.6.1.4.1.42.2.17.1.1';
+const OID_JCEKS_KEY = '1.3.6.1.4.1.42.2.19.1';
+const MAX_CHAIN = 100;
+const MAX_ITERATIONS = 10_000_000;
+
+interface ParsedEntry extends RawEntry {
+	encryptedKey?: Uint8Array;
+	sealed?: JavaValue;
+}
+
+/** Parses structure only; throws ParseError for anything malformed. */
+function parseStructure(bytes: Uint8Array): {
+	kind: 'JKS' | 'JCEKS';
+	version: number;
+	entries: ParsedEntry[];
+	bodyEnd: number;
+} {
+	const r = new ByteReader(bytes, 'JKS');
+	const magic = r.u32('the magic number');
+	if (magic !== MAGIC_JKS && magic !== MAGIC_JCEKS)
+		throw new ParseError('jks/not-jks', 'Not a JKS or JCEKS keystore (wrong magic number)');
+	const kind = magic === MAGIC_JKS ? 'JKS' : 'JCEKS';
+	const rr = new ByteReader(bytes, kind);
+	rr.offset = 4;
+	const version = rr.u32('the version');
+	if (version !== 1 && version !== 2)
+		throw new ParseError(
+			'jks/version',
+			`${kind} version ${version} is not 1 or 2: the file is corrupt or not a ${kind} keystore`,
+		);
+	const count = rr.u32('the entry count');
+	// The smallest entry (tag, empty alias, date, empty cert) takes 18 bytes.
+	const max = Math.floor((bytes.length - 12 - 20) / 18);
+	if (count > max) {
+		throw new ParseError(
+			'jks/too-many-entries',
+			`${kind} header claims ${count.toLocaleString('en')} entries, but a ${bytes.length}-byte file can hold at most ${Math.max(0, max)}: the file is corrupt or hostile`,
+		);
+	}
+	const entries: ParsedEntry[] = [];
+	const cert = () => {
+		if (version === 2) rr.utf('a certificate type');
+		return rr.lengthPrefixed('a certificate').slice();
+	};
+	for (let i = 0; i < count; i++) {
+		const tag = rr.u32(`the tag of entry ${i + 1}`);
+		const alias = rr.utf(`the alias of entry ${i + 1}`);
+		const created = rr.i64(`the date of entry ${alias}`);
+		if (tag === 1) {
+			const encryptedKey = rr.lengthPrefixed(`the key of ${alias}`).slice();
+			const n = rr.u32(`the chain length of ${alias}`);
+			if (n > MAX_CHAIN)
+				throw new ParseError(
+					'jks/chain',
+					`${kind} entry ${alias} claims ${n} chain certificates: corrupt file`,
+				);
+			const chain: Uint8Array[] = [];
+			for (let c = 0; c < n; c++) chain.push(cert());
+			entries.push({
+				alias,
+				type: 'private-key',
+				created,
+				chain,
+				encryptedKey,
+				keyLocked: true,
+				keyProtection: null,
+			});
+		} else if (tag === 2) {
+			entries.push({
+				alias,
+				type: 'trusted-certificate',
+				created,
+				chain: [cert()],
+				keyLocked: false,
+				keyProtection: null,
+			});
+		} else if (tag === 3 && kind === 'JCEKS') {
+			// A Java serialization stream follows with no length prefix: walk it to find its end.
+			const sealed = new JavaStreamReader(rr).readStream();
+			entries.push({
+				alias,
+				type: 'secret-key',
+				created,
+				chain: [],
+				sealed,
+				keyLocked: true,
+				keyProtection: null,
+			});
+		} else {
+			throw new ParseError(
+				`${kind.toLowerCase()}/entry-tag`,
+				`${kind} entry ${i + 1} has unknown type ${tag}: corrupt file`,
+			);
+		}
+	}
+	if (rr.remaining < 20)
+		throw new ParseError(
+			`${kind.toLowerCase()}/truncated`,
+			`${kind} file is truncated: the 20-byte integrity digest is missing`,
+		);
+	return { kind, version, entries, bodyEnd: rr.offset };
+}
+
+const MIGHTY = new TextEncoder().encode('Mighty Aphrodite');
+
+function integrityMatches(bytes: Uint8Array, bodyEnd: number, password: string): boolean {
+	const h = sha1.create();
+	h.update(utf16be(password));
+	h.update(MIGHTY);
+	h.update(bytes.subarray(0, bodyEnd));
+	return equalBytes(h.digest(), bytes.subarray(bodyEnd, bodyEnd + 20));
+}
+
+/** JKS KeyProtector: SHA-1 keystream XOR, then a SHA-1 check over password and plaintext. */
+function jksUnprotect(blob: Uint8Array, password: string): Uint8Array | null {
+	if (blob.length < 41) return null;
+	const pw = utf16be(password);
+	const salt = blob.subarray(0, 20);
+	const cipher = blob.subarray(20, blob.length - 20);
+	const check = blob.subarray(blob.length - 20);
+	const plain = new Uint8Array(cipher.length);
+	let d: Uint8Array = salt;
+	const buf = new Uint8Array(pw.length + 20);
+	buf.set(pw);
+	for (let at = 0; at < cipher.length; at += 20) {
+		buf.set(d, pw.length);
+		d = sha1(buf);
+		for (let i = 0; i < 20 && at + i < cipher.length; i++)
+			plain[at + i] = (cipher[at + i] ?? 0) ^ (d[i] ?? 0);
+	}
+	const verify = new Uint8Array(pw.length + plain.length);
+	verify.set(pw);
+	verify.set(plain, pw.length);
+	return equalBytes(sha1(verify), check) ? plain : null;
+}
+
+/** JCEKS PBEWithMD5AndTripleDES key derivation (com.sun.crypto.provider.PBES1Core). */
+export function jceksDerive(
+	password: string,
+	salt: Uint8Array,
+	iterations: number,
+	signal?: AbortSignal,
+): { key: Uint8Array; iv: Uint8Array } {
+	if (iterations < 1 || iterations > MAX_ITERATIONS)
+		throw new ParseError(
+			'jceks/iterations',
+			`JCEKS key uses ${iterations} iterations, beyond the limit of ${MAX_ITERATIONS}`,
+		);
+	const s = salt.slice();
+	if (s.length === 8 && equalBytes(s.subarray(0, 4), s.subarray(4, 8))) {
+		// Java's "invert the first half", literally (it is not a plain reversal).
+		for (let i = 0; i < 2; i++) {
+			const tmp = s[i] ?? 0;
+			s[i] = s[3 - i] ?? 0;
+			s[2] = tmp;
+		}
+	}
+	const pw = new Uint8Array([...password].map((c) => c.charCodeAt(0) & 0xff));
+	const out = new Uint8Array(32);
+	const buf = new Uint8Array(16 + pw.length);
+	for (let half = 0; half < 2; half++) {
+		let t: Uint8Array = md5(new Uint8Array([...s.subarray(half * 4, half * 4 + 4), ...pw]));
+		buf.set(pw, 16);
+		for (let j = 1; j < iterations; j++) {
+			buf.set(t, 0);
+			t = md5(buf);
+			if ((j & 0x3fff) === 0) signal?.throwIfAborted();
+		}
+		out.set(t, half * 16);
+	}
+	return { key: out.subarray(0, 24), iv: out.subarray(24, 32) };
+}
+
+function jceksDecrypt(
+	params: { salt: Uint8Array; iterations: number },
+	data: Uint8Array,
+	password: string,
+	signal: AbortSignal,
+): Uint8Array | null {
+	if ([...password].some((c) => c.charCodeAt(0) > 0x7f)) return null; // JCEKS passwords are ASCII only
+	if (data.length === 0 || data.length % 8 !== 0) return null;
+	const { key, iv } = jceksDerive(password, params.salt, params.iterations, signal);
+	return unpadPkcs7(tripleDesCbcDecrypt(key, iv, data));
+}
+
+function pbeParams(v: unknown): { salt: Uint8Array; iterations: number } | null {
+	const p = v instanceof asn1js.Sequence ? v : null;
+	const salt = p?.valueBlock.value[0];
+	const it = p?.valueBlock.value[1];
+	if (!(salt instanceof asn1js.OctetString) || !(it instanceof asn1js.Integer)) return null;
+	return { salt: new Uint8Array(salt.valueBlock.valueHexView), iterations: it.valueBlock.valueDec };
+}
+
+/** Decrypts one private key entry; returns PKCS#8 or null, and the protection description. */
+function openKey(
+	blob: Uint8Array,
+	password: string,
+	signal: AbortSignal,
+): { pkcs8: Uint8Array | null; protection: string } {
+	const epki = parseDer(blob);
+	if (!(epki instanceof asn1js.Sequence))
+		throw new ParseError('jks/key', 'key entry is not an EncryptedPrivateKeyInfo');
+	const [alg, data] = epki.valueBlock.value;
+	const oidV = alg instanceof asn1js.Sequence ? alg.valueBlock.value[0] : null;
+	const oid = oidV instanceof asn1js.ObjectIdentifier ? oidV.valueBlock.toString() : '?';
+	if (!(data instanceof asn1js.OctetString))
+		throw new ParseError('jks/key', 'key entry has no encrypted data');
+	const bytes = new Uint8Array(data.valueBlock.valueHexView);
+	if (oid === OID_JKS_KEY)
+		return {
+			pkcs8: jksUnprotect(bytes, password),
+			protection: 'JKS key protector (SHA-1 keystream)',
+		};
+	if (oid === OID_JCEKS_KEY) {
+		const params = pbeParams((alg as asn1js.Sequence).valueBlock.value[1]);
+		if (!params) throw new ParseError('jceks/key', 'JCEKS key entry with malformed PBE parameters');
+		const plain = jceksDecrypt(params, bytes, password, signal);
+		const ok = plain && parseDer(plain) instanceof asn1js.Sequence ? plain : null;
+		return { pkcs8: ok, protection: `PBEWithMD5AndTripleDES, ${params.iterations} iterations` };
+	}
+	throw new ParseError('jks/key-algorithm', `key protected with unsupported algorithm ${oid}`);
+}
+
+/** Opens a JCEKS sealed secret key: SealedObjectForKeyProtector → SecretKeySpec / KeyRep. */
+function openSealed(
+	sealed: JavaValue,
+	password: string,
+	signal: AbortSignal,
+): { secret: { algorithm: string; bytes: Uint8Array } | null; protection: string } {
+	const params = fieldBytes(sealed, 'encodedParams');
+	const content = fieldBytes(sealed, 'encryptedContent');
+	const paramsAlg = fieldString(sealed, 'paramsAlg') ?? '?';
+	const p = params ? pbeParams(parseDer(params)) : null;
+	if (!p || !content)
+		throw new ParseError('jceks/sealed', 'JCEKS sealed key without parameters or content');
+	const protection = `${paramsAlg}, ${p.iterations} iterations`;
+	if (!/PBEWithMD5AndTripleDES/i.test(paramsAlg))
+		return { secret: null, protection: `${protection} (unsupported)` };
+	const plain = jceksDecrypt(p, content, password, signal);
+	if (!plain) return { secret: null, protection };
+	let key: JavaValue;
+	try {
+		key = new JavaStreamReader(new ByteReader(plain, 'JCEKS')).readStream();
+	} catch {
+		return { secret: null, protection }; // wrong password that happened to unpad
+	}
+	const bytes = fieldBytes(key, 'key') ?? fieldBytes(key, 'encoded');
+	const algorithm = fieldString(key, 'algorithm') ?? 'unknown';
+	return { secret: bytes ? { algorithm, bytes } : null, protection };
+}
+
+export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
+	const bytes = ctx.file.bytes;
+	const { kind, version, entries, bodyEnd } = parseStructure(bytes);
+	const candidates = candidatePasswords(ctx.password);
+	for (const p of ctx.entryPasswords.values()) if (!candidates.includes(p)) candidates.push(p);
+	const storePassword = candidates.find((p) => integrityMatches(bytes, bodyEnd, p)) ?? null;
+	for (const e of entries) {
+		ctx.signal.throwIfAborted();
+		const own = ctx.entryPasswords.get(e.alias);
+		// Cheap JKS keys may try the default list; JCEKS derivations (200 000 MD5 rounds) may not.
+		const tries = [own, storePassword, ctx.password].filter(
+			(p): p is string => p !== null && p !== undefined,
+		);
+		if (kind === 'JKS' && storePassword === null)
+			for (const p of candidates) if (!tries.includes(p)) tries.push(p);
+		const unique = [...new Set(tries)];
+		ctx.progress(`opening ${e.alias}`);
+		if (e.encryptedKey) {
+			for (const pw of unique) {
+				const { pkcs8, protection } = openKey(e.encryptedKey, pw, ctx.signal);
+				e.keyProtection = protection;
+				if (pkcs8) {
+					e.pkcs8 = pkcs8;
+					e.keyLocked = false;
+					break;
+				}
+			}
+			if (unique.length === 0) e.keyProtection = openKey(e.encryptedKey, '', ctx.signal).protection;
+			if (e.keyLocked)
+				e.keyWrongPassword = own !== undefined || (storePassword === null && ctx.password !== null);
+		} else if (e.sealed !== undefined) {
+			for (const pw of unique) {
+				const { secret, protection } = openSealed(e.sealed, pw, ctx.signal);
+				e.keyProtection = protection;
+				if (secret) {
+					e.secret = secret;
+					e.keyLocked = false;
+					break;
+				}
+			}
+			if (e.keyLocked)
+				e.keyWrongPassword = own !== undefined || (storePassword === null && ctx.password !== null);
+		}
+	}
+	return keystoreOutcome(ctx, {
+		type: kind,
+		formatVersion: `${kind} version ${version}`,
+		entries,
+		integrity: {
+			kind: 'digest',
+			algorithm: `SHA-1 ("Mighty Aphrodite")`,
+			iterations: null,
+			verified: storePassword !== null ? true : null,
+		},
+		bags: [],
+		storePassword,
+		storeLocked: storePassword === null,
+	});
+}

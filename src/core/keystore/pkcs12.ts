@@ -1,0 +1,605 @@
+// PKCS#12 reader: MAC check (RFC 7292 KDF), every SafeContents decrypted on its own (PBES2 via
+// WebCrypto, legacy RC2/3DES/RC4 via our shim) so one unopenable bag never hides the others,
+// and the protection of every bag recorded for KEYSTORE-PKCS12-WEAK-PBE.
+import * as asn1js from 'asn1js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { equalBytes } from '../bytes/encoding';
+import {
+	algorithmName,
+	describePbe,
+	DIGEST_HASH,
+	pbeDecrypt,
+	pkcs12Kdf,
+	pkcs12Password,
+	UnsupportedAlgorithmError,
+	type HashName,
+} from '../crypto/legacy/pbe';
+import { LockedError, ParseError } from '../errors';
+import type { ParseContext, ParseOutcome } from '../pipeline';
+import { parseDer } from '../x509/public-key';
+import { candidatePasswords } from './default-passwords';
+import type { KeystoreIntegrity, Pkcs12Bag } from './facts';
+import { keystoreOutcome, type RawEntry } from './model';
+
+const OID = {
+	data: '1.2.840.113549.1.7.1',
+	signedData: '1.2.840.113549.1.7.2',
+	envelopedData: '1.2.840.113549.1.7.3',
+	encryptedData: '1.2.840.113549.1.7.6',
+	keyBag: '1.2.840.113549.1.12.10.1.1',
+	shroudedKeyBag: '1.2.840.113549.1.12.10.1.2',
+	certBag: '1.2.840.113549.1.12.10.1.3',
+	crlBag: '1.2.840.113549.1.12.10.1.4',
+	secretBag: '1.2.840.113549.1.12.10.1.5',
+	safeContentsBag: '1.2.840.113549.1.12.10.1.6',
+	x509Certificate: '1.2.840.113549.1.9.22.1',
+	friendlyName: '1.2.840.113549.1.9.20',
+	localKeyId: '1.2.840.113549.1.9.21',
+	javaTrusted: '2.16.840.1.113894.746875.1.1',
+	pbmac1: '1.2.840.113549.1.5.14',
+} as const;
+
+const MAX_BAGS = 10_000;
+/** Above this MAC iteration count only the user's password is tried (each try costs a full KDF). */
+const DEFAULT_TRY_LIMIT = 100_000;
+
+const HMAC_HASH: Record<HashName, Parameters<typeof hmac>[0] | null> = {
+	'SHA-1': sha1,
+	'SHA-224': sha224,
+	'SHA-256': sha256,
+	'SHA-384': sha384,
+	'SHA-512': sha512,
+	MD5: null,
+};
+const HASH_LEN: Record<HashName, number> = {
+	'SHA-1': 20,
+	'SHA-224': 28,
+	'SHA-256': 32,
+	'SHA-384': 48,
+	'SHA-512': 64,
+	MD5: 16,
+};
+
+function oidOf(v: unknown): string | null {
+	return v instanceof asn1js.ObjectIdentifier ? v.valueBlock.toString() : null;
+}
+
+/** OCTET STRING content, also when BER-constructed from pieces. */
+function octets(v: unknown): Uint8Array | null {
+	if (!(v instanceof asn1js.OctetString)) return null;
+	if (v.valueBlock.isConstructed) {
+		const parts = v.valueBlock.value.map((p) => octets(p) ?? new Uint8Array(0));
+		const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+		let at = 0;
+		for (const p of parts) {
+			out.set(p, at);
+			at += p.length;
+		}
+		return out;
+	}
+	return new Uint8Array(v.valueBlock.valueHexView);
+}
+
+/** [0] IMPLICIT OCTET STRING content (primitive, or constructed from primitive pieces). */
+function implicitOctets(v: asn1js.AsnType): Uint8Array | null {
+	if (v instanceof asn1js.Primitive) return new Uint8Array(v.valueBlock.valueHexView);
+	if (!(v instanceof asn1js.Constructed)) return null;
+	const parts = v.valueBlock.value.map((p) => implicitOctets(p) ?? new Uint8Array(0));
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		out.set(p, at);
+		at += p.length;
+	}
+	return out;
+}
+
+/** [0] EXPLICIT content of a ContentInfo-like structure. */
+function explicit0(v: unknown): asn1js.AsnType | null {
+	return v instanceof asn1js.Constructed && v.idBlock.tagClass === 3 && v.idBlock.tagNumber === 0
+		? (v.valueBlock.value[0] ?? null)
+		: null;
+}
+
+function corrupt(message: string): ParseError {
+	return new ParseError('pkcs12/corrupt', `PKCS#12 file is corrupt or truncated: ${message}`);
+}
+
+interface Mac {
+	hash: HashName | null;
+	hashOid: string;
+	digest: Uint8Array;
+	salt: Uint8Array;
+	iterations: number;
+}
+
+function macMatches(mac: Mac, content: Uint8Array, password: string, ctx: ParseContext): boolean {
+	if (!mac.hash) return false;
+	const fn = HMAC_HASH[mac.hash];
+	if (!fn) return false;
+	const encodings =
+		password === '' ? [pkcs12Password(''), new Uint8Array(0)] : [pkcs12Password(password)];
+	for (const pw of encodings) {
+		const key = pkcs12Kdf(mac.hash, pw, mac.salt, mac.iterations, 3, HASH_LEN[mac.hash], {
+			progress: ctx.progress,
+			signal: ctx.signal,
+		});
+		if (equalBytes(hmac(fn, key, content), mac.digest)) return true;
+	}
+	return false;
+}
+
+interface Bag {
+	oid: string;
+	value: asn1js.AsnType | null;
+	alias: string | null;
+	localKeyId: string | null;
+	javaTrusted: boolean;
+}
+
+function readBags(sc: Uint8Array, depth = 0): Bag[] {
+	const seq = parseDer(sc);
+	if (!(seq instanceof asn1js.Sequence)) throw corrupt('a SafeContents is not a SEQUENCE');
+	const out: Bag[] = [];
+	for (const bag of seq.valueBlock.value) {
+		if (out.length > MAX_BAGS) throw corrupt(`more than ${MAX_BAGS} bags`);
+		if (!(bag instanceof asn1js.Sequence)) throw corrupt('a SafeBag is not a SEQUENCE');
+		const [id, val, attrs] = bag.valueBlock.value;
+		const oid = oidOf(id) ?? '?';
+		let alias: string | null = null;
+		let localKeyId: string | null = null;
+		let javaTrusted = false;
+		if (attrs instanceof asn1js.Set) {
+			for (const a of attrs.valueBlock.value) {
+				if (!(a instanceof asn1js.Sequence)) continue;
+				const [aid, values] = a.valueBlock.value;
+				const first = values instanceof asn1js.Set ? values.valueBlock.value[0] : undefined;
+				const aoid = oidOf(aid);
+				if (aoid === OID.friendlyName && first instanceof asn1js.BmpString)
+					alias = first.valueBlock.value;
+				if (aoid === OID.localKeyId && first instanceof asn1js.OctetString) {
+					localKeyId = [...new Uint8Array(first.valueBlock.valueHexView)]
+						.map((b) => b.toString(16).padStart(2, '0'))
+						.join('');
+				}
+				if (aoid === OID.javaTrusted) javaTrusted = true;
+			}
+		}
+		const value = explicit0(val);
+		if (oid === OID.safeContentsBag && value instanceof asn1js.Sequence && depth < 4) {
+			out.push(...readBags(new Uint8Array(value.toBER()), depth + 1));
+			continue;
+		}
+		out.push({ oid, value, alias, localKeyId, javaTrusted });
+	}
+	return out;
+}
+
+/** The PFX structure: authenticated safe content bytes, its ContentInfos, the MAC. */
+function readPfx(bytes: Uint8Array): {
+	content: Uint8Array;
+	infos: asn1js.Sequence[];
+	mac: Mac | null;
+	integrityKind: 'mac' | 'public-key' | 'none';
+} {
+	const pfx = parseDer(bytes);
+	if (!(pfx instanceof asn1js.Sequence))
+		throw new ParseError('pkcs12/not-pkcs12', 'Not a PKCS#12 file: the content is not DER');
+	const [version, authSafe, macData] = pfx.valueBlock.value;
+	if (
+		!(version instanceof asn1js.Integer) ||
+		version.valueBlock.valueDec !== 3 ||
+		!(authSafe instanceof asn1js.Sequence)
+	) {
+		throw new ParseError('pkcs12/not-pkcs12', 'Not a PKCS#12 file (no PFX version 3 structure)');
+	}
+	const type = oidOf(authSafe.valueBlock.value[0]);
+	let content: Uint8Array | null;
+	let integrityKind: 'mac' | 'public-key' | 'none' = macData ? 'mac' : 'none';
+	if (type === OID.data) content = octets(explicit0(authSafe.valueBlock.value[1]));
+	else if (type === OID.signedData) {
+		integrityKind = 'public-key';
+		const sd = explicit0(authSafe.valueBlock.value[1]);
+		const encap =
+			sd instanceof asn1js.Sequence
+				? sd.valueBlock.value.find(
+						(v) => v instanceof asn1js.Sequence && oidOf(v.valueBlock.value[0]) === OID.data,
+					)
+				: undefined;
+		content =
+			encap instanceof asn1js.Sequence ? octets(explicit0(encap.valueBlock.value[1])) : null;
+	} else
+		throw new ParseError(
+			'pkcs12/unsupported',
+			`PKCS#12 authenticated safe of type ${type ?? '?'} is not supported`,
+		);
+	if (!content) throw corrupt('the authenticated safe has no content');
+	const safe = parseDer(content);
+	if (!(safe instanceof asn1js.Sequence)) throw corrupt('the authenticated safe is not a SEQUENCE');
+	const infos = safe.valueBlock.value.filter(
+		(v): v is asn1js.Sequence => v instanceof asn1js.Sequence,
+	);
+	let mac: Mac | null = null;
+	if (macData instanceof asn1js.Sequence) {
+		const [digestInfo, salt, iter] = macData.valueBlock.value;
+		const alg = digestInfo instanceof asn1js.Sequence ? digestInfo.valueBlock.value[0] : null;
+		const hashOid = alg instanceof asn1js.Sequence ? (oidOf(alg.valueBlock.value[0]) ?? '?') : '?';
+		const digest =
+			digestInfo instanceof asn1js.Sequence ? octets(digestInfo.valueBlock.value[1]) : null;
+		const s = octets(salt);
+		if (!digest || !s) throw corrupt('malformed MAC data');
+		mac = {
+			hash: DIGEST_HASH[hashOid] ?? null,
+			hashOid,
+			digest,
+			salt: s,
+			iterations: iter instanceof asn1js.Integer ? iter.valueBlock.valueDec : 1,
+		};
+	}
+	return { content, infos, mac, integrityKind };
+}
+
+function describeMac(mac: Mac | null): string | null {
+	if (!mac) return null;
+	if (mac.hashOid === OID.pbmac1) return 'PBMAC1';
+	return `HMAC-${mac.hash ?? algorithmName(mac.hashOid)}`;
+}
+
+export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
+	const { content, infos, mac, integrityKind } = readPfx(ctx.file.bytes);
+	const integrity: KeystoreIntegrity = {
+		kind: integrityKind,
+		algorithm: describeMac(mac),
+		iterations: mac?.iterations ?? null,
+		verified: null,
+	};
+	if (mac && !mac.hash) {
+		throw new ParseError(
+			'pkcs12/unsupported-mac',
+			`PKCS#12 integrity uses ${integrity.algorithm ?? 'an unknown MAC'}, which is not supported`,
+		);
+	}
+	// Which password opens the store: the MAC decides when there is one.
+	let password: string | null = null;
+	const tries = candidatePasswords(ctx.password);
+	const limited = mac && mac.iterations > DEFAULT_TRY_LIMIT;
+	const list = limited ? (ctx.password !== null ? [ctx.password] : []) : tries;
+	if (mac) {
+		for (const p of list) {
+			ctx.signal.throwIfAborted();
+			if (macMatches(mac, content, p, ctx)) {
+				password = p;
+				break;
+			}
+		}
+		if (password === null) {
+			const wrong = ctx.password !== null;
+			const what = `${integrity.algorithm}, ${mac.iterations.toLocaleString('en')} iterations`;
+			throw new LockedError(
+				wrong
+					? `Wrong password: the PKCS#12 integrity MAC (${what}) does not verify with it`
+					: limited
+						? `This PKCS#12 file needs its password (MAC ${what}; too many iterations to try the default passwords)`
+						: `This PKCS#12 file needs its password (none of the default passwords verifies its MAC, ${what})`,
+				wrong,
+			);
+		}
+		integrity.verified = true;
+	}
+	const bags: Pkcs12Bag[] = [];
+	const allBags: Bag[] = [];
+	const bagProtection = new Map<
+		Bag,
+		{ name: string; oid: string; prf: string | null; iterations: number | null } | null
+	>();
+	for (const info of infos) {
+		ctx.signal.throwIfAborted();
+		const type = oidOf(info.valueBlock.value[0]);
+		const inner = explicit0(info.valueBlock.value[1]);
+		if (type === OID.data) {
+			const sc = octets(inner);
+			if (!sc) throw corrupt('a Data SafeContents has no content');
+			for (const b of readBags(sc)) {
+				allBags.push(b);
+				bagProtection.set(b, null);
+			}
+		} else if (type === OID.encryptedData) {
+			const eci = inner instanceof asn1js.Sequence ? inner.valueBlock.value[1] : null;
+			const alg = eci instanceof asn1js.Sequence ? eci.valueBlock.value[1] : null;
+			const data = eci instanceof asn1js.Sequence ? eci.valueBlock.value[2] : null;
+			if (!(alg instanceof asn1js.Sequence) || !data)
+				throw corrupt('an EncryptedData SafeContents is malformed');
+			const d = describePbe(alg);
+			const raw = implicitOctets(data);
+			const record: Pkcs12Bag = {
+				kind: 'encrypted-safe',
+				alias: null,
+				protection: d.name,
+				protectionOid: d.schemeOid,
+				prf: d.prf,
+				iterations: d.iterations,
+			};
+			bags.push(record);
+			if (!raw) {
+				record.unopened = true;
+				record.note = 'no encrypted content';
+				continue;
+			}
+			const pws = password !== null ? [password] : tries;
+			let plain: Uint8Array | null = null;
+			try {
+				for (const p of pws) {
+					plain = await pbeDecrypt(alg, p, raw, { progress: ctx.progress, signal: ctx.signal });
+					if (plain && parseDer(plain) instanceof asn1js.Sequence) {
+						password ??= p;
+						break;
+					}
+					plain = null;
+				}
+			} catch (error) {
+				if (!(error instanceof UnsupportedAlgorithmError)) throw error;
+				record.unopened = true;
+				record.note = `unsupported algorithm: ${error.message}`;
+				continue;
+			}
+			if (!plain) {
+				record.unopened = true;
+				record.note = mac ? 'does not decrypt with the store password' : 'wrong password';
+				continue;
+			}
+			for (const b of readBags(plain)) {
+				allBags.push(b);
+				bagProtection.set(b, {
+					name: d.name,
+					oid: d.schemeOid,
+					prf: d.prf,
+					iterations: d.iterations,
+				});
+			}
+		} else if (type === OID.envelopedData) {
+			bags.push({
+				kind: 'enveloped-safe',
+				alias: null,
+				protection: 'EnvelopedData (public-key privacy)',
+				protectionOid: OID.envelopedData,
+				prf: null,
+				iterations: null,
+				unopened: true,
+				note: 'needs the recipient private key: not supported',
+			});
+		} else {
+			bags.push({
+				kind: 'other',
+				alias: null,
+				protection: null,
+				protectionOid: null,
+				prf: null,
+				iterations: null,
+				unopened: true,
+				note: `content type ${type ?? '?'}`,
+			});
+		}
+	}
+	if (
+		!mac &&
+		password === null &&
+		bags.some((b) => b.unopened && b.note === 'wrong password') &&
+		allBags.length === 0
+	) {
+		throw new LockedError(
+			ctx.password !== null
+				? 'Wrong password: no encrypted part of this PKCS#12 file (it has no MAC) decrypts with it'
+				: 'This PKCS#12 file is encrypted: enter its password',
+			ctx.password !== null,
+		);
+	}
+	// Keys and certificates.
+	const certs: { der: Uint8Array; bag: Bag }[] = [];
+	const entries: RawEntry[] = [];
+	for (const b of allBags) {
+		ctx.signal.throwIfAborted();
+		const outer = bagProtection.get(b) ?? null;
+		if (b.oid === OID.certBag && b.value instanceof asn1js.Sequence) {
+			const der = octets(explicit0(b.value.valueBlock.value[1]));
+			if (oidOf(b.value.valueBlock.value[0]) === OID.x509Certificate && der)
+				certs.push({ der, bag: b });
+			bags.push({
+				kind: 'certificate',
+				alias: b.alias,
+				protection: outer?.name ?? null,
+				protectionOid: outer?.oid ?? null,
+				prf: outer?.prf ?? null,
+				iterations: outer?.iterations ?? null,
+			});
+		} else if (b.oid === OID.keyBag && b.value) {
+			bags.push({
+				kind: 'key',
+				alias: b.alias,
+				protection: outer?.name ?? null,
+				protectionOid: outer?.oid ?? null,
+				prf: outer?.prf ?? null,
+				iterations: outer?.iterations ?? null,
+			});
+			entries.push({
+				alias: b.alias ?? b.localKeyId ?? `key ${entries.length + 1}`,
+				type: 'private-key',
+				created: null,
+				chain: [],
+				pkcs8: new Uint8Array(b.value.toBER()),
+				keyLocked: false,
+				keyProtection: outer ? `inside ${outer.name}` : 'none (plain KeyBag)',
+				note: b.localKeyId ?? undefined,
+			});
+		} else if (
+			(b.oid === OID.shroudedKeyBag || b.oid === OID.secretBag) &&
+			b.value instanceof asn1js.Sequence
+		) {
+			let epki: asn1js.AsnType | null = b.value;
+			const secret = b.oid === OID.secretBag;
+			if (secret) epki = explicit0(b.value.valueBlock.value[1]);
+			if (secret && epki instanceof asn1js.OctetString)
+				epki = parseDer(octets(epki) ?? new Uint8Array());
+			const alg = epki instanceof asn1js.Sequence ? epki.valueBlock.value[0] : null;
+			const data = epki instanceof asn1js.Sequence ? octets(epki.valueBlock.value[1]) : null;
+			if (!(alg instanceof asn1js.Sequence) || !data) {
+				bags.push({
+					kind: secret ? 'secret' : 'shrouded-key',
+					alias: b.alias,
+					protection: null,
+					protectionOid: null,
+					prf: null,
+					iterations: null,
+					unopened: true,
+					note: 'malformed',
+				});
+				continue;
+			}
+			const d = describePbe(alg);
+			const record: Pkcs12Bag = {
+				kind: secret ? 'secret' : 'shrouded-key',
+				alias: b.alias,
+				protection: d.name,
+				protectionOid: d.schemeOid,
+				prf: d.prf,
+				iterations: d.iterations,
+			};
+			bags.push(record);
+			const entry: RawEntry = {
+				alias: b.alias ?? `key ${entries.length + 1}`,
+				type: secret ? 'secret-key' : 'private-key',
+				created: null,
+				chain: [],
+				keyLocked: true,
+				keyProtection: `${d.name}${d.iterations ? `, ${d.iterations} iterations` : ''}`,
+				note: b.localKeyId ?? undefined,
+			};
+			entries.push(entry);
+			try {
+				const pws = password !== null ? [password] : tries;
+				for (const p of pws) {
+					const plain = await pbeDecrypt(alg, p, data, {
+						progress: ctx.progress,
+						signal: ctx.signal,
+					});
+					const check = plain ? parseDer(plain) : null;
+					if (plain && check instanceof asn1js.Sequence) {
+						password ??= p;
+						entry.keyLocked = false;
+						if (secret) {
+							const algOid = oidOf(
+								(check.valueBlock.value[1] as asn1js.Sequence | undefined)?.valueBlock.value[0],
+							);
+							const key = octets(check.valueBlock.value[2]);
+							if (key) entry.secret = { algorithm: secretAlgorithm(algOid), bytes: key };
+						} else entry.pkcs8 = plain;
+						break;
+					}
+				}
+				if (entry.keyLocked) {
+					record.unopened = true;
+					record.note = 'does not decrypt with the store password';
+					entry.keyWrongPassword = ctx.password !== null;
+				}
+			} catch (error) {
+				if (!(error instanceof UnsupportedAlgorithmError)) throw error;
+				record.unopened = true;
+				record.note = `unsupported algorithm: ${error.message}`;
+				entry.keyLocked = false;
+				entry.note = `key protected with an unsupported algorithm: ${error.message}`;
+			}
+		} else if (b.oid === OID.crlBag) {
+			bags.push({
+				kind: 'crl',
+				alias: b.alias,
+				protection: outer?.name ?? null,
+				protectionOid: outer?.oid ?? null,
+				prf: null,
+				iterations: null,
+			});
+		}
+	}
+	// Attach certificates: the key's own (same localKeyId), then its issuers by name; the rest are trusted entries.
+	const used = new Set<Uint8Array>();
+	for (const e of entries) {
+		if (e.type !== 'private-key') continue;
+		const keyId = e.note;
+		const own =
+			certs.find((c) => c.bag.localKeyId !== null && c.bag.localKeyId === keyId) ??
+			(entries.filter((x) => x.type === 'private-key').length === 1
+				? certs.find((c) => c.bag.localKeyId !== null)
+				: undefined);
+		if (own) {
+			e.chain.push(own.der);
+			used.add(own.der);
+			if (e.alias.startsWith('key ') && own.bag.alias) e.alias = own.bag.alias;
+			e.chain.push(
+				...issuersOf(
+					own.der,
+					certs.map((c) => c.der),
+				),
+			);
+			for (const d of e.chain) used.add(d);
+		}
+	}
+	for (const e of entries) if (e.note && /^[0-9a-f]+$/.test(e.note)) delete e.note;
+	certs.forEach((c, i) => {
+		if (used.has(c.der) && !c.bag.javaTrusted) return;
+		entries.push({
+			alias: c.bag.alias ?? `certificate ${i + 1}`,
+			type: 'trusted-certificate',
+			created: null,
+			chain: [c.der],
+			keyLocked: false,
+			keyProtection: null,
+		});
+	});
+	return keystoreOutcome(ctx, {
+		type: 'PKCS12',
+		formatVersion: 'PKCS#12',
+		entries,
+		integrity,
+		bags,
+		storePassword: password,
+		storeLocked: false,
+	});
+}
+
+const SECRET_ALGORITHMS: Record<string, string> = {
+	'2.16.840.1.101.3.4.1': 'AES',
+	'1.2.840.113549.3.7': 'DESede',
+	'1.2.840.113549.2.9': 'HmacSHA256',
+	'1.2.840.113549.2.7': 'HmacSHA1',
+	'1.2.840.113549.2.10': 'HmacSHA384',
+	'1.2.840.113549.2.11': 'HmacSHA512',
+};
+
+function secretAlgorithm(oid: string | null): string {
+	return oid ? (SECRET_ALGORITHMS[oid] ?? oid) : 'unknown';
+}
+
+/** Issuer chain of a certificate among others, by issuer/subject DER. */
+function issuersOf(leaf: Uint8Array, pool: Uint8Array[]): Uint8Array[] {
+	const names = (der: Uint8Array): { subject: string; issuer: string } | null => {
+		const c = parseDer(der);
+		const tbs = c instanceof asn1js.Sequence ? c.valueBlock.value[0] : null;
+		if (!(tbs instanceof asn1js.Sequence)) return null;
+		const f = [...tbs.valueBlock.value];
+		if (f[0] instanceof asn1js.Constructed && f[0].idBlock.tagClass === 3) f.shift();
+		const hex = (v: asn1js.AsnType | undefined) =>
+			v ? [...new Uint8Array(v.toBER())].map((b) => b.toString(16)).join('') : '';
+		return { issuer: hex(f[2]), subject: hex(f[4]) };
+	};
+	const out: Uint8Array[] = [];
+	let current = names(leaf);
+	const seen = new Set<Uint8Array>([leaf]);
+	while (current && current.issuer !== current.subject && out.length < 10) {
+		const next = pool.find((p) => !seen.has(p) && names(p)?.subject === current?.issuer);
+		if (!next) break;
+		out.push(next);
+		seen.add(next);
+		current = names(next);
+	}
+	return out;
+}
