@@ -1,10 +1,111 @@
 // Facts about declared and observed TLS settings, grouped by connector. Owned by issue #6.
 import type { ChannelScores } from '../report/grade';
-import type { ReportTlsSettings } from '../report/report';
+import type { ReportTlsSettings, TlsVersion } from '../report/report';
+import type { TlsParse } from './model';
 
+/** Where a value came from: a directive on a line of an input, the form, or a default. */
+export interface Origin {
+	inputName: string | null;
+	/** Directive, property or form field; `default` when nothing set it. */
+	directive: string;
+	line: number | null;
+	/** The text as written (or the default it stands for). */
+	value: string;
+}
+
+export interface ProtocolFact {
+	version: TlsVersion;
+	origin: Origin;
+}
+
+export interface SuiteFact {
+	iana: string;
+	openssl: string;
+	kx: string;
+	au: string;
+	cipher: string;
+	bits: number;
+	mode: string;
+	mac: string;
+	minVersion: string;
+	origin: Origin;
+}
+
+export interface MailFacts {
+	protocol: 'smtp' | 'imap' | 'pop3';
+	host: string | null;
+	port: number | null;
+	mode: 'implicit' | 'starttls-required' | 'starttls-optional' | 'plain';
+	auth: boolean | null;
+	/** null: not set (JavaMail 1.x / Jakarta Mail 2.0 default to false). */
+	checkServerIdentity: boolean | null;
+	trustAll: boolean;
+	origin: Origin;
+}
+
+export interface RuntimeFacts {
+	kind: 'java' | 'openssl' | 'dotnet' | 'node' | 'unknown';
+	label: string;
+	version: string | null;
+	/** Java: the effective jdk.tls.disabledAlgorithms and the entries missing from its default. */
+	disabledAlgorithms?: { value: string; origin: Origin; defaultValue: string; missing: string[] };
+	certpathDisabled?: { value: string; origin: Origin; defaultValue: string; missing: string[] };
+	/** Java 7 client before 7u111 without a TLS 1.2 override (RULES.md rule 18). */
+	java7ClientTls10?: boolean;
+	secLevel?: { level: number; origin: Origin; implicit: boolean } | null;
+	dotnet?: {
+		framework: string | null;
+		flags: { names: string[]; origin: Origin } | null;
+		strongCrypto: boolean | null;
+	};
+}
+
+export interface Vulnerability {
+	id: string;
+	tier: 'a' | 'b' | 'c' | 'd';
+	evidence: string;
+	origin: Origin;
+}
+
+/** One connector: endpoint + role, with the settings in force (observed wins over declared). */
 export interface TlsFacts extends ReportTlsSettings {
 	/** Section 3.2 step 4 category scores; null for a plain channel. */
 	scores: ChannelScores | null;
+	id: string;
+	name: string;
+	role: 'client' | 'server';
+	channel: 'TLS' | 'STARTTLS' | 'PLAIN';
+	endpoint: { scheme: string | null; host: string | null; port: number | null } | null;
+	/** Which facts the grade uses. */
+	graded: 'declared' | 'observed';
+	protocolFacts: ProtocolFact[];
+	suiteFacts: SuiteFact[];
+	tls13Facts: SuiteFact[];
+	declared: { protocols: TlsVersion[]; suites: string[]; tls13: string[]; inputs: string[] } | null;
+	observed: {
+		protocols: TlsVersion[];
+		suites: string[];
+		tls13: string[];
+		inputName: string;
+	} | null;
+	/** A declared lower bound (Pega "Lowest allowable") and what the runtime made of it. */
+	declaredMinVersion: { version: TlsVersion; origin: Origin } | null;
+	runtime: RuntimeFacts;
+	dh: { bits: number; origin: Origin } | null;
+	curves: { name: string; bits: number }[];
+	certificate: {
+		keyAlgorithm: string;
+		keySize: number;
+		source: string;
+		sha256: string | null;
+	} | null;
+	validationDisabled: Origin[];
+	vulnerabilities: Vulnerability[];
+	fallbackScsv: boolean | null;
+	mail: MailFacts | null;
+	/** Contributing inputs (declared files, scanner results, runtime files). */
+	inputs: string[];
+	notes: string[];
 }
 
 /** The connector form of the page (issue #6); its values travel in the share link. */
@@ -21,7 +122,29 @@ export interface ConnectorForm {
 	wsSecurity: { sign: boolean; encrypt: boolean; timestamp: boolean; usernameToken: boolean };
 }
 
-/** Detail view of a TLS configuration or scanner input (issue #6 shapes it). */
+/** A connector as the detail view shows it. */
+export interface ConnectorView {
+	id: string;
+	name: string;
+	protocols: ProtocolFact[];
+	suites: SuiteFact[];
+	tls13: SuiteFact[];
+	scores: ChannelScores | null;
+	notes: string[];
+}
+
+/** One corrected file, as a line diff against the user's file. */
+export interface TlsFix {
+	profile: 'intermediate' | 'modern';
+	text: string;
+	diff: { op: ' ' | '+' | '-'; line: string }[];
+}
+
+/** Detail view of a TLS configuration or scanner input. */
 export interface TlsDetail {
 	summary: string;
+	format: string;
+	parse: TlsParse;
+	connectors: ConnectorView[];
+	fixes: TlsFix[];
 }

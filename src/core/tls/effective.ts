@@ -1,0 +1,641 @@
+// The effective protocol and suite sets of one declared endpoint (RULES.md section 4): what is
+// configured (or the product default) intersected with what the TLS library / runtime permits.
+import type { TlsVersion } from '../report/report';
+import { allowedAtSecLevel, expandCipherString, type OpenSslProfile } from './cipher-string';
+import type { Origin, ProtocolFact, RuntimeFacts, SuiteFact, Vulnerability } from './facts';
+import {
+	defaultCertpathDisabled,
+	defaultDisabledAlgorithms,
+	disabledProtocols,
+	disablingEntry,
+	jdkCanTls13,
+	jdkDefaultDhBits,
+	jdkDefaultProtocols,
+	jdkDefaultSuites,
+	jdkSupportedProtocols,
+	missingEntries,
+	parseDisabled,
+	parseJavaVersion,
+} from './java-defaults';
+import {
+	origin,
+	type DeclaredEndpoint,
+	type DotnetDecl,
+	type JavaDecl,
+	type NodeDecl,
+	type OpenSslDecl,
+	type Setting,
+} from './model';
+import { suiteByName, TLS13_DEFAULT, type SuiteRow } from './suites';
+import { atLeast, range, sortVersions, versionRank, VERSIONS } from './versions';
+import { curveBits } from './formats/testssl';
+
+export interface RuntimeContext {
+	java: JavaDecl | null;
+	openssl: OpenSslDecl | null;
+	node: NodeDecl | null;
+	dotnet: DotnetDecl | null;
+}
+
+export interface CertKey {
+	keyAlgorithm: string;
+	keySize: number;
+	source: string;
+	sha256: string | null;
+}
+
+export interface Effective {
+	protocols: ProtocolFact[];
+	suites: SuiteFact[];
+	tls13: SuiteFact[];
+	runtime: RuntimeFacts;
+	dh: { bits: number; origin: Origin } | null;
+	curves: { name: string; bits: number }[];
+	declaredMin: { version: TlsVersion; origin: Origin } | null;
+	notes: string[];
+	validationDisabled: Origin[];
+	vulnerabilities: Vulnerability[];
+}
+
+export function suiteFact(row: SuiteRow, o: Origin): SuiteFact {
+	const { iana, openssl, kx, au, cipher, bits, mode, mac, minVersion } = row;
+	return { iana, openssl, kx, au, cipher, bits, mode, mac, minVersion, origin: o };
+}
+
+const DEFAULT_CURVES = [
+	{ name: 'X25519', bits: 253 },
+	{ name: 'prime256v1', bits: 256 },
+];
+
+function defaultOrigin(value: string): Origin {
+	return origin(null, 'default', null, value);
+}
+
+/** OpenSSL build profile for a version string (unknown → 3.x). */
+export function opensslProfile(version: string | null): OpenSslProfile {
+	if (!version) return '3';
+	if (atLeast(version, '3.0.0')) return '3';
+	if (atLeast(version, '1.1.0')) return '1.1.1';
+	return '1.0.2';
+}
+
+function opensslSupports(version: string | null, v: TlsVersion): boolean {
+	if (v === 'SSLv2') return version !== null && !atLeast(version, '1.1.0');
+	if (v === 'SSLv3') return version !== null && !atLeast(version, '1.1.0');
+	if (v === 'TLSv1.3') return version === null || atLeast(version, '1.1.1');
+	if (v === 'TLSv1.1' || v === 'TLSv1.2') return version === null || atLeast(version, '1.0.1');
+	return true;
+}
+
+/** Narrows a protocol set to [min, max] and records what each bound removed. */
+function bound(
+	set: ProtocolFact[],
+	min: Setting<TlsVersion> | undefined,
+	max: Setting<TlsVersion> | undefined,
+	notes: string[],
+): ProtocolFact[] {
+	return set.filter((p) => {
+		if (min && versionRank(p.version) < versionRank(min.value)) {
+			notes.push(`${p.version} removed by ${min.origin.directive} (${min.origin.value})`);
+			return false;
+		}
+		if (max && versionRank(p.version) > versionRank(max.value)) {
+			notes.push(`${p.version} removed by ${max.origin.directive} (${max.origin.value})`);
+			return false;
+		}
+		return true;
+	});
+}
+
+function facts(versions: TlsVersion[], o: Origin): ProtocolFact[] {
+	return sortVersions(versions).map((version) => ({ version, origin: o }));
+}
+
+/** Keeps only suites a server with this certificate can negotiate (and no PSK/SRP without setup). */
+function usable(
+	rows: SuiteRow[],
+	ep: DeclaredEndpoint,
+	cert: CertKey | null,
+	notes: string[],
+): SuiteRow[] {
+	let out = rows.filter((s) => !['PSK', 'DHEPSK', 'ECDHEPSK', 'RSAPSK', 'SRP'].includes(s.kx));
+	if (ep.role === 'server') {
+		const key = cert?.keyAlgorithm.toUpperCase() ?? 'RSA';
+		const au = key === 'EC' || key === 'ECDSA' ? 'ECDSA' : key === 'DSA' ? 'DSS' : 'RSA';
+		const before = out.length;
+		out = out.filter((s) => s.au === au || s.au === 'NULL' || (s.kx === 'ECDH' && au === 'ECDSA'));
+		if (before !== out.length)
+			notes.push(
+				`${before - out.length} suites need a non-${au} certificate and are not negotiable${cert ? '' : ' (RSA certificate assumed)'}`,
+			);
+		if (ep.dhMissing) {
+			const dhe = out.filter((s) => s.kx === 'DHE');
+			if (dhe.length)
+				notes.push(
+					`${dhe.length} DHE suites are listed but ${ep.dhMissing.directive} is ${ep.dhMissing.value}`,
+				);
+			out = out.filter((s) => s.kx !== 'DHE');
+		}
+	}
+	return out;
+}
+
+function byProtocols(rows: SuiteRow[], protocols: TlsVersion[]): SuiteRow[] {
+	const has12 = protocols.includes('TLSv1.2');
+	const legacy = protocols.some((p) => versionRank(p) < versionRank('TLSv1.2'));
+	if (!has12 && !legacy) return [];
+	return rows.filter((s) => s.minVersion !== 'TLSv1.2' || has12);
+}
+
+function namesToRows(names: string[], o: Origin, notes: string[]): SuiteRow[] {
+	const rows: SuiteRow[] = [];
+	for (const n of names) {
+		if (/^TLS_EMPTY_RENEGOTIATION_INFO_SCSV$/i.test(n)) continue;
+		const r = suiteByName(n);
+		if (r) rows.push(r);
+		else notes.push(`unknown cipher suite ${n} in ${o.directive} ignored`);
+	}
+	return rows;
+}
+
+interface JavaResult {
+	protocols: ProtocolFact[];
+	suites: SuiteFact[];
+	tls13Rows: SuiteRow[];
+	runtime: RuntimeFacts;
+	dh: Effective['dh'];
+	declaredMin: Effective['declaredMin'];
+}
+
+function javaEffective(ep: DeclaredEndpoint, rt: RuntimeContext, notes: string[]): JavaResult {
+	const java = rt.java;
+	const v = parseJavaVersion(ep.runtime ?? null) ?? parseJavaVersion(java?.version ?? null);
+	if (!v)
+		notes.push(
+			'Java version not supplied: JDK 17 defaults assumed (state it in the connector runtime, e.g. "Java 8u202")',
+		);
+	const label = v ? `Java ${v.text}` : 'Java (version not supplied)';
+	const disabledValue = java?.disabledAlgorithms?.value ?? defaultDisabledAlgorithms(v);
+	const disabledOrigin =
+		java?.disabledAlgorithms?.origin ??
+		defaultOrigin(`JDK ${v?.text ?? '17'} default jdk.tls.disabledAlgorithms`);
+	const entries = parseDisabled(disabledValue);
+	const defaultValue = defaultDisabledAlgorithms(v);
+	const certpath = java?.certpathDisabled;
+	const runtime: RuntimeFacts = {
+		kind: 'java',
+		label,
+		version: v?.text ?? null,
+		disabledAlgorithms: {
+			value: disabledValue,
+			origin: disabledOrigin,
+			defaultValue,
+			missing: java?.disabledAlgorithms ? missingEntries(disabledValue, defaultValue) : [],
+		},
+		...(certpath
+			? {
+					certpathDisabled: {
+						value: certpath.value,
+						origin: certpath.origin,
+						defaultValue: defaultCertpathDisabled(v),
+						missing: missingEntries(certpath.value, defaultCertpathDisabled(v)),
+					},
+				}
+			: {}),
+	};
+	const roleProps =
+		ep.role === 'client' ? (java?.clientProtocols ?? java?.httpsProtocols) : java?.serverProtocols;
+	let protocols: ProtocolFact[];
+	const supported = jdkSupportedProtocols(v);
+	if (ep.protocols) {
+		protocols = facts(
+			ep.protocols.value.filter((p) => supported.includes(p)),
+			ep.protocols.origin,
+		);
+	} else if (roleProps) {
+		protocols = facts(
+			roleProps.value.filter((p) => supported.includes(p)),
+			roleProps.origin,
+		);
+	} else {
+		protocols = facts(
+			jdkDefaultProtocols(v, ep.role),
+			defaultOrigin(`${label} ${ep.role} default`),
+		);
+	}
+	if (v?.major === 7 && ep.role === 'client' && v.update < 111 && !ep.protocols && !roleProps)
+		runtime.java7ClientTls10 = true;
+	let declaredMin: Effective['declaredMin'] = null;
+	if (ep.minVersion) {
+		declaredMin = { version: ep.minVersion.value, origin: ep.minVersion.origin };
+		protocols = bound(protocols, ep.minVersion, ep.maxVersion, notes);
+	}
+	const off = disabledProtocols(entries);
+	protocols = protocols.filter((p) => {
+		if (!off.includes(p.version)) return true;
+		notes.push(
+			`${p.version} removed by jdk.tls.disabledAlgorithms (${disabledOrigin.inputName ?? 'JDK default'})`,
+		);
+		return false;
+	});
+	const defaults = jdkDefaultSuites(v);
+	let rows: SuiteRow[];
+	let so: Origin;
+	const roleSuites = ep.role === 'client' ? java?.clientCipherSuites : java?.serverCipherSuites;
+	if (ep.cipherList) {
+		rows = namesToRows(ep.cipherList.value, ep.cipherList.origin, notes);
+		so = ep.cipherList.origin;
+	} else if (ep.cipherString) {
+		// Tomcat expands OpenSSL syntax itself, over the suites the JVM has.
+		const names = new Set([...defaults.suites, ...defaults.tls13].map((s) => s.iana));
+		rows = expandCipherString(ep.cipherString.value, '1.0.2').suites.filter((s) =>
+			names.has(s.iana),
+		);
+		so = ep.cipherString.origin;
+	} else if (roleSuites) {
+		rows = namesToRows(roleSuites.value, roleSuites.origin, notes);
+		so = roleSuites.origin;
+	} else {
+		rows = defaults.suites;
+		so = defaultOrigin(`${label} default suites`);
+	}
+	const tls13Rows = rows.filter((s) => s.minVersion === 'TLSv1.3');
+	rows = rows.filter((s) => s.minVersion !== 'TLSv1.3');
+	const kept: SuiteRow[] = [];
+	let removed = 0;
+	for (const s of rows) {
+		if (disablingEntry(s, entries)) removed++;
+		else kept.push(s);
+	}
+	if (removed) notes.push(`${removed} suites removed by jdk.tls.disabledAlgorithms`);
+	const t13 = tls13Rows.length ? tls13Rows : ep.cipherList || roleSuites ? [] : defaults.tls13;
+	const dh =
+		ep.role === 'server'
+			? java?.ephemeralDHKeySize && /^\d+$/.test(java.ephemeralDHKeySize.value)
+				? { bits: Number(java.ephemeralDHKeySize.value), origin: java.ephemeralDHKeySize.origin }
+				: { bits: jdkDefaultDhBits(v), origin: defaultOrigin(`${label} default ephemeral DH size`) }
+			: null;
+	if (!jdkCanTls13(v)) notes.push(`${label} cannot do TLS 1.3 (needs 8u261+ or 11+)`);
+	return {
+		protocols,
+		suites: kept.map((r) => suiteFact(r, so)),
+		tls13Rows: t13,
+		runtime,
+		dh,
+		declaredMin,
+	};
+}
+
+function opensslEffective(
+	ep: DeclaredEndpoint,
+	rt: RuntimeContext,
+	cert: CertKey | null,
+	notes: string[],
+) {
+	const o = rt.openssl;
+	const libText =
+		/OpenSSL\s+(\d+\.\d+\.\d+[a-z]?)/i.exec(ep.runtime ?? '')?.[1] ?? o?.version ?? null;
+	if (!libText) notes.push('OpenSSL version not supplied: OpenSSL 3 assumed');
+	const profile = opensslProfile(libText);
+	const label = `OpenSSL ${libText ?? '3 (assumed)'}`;
+	let protocols = ep.protocols
+		? facts(ep.protocols.value, ep.protocols.origin)
+		: facts(range('TLSv1'), defaultOrigin(`${label} default`));
+	protocols = bound(
+		protocols,
+		ep.minVersion ?? o?.minProtocol,
+		ep.maxVersion ?? o?.maxProtocol,
+		notes,
+	);
+	const cipherSetting = ep.cipherString ?? o?.cipherString;
+	const expanded = expandCipherString(cipherSetting?.value ?? 'DEFAULT', profile);
+	for (const u of expanded.unknown)
+		notes.push(`cipher string element ${u} matches nothing (ignored, as OpenSSL does)`);
+	notes.push(...expanded.notes);
+	const secFromConf = o?.cipherString
+		? expandCipherString(o.cipherString.value, profile).secLevel
+		: null;
+	const level = expanded.secLevel ?? secFromConf ?? 1;
+	const secOrigin =
+		expanded.secLevel !== null && cipherSetting
+			? cipherSetting.origin
+			: secFromConf !== null && o?.cipherString
+				? o.cipherString.origin
+				: defaultOrigin('OpenSSL default security level 1');
+	const runtime: RuntimeFacts = {
+		kind: 'openssl',
+		label,
+		version: libText,
+		secLevel: {
+			level,
+			origin: secOrigin,
+			implicit: expanded.secLevel === null && secFromConf === null,
+		},
+	};
+	protocols = protocols.filter((p) => {
+		if (!opensslSupports(libText, p.version)) {
+			notes.push(`${p.version} is not available in ${label}`);
+			return false;
+		}
+		if (profile === '3' && level >= 1 && versionRank(p.version) < versionRank('TLSv1.2')) {
+			notes.push(`${p.version} needs @SECLEVEL=0 on OpenSSL 3 (security level ${level} in force)`);
+			return false;
+		}
+		return true;
+	});
+	const so = cipherSetting?.origin ?? defaultOrigin(ep.defaults.ciphers);
+	let rows = expanded.suites.filter((s) => allowedAtSecLevel(s, level));
+	if (rows.length !== expanded.suites.length)
+		notes.push(`${expanded.suites.length - rows.length} suites are below security level ${level}`);
+	rows = usable(rows, ep, cert, notes);
+	const t13Setting = ep.tls13Suites ?? o?.ciphersuites;
+	const t13 = (t13Setting?.value ?? TLS13_DEFAULT)
+		.map((n) => suiteByName(n))
+		.filter((r): r is SuiteRow => !!r && r.minVersion === 'TLSv1.3');
+	const dh = ep.dhBits
+		? { bits: ep.dhBits.value, origin: ep.dhBits.origin }
+		: ep.dhMissing
+			? null
+			: ep.role === 'server'
+				? {
+						bits: Math.max(
+							2048,
+							cert?.keyAlgorithm === 'RSA' ? Math.min(cert.keySize, 3072) : 2048,
+						),
+						origin: defaultOrigin(`${ep.product} automatic DH parameters`),
+					}
+				: null;
+	const curves = ep.curves
+		? ep.curves.value.map((name) => ({ name, bits: curveBits(name) }))
+		: DEFAULT_CURVES;
+	return {
+		protocols,
+		rows: rows.map((r) => suiteFact(r, so)),
+		t13: t13.map((r) =>
+			suiteFact(r, t13Setting?.origin ?? defaultOrigin('OpenSSL default TLS 1.3 suites')),
+		),
+		runtime,
+		dh,
+		curves,
+	};
+}
+
+const NODE_DEFAULT_CIPHERS =
+	'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA256:DHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA';
+
+const SCHANNEL_DEFAULT = [
+	'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+	'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+	'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+	'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+	'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384',
+	'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256',
+	'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384',
+	'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256',
+	'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384',
+	'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256',
+	'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA',
+	'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA',
+	'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA',
+	'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
+	'TLS_RSA_WITH_AES_256_GCM_SHA384',
+	'TLS_RSA_WITH_AES_128_GCM_SHA256',
+	'TLS_RSA_WITH_AES_256_CBC_SHA256',
+	'TLS_RSA_WITH_AES_128_CBC_SHA256',
+	'TLS_RSA_WITH_AES_256_CBC_SHA',
+	'TLS_RSA_WITH_AES_128_CBC_SHA',
+	'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
+];
+
+const DOTNET_FLAGS: Record<string, TlsVersion | null> = {
+	Ssl3: 'SSLv3',
+	Ssl2: 'SSLv2',
+	Tls: 'TLSv1',
+	Tls11: 'TLSv1.1',
+	Tls12: 'TLSv1.2',
+	Tls13: 'TLSv1.3',
+	SystemDefault: null,
+	None: null,
+	Default: null,
+};
+
+export function effectiveDeclared(
+	ep: DeclaredEndpoint,
+	rt: RuntimeContext,
+	cert: CertKey | null,
+): Effective {
+	const notes: string[] = [];
+	const validationDisabled = [...ep.validationDisabled];
+	const vulnerabilities: Vulnerability[] = [];
+	if (ep.compression?.value)
+		vulnerabilities.push({
+			id: 'compression',
+			tier: 'b',
+			evidence: ep.compression.origin.value,
+			origin: ep.compression.origin,
+		});
+	if (ep.insecureRenegotiation?.value)
+		vulnerabilities.push({
+			id: 'insecure renegotiation',
+			tier: 'a',
+			evidence: ep.insecureRenegotiation.origin.value,
+			origin: ep.insecureRenegotiation.origin,
+		});
+	const base = { validationDisabled, vulnerabilities, notes };
+	let stack = ep.stack;
+	if (stack === 'unknown') {
+		stack = 'openssl';
+		notes.push('runtime not supplied: OpenSSL 3 defaults assumed');
+	}
+	if (stack === 'jsse') {
+		if (rt.java) validationDisabled.push(...rt.java.validationDisabled);
+		const j = javaEffective(ep, rt, notes);
+		const protocols = j.protocols;
+		const suites = byProtocols(
+			j.suites.map((f) => suiteByName(f.iana)).filter((r): r is SuiteRow => !!r),
+			protocols.map((p) => p.version),
+		);
+		const keep = new Set(usable(suites, ep, cert, notes).map((s) => s.iana));
+		const t13 = protocols.some((p) => p.version === 'TLSv1.3')
+			? j.tls13Rows.map((r) =>
+					suiteFact(
+						r,
+						j.suites[0]?.origin ?? defaultOrigin(`${j.runtime.label} default TLS 1.3 suites`),
+					),
+				)
+			: [];
+		return {
+			...base,
+			protocols,
+			suites: j.suites.filter((f) => keep.has(f.iana)),
+			tls13: t13,
+			runtime: j.runtime,
+			dh: j.suites.some((f) => f.kx === 'DHE') ? j.dh : null,
+			curves: DEFAULT_CURVES,
+			declaredMin: j.declaredMin,
+		};
+	}
+	if (stack === 'node') {
+		const n = rt.node;
+		if (n)
+			validationDisabled.push(
+				...n.validationDisabled.filter((o) => !validationDisabled.includes(o)),
+			);
+		const major = Number((n?.version ?? ep.productVersion ?? '20').split('.')[0]);
+		const min = n?.minVersion ??
+			ep.minVersion ?? {
+				value: (major < 12 ? 'TLSv1' : 'TLSv1.2') as TlsVersion,
+				origin: defaultOrigin(ep.defaults.protocols),
+			};
+		const max = n?.maxVersion ??
+			ep.maxVersion ?? {
+				value: 'TLSv1.3' as TlsVersion,
+				origin: defaultOrigin('Node default maximum TLSv1.3'),
+			};
+		const lib = major >= 17 ? '3.0.0' : '1.1.1';
+		const rtOpen: RuntimeContext = {
+			...rt,
+			openssl: {
+				version: lib,
+				...(n?.ciphers
+					? { cipherString: n.ciphers }
+					: {
+							cipherString: {
+								value: NODE_DEFAULT_CIPHERS,
+								origin: defaultOrigin('Node default cipher list'),
+							},
+						}),
+			},
+		};
+		const inner: DeclaredEndpoint = {
+			...ep,
+			stack: 'openssl',
+			runtime: `OpenSSL ${lib}`,
+			protocols: {
+				value: VERSIONS.filter(
+					(x) =>
+						versionRank(x) >= versionRank(min.value) && versionRank(x) <= versionRank(max.value),
+				),
+				origin: min.origin,
+			},
+		};
+		delete inner.minVersion;
+		delete inner.maxVersion;
+		const r = opensslEffective(inner, rtOpen, cert, notes);
+		const t13 = n?.ciphers
+			? n.ciphers.value
+					.split(':')
+					.map((x) => suiteByName(x))
+					.filter((x): x is SuiteRow => !!x && x.minVersion === 'TLSv1.3')
+			: [];
+		const protocols = r.protocols.map((p) => ({
+			...p,
+			origin: versionRank(p.version) === versionRank(min.value) ? min.origin : p.origin,
+		}));
+		return {
+			...base,
+			protocols,
+			suites: byProtocols(
+				r.rows.map((f) => suiteByName(f.iana)).filter((x): x is SuiteRow => !!x),
+				protocols.map((p) => p.version),
+			).map((x) => suiteFact(x, n?.ciphers?.origin ?? defaultOrigin('Node default cipher list'))),
+			tls13: t13.length
+				? t13.map((x) => suiteFact(x, n?.ciphers?.origin ?? defaultOrigin('')))
+				: r.t13,
+			runtime: {
+				...r.runtime,
+				kind: 'node',
+				label: `Node ${n?.version ?? ep.productVersion ?? '(version not supplied)'} (${r.runtime.label})`,
+			},
+			dh: r.dh,
+			curves: r.curves,
+			declaredMin: null,
+		};
+	}
+	if (stack === 'dotnet') {
+		const d = rt.dotnet;
+		if (d)
+			validationDisabled.push(
+				...d.validationDisabled.filter((o) => !validationDisabled.includes(o)),
+			);
+		const fw = d?.framework ?? ep.productVersion ?? null;
+		let protocols: ProtocolFact[];
+		const flags = d?.flags?.value.filter((f) => DOTNET_FLAGS[f] !== undefined) ?? [];
+		const explicit = flags.map((f) => DOTNET_FLAGS[f]).filter((v): v is TlsVersion => !!v);
+		if (d?.flags && explicit.length) protocols = facts(explicit, d.flags.origin);
+		else if (!fw || fw.startsWith('core') || atLeast(fw, '4.7')) {
+			protocols = facts(
+				['TLSv1.2', 'TLSv1.3'],
+				defaultOrigin(
+					`SystemDefault (.NET ${fw ?? '4.7+'}): the OS decides; current Windows offers TLS 1.2/1.3`,
+				),
+			);
+			notes.push(
+				'protocols follow the operating system (SystemDefault); TLS 1.2 and 1.3 assumed for a current Windows',
+			);
+		} else if (atLeast(fw, '4.6') || d?.strongCrypto?.value) {
+			protocols = facts(
+				['TLSv1', 'TLSv1.1', 'TLSv1.2'],
+				d?.strongCrypto?.value
+					? d.strongCrypto.origin
+					: defaultOrigin(`.NET Framework ${fw} default`),
+			);
+		} else {
+			protocols = facts(
+				['SSLv3', 'TLSv1'],
+				defaultOrigin(`.NET Framework ${fw} default without SchUseStrongCrypto`),
+			);
+		}
+		const runtime: RuntimeFacts = {
+			kind: 'dotnet',
+			label: `.NET ${fw ?? '(framework not supplied)'}`,
+			version: fw,
+			dotnet: {
+				framework: fw,
+				flags: d?.flags ? { names: d.flags.value, origin: d.flags.origin } : null,
+				strongCrypto: d?.strongCrypto?.value ?? null,
+			},
+		};
+		const rows = byProtocols(
+			SCHANNEL_DEFAULT.map((n) => suiteByName(n)).filter((r): r is SuiteRow => !!r),
+			protocols.map((p) => p.version),
+		);
+		const so = defaultOrigin('Schannel default suites (Windows Server 2016/2019)');
+		const t13 = protocols.some((p) => p.version === 'TLSv1.3')
+			? ['TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256']
+					.map((n) => suiteByName(n))
+					.filter((r): r is SuiteRow => !!r)
+			: [];
+		return {
+			...base,
+			protocols,
+			suites: usable(rows, ep, cert, notes).map((r) => suiteFact(r, so)),
+			tls13: t13.map((r) => suiteFact(r, so)),
+			runtime,
+			dh: null,
+			curves: DEFAULT_CURVES,
+			declaredMin: ep.minVersion
+				? { version: ep.minVersion.value, origin: ep.minVersion.origin }
+				: null,
+		};
+	}
+	const r = opensslEffective(ep, rt, cert, notes);
+	const versions = r.protocols.map((p) => p.version);
+	const suites = byProtocols(
+		r.rows.map((f) => suiteByName(f.iana)).filter((x): x is SuiteRow => !!x),
+		versions,
+	);
+	const keep = new Set(suites.map((s) => s.iana));
+	return {
+		...base,
+		protocols: r.protocols,
+		suites: r.rows.filter((f) => keep.has(f.iana)),
+		tls13: versions.includes('TLSv1.3') ? r.t13 : [],
+		runtime: r.runtime,
+		dh: r.rows.some((s) => s.kx === 'DHE') ? r.dh : null,
+		curves: r.curves,
+		declaredMin: ep.minVersion
+			? { version: ep.minVersion.value, origin: ep.minVersion.origin }
+			: null,
+	};
+}

@@ -1,0 +1,160 @@
+// HAProxy (RULES.md 4.8): global ssl-default-bind-*/server-* defaults, bind and server lines,
+// ssl-min-ver/ssl-max-ver and the deprecated no-*/force-* options, verification.
+import type { TlsVersion } from '../../report/report';
+import { emptyParse, origin, type DeclaredEndpoint, type Setting, type TlsParse } from '../model';
+import { atLeast, normalizeVersion, range, VERSIONS } from '../versions';
+import { basename, opensslHint, versionHint } from './text';
+
+interface Line {
+	words: string[];
+	line: number;
+	section: string;
+	name: string;
+}
+
+/** Applies bind/server options (ssl-min-ver, no-tlsv10, force-tlsv12 …) to a protocol set. */
+export function applyHaproxyOptions(words: string[], base: TlsVersion[]): TlsVersion[] {
+	let set = new Set(base);
+	for (let i = 0; i < words.length; i++) {
+		const w = (words[i] ?? '').toLowerCase();
+		const next = words[i + 1] ?? '';
+		if (w === 'ssl-min-ver') {
+			const v = normalizeVersion(next);
+			if (v)
+				set = new Set(
+					[...set, ...range(v)].filter((x) => VERSIONS.indexOf(x) >= VERSIONS.indexOf(v)),
+				);
+		} else if (w === 'ssl-max-ver') {
+			const v = normalizeVersion(next);
+			if (v) set = new Set([...set].filter((x) => VERSIONS.indexOf(x) <= VERSIONS.indexOf(v)));
+		} else if (/^no-(sslv3|tlsv1[0-3])$/.test(w)) {
+			const v = normalizeVersion(
+				w
+					.slice(3)
+					.replace(/^tlsv1(\d)$/, 'TLSv1.$1')
+					.replace('TLSv1.0', 'TLSv1'),
+			);
+			if (v) set.delete(v);
+		} else if (/^force-(sslv3|tlsv1[0-3])$/.test(w)) {
+			const v = normalizeVersion(w.slice(6).replace(/^tlsv1(\d)$/, 'TLSv1.$1'));
+			if (v) set = new Set([v]);
+		}
+	}
+	return VERSIONS.filter((v) => set.has(v));
+}
+
+export function parseHaproxy(text: string, inputName: string): TlsParse {
+	const parse = emptyParse('haproxy');
+	const version = versionHint(text, /HA-?Proxy(?: version)?[ /](\d+\.\d+(?:\.\d+)?)/i);
+	const lib = opensslHint(text);
+	const lines: Line[] = [];
+	let section = '';
+	let name = '';
+	text.split(/\r?\n/).forEach((raw, i) => {
+		const t = raw.replace(/(^|\s)#.*$/, '').trim();
+		if (!t) return;
+		const words = t.split(/\s+/);
+		const head = (words[0] ?? '').toLowerCase();
+		if (
+			[
+				'global',
+				'defaults',
+				'frontend',
+				'backend',
+				'listen',
+				'resolvers',
+				'peers',
+				'userlist',
+				'program',
+				'http-errors',
+				'ring',
+				'cache',
+				'mailers',
+			].includes(head)
+		) {
+			section = head;
+			name = words[1] ?? '';
+			return;
+		}
+		lines.push({ words, line: i + 1, section, name });
+	});
+	const global = lines.filter((l) => l.section === 'global');
+	const g = (key: string) =>
+		[...global].reverse().find((l) => (l.words[0] ?? '').toLowerCase() === key);
+	const set = <T>(l: Line, value: T): Setting<T> => ({
+		value,
+		origin: origin(inputName, l.words[0] ?? '', l.line, l.words.join(' ')),
+	});
+	const defaultMin: TlsVersion = version && !atLeast(version, '2.2') ? 'TLSv1' : 'TLSv1.2';
+	const libTop: TlsVersion = lib && !atLeast(lib, '1.1.1') ? 'TLSv1.2' : 'TLSv1.3';
+	const dh = g('tune.ssl.default-dh-param');
+	const verifyGlobal = g('ssl-server-verify');
+	for (const l of lines) {
+		const head = (l.words[0] ?? '').toLowerCase();
+		const isBind = head === 'bind' && l.words.includes('ssl');
+		const isServer = (head === 'server' || head === 'default-server') && l.words.includes('ssl');
+		if (!isBind && !isServer) continue;
+		const kind = isBind ? 'bind' : 'server';
+		const optsLine = g(`ssl-default-${kind}-options`);
+		const base = range(defaultMin, libTop);
+		const fromGlobal = optsLine ? applyHaproxyOptions(optsLine.words.slice(1), base) : base;
+		const protocols = applyHaproxyOptions(l.words, fromGlobal);
+		const addr = isBind ? (l.words[1] ?? '') : (l.words[2] ?? '');
+		const m = /^(.*):(\d+)$/.exec(addr);
+		const ep: DeclaredEndpoint = {
+			label: `${l.section} ${l.name}: ${l.words.slice(0, 3).join(' ')} (line ${l.line})`,
+			format: 'haproxy',
+			role: isBind ? 'server' : 'client',
+			scheme: 'https',
+			host: m?.[1] && !/^(\*|0\.0\.0\.0|::)?$/.test(m[1]) ? m[1].toLowerCase() : null,
+			port: m?.[2] ? Number(m[2]) : null,
+			line: l.line,
+			product: 'HAProxy',
+			productVersion: version,
+			stack: 'openssl',
+			validationDisabled: [],
+			certificateFiles: [],
+			defaults: {
+				protocols: `HAProxy ${version ?? '≥ 2.2'} default minimum ${defaultMin}`,
+				ciphers: 'OpenSSL DEFAULT',
+			},
+			...(lib ? { runtime: `OpenSSL ${lib}` } : {}),
+		};
+		const touched = l.words.some((w) =>
+			/^(ssl-min-ver|ssl-max-ver|no-sslv3|no-tlsv1\d|force-)/i.test(w),
+		);
+		ep.protocols = touched
+			? set(l, protocols)
+			: optsLine
+				? set(optsLine, protocols)
+				: { value: protocols, origin: origin(null, 'default', null, ep.defaults.protocols) };
+		const ci = l.words.findIndex((w) => w === 'ciphers');
+		const gc = g(`ssl-default-${kind}-ciphers`);
+		if (ci >= 0) ep.cipherString = set(l, l.words[ci + 1] ?? '');
+		else if (gc) ep.cipherString = set(gc, gc.words[1] ?? '');
+		else
+			ep.cipherString = {
+				value: 'DEFAULT',
+				origin: origin(null, 'default', null, 'OpenSSL DEFAULT'),
+			};
+		const si = l.words.findIndex((w) => w === 'ciphersuites');
+		const gs = g(`ssl-default-${kind}-ciphersuites`);
+		if (si >= 0) ep.tls13Suites = set(l, (l.words[si + 1] ?? '').split(':'));
+		else if (gs) ep.tls13Suites = set(gs, (gs.words[1] ?? '').split(':'));
+		if (dh) ep.dhBits = set(dh, Number(dh.words[1] ?? 0));
+		const crt = l.words.findIndex((w) => w === 'crt');
+		if (crt >= 0) ep.certificateFiles.push(basename(l.words[crt + 1] ?? ''));
+		if (isServer) {
+			const vi = l.words.findIndex((w) => w === 'verify');
+			const v = vi >= 0 ? l.words[vi + 1] : verifyGlobal?.words[1];
+			if (v === 'none')
+				ep.validationDisabled.push(
+					vi >= 0 ? set(l, 0).origin : set(verifyGlobal as Line, 0).origin,
+				);
+		}
+		parse.endpoints.push(ep);
+	}
+	if (parse.endpoints.length === 0)
+		parse.notes.push({ level: 'info', line: null, message: 'no bind or server line uses ssl' });
+	return parse;
+}

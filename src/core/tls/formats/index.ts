@@ -1,0 +1,165 @@
+// Picks the reader for a TLS input from its own content (never from the detector's guess alone)
+// and runs it. Syntax errors that make the whole file unreadable throw ParseError with a line.
+import { ParseError } from '../../errors';
+import type { TlsParse } from '../model';
+import { parseApache } from './apache';
+import { parseConnectorJson } from './connector';
+import { parseDotnet } from './dotnet';
+import { parseHaproxy } from './haproxy';
+import { parseJava } from './java';
+import { parseMail } from './mail';
+import { parseNginx } from './nginx';
+import { parseNode } from './node';
+import { parseOpensslConf } from './openssl-conf';
+import { parseSpring } from './spring';
+import { parseSslyze } from './sslyze';
+import { parseTestssl } from './testssl';
+import { parseTomcat } from './tomcat';
+
+export type TlsFormat =
+	| 'nginx'
+	| 'apache'
+	| 'tomcat'
+	| 'java'
+	| 'spring'
+	| 'haproxy'
+	| 'openssl'
+	| 'node'
+	| 'dotnet'
+	| 'mail'
+	| 'connector'
+	| 'testssl'
+	| 'sslyze';
+
+const TEXT_FORMATS: readonly { format: TlsFormat; test: RegExp }[] = [
+	{
+		format: 'apache',
+		test: /^\s*(SSLProtocol|SSLCipherSuite|SSLEngine|SSLProxyEngine|SSLCertificateFile)\b|^\s*<VirtualHost\b/m,
+	},
+	{
+		format: 'nginx',
+		test: /^\s*(ssl_protocols|ssl_ciphers|ssl_certificate|proxy_ssl_\w+|listen\s+[^;\n]*\bssl\b)[^;\n]*;|^\s*(server|http|stream|mail|events)\s*\{/m,
+	},
+	{
+		format: 'haproxy',
+		test: /^\s*(ssl-default-bind-\w+|ssl-default-server-\w+|ssl-server-verify)\b|^\s*bind\s+\S+.*\bssl\b|^\s*(frontend|backend|listen)\s+\S+\s*$/m,
+	},
+	{
+		format: 'openssl',
+		test: /^\s*(openssl_conf|ssl_conf|system_default)\s*=|^\s*(MinProtocol|MaxProtocol|CipherString|Ciphersuites)\s*=|^\s*\[\s*(openssl_init|req|ca|new_oids)\s*\]/m,
+	},
+	{
+		format: 'java',
+		test: /^\s*(jdk\.tls\.disabledAlgorithms|jdk\.certpath\.disabledAlgorithms|jdk\.tls\.legacyAlgorithms|keystore\.type)\s*[=:]/m,
+	},
+	{
+		format: 'mail',
+		test: /^\s*(mail\.(smtps?|imaps?|pop3s?|transport|store)\.)|^\s*(smtp|imap|pop3)[._-]?(host|server|port)\s*[=:]/im,
+	},
+	{
+		format: 'spring',
+		test: /^\s*(server\.ssl\.|spring\.ssl\.bundle\.|spring\.mail\.)|^server:\s*$[\s\S]*^\s+ssl:\s*$|^spring:\s*$[\s\S]*^\s+mail:\s*$/m,
+	},
+	{
+		format: 'java',
+		test: /-D(jdk\.tls\.|javax\.net\.ssl\.|https\.protocols|https\.cipherSuites|java\.security\.properties|jdk\.internal\.httpclient)|^\s*(jdk\.tls\.client\.protocols|jdk\.tls\.server\.protocols|https\.protocols|javax\.net\.ssl\.\w+)\s*=/m,
+	},
+	{
+		format: 'node',
+		test: /--tls-(min|max)-v1|tls\.DEFAULT_(MIN|MAX)_VERSION|NODE_TLS_REJECT_UNAUTHORIZED|\b(minVersion|secureProtocol|rejectUnauthorized)\s*:|\b(tls|https)\.(connect|request|createServer|Agent)\b/,
+	},
+	{
+		format: 'dotnet',
+		test: /SecurityProtocolType\.|SslProtocols\.|ServicePointManager|SchUseStrongCrypto|SystemDefaultTlsVersions/,
+	},
+];
+
+export function sniffTlsFormat(text: string): TlsFormat | null {
+	const t = text.trimStart();
+	if (t.startsWith('{') || t.startsWith('[')) {
+		try {
+			const v = JSON.parse(t) as unknown;
+			if (Array.isArray(v))
+				return v.some((x) => typeof x === 'object' && x !== null && 'id' in x && 'finding' in x)
+					? 'testssl'
+					: null;
+			if (typeof v === 'object' && v !== null) {
+				if ('scanResult' in v) return 'testssl';
+				if ('server_scan_results' in v) return 'sslyze';
+				if ('connector' in v) return 'connector';
+			}
+			return null;
+		} catch {
+			return null;
+		}
+	}
+	if (t.startsWith('<')) {
+		if (/<Server\b/.test(t) && /<Connector\b/.test(t)) return 'tomcat';
+		if (/<configuration\b/.test(t)) return 'dotnet';
+		return null;
+	}
+	// Spring mail properties are Spring, not bare JavaMail.
+	if (/^\s*(server\.ssl\.|spring\.)/m.test(text)) return 'spring';
+	for (const f of TEXT_FORMATS) if (f.test.test(text)) return f.format;
+	return null;
+}
+
+function jsonError(text: string, error: unknown): never {
+	const msg = error instanceof Error ? error.message : String(error);
+	const pos = /position (\d+)/.exec(msg);
+	const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : null;
+	throw new ParseError(
+		'tls/json-syntax',
+		`JSON syntax error${line ? ` on line ${line}` : ''}: ${msg}`,
+	);
+}
+
+export function parseTlsText(text: string, inputName: string): TlsParse {
+	const format = sniffTlsFormat(text);
+	switch (format) {
+		case 'nginx':
+			return parseNginx(text, inputName);
+		case 'apache':
+			return parseApache(text, inputName);
+		case 'tomcat':
+			return parseTomcat(text, inputName);
+		case 'java':
+			return parseJava(text, inputName);
+		case 'spring':
+			return parseSpring(text, inputName);
+		case 'haproxy':
+			return parseHaproxy(text, inputName);
+		case 'openssl':
+			return parseOpensslConf(text, inputName);
+		case 'node':
+			return parseNode(text, inputName);
+		case 'dotnet':
+			return parseDotnet(text, inputName);
+		case 'mail':
+			return parseMail(text, inputName);
+		case 'connector':
+			try {
+				return parseConnectorJson(text, inputName);
+			} catch (e) {
+				return jsonError(text, e);
+			}
+		case 'testssl':
+			return parseTestssl(text);
+		case 'sslyze':
+			return parseSslyze(text);
+		default: {
+			const t = text.trimStart();
+			if (t.startsWith('{') || t.startsWith('[')) {
+				try {
+					JSON.parse(t);
+				} catch (e) {
+					jsonError(text, e);
+				}
+			}
+			throw new ParseError(
+				'tls/unknown-format',
+				'none of the TLS configuration formats (nginx, Apache, Tomcat, Java, Spring Boot, HAProxy, OpenSSL, Node, .NET, mail, connector JSON, testssl.sh, sslyze) matches this text',
+			);
+		}
+	}
+}

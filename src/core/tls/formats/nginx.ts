@@ -1,0 +1,368 @@
+// nginx (RULES.md 4.6): block syntax, http → server inheritance, defaults by nginx version,
+// upstream verification (proxy_ssl_verify) and the mail proxy's STARTTLS mode.
+import type { TlsVersion } from '../../report/report';
+import { emptyParse, origin, type DeclaredEndpoint, type Setting, type TlsParse } from '../model';
+import { atLeast } from '../versions';
+import { basename, opensslHint, versionHint, versionList } from './text';
+
+interface Directive {
+	name: string;
+	args: string[];
+	line: number;
+	children: Directive[] | null;
+}
+
+/** Tokenizes nginx syntax into a directive tree; reports unbalanced braces with line numbers. */
+export function parseNginxTree(text: string, parse: TlsParse): Directive[] {
+	const root: Directive[] = [];
+	const stack: { list: Directive[]; line: number }[] = [{ list: root, line: 0 }];
+	let words: string[] = [];
+	let wordLine = 1;
+	let line = 1;
+	let i = 0;
+	const top = () => stack[stack.length - 1]?.list ?? root;
+	while (i < text.length) {
+		const c = text[i] ?? '';
+		if (c === '\n') {
+			line++;
+			i++;
+		} else if (/\s/.test(c)) i++;
+		else if (c === '#') {
+			while (i < text.length && text[i] !== '\n') i++;
+		} else if (c === ';' || c === '{') {
+			if (words.length === 0) {
+				parse.notes.push({ level: 'error', line, message: `unexpected "${c}"` });
+			} else {
+				const [name = '', ...args] = words;
+				const d: Directive = { name, args, line: wordLine, children: c === '{' ? [] : null };
+				top().push(d);
+				if (d.children) stack.push({ list: d.children, line: wordLine });
+			}
+			words = [];
+			i++;
+		} else if (c === '}') {
+			if (words.length > 0) {
+				parse.notes.push({
+					level: 'error',
+					line,
+					message: `missing ";" after "${words.join(' ')}"`,
+				});
+				words = [];
+			}
+			if (stack.length === 1) parse.notes.push({ level: 'error', line, message: 'unexpected "}"' });
+			else stack.pop();
+			i++;
+		} else {
+			let w = '';
+			if (words.length === 0) wordLine = line;
+			if (c === '"' || c === "'") {
+				i++;
+				while (i < text.length && text[i] !== c) {
+					if (text[i] === '\n') line++;
+					w += text[i] === '\\' ? (text[++i] ?? '') : text[i];
+					i++;
+				}
+				i++;
+			} else {
+				while (i < text.length && !/[\s;{}#]/.test(text[i] ?? '')) w += text[i++];
+			}
+			words.push(w);
+		}
+	}
+	if (words.length > 0)
+		parse.notes.push({ level: 'error', line, message: `missing ";" after "${words.join(' ')}"` });
+	for (const open of stack.slice(1)) {
+		parse.notes.push({
+			level: 'error',
+			line: open.line,
+			message: `block opened on line ${open.line} is never closed`,
+		});
+	}
+	return root;
+}
+
+/** Compiled-in ssl_protocols default by version (changes.xml; NGX_SSL_DEFAULT_PROTOCOLS). */
+export function nginxDefaultProtocols(version: string | null): TlsVersion[] {
+	if (version === null || atLeast(version, '1.27.3')) return ['TLSv1.2', 'TLSv1.3'];
+	if (atLeast(version, '1.23.4')) return ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+	if (atLeast(version, '1.9.1')) return ['TLSv1', 'TLSv1.1', 'TLSv1.2'];
+	return ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2'];
+}
+
+const KNOWN_SSL = new Set([
+	'ssl',
+	'ssl_protocols',
+	'ssl_ciphers',
+	'ssl_prefer_server_ciphers',
+	'ssl_ecdh_curve',
+	'ssl_dhparam',
+	'ssl_conf_command',
+	'ssl_certificate',
+	'ssl_certificate_key',
+	'ssl_session_tickets',
+	'ssl_session_cache',
+	'ssl_session_timeout',
+	'ssl_session_ticket_key',
+	'ssl_stapling',
+	'ssl_stapling_verify',
+	'ssl_trusted_certificate',
+	'ssl_client_certificate',
+	'ssl_verify_client',
+	'ssl_verify_depth',
+	'ssl_password_file',
+	'ssl_buffer_size',
+	'ssl_early_data',
+	'ssl_crl',
+	'ssl_ocsp',
+	'ssl_ocsp_cache',
+	'ssl_ocsp_responder',
+	'ssl_reject_handshake',
+	'ssl_stapling_file',
+	'ssl_stapling_responder',
+	'ssl_handshake_timeout',
+	'ssl_preread',
+	'ssl_engine',
+	'ssl_certificate_cache',
+	'ssl_key_log',
+	'ssl_ech_file',
+	'ssl_object_cache_inheritable',
+]);
+
+interface Scope {
+	get(name: string): Directive | undefined;
+}
+
+function scope(blocks: Directive[][]): Scope {
+	return {
+		// Innermost block wins; within a block the last occurrence wins.
+		get(name) {
+			for (let b = blocks.length - 1; b >= 0; b--) {
+				const found = (blocks[b] ?? []).filter((d) => d.name === name);
+				if (found.length) return found[found.length - 1];
+			}
+			return undefined;
+		},
+	};
+}
+
+export function parseNginx(text: string, inputName: string): TlsParse {
+	const parse = emptyParse('nginx');
+	const tree = parseNginxTree(text, parse);
+	const version = versionHint(text, /nginx\/(\d+\.\d+\.\d+)/i);
+	const libVersion = opensslHint(text);
+	if (!version)
+		parse.notes.push({
+			level: 'info',
+			line: null,
+			message:
+				'nginx version not stated (add a comment such as "# nginx/1.18.0"); defaults of nginx ≥ 1.27.3 assumed',
+		});
+	const set = <T>(d: Directive, value: T): Setting<T> => ({
+		value,
+		origin: origin(inputName, d.name, d.line, `${d.name} ${d.args.join(' ')}`),
+	});
+	const walk = (
+		list: Directive[],
+		visit: (d: Directive, path: Directive[][]) => void,
+		path: Directive[][] = [list],
+	) => {
+		for (const d of list) {
+			visit(d, path);
+			if (d.children) walk(d.children, visit, [...path, d.children]);
+		}
+	};
+	walk(tree, (d) => {
+		if (d.name === 'include')
+			parse.includes.push({ path: d.args[0] ?? '', line: d.line, evaluated: false });
+		if (d.name.startsWith('ssl_') && !KNOWN_SSL.has(d.name)) {
+			parse.notes.push({
+				level: 'warning',
+				line: d.line,
+				message: `unknown directive ${d.name} ignored`,
+			});
+		}
+	});
+	const endpoints: DeclaredEndpoint[] = [];
+	const defaults = {
+		protocols: `nginx ${version ?? '≥ 1.27.3'} default`,
+		ciphers: 'nginx default HIGH:!aNULL:!MD5',
+	};
+	const base = (label: string, line: number, role: 'client' | 'server'): DeclaredEndpoint => ({
+		label,
+		format: 'nginx',
+		role,
+		scheme: 'https',
+		host: null,
+		port: null,
+		line,
+		product: 'nginx',
+		productVersion: version,
+		stack: 'openssl',
+		validationDisabled: [],
+		certificateFiles: [],
+		defaults,
+		...(libVersion ? { runtime: `OpenSSL ${libVersion}` } : {}),
+	});
+	const fill = (ep: DeclaredEndpoint, s: Scope, prefix: 'ssl' | 'proxy_ssl') => {
+		const protocols = s.get(`${prefix}_protocols`);
+		if (protocols) {
+			const { versions, unknown } = versionList(protocols.args.join(' '));
+			for (const u of unknown)
+				parse.notes.push({
+					level: 'warning',
+					line: protocols.line,
+					message: `unknown protocol ${u} ignored`,
+				});
+			ep.protocols = set(protocols, versions);
+		} else {
+			ep.protocols = {
+				value: nginxDefaultProtocols(version),
+				origin: origin(null, 'default', null, defaults.protocols),
+			};
+		}
+		const ciphers = s.get(`${prefix}_ciphers`);
+		if (ciphers) ep.cipherString = set(ciphers, ciphers.args.join(' '));
+		else
+			ep.cipherString = {
+				value: prefix === 'ssl' ? 'HIGH:!aNULL:!MD5' : 'DEFAULT',
+				origin: origin(
+					null,
+					'default',
+					null,
+					prefix === 'ssl' ? defaults.ciphers : 'nginx default DEFAULT',
+				),
+			};
+		const curves = s.get(`${prefix === 'ssl' ? 'ssl_ecdh_curve' : 'proxy_ssl_ecdh_curve'}`);
+		if (curves && curves.args[0] !== 'auto')
+			ep.curves = set(curves, (curves.args[0] ?? '').split(':'));
+		if (prefix === 'ssl') {
+			const dh = s.get('ssl_dhparam');
+			if (!dh)
+				ep.dhMissing = origin(null, 'ssl_dhparam', null, 'not set: DHE suites are not negotiated');
+			else ep.certificateFiles.push(basename(dh.args[0] ?? ''));
+			const cert = s.get('ssl_certificate');
+			if (cert) ep.certificateFiles.push(basename(cert.args[0] ?? ''));
+		}
+		for (const b of [s.get(`${prefix}_conf_command`)]) {
+			if (!b) continue;
+			const [cmd = '', ...rest] = b.args;
+			if (/^Ciphersuites$/i.test(cmd)) ep.tls13Suites = set(b, rest.join(' ').split(':'));
+			if (/^MinProtocol$/i.test(cmd)) {
+				const v = versionList(rest.join(' ')).versions[0];
+				if (v) ep.minVersion = set(b, v);
+			}
+		}
+	};
+	walk(tree, (d, path) => {
+		if (d.name !== 'server' || !d.children) return;
+		const parent = path[path.length - 1];
+		const inMail =
+			path.length >= 2 && tree.some((t) => t.name === 'mail' && t.children === path[1]);
+		const blocks = [...path, d.children];
+		const s = scope(blocks);
+		const listens = d.children.filter((c) => c.name === 'listen');
+		const sslOn = s.get('ssl')?.args[0] === 'on';
+		const serverName = d.children.find((c) => c.name === 'server_name')?.args[0] ?? null;
+		const host =
+			serverName && serverName !== '_' && !serverName.startsWith('~')
+				? serverName.toLowerCase()
+				: null;
+		if (inMail) {
+			const starttls = s.get('starttls');
+			for (const l of listens.length ? listens : [d]) {
+				const port = Number(/(\d+)$/.exec(l.args[0] ?? '')?.[1] ?? 0) || null;
+				const ssl = l.args.includes('ssl') || sslOn;
+				const mode = ssl
+					? 'implicit'
+					: starttls?.args[0] === 'only'
+						? 'starttls-required'
+						: starttls?.args[0] === 'on'
+							? 'starttls-optional'
+							: 'plain';
+				const protocol =
+					port === 993 || port === 143 ? 'imap' : port === 995 || port === 110 ? 'pop3' : 'smtp';
+				const ep = base(`mail server ${l.args[0] ?? ''} (line ${l.line})`, l.line, 'server');
+				ep.scheme = protocol;
+				ep.host = host;
+				ep.port = port;
+				ep.mail = {
+					protocol,
+					host,
+					port,
+					mode,
+					auth: null,
+					checkServerIdentity: true,
+					trustAll: false,
+					origin: origin(
+						inputName,
+						starttls ? 'starttls' : 'listen',
+						starttls?.line ?? l.line,
+						starttls ? `starttls ${starttls.args.join(' ')}` : `listen ${l.args.join(' ')}`,
+					),
+				};
+				fill(ep, s, 'ssl');
+				endpoints.push(ep);
+			}
+			return;
+		}
+		const sslListens = listens.filter(
+			(l) => l.args.includes('ssl') || sslOn || l.args.includes('quic'),
+		);
+		for (const l of sslListens) {
+			const port = Number(/(\d+)$/.exec(l.args[0] ?? '')?.[1] ?? 443) || 443;
+			const ep = base(
+				`server ${host ?? '(default)'} listen ${l.args[0] ?? ''} (line ${l.line})`,
+				l.line,
+				'server',
+			);
+			ep.host = host;
+			ep.port = port;
+			fill(ep, s, 'ssl');
+			endpoints.push(ep);
+		}
+		// Upstream TLS: the server block acts as a client of its proxy_pass target.
+		const walkLocations = (list: Directive[], scopes: Directive[][]) => {
+			for (const c of list) {
+				if (c.name === 'proxy_pass' && /^https:\/\//i.test(c.args[0] ?? '')) {
+					const ps = scope(scopes);
+					const ep = base(`upstream ${c.args[0] ?? ''} (line ${c.line})`, c.line, 'client');
+					const m = /^https:\/\/([^/:]+)(?::(\d+))?/i.exec(c.args[0] ?? '');
+					ep.host = m?.[1]?.toLowerCase() ?? null;
+					ep.port = m?.[2] ? Number(m[2]) : 443;
+					fill(ep, ps, 'proxy_ssl');
+					const verify = ps.get('proxy_ssl_verify');
+					if (!verify || verify.args[0] !== 'on') {
+						ep.validationDisabled.push(
+							verify
+								? origin(
+										inputName,
+										'proxy_ssl_verify',
+										verify.line,
+										`proxy_ssl_verify ${verify.args.join(' ')}`,
+									)
+								: origin(
+										inputName,
+										'proxy_ssl_verify',
+										c.line,
+										`proxy_ssl_verify not set (default off) for proxy_pass ${c.args[0] ?? ''}`,
+									),
+						);
+					}
+					endpoints.push(ep);
+				}
+				if (c.children) walkLocations(c.children, [...scopes, c.children]);
+			}
+		};
+		walkLocations(d.children, blocks);
+		void parent;
+	});
+	parse.endpoints = endpoints;
+	if (endpoints.length === 0) {
+		parse.notes.push({
+			level: 'info',
+			line: null,
+			message: 'no server block listens with ssl; nothing to grade in this file alone',
+		});
+	}
+	return parse;
+}

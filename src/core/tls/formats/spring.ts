@@ -1,0 +1,158 @@
+// Spring Boot (RULES.md 4.5): application.properties / application.yml with relaxed binding,
+// server.ssl.*, SSL bundles, and spring.mail.* (handed to the mail reader).
+import {
+	parse as parseYaml,
+	LineCounter,
+	parseDocument,
+	isMap,
+	isSeq,
+	isScalar,
+	type Node,
+} from 'yaml';
+import { ParseError } from '../../errors';
+import { emptyParse, origin, type DeclaredEndpoint, type TlsParse } from '../model';
+import { basename, parseProperties, versionList, type PropLine } from './text';
+import { mailEndpoints } from './mail';
+
+const scalarText = (v: unknown): string =>
+	typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+
+/** Flattens YAML into dotted keys with the line of each scalar. */
+function flattenYaml(text: string): PropLine[] {
+	const lc = new LineCounter();
+	const doc = parseDocument(text, { lineCounter: lc });
+	if (doc.errors.length > 0) {
+		const e = doc.errors[0];
+		throw new ParseError(
+			'tls/yaml-syntax',
+			`YAML syntax error on line ${e?.linePos?.[0].line ?? '?'}: ${e?.message.split('\n')[0] ?? ''}`,
+		);
+	}
+	const out: PropLine[] = [];
+	const walk = (node: Node | null | undefined, path: string) => {
+		if (!node) return;
+		if (isMap(node)) {
+			for (const item of node.items) {
+				const k = isScalar(item.key) ? String(item.key.value) : String(item.key);
+				walk(item.value as Node, path ? `${path}.${k}` : k);
+			}
+		} else if (isSeq(node)) {
+			node.items.forEach((item, i) => walk(item as Node, `${path}[${i}]`));
+		} else if (isScalar(node)) {
+			out.push({
+				key: path,
+				value: scalarText(node.value),
+				line: lc.linePos(node.range?.[0] ?? 0).line,
+			});
+		}
+	};
+	walk(doc.contents, '');
+	void parseYaml;
+	return out;
+}
+
+/** Relaxed binding: `enabledProtocols`, `enabled-protocols`, `ENABLED_PROTOCOLS` are one key. */
+const canon = (k: string) => k.toLowerCase().replace(/[-_]/g, '');
+
+export function parseSpring(text: string, inputName: string): TlsParse {
+	const parse = emptyParse('spring');
+	const isYaml = /^\s*[\w-]+:\s*$/m.test(text) && !/^\s*[\w.-]+\s*=/m.test(text);
+	const props = isYaml ? flattenYaml(text) : parseProperties(text);
+	const lists = new Map<string, { values: string[]; line: number; key: string }>();
+	for (const p of props) {
+		const key = canon(p.key.replace(/\[\d+\]$/, ''));
+		const entry = lists.get(key) ?? {
+			values: [],
+			line: p.line,
+			key: p.key.replace(/\[\d+\]$/, ''),
+		};
+		entry.values.push(
+			...p.value
+				.split(',')
+				.map((v) => v.trim())
+				.filter(Boolean),
+		);
+		lists.set(key, entry);
+	}
+	const get = (k: string) => lists.get(canon(k));
+	const set = <T>(k: string, value: T) => {
+		const e = get(k);
+		return {
+			value,
+			origin: origin(
+				inputName,
+				e?.key ?? k,
+				e?.line ?? null,
+				`${e?.key ?? k}=${e?.values.join(',') ?? ''}`,
+			),
+		};
+	};
+	const sslKeys = [...lists.keys()].filter((k) => k.startsWith('server.ssl.'));
+	const enabled = get('server.ssl.enabled');
+	if (sslKeys.length > 0 && !(enabled && /^false$/i.test(enabled.values[0] ?? ''))) {
+		const port = Number(get('server.port')?.values[0] ?? '') || 8443;
+		const ep: DeclaredEndpoint = {
+			label: `server.ssl on port ${port}`,
+			format: 'spring',
+			role: 'server',
+			scheme: 'https',
+			host: null,
+			port,
+			line: get('server.ssl.enabled')?.line ?? get(sslKeys[0] ?? '')?.line ?? null,
+			product: 'Spring Boot (embedded Tomcat)',
+			productVersion: null,
+			stack: 'jsse',
+			validationDisabled: [],
+			certificateFiles: [],
+			defaults: {
+				protocols: 'embedded server default (Tomcat "all" limited by the JVM)',
+				ciphers: 'JVM default suites',
+			},
+		};
+		const protos = get('server.ssl.enabled-protocols');
+		if (protos)
+			ep.protocols = set(
+				'server.ssl.enabled-protocols',
+				versionList(protos.values.join(',')).versions,
+			);
+		const ciphers = get('server.ssl.ciphers');
+		if (ciphers) ep.cipherList = set('server.ssl.ciphers', ciphers.values);
+		const ks = get('server.ssl.key-store');
+		if (ks?.values[0])
+			ep.certificateFiles.push(basename(ks.values[0].replace(/^(classpath|file):/, '')));
+		const cert = get('server.ssl.certificate');
+		if (cert?.values[0])
+			ep.certificateFiles.push(basename(cert.values[0].replace(/^(classpath|file):/, '')));
+		parse.endpoints.push(ep);
+	}
+	for (const [key, entry] of lists) {
+		const m = /^spring\.ssl\.bundle\.(jks|pem)\.([^.]+)\.options\.(enabledprotocols|ciphers)$/.exec(
+			key,
+		);
+		if (!m) continue;
+		parse.notes.push({
+			level: 'info',
+			line: entry.line,
+			message: `SSL bundle "${m[2] ?? ''}" sets ${entry.key}; bundles are graded only where server.ssl.bundle names them`,
+		});
+	}
+	const mailProps = props.filter((p) => canon(p.key).startsWith('spring.mail.'));
+	if (mailProps.length > 0) {
+		const host = mailProps.find((p) => canon(p.key) === 'spring.mail.host');
+		const port = mailProps.find((p) => canon(p.key) === 'spring.mail.port');
+		const proto = mailProps.find((p) => canon(p.key) === 'spring.mail.protocol')?.value ?? 'smtp';
+		const translated: PropLine[] = mailProps
+			.filter((p) => p.key.startsWith('spring.mail.properties.'))
+			.map((p) => ({ ...p, key: p.key.slice('spring.mail.properties.'.length) }));
+		if (host) translated.push({ key: `mail.${proto}.host`, value: host.value, line: host.line });
+		if (port) translated.push({ key: `mail.${proto}.port`, value: port.value, line: port.line });
+		parse.endpoints.push(...mailEndpoints(translated, inputName, parse));
+	}
+	if (parse.endpoints.length === 0)
+		parse.notes.push({
+			level: 'info',
+			line: null,
+			message: 'no server.ssl.* or spring.mail.* settings found',
+		});
+	return parse;
+}

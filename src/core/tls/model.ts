@@ -1,0 +1,136 @@
+// What each TLS parser reads out of one input, before the stage groups inputs into connectors.
+import type { TlsVersion } from '../report/report';
+import type { MailFacts, Origin } from './facts';
+
+export interface Setting<T> {
+	value: T;
+	origin: Origin;
+}
+
+export interface InputNote {
+	level: 'info' | 'warning' | 'error';
+	line: number | null;
+	message: string;
+}
+
+/** The TLS implementation behind an endpoint: decides defaults and what is possible. */
+export type TlsStack = 'openssl' | 'jsse' | 'dotnet' | 'node' | 'unknown';
+
+export interface DeclaredEndpoint {
+	label: string;
+	format: string;
+	role: 'client' | 'server';
+	scheme: string | null;
+	host: string | null;
+	port: number | null;
+	line: number | null;
+	product: string;
+	productVersion: string | null;
+	stack: TlsStack;
+	/** Already evaluated with the directive's own grammar. */
+	protocols?: Setting<TlsVersion[]>;
+	/** A lower bound only (Pega "Lowest allowable", ssl-min-ver, minVersion). */
+	minVersion?: Setting<TlsVersion>;
+	maxVersion?: Setting<TlsVersion>;
+	/** OpenSSL cipher-string syntax. */
+	cipherString?: Setting<string>;
+	/** An explicit list of suite names (JSSE/IANA/OpenSSL). */
+	cipherList?: Setting<string[]>;
+	tls13Suites?: Setting<string[]>;
+	dhBits?: Setting<number>;
+	/** nginx: DHE suites are unusable without ssl_dhparam. */
+	dhMissing?: Origin;
+	curves?: Setting<string[]>;
+	validationDisabled: Origin[];
+	compression?: Setting<boolean>;
+	insecureRenegotiation?: Setting<boolean>;
+	/** Basenames of certificate/keystore files the endpoint references. */
+	certificateFiles: string[];
+	mail?: MailFacts;
+	/** Runtime described inline (connector JSON/form, JVM flags next to the endpoint). */
+	runtime?: string;
+	/** Names of the defaults that apply when a directive is absent (shown as origin). */
+	defaults: { protocols: string; ciphers: string };
+}
+
+export interface JavaDecl {
+	version: string | null;
+	disabledAlgorithms?: Setting<string>;
+	certpathDisabled?: Setting<string>;
+	clientProtocols?: Setting<TlsVersion[]>;
+	serverProtocols?: Setting<TlsVersion[]>;
+	httpsProtocols?: Setting<TlsVersion[]>;
+	clientCipherSuites?: Setting<string[]>;
+	serverCipherSuites?: Setting<string[]>;
+	ephemeralDHKeySize?: Setting<string>;
+	validationDisabled: Origin[];
+}
+
+export interface OpenSslDecl {
+	version: string | null;
+	minProtocol?: Setting<TlsVersion>;
+	maxProtocol?: Setting<TlsVersion>;
+	cipherString?: Setting<string>;
+	ciphersuites?: Setting<string[]>;
+	options?: Setting<string>;
+}
+
+export interface DotnetDecl {
+	framework: string | null;
+	flags?: Setting<string[]>;
+	strongCrypto?: Setting<boolean>;
+	validationDisabled: Origin[];
+}
+
+export interface NodeDecl {
+	version: string | null;
+	minVersion?: Setting<TlsVersion>;
+	maxVersion?: Setting<TlsVersion>;
+	ciphers?: Setting<string>;
+	validationDisabled: Origin[];
+}
+
+export interface ObservedEndpoint {
+	scanner: 'testssl' | 'sslyze';
+	host: string | null;
+	port: number | null;
+	starttls: string | null;
+	protocols: TlsVersion[];
+	/** IANA names of accepted TLS ≤ 1.2 suites, and of TLS 1.3 suites. */
+	suites: string[];
+	tls13: string[];
+	certKey: { keyAlgorithm: string; keySize: number } | null;
+	certNames: string[];
+	vulnerabilities: { id: string; tier: 'a' | 'b' | 'c' | 'd'; evidence: string }[];
+	fallbackScsv: boolean | null;
+	dhBits: number[];
+	curves: { name: string; bits: number }[];
+	/** The scanner's own grade, for comparison only. */
+	scannerGrade: string | null;
+}
+
+export interface TlsParse {
+	format: string;
+	endpoints: DeclaredEndpoint[];
+	java?: JavaDecl;
+	openssl?: OpenSslDecl;
+	dotnet?: DotnetDecl;
+	node?: NodeDecl;
+	observed: ObservedEndpoint[];
+	notes: InputNote[];
+	/** Included files: evaluated when dropped too, else "not evaluated". */
+	includes: { path: string; line: number; evaluated: boolean }[];
+}
+
+export function emptyParse(format: string): TlsParse {
+	return { format, endpoints: [], observed: [], notes: [], includes: [] };
+}
+
+export function origin(
+	inputName: string | null,
+	directive: string,
+	line: number | null,
+	value: string,
+): Origin {
+	return { inputName, directive, line, value };
+}

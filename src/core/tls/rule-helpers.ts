@@ -1,0 +1,34 @@
+// Small pure helpers the TLS, runtime and mail rules share (rules stay one file per id).
+import type { AnalysisFacts } from '../facts';
+import type { TlsVersion } from '../report/report';
+import type { Origin, SuiteFact, TlsFacts } from './facts';
+import { versionRank } from './versions';
+
+/** Connectors with a TLS or STARTTLS channel and at least one protocol to judge. */
+export function tlsChannels(facts: AnalysisFacts): TlsFacts[] {
+	return facts.tls.filter((c) => c.channel !== 'PLAIN');
+}
+
+export const hasVersion = (c: TlsFacts, v: TlsVersion): boolean => c.protocols.includes(v);
+
+export const hasAtLeast = (c: TlsFacts, v: TlsVersion): boolean =>
+	c.protocols.some((p) => versionRank(p) >= versionRank(v));
+
+export function where(o: Origin): string {
+	if (o.directive === 'default') return `default (${o.value})`;
+	return `${o.inputName ?? 'connector form'}${o.line ? ` line ${o.line}` : ''}: ${o.value}`;
+}
+
+/** Evidence naming a few suites and where they came from. */
+export function suiteEvidence(c: TlsFacts, suites: readonly SuiteFact[]): string {
+	const names = suites.slice(0, 6).map((s) => s.iana);
+	const more = suites.length > 6 ? ` and ${suites.length - 6} more` : '';
+	const origins = [...new Set(suites.map((s) => where(s.origin)))].slice(0, 2).join('; ');
+	return `${names.join(', ')}${more} (${c.graded === 'observed' ? 'observed' : `from ${origins}`})`;
+}
+
+export function protocolEvidence(c: TlsFacts, versions: readonly TlsVersion[]): string {
+	const facts = c.protocolFacts.filter((p) => versions.includes(p.version));
+	const origins = [...new Set(facts.map((p) => where(p.origin)))].join('; ');
+	return `enabled: ${c.protocols.join(', ') || 'none'}${origins ? ` (${versions.join(', ')} from ${origins})` : ''}`;
+}

@@ -1,0 +1,404 @@
+// The TLS stage (runs last): groups declared endpoints, runtime settings and scanner results
+// into connectors (endpoint host:port + role), merges declared and observed (observed wins),
+// computes the effective sets and CGS-1 category scores, and writes facts.tls and detail views.
+import type { AnalysisFacts } from '../facts';
+import {
+	effectiveDeclared,
+	suiteFact,
+	type CertKey,
+	type Effective,
+	type RuntimeContext,
+} from './effective';
+import type { ConnectorForm, Origin, ProtocolFact, SuiteFact, TlsDetail, TlsFacts } from './facts';
+import { connectorEndpoint } from './formats/connector';
+import { hostMatches } from './hostname';
+import {
+	origin,
+	type DeclaredEndpoint,
+	type DotnetDecl,
+	type JavaDecl,
+	type NodeDecl,
+	type ObservedEndpoint,
+	type OpenSslDecl,
+	type TlsParse,
+} from './model';
+import { channelScores } from './score';
+import { suiteByName, type SuiteRow } from './suites';
+import { sortVersions } from './versions';
+import { fixesFor } from './fix';
+
+interface Source {
+	inputName: string | null;
+	inputIndex: number | null;
+	parse: TlsParse;
+	text: string;
+}
+
+interface Group {
+	key: string;
+	declared: { ep: DeclaredEndpoint; inputName: string | null }[];
+	observed: { o: ObservedEndpoint; inputName: string }[];
+}
+
+export function formEndpoint(form: ConnectorForm): DeclaredEndpoint {
+	return connectorEndpoint(form, null, () => null);
+}
+
+/** Later settings override earlier ones, property by property. */
+function mergeDecl<T extends object>(list: (T | undefined)[]): T | null {
+	const present = list.filter((x): x is T => !!x);
+	if (present.length === 0) return null;
+	const out = { ...present[0] } as Record<string, unknown>;
+	for (const d of present.slice(1)) {
+		for (const [k, v] of Object.entries(d) as [string, unknown][]) {
+			const prev = out[k];
+			if (Array.isArray(v) && Array.isArray(prev))
+				out[k] = [...(prev as unknown[]), ...(v as unknown[])];
+			else if (v !== undefined && v !== null) out[k] = v;
+		}
+	}
+	return out as T;
+}
+
+const keyOf = (host: string | null, port: number | null, role: string) =>
+	`${host ?? '*'}:${port ?? '*'}:${role}`;
+
+function certificateFor(
+	ep: DeclaredEndpoint | null,
+	host: string | null,
+	role: 'client' | 'server',
+	facts: AnalysisFacts,
+): CertKey | null {
+	const leaves = facts.certificates.filter((c) => !c.isCA);
+	const pick = (c: (typeof leaves)[number] | undefined): CertKey | null =>
+		c && c.keySize
+			? {
+					keyAlgorithm: c.keyAlgorithm,
+					keySize: c.keySize,
+					source: `${c.inputName}: ${c.subject}`,
+					sha256: c.sha256,
+				}
+			: null;
+	if (ep) {
+		const files = new Set(ep.certificateFiles.map((f) => f.toLowerCase()));
+		const byFile = leaves.find((c) => files.has(c.inputName.toLowerCase()));
+		if (byFile) return pick(byFile);
+	}
+	if (host) {
+		const byName = leaves.find((c) => hostMatches(c, host));
+		if (byName) return pick(byName);
+	}
+	if (role === 'server' && leaves.length === 1) return pick(leaves[0]);
+	return null;
+}
+
+function mergeEndpoints(
+	list: { ep: DeclaredEndpoint; inputName: string | null }[],
+	notes: string[],
+): DeclaredEndpoint | null {
+	const first = list[0];
+	if (!first) return null;
+	const out: DeclaredEndpoint = {
+		...first.ep,
+		validationDisabled: [...first.ep.validationDisabled],
+		certificateFiles: [...first.ep.certificateFiles],
+	};
+	for (const { ep } of list.slice(1)) {
+		for (const k of [
+			'protocols',
+			'minVersion',
+			'maxVersion',
+			'cipherString',
+			'cipherList',
+			'tls13Suites',
+			'dhBits',
+			'curves',
+			'runtime',
+			'mail',
+		] as const) {
+			const next = ep[k];
+			const prev = out[k];
+			if (next === undefined) continue;
+			if (
+				prev !== undefined &&
+				JSON.stringify((prev as { value?: unknown }).value ?? prev) !==
+					JSON.stringify((next as { value?: unknown }).value ?? next)
+			) {
+				const describe = (x: unknown) =>
+					typeof x === 'object' && x !== null && 'origin' in x
+						? `${(x as { origin: Origin }).origin.value} (${(x as { origin: Origin }).origin.inputName ?? 'form'})`
+						: String(x);
+				notes.push(
+					`conflicting ${k}: ${describe(prev)} versus ${describe(next)}; the later one (${ep.format}) is used`,
+				);
+			}
+			Object.assign(out, { [k]: next });
+		}
+		out.validationDisabled.push(...ep.validationDisabled);
+		out.certificateFiles.push(...ep.certificateFiles);
+		if (ep.host && !out.host) out.host = ep.host;
+	}
+	return out;
+}
+
+function observedFacts(
+	o: ObservedEndpoint,
+	inputName: string,
+): { protocols: ProtocolFact[]; suites: SuiteFact[]; tls13: SuiteFact[] } {
+	const src = origin(inputName, o.scanner, null, `observed by ${o.scanner}`);
+	const rows = (names: string[]) =>
+		names.map((n) => suiteByName(n)).filter((r): r is SuiteRow => !!r);
+	return {
+		protocols: sortVersions(o.protocols).map((version) => ({ version, origin: src })),
+		suites: rows(o.suites).map((r) => suiteFact(r, src)),
+		tls13: rows(o.tls13).map((r) => suiteFact(r, src)),
+	};
+}
+
+export function runTlsStage(
+	facts: AnalysisFacts,
+	sources: Source[],
+	form: ConnectorForm | null,
+): { connectors: TlsFacts[]; details: Map<number, TlsDetail> } {
+	const inputNames = new Set(facts.inputs.map((i) => i.name.toLowerCase()));
+	for (const s of sources) {
+		for (const inc of s.parse.includes) {
+			const base = inc.path.split(/[\\/]/).pop() ?? inc.path;
+			inc.evaluated = !inc.path.includes('*') && inputNames.has(base.toLowerCase());
+		}
+	}
+	const rt: RuntimeContext = {
+		java: mergeDecl<JavaDecl>(sources.map((s) => s.parse.java)),
+		openssl: mergeDecl<OpenSslDecl>(sources.map((s) => s.parse.openssl)),
+		node: mergeDecl<NodeDecl>(sources.map((s) => s.parse.node)),
+		dotnet: mergeDecl<DotnetDecl>(sources.map((s) => s.parse.dotnet)),
+	};
+	const runtimeInputs = sources
+		.filter((s) => s.parse.java || s.parse.openssl)
+		.map((s) => s.inputName)
+		.filter((n): n is string => !!n);
+	const groups = new Map<string, Group>();
+	const group = (key: string) => {
+		let g = groups.get(key);
+		if (!g) groups.set(key, (g = { key, declared: [], observed: [] }));
+		return g;
+	};
+	const declared: { ep: DeclaredEndpoint; inputName: string | null }[] = [];
+	for (const s of sources)
+		for (const ep of s.parse.endpoints)
+			if (!(ep.format === 'node' || ep.format === 'dotnet') || s.parse.endpoints.length)
+				declared.push({ ep, inputName: s.inputName });
+	if (form && (form.endpoint || form.lowestTlsVersion || form.runtime))
+		declared.push({ ep: formEndpoint(form), inputName: null });
+	for (const d of declared) group(keyOf(d.ep.host, d.ep.port, d.ep.role)).declared.push(d);
+	const stacks = new Set(declared.map((d) => d.ep.stack));
+	if (
+		rt.java &&
+		!stacks.has('jsse') &&
+		!declared.some((d) => d.ep.runtime && /java|jdk/i.test(d.ep.runtime))
+	) {
+		group('java-runtime').declared.push({
+			ep: {
+				label: 'Java runtime defaults (no endpoint given)',
+				format: 'java',
+				role: 'client',
+				scheme: 'https',
+				host: null,
+				port: null,
+				line: null,
+				product: 'Java',
+				productVersion: rt.java.version,
+				stack: 'jsse',
+				validationDisabled: [],
+				certificateFiles: [],
+				defaults: { protocols: 'JVM default', ciphers: 'JVM default' },
+			},
+			inputName: runtimeInputs[0] ?? null,
+		});
+	}
+	if (rt.openssl && !stacks.has('openssl')) {
+		group('openssl-runtime').declared.push({
+			ep: {
+				label: 'OpenSSL system defaults (no endpoint given)',
+				format: 'openssl',
+				role: 'client',
+				scheme: 'https',
+				host: null,
+				port: null,
+				line: null,
+				product: 'OpenSSL',
+				productVersion: rt.openssl.version,
+				stack: 'openssl',
+				validationDisabled: [],
+				certificateFiles: [],
+				defaults: { protocols: 'OpenSSL default', ciphers: 'OpenSSL DEFAULT' },
+			},
+			inputName: sources.find((s) => s.parse.openssl)?.inputName ?? null,
+		});
+	}
+	for (const s of sources) {
+		for (const o of s.parse.observed) {
+			const match = [...groups.values()].find((g) =>
+				g.declared.some(
+					(d) =>
+						d.ep.role === 'server' &&
+						(d.ep.port === null || d.ep.port === o.port) &&
+						(d.ep.host === null || d.ep.host === o.host),
+				),
+			);
+			(match ?? group(keyOf(o.host, o.port, 'server'))).observed.push({
+				o,
+				inputName: s.inputName ?? '',
+			});
+		}
+	}
+	const connectors: TlsFacts[] = [];
+	let n = 0;
+	for (const g of groups.values()) {
+		const notes: string[] = [];
+		const ep = mergeEndpoints(g.declared, notes);
+		const obs = g.observed[g.observed.length - 1] ?? null;
+		if (g.observed.length > 1)
+			notes.push(
+				`${g.observed.length} scanner results for this endpoint; the last one (${obs?.inputName ?? ''}) is used`,
+			);
+		const role = ep?.role ?? 'server';
+		const host = ep?.host ?? obs?.o.host ?? null;
+		const port = ep?.port ?? obs?.o.port ?? null;
+		const scheme = ep?.scheme ?? (obs?.o.starttls ? obs.o.starttls : 'https');
+		const cert = obs?.o.certKey
+			? { ...obs.o.certKey, source: `observed by ${obs.o.scanner}`, sha256: null }
+			: certificateFor(ep, host, role, facts);
+		const eff: Effective | null = ep ? effectiveDeclared(ep, rt, cert) : null;
+		if (eff) notes.push(...eff.notes);
+		const ob = obs ? observedFacts(obs.o, obs.inputName) : null;
+		const graded = ob ? 'observed' : 'declared';
+		const protocols = ob?.protocols ?? eff?.protocols ?? [];
+		const suites = ob?.suites ?? eff?.suites ?? [];
+		const tls13 = ob?.tls13 ?? eff?.tls13 ?? [];
+		const mail = ep?.mail ?? null;
+		const plain = scheme === 'http' || scheme === 'ldap' || mail?.mode === 'plain';
+		const channel: TlsFacts['channel'] = plain
+			? 'PLAIN'
+			: mail && mail.mode !== 'implicit'
+				? 'STARTTLS'
+				: 'TLS';
+		const dhBits = ob
+			? obs?.o.dhBits.length
+				? Math.min(...obs.o.dhBits)
+				: null
+			: (eff?.dh?.bits ?? null);
+		const curves = ob && obs?.o.curves.length ? obs.o.curves : (eff?.curves ?? []);
+		const scoreNotes: string[] = [];
+		const scores = plain
+			? null
+			: channelScores(
+					protocols.map((p) => p.version),
+					{ suites, tls13, cert, dhBits, curves },
+					scoreNotes,
+				);
+		notes.push(...scoreNotes);
+		const inputs = [
+			...new Set(
+				[
+					...g.declared.map((d) => d.inputName),
+					obs?.inputName ?? null,
+					...(ep?.stack === 'jsse' || ep?.stack === 'openssl' ? runtimeInputs : []),
+				].filter((x): x is string => !!x),
+			),
+		];
+		const versions = protocols.map((p) => p.version);
+		const name = ep
+			? `${ep.label}${ep.format === 'form' && host ? ` (${host})` : ''}`
+			: `${host ?? '?'}:${port ?? '?'} (observed)`;
+		const id = `c${++n}`;
+		const vulns = [
+			...(eff?.vulnerabilities ?? []),
+			...(obs
+				? obs.o.vulnerabilities.map((v) => ({
+						...v,
+						origin: origin(obs.inputName, v.id, null, v.evidence),
+					}))
+				: []),
+		];
+		connectors.push({
+			id,
+			name,
+			inputName: g.declared[0]?.inputName ?? obs?.inputName ?? null,
+			source: ep?.format ?? obs?.o.scanner ?? 'form',
+			minVersion: sortVersions(versions)[0] ?? null,
+			protocols: sortVersions(versions),
+			cipherSuites: [...suites, ...tls13].map((s) => s.iana),
+			scores,
+			role,
+			channel,
+			endpoint: { scheme, host, port },
+			graded,
+			protocolFacts: protocols,
+			suiteFacts: suites,
+			tls13Facts: tls13,
+			declared: eff
+				? {
+						protocols: eff.protocols.map((p) => p.version),
+						suites: eff.suites.map((s) => s.iana),
+						tls13: eff.tls13.map((s) => s.iana),
+						inputs: g.declared.map((d) => d.inputName ?? 'form'),
+					}
+				: null,
+			observed:
+				ob && obs
+					? {
+							protocols: obs.o.protocols,
+							suites: obs.o.suites,
+							tls13: obs.o.tls13,
+							inputName: obs.inputName,
+						}
+					: null,
+			declaredMinVersion: eff?.declaredMin ?? null,
+			runtime: eff?.runtime ?? {
+				kind: 'unknown',
+				label: obs ? `observed by ${obs.o.scanner}` : 'unknown',
+				version: null,
+			},
+			dh:
+				dhBits !== null
+					? {
+							bits: dhBits,
+							origin:
+								eff?.dh?.origin ??
+								origin(obs?.inputName ?? null, 'DH_groups', null, `${dhBits} bits`),
+						}
+					: null,
+			curves,
+			certificate: cert,
+			validationDisabled: eff?.validationDisabled ?? [],
+			vulnerabilities: vulns,
+			fallbackScsv: obs?.o.fallbackScsv ?? null,
+			mail,
+			inputs,
+			notes: [...new Set(notes)],
+		});
+	}
+	const details = new Map<number, TlsDetail>();
+	for (const s of sources) {
+		if (s.inputIndex === null || !s.inputName) continue;
+		const mine = connectors.filter((c) => c.inputs.includes(s.inputName ?? ''));
+		const summary = `${s.parse.format}: ${s.parse.endpoints.length} endpoint(s)${s.parse.observed.length ? `, ${s.parse.observed.length} scanned endpoint(s)` : ''}${s.parse.java ? ', Java runtime settings' : ''}${s.parse.openssl ? ', OpenSSL settings' : ''}`;
+		details.set(s.inputIndex, {
+			summary,
+			format: s.parse.format,
+			parse: s.parse,
+			connectors: mine.map((c) => ({
+				id: c.id,
+				name: c.name,
+				protocols: c.protocolFacts,
+				suites: c.suiteFacts,
+				tls13: c.tls13Facts,
+				scores: c.scores,
+				notes: c.notes,
+			})),
+			fixes: fixesFor(s.parse, s.text, mine),
+		});
+	}
+	return { connectors, details };
+}

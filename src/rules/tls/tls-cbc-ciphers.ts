@@ -1,0 +1,27 @@
+// TLS-CBC-CIPHERS (RULES.md): a CBC-mode suite is enabled.
+import { suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import type { Rule } from '../rule';
+
+export const tlsCbcCiphers: Rule = {
+	meta: {
+		id: 'TLS-CBC-CIPHERS',
+		area: 'tls',
+		title: 'CBC-mode cipher suites are enabled',
+		severities: ['low'],
+		remediation: 'Restrict TLS 1.2 suites to AEAD (Mozilla Intermediate list).',
+		references: ['OWASP TLS Cheat Sheet', 'Mozilla Server Side TLS 5.8/6.0'],
+	},
+	check(facts, report) {
+		for (const c of tlsChannels(facts)) {
+			const cbc = c.suiteFacts.filter((s) => s.mode === 'CBC');
+			if (cbc.length === 0) continue;
+			report({
+				severity: 'low',
+				effect: 'cap A',
+				inputName: c.inputName,
+				subject: c.name,
+				evidence: suiteEvidence(c, cbc),
+			});
+		}
+	},
+};

@@ -1,0 +1,35 @@
+// TLS-WEAK-CIPHER (RULES.md): a NULL, anonymous, EXPORT or below-112-bit suite is enabled.
+import { suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { suiteByName, weakness } from '../../core/tls/suites';
+import type { Rule } from '../rule';
+
+export const tlsWeakCipher: Rule = {
+	meta: {
+		id: 'TLS-WEAK-CIPHER',
+		area: 'tls',
+		title: 'A broken cipher suite is enabled',
+		severities: ['critical'],
+		remediation:
+			'Remove eNULL/aNULL/EXPORT/DES/RC2/LOW suites (e.g. append `!aNULL:!eNULL:!EXPORT:!LOW:!DES`).',
+		references: ['RFC 9325 §4.1', 'SSL Labs rating guide (anonymous = 0)', 'OWASP TLS Cheat Sheet'],
+	},
+	check(facts, report) {
+		for (const c of tlsChannels(facts)) {
+			const reasons = new Set<string>();
+			const weak = c.suiteFacts.filter((s) => {
+				const row = suiteByName(s.iana);
+				const why = row ? weakness(row) : null;
+				if (why) reasons.add(why);
+				return why !== null;
+			});
+			if (weak.length === 0) continue;
+			report({
+				severity: 'critical',
+				effect: 'F',
+				inputName: c.inputName,
+				subject: c.name,
+				evidence: `${[...reasons].join('; ')}: ${suiteEvidence(c, weak)}`,
+			});
+		}
+	},
+};
