@@ -31,7 +31,7 @@ const WRAPPER = 'wssec-decrypted-fragment';
 
 /** Parses decrypted text as content of `parent` (its namespaces in scope); throws ParseError if it is not XML. */
 export function parseFragment(text: string, parent: Element | null): SafeXmlDocument {
-	const body = text.replace(/^\uFEFF/, '').replace(/^\s*<\?xml[^?]*\?>/, '');
+	const body = stripDeclaration(text);
 	const decls = [...inScopeNamespaces(parent)]
 		.filter(([prefix]) => prefix !== 'xml')
 		.map(([prefix, uri]) => ` ${prefix ? 'xmlns:' + prefix : 'xmlns'}="${escapeAttr(uri)}"`)
@@ -46,8 +46,67 @@ export interface Replacement {
 	type: 'element' | 'content';
 }
 
+/** The element the plaintext replaces: the EncryptedData, or its wsse11:EncryptedHeader. */
+function replacedElement(ed: Element): Element {
+	const header = ed.parentNode;
+	return isElement(header) &&
+		header.localName === 'EncryptedHeader' &&
+		header.namespaceURI === NS.wsse11
+		? header
+		: ed;
+}
+
+function stripDeclaration(text: string): string {
+	return text.replace(/^\uFEFF/, '').replace(/^\s*<\?xml[^?]*\?>/, '');
+}
+
+/**
+ * Fast path: the plaintext is spliced as text in place of the replaced element (the parent and
+ * its namespace declarations stay where they are, so prefixes resolve as in the original), and
+ * the result is parsed once. Large messages cost one parse instead of one per fragment.
+ */
+function spliceAll(
+	original: SafeXmlDocument,
+	replacements: readonly Replacement[],
+): SafeXmlDocument | null {
+	const copy = original.doc.cloneNode(true) as typeof original.doc;
+	const eds = descendantsNs(copy, NS.xenc, 'EncryptedData');
+	let token = 'wssec-decrypted-';
+	while (original.text.includes(token)) token += 'x';
+	const pieces = new Map<string, string>();
+	for (const r of replacements) {
+		const ed = eds[r.index];
+		if (!ed) continue;
+		const target = replacedElement(ed);
+		if (!target.parentNode) continue;
+		const marker = `${token}${r.index}`;
+		target.parentNode.replaceChild(copy.createComment(marker), target);
+		pieces.set(`<!--${marker}-->`, stripDeclaration(r.text));
+	}
+	if (!pieces.size) return null;
+	const serialized = new XMLSerializer().serializeToString(copy);
+	const pattern = new RegExp(`<!--${token}\\d+-->`, 'g');
+	const text = serialized.replace(pattern, (m) => pieces.get(m) ?? m);
+	// Plaintext is attacker-controlled: the same DOCTYPE/ENTITY refusal and limits apply.
+	return parseXml(text);
+}
+
 /** A copy of the document with each decrypted EncryptedData replaced; per-index errors for the rest. */
 export function replaceDecrypted(
+	original: SafeXmlDocument,
+	replacements: readonly Replacement[],
+): { document: SafeXmlDocument | null; errors: Map<number, string> } {
+	try {
+		const fast = spliceAll(original, replacements);
+		if (fast) return { document: fast, errors: new Map() };
+	} catch {
+		// Some plaintext is not well-formed here: the slow path below finds which one.
+	}
+	return replaceOneByOne(original, replacements);
+}
+
+/** Slow path: each fragment parsed on its own, so a broken one is named and the others still replace. */
+function replaceOneByOne(
 	original: SafeXmlDocument,
 	replacements: readonly Replacement[],
 ): { document: SafeXmlDocument | null; errors: Map<number, string> } {
@@ -59,13 +118,7 @@ export function replaceDecrypted(
 	for (const r of [...replacements].sort((a, b) => b.index - a.index)) {
 		const ed = eds[r.index];
 		if (!ed) continue;
-		const header = ed.parentNode;
-		const target =
-			isElement(header) &&
-			header.localName === 'EncryptedHeader' &&
-			header.namespaceURI === NS.wsse11
-				? header
-				: ed;
+		const target = replacedElement(ed);
 		const parent = target.parentNode;
 		let fragment: SafeXmlDocument;
 		try {
