@@ -1,0 +1,49 @@
+// Must-flag / must-not-flag table for TLS-RC4-CIPHER.
+import { describe, expect, it } from 'vitest';
+import type { AnalysisFacts } from '../../core/facts';
+import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { facts, runRule } from '../testing';
+import { tlsRc4Cipher } from './tls-rc4-cipher';
+
+const cases: [string, () => AnalysisFacts, [string, string][]][] = [
+	[
+		'only RC4',
+		() => facts({ tls: [tc({ protocols: ['TLSv1'], suites: ['TLS_RSA_WITH_RC4_128_SHA'] })] }),
+		[['high', 'F']],
+	],
+	[
+		'RC4 with TLS 1.2',
+		() =>
+			facts({
+				tls: [
+					tc({
+						protocols: ['TLSv1.2'],
+						suites: ['TLS_RSA_WITH_RC4_128_SHA', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'],
+					}),
+				],
+			}),
+		[['high', 'cap C']],
+	],
+	[
+		'RC4 with TLS 1.0 only',
+		() =>
+			facts({
+				tls: [
+					tc({
+						protocols: ['TLSv1'],
+						suites: ['TLS_RSA_WITH_RC4_128_SHA', 'TLS_RSA_WITH_AES_128_CBC_SHA'],
+					}),
+				],
+			}),
+		[['high', 'cap B']],
+	],
+	['no RC4', () => facts({ tls: [tc()] }), []],
+];
+
+describe('TLS-RC4-CIPHER', () => {
+	it.each(cases)('%s', (_name, input, expected) => {
+		const hits = runRule(tlsRc4Cipher, input());
+		expect(hits.map((h) => [h.severity, h.effect])).toEqual(expected);
+		for (const h of hits) expect(h.evidence.length).toBeGreaterThan(0);
+	});
+});
