@@ -28,7 +28,7 @@ export const policyOptionalSecurity: Rule = {
 						effect: 'cap C',
 						inputName: wsdl.inputName,
 						subject: sideSubject(op, side),
-						evidence: `${alts.length} alternatives; alternative ${open.join(', ')} has no security binding (attached: ${side.attachedAt.join('; ')})`,
+						evidence: `${alts.length} alternatives; alternative ${open.join(', ')} has no security binding`,
 					});
 				}
 			}
