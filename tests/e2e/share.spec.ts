@@ -153,3 +153,24 @@ test('a link never contains a password, private key or key bytes from the inputs
 	// The page itself never shows the key either.
 	expect(leakedSecrets(await page.locator('body').innerText())).toEqual([]);
 });
+
+test('a report too large for a link says so and offers the JSON file', async ({ page }) => {
+	await page.goto('/');
+	// Many distinct inputs: each adds an incompressible SHA-256 to the report.
+	const files = Array.from({ length: 900 }, (_, i) => ({
+		name: `blob-${i}.bin`,
+		buffer: Buffer.from(`\u0000${i}-${'x'.repeat(i % 7)}`),
+	}));
+	await addFiles(page, files);
+	await waitIdle(page);
+	await page.locator('[data-testid="share-link"]').click();
+	const warning = page.locator('[data-testid="share-too-large"]');
+	await expect(warning).toContainText('too large for a link');
+	await expect(page.locator('[data-testid="share-url"]')).toHaveCount(0);
+	expect(new URL(page.url()).hash).toBe('');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		warning.getByRole('button', { name: 'Download JSON' }).click(),
+	]);
+	expect(download.suggestedFilename()).toMatch(/^wssec-report-.*\.json$/);
+});
