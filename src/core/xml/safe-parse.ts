@@ -38,7 +38,9 @@ function findDeclaration(text: string): number {
 /** Nesting depth check on the raw text, before building a DOM (a 100 000-deep file never reaches the parser). */
 function checkDepth(text: string): void {
 	let depth = 0;
-	const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)[A-Za-z_][^>]*?(\/?)>/g;
+	// quoted attribute values may hold '>' or '/>': skip them whole so a crafted tag cannot hide its depth
+	const re =
+		/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)[A-Za-z_](?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
 	for (let m = re.exec(text); m; m = re.exec(text)) {
 		if (m[1] === undefined) continue;
 		if (m[1] === '/') depth--;
@@ -92,7 +94,14 @@ export function parseXml(text: string): SafeXmlDocument {
 		doc = parser.parseFromString(text, 'text/xml');
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		throw new ParseError('xml/malformed', `Malformed XML: ${message.split('\n')[0]}`);
+		const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
+		const line = locator?.lineNumber;
+		const column = locator?.columnNumber;
+		const where = line ? ` at line ${line}, column ${column ?? '?'}` : '';
+		throw new ParseError('xml/malformed', `Malformed XML${where}: ${message.split('\n')[0]}`, {
+			line,
+			column,
+		});
 	}
 	const err = firstError as { message: string; line?: number; column?: number } | null;
 	if (err) {

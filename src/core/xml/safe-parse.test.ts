@@ -1,0 +1,85 @@
+// Hostile and broken XML: every case ends in a specific ParseError quickly, never a hang.
+import { describe, expect, it } from 'vitest';
+import { ParseError } from '../errors';
+import { MAX_XML_DEPTH, parseXml } from './safe-parse';
+
+function failure(text: string): ParseError {
+	try {
+		parseXml(text);
+	} catch (e) {
+		if (e instanceof ParseError) return e;
+		throw e;
+	}
+	throw new Error('parsed');
+}
+
+describe('parseXml on hostile input', () => {
+	it.each([
+		[
+			'DOCTYPE',
+			'<?xml version="1.0"?>\n<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>',
+			'xml/doctype',
+			/line 2, column 1/,
+		],
+		[
+			'billion laughs',
+			'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]><lolz>&lol2;</lolz>',
+			'xml/doctype',
+			/DOCTYPE/,
+		],
+		[
+			'external entity',
+			'<!DOCTYPE a SYSTEM "file:///etc/passwd"><a/>',
+			'xml/doctype',
+			/entity-expansion/,
+		],
+		['lower-case doctype', '<!doctype a><a/>', 'xml/doctype', /DOCTYPE/],
+		['unclosed element', '<a><b></a>', 'xml/malformed', /Malformed XML/],
+		['two roots', '<a/><b/>', 'xml/malformed', /Malformed XML/],
+		['empty', '', 'xml/malformed', /XML/],
+		['not XML', 'hello world', 'xml/malformed', /XML/],
+	])('%s', (_name, text, code, message) => {
+		const e = failure(text);
+		expect(e.code === code || (code === 'xml/malformed' && e.code === 'xml/empty')).toBe(true);
+		expect(e.message).toMatch(message);
+	});
+
+	it('keeps a DOCTYPE inside a comment or CDATA harmless', () => {
+		expect(
+			parseXml('<a><!-- <!DOCTYPE x> --><![CDATA[<!ENTITY y>]]></a>').doc.documentElement?.tagName,
+		).toBe('a');
+	});
+
+	it('refuses 100 000-deep nesting before building a DOM, fast', () => {
+		const n = 100_000;
+		const t0 = performance.now();
+		const e = failure('<a>'.repeat(n) + '</a>'.repeat(n));
+		expect(e.code).toBe('xml/too-deep');
+		expect(e.message).toMatch(new RegExp(`deeper than ${MAX_XML_DEPTH}`));
+		expect(performance.now() - t0).toBeLessThan(2000);
+	});
+
+	it('does not let quoted "/>" hide nesting depth', () => {
+		const n = 1000;
+		const e = failure('<a x="/>">'.repeat(n) + '</a>'.repeat(n));
+		expect(e.code).toBe('xml/too-deep');
+	});
+
+	it('parses an element with 20 000 attributes in bounded time', () => {
+		const attrs = Array.from({ length: 20_000 }, (_, i) => `a${i}="${i}"`).join(' ');
+		const t0 = performance.now();
+		const doc = parseXml(`<r ${attrs}/>`).doc;
+		expect(doc.documentElement?.attributes.length).toBe(20_000);
+		expect(performance.now() - t0).toBeLessThan(5000);
+	});
+
+	it('reports line and column of a syntax error', () => {
+		const e = failure('<a>\n  <b x="1" x="2"/>\n</a>');
+		expect(e.message).toMatch(/line 2/);
+	});
+
+	it('keeps the exact text for verification', () => {
+		const text = '<a  b="1"\r\n>x</a>';
+		expect(parseXml(text).text).toBe(text);
+	});
+});
