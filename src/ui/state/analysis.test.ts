@@ -1,0 +1,206 @@
+// AnalysisState against a scripted engine: pending/parsed status per input, busy until the result
+// that answers the last request, stale results after "clear all", settings and secret redaction.
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../analyze';
+import { emptyFacts, type AnalysisSettings, type InputFacts } from '../../core/facts';
+import type { InputFile } from '../../core/pipeline';
+import { buildReport } from '../../core/report/build-report';
+import type { EngineClient } from '../../engine/client';
+import type { EngineEvent } from '../../engine/protocol';
+import { AnalysisState } from './analysis.svelte';
+
+/** Records requests like EngineClient (with sequence numbers) and lets the test answer them. */
+class FakeEngine {
+	seq = 0;
+	files: InputFile[] = [];
+	passwords: Record<string, string> = {};
+	settings: AnalysisSettings | null = null;
+	cancelled: string[][] = [];
+	constructor(readonly emit: (event: EngineEvent) => void) {}
+	get lastSeq() {
+		return this.seq;
+	}
+	add(files: InputFile[]) {
+		this.seq++;
+		this.files.push(...files);
+		return Promise.resolve();
+	}
+	remove(ids: string[]) {
+		this.seq++;
+		this.files = this.files.filter((f) => !ids.includes(f.id));
+		return Promise.resolve();
+	}
+	clear() {
+		this.seq++;
+		this.files = [];
+		return Promise.resolve();
+	}
+	password(id: string, password: string) {
+		this.seq++;
+		this.passwords[id] = password;
+		return Promise.resolve();
+	}
+	entryPassword() {
+		this.seq++;
+		return Promise.resolve();
+	}
+	updateSettings(settings: AnalysisSettings) {
+		this.seq++;
+		this.settings = settings;
+		return Promise.resolve();
+	}
+	cancel(ids: string[]) {
+		this.cancelled.push(ids);
+		this.seq += 3;
+		return Promise.resolve();
+	}
+	dispose() {
+		return Promise.resolve();
+	}
+	/** Answers with a result in which each file has the given status (default parsed). */
+	answer(status: Record<string, InputFacts['status']> = {}, seq = this.seq, evidence = '') {
+		const facts = emptyFacts('2026-01-01T00:00:00Z');
+		for (const f of this.files) {
+			const s = status[f.name] ?? 'parsed';
+			facts.inputs.push({
+				id: f.id,
+				name: f.name,
+				size: f.bytes.length,
+				sha256: 'ab',
+				kind: 'pkcs12',
+				kindReason: 'test',
+				status: s,
+				...(s === 'locked' ? { lock: { message: 'locked', wrongPassword: false } } : {}),
+			});
+		}
+		const findings = evidence
+			? [
+					{
+						ruleId: 'KEYSTORE-DEFAULT-PASSWORD',
+						severity: 'high' as const,
+						title: 't',
+						inputName: null,
+						subject: 's',
+						evidence,
+						remediation: 'r',
+						references: [],
+						area: 'keystore' as const,
+						effect: 'cap B' as const,
+					},
+				]
+			: [];
+		const result: AnalysisResult = { facts, report: buildReport(facts, findings, facts.now) };
+		this.emit({ type: 'result', runId: 1, result, seq });
+	}
+}
+
+function setup() {
+	let engine: FakeEngine | null = null;
+	const state = new AnalysisState((emit) => {
+		engine = new FakeEngine(emit);
+		return engine as unknown as EngineClient;
+	});
+	return { state, engine: engine! as FakeEngine };
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('AnalysisState', () => {
+	it('inputs are pending and the page busy until the result answering the last request', () => {
+		const { state, engine } = setup();
+		expect(state.busy).toBe(false);
+		state.addBytes([{ name: 'a.p12', bytes: bytes('a') }]);
+		state.addBytes([{ name: 'b.p12', bytes: bytes('b') }]);
+		expect(state.busy).toBe(true);
+		expect(state.inputs.map((i) => state.statusOf(i))).toEqual(['pending', 'pending']);
+		engine.answer({}, engine.seq - 1); // an older run: still busy
+		expect(state.busy).toBe(true);
+		engine.answer({ 'b.p12': 'locked' });
+		expect(state.busy).toBe(false);
+		expect(state.inputs.map((i) => state.statusOf(i))).toEqual(['parsed', 'locked']);
+	});
+
+	it('a typed password makes the input pending again until its result arrives', () => {
+		const { state, engine } = setup();
+		state.addBytes([{ name: 'a.p12', bytes: bytes('a') }]);
+		engine.answer({ 'a.p12': 'locked' });
+		const input = state.inputs[0]!;
+		state.unlock(input.id, 'Secret-Pass-1');
+		expect(engine.passwords[input.id]).toBe('Secret-Pass-1');
+		expect(state.statusOf(state.inputs[0]!)).toBe('pending');
+		expect(state.busy).toBe(true);
+		engine.answer();
+		expect(state.statusOf(state.inputs[0]!)).toBe('parsed');
+	});
+
+	it('results of requests sent before "clear all" are ignored', () => {
+		const { state, engine } = setup();
+		state.addBytes([{ name: 'a.p12', bytes: bytes('a') }]);
+		const before = engine.seq;
+		const files = [...engine.files];
+		state.clear();
+		engine.files = files;
+		engine.answer({}, before);
+		expect(state.result).toBeNull();
+		expect(state.inputs).toEqual([]);
+		engine.files = [];
+		engine.answer();
+		expect(state.busy).toBe(false);
+	});
+
+	it('settings go to the engine as plain data', () => {
+		const { state, engine } = setup();
+		state.addBytes([{ name: 'store.jks', bytes: bytes('x') }]);
+		const id = state.inputs[0]!.id;
+		state.actions.setTruststore(id, true);
+		state.actions.toggleTrustAnchor('aa');
+		state.actions.setCaptureTime('2026-01-31T12:00:00.000Z');
+		state.actions.addRawKey('k', 'AES', new Uint8Array(16));
+		expect(state.actions.isTruststore(id)).toBe(true);
+		expect(state.actions.isTrustAnchor('aa')).toBe(true);
+		expect(engine.settings).toMatchObject({
+			truststoreInputs: [id],
+			trustAnchors: ['aa'],
+			captureTime: '2026-01-31T12:00:00.000Z',
+		});
+		expect(structuredClone(engine.settings)).toEqual(engine.settings);
+		expect(state.rawKeys).toEqual([{ id: 'key1', name: 'k', algorithm: 'AES', length: 16 }]);
+		state.remove(id);
+		expect(engine.settings?.truststoreInputs).toEqual([]);
+	});
+
+	it('small files keep their bytes for the raw-key offer, larger ones do not', () => {
+		const { state } = setup();
+		state.addBytes([
+			{ name: 'key.bin', bytes: new Uint8Array(32) },
+			{ name: 'big.bin', bytes: new Uint8Array(65) },
+		]);
+		expect(state.inputs.map((i) => i.small?.length ?? null)).toEqual([32, null]);
+	});
+
+	it('pasted text is numbered', () => {
+		const { state } = setup();
+		state.addText('-----BEGIN CERTIFICATE-----');
+		state.addText('   ');
+		state.addText('ssl_protocols TLSv1.2;');
+		expect(state.inputs.map((i) => i.name)).toEqual(['Pasted text 1', 'Pasted text 2']);
+	});
+
+	it('the exportable report has typed passwords scrubbed', () => {
+		const { state, engine } = setup();
+		state.addBytes([{ name: 'a.p12', bytes: bytes('a') }]);
+		state.unlock(state.inputs[0]!.id, 'Typed-Secret-99');
+		engine.answer({}, engine.seq, 'opened with Typed-Secret-99');
+		expect(JSON.stringify(state.report)).toContain('Typed-Secret-99');
+		expect(JSON.stringify(state.exportableReport())).not.toContain('Typed-Secret-99');
+	});
+
+	it('Cancel passes the inputs in progress to the engine', async () => {
+		const { state, engine } = setup();
+		state.addBytes([{ name: 'a.p12', bytes: bytes('a') }]);
+		engine.answer();
+		state.addBytes([{ name: 'slow.xml', bytes: bytes('b') }]);
+		await state.cancel();
+		expect(engine.cancelled).toEqual([[state.inputs[1]!.id]]);
+	});
+});
