@@ -95,12 +95,12 @@ class FakeEngine {
 }
 
 function setup() {
-	let engine: FakeEngine | null = null;
+	const holder: { engine?: FakeEngine } = {};
 	const state = new AnalysisState((emit) => {
-		engine = new FakeEngine(emit);
-		return engine as unknown as EngineClient;
+		holder.engine = new FakeEngine(emit);
+		return holder.engine as unknown as EngineClient;
 	});
-	return { state, engine: engine! as FakeEngine };
+	return { state, engine: holder.engine! };
 }
 
 const bytes = (text: string) => new TextEncoder().encode(text);
