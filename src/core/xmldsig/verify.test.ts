@@ -1,0 +1,80 @@
+// Broken signatures get a specific message on the signature, never an exception or a hang.
+import { describe, expect, it } from 'vitest';
+import { parseXml } from '../xml/safe-parse';
+import { verifyDocument } from './document';
+
+const DS = 'http://www.w3.org/2000/09/xmldsig#';
+const EXC = 'http://www.w3.org/2001/10/xml-exc-c14n#';
+const RSA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
+
+function doc(signedInfo: string, rest = '<SignatureValue>AAAA</SignatureValue>'): string {
+	return `<r xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd"><p wsu:Id="a">x</p><Signature xmlns="${DS}">${signedInfo}${rest}</Signature></r>`;
+}
+const ref = (uri: string, digest = SHA256) =>
+	`<Reference URI="${uri}"><Transforms><Transform Algorithm="${EXC}"/></Transforms><DigestMethod Algorithm="${digest}"/><DigestValue>AAAA</DigestValue></Reference>`;
+const si = (inner: string, sm = RSA256, cm = EXC) =>
+	`<SignedInfo><CanonicalizationMethod Algorithm="${cm}"/><SignatureMethod Algorithm="${sm}"/>${inner}</SignedInfo>`;
+
+async function verify(text: string) {
+	const r = await verifyDocument(parseXml(text).doc, {
+		inputName: 't.xml',
+		origin: 'input',
+		certs: [],
+		secrets: [],
+	});
+	return r.signatures[0]?.facts;
+}
+
+describe('signatures with missing or unknown parts', () => {
+	it.each([
+		['no SignedInfo', doc(''), 'malformed', /no ds:SignedInfo/],
+		['no SignatureValue', doc(si(ref('#a')), ''), 'malformed', /no ds:SignatureValue/],
+		['no Reference', doc(si('')), 'malformed', /no ds:Reference/],
+		[
+			'SignatureValue not base64',
+			doc(si(ref('#a')), '<SignatureValue>***</SignatureValue>'),
+			'malformed',
+			/not base64/,
+		],
+		[
+			'unknown signature method',
+			doc(si(ref('#a'), 'urn:x:rot13')),
+			'unsupported-algorithm',
+			/signature method urn:x:rot13/,
+		],
+		[
+			'unknown canonicalization',
+			doc(si(ref('#a'), RSA256, 'urn:x:c14n')),
+			'unsupported-algorithm',
+			/canonicalization method urn:x:c14n/,
+		],
+		[
+			'unknown digest',
+			doc(si(ref('#a', 'urn:x:digest'))),
+			'unsupported-algorithm',
+			/digest method urn:x:digest/,
+		],
+		['reference to a missing id', doc(si(ref('#nope'))), 'malformed', /#nope does not exist/],
+		[
+			'detached reference to a file not dropped',
+			doc(si(ref('other.xml'))),
+			'key-not-found',
+			/drop that file/,
+		],
+	])('%s', async (_name, text, kind, message) => {
+		const f = await verify(text);
+		expect(f?.failureKind).toBe(kind);
+		expect(`${f?.error ?? ''} ${f?.references.map((r) => r.error ?? '').join(' ')}`).toMatch(
+			message,
+		);
+		expect(f?.valid).not.toBe(true);
+	});
+
+	it('a wrong digest is invalid even when no key is available', async () => {
+		const f = await verify(doc(si(ref('#a'))));
+		expect(f?.references[0]?.digestValid).toBe(false);
+		expect(f?.valid).toBe(false);
+		expect(f?.failureKind).toBe('digest-mismatch');
+	});
+});
