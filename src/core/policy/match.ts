@@ -1,6 +1,7 @@
-// Matches a captured envelope to a WSDL operation: by wsa:Action (against the explicit, SOAPAction
-// or default action of each operation), else by the Body's first element. The HTTP SOAPAction
-// header is not part of a dropped envelope, so it cannot be used.
+// Matches a captured envelope to a WSDL operation: its wsa:Action against each operation's
+// explicit or default action, or against the operation's SOAPAction (WCF and CXF send the
+// SOAPAction as wsa:Action), else by the Body's first element. The HTTP SOAPAction header itself is
+// not part of a dropped envelope.
 import type { WsdlFacts } from '../wsdl/facts';
 import type { CapturedMessage, MessageMatch } from './types';
 
@@ -14,13 +15,15 @@ export function matchMessage(
 			for (const op of w.operations) {
 				for (const side of [op.input, op.output]) {
 					if (!side) continue;
-					if (side.action === msg.action)
+					const bySoapAction =
+						side.direction === 'input' && !!op.soapAction && op.soapAction === msg.action;
+					if (side.action === msg.action || bySoapAction)
 						candidates.push({
 							wsdl: w.inputName,
 							binding: op.binding,
 							operation: op.name,
 							direction: side.direction,
-							by: 'wsa:Action',
+							by: side.action === msg.action ? 'wsa:Action' : 'SOAPAction',
 						});
 				}
 			}

@@ -91,6 +91,22 @@ describe('captured envelopes against the DoubleIt policy', () => {
 		expect(v?.verdict.unmet).toEqual([]);
 	});
 
+	it('matches a wsa:Action equal to the operation SOAPAction (WCF, CXF)', () => {
+		const wsdl = read('cxf-doubleit-asymmetric.wsdl').text.replace(
+			'soapAction=""',
+			'soapAction="urn:doubleit:DoubleIt"',
+		);
+		const env = read('envelopes/doubleit-body-in-clear.xml').text.replace(
+			'http://www.example.org/contract/DoubleIt/DoubleItPortType/DoubleItRequest',
+			'urn:doubleit:DoubleIt',
+		);
+		const facts = runWsdlOnTexts([
+			{ name: 'a.wsdl', text: wsdl },
+			{ name: 'b.xml', text: env },
+		]);
+		expect(allVerdicts(facts.wsdls)[0]?.msg.match?.by).toBe('SOAPAction');
+	});
+
 	it('matches by the Body element when there is no wsa:Action', () => {
 		const text = read('envelopes/doubleit-body-in-clear.xml').text.replace(
 			/<wsa:Action[^]*?<\/wsa:Action>/,

@@ -124,5 +124,6 @@ export interface MessageMatch {
 	binding: string;
 	operation: string;
 	direction: 'input' | 'output';
+	/** 'SOAPAction': the message's wsa:Action equals the operation's soap:operation/@soapAction. */
 	by: 'wsa:Action' | 'SOAPAction' | 'Body element';
 }

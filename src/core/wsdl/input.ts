@@ -3,7 +3,9 @@
 // their operations for the policy check.
 import type { AnalysisFacts } from '../facts';
 import type { InputKind } from '../report/report';
-import type { Parser, Stage, XmlDocumentRef } from '../pipeline';
+import { ParseError } from '../errors';
+import type { ParseOutcome, Parser, Stage, XmlDocumentRef } from '../pipeline';
+import { parseXml } from '../xml/safe-parse';
 import { parseXmlInput } from '../xml/xml-input';
 import { PolicyRegistry } from '../policy/normalize';
 import { readCapturedMessage } from '../policy/envelope';
@@ -20,8 +22,30 @@ import {
 } from './imports';
 import { buildWsdlFacts } from './model';
 
+/**
+ * Some WSDL and schema files carry a DOCTYPE without entity declarations (the W3C schemas do).
+ * The safe parser refuses any DOCTYPE; a bare one is blanked out (same length, so line and column
+ * stay true) and the file parsed again. A DOCTYPE that declares entities stays refused.
+ */
+async function parseAllowingBareDoctype(
+	ctx: Parameters<Parser>[0],
+): Promise<{ outcome: ParseOutcome; doctype: boolean }> {
+	try {
+		return { outcome: await parseXmlInput(ctx), doctype: false };
+	} catch (error) {
+		const text = ctx.text;
+		if (!(error instanceof ParseError) || error.code !== 'xml/doctype' || text === null)
+			throw error;
+		if (/<!ENTITY/i.test(text)) throw error;
+		const blanked = text.replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/i, (m) =>
+			m.replace(/[^\n]/g, ' '),
+		);
+		return { outcome: { facts: {}, material: {}, xml: parseXml(blanked) }, doctype: true };
+	}
+}
+
 const parseWsdl: Parser = async (ctx) => {
-	const outcome = await parseXmlInput(ctx);
+	const { outcome, doctype } = await parseAllowingBareDoctype(ctx);
 	const root = outcome.xml?.doc.documentElement;
 	const role = root ? roleOf(root) : 'other';
 	const version = role === 'wsdl20' ? 'WSDL 2.0 description' : 'WSDL 1.1 definitions';
@@ -30,7 +54,11 @@ const parseWsdl: Parser = async (ctx) => {
 		...outcome,
 		detail: {
 			area: 'wsdl',
-			data: { summary: `${version}${tns ? ` for ${tns}` : ''}`, wsdlIndex: null, importedBy: null },
+			data: {
+				summary: `${version}${tns ? ` for ${tns}` : ''}${doctype ? ' (its DOCTYPE, which declares no entity, was ignored)' : ''}`,
+				wsdlIndex: null,
+				importedBy: null,
+			},
 		},
 	};
 };
@@ -129,7 +157,8 @@ export function runWsdlStage(facts: AnalysisFacts, documents: readonly XmlDocume
 		const index = firstIndex + i;
 		for (const name of [w.inputName, ...w.members]) {
 			const input = facts.inputs.find((x) => x.name === name);
-			if (!input || input.status !== 'parsed') continue;
+			// Only WSDL inputs get this view; a signed WSDL keeps the signature view of its kind.
+			if (!input || input.status !== 'parsed' || input.kind !== 'wsdl') continue;
 			const by = name === w.inputName ? null : (importedBy.get(name) ?? w.inputName);
 			input.detail = {
 				area: 'wsdl',

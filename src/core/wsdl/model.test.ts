@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parsers } from './input';
 import { runWsdlOnTexts } from './testing';
 
 const DIR = resolve(import.meta.dirname, '../../../tests/fixtures/wsdl');
@@ -151,7 +152,8 @@ describe('other stacks', () => {
 		});
 		const op = w.operations[0]!;
 		expect(op.input!.bodyElements).toEqual(['{http://example.com/quotes/schema}GetQuote']);
-		expect(op.input!.action).toBe('http://example.com/quotes/GetQuote');
+		expect(op.soapAction).toBe('http://example.com/quotes/GetQuote');
+		expect(op.input!.action).toBe('http://example.com/quotes/QuoteInterface/GetQuoteRequest');
 		expect(op.input!.alternatives[0]).toMatchObject({
 			binding: 'asymmetric',
 			algorithmSuite: 'TripleDesRsa15',
@@ -239,5 +241,40 @@ describe('bad input: specific messages, no hang, other files still analyzed', ()
 		expect(w.notes.map((n) => n.message)).toContain(
 			'Policy references nest deeper than 16 levels at #P16; the rest was not followed',
 		);
+	});
+});
+
+describe('the WSDL parser', () => {
+	const ctx = (text: string) => ({
+		file: { id: '1', name: 'x.wsdl', bytes: new TextEncoder().encode(text) },
+		kind: 'wsdl' as const,
+		text,
+		password: null,
+		entryPasswords: new Map<string, string>(),
+		progress: () => {},
+		signal: new AbortController().signal,
+	});
+	const wsdl = read('plain-http-nopolicy.wsdl').text;
+	it('ignores a DOCTYPE without entity declarations, keeping lines true', async () => {
+		const text = wsdl.replace(
+			'<definitions',
+			'<!DOCTYPE definitions SYSTEM "wsdl.dtd">\n<definitions',
+		);
+		const outcome = await parsers.wsdl!(ctx(text));
+		expect(outcome.xml?.doc.documentElement?.localName).toBe('definitions');
+		expect(outcome.detail).toMatchObject({
+			data: { summary: expect.stringMatching(/DOCTYPE, which declares no entity, was ignored/) },
+		});
+	});
+	it('still refuses a DOCTYPE that declares entities', async () => {
+		const text = wsdl.replace('<definitions', '<!DOCTYPE d [<!ENTITY e "x">]>\n<definitions');
+		await expect(parsers.wsdl!(ctx(text))).rejects.toThrow(/DOCTYPE or ENTITY declaration/);
+	});
+	it('reports malformed XML with its line', async () => {
+		await expect(
+			parsers.wsdl!(
+				ctx('<definitions xmlns="http://schemas.xmlsoap.org/wsdl/">\n<message>\n</definitions>'),
+			),
+		).rejects.toThrow(/Malformed XML at line/);
 	});
 });

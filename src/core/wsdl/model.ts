@@ -257,21 +257,22 @@ function build11(
 				const soapBody = bEl
 					? (kid(bEl, NS.soap11Binding, 'body') ?? kid(bEl, NS.soap12Binding, 'body'))
 					: null;
+				const partsAttr = soapBody ? attr(soapBody, 'parts') : null;
+				const bodyParts = partsAttr === null ? null : partsAttr.split(/\s+/).filter(Boolean);
 				const bodyElements =
 					style === 'rpc'
 						? [
 								`{${(soapBody ? attr(soapBody, 'namespace') : null) ?? ''}}${direction === 'input' ? name : `${name}Response`}`,
 							]
-						: parts.flatMap((p) => (p.element ? [p.element] : []));
+						: parts
+								.filter((p) => !bodyParts || bodyParts.includes(p.name))
+								.flatMap((p) => (p.element ? [p.element] : []));
 				const explicit = explicitAction(pEl);
 				const msgName =
 					(pEl ? attr(pEl, 'name') : null) ??
 					`${name}${direction === 'input' ? 'Request' : 'Response'}`;
 				const value =
 					explicit ??
-					(direction === 'input' && soapOp && attr(soapOp, 'soapAction')
-						? attr(soapOp, 'soapAction')
-						: null) ??
 					(portType
 						? defaultAction(portType.doc.targetNamespace, attr(portType.el, 'name') ?? '', msgName)
 						: null);
@@ -406,7 +407,6 @@ function build20(
 				const explicit = explicitAction(iEl);
 				const value =
 					explicit ??
-					(direction === 'input' ? soapAction : null) ??
 					(iface
 						? defaultAction(
 								iface.doc.targetNamespace,
