@@ -80,23 +80,50 @@ function toFacts(
 	return { ...base, failure: outcome.failure, error: outcome.message };
 }
 
+/** Identity of an EncryptedData across copies of a document: its Id and ciphertext start. */
+function identity(ed: Element): string {
+	const value = descendantsNs(ed, NS.xenc, 'CipherValue').pop();
+	return `${idOf(ed) ?? ''}\u0000${textOf(value ?? null).slice(0, 200)}\u0000${readHeader(ed).cipherReference ?? ''}`;
+}
+
+/** How many times decrypted content is searched again for EncryptedData (super-encryption). */
+const MAX_NESTING = 3;
+
 async function decryptDocument(
 	ref: XmlDocumentRef,
 	ctx: StageContext,
 	index: CertIndex,
+	seen: Set<string>,
 ): Promise<{ facts: DecryptionFacts[]; decrypted: XmlDocumentRef | null }> {
 	const doc = ref.xml.doc;
-	const eds = descendantsNs(doc, NS.xenc, 'EncryptedData');
-	if (!eds.length) return { facts: [], decrypted: null };
+	const all = descendantsNs(doc, NS.xenc, 'EncryptedData');
+	const fresh = new Set(all.filter((ed) => !seen.has(identity(ed))));
+	if (!fresh.size) return { facts: [], decrypted: null };
+	for (const ed of fresh) seen.add(identity(ed));
+	const eds = all;
 	const env: Env = { ring: ctx.keyring, index, doc, ids: buildIdIndex(doc), inputs: ctx.inputs };
 	const wsaTo = wsaToOf(doc);
 	const out: DecryptionFacts[] = [];
 	const replacements: Replacement[] = [];
+	const positions: number[] = [];
 	for (const [i, ed] of eds.entries()) {
+		if (!fresh.has(ed)) continue;
 		ctx.signal.throwIfAborted();
 		ctx.progress(`${ref.inputName}: decrypting ${i + 1} of ${eds.length}`, i / eds.length);
 		const header = readHeader(ed);
-		const outcome = await decryptEncryptedData(ed, header, env);
+		let outcome: DataOutcome;
+		try {
+			outcome = await decryptEncryptedData(ed, header, env);
+		} catch (error) {
+			if (ctx.signal.aborted) throw error;
+			// A bug or an input nothing above anticipated: this element fails, the rest goes on.
+			outcome = {
+				status: 'failed',
+				failure: 'structural',
+				message: `could not be processed (internal error, please report it): ${error instanceof Error ? error.message : String(error)}`,
+				source: null,
+			};
+		}
 		let hash: string | null = null;
 		if (outcome.status === 'decrypted') {
 			hash = await sha256Hex(outcome.plaintext);
@@ -105,11 +132,12 @@ async function decryptDocument(
 			}
 		}
 		out.push(toFacts(ref.inputName, ed, outcome, wsaTo, hash));
+		positions.push(i);
 	}
 	if (!replacements.length) return { facts: out, decrypted: null };
 	const { document, errors } = replaceDecrypted(ref.xml, replacements);
 	for (const [i, message] of errors) {
-		const f = out[i];
+		const f = out[positions.indexOf(i)];
 		if (f) f.documentError = message;
 	}
 	return {
@@ -122,8 +150,13 @@ export const stage: Stage = async (facts: AnalysisFacts, ctx: StageContext) => {
 	const index = new CertIndex(ctx.keyring);
 	for (const ref of [...ctx.documents]) {
 		if (ref.origin !== 'input') continue;
-		const { facts: found, decrypted } = await decryptDocument(ref, ctx, index);
-		facts.decryptions.push(...found);
-		if (decrypted) ctx.documents.push(decrypted);
+		const seen = new Set<string>();
+		let current: XmlDocumentRef | null = ref;
+		for (let level = 0; current && level <= MAX_NESTING; level++) {
+			const { facts: found, decrypted } = await decryptDocument(current, ctx, index, seen);
+			facts.decryptions.push(...found);
+			if (decrypted) ctx.documents.push(decrypted);
+			current = decrypted;
+		}
 	}
 };

@@ -1,0 +1,52 @@
+// AES paths against OpenSSL (node:crypto): CBC without WebCrypto's PKCS#7 check (the ISO 10126
+// pad is arbitrary bytes plus a length), AES-192 through @noble/ciphers, GCM, and RFC 3394 unwrap.
+import { createCipheriv, randomBytes, type CipherGCM } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { aesCbcDecryptRaw, aesGcmDecrypt, aesKeyUnwrap } from './aes';
+import { removeXmlEncPadding } from './padding';
+
+function isoPad(data: Buffer): Buffer {
+	const n = 16 - (data.length % 16);
+	return Buffer.concat([data, randomBytes(n - 1), Buffer.from([n])]);
+}
+
+describe('AES', () => {
+	it.each([16, 24, 32])('CBC with ISO 10126 padding, %i-byte key', async (len) => {
+		const key = randomBytes(len);
+		const iv = randomBytes(16);
+		const plain = Buffer.from('<ex:card>4111 1111 1111 1111</ex:card>');
+		const c = createCipheriv(`aes-${len * 8}-cbc`, key, iv).setAutoPadding(false);
+		const ct = Buffer.concat([c.update(isoPad(plain)), c.final()]);
+		const raw = await aesCbcDecryptRaw(new Uint8Array(key), new Uint8Array(iv), new Uint8Array(ct));
+		expect(Buffer.from(removeXmlEncPadding(raw, 16) ?? [])).toEqual(plain);
+	});
+
+	it.each([16, 24, 32])('GCM, %i-byte key; a flipped tag bit fails', async (len) => {
+		const key = randomBytes(len);
+		const iv = randomBytes(12);
+		const c = createCipheriv(`aes-${len * 8}-gcm`, key, iv) as CipherGCM;
+		const ct = Buffer.concat([c.update('hello'), c.final(), c.getAuthTag()]);
+		expect(
+			Buffer.from(await aesGcmDecrypt(new Uint8Array(key), new Uint8Array(iv), new Uint8Array(ct))),
+		).toEqual(Buffer.from('hello'));
+		ct[ct.length - 1] = (ct[ct.length - 1] ?? 0) ^ 1;
+		await expect(
+			aesGcmDecrypt(new Uint8Array(key), new Uint8Array(iv), new Uint8Array(ct)),
+		).rejects.toThrow();
+	});
+
+	it('unwraps RFC 3394 (OpenSSL id-aes192-wrap) and rejects a wrong KEK', () => {
+		const kek = randomBytes(24);
+		const cek = randomBytes(32);
+		const c = createCipheriv('id-aes192-wrap', kek, Buffer.from('A6A6A6A6A6A6A6A6', 'hex'));
+		const wrapped = new Uint8Array(Buffer.concat([c.update(cek), c.final()]));
+		expect(Buffer.from(aesKeyUnwrap(new Uint8Array(kek), wrapped))).toEqual(cek);
+		expect(() => aesKeyUnwrap(new Uint8Array(randomBytes(24)), wrapped)).toThrow();
+	});
+
+	it('padding removal refuses impossible pad lengths', () => {
+		expect(removeXmlEncPadding(new Uint8Array([1, 2, 3, 0]), 16)).toBeNull();
+		expect(removeXmlEncPadding(new Uint8Array([1, 2, 3, 17]), 16)).toBeNull();
+		expect(removeXmlEncPadding(new Uint8Array([9, 9, 2]), 16)).toEqual(new Uint8Array([9]));
+	});
+});
