@@ -51,6 +51,8 @@ export interface PrivateKeyFacts extends ReportKey {
 	keyId: string | null;
 	/** Keystore alias, when the key sits in a keystore. */
 	alias: string | null;
+	/** A password of the default list (RULES.md 3.6) decrypted this key file. */
+	defaultPassword?: string;
 }
 
 /** One decoded extension for the detail view. */

@@ -2,6 +2,7 @@
 // certificate stage: pairing keys with certificates, chains across inputs, trust verdicts.
 import * as asn1js from 'asn1js';
 import { LockedError, ParseError } from '../errors';
+import { DEFAULT_PASSWORDS } from '../keystore/default-passwords';
 import type { KeystoreFacts } from '../keystore/facts';
 import type { ParseContext, ParseOutcome, Parser } from '../pipeline';
 import type { InputKind } from '../report/report';
@@ -24,7 +25,11 @@ export function outcomeOf(
 	summary: string,
 	keystore: KeystoreFacts | null,
 ): ParseOutcome {
-	const defaultPassword = [...kc.usedPasswords].find((p) => p !== kc.ctx.password) ?? null;
+	const defaultPassword = [...kc.usedPasswords].find((p) => DEFAULT_PASSWORDS.includes(p)) ?? null;
+	if (defaultPassword !== null) {
+		for (const k of col.keys)
+			if (k.encrypted && k.status === 'parsed') k.defaultPassword = defaultPassword;
+	}
 	return {
 		facts: {
 			certificates: col.certificates,

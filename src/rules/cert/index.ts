@@ -1,4 +1,33 @@
 // Rules of this folder, sorted by id.
 import type { Rule } from '../rule';
+import { certChainIncomplete } from './cert-chain-incomplete';
+import { certEcCurve } from './cert-ec-curve';
+import { certExpired } from './cert-expired';
+import { certExpiringSoon } from './cert-expiring-soon';
+import { certKeyAlgorithm } from './cert-key-algorithm';
+import { certNoSan } from './cert-no-san';
+import { certRsaKeySize } from './cert-rsa-key-size';
+import { certSelfSigned } from './cert-self-signed';
+import { certUntrustedChain } from './cert-untrusted-chain';
+import { certValidityTooLong } from './cert-validity-too-long';
+import { certWeakSignature } from './cert-weak-signature';
+import { keyNotRotatedOnRenewal } from './key-not-rotated-on-renewal';
+import { keyReusedAcrossPurposes } from './key-reused-across-purposes';
+import { keyRotationAge } from './key-rotation-age';
 
-export const rules: readonly Rule[] = [];
+export const rules: readonly Rule[] = [
+	certChainIncomplete,
+	certEcCurve,
+	certExpired,
+	certExpiringSoon,
+	certKeyAlgorithm,
+	certNoSan,
+	certRsaKeySize,
+	certSelfSigned,
+	certUntrustedChain,
+	certValidityTooLong,
+	certWeakSignature,
+	keyNotRotatedOnRenewal,
+	keyReusedAcrossPurposes,
+	keyRotationAge,
+];

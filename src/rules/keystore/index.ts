@@ -1,4 +1,13 @@
 // Rules of this folder, sorted by id.
 import type { Rule } from '../rule';
+import { keystoreDefaultPassword } from './keystore-default-password';
+import { keystoreJksLegacyFormat } from './keystore-jks-legacy-format';
+import { keystorePkcs12WeakPbe } from './keystore-pkcs12-weak-pbe';
+import { keystorePrivateKeyInTruststore } from './keystore-private-key-in-truststore';
 
-export const rules: readonly Rule[] = [];
+export const rules: readonly Rule[] = [
+	keystoreDefaultPassword,
+	keystoreJksLegacyFormat,
+	keystorePkcs12WeakPbe,
+	keystorePrivateKeyInTruststore,
+];

@@ -1,0 +1,28 @@
+// Must-flag / must-not-flag table for CERT-RSA-KEY-SIZE.
+import { describe, expect, it } from 'vitest';
+import { certFacts } from '../../core/x509/testing';
+import { facts, runRule } from '../testing';
+import { certRsaKeySize as rule } from './cert-rsa-key-size';
+
+describe('CERT-RSA-KEY-SIZE', () => {
+	it.each([
+		['512', certFacts({ keySize: 512 }), [['critical', 'F']]],
+		['1024', certFacts({ keySize: 1024 }), [['high', 'cap B']]],
+		['2048', certFacts({ keySize: 2048 }), [['info', 'none']]],
+		[
+			'2047 (odd)',
+			certFacts({ keySize: 2047 }),
+			[
+				['high', 'cap B'],
+				['low', 'warn'],
+			],
+		],
+		['3072', certFacts({ keySize: 3072 }), []],
+		['4096', certFacts({ keySize: 4096 }), []],
+		['EC key', certFacts({ keyAlgorithm: 'EC', keySize: 256, curve: 'P-256' }), []],
+		['1024-bit root ignored', certFacts({ keySize: 1024, role: 'root' }), []],
+	])('%s', (_n, c, tiers) => {
+		const hits = runRule(rule, facts({ certificates: [c] }));
+		expect(hits.map((h) => [h.severity, h.effect])).toEqual(tiers);
+	});
+});

@@ -1,0 +1,46 @@
+// KEYSTORE-DEFAULT-PASSWORD: a keystore (or key file) opened with a password of the default list
+// (RULES.md 3.6), tried locally; a JDK cacerts-style truststore on "changeit" only is info.
+import type { Rule } from '../rule';
+
+export const keystoreDefaultPassword: Rule = {
+	meta: {
+		id: 'KEYSTORE-DEFAULT-PASSWORD',
+		area: 'keystore',
+		title: 'Keystore protected by a default password',
+		severities: ['high', 'info'],
+		remediation: 'Set a unique, randomly generated keystore password held in a secret store.',
+		references: ['Tomcat SSLHostConfigCertificate.DEFAULT_KEYSTORE_PASSWORD', 'JDK-8275253'],
+	},
+	check(facts, report) {
+		for (const k of facts.keystores) {
+			if (k.defaultPassword === null) continue;
+			const onlyTrusted =
+				k.entries.length > 0 && k.entries.every((e) => e.type === 'trusted-certificate');
+			const shown = k.defaultPassword === '' ? 'the empty password' : `"${k.defaultPassword}"`;
+			const base = {
+				inputName: k.inputName,
+				subject: `${k.type} keystore ${k.inputName}`,
+				evidence: `opens with ${shown}`,
+			};
+			if (onlyTrusted && k.defaultPassword === 'changeit') {
+				report({
+					...base,
+					severity: 'info',
+					effect: 'none',
+					title: 'Truststore uses the JDK default password "changeit"',
+				});
+			} else report({ ...base, severity: 'high', effect: 'cap B' });
+		}
+		for (const key of facts.keys) {
+			if (key.defaultPassword === undefined || key.alias !== null) continue;
+			report({
+				severity: 'high',
+				effect: 'cap B',
+				inputName: key.inputName,
+				subject: `private key ${key.source}`,
+				evidence: `decrypts with ${key.defaultPassword === '' ? 'the empty password' : `"${key.defaultPassword}"`}`,
+				title: 'Private key encrypted with a default password',
+			});
+		}
+	},
+};
