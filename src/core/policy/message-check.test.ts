@@ -128,4 +128,13 @@ describe('captured envelopes against the DoubleIt policy', () => {
 		expect(capture?.messages[0]?.match).toBeNull();
 		expect(capture?.notes[0]?.message).toMatch(/no operation matches wsa:Action .*Other/);
 	});
+
+	it('without a WSDL, keeps only envelopes whose wsa:To is plain HTTP', () => {
+		const facts = runWsdlOnTexts(
+			['envelopes/doubleit-no-security.xml', 'envelopes/doubleit-meets-policy.xml'].map(read),
+		);
+		expect(facts.wsdls.map((w) => [w.kind, w.inputName, w.messages[0]?.to])).toEqual([
+			['capture', 'doubleit-no-security.xml', 'http://localhost:9001/DoubleItAsymmetric'],
+		]);
+	});
 });

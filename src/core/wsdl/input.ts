@@ -182,7 +182,9 @@ export function runWsdlStage(facts: AnalysisFacts, documents: readonly XmlDocume
 		msg.matchNote = note;
 		const owner = match ? built.find((w) => w.inputName === match.wsdl) : undefined;
 		if (owner) owner.messages.push(msg);
-		else if (msg.to || built.length > 0) {
+		// Without a WSDL, an envelope only needs a place in facts when its wsa:To is plain HTTP
+		// (WSDL-HTTP-ENDPOINT); otherwise the WSDL area stays "not analyzed".
+		else if (built.length > 0 || /^http:/i.test(msg.to ?? '')) {
 			facts.wsdls.push({
 				inputName: msg.inputName,
 				kind: 'capture',
