@@ -2,8 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisFacts } from '../../core/facts';
 import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import type { CertificateFacts } from '../../core/x509/facts';
 import { facts, runRule } from '../testing';
 import { certHostnameMismatch } from './cert-hostname-mismatch';
+
+/** Only the fields the rule reads; the certificate area owns the full type. */
+const cert = (c: Partial<CertificateFacts>): CertificateFacts => c as CertificateFacts;
 
 const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 	[
@@ -12,7 +16,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 			facts({
 				tls: [tc({ endpoint: { scheme: 'https', host: 'api.example.com', port: 443 } })],
 				certificates: [
-					{
+					cert({
 						inputName: 'server.pem',
 						sha256: 'ab',
 						subject: 'CN=www.example.com',
@@ -30,7 +34,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 						source: 'PEM block 1',
 						spkiSha256: 'cd',
 						chainValid: null,
-					},
+					}),
 				],
 				inputs: [
 					{
@@ -52,7 +56,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 			facts({
 				tls: [tc({ endpoint: { scheme: 'https', host: 'a.b.example.com', port: 443 } })],
 				certificates: [
-					{
+					cert({
 						inputName: 'server.pem',
 						sha256: 'ab',
 						subject: 'CN=x',
@@ -70,7 +74,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 						source: 'PEM block 1',
 						spkiSha256: 'cd',
 						chainValid: null,
-					},
+					}),
 				],
 				inputs: [
 					{
@@ -92,7 +96,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 			facts({
 				tls: [tc({ endpoint: { scheme: 'https', host: 'api.example.com', port: 443 } })],
 				certificates: [
-					{
+					cert({
 						inputName: 'server.pem',
 						sha256: 'ab',
 						subject: 'CN=x',
@@ -110,7 +114,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 						source: 'PEM block 1',
 						spkiSha256: 'cd',
 						chainValid: null,
-					},
+					}),
 				],
 				inputs: [
 					{
@@ -132,7 +136,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 			facts({
 				tls: [tc({ endpoint: { scheme: 'https', host: 'api.example.com', port: 443 } })],
 				certificates: [
-					{
+					cert({
 						inputName: 'server.pem',
 						sha256: 'ab',
 						subject: 'CN=api.example.com',
@@ -150,7 +154,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 						source: 'PEM block 1',
 						spkiSha256: 'cd',
 						chainValid: null,
-					},
+					}),
 				],
 				inputs: [
 					{
@@ -172,7 +176,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 			facts({
 				tls: [tc({ endpoint: { scheme: 'https', host: 'api.example.com', port: 443 } })],
 				certificates: [
-					{
+					cert({
 						inputName: 'server.pem',
 						sha256: 'ab',
 						subject: 'CN=x',
@@ -190,7 +194,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 						source: 'PEM block 1',
 						spkiSha256: 'cd',
 						chainValid: null,
-					},
+					}),
 				],
 				inputs: [
 					{
@@ -212,7 +216,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 			facts({
 				tls: [tc({ endpoint: { scheme: 'https', host: 'api.example.com', port: 443 } })],
 				certificates: [
-					{
+					cert({
 						inputName: 'server.pem',
 						sha256: 'ab',
 						subject: 'CN=x',
@@ -230,7 +234,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 						source: 'PEM block 1',
 						spkiSha256: 'cd',
 						chainValid: null,
-					},
+					}),
 				],
 				inputs: [
 					{
@@ -252,7 +256,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 			facts({
 				tls: [tc({ endpoint: { scheme: 'https', host: 'api.example.com', port: 443 } })],
 				certificates: [
-					{
+					cert({
 						inputName: 'server.pem',
 						sha256: 'ab',
 						subject: 'CN=api.example.com',
@@ -270,7 +274,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 						source: 'PEM block 1',
 						spkiSha256: 'cd',
 						chainValid: null,
-					},
+					}),
 				],
 				inputs: [
 					{
@@ -292,7 +296,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 			facts({
 				tls: [tc({ endpoint: { scheme: 'https', host: '10.0.0.5', port: 443 } })],
 				certificates: [
-					{
+					cert({
 						inputName: 'server.pem',
 						sha256: 'ab',
 						subject: 'CN=x',
@@ -310,7 +314,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 						source: 'PEM block 1',
 						spkiSha256: 'cd',
 						chainValid: null,
-					},
+					}),
 				],
 				inputs: [
 					{
@@ -332,7 +336,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 			facts({
 				tls: [tc({ endpoint: { scheme: 'https', host: 'api.example.com', port: 443 } })],
 				certificates: [
-					{
+					cert({
 						inputName: 'request.xml',
 						sha256: 'ab',
 						subject: 'CN=signer',
@@ -350,7 +354,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 						source: 'PEM block 1',
 						spkiSha256: 'cd',
 						chainValid: null,
-					},
+					}),
 				],
 				inputs: [
 					{
@@ -372,7 +376,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 			facts({
 				tls: [tc({ endpoint: { scheme: 'https', host: 'api.example.com', port: 443 } })],
 				certificates: [
-					{
+					cert({
 						inputName: 'server.pem',
 						sha256: 'ab',
 						subject: 'CN=Root CA',
@@ -390,7 +394,7 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 						source: 'PEM block 1',
 						spkiSha256: 'cd',
 						chainValid: null,
-					},
+					}),
 				],
 				inputs: [
 					{
