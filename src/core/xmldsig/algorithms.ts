@@ -77,6 +77,7 @@ export const SIGNATURES: Record<string, SignatureAlgorithm> = {
 	[MORE + 'hmac-md5']: { family: 'hmac', hash: 'md5' },
 	[MORE + 'hmac-ripemd160']: { family: 'hmac', hash: 'ripemd160' },
 	[MORE + 'eddsa-ed25519']: { family: 'eddsa', hash: 'sha512' },
+	['http://www.w3.org/2021/04/xmldsig-more#eddsa-ed25519']: { family: 'eddsa', hash: 'sha512' },
 };
 
 const NOBLE = {
@@ -277,6 +278,18 @@ export async function verifyAsymmetric(
 		case 'dsa': {
 			if (key.kind !== 'dsa') throw new AlgorithmError(`a DSA signature but a ${key.kind} key`);
 			return verifyDsa(key, await hash(alg.hash, data), sig);
+		}
+		case 'eddsa': {
+			if (key.kind !== 'ed25519')
+				throw new AlgorithmError(`an Ed25519 signature but a ${key.kind} key`);
+			const k = await subtle.importKey(
+				'raw',
+				toArrayBuffer(key.point),
+				{ name: 'Ed25519' },
+				false,
+				['verify'],
+			);
+			return subtle.verify({ name: 'Ed25519' }, k, toArrayBuffer(sig), toArrayBuffer(data));
 		}
 		default:
 			throw new AlgorithmError(`${alg.family} signatures are not supported`);

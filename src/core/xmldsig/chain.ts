@@ -2,8 +2,69 @@
 // signer, every other supplied or message certificate as intermediates, and the trust anchors.
 import { fromBER } from 'asn1js';
 import { Certificate, CertificateChainValidationEngine } from 'pkijs';
+import { children, oidText, readTlv } from '../asn1/der';
 import { toArrayBuffer } from '../bytes/encoding';
+import { verifyAsymmetric, type HashName } from './algorithms';
 import type { KnownCert } from './keyinfo';
+
+const CERT_SIGNATURES: Record<string, { family: 'rsa' | 'dsa'; hash: HashName }> = {
+	'1.2.840.113549.1.1.4': { family: 'rsa', hash: 'md5' },
+	'1.2.840.113549.1.1.5': { family: 'rsa', hash: 'sha1' },
+	'1.2.840.113549.1.1.11': { family: 'rsa', hash: 'sha256' },
+	'1.2.840.113549.1.1.12': { family: 'rsa', hash: 'sha384' },
+	'1.2.840.113549.1.1.13': { family: 'rsa', hash: 'sha512' },
+	'1.2.840.10040.4.3': { family: 'dsa', hash: 'sha1' },
+	'2.16.840.1.101.3.4.3.2': { family: 'dsa', hash: 'sha256' },
+};
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+	return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * One-level fallback for what WebCrypto cannot check (MD5- or DSA-signed certificates, common in
+ * old interop samples): the signer's issuer is an anchor and the anchor's key verifies the
+ * certificate signature. Returns the algorithm used, or null.
+ */
+async function issuedByAnchor(
+	signer: KnownCert,
+	anchors: readonly KnownCert[],
+): Promise<string | null> {
+	const der = signer.info.der;
+	const top = readTlv(der);
+	const parts = top ? children(der, top) : null;
+	const [tbs, alg, sigBits] = parts ?? [];
+	if (!tbs || !alg || !sigBits) return null;
+	const algParts = children(der, alg);
+	const oid = algParts?.[0] ? oidText(der, algParts[0]) : '';
+	const how = CERT_SIGNATURES[oid];
+	if (!how) return null;
+	let sig = der.subarray(sigBits.contentStart + 1, sigBits.end);
+	if (how.family === 'dsa') {
+		// DER SEQUENCE { r, s } → fixed-size r || s
+		const seq = readTlv(sig);
+		const rs = seq ? children(sig, seq) : null;
+		if (!rs || rs.length !== 2) return null;
+		const ints = rs.map((t) => sig.subarray(t.contentStart, t.end));
+		const size = Math.max(...ints.map((b) => (b[0] === 0 ? b.length - 1 : b.length)));
+		const out = new Uint8Array(size * 2);
+		ints.forEach((b, i) => {
+			const v = b[0] === 0 ? b.subarray(1) : b;
+			out.set(v, i * size + (size - v.length));
+		});
+		sig = out;
+	}
+	for (const a of anchors) {
+		if (!sameBytes(a.info.subjectDer, signer.info.issuerDer)) continue;
+		try {
+			if (await verifyAsymmetric(how, a.info.key, der.subarray(tbs.start, tbs.end), sig))
+				return `${how.family.toUpperCase()} with ${how.hash.toUpperCase()}`;
+		} catch {
+			// key type does not fit: try the next anchor
+		}
+	}
+	return null;
+}
 
 function pkijsCert(der: Uint8Array): Certificate | null {
 	const asn = fromBER(toArrayBuffer(der));
@@ -23,6 +84,13 @@ export async function chainVerdict(
 	at: string | null,
 ): Promise<{ trusted: boolean; error?: string } | null> {
 	if (anchors.length === 0) return null;
+	const when = at && !Number.isNaN(Date.parse(at)) ? at : new Date().toISOString();
+	const nb = signer.info.notBefore;
+	const na = signer.info.notAfter;
+	if (na && Date.parse(na) < Date.parse(when))
+		return { trusted: false, error: `the signer certificate expired on ${na}` };
+	if (nb && Date.parse(nb) > Date.parse(when))
+		return { trusted: false, error: `the signer certificate is not valid before ${nb}` };
 	if (anchors.includes(signer.sha256)) return { trusted: true };
 	const trusted = all.filter((c) => anchors.includes(c.sha256)).map((c) => pkijsCert(c.info.der));
 	const others = all
@@ -37,13 +105,21 @@ export async function chainVerdict(
 	const engine = new CertificateChainValidationEngine({
 		trustedCerts: trusted.filter((c): c is Certificate => c !== null),
 		certs: [leaf, ...others.filter((c): c is Certificate => c !== null)],
-		checkDate: at ? new Date(at) : new Date(),
+		checkDate: at && !Number.isNaN(Date.parse(at)) ? new Date(at) : new Date(),
 	});
 	try {
 		const r = await engine.verify();
-		return r.result
-			? { trusted: true }
-			: { trusted: false, error: r.resultMessage || 'no chain to a trust anchor' };
+		if (r.result) return { trusted: true };
+		const legacy = await issuedByAnchor(
+			signer,
+			all.filter((c) => anchors.includes(c.sha256)),
+		);
+		if (legacy)
+			return {
+				trusted: true,
+				error: `issued by a trust anchor; its certificate signature uses ${legacy}`,
+			};
+		return { trusted: false, error: r.resultMessage || 'no chain to a trust anchor' };
 	} catch (e) {
 		const message =
 			e && typeof e === 'object' && 'resultMessage' in e ? String(e.resultMessage) : String(e);

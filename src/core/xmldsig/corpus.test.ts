@@ -29,7 +29,17 @@ interface CorpusCase {
 const SKIPPED: Record<string, string> = {
 	'xmlsec/xmldsig11-interop-2012/signature-enveloping-hmac-sha1-truncated40':
 		'valid only after lowering the HMAC minimum to 40 bits; we apply the RULES.md policy (reject below max(80, hash/2))',
+	'xmlsec/aleksey-xmldsig-01/xpointer-hmac':
+		'the document carries a DOCTYPE (ID attribute declarations); the analyzer refuses every DOCTYPE before parsing by design',
+	'santuario/at/iaik/ixsil/coreFeatures/signatures/manifestSignature':
+		'the document carries a DOCTYPE; the analyzer refuses every DOCTYPE before parsing by design',
 };
+
+/** The corpus writes times as "2009-01-01 10:00:00 UTC". */
+function isoTime(t: string | undefined): string | null {
+	if (!t) return null;
+	return t.replace(/ UTC$/, 'Z').replace(' ', 'T');
+}
 
 function pemOrDer(bytes: Uint8Array): Uint8Array {
 	const t = new TextDecoder().decode(bytes);
@@ -83,16 +93,22 @@ async function runCase(c: CorpusCase): Promise<{ ok: boolean; got: string }> {
 			return existsSync(p) ? new Uint8Array(readFileSync(p)) : null;
 		},
 		chain: anchorShas.size
-			? (cert, all) => chainVerdict(cert, all, [...anchorShas], c.verificationTime ?? null)
+			? (cert, all) => chainVerdict(cert, all, [...anchorShas], isoTime(c.verificationTime))
 			: undefined,
 	});
 	const want = c.expect.signatures?.[0];
 	const got = result.signatures[0]?.facts;
 	if (!want || !got) return { ok: false, got: 'no signature found' };
-	const summary = `valid=${got.valid} crypto=${got.cryptoValid} kind=${got.failureKind ?? '-'} chain=${got.chainTrusted} ${got.error ?? ''} ${got.references.map((r) => r.error ?? '').join(' ')}`;
+	const summary = `valid=${got.valid} crypto=${got.cryptoValid} kind=${got.failureKind ?? '-'} chain=${got.chainTrusted} ${got.chainError ?? ''} ${got.error ?? ''} ${got.references.map((r) => r.error ?? '').join(' ')}`;
 	if (want.valid) return { ok: got.valid === true && got.chainTrusted !== false, got: summary };
+	// xmlsec1 refuses certificates without a trust anchor; the analyzer says "not evaluated" (null)
 	if (want.failureKind === 'trust')
-		return { ok: got.cryptoValid === true && got.chainTrusted === false, got: summary };
+		return {
+			ok:
+				got.cryptoValid === true &&
+				(got.chainTrusted === false || (anchorShas.size === 0 && got.chainTrusted === null)),
+			got: summary,
+		};
 	return { ok: got.valid !== true && got.failureKind === want.failureKind, got: summary };
 }
 

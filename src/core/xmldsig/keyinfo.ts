@@ -164,6 +164,14 @@ class Resolver {
 			return;
 		}
 		if (el.namespaceURI === NS.ds && name === 'KeyName') return this.keyName(text(el));
+		if (
+			(el.namespaceURI === NS.ds && (name === 'RSAKeyValue' || name === 'DSAKeyValue')) ||
+			is(el, NS.dsig11, 'ECKeyValue')
+		) {
+			// a RetrievalMethod may point straight at the key value element
+			this.res.rawKey = true;
+			return this.keyValue(el);
+		}
 		if (el.namespaceURI === NS.ds && name === 'RetrievalMethod') return this.retrieval(el);
 		if (is(el, NS.dsig11, 'KeyInfoReference')) {
 			this.res.forms.push('dsig11:KeyInfoReference');

@@ -10,6 +10,7 @@ export type PublicKey =
 	| { kind: 'rsa'; n: bigint; e: bigint }
 	| { kind: 'ec'; curve: EcCurve; point: Uint8Array }
 	| { kind: 'dsa'; p: bigint; q: bigint; g: bigint; y: bigint }
+	| { kind: 'ed25519'; point: Uint8Array }
 	| { kind: 'unsupported'; algorithm: string };
 
 export interface CertInfo {
@@ -91,7 +92,7 @@ export function publicKeyFromSpki(spki: Uint8Array): PublicKey {
 			y: bigintFrom(content(keyBytes, y)),
 		};
 	}
-	if (oid === '1.3.101.112') return { kind: 'unsupported', algorithm: 'Ed25519' };
+	if (oid === '1.3.101.112') return { kind: 'ed25519', point: keyBytes.slice() };
 	return { kind: 'unsupported', algorithm: `key algorithm ${oid}` };
 }
 
@@ -121,7 +122,11 @@ function readName(bytes: Uint8Array, name: Tlv): Rdn[] {
 function timeText(bytes: Uint8Array, t: Tlv | undefined): string | null {
 	if (!t) return null;
 	const s = new TextDecoder().decode(content(bytes, t));
-	const m = /^(\d{2,4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/.exec(s);
+	const m = (
+		t.tag === 0x17
+			? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/
+			: /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/
+	).exec(s);
 	if (!m) return null;
 	let year = Number(m[1]);
 	if ((m[1] ?? '').length === 2) year += year < 50 ? 2000 : 1900;
