@@ -19,6 +19,8 @@ import {
 import { LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { parseDer } from '../x509/public-key';
+import { readRawCertificate } from '../x509/certificate-facts';
+import { analyzePkcs8 } from '../x509/private-key';
 import { candidatePasswords } from './default-passwords';
 import type { KeystoreIntegrity, Pkcs12Bag } from './facts';
 import { keystoreOutcome, type RawEntry } from './model';
@@ -525,11 +527,11 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 	for (const e of entries) {
 		if (e.type !== 'private-key') continue;
 		const keyId = e.note;
+		const keyIdentity = e.pkcs8 ? await publicIdentity(e.pkcs8) : null;
 		const own =
 			certs.find((c) => c.bag.localKeyId !== null && c.bag.localKeyId === keyId) ??
-			(entries.filter((x) => x.type === 'private-key').length === 1
-				? certs.find((c) => c.bag.localKeyId !== null)
-				: undefined);
+			certs.find((c) => keyIdentity !== null && certIdentity(c.der) === keyIdentity) ??
+			certs.find((c) => c.bag.alias !== null && c.bag.alias === e.alias);
 		if (own) {
 			e.chain.push(own.der);
 			used.add(own.der);
@@ -564,6 +566,22 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 		storePassword: password,
 		storeLocked: false,
 	});
+}
+
+async function publicIdentity(pkcs8: Uint8Array): Promise<string | null> {
+	try {
+		return (await analyzePkcs8(pkcs8)).publicKeyId;
+	} catch {
+		return null;
+	}
+}
+
+function certIdentity(der: Uint8Array): string | null {
+	try {
+		return readRawCertificate(der).key.identity;
+	} catch {
+		return null;
+	}
 }
 
 const SECRET_ALGORITHMS: Record<string, string> = {
