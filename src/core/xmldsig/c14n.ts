@@ -154,6 +154,9 @@ class Canonicalizer {
 
 	run(): string {
 		const root = this.set.root;
+		// a subtree inside an excluded subtree (an enveloped signature's own parts) is empty
+		if (this.set.excluded?.size)
+			for (let p = root.parentNode; p; p = p.parentNode) if (this.set.excluded.has(p)) return '';
 		if (root.nodeType === DOCUMENT_NODE) {
 			this.document(root as Document);
 		} else if (root.nodeType === ELEMENT_NODE) {
