@@ -22,7 +22,7 @@ export function sideSubject(op: WsdlOperation, side: WsdlMessageSide): string {
 export function eachAlternative(wsdls: readonly WsdlFacts[]): AlternativeRef[] {
 	const out: AlternativeRef[] = [];
 	for (const wsdl of wsdls) {
-		if (wsdl.kind !== 'wsdl') continue;
+		if (wsdl.kind === 'capture') continue;
 		for (const op of wsdl.operations) {
 			for (const side of [op.input, op.output]) {
 				if (!side) continue;

@@ -65,8 +65,11 @@ export interface WsdlNote {
 
 export interface WsdlFacts {
 	inputName: string;
-	/** A WSDL (with the files it imports), or a captured message seen without a matching WSDL. */
-	kind: 'wsdl' | 'capture';
+	/**
+	 * A WSDL (with the files it imports), a WCF <system.serviceModel> configuration read as policy,
+	 * or a captured message seen without a matching WSDL.
+	 */
+	kind: 'wsdl' | 'wcf-config' | 'capture';
 	version: '1.1' | '2.0' | null;
 	targetNamespace: string | null;
 	/** Other dropped WSDL files folded into this one through imports. */

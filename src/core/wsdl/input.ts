@@ -21,6 +21,8 @@ import {
 	type DroppedXml,
 } from './imports';
 import { buildWsdlFacts } from './model';
+import { wcfConfigFacts } from './wcf-config';
+import { utf8OrNull } from '../bytes/encoding';
 
 /**
  * Some WSDL and schema files carry a DOCTYPE without entity declarations (the W3C schemas do).
@@ -123,7 +125,11 @@ function rootsOf(
 	return { roots, importedBy };
 }
 
-export function runWsdlStage(facts: AnalysisFacts, documents: readonly XmlDocumentRef[]): void {
+export function runWsdlStage(
+	facts: AnalysisFacts,
+	documents: readonly XmlDocumentRef[],
+	configs: readonly { inputName: string; text: string }[] = [],
+): void {
 	const dropped: DroppedXml[] = [];
 	for (const d of documents) {
 		if (d.origin !== 'input') continue;
@@ -172,6 +178,16 @@ export function runWsdlStage(facts: AnalysisFacts, documents: readonly XmlDocume
 			};
 		}
 	});
+	for (const c of configs) {
+		try {
+			const root = parseXml(c.text).doc.documentElement;
+			const wcf = root ? wcfConfigFacts(c.inputName, root) : null;
+			if (wcf) facts.wsdls.push(wcf);
+		} catch (error) {
+			// The TLS area reads this file too and reports why it cannot be parsed.
+			if (!(error instanceof ParseError)) throw error;
+		}
+	}
 	const decrypted = documents.filter((d) => d.origin === 'decrypted');
 	for (const d of documents) {
 		if (d.origin !== 'input') continue;
@@ -207,6 +223,11 @@ export function runWsdlStage(facts: AnalysisFacts, documents: readonly XmlDocume
 
 export const stage: Stage = async (facts, ctx) => {
 	ctx.signal.throwIfAborted();
-	runWsdlStage(facts, ctx.documents);
+	// .NET configuration files are TLS inputs; their <system.serviceModel> also declares WS-Security.
+	const configs = ctx.inputs
+		.filter((i) => i.kind === 'tls-config')
+		.map((i) => ({ inputName: i.file.name, text: utf8OrNull(i.file.bytes) ?? '' }))
+		.filter((c) => c.text.includes('<system.serviceModel'));
+	runWsdlStage(facts, ctx.documents, configs);
 	return Promise.resolve();
 };

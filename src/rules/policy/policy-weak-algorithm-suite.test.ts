@@ -83,3 +83,23 @@ describe('POLICY-WEAK-ALGORITHM-SUITE', () => {
 		expect(hits[0]?.subject).toBe('Bnd/A input, Bnd/A output, Bnd/B input and 7 more');
 	});
 });
+
+describe('POLICY-WEAK-ALGORITHM-SUITE on a WCF configuration (algorithmSuite / defaultAlgorithmSuite)', () => {
+	it('rates each configured suite', async () => {
+		const { readFileSync } = await import('node:fs');
+		const { resolve } = await import('node:path');
+		const { runWsdlStage } = await import('../../core/wsdl/input');
+		const text = readFileSync(
+			resolve(import.meta.dirname, '../../../tests/fixtures/wsdl/wcf/client-app.config'),
+			'utf8',
+		);
+		const f = facts();
+		runWsdlStage(f, [], [{ inputName: 'client-app.config', text }]);
+		const hits = runRule(policyWeakAlgorithmSuite, f);
+		expect(hits.map((h) => [h.subject, h.severity])).toEqual([
+			['wsHttpBinding/WSHttpBinding_IBilling/(every operation) input', 'medium'],
+			['basicHttpBinding/BasicHttpBinding_IOrders/(every operation) input', 'medium'],
+			['customBinding/CustomBinding_ILegacy/(every operation) input', 'low'],
+		]);
+	});
+});
