@@ -12,7 +12,7 @@ import {
 } from './algorithms';
 import { cipherOctets } from './cipher-source';
 import { checkCipherShape, decryptWithCipher } from './data-cipher';
-import { childNs, childrenNs, descendantsNs, idsOf, isElement, textOf } from './dom';
+import { childNs, childrenNs, descendantsNs, idOf, idsOf, isElement, textOf } from './dom';
 import { CRYPTO_FAILURE_MESSAGE, CryptoFailure, StructuralError } from './errors';
 import type { KeyUsedFacts } from './facts';
 import { directKeys } from './key-agreement';
@@ -137,6 +137,17 @@ async function* contentKeys(
 	}
 }
 
+/** The algorithms of the first EncryptedKey meant for this EncryptedData, read without unwrapping. */
+function peekSource(ed: Element, env: Env): KeySourceInfo | null {
+	const keyInfo = childNs(ed, NS.ds, 'KeyInfo');
+	const ek = candidateKeys(ed, env, readKeyInfo(keyInfo, env.ids).keyNames).named[0];
+	if (!ek) return null;
+	const info = emptySourceInfo();
+	info.encryptedKeyId = idOf(ek);
+	info.keyTransport = childNs(ek, NS.xenc, 'EncryptionMethod')?.getAttribute('Algorithm') || null;
+	return info;
+}
+
 export async function decryptEncryptedData(
 	ed: Element,
 	header: DataHeader,
@@ -148,7 +159,7 @@ export async function decryptEncryptedData(
 		status: 'failed',
 		failure: 'structural',
 		message,
-		source: attempt.sources[0] ?? null,
+		source: attempt.sources[0] ?? peekSource(ed, env),
 	});
 	if (header.type === 'attachment') {
 		return structural(

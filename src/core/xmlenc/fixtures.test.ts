@@ -200,6 +200,8 @@ describe('bad input: specific where structural, one message where cryptographic'
 		);
 		expect(data.facts.decryptions[0]?.error).toContain('unsupported data encryption algorithm');
 		expect(data.facts.decryptions[0]?.error).toContain('urn:example:rot13');
+		// The key transport is still recorded for the rules.
+		expect(data.facts.decryptions[0]?.keyTransport).toBe(NS.xenc + 'rsa-oaep-mgf1p');
 		const kt = await runStage(
 			'u',
 			text.replace(NS.xenc + 'rsa-oaep-mgf1p', 'urn:example:rsa-x'),
