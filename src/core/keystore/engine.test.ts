@@ -1,0 +1,79 @@
+// The whole engine on real keystores: findings, trust anchors across files, redaction.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analyze';
+import type { InputFile } from '../pipeline';
+
+const FIX = resolve(import.meta.dirname, '../../../tests/fixtures/keystores');
+const NOW = '2026-11-22T12:00:00Z';
+
+function file(name: string): InputFile {
+	return { id: name, name, bytes: new Uint8Array(readFileSync(resolve(FIX, name))) };
+}
+
+async function analyze(
+	names: string[],
+	passwords: Record<string, string> = {},
+	truststores: string[] = [],
+) {
+	return new Analyzer().run(
+		{
+			files: names.map(file),
+			passwords,
+			entryPasswords: {},
+			settings: { now: NOW, trustAnchors: [], truststoreInputs: truststores, rawKeys: [] },
+		},
+		() => {},
+		new AbortController().signal,
+	);
+}
+
+describe('engine with keystores', () => {
+	it('grades a legacy PKCS#12 and a JKS on changeit, and keeps secrets out of the report', async () => {
+		const { report, facts } = await analyze(
+			['openssl-legacy.p12', 'changeit.jks', 'random.p12', 'million-entries.jks'],
+			{
+				'openssl-legacy.p12': 'storepass',
+			},
+		);
+		const ids = report.findings.map((f) => f.ruleId);
+		expect(ids).toContain('KEYSTORE-PKCS12-WEAK-PBE');
+		expect(ids).toContain('KEYSTORE-DEFAULT-PASSWORD');
+		expect(ids).toContain('KEYSTORE-JKS-LEGACY-FORMAT');
+		expect(ids).toContain('CERT-SELF-SIGNED');
+		expect(report.inputs.map((i) => [i.name, i.status])).toEqual([
+			['openssl-legacy.p12', 'parsed'],
+			['changeit.jks', 'parsed'],
+			['random.p12', 'error'],
+			['million-entries.jks', 'error'],
+		]);
+		expect(report.inputs[3]?.error).toMatch(/claims 2,147,483,647 entries/);
+		const json = JSON.stringify(report);
+		expect(json).not.toContain('storepass');
+		expect(facts.keystores).toHaveLength(2);
+	});
+
+	it('validates the leaf chain against a truststore dropped beside it', async () => {
+		const { facts, report } = await analyze(
+			['openssl3-default.p12', 'truststore.jks'],
+			{ 'openssl3-default.p12': 'storepass', 'truststore.jks': 'storepass' },
+			['truststore.jks'],
+		);
+		const leaf = facts.certificates.find(
+			(c) => c.subject.startsWith('CN=api.example.com') && c.inputName === 'openssl3-default.p12',
+		);
+		expect(leaf?.chainValid).toBe(true);
+		expect(leaf?.chain).toHaveLength(3);
+		expect(report.findings.map((f) => f.ruleId)).not.toContain('CERT-UNTRUSTED-CHAIN');
+		const key = facts.keys.find((k) => k.inputName === 'openssl3-default.p12');
+		expect(key?.matchesCertSha256).toEqual([leaf?.sha256]);
+	});
+
+	it('reports an untrusted chain when the anchor is another root', async () => {
+		const { report } = await analyze(['leaf.pem', 'inter.pem', 'expired.pem'], {}, ['expired.pem']);
+		expect(
+			report.findings.filter((f) => f.ruleId === 'CERT-UNTRUSTED-CHAIN').length,
+		).toBeGreaterThan(0);
+	});
+});
