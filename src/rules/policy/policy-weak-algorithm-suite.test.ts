@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PolicyAlternative } from '../../core/policy/types';
 import { alternative, capturedMessage, operation, wsdlFacts } from '../../core/wsdl/testing';
+import { runWsdlStage } from '../../core/wsdl/input';
 import { facts, runRule } from '../testing';
 import { policyWeakAlgorithmSuite } from './policy-weak-algorithm-suite';
 
@@ -85,10 +88,7 @@ describe('POLICY-WEAK-ALGORITHM-SUITE', () => {
 });
 
 describe('POLICY-WEAK-ALGORITHM-SUITE on a WCF configuration (algorithmSuite / defaultAlgorithmSuite)', () => {
-	it('rates each configured suite', async () => {
-		const { readFileSync } = await import('node:fs');
-		const { resolve } = await import('node:path');
-		const { runWsdlStage } = await import('../../core/wsdl/input');
+	it('rates each configured suite', () => {
 		const text = readFileSync(
 			resolve(import.meta.dirname, '../../../tests/fixtures/wsdl/wcf/client-app.config'),
 			'utf8',
