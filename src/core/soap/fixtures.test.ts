@@ -108,3 +108,30 @@ describe('tampered and wrapped messages', () => {
 		expect(sig?.references.some((r) => r.duplicateId)).toBe(true);
 	});
 });
+
+describe('detached references and trust', () => {
+	it('a relative-URI reference resolves to a second dropped file', async () => {
+		const both = await runSignatureStage(['xmlsec1-detached-rsa.xml', 'detached-data.xml']);
+		const sig = both.facts.signatures.find((s) => s.inputName === 'xmlsec1-detached-rsa.xml');
+		expect(sig?.valid).toBe(true);
+		expect(sig?.references[0]?.target).toBe('detached-data.xml');
+		const alone = await runSignatureStage(['xmlsec1-detached-rsa.xml']);
+		expect(alone.facts.signatures[0]?.valid).toBeNull();
+		expect(alone.facts.signatures[0]?.references[0]?.error).toMatch(/drop that file/);
+	});
+
+	it('validates the signer chain against the marked anchors', async () => {
+		const trusted = await runSignatureStage(['wss4j-soap11-rsa-bst.xml'], {
+			certs: ['ca.cer'],
+			anchors: ['ca.cer'],
+		});
+		expect(trusted.facts.signatures[0]?.chainTrusted).toBe(true);
+		const untrusted = await runSignatureStage(['wss4j-soap11-rsa-bst.xml'], {
+			certs: ['other.cer'],
+			anchors: ['other.cer'],
+		});
+		expect(untrusted.facts.signatures[0]?.chainTrusted).toBe(false);
+		const none = await runSignatureStage(['wss4j-soap11-rsa-bst.xml']);
+		expect(none.facts.signatures[0]?.chainTrusted).toBeNull();
+	});
+});

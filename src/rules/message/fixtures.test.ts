@@ -1,0 +1,69 @@
+// The message and XSW rules over messages from real producers (tests/fixtures/wss): the signature
+// stage builds the facts, then every rule of both folders runs, as in the page.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runSignatureStage, type FixtureReader } from '../../core/soap/testing';
+import { runRule } from '../testing';
+import { rules as message } from './index';
+import { rules as xsw } from '../xsw/index';
+
+const DIR = resolve(import.meta.dirname, '../../../tests/fixtures/wss');
+const read: FixtureReader = (name) => new Uint8Array(readFileSync(resolve(DIR, name)));
+
+async function ruleIds(file: string, certs: string[] = []): Promise<string[]> {
+	const { facts } = await runSignatureStage(read, [file], { certs });
+	return [...message, ...xsw].filter((r) => runRule(r, facts).length > 0).map((r) => r.meta.id);
+}
+
+describe('rules over real messages', () => {
+	it.each([
+		[
+			'wss4j-soap11-rsa-bst.xml',
+			[],
+			[],
+			['WSS-SIGNATURE-INVALID', 'WSS-BODY-NOT-SIGNED', 'WSS-TIMESTAMP-NOT-SIGNED'],
+		],
+		[
+			'wss4j-soap11-rsa-sha1-x509keyid.xml',
+			[],
+			['WSS-SHA1-DIGEST', 'WSS-WEAK-SIGNATURE-METHOD'],
+			['WSS-SIGNATURE-INVALID'],
+		],
+		[
+			'wss4j-soap11-username-http-no-timestamp.xml',
+			[],
+			['WSS-USERNAME-PLAINTEXT-OVER-HTTP', 'WSS-TIMESTAMP-MISSING'],
+			['WSS-USERNAME-NO-NONCE'],
+		],
+		['wss4j-soap11-rsa-ski.xml', [], ['WSS-SIGNER-UNKNOWN'], ['WSS-SIGNATURE-INVALID']],
+		['tampered-body.xml', [], ['WSS-SIGNATURE-INVALID'], []],
+		['tampered-wrong-key.xml', [], ['WSS-SIGNATURE-INVALID'], []],
+		[
+			'xsw-relocated-body.xml',
+			[],
+			['XSW-SIGNED-ELEMENT-RELOCATED', 'WSS-BODY-NOT-SIGNED'],
+			['WSS-SIGNATURE-INVALID'],
+		],
+		['xsw-duplicate-id.xml', [], ['XSW-DUPLICATE-ID', 'WSS-BODY-NOT-SIGNED'], []],
+		['xsw-two-security-headers.xml', [], ['XSW-MULTIPLE-SECURITY-ELEMENTS'], []],
+		[
+			'xmlsec1-enveloped-rsa-keyvalue.xml',
+			[],
+			['WSS-KEYINFO-RAW-KEY'],
+			['WSS-SIGNATURE-INVALID', 'XSW-NON-BSP-SIGNATURE-STRUCTURE'],
+		],
+	])('%s', async (file, certs, present, absent) => {
+		const ids = await ruleIds(file, certs);
+		for (const id of present) expect(ids, `${id} should fire`).toContain(id);
+		for (const id of absent) expect(ids, `${id} should not fire`).not.toContain(id);
+	});
+
+	it('a Timestamp is stale when the file is dated a day after it was created', async () => {
+		const { facts } = await runSignatureStage(read, ['wss4j-soap11-rsa-bst.xml'], {
+			lastModified: Date.now() + 86_400_000,
+		});
+		const stale = [...message].find((r) => r.meta.id === 'WSS-TIMESTAMP-STALE');
+		expect(stale && runRule(stale, facts).map((h) => h.severity)).toEqual(['medium']);
+	});
+});
