@@ -2,7 +2,7 @@
 // CipherReference into the same document or to another dropped file (matched by file name).
 import type { Element } from '@xmldom/xmldom';
 import { fromBase64, utf8 } from '../bytes/encoding';
-import type { ParsedInput } from '../pipeline';
+import type { InputFile } from '../pipeline';
 import { NS } from './algorithms';
 import { childNs, childrenNs, resolveFragment, textOf } from './dom';
 import { StructuralError } from './errors';
@@ -45,7 +45,8 @@ function xpathTarget(expr: string, ids: Map<string, Element[]>): Element | null 
 export function cipherOctets(
 	owner: Element,
 	ids: Map<string, Element[]>,
-	inputs: readonly ParsedInput[],
+	files: readonly InputFile[],
+	droppedNames: readonly string[] = [],
 ): CipherOctets {
 	const cipherData = childNs(owner, NS.xenc, 'CipherData');
 	if (!cipherData) throw new StructuralError('has no CipherData');
@@ -87,13 +88,18 @@ export function cipherOctets(
 		return { bytes: new TextEncoder().encode(text), reference: uri };
 	}
 	const name = fileNameOf(uri);
-	const file = inputs.find((i) => i.file.name === name);
+	const file = files.find((f) => f.name === name);
+	if (!file && droppedNames.includes(name)) {
+		throw new StructuralError(
+			`CipherReference points to "${uri}"; "${name}" was dropped but its bytes are not available to decryption (an unrecognized file is not handed to the stages)`,
+		);
+	}
 	if (!file) {
 		throw new StructuralError(
 			`CipherReference points to "${uri}", and no dropped file is named "${name}": add that file to decrypt this`,
 		);
 	}
-	const bytes = file.file.bytes;
+	const bytes = file.bytes;
 	return {
 		bytes: base64 ? decodeBase64(utf8(bytes), `file ${name}`) : bytes,
 		reference: uri,

@@ -174,7 +174,7 @@ export async function decryptEncryptedData(
 	}
 	let octets: Uint8Array;
 	try {
-		octets = cipherOctets(ed, env.ids, env.inputs).bytes;
+		octets = cipherOctets(ed, env.ids, env.files, env.droppedNames).bytes;
 		checkCipherShape(cipher, octets);
 	} catch (error) {
 		if (error instanceof StructuralError) return structural(error.message);

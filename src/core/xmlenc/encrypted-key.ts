@@ -80,7 +80,7 @@ export async function* unwrapEncryptedKey(
 		.filter((c) => c !== null);
 	info.recipient = findRecipient(hints, env.index, inline);
 	if (!method || !alg) throw new StructuralError('EncryptedKey has no EncryptionMethod');
-	const wrapped = cipherOctets(ek, env.ids, env.inputs).bytes;
+	const wrapped = cipherOctets(ek, env.ids, env.files, env.droppedNames).bytes;
 	const fits = (key: Uint8Array): boolean =>
 		expectedLength === null || key.length === expectedLength;
 

@@ -117,6 +117,10 @@ describe('fixtures from WSS4J, Santuario and xmlsec1', () => {
 		const missing = await runStage('c', text, rsaRing('recipient'));
 		expect(missing.facts.decryptions[0]).toMatchObject({ status: 'failed', failure: 'structural' });
 		expect(missing.facts.decryptions[0]?.error).toContain('no dropped file is named "payload.bin"');
+		const unparsed = await runStage('c', text, rsaRing('recipient'), [], ['payload.bin']);
+		expect(unparsed.facts.decryptions[0]?.error).toContain(
+			'was dropped but its bytes are not available',
+		);
 	});
 });
 

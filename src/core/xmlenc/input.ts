@@ -6,7 +6,7 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { sha256Hex } from '../bytes/digest';
 import { utf8 } from '../bytes/encoding';
 import type { AnalysisFacts } from '../facts';
-import type { Stage, StageContext, XmlDocumentRef } from '../pipeline';
+import type { InputFile, Stage, StageContext, XmlDocumentRef } from '../pipeline';
 import { NS } from './algorithms';
 import { buildIdIndex, descendantsNs, elementPath, idOf, isElement, textOf } from './dom';
 import { decryptEncryptedData, readHeader, type DataOutcome } from './encrypted-data';
@@ -89,7 +89,17 @@ function identity(ed: Element): string {
 /** How many times decrypted content is searched again for EncryptedData (super-encryption). */
 const MAX_NESTING = 3;
 
+/**
+ * Every dropped file the stage can reach: `ctx.files` (all files, when the pipeline provides
+ * them) or the parsed inputs. A CipherReference target is often a binary file no parser accepts.
+ */
+function stageFiles(ctx: StageContext): readonly InputFile[] {
+	const all = (ctx as StageContext & { files?: readonly InputFile[] }).files;
+	return all ?? ctx.inputs.map((i) => i.file);
+}
+
 async function decryptDocument(
+	facts: AnalysisFacts,
 	ref: XmlDocumentRef,
 	ctx: StageContext,
 	index: CertIndex,
@@ -101,7 +111,14 @@ async function decryptDocument(
 	if (!fresh.size) return { facts: [], decrypted: null };
 	for (const ed of fresh) seen.add(identity(ed));
 	const eds = all;
-	const env: Env = { ring: ctx.keyring, index, doc, ids: buildIdIndex(doc), inputs: ctx.inputs };
+	const env: Env = {
+		ring: ctx.keyring,
+		index,
+		doc,
+		ids: buildIdIndex(doc),
+		files: stageFiles(ctx),
+		droppedNames: facts.inputs.map((i) => i.name),
+	};
 	const wsaTo = wsaToOf(doc);
 	const out: DecryptionFacts[] = [];
 	const replacements: Replacement[] = [];
@@ -153,7 +170,7 @@ export const stage: Stage = async (facts: AnalysisFacts, ctx: StageContext) => {
 		const seen = new Set<string>();
 		let current: XmlDocumentRef | null = ref;
 		for (let level = 0; current && level <= MAX_NESTING; level++) {
-			const { facts: found, decrypted } = await decryptDocument(current, ctx, index, seen);
+			const { facts: found, decrypted } = await decryptDocument(facts, current, ctx, index, seen);
 			facts.decryptions.push(...found);
 			if (decrypted) ctx.documents.push(decrypted);
 			current = decrypted;

@@ -2,7 +2,7 @@
 // itself for the page (KeySourceInfo), and the bookkeeping of tries per EncryptedData (Attempt).
 import type { Document, Element } from '@xmldom/xmldom';
 import type { KeyRing } from '../keys/keyring';
-import type { ParsedInput } from '../pipeline';
+import type { InputFile } from '../pipeline';
 import type { CertIndex, Recipient } from './key-match';
 
 export interface Env {
@@ -10,7 +10,10 @@ export interface Env {
 	index: CertIndex;
 	doc: Document;
 	ids: Map<string, Element[]>;
-	inputs: readonly ParsedInput[];
+	/** Files a CipherReference may name: every dropped file the stage can see. */
+	files: readonly InputFile[];
+	/** Names of every dropped file, also those the engine could not parse (for messages). */
+	droppedNames: readonly string[];
 }
 
 export interface KeySourceInfo {

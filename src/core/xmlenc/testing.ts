@@ -60,8 +60,21 @@ export async function runStage(
 	text: string,
 	ring: KeyRing,
 	others: { name: string; bytes: Uint8Array }[] = [],
+	/** Files the user dropped that did not parse (their names reach the stage through facts). */
+	unparsed: string[] = [],
 ): Promise<{ facts: AnalysisFacts; documents: XmlDocumentRef[] }> {
 	const facts = emptyFacts('2026-11-22T12:00:00Z');
+	for (const name of unparsed) {
+		facts.inputs.push({
+			id: name,
+			name,
+			size: 0,
+			sha256: '',
+			kind: 'unknown',
+			kindReason: 'binary data',
+			status: 'error',
+		});
+	}
 	const xml = parseXml(text);
 	const documents: XmlDocumentRef[] = [{ inputName: name, xml, origin: 'input' }];
 	const inputs: ParsedInput[] = others.map((o, i) => ({
