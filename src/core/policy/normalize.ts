@@ -42,9 +42,24 @@ export class PolicyRegistry {
 	readonly notes: PolicyNote[] = [];
 	private readonly noted = new Set<string>();
 
+	/** External attachments (wsp:PolicyAttachment): domain expressions and the policies they attach. */
+	readonly attachments: { inputName: string; uris: string[]; policies: Element[] }[] = [];
+
 	constructor(documents: readonly PolicyDocument[]) {
 		for (const d of documents) {
 			this.files.add(d.inputName);
+			const pas =
+				isWsp(d.root.namespaceURI) && d.root.localName === 'PolicyAttachment' ? [d.root] : [];
+			pas.push(...descendants(d.root, WSP, 'PolicyAttachment'));
+			for (const pa of pas) {
+				const uris = kids(pa, WSP, 'AppliesTo').flatMap((a) =>
+					kids(a, WSP, 'URI').map((u) => (u.textContent ?? '').trim()),
+				);
+				const policies = kids(pa, WSP).filter(
+					(k) => k.localName === 'Policy' || k.localName === 'PolicyReference',
+				);
+				this.attachments.push({ inputName: d.inputName, uris, policies });
+			}
 			const all = isWsp(d.root.namespaceURI) && d.root.localName === 'Policy' ? [d.root] : [];
 			all.push(...descendants(d.root, WSP, 'Policy'));
 			for (const el of all) {
@@ -109,6 +124,30 @@ export class PolicyRegistry {
 			`Policy reference ${u} in ${fromFile}: no dropped policy has this wsp:Name (external policies are never fetched)`,
 		);
 		return null;
+	}
+
+	/**
+	 * Policies attached from outside the WSDL (WS-PolicyAttachment 1.5 section 5) to a WSDL 1.1
+	 * element identifier such as "wsdl11.binding(B)" in namespace `tns`.
+	 */
+	external(tns: string | null, id: string): { label: string; alternatives: RawAlternative[] }[] {
+		const out: { label: string; alternatives: RawAlternative[] }[] = [];
+		for (const a of this.attachments) {
+			const hit = a.uris.find((u) => {
+				const hash = u.lastIndexOf('#');
+				if (hash === -1 || u.slice(hash + 1) !== id) return false;
+				const ns = u.slice(0, hash);
+				return ns === '' || ns === (tns ?? '');
+			});
+			if (!hit) continue;
+			for (const p of a.policies) {
+				out.push({
+					label: `${hit} in ${a.inputName}`,
+					alternatives: normalizePolicy(p, a.inputName, this),
+				});
+			}
+		}
+		return out;
 	}
 
 	/** Identifier shown for a policy element (its id or Name, else its file). */

@@ -278,3 +278,27 @@ describe('the WSDL parser', () => {
 		).rejects.toThrow(/Malformed XML at line/);
 	});
 });
+
+describe('external policy attachment (WS-PolicyAttachment)', () => {
+	it('attaches policies to WSDL 1.1 element identifiers from another dropped file', () => {
+		const w = run('plain-http-nopolicy.wsdl', 'external-attachment.xml').wsdls[0]!;
+		const soap12 = w.operations.find((o) => o.binding === 'WeatherSoap12')!;
+		expect(soap12.input!.attachedAt).toEqual([
+			'external attachment (urn:example:weather#wsdl11.binding(WeatherSoap12) in external-attachment.xml)',
+			'external attachment (urn:example:weather#wsdl11.bindingOperation.input(WeatherSoap12/GetWeather) in external-attachment.xml)',
+		]);
+		expect(soap12.input!.alternatives[0]).toMatchObject({
+			binding: 'transport',
+			algorithmSuite: 'Basic256Sha256',
+			includeTimestamp: true,
+		});
+		expect(soap12.input!.alternatives[0]!.tokens.map((t) => t.type)).toEqual([
+			'HttpsToken',
+			'UsernameToken',
+		]);
+		expect(soap12.output!.alternatives[0]!.tokens.map((t) => t.type)).toEqual(['HttpsToken']);
+		expect(
+			w.operations.find((o) => o.binding === 'WeatherSoap')!.input!.alternatives[0]!.binding,
+		).toBe('none');
+	});
+});

@@ -87,6 +87,15 @@ function attached(
 	}));
 }
 
+/** Externally attached policies (wsp:PolicyAttachment) for WSDL element identifiers. */
+function external(ctx: BuildCtx, tns: string | null, ids: readonly string[]): Attach[] {
+	return ids.flatMap((id) =>
+		ctx.registry
+			.external(tns, id)
+			.map((a) => ({ label: `external attachment (${a.label})`, alternatives: a.alternatives })),
+	);
+}
+
 function sideFrom(
 	direction: 'input' | 'output',
 	attaches: Attach[],
@@ -212,6 +221,18 @@ function build11(
 			...(firstPort ? attached(firstPort.port, firstPort.doc, 'port', ctx) : []),
 			...attached(portType?.el, portType?.doc ?? doc, 'portType', ctx),
 			...attached(binding, doc, 'binding', ctx),
+			...external(ctx, doc.targetNamespace, [`wsdl11.binding(${bindingName})`]),
+			...(portType
+				? external(ctx, portType.doc.targetNamespace, [
+						`wsdl11.portType(${attr(portType.el, 'name') ?? ''})`,
+					])
+				: []),
+			...(firstPort
+				? external(ctx, firstPort.doc.targetNamespace, [
+						`wsdl11.service(${attr(firstPort.service, 'name') ?? ''})`,
+						`wsdl11.port(${attr(firstPort.service, 'name') ?? ''}/${attr(firstPort.port, 'name') ?? ''})`,
+					])
+				: []),
 		];
 		const usingAddressing = kids(binding, [
 			NS.wsaw,
@@ -231,6 +252,12 @@ function build11(
 			const opAttach = [
 				...attached(pop, portType?.doc ?? doc, 'portType operation', ctx),
 				...attached(bop, doc, 'binding operation', ctx),
+				...external(ctx, doc.targetNamespace, [`wsdl11.bindingOperation(${bindingName}/${name})`]),
+				...(portType
+					? external(ctx, portType.doc.targetNamespace, [
+							`wsdl11.portType.operation(${attr(portType.el, 'name') ?? ''}/${name})`,
+						])
+					: []),
 			];
 			const side = (direction: 'input' | 'output'): WsdlMessageSide | null => {
 				const pEl = pop ? kid(pop, NS.wsdl11, direction) : null;
@@ -282,6 +309,14 @@ function build11(
 					...attached(msg?.el, msg?.doc ?? doc, 'message', ctx),
 					...attached(pEl, portType?.doc ?? doc, `portType ${direction}`, ctx),
 					...attached(bEl, doc, `binding ${direction}`, ctx),
+					...external(ctx, doc.targetNamespace, [
+						`wsdl11.bindingOperation.${direction}(${bindingName}/${name})`,
+					]),
+					...(msg
+						? external(ctx, msg.doc.targetNamespace, [
+								`wsdl11.message(${attr(msg.el, 'name') ?? ''})`,
+							])
+						: []),
 				];
 				const s = sideFrom(
 					direction,
@@ -548,6 +583,8 @@ export function buildWsdlFacts(
 				for (const u of alt.unknownAssertions) unknown.add(u);
 	for (const u of unknown)
 		notes.push({ level: 'warning', message: `Unknown policy assertion ${u}: not evaluated` });
+	const seen = new Set<string>();
+	const unique = notes.filter((n) => !seen.has(n.message) && seen.add(n.message));
 	return {
 		inputName: root.inputName,
 		kind: 'wsdl',
@@ -559,7 +596,7 @@ export function buildWsdlFacts(
 		policies: contractPolicies(root.inputName, built.operations),
 		operations: built.operations,
 		imports,
-		notes,
+		notes: unique,
 		messages: [],
 	};
 }
