@@ -5,6 +5,7 @@ import * as asn1js from 'asn1js';
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { equalBytes } from '../bytes/encoding';
 import { tripleDesCbcDecrypt, unpadPkcs7 } from '../crypto/legacy/des';
+import { iterateMd5WithSuffix } from '../crypto/legacy/iterated';
 import { ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { parseDer } from '../x509/public-key';
@@ -177,11 +178,15 @@ export function jceksDerive(
 	const buf = new Uint8Array(16 + pw.length);
 	for (let half = 0; half < 2; half++) {
 		let t: Uint8Array = md5(new Uint8Array([...s.subarray(half * 4, half * 4 + 4), ...pw]));
-		buf.set(pw, 16);
-		for (let j = 1; j < iterations; j++) {
-			buf.set(t, 0);
-			t = md5(buf);
-			if ((j & 0x3fff) === 0) signal?.throwIfAborted();
+		const fast = iterateMd5WithSuffix(t, pw, iterations - 1, { signal });
+		if (fast) t = fast;
+		else {
+			buf.set(pw, 16);
+			for (let j = 1; j < iterations; j++) {
+				buf.set(t, 0);
+				t = md5(buf);
+				if ((j & 0x3fff) === 0) signal?.throwIfAborted();
+			}
 		}
 		out.set(t, half * 16);
 	}

@@ -7,6 +7,7 @@ import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { toArrayBuffer } from '../../bytes/encoding';
 import { desCbcDecrypt, tripleDesCbcDecrypt, unpadPkcs7 } from './des';
+import { iterateDigest, iterateMd5WithSuffix } from './iterated';
 import { rc2CbcDecrypt, rc4 } from './rc2';
 
 /** An algorithm we recognise but cannot run, or do not know; the message names it. */
@@ -144,11 +145,13 @@ export function pkcs12Kdf(
 	for (let b = 0; b < blocks; b++) {
 		DI.set(I, v);
 		let A = fn(DI);
-		for (let r = 1; r < iterations; r++) {
-			A = fn(A);
-			if ((r & 0x3fff) === 0) {
-				hooks.signal?.throwIfAborted();
-				hooks.progress?.('deriving the key', r / iterations);
+		if (iterations > 1) {
+			if (hash === 'SHA-1' || hash === 'SHA-256') A = iterateDigest(hash, A, iterations - 1, hooks);
+			else {
+				for (let r = 1; r < iterations; r++) {
+					A = fn(A);
+					if ((r & 0x3fff) === 0) hooks.signal?.throwIfAborted();
+				}
 			}
 		}
 		out.set(A, b * u);
@@ -181,12 +184,13 @@ function pbkdf1(
 	const first = new Uint8Array(password.length + salt.length);
 	first.set(password);
 	first.set(salt, password.length);
-	let T = fn(first);
-	for (let r = 1; r < iterations; r++) {
-		T = fn(T);
-		if ((r & 0x3fff) === 0) hooks.signal?.throwIfAborted();
-	}
-	return T;
+	const T = fn(first);
+	if (iterations === 1) return T;
+	if (hash === 'SHA-1') return iterateDigest('SHA-1', T, iterations - 1, hooks);
+	if (hash === 'MD5') return iterateMd5WithSuffix(T, new Uint8Array(0), iterations - 1, hooks) ?? T;
+	let out = T;
+	for (let r = 1; r < iterations; r++) out = fn(out);
+	return out;
 }
 
 export async function pbkdf2(
