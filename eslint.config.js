@@ -100,7 +100,7 @@ export default ts.config(
 		},
 	},
 	{
-		files: ['*.config.js', '*.config.ts', 'eslint.config.js', 'svelte.config.js'],
+		files: ['*.config.js', '*.config.ts', 'eslint.config.js', 'svelte.config.js', '**/*.mjs'],
 		...ts.configs.disableTypeChecked,
 	},
 );
