@@ -4,7 +4,7 @@
 import { SUITE_ROWS, strengthBits, suiteByName, type SuiteRow } from './suites';
 
 /** Which OpenSSL the string is evaluated for; decides the suite universe and DEFAULT. */
-export type OpenSslProfile = '3' | '1.1.1' | '1.0.2';
+export type OpenSslProfile = '3' | '1.1.1' | '1.0.2' | '1.0.1';
 
 export interface CipherStringResult {
 	suites: SuiteRow[];
@@ -42,10 +42,19 @@ const not =
 		!p(s);
 const AES_ANY = enc('AES', 'AESGCM', 'AESCCM', 'AESCCM8');
 
+/**
+ * DEFAULT per build: OpenSSL 3 as measured; 1.1.x flags 3DES (and the suites 3.0 also flags)
+ * SSL_NOT_DEFAULT; 1.0.x is ALL:!EXPORT:!LOW:!aNULL:!eNULL:!SSLv2.
+ */
 function inDefault(profile: OpenSslProfile): Pred {
-	if (profile === '3') return (s) => s.inDefault && s.cipher !== 'NULL';
-	return (s) => s.cipher !== 'NULL' && s.au !== 'NULL' && s.strength !== 'EXPORT';
+	if (profile === '3' || profile === '1.1.1') return (s) => s.inDefault && s.cipher !== 'NULL';
+	return (s) =>
+		s.cipher !== 'NULL' && s.au !== 'NULL' && s.strength !== 'EXPORT' && s.strength !== 'LOW';
 }
+
+/** Before the SWEET32 fixes (1.0.2i/1.0.1u) 3DES was in HIGH. */
+const strengthOf = (s: SuiteRow, profile: OpenSslProfile): string =>
+	profile === '1.0.1' && s.cipher === '3DES' ? 'HIGH' : s.strength;
 
 function aliases(profile: OpenSslProfile): Record<string, Pred> {
 	const def = inDefault(profile);
@@ -53,8 +62,8 @@ function aliases(profile: OpenSslProfile): Record<string, Pred> {
 		ALL: not(enc('NULL')),
 		COMPLEMENTOFALL: enc('NULL'),
 		COMPLEMENTOFDEFAULT: and(not(def), not(enc('NULL'))),
-		HIGH: (s) => s.strength === 'HIGH',
-		MEDIUM: (s) => s.strength === 'MEDIUM',
+		HIGH: (s) => strengthOf(s, profile) === 'HIGH',
+		MEDIUM: (s) => strengthOf(s, profile) === 'MEDIUM',
 		LOW: (s) => s.strength === 'LOW',
 		EXPORT: (s) => s.strength === 'EXPORT',
 		EXP: (s) => s.strength === 'EXPORT',

@@ -11,7 +11,12 @@ export function lineDiff(before: string, after: string): DiffLine[] {
 	let head = 0;
 	while (head < a.length && head < b.length && a[head] === b[head]) head++;
 	let tail = 0;
-	while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+	while (
+		tail < a.length - head &&
+		tail < b.length - head &&
+		a[a.length - 1 - tail] === b[b.length - 1 - tail]
+	)
+		tail++;
 	const x = a.slice(head, a.length - tail);
 	const y = b.slice(head, b.length - tail);
 	const n = x.length;
@@ -20,7 +25,8 @@ export function lineDiff(before: string, after: string): DiffLine[] {
 	for (let i = n - 1; i >= 0; i--) {
 		const row = lcs[i] ?? [];
 		const next = lcs[i + 1] ?? [];
-		for (let j = m - 1; j >= 0; j--) row[j] = x[i] === y[j] ? (next[j + 1] ?? 0) + 1 : Math.max(next[j] ?? 0, row[j + 1] ?? 0);
+		for (let j = m - 1; j >= 0; j--)
+			row[j] = x[i] === y[j] ? (next[j + 1] ?? 0) + 1 : Math.max(next[j] ?? 0, row[j + 1] ?? 0);
 	}
 	const out: DiffLine[] = a.slice(0, head).map((line) => ({ op: ' ', line }));
 	let i = 0;

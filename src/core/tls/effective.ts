@@ -76,6 +76,8 @@ export function opensslProfile(version: string | null): OpenSslProfile {
 	if (!version) return '3';
 	if (atLeast(version, '3.0.0')) return '3';
 	if (atLeast(version, '1.1.0')) return '1.1.1';
+	const m = /^1\.0\.(\d)([a-z]?)/.exec(version);
+	if (m && (Number(m[1]) < 2 || (m[2] ?? '') < 'i')) return '1.0.1';
 	return '1.0.2';
 }
 

@@ -2390,7 +2390,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'MD5',
 		minVersion: 'SSLv3',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2405,7 +2405,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2420,7 +2420,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'TLSv1',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2435,7 +2435,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'TLSv1',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2480,7 +2480,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2495,7 +2495,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2510,7 +2510,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2525,7 +2525,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2540,7 +2540,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'TLSv1',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2555,7 +2555,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'TLSv1',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2600,7 +2600,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2615,7 +2615,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2630,7 +2630,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2645,7 +2645,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2660,7 +2660,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2675,7 +2675,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2705,7 +2705,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'LOW',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2720,7 +2720,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'LOW',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2735,7 +2735,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'SSLv3',
 		strength: 'LOW',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2870,7 +2870,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'TLSv1',
 		strength: 'HIGH',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2885,7 +2885,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'TLSv1',
 		strength: 'HIGH',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2900,7 +2900,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'TLSv1',
 		strength: 'HIGH',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2915,7 +2915,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'TLSv1',
 		strength: 'HIGH',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2930,7 +2930,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA256',
 		minVersion: 'TLSv1.2',
 		strength: 'HIGH',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2945,7 +2945,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA384',
 		minVersion: 'TLSv1.2',
 		strength: 'HIGH',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2960,7 +2960,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA256',
 		minVersion: 'TLSv1.2',
 		strength: 'HIGH',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2975,7 +2975,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA384',
 		minVersion: 'TLSv1.2',
 		strength: 'HIGH',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -2990,7 +2990,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'AEAD',
 		minVersion: 'TLSv1.2',
 		strength: 'HIGH',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -3005,7 +3005,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'AEAD',
 		minVersion: 'TLSv1.2',
 		strength: 'HIGH',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -3020,7 +3020,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'AEAD',
 		minVersion: 'TLSv1.2',
 		strength: 'HIGH',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -3035,7 +3035,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'AEAD',
 		minVersion: 'TLSv1.2',
 		strength: 'HIGH',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -3050,7 +3050,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'TLSv1',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -3065,7 +3065,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'TLSv1',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -3080,7 +3080,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'TLSv1',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{
@@ -3095,7 +3095,7 @@ export const SUITE_ROWS: readonly SuiteRow[] = [
 		mac: 'SHA1',
 		minVersion: 'TLSv1',
 		strength: 'MEDIUM',
-		inDefault: true,
+		inDefault: false,
 		openssl3: false,
 	},
 	{

@@ -93,13 +93,18 @@ export function sniffTlsFormat(text: string): TlsFormat | null {
 			return null;
 		}
 	}
-	if (t.startsWith('<')) {
+	// Apache sections (<VirtualHost>, <IfModule>) also start with "<": only real XML roots here.
+	if (
+		t.startsWith('<') &&
+		!/^<(VirtualHost|IfModule|IfDefine|Directory|Location|Files)\b/i.test(t)
+	) {
 		if (/<Server\b/.test(t) && /<Connector\b/.test(t)) return 'tomcat';
 		if (/<configuration\b/.test(t)) return 'dotnet';
 		return null;
 	}
 	// Spring mail properties are Spring, not bare JavaMail.
-	if (/^\s*(server\.ssl\.|spring\.)/m.test(text)) return 'spring';
+	if (/^\s*(server\.ssl\.|spring\.)/m.test(text) || /^(server|spring):\s*$/m.test(text))
+		return 'spring';
 	for (const f of TEXT_FORMATS) if (f.test.test(text)) return f.format;
 	return null;
 }

@@ -1,0 +1,228 @@
+// Real-world TLS inputs through the whole engine: Mozilla generator outputs, Debian defaults,
+// known-bad legacy configs and scanner results. Each row states the TLS findings it must give.
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analyze';
+
+const ROOT = resolve(import.meta.dirname, '../../../tests/fixtures/tls');
+
+export async function analyzeFixtures(paths: string[]) {
+	const files = paths.map((p, i) => ({
+		id: `f${i}`,
+		name: p.split('/').pop() ?? p,
+		bytes: new Uint8Array(readFileSync(resolve(ROOT, p))),
+	}));
+	return new Analyzer().run(
+		{
+			files,
+			passwords: {},
+			entryPasswords: {},
+			settings: {
+				now: '2026-11-22T12:00:00Z',
+				connector: null,
+				trustAnchors: [],
+				truststoreInputs: [],
+				rawKeys: [],
+			},
+		},
+		() => {},
+		new AbortController().signal,
+	);
+}
+
+const TLS_AREAS = /^(TLS|RUNTIME|MAIL|CERT-HOSTNAME)-/;
+const ruleIds = (r: Awaited<ReturnType<typeof analyzeFixtures>>) =>
+	[...new Set(r.report.findings.map((f) => f.ruleId).filter((id) => TLS_AREAS.test(id)))].sort();
+
+const CBC_RSA = ['TLS-CBC-CIPHERS', 'TLS-STATIC-RSA-KEX'];
+
+const table: [string, string[], string | null][] = [
+	// Mozilla SSL Configuration Generator outputs: nothing to flag except the legacy "old" profile.
+	['mozilla/nginx-6.0-intermediate.conf', [], 'A+'],
+	['mozilla/nginx-6.0-modern.conf', [], 'A+'],
+	['mozilla/nginx-5.7-intermediate.conf', [], 'A+'],
+	['mozilla/nginx-5.7-modern.conf', [], 'A+'],
+	[
+		'mozilla/nginx-5.7-old.conf',
+		['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA],
+		'B',
+	],
+	['mozilla/apache-6.0-intermediate.conf', [], 'A+'],
+	['mozilla/apache-6.0-modern.conf', [], 'A+'],
+	['mozilla/apache-5.7-intermediate.conf', [], 'A+'],
+	['mozilla/apache-5.7-modern.conf', [], 'A+'],
+	[
+		'mozilla/apache-5.7-old.conf',
+		['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA],
+		'B',
+	],
+	['mozilla/haproxy-6.0-intermediate.cfg', [], 'A+'],
+	['mozilla/haproxy-6.0-modern.cfg', [], 'A+'],
+	['mozilla/haproxy-5.7-intermediate.cfg', [], 'A+'],
+	['mozilla/haproxy-5.7-modern.cfg', [], 'A+'],
+	[
+		'mozilla/haproxy-5.7-old.cfg',
+		['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA],
+		'B',
+	],
+	['mozilla/tomcat-6.0-intermediate.xml', [], 'A+'],
+	['mozilla/tomcat-6.0-modern.xml', [], 'A+'],
+	['mozilla/tomcat-5.7-intermediate.xml', [], 'A+'],
+	['mozilla/tomcat-5.7-modern.xml', [], 'A+'],
+	['mozilla/tomcat-5.7-old.xml', [...CBC_RSA], 'A'],
+	// Debian 12 defaults.
+	['distro/debian12-apache-2.4-mod-ssl.conf', [...CBC_RSA], 'A'],
+	['distro/debian12-apache-2.4-default-ssl.conf', [...CBC_RSA], 'A'],
+	['distro/debian12-openssl.cnf', [...CBC_RSA], 'A'],
+	['distro/debian12-java-17.security', [...CBC_RSA], 'A'],
+	// Known-bad legacy configurations.
+	[
+		'legacy/nginx-1.4-sslv3-rc4.conf',
+		[
+			'TLS-3DES-CIPHER',
+			'TLS-CBC-CIPHERS',
+			'TLS-CERT-VALIDATION-DISABLED',
+			'TLS-NO-AEAD',
+			'TLS-NO-TLS12',
+			'TLS-NO-TLS13',
+			'TLS-RC4-CIPHER',
+			'TLS-SSLV3-ENABLED',
+			'TLS-STATIC-RSA-KEX',
+		],
+		'F',
+	],
+	[
+		'legacy/apache-2.2-default-ssl.conf',
+		[
+			'TLS-3DES-CIPHER',
+			'TLS-CBC-CIPHERS',
+			'TLS-CERT-VALIDATION-DISABLED',
+			'TLS-KNOWN-VULNERABILITY',
+			'TLS-NO-TLS13',
+			'TLS-RC4-CIPHER',
+			'TLS-SSLV3-ENABLED',
+			'TLS-STATIC-RSA-KEX',
+			'TLS-WEAK-CIPHER',
+		],
+		'F',
+	],
+	['legacy/tomcat-7-server.xml', ['TLS-NO-AEAD', 'TLS-NO-TLS13', ...CBC_RSA], 'B'],
+	[
+		'legacy/java-11-weakened.security',
+		['RUNTIME-JDK-DISABLEDALGS-WEAKENED', 'TLS-MIN-VERSION', ...CBC_RSA],
+		'B',
+	],
+	[
+		'legacy/jvm-options-java7.sh',
+		[
+			'RUNTIME-JAVA7-CLIENT-TLS10-DEFAULT',
+			'TLS-CBC-CIPHERS',
+			'TLS-CERT-VALIDATION-DISABLED',
+			'TLS-MIN-VERSION',
+			'TLS-NO-AEAD',
+			'TLS-NO-TLS12',
+			'TLS-NO-TLS13',
+			'TLS-RC4-CIPHER',
+			'TLS-STATIC-RSA-KEX',
+		],
+		'F',
+	],
+	['legacy/spring-legacy.properties', ['TLS-NO-TLS13', ...CBC_RSA], 'A'],
+	[
+		'legacy/spring-application.yml',
+		['MAIL-SERVER-IDENTITY-NOT-CHECKED', 'MAIL-STARTTLS-INSTEAD-OF-IMPLICIT', ...CBC_RSA],
+		'C',
+	],
+	[
+		'legacy/haproxy-1.8-legacy.cfg',
+		[
+			'TLS-CBC-CIPHERS',
+			'TLS-CERT-VALIDATION-DISABLED',
+			'TLS-MIN-VERSION',
+			'TLS-STATIC-RSA-KEX',
+			'TLS-WEAK-KEY-EXCHANGE',
+		],
+		'F',
+	],
+	[
+		'legacy/openssl-seclevel0.cnf',
+		['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA],
+		'B',
+	],
+	[
+		'legacy/node-client-insecure.js',
+		['TLS-3DES-CIPHER', 'TLS-CERT-VALIDATION-DISABLED', 'TLS-MIN-VERSION', ...CBC_RSA],
+		'F',
+	],
+	[
+		'legacy/dotnet-Program.cs',
+		[
+			'RUNTIME-DOTNET-PROTOCOL-OVERRIDE',
+			'TLS-CBC-CIPHERS',
+			'TLS-CERT-VALIDATION-DISABLED',
+			'TLS-NO-AEAD',
+			'TLS-NO-TLS12',
+			'TLS-NO-TLS13',
+			'TLS-SSLV3-ENABLED',
+			'TLS-STATIC-RSA-KEX',
+		],
+		'F',
+	],
+	[
+		'legacy/dotnet-app.config',
+		[
+			'RUNTIME-DOTNET-PROTOCOL-OVERRIDE',
+			'TLS-CBC-CIPHERS',
+			'TLS-NO-AEAD',
+			'TLS-NO-TLS12',
+			'TLS-NO-TLS13',
+			'TLS-SSLV3-ENABLED',
+			'TLS-STATIC-RSA-KEX',
+		],
+		'C',
+	],
+	['legacy/mail-plaintext.properties', ['MAIL-PLAINTEXT'], 'F'],
+	['legacy/mail-trust-all.properties', ['TLS-CERT-VALIDATION-DISABLED', ...CBC_RSA], 'F'],
+	[
+		'legacy/connector-sslv3-http.json',
+		[
+			'RUNTIME-JAVA7-CLIENT-TLS10-DEFAULT',
+			'TLS-CBC-CIPHERS',
+			'TLS-NO-AEAD',
+			'TLS-NO-TLS12',
+			'TLS-NO-TLS13',
+			'TLS-RC4-CIPHER',
+			'TLS-SSLV3-ENABLED',
+			'TLS-STATIC-RSA-KEX',
+		],
+		'C',
+	],
+	['formats/mail-implicit-ok.properties', [...CBC_RSA], 'A'],
+	// Scanner output.
+	[
+		'scans/sslyze-5.2-legacy.json',
+		[
+			'TLS-3DES-CIPHER',
+			'TLS-CBC-CIPHERS',
+			'TLS-KNOWN-VULNERABILITY',
+			'TLS-MIN-VERSION',
+			'TLS-NO-FALLBACK-SCSV',
+			'TLS-NO-TLS13',
+			'TLS-STATIC-RSA-KEX',
+			'TLS-WEAK-KEY-EXCHANGE',
+		],
+		'F',
+	],
+];
+
+describe('TLS fixtures through the engine', () => {
+	it.each(table)('%s', async (path, expected, grade) => {
+		const r = await analyzeFixtures([path]);
+		const input = r.facts.inputs[0];
+		expect(input?.status, input?.error).toBe('parsed');
+		expect(input?.kind).toMatch(/tls-config|scan-result/);
+		expect(ruleIds(r)).toEqual([...expected].sort());
+		if (grade) expect(r.report.grade.overall).toBe(grade);
+	});
+});
