@@ -24,6 +24,13 @@ export interface RecipientFacts {
 	certSubject: string | null;
 	/** The KeyInfo form used: 'IssuerSerial', 'SKI', 'Thumbprint', 'KeyName', 'BinarySecurityToken', … */
 	forms: string[];
+	/** The raw references, as the KeyInfo gives them (hex for binary values). */
+	skis: string[];
+	thumbprints: string[];
+	issuerSerials: { issuer: string; serial: string }[];
+	keyNames: string[];
+	/** SHA-256 of certificates carried in the message (BinarySecurityToken, X509Certificate). */
+	carriedCertificates: string[];
 }
 
 export interface DecryptionFacts extends ReportDecryption {

@@ -79,6 +79,8 @@ describe('fixtures from WSS4J, Santuario and xmlsec1', () => {
 		});
 		expect(d?.openedBy?.certSubject).toContain('CN=Order Service Recipient');
 		expect(d?.recipient?.forms).toContain('SKI');
+		expect(d?.recipient?.skis[0]).toMatch(/^[0-9a-f]{40}$/);
+		expect(d?.recipient?.certSha256).toBe(d?.openedBy?.certSha256);
 		expect(d?.location).toBe('body');
 		expect(d?.keyTransport).toBe(NS.xenc + 'rsa-oaep-mgf1p');
 		expect(d?.wsaTo).toBe('https://orders.example.com/service');

@@ -1,6 +1,6 @@
 // Matches KeyInfo hints to the key ring: the certificate the sender encrypted for, the private
 // keys to try first (paired with that certificate), then every other candidate.
-import { equalBytes } from '../bytes/encoding';
+import { equalBytes, toHex } from '../bytes/encoding';
 import { syncHash } from '../crypto/hashes';
 import type {
 	CertificateMaterial,
@@ -113,6 +113,11 @@ export function findRecipient(
 			certSha256: first?.sha256 ?? null,
 			certSubject: first?.subject ?? null,
 			forms: [...forms],
+			skis: hints.skis.map(toHex),
+			thumbprints: hints.sha1Thumbprints.map(toHex),
+			issuerSerials: hints.issuerSerials.map((s) => ({ ...s })),
+			keyNames: [...hints.keyNames],
+			carriedCertificates: inline.map((c) => c.sha256),
 		},
 	};
 }
