@@ -56,9 +56,11 @@ export function signedTree(
 		else if (path === envelope?.headerPath) role = 'header';
 		else if (path === envelope?.envelopePath) role = 'envelope';
 		else if (is(el, NS.ds, 'Signature')) role = 'signature';
-		const kids = childElements(el);
+		// a signature's own internals are shown on its card, not in the tree
+		const kids = role === 'signature' ? [] : childElements(el);
+		const hidden = role === 'signature' ? childElements(el).length : 0;
 		const children: TreeNode[] = [];
-		let omitted = 0;
+		let omitted = hidden;
 		for (const k of kids) {
 			if (budget <= 0 || children.length >= MAX_CHILDREN) {
 				omitted++;
@@ -67,7 +69,7 @@ export function signedTree(
 			children.push(build(k));
 		}
 		let text: string | null = null;
-		if (kids.length === 0) {
+		if (kids.length === 0 && hidden === 0) {
 			const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 			text = t ? (t.length > MAX_TEXT ? t.slice(0, MAX_TEXT) + '…' : t) : null;
 		}
