@@ -135,3 +135,23 @@ test('bad input: HTML saved as WSDL, circular imports and a policy loop; the res
 			.first(),
 	).toContainText('over HTTPS');
 });
+
+test('a WCF client app.config is read as WS-Security policy', async ({ page }) => {
+	await addFiles(page, [file('wcf/client-app.config')]);
+	await waitIdle(page);
+	await expect(card(page, 'client-app.config')).toHaveAttribute('data-status', 'parsed');
+	for (const id of ['POLICY-WEAK-ALGORITHM-SUITE', 'POLICY-RSA15-SUITE', 'WSDL-HTTP-ENDPOINT']) {
+		await expect(
+			page.locator(`[data-testid="finding"][data-rule-id="${id}"]`).first(),
+		).toBeVisible();
+	}
+	const { json } = await exportReport(page);
+	const report = json as ReportShape;
+	expect(report.policies.map((p) => [p.subject, p.algorithmSuite])).toEqual([
+		['wsHttpBinding/WSHttpBinding_IBilling', 'Basic128'],
+		['basicHttpBinding/BasicHttpBinding_IOrders', 'Basic256'],
+		['customBinding/CustomBinding_ILegacy', 'Basic256Sha256Rsa15'],
+		['basicHttpBinding (defaults)', null],
+	]);
+	expect(report.endpoints.filter((e) => !e.secure)).toHaveLength(3);
+});
