@@ -8,6 +8,7 @@ import { pkcs12Kdf, pkcs12Password } from '../crypto/legacy/pbe';
 import { ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { candidatePasswords } from './default-passwords';
+import { requireStorePassword } from './jks';
 import { keystoreOutcome, type RawEntry } from './model';
 import { ByteReader } from './reader';
 
@@ -148,6 +149,7 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 			break;
 		}
 	}
+	requireStorePassword(ctx, 'BKS', storePassword, entries, 'HMAC-SHA1 integrity check');
 	for (const e of entries) {
 		if (!e.sealedData) continue;
 		const own = ctx.entryPasswords.get(e.alias);

@@ -128,12 +128,22 @@ describe('JKS and JCEKS', () => {
 		expect(out.facts.keys?.every((k) => k.matchesCertSha256.length === 1)).toBe(true);
 	});
 
-	it('lists certificates without the password and keeps keys locked', async () => {
-		const out = await open('keytool.jks', null);
+	it('asks for the store password of a keystore with keys, and says when it is wrong', async () => {
+		await expect(open('keytool.jks', null)).rejects.toMatchObject({
+			name: 'LockedError',
+			wrongPassword: false,
+		});
+		await expect(open('keytool.jks', 'nope')).rejects.toThrow(
+			/Wrong password: the JKS SHA-1 integrity digest/,
+		);
+	});
+
+	it('lists a truststore without any password, integrity unverified', async () => {
+		const out = await open('truststore.jks', null);
 		const ks = store(out);
 		expect(ks.storeLocked).toBe(true);
-		expect(out.facts.certificates).toHaveLength(3);
-		expect(out.lockedEntries?.map((l) => l.alias).sort()).toEqual(['ec', 'rsa']);
+		expect(ks.integrity.verified).toBeNull();
+		expect(out.facts.certificates).toHaveLength(2);
 	});
 
 	it('keypass.jks: the key needs its own password, given through the entry hook', async () => {

@@ -6,7 +6,7 @@ import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { equalBytes } from '../bytes/encoding';
 import { tripleDesCbcDecrypt, unpadPkcs7 } from '../crypto/legacy/des';
 import { iterateMd5WithSuffix } from '../crypto/legacy/iterated';
-import { ParseError } from '../errors';
+import { LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { parseDer } from '../x509/public-key';
 import { candidatePasswords } from './default-passwords';
@@ -271,12 +271,38 @@ function openSealed(
 	return { secret: bytes ? { algorithm, bytes } : null, protection };
 }
 
+/**
+ * A store whose password is unknown is locked when it holds keys (the card asks for the store
+ * password), or when the user typed a password that fails the integrity check. A truststore
+ * (certificates only) opened without any password is listed, its integrity unverified.
+ */
+export function requireStorePassword(
+	ctx: ParseContext,
+	kind: string,
+	storePassword: string | null,
+	entries: readonly RawEntry[],
+	check: string,
+): void {
+	if (storePassword !== null) return;
+	const keys = entries.filter((e) => e.type !== 'trusted-certificate').length;
+	if (ctx.password !== null) {
+		throw new LockedError(`Wrong password: the ${kind} ${check} does not match it`, true);
+	}
+	if (keys > 0) {
+		throw new LockedError(
+			`This ${kind} keystore needs its store password (${entries.length} entries, ${keys} with keys; none of the default passwords opens it)`,
+			false,
+		);
+	}
+}
+
 export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 	const bytes = ctx.file.bytes;
 	const { kind, version, entries, bodyEnd } = parseStructure(bytes);
 	const candidates = candidatePasswords(ctx.password);
 	for (const p of ctx.entryPasswords.values()) if (!candidates.includes(p)) candidates.push(p);
 	const storePassword = candidates.find((p) => integrityMatches(bytes, bodyEnd, p)) ?? null;
+	requireStorePassword(ctx, kind, storePassword, entries, 'SHA-1 integrity digest');
 	for (const e of entries) {
 		ctx.signal.throwIfAborted();
 		const own = ctx.entryPasswords.get(e.alias);
