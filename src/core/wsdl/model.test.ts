@@ -302,3 +302,16 @@ describe('external policy attachment (WS-PolicyAttachment)', () => {
 		).toBe('none');
 	});
 });
+
+describe('port-level policies', () => {
+	it('says when a second port of the same binding has a policy of its own', () => {
+		const text = read('cxf-doubleit-asymmetric.wsdl').text.replace(
+			'<soap:address location="http://localhost:9001/DoubleItAsymmetric"/>',
+			'<soap:address location="http://localhost:9001/DoubleItAsymmetric"/><wsp:PolicyReference URI="#DoubleItAsymmetricPolicy"/>',
+		);
+		const w = runWsdlOnTexts([{ name: 'ports.wsdl', text }]).wsdls[0]!;
+		expect(w.notes.map((n) => n.message)).toContain(
+			'Port DoubleItAsymmetricPlainPort has its own policy, but the operations of binding DoubleItAsymmetricBinding are shown with the policy of port DoubleItAsymmetricPort',
+		);
+	});
+});

@@ -216,6 +216,13 @@ function build11(
 			kid(binding, NS.soap11Binding, 'binding') ?? kid(binding, NS.soap12Binding, 'binding');
 		const defaultStyle = soapBinding ? attr(soapBinding, 'style') : null;
 		const firstPort = usedBy[0];
+		for (const other of usedBy.slice(1)) {
+			if (attachedPolicies(other.port, other.doc.inputName, ctx.registry).length === 0) continue;
+			ctx.notes.push({
+				level: 'warning',
+				message: `Port ${attr(other.port, 'name') ?? ''} has its own policy, but the operations of binding ${bindingName} are shown with the policy of port ${attr(firstPort!.port, 'name') ?? ''}`,
+			});
+		}
 		const endpointAttach = [
 			...(firstPort ? attached(firstPort.service, firstPort.doc, 'service', ctx) : []),
 			...(firstPort ? attached(firstPort.port, firstPort.doc, 'port', ctx) : []),
