@@ -80,7 +80,9 @@ test('every input of the mix gets a card with its kind; random bytes are an erro
 		await expect(card(page, name)).toHaveAttribute('data-status', /^(parsed|locked|error)$/);
 	}
 	await expect(card(page, 'random.bin')).toHaveAttribute('data-status', 'error');
-	await expect(card(page, MARKUP_NAME).locator('h3')).toHaveText(MARKUP_NAME);
+	await expect(card(page, MARKUP_NAME).locator('[data-testid="input-name"]')).toHaveText(
+		MARKUP_NAME,
+	);
 	await expect(page.locator('img')).toHaveCount(0);
 	expect(dialogs).toEqual([]);
 	expect(attempts).toEqual([]);
@@ -179,7 +181,9 @@ test('unlock, export, share, reopen offline: same grade and findings, no request
 	await expect(shared.locator('[data-testid="shared-banner"]')).toBeVisible();
 	await expect(shared.locator('[data-testid="grade-overall"]')).toHaveText(report.grade.overall);
 	expect(await findingKeys(shared)).toEqual(findings);
-	await expect(shared.getByText(MARKUP_NAME).first()).toBeVisible();
+	await expect(
+		shared.locator('[data-testid="shared-input"] td').getByText(MARKUP_NAME, { exact: true }),
+	).toBeVisible();
 	await expect(shared.locator('img')).toHaveCount(0);
 	expect(freshAttempts).toEqual([]);
 	expect(attempts).toEqual([]);

@@ -1,11 +1,11 @@
 // Regenerates docs/screenshot.png: a real analysis of the acceptance mix in the built page
-// (run `npm run build` first). Usage: node docs/screenshot.mjs [--dark]
+// (run `npm run build` first). Usage: node scripts/bench/lib/screenshot.mjs [--dark]
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 
-const repo = resolve(import.meta.dirname, '..');
+const repo = resolve(import.meta.dirname, '../../..');
 const mix = resolve(repo, 'tests/fixtures/mix');
 const dark = process.argv.includes('--dark');
 const browser = await chromium.launch({
