@@ -13,7 +13,7 @@ import {
 import { cipherOctets } from './cipher-source';
 import { checkCipherShape, decryptWithCipher } from './data-cipher';
 import { childNs, childrenNs, descendantsNs, idOf, idsOf, isElement, textOf } from './dom';
-import { CRYPTO_FAILURE_MESSAGE, CryptoFailure, StructuralError } from './errors';
+import { cryptoFailureMessage, CryptoFailure, StructuralError } from './errors';
 import type { KeyUsedFacts } from './facts';
 import { directKeys } from './key-agreement';
 import { encryptedKeysOf, readKeyInfo } from './key-info';
@@ -198,7 +198,7 @@ export async function decryptEncryptedData(
 	return {
 		status: 'failed',
 		failure: 'crypto',
-		message: `${CRYPTO_FAILURE_MESSAGE}${encryptedForSuffix(source)}`,
+		message: cryptoFailureMessage(recipientText(source)),
 		source,
 	};
 }
@@ -207,11 +207,6 @@ function recipientText(source: KeySourceInfo | null): string | null {
 	const r = source?.recipient?.facts;
 	if (!r) return null;
 	return r.certSubject ?? r.references[0] ?? null;
-}
-
-function encryptedForSuffix(source: KeySourceInfo | null): string {
-	const who = recipientText(source);
-	return who ? `. No key opens this; it was encrypted for ${who}` : '';
 }
 
 function noKeyMessage(source: KeySourceInfo | null): string {

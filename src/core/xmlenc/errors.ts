@@ -12,3 +12,10 @@ export class CryptoFailure extends Error {
 
 export const CRYPTO_FAILURE_MESSAGE =
 	'could not be decrypted with the available keys: wrong key or corrupted data';
+
+/** The collapsed message, naming the recipient when the KeyInfo says who it was (a fixed fact). */
+export function cryptoFailureMessage(encryptedFor: string | null | undefined): string {
+	return encryptedFor
+		? `${CRYPTO_FAILURE_MESSAGE}. No key opens this; it was encrypted for ${encryptedFor}`
+		: CRYPTO_FAILURE_MESSAGE;
+}

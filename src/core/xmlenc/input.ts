@@ -7,7 +7,8 @@ import { sha256Hex } from '../bytes/digest';
 import { utf8 } from '../bytes/encoding';
 import type { AnalysisFacts } from '../facts';
 import type { InputFile, Stage, StageContext, XmlDocumentRef } from '../pipeline';
-import { NS } from './algorithms';
+import { DATA_ALGORITHMS, NS } from './algorithms';
+import { cryptoFailureMessage } from './errors';
 import { buildIdIndex, descendantsNs, elementPath, idOf, isElement, textOf } from './dom';
 import { decryptEncryptedData, readHeader, type DataOutcome } from './encrypted-data';
 import { DISPLAY_LIMIT, type DecryptionFacts } from './facts';
@@ -78,6 +79,17 @@ function toFacts(
 		};
 	}
 	return { ...base, failure: outcome.failure, error: outcome.message };
+}
+
+function asCryptoFailure(f: DecryptionFacts): DecryptionFacts {
+	const { plaintext: _p, plaintextSha256: _h, plaintextTruncated: _t, ...rest } = f;
+	return {
+		...rest,
+		status: 'failed',
+		failure: 'crypto',
+		openedBy: null,
+		error: cryptoFailureMessage(f.recipient?.certSubject ?? f.recipient?.references[0]),
+	};
 }
 
 /** Identity of an EncryptedData across copies of a document: its Id and ciphertext start. */
@@ -154,8 +166,13 @@ async function decryptDocument(
 	if (!replacements.length) return { facts: out, decrypted: null };
 	const { document, errors } = replaceDecrypted(ref.xml, replacements);
 	for (const [i, message] of errors) {
-		const f = out[positions.indexOf(i)];
-		if (f) f.documentError = message;
+		const at = positions.indexOf(i);
+		const f = out[at];
+		if (!f) continue;
+		if (DATA_ALGORITHMS[f.dataAlgorithm]?.kind === 'aes-gcm') f.documentError = message;
+		// CBC is unauthenticated: "decrypted but not XML" against "could not be decrypted" is the
+		// oracle of the CBC attack on XML Encryption, so it gets the one cryptographic message.
+		else out[at] = asCryptoFailure(f);
 	}
 	return {
 		facts: out,

@@ -51,3 +51,42 @@ describe('nested EncryptedData', () => {
 		expect(facts.decryptions.map((d) => d.status)).toEqual(['decrypted', 'failed']);
 	});
 });
+
+describe('decrypted content that is not XML', () => {
+	async function cbcData(key: Uint8Array, plaintext: string): Promise<string> {
+		const k = await crypto.subtle.importKey('raw', key.slice().buffer, 'AES-CBC', false, [
+			'encrypt',
+		]);
+		const iv = crypto.getRandomValues(new Uint8Array(16));
+		const ct = new Uint8Array(
+			await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, k, new TextEncoder().encode(plaintext)),
+		);
+		const all = new Uint8Array(16 + ct.length);
+		all.set(iv);
+		all.set(ct, 16);
+		return `<xenc:EncryptedData xmlns:xenc="${X}" Type="${X}Content"><xenc:EncryptionMethod Algorithm="${X}aes128-cbc"/><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:KeyName>k</ds:KeyName></ds:KeyInfo><xenc:CipherData><xenc:CipherValue>${toBase64(all)}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData>`;
+	}
+	const key = new Uint8Array(16).fill(3);
+	const ring = ringFrom({
+		secretKeys: [{ id: 'k', inputName: 'k', name: 'k', algorithm: 'AES', bytes: key }],
+	});
+
+	it('CBC: reported with the one cryptographic message (no well-formedness oracle)', async () => {
+		const doc = `<r>${await cbcData(key, '<a><b></a>')}</r>`;
+		const { facts } = await runStage('c.xml', doc, ring);
+		expect(facts.decryptions[0]).toMatchObject({
+			status: 'failed',
+			failure: 'crypto',
+			openedBy: null,
+		});
+		expect(facts.decryptions[0]?.plaintextSha256).toBeUndefined();
+		expect(facts.decryptions[0]?.plaintext).toBeUndefined();
+	});
+
+	it('GCM (authenticated): decrypted, with the reason it could not be put in place', async () => {
+		const gcm = await encryptedData(key, 'k', '<a><b></a>');
+		const { facts } = await runStage('g.xml', `<r>${gcm}</r>`, ring);
+		expect(facts.decryptions[0]?.status).toBe('decrypted');
+		expect(facts.decryptions[0]?.documentError).toContain('not well-formed');
+	});
+});
