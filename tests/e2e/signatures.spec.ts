@@ -92,3 +92,29 @@ test('a wrapped Body: the signature verifies but the processed Body is unsigned'
 	await expect(finding(page, 'XSW-SIGNED-ELEMENT-RELOCATED').first()).toBeVisible();
 	await expect(finding(page, 'WSS-BODY-NOT-SIGNED').first()).toBeVisible();
 });
+
+test('sign-then-encrypt and encrypt-then-sign both show signature results', async ({ page }) => {
+	const xmlenc = resolve(import.meta.dirname, '../fixtures/xmlenc');
+	const enc = (name: string) => mixFile(name, name, xmlenc);
+	await addFiles(page, [
+		enc('wss4j-sign-then-encrypt.xml'),
+		enc('wss4j-encrypt-then-sign.xml'),
+		enc('recipient.p12'),
+	]);
+	await waitIdle(page);
+	const inner = card(page, 'wss4j-sign-then-encrypt.xml').locator('[data-testid="signature-card"]');
+	await expect(inner.first()).toBeVisible();
+	await expect(inner.first()).toContainText('Found inside decrypted content');
+	const outer = card(page, 'wss4j-encrypt-then-sign.xml').locator('[data-testid="signature-card"]');
+	await expect(outer.first()).toBeVisible();
+	const { json } = await exportReport(page);
+	const sigs = (json as ReportShape).signatures;
+	for (const name of ['wss4j-sign-then-encrypt.xml', 'wss4j-encrypt-then-sign.xml']) {
+		const s = sigs.filter((x) => x.inputName === name);
+		expect(s.length, name).toBeGreaterThan(0);
+		expect(
+			s.every((x) => x.valid === true),
+			name,
+		).toBe(true);
+	}
+});

@@ -17,8 +17,8 @@ export function effectiveEnvelopes(facts: AnalysisFacts): EnvelopeFacts[] {
 /** Signatures of the same document as the envelope (SAML assertion signatures excluded). */
 export function envelopeSignatures(facts: AnalysisFacts, env: EnvelopeFacts): SignatureFacts[] {
 	return facts.signatures.filter(
-		(s) =>
-			s.inputName === env.inputName && s.documentOrigin === env.documentOrigin && !s.inAssertion,
+		// one input's signatures, whichever copy (received or decrypted) the stage kept
+		(s) => s.inputName === env.inputName && !s.inAssertion,
 	);
 }
 

@@ -73,6 +73,37 @@ function secretsOf(ctx: StageContext): KnownSecret[] {
 	}));
 }
 
+interface DocResult {
+	ref: StageContext['documents'][number];
+	verification: Awaited<ReturnType<typeof verifyDocument>>;
+	env: EnvelopeFacts | null;
+}
+
+type VerifiedSignature = DocResult['verification']['signatures'][number];
+
+/**
+ * A signature seen both in a dropped document and in its decrypted form is reported once: the
+ * copy that verifies (the original for encrypt-then-sign, the decrypted one for sign-then-encrypt),
+ * else the original as received.
+ */
+export function reconcile(results: readonly DocResult[]): Set<VerifiedSignature> {
+	const dropped = new Set<VerifiedSignature>();
+	const key = (s: VerifiedSignature): string => s.facts.signatureId ?? s.facts.path;
+	for (const dec of results.filter((r) => r.ref.origin === 'decrypted')) {
+		const orig = results.find(
+			(r) => r.ref.origin === 'input' && r.ref.inputName === dec.ref.inputName,
+		);
+		if (!orig) continue;
+		for (const d of dec.verification.signatures) {
+			const o = orig.verification.signatures.find((x) => key(x) === key(d) && !dropped.has(x));
+			if (!o) continue;
+			if (o.facts.valid !== true && d.facts.valid === true) dropped.add(o);
+			else dropped.add(d);
+		}
+	}
+	return dropped;
+}
+
 /** Envelope model and signature verification over every XML document (original and decrypted). */
 export const stage: Stage = async (facts, ctx) => {
 	const certs = await knownCerts(
@@ -87,6 +118,7 @@ export const stage: Stage = async (facts, ctx) => {
 	const anchors = facts.trustAnchors;
 	const details = new Map<string, XmlDetail>();
 	const seenCerts = new Set(facts.certificates.map((c) => `${c.inputName}\u0000${c.sha256}`));
+	const results: DocResult[] = [];
 	for (const [docIndex, ref] of ctx.documents.entries()) {
 		ctx.signal.throwIfAborted();
 		const input = ctx.inputs.find((i) => i.file.name === ref.inputName);
@@ -125,9 +157,15 @@ export const stage: Stage = async (facts, ctx) => {
 			idMap: verification.idMap,
 			certSha,
 		});
+		results.push({ ref, verification, env });
+	}
+	const dropped = reconcile(results);
+	for (const { ref, verification, env } of results) {
+		const doc = ref.xml.doc;
 		if (env) facts.envelopes.push(env);
 		const indexed: { index: number; facts: SignatureFacts }[] = [];
-		for (const s of verification.signatures) {
+		const kept = verification.signatures.filter((s) => !dropped.has(s));
+		for (const s of kept) {
 			markPositions(s.facts, env);
 			s.facts.duplicateIds = verification.idMap.duplicates;
 			indexed.push({ index: facts.signatures.length, facts: s.facts });
@@ -162,7 +200,7 @@ export const stage: Stage = async (facts, ctx) => {
 				origin: ref.origin,
 				root: tree,
 			});
-		verification.signatures.forEach((s, i) => {
+		kept.forEach((s, i) => {
 			const index = indexed[i]?.index ?? -1;
 			detail.signatureIndexes.push(index);
 			detail.signatures.push({
