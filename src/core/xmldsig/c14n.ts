@@ -259,7 +259,7 @@ class Canonicalizer {
 			attrs.push(a);
 		}
 		const decls: [string, string][] = [];
-		const next = new Map(rendered);
+		let next: Map<string, string> | null = null;
 		const consider = (prefix: string): void => {
 			const uri = inScope.get(prefix) ?? '';
 			const have = rendered.get(prefix);
@@ -268,6 +268,8 @@ class Canonicalizer {
 			} else if (uri === '') return;
 			if (have === uri) return;
 			decls.push([prefix, uri]);
+			// copy the output scope only when this element declares something (most do not)
+			next ??= new Map(rendered);
 			next.set(prefix, uri);
 		};
 		if (this.mode.exclusive) {
@@ -288,14 +290,14 @@ class Canonicalizer {
 			// xml:* attributes of ancestors outside the node-set are inherited (C14N 1.0 section 2.4)
 			if (!parentVisible && (apex || this.set.filter)) this.inheritXmlAttrs(el, attrs);
 		}
-		decls.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-		attrs.sort(compareAttrs);
+		if (decls.length > 1) decls.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+		if (attrs.length > 1) attrs.sort(compareAttrs);
 		out.push('<', el.tagName);
 		for (const [p, u] of decls)
 			out.push(p === '' ? ' xmlns="' : ` xmlns:${p}="`, escapeAttr(u), '"');
 		for (const a of attrs) out.push(' ', a.name, '="', escapeAttr(a.value), '"');
 		out.push('>');
-		return next;
+		return next ?? rendered;
 	}
 
 	/** For XPath-filtered sets, a namespace node is treated as visible when its element is. */
