@@ -313,7 +313,7 @@ export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 		if (kind === 'JKS' && storePassword === null)
 			for (const p of candidates) if (!tries.includes(p)) tries.push(p);
 		const unique = [...new Set(tries)];
-		ctx.progress(`opening ${e.alias}`);
+		if (e.type !== 'trusted-certificate') ctx.progress(`opening ${e.alias}`);
 		if (e.encryptedKey) {
 			for (const pw of unique) {
 				const { pkcs8, protection } = openKey(e.encryptedKey, pw, ctx.signal);

@@ -5,34 +5,23 @@ import { digest } from '../bytes/digest';
 import { toArrayBuffer, toHex } from '../bytes/encoding';
 import type { CertificateFacts } from './facts';
 import { nameText } from './names';
-import { EKU_NAMES, SIGNATURE_ALGORITHMS } from './oids';
+import { SIGNATURE_ALGORITHMS } from './oids';
 import { analyzePublicKey, bigIntOf, parseDer, type PublicKeyInfo } from './public-key';
 import {
-	BasicConstraintsExtension,
-	ExtendedKeyUsageExtension,
-	KeyUsagesExtension,
-	SubjectAlternativeNameExtension,
-	AuthorityKeyIdentifierExtension,
-	SubjectKeyIdentifierExtension,
-	X509Certificate,
-} from './x509-lib';
+	authorityKeyId,
+	basicConstraints,
+	extendedKeyUsage,
+	keyUsage,
+	octetId,
+	readExtensions,
+	subjectAltNames,
+} from './extensions';
+import { X509Certificate } from './x509-lib';
 
 /** Thrown for bytes that are not a parsable X.509 certificate. */
 export class CertificateFormatError extends Error {
 	override readonly name = 'CertificateFormatError';
 }
-
-const KEY_USAGE_BITS = [
-	'digitalSignature',
-	'nonRepudiation',
-	'keyEncipherment',
-	'dataEncipherment',
-	'keyAgreement',
-	'keyCertSign',
-	'cRLSign',
-	'encipherOnly',
-	'decipherOnly',
-];
 
 function timeValue(t: unknown): Date | null {
 	if (t instanceof asn1js.UTCTime || t instanceof asn1js.GeneralizedTime) return t.toDate();
@@ -123,42 +112,35 @@ function sameBytes(a: asn1js.BaseBlock, b: asn1js.BaseBlock): boolean {
 	return toHex(new Uint8Array(a.toBER())) === toHex(new Uint8Array(b.toBER()));
 }
 
-function safely<T>(f: () => T): T | null {
-	try {
-		return f();
-	} catch {
-		return null;
-	}
-}
-
 export async function certificateFacts(
 	der: Uint8Array,
 	inputName: string,
 	source: string,
 ): Promise<CertificateFacts> {
 	const raw = readRawCertificate(der);
-	const lib = safely(() => new X509Certificate(toArrayBuffer(der)));
-	const bc = lib ? safely(() => lib.getExtension(BasicConstraintsExtension)) : null;
-	const ku = lib ? safely(() => lib.getExtension(KeyUsagesExtension)) : null;
-	const eku = lib ? safely(() => lib.getExtension(ExtendedKeyUsageExtension)) : null;
-	const san = lib ? safely(() => lib.getExtension(SubjectAlternativeNameExtension)) : null;
-	const ski = lib ? safely(() => lib.getExtension(SubjectKeyIdentifierExtension)) : null;
-	const aki = lib ? safely(() => lib.getExtension(AuthorityKeyIdentifierExtension)) : null;
-	const hasSanExtension = lib ? lib.extensions.some((e) => e.type === '2.5.29.17') : false;
-	const sanNames =
-		(san && safely(() => san.names.items.map((n) => `${n.type}:${n.value}`))) ??
-		(hasSanExtension ? ['(unreadable name)'] : []);
+	const exts = readExtensions(raw.tbs);
+	const ext = (oid: string) => exts.find((e) => e.oid === oid)?.value ?? null;
+	const bcValue = ext('2.5.29.19');
+	const bc = bcValue ? basicConstraints(bcValue) : null;
+	const kuValue = ext('2.5.29.15');
+	const ekuValue = ext('2.5.29.37');
+	const sanValue = ext('2.5.29.17');
+	const skiValue = ext('2.5.29.14');
+	const akiValue = ext('2.5.29.35');
+	const sanNames = sanValue ? subjectAltNames(sanValue) : [];
 	const selfIssued = sameBytes(raw.subject, raw.issuer);
 	let selfSignatureValid: boolean | null = null;
-	if (selfIssued && lib) {
+	if (selfIssued) {
 		try {
-			selfSignatureValid = await lib.verify({ signatureOnly: true });
+			selfSignatureValid = await new X509Certificate(toArrayBuffer(der)).verify({
+				signatureOnly: true,
+			});
 		} catch {
 			selfSignatureValid = null; // algorithm WebCrypto lacks (DSA, some curves)
 		}
 	}
-	const akiId = aki?.keyId ?? null;
-	const skiId = ski?.keyId ?? null;
+	const akiId = akiValue ? authorityKeyId(akiValue) : null;
+	const skiId = skiValue ? octetId(skiValue) : null;
 	const selfSigned =
 		selfIssued && (selfSignatureValid ?? (akiId === null || skiId === null || akiId === skiId));
 	const [sha256, sha1, spkiSha256] = await Promise.all([
@@ -169,7 +151,6 @@ export async function certificateFacts(
 	const serial = serialForms(raw.serial);
 	const notBefore = raw.notBefore.toISOString().replace(/\.000Z$/, 'Z');
 	const notAfter = raw.notAfter.toISOString().replace(/\.000Z$/, 'Z');
-	const usageBits = ku?.usages ?? 0;
 	return {
 		inputName,
 		source,
@@ -194,10 +175,10 @@ export async function certificateFacts(
 		selfSigned,
 		isCA: bc?.ca ?? false,
 		hasBasicConstraints: bc !== null,
-		keyUsage: KEY_USAGE_BITS.filter((_n, i) => (usageBits & (1 << i)) !== 0),
-		extendedKeyUsage: (eku?.usages ?? []).map((u) => EKU_NAMES[String(u)] ?? String(u)),
+		keyUsage: kuValue ? keyUsage(kuValue) : [],
+		extendedKeyUsage: ekuValue ? extendedKeyUsage(ekuValue) : [],
 		subjectAltNames: sanNames,
-		hasSan: hasSanExtension,
+		hasSan: sanValue !== null,
 		subjectKeyId: skiId,
 		authorityKeyId: akiId,
 		spkiSha256: toHex(spkiSha256),

@@ -4,7 +4,7 @@ import { toArrayBuffer, toHex } from '../bytes/encoding';
 import type { Asn1Node, CertificateFacts, CertificateView, ExtensionView } from './facts';
 import { EXTENSION_NAMES } from './oids';
 import { toPem } from './pem';
-import { Extension, ExtensionFactory, TextConverter, X509Certificate } from './x509-lib';
+import { extensionLines, extensionName, readExtensions } from './extensions';
 
 const MAX_NODES = 2000;
 const MAX_DEPTH = 24;
@@ -68,75 +68,18 @@ export function asn1Tree(value: asn1js.AsnType, budget = { nodes: 0 }, depth = 0
 	return node;
 }
 
-const GENERAL_NAME_TAGS: Record<number, string> = {
-	1: 'email',
-	2: 'dns',
-	4: 'dirName',
-	6: 'uri',
-	7: 'ip',
-};
-
-function generalNameText(g: asn1js.AsnType): string {
-	const tag = g.idBlock.tagNumber;
-	const kind = GENERAL_NAME_TAGS[tag] ?? `[${tag}]`;
-	if (g instanceof asn1js.Primitive) {
-		const bytes = new Uint8Array(g.valueBlock.valueHexView);
-		if (tag === 7) {
-			const half = bytes.length / 2;
-			const ip = (b: Uint8Array) =>
-				b.length === 4 ? [...b].join('.') : toHex(b).replace(/(.{4})(?!$)/g, '$1:');
-			return `ip:${ip(bytes.subarray(0, half))}/${ip(bytes.subarray(half))}`;
-		}
-		return `${kind}:${new TextDecoder().decode(bytes)}`;
-	}
-	return `${kind}:(structured)`;
-}
-
-/** Name constraints (RFC 5280 4.2.1.10), which the library does not decode. */
-function nameConstraintLines(value: Uint8Array): string[] {
-	const parsed = asn1js.fromBER(toArrayBuffer(value));
-	if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) return ['(unreadable)'];
-	const lines: string[] = [];
-	for (const part of parsed.result.valueBlock.value) {
-		const label = part.idBlock.tagNumber === 0 ? 'Permitted' : 'Excluded';
-		if (!(part instanceof asn1js.Constructed)) continue;
-		for (const subtree of part.valueBlock.value) {
-			const base = subtree instanceof asn1js.Sequence ? subtree.valueBlock.value[0] : undefined;
-			if (base) lines.push(`${label}: ${generalNameText(base)}`);
-		}
-	}
-	return lines;
-}
-
-function extensionLines(ext: Extension): string[] {
-	if (ext.type === '2.5.29.30') return nameConstraintLines(new Uint8Array(ext.value));
-	try {
-		const text = TextConverter.serialize(ExtensionFactory.create(ext.rawData).toTextObject());
-		return text
-			.split('\n')
-			.map((l) => l.replace(/\s+$/, ''))
-			.filter((l) => l.trim() !== '')
-			.slice(1)
-			.map((l) => l.replace(/^ {2}/, ''));
-	} catch {
-		return ['(could not decode) ' + toHex(new Uint8Array(ext.value)).slice(0, 120)];
-	}
-}
-
 export function certificateView(der: Uint8Array, f: CertificateFacts): CertificateView {
-	let extensions: ExtensionView[];
-	try {
-		const cert = new X509Certificate(toArrayBuffer(der));
-		extensions = cert.extensions.map((e) => ({
-			oid: e.type,
-			name: EXTENSION_NAMES[e.type] ?? e.type,
+	let extensions: ExtensionView[] = [];
+	const parsed = asn1js.fromBER(toArrayBuffer(der));
+	const tbs = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value[0] : null;
+	if (tbs instanceof asn1js.Sequence) {
+		extensions = readExtensions(tbs).map((e) => ({
+			oid: e.oid,
+			name: extensionName(e.oid),
 			critical: e.critical,
 			lines: extensionLines(e),
 		}));
-	} catch {
-		extensions = [];
 	}
-	const parsed = asn1js.fromBER(toArrayBuffer(der));
 	return {
 		sha256: f.sha256,
 		sha1: f.sha1,

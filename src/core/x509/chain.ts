@@ -46,6 +46,10 @@ async function buildChains(
 	const builder = new X509ChainBuilder({ certificates: [...libCerts.values()] });
 	const chains = new Map<string, string[]>();
 	for (const [sha, cert] of libCerts) {
+		if (unique.get(sha)?.facts[0]?.selfIssued) {
+			chains.set(sha, [sha]); // a root (or self-signed leaf) is its own chain
+			continue;
+		}
 		let chain: string[];
 		try {
 			const built = await builder.build(cert);
