@@ -30,11 +30,11 @@ test('a full analysis makes no request beyond the page itself', async ({ browser
 	]);
 	await waitIdle(page);
 	const p12 = card(page, 'client.p12');
-	if ((await p12.getAttribute('data-status')) === 'locked') {
-		await p12.locator('input[type=password]').fill(mixPasswords()['client.p12']!);
-		await p12.locator('input[type=password]').press('Enter');
-		await waitIdle(page);
-	}
+	await expect(p12).toHaveAttribute('data-status', 'locked');
+	await p12.locator('input[type=password]').fill(mixPasswords()['client.p12']!);
+	await p12.locator('input[type=password]').press('Enter');
+	await waitIdle(page);
+	await expect(p12).toHaveAttribute('data-status', 'parsed');
 	await exportReport(page);
 	const url = await makeShareLink(page);
 	await page.goto('about:blank');

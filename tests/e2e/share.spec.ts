@@ -116,7 +116,7 @@ test('malformed, truncated and hostile fragments show a clear error and inject n
 		[plain({ report: hostileReport, connector: null }), null],
 	];
 	for (const [fragment, message] of cases) {
-		const shared = await openOffline(browser, `http://127.0.0.1:4173/#${fragment}`);
+		const shared = await openOffline(browser, new URL(`/#${fragment}`, page.url()).href);
 		await waitIdle(shared.page);
 		if (message) {
 			await expect(shared.page.locator('[data-testid="share-error"]')).toContainText(message);
@@ -139,11 +139,12 @@ test('a link never contains a password, private key or key bytes from the inputs
 	await waitIdle(page);
 	for (const name of ['client.p12', 'partner.jks']) {
 		const locked = card(page, name);
-		if ((await locked.getAttribute('data-status')) !== 'locked') continue;
+		await expect(locked).toHaveAttribute('data-status', 'locked');
 		const field = locked.locator('input[type=password]');
 		await field.fill(passwords[name]!);
 		await field.press('Enter');
 		await waitIdle(page);
+		await expect(locked).toHaveAttribute('data-status', 'parsed');
 	}
 	const { text } = await exportReport(page);
 	expect(leakedSecrets(text)).toEqual([]);
