@@ -40,6 +40,10 @@ export class PolicyRegistry {
 	private readonly byName = new Map<string, Registered>();
 	private readonly files = new Set<string>();
 	readonly notes: PolicyNote[] = [];
+	/** Nested policies are expanded once per element: a binding shared by 1000 operations is read once. */
+	readonly nestedCache = new WeakMap<Element, Element[]>();
+	/** Top-level normalizations by policy element (the result is never mutated by callers). */
+	readonly normalizedCache = new WeakMap<Element, RawAlternative[]>();
 	private readonly noted = new Set<string>();
 
 	/** External attachments (wsp:PolicyAttachment): domain expressions and the policies they attach. */
@@ -48,9 +52,8 @@ export class PolicyRegistry {
 	constructor(documents: readonly PolicyDocument[]) {
 		for (const d of documents) {
 			this.files.add(d.inputName);
-			const pas =
-				isWsp(d.root.namespaceURI) && d.root.localName === 'PolicyAttachment' ? [d.root] : [];
-			pas.push(...descendants(d.root, WSP, 'PolicyAttachment'));
+			const wsp = [...(isWsp(d.root.namespaceURI) ? [d.root] : []), ...descendants(d.root, WSP)];
+			const pas = wsp.filter((e) => e.localName === 'PolicyAttachment');
 			for (const pa of pas) {
 				const uris = kids(pa, WSP, 'AppliesTo').flatMap((a) =>
 					kids(a, WSP, 'URI').map((u) => (u.textContent ?? '').trim()),
@@ -60,8 +63,7 @@ export class PolicyRegistry {
 				);
 				this.attachments.push({ inputName: d.inputName, uris, policies });
 			}
-			const all = isWsp(d.root.namespaceURI) && d.root.localName === 'Policy' ? [d.root] : [];
-			all.push(...descendants(d.root, WSP, 'Policy'));
+			const all = wsp.filter((e) => e.localName === 'Policy');
 			for (const el of all) {
 				const id =
 					attrNS(el, NS.wsu, 'Id') ?? attrNS(el, NS.xml, 'id') ?? attr(el, 'Id') ?? attr(el, 'ID');
@@ -258,10 +260,15 @@ export function normalizePolicy(
 	inputName: string,
 	registry: PolicyRegistry,
 ): RawAlternative[] {
+	const cached = registry.normalizedCache.get(el);
+	if (cached) return cached;
 	const st: NormalizeState = { registry, stack: [] };
-	if (isWsp(el.namespaceURI) && el.localName === 'PolicyReference')
-		return referenced(attr(el, 'URI') ?? '', inputName, st);
-	return expandPolicy(el, inputName, st, registry.label(el, inputName));
+	const result =
+		isWsp(el.namespaceURI) && el.localName === 'PolicyReference'
+			? referenced(attr(el, 'URI') ?? '', inputName, st)
+			: expandPolicy(el, inputName, st, registry.label(el, inputName));
+	registry.normalizedCache.set(el, result);
+	return result;
 }
 
 /** Normalizes the policy at a URI (from @wsp:PolicyURIs). */
@@ -282,7 +289,10 @@ export function nestedAssertions(
 	inputName: string,
 	registry: PolicyRegistry,
 ): Element[] {
+	const cached = registry.nestedCache.get(el);
+	if (cached) return cached;
 	const out: Element[] = [];
+	registry.nestedCache.set(el, out);
 	for (const child of kids(el, WSP)) {
 		if (child.localName !== 'Policy' && child.localName !== 'PolicyReference') continue;
 		const alts = normalizePolicy(child, inputName, registry);

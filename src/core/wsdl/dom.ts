@@ -24,7 +24,10 @@ export function kid(el: Element, ns: string | readonly string[], local: string):
 	return kids(el, ns, local)[0] ?? null;
 }
 
-/** Every descendant element in document order (iterative: deep documents never overflow the stack). */
+/**
+ * Every descendant element in document order, walked through sibling and parent links: no
+ * recursion (deep documents never overflow the stack) and no per-level arrays.
+ */
 export function descendants(
 	root: Element,
 	ns?: string | readonly string[],
@@ -32,16 +35,22 @@ export function descendants(
 ): Element[] {
 	const out: Element[] = [];
 	const nsList = ns === undefined ? null : typeof ns === 'string' ? [ns] : ns;
-	const stack: Element[] = kids(root).reverse();
-	while (stack.length) {
-		const el = stack.pop()!;
-		if (
-			(!nsList || nsList.includes(el.namespaceURI ?? '')) &&
-			(local === undefined || el.localName === local)
-		)
-			out.push(el);
-		const children = kids(el);
-		for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+	let n: Node | null = root.firstChild;
+	while (n && n !== root) {
+		if (isElement(n)) {
+			if (
+				(!nsList || nsList.includes(n.namespaceURI ?? '')) &&
+				(local === undefined || n.localName === local)
+			)
+				out.push(n);
+			if (n.firstChild) {
+				n = n.firstChild;
+				continue;
+			}
+		}
+		while (n && n !== root && !n.nextSibling) n = n.parentNode;
+		if (!n || n === root) break;
+		n = n.nextSibling;
 	}
 	return out;
 }

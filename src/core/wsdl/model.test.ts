@@ -315,3 +315,28 @@ describe('port-level policies', () => {
 		);
 	});
 });
+
+describe('a large service', () => {
+	it('reads 1000 operations sharing binding and message policies in bounded time', () => {
+		const base = read('wcf-service1.wsdl').text;
+		const n = 1000;
+		const ops = Array.from(
+			{ length: n },
+			(_, i) =>
+				`<wsdl:operation name="Op${i}"><wsdl:input wsaw:Action="urn:op${i}" message="tns:IBilling_Charge_InputMessage"/><wsdl:output message="tns:IBilling_Charge_OutputMessage"/></wsdl:operation>`,
+		).join('');
+		const bops = Array.from(
+			{ length: n },
+			(_, i) =>
+				`<wsdl:operation name="Op${i}"><soap12:operation soapAction="urn:op${i}"/><wsdl:input><wsp:PolicyReference URI="#WSHttpBinding_IBilling_Charge_Input_policy"/><soap12:body use="literal"/></wsdl:input><wsdl:output><wsp:PolicyReference URI="#WSHttpBinding_IBilling_Charge_output_policy"/><soap12:body use="literal"/></wsdl:output></wsdl:operation>`,
+		).join('');
+		const text = base
+			.replace('</wsdl:portType>', `${ops}</wsdl:portType>`)
+			.replace('</wsdl:binding>', `${bops}</wsdl:binding>`);
+		const started = performance.now();
+		const w = runWsdlOnTexts([{ name: 'big.wsdl', text }]).wsdls[0]!;
+		expect(performance.now() - started).toBeLessThan(10_000);
+		expect(w.operations).toHaveLength(n + 1);
+		expect(w.operations[n]!.input!.alternatives[0]!.binding).toBe('symmetric');
+	});
+});

@@ -212,6 +212,12 @@ function build11(
 				level: 'error',
 				message: `Binding ${bindingName} implements portType ${attr(binding, 'type')}, which no dropped file defines`,
 			});
+		// By name, once per binding: a linear search per operation is quadratic on large services.
+		const portTypeOps = new Map<string, Element>();
+		for (const o of portType ? kids(portType.el, NS.wsdl11, 'operation') : []) {
+			const n = attr(o, 'name');
+			if (n !== null && !portTypeOps.has(n)) portTypeOps.set(n, o);
+		}
 		const soapBinding =
 			kid(binding, NS.soap11Binding, 'binding') ?? kid(binding, NS.soap12Binding, 'binding');
 		const defaultStyle = soapBinding ? attr(soapBinding, 'style') : null;
@@ -247,9 +253,7 @@ function build11(
 		]).some((k) => k.localName === 'UsingAddressing');
 		for (const bop of kids(binding, NS.wsdl11, 'operation')) {
 			const name = attr(bop, 'name') ?? '';
-			const pop = portType
-				? (kids(portType.el, NS.wsdl11, 'operation').find((o) => attr(o, 'name') === name) ?? null)
-				: null;
+			const pop = portTypeOps.get(name) ?? null;
 			const soapOp =
 				kid(bop, NS.soap11Binding, 'operation') ?? kid(bop, NS.soap12Binding, 'operation');
 			const style =
@@ -427,14 +431,24 @@ function build20(
 		];
 		const ifaceOps = iface ? kids(iface.el, NS.wsdl20, 'operation') : [];
 		const bops = kids(binding, NS.wsdl20, 'operation');
+		const ifaceByName = new Map<string, Element>();
+		for (const o of ifaceOps) {
+			const n = attr(o, 'name');
+			if (n !== null && !ifaceByName.has(n)) ifaceByName.set(n, o);
+		}
+		const bopByName = new Map<string, Element>();
+		for (const b of bops) {
+			const n = resolveQName(b, attr(b, 'ref'))?.local;
+			if (n && !bopByName.has(n)) bopByName.set(n, b);
+		}
 		const names = new Set([
 			...ifaceOps.map((o) => attr(o, 'name') ?? ''),
 			...bops.map((b) => resolveQName(b, attr(b, 'ref'))?.local ?? ''),
 		]);
 		for (const name of names) {
 			if (!name) continue;
-			const iop = ifaceOps.find((o) => attr(o, 'name') === name) ?? null;
-			const bop = bops.find((b) => resolveQName(b, attr(b, 'ref'))?.local === name) ?? null;
+			const iop = ifaceByName.get(name) ?? null;
+			const bop = bopByName.get(name) ?? null;
 			const soapAction = bop ? attrNS(bop, NS.wsdl20Soap, 'action') : null;
 			const opAttach = [
 				...attached(iop, iface?.doc ?? doc, 'interface operation', ctx),
