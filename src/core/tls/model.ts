@@ -99,6 +99,8 @@ export interface ObservedEndpoint {
 	/** IANA names of accepted TLS ≤ 1.2 suites, and of TLS 1.3 suites. */
 	suites: string[];
 	tls13: string[];
+	/** False when the scan did not enumerate suites (testssl without -e/-E): S is unknown. */
+	suitesListed: boolean;
 	certKey: { keyAlgorithm: string; keySize: number } | null;
 	certNames: string[];
 	vulnerabilities: { id: string; tier: 'a' | 'b' | 'c' | 'd'; evidence: string }[];

@@ -274,8 +274,15 @@ export function runTlsStage(
 		const ob = obs ? observedFacts(obs.o, obs.inputName) : null;
 		const graded = ob ? 'observed' : 'declared';
 		const protocols = ob?.protocols ?? eff?.protocols ?? [];
-		const suites = ob?.suites ?? eff?.suites ?? [];
-		const tls13 = ob?.tls13 ?? eff?.tls13 ?? [];
+		// A scan that did not enumerate suites leaves S to the declaration (or unknown).
+		const listed = !obs || obs.o.suitesListed;
+		if (!listed) {
+			notes.push(
+				`${obs?.o.scanner ?? 'the scanner'} did not list cipher suites (run testssl.sh with -e or -E)${eff ? '; declared suites used' : '; suites unknown, not scored'}`,
+			);
+		}
+		const suites = (listed ? ob?.suites : undefined) ?? eff?.suites ?? [];
+		const tls13 = (listed ? ob?.tls13 : undefined) ?? eff?.tls13 ?? [];
 		const mail = ep?.mail ?? null;
 		const plain = scheme === 'http' || scheme === 'ldap' || mail?.mode === 'plain';
 		const channel: TlsFacts['channel'] = plain
@@ -290,13 +297,15 @@ export function runTlsStage(
 			: (eff?.dh?.bits ?? null);
 		const curves = ob && obs?.o.curves.length ? obs.o.curves : (eff?.curves ?? []);
 		const scoreNotes: string[] = [];
-		const scores = plain
-			? null
-			: channelScores(
-					protocols.map((p) => p.version),
-					{ suites, tls13, cert, dhBits, curves },
-					scoreNotes,
-				);
+		const unknownSuites = !listed && !eff;
+		const scores =
+			plain || unknownSuites
+				? null
+				: channelScores(
+						protocols.map((p) => p.version),
+						{ suites, tls13, cert, dhBits, curves },
+						scoreNotes,
+					);
 		notes.push(...scoreNotes);
 		const inputs = [
 			...new Set(

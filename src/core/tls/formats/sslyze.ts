@@ -41,6 +41,7 @@ export function parseSslyze(text: string): TlsParse {
 			protocols: [],
 			suites: [],
 			tls13: [],
+			suitesListed: true,
 			certKey: null,
 			certNames: [],
 			vulnerabilities: [],

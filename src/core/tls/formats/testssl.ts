@@ -54,6 +54,7 @@ function observe(findings: Finding[], host: string | null, port: number | null):
 		protocols: [],
 		suites: [],
 		tls13: [],
+		suitesListed: false,
 		certKey: null,
 		certNames: [],
 		vulnerabilities: [],
@@ -107,7 +108,7 @@ function observe(findings: Finding[], host: string | null, port: number | null):
 						: null;
 		} else if (id === 'DH_groups' || id === 'LOGJAM-common_primes') {
 			for (const m of finding.matchAll(/(\d{3,4})\s*bits?/g)) o.dhBits.push(Number(m[1]));
-		} else if (id === 'FS_ECDHE_curves') {
+		} else if (id === 'FS_ECDHE_curves' || id === 'PFS_ECDHE_curves') {
 			for (const c of finding.split(/\s+/).filter(Boolean))
 				o.curves.push({ name: c, bits: curveBits(c) });
 		} else if (id === 'overall_grade') {
@@ -120,6 +121,7 @@ function observe(findings: Finding[], host: string | null, port: number | null):
 				o.vulnerabilities.push({ id, tier: VULNS[id] ?? 'a', evidence: `${id}: ${finding}` });
 		}
 	}
+	o.suitesListed = o.suites.length + o.tls13.length > 0;
 	return o;
 }
 
