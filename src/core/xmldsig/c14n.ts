@@ -261,6 +261,8 @@ class Canonicalizer {
 		const decls: [string, string][] = [];
 		let next: Map<string, string> | null = null;
 		const consider = (prefix: string): void => {
+			// the xml prefix is bound by definition and never rendered (C14N 1.0 section 2.3)
+			if (prefix === 'xml') return;
 			const uri = inScope.get(prefix) ?? '';
 			const have = rendered.get(prefix);
 			if (prefix === '') {

@@ -169,7 +169,8 @@ class SignatureVerifier {
 		const t = utf8OrNull(data.bytes);
 		if (t === null) throw new RefError('octets to canonicalize are not UTF-8 XML');
 		const parsed = parseXml(t.replace(/^\uFEFF/, ''));
-		return { root: parsed.doc, withComments: false };
+		// parsed octets keep their comments: only same-document URIs drop them (XML-DSig 4.4.3.3)
+		return { root: parsed.doc, withComments: true };
 	}
 
 	private transform(el: Element, data: Data): Data {
