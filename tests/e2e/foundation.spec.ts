@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { DETECT_DIR } from '../support/mix';
+import { DETECT_DIR, entryPassword, mixPasswords } from '../support/mix';
 import { addFiles, card, dropFiles, exportReport, mixFile, waitIdle } from '../support/page';
 
 const schema = JSON.parse(
@@ -167,4 +167,37 @@ test('a small unknown binary can be used as a raw symmetric key', async ({ page 
 	const { text } = await exportReport(page);
 	expect(text).not.toContain('00112233445566778899aabbccddeeff');
 	expect(text).not.toContain(key.toString('base64'));
+});
+
+test('a keystore entry with its own key password gets a field; Enter unlocks the entry', async ({
+	page,
+}) => {
+	await addFiles(page, [mixFile('two-passwords.jks')]);
+	await waitIdle(page);
+	const c = card(page, 'two-passwords.jks');
+	await expect(c).toHaveAttribute('data-status', 'locked');
+	const store = c.locator('input[type=password]').first();
+	await store.fill(mixPasswords()['two-passwords.jks']!);
+	await store.press('Enter');
+	await waitIdle(page);
+	await expect(c).toHaveAttribute('data-status', 'parsed');
+	const entry = c.locator(
+		'input[type=password][data-testid="entry-password"][data-alias="signer"]',
+	);
+	await expect(entry).toHaveCount(1);
+	await entry.fill('not-the-key-password');
+	await entry.press('Enter');
+	await waitIdle(page);
+	await expect(c.getByText('Wrong key password for signer')).toBeVisible();
+	await c
+		.locator('input[type=password][data-testid="entry-password"][data-alias="signer"]')
+		.fill(entryPassword());
+	await c
+		.locator('input[type=password][data-testid="entry-password"][data-alias="signer"]')
+		.press('Enter');
+	await waitIdle(page);
+	await expect(c.locator('[data-testid="entry-password"]')).toHaveCount(0);
+	const { text } = await exportReport(page);
+	expect(text).not.toContain(entryPassword());
+	expect(text).toContain('"keyLocked": false');
 });

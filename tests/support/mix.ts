@@ -33,7 +33,13 @@ export function mixPasswords(): Record<string, string> {
 	return {
 		'client.p12': read('client.p12.password'),
 		'partner.jks': read('partner.jks.password'),
+		'two-passwords.jks': read('two-passwords.jks.password'),
 	};
+}
+
+/** The key password of entry "signer" in two-passwords.jks (the store password differs). */
+export function entryPassword(): string {
+	return readFileSync(resolve(MIX_DIR, 'two-passwords.jks.signer.password'), 'utf8').trim();
 }
 
 /**
@@ -44,7 +50,11 @@ export function mixSecretNeedles(): string[] {
 	const pem = readFileSync(resolve(MIX_DIR, 'client-key.pem'), 'utf8');
 	const body = pem.split(/\r?\n/).filter((l) => l && !l.startsWith('-----'));
 	const der = Buffer.from(body.join(''), 'base64');
-	const needles = [...Object.values(mixPasswords()), ...body.map((l) => l.slice(0, 40))];
+	const needles = [
+		...Object.values(mixPasswords()),
+		entryPassword(),
+		...body.map((l) => l.slice(0, 40)),
+	];
 	// 24-byte windows across the whole key (the private exponent and primes sit in the middle).
 	for (let at = 0; at + 24 <= der.length; at += 48) {
 		const window = der.subarray(at, at + 24);
