@@ -86,11 +86,6 @@ export function qnameKey(q: QName): string {
 	return `{${q.ns ?? ''}}${q.local}`;
 }
 
-/** The element's prefixed name as written ("sp:SignedParts"). */
-export function tagName(el: Element): string {
-	return el.tagName;
-}
-
 /** A readable path from the root, e.g. /definitions/binding[@name='B']/operation[@name='op']. */
 export function elementPath(el: Element): string {
 	const parts: string[] = [];

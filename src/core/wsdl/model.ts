@@ -160,11 +160,7 @@ function explicitAction(el: Element | null): string | null {
 
 // ---------------------------------------------------------------- WSDL 1.1
 
-function build11(
-	root: DroppedXml,
-	closure: DroppedXml[],
-	ctx: BuildCtx,
-): { ports: WsdlPort[]; operations: WsdlOperation[] } {
+function build11(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[] } {
 	const { defs } = ctx;
 	const ports: WsdlPort[] = [];
 	const portElements = new Map<string, { port: Element; service: Element; doc: DroppedXml }[]>();
@@ -353,7 +349,6 @@ function build11(
 			});
 		}
 	}
-	void root;
 	return { ports, operations };
 }
 
@@ -373,10 +368,7 @@ function bindingTypeOf(binding: Element | null): WsdlPort['bindingType'] {
 
 // ---------------------------------------------------------------- WSDL 2.0
 
-function build20(
-	closure: DroppedXml[],
-	ctx: BuildCtx,
-): { ports: WsdlPort[]; operations: WsdlOperation[] } {
+function build20(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[] } {
 	const { defs } = ctx;
 	const ports: WsdlPort[] = [];
 	const endpointsByBinding = new Map<
@@ -498,7 +490,6 @@ function build20(
 			});
 		}
 	}
-	void closure;
 	return { ports, operations };
 }
 
@@ -584,7 +575,7 @@ export function buildWsdlFacts(
 	const imports = schemaClosure(closure, idx, notes);
 	const defs = new Definitions(closure, allWsdls);
 	const ctx: BuildCtx = { registry, defs, notes };
-	const built = root.role === 'wsdl20' ? build20(closure, ctx) : build11(root, closure, ctx);
+	const built = root.role === 'wsdl20' ? build20(ctx) : build11(ctx);
 	const endpoints: ReportEndpoint[] = built.ports.map((p) => ({
 		inputName: root.inputName,
 		service: p.service,
