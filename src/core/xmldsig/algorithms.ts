@@ -227,6 +227,23 @@ function b64u(v: bigint): string {
 
 export class AlgorithmError extends Error {}
 
+const EC_SIZE: Record<string, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
+
+/** r || s at the curve's size: some Java producers drop leading zero octets of r and s. */
+function ecdsaRaw(sig: Uint8Array, curve: string): Uint8Array {
+	const size = EC_SIZE[curve] ?? sig.length / 2;
+	if (sig.length === size * 2 || sig.length % 2 !== 0) return sig;
+	const half = sig.length / 2;
+	const out = new Uint8Array(size * 2);
+	for (const [i, part] of [sig.subarray(0, half), sig.subarray(half)].entries()) {
+		let v = part;
+		while (v.length > size && v[0] === 0) v = v.subarray(1);
+		if (v.length > size) return sig;
+		out.set(v, i * size + (size - v.length));
+	}
+	return out;
+}
+
 /** Verifies an asymmetric signature over `data` (the canonical SignedInfo). */
 export async function verifyAsymmetric(
 	alg: SignatureAlgorithm,
@@ -273,7 +290,12 @@ export async function verifyAsymmetric(
 				false,
 				['verify'],
 			);
-			return subtle.verify({ name: 'ECDSA', hash: wc }, k, toArrayBuffer(sig), toArrayBuffer(data));
+			return subtle.verify(
+				{ name: 'ECDSA', hash: wc },
+				k,
+				toArrayBuffer(ecdsaRaw(sig, key.curve)),
+				toArrayBuffer(data),
+			);
 		}
 		case 'dsa': {
 			if (key.kind !== 'dsa') throw new AlgorithmError(`a DSA signature but a ${key.kind} key`);
