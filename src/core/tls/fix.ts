@@ -121,19 +121,19 @@ function fixNginx(text: string, p: Profile): string {
 			lines.splice(j, 0, ...add);
 			i = j + add.length - 1;
 		}
-		if (
-			/^\s*proxy_pass\s+https:\/\//.test(l) &&
-			!hasVerify &&
-			!text.includes('proxy_ssl_verify on')
-		) {
-			lines.splice(
-				i + 1,
-				0,
-				`${ind}proxy_ssl_verify on;`,
-				`${ind}proxy_ssl_trusted_certificate ${CA_BUNDLE};`,
-				`${ind}proxy_ssl_server_name on;`,
-			);
-			i += 3;
+		if (/^\s*proxy_pass\s+https:\/\//.test(l)) {
+			const add = [
+				...(/proxy_ssl_protocols/.test(text) ? [] : [`${ind}proxy_ssl_protocols ${protocols};`]),
+				...(hasVerify || text.includes('proxy_ssl_verify on')
+					? []
+					: [
+							`${ind}proxy_ssl_verify on;`,
+							`${ind}proxy_ssl_trusted_certificate ${CA_BUNDLE};`,
+							`${ind}proxy_ssl_server_name on;`,
+						]),
+			];
+			lines.splice(i + 1, 0, ...add);
+			i += add.length;
 		}
 	}
 	return lines.join('\n');
@@ -192,15 +192,18 @@ function fixApache(text: string, p: Profile): string {
 			lines.splice(i + 1, 0, ...add);
 			i += add.length;
 		}
-		if (/^\s*SSLProxyEngine\s+on/i.test(l) && !/SSLProxyVerify/i.test(text)) {
+		if (/^\s*SSLProxyEngine\s+on/i.test(l)) {
 			const ind = indentOf(l);
-			lines.splice(
-				i + 1,
-				0,
-				`${ind}SSLProxyVerify require`,
-				`${ind}SSLProxyCACertificateFile ${CA_BUNDLE}`,
-			);
-			i += 2;
+			const add = [
+				...(/SSLProxyProtocol/i.test(text)
+					? []
+					: [`${ind}${protocol.replace('SSLProtocol', 'SSLProxyProtocol')}`]),
+				...(/SSLProxyVerify/i.test(text)
+					? []
+					: [`${ind}SSLProxyVerify require`, `${ind}SSLProxyCACertificateFile ${CA_BUNDLE}`]),
+			];
+			lines.splice(i + 1, 0, ...add);
+			i += add.length;
 		}
 	}
 	return lines.join('\n');
@@ -319,6 +322,14 @@ function fixJava(text: string, p: Profile, parse: TlsParse): string {
 		`$1${protocols}`,
 	);
 	out = out.replace(/\s?-Djdk\.internal\.httpclient\.disableHostnameVerification(=\S*)?/g, '');
+	if (/-D[\w.]+=/.test(text) && !/jdk\.tls\.client\.protocols/.test(text)) {
+		const lines = out.split('\n');
+		const last = lines.reduce((acc, l, i) => (/^\s*(export\s+)?JAVA_OPTS=/.test(l) ? i : acc), -1);
+		const flag = `-Djdk.tls.client.protocols=${protocols}`;
+		if (last >= 0) lines.splice(last + 1, 0, `JAVA_OPTS="$JAVA_OPTS ${flag}"`);
+		else lines.push(flag);
+		out = lines.join('\n');
+	}
 	out = out.replace(/(-Djdk\.tls\.ephemeralDHKeySize=)(\d+|legacy)/g, (m, k: string, n: string) =>
 		n === 'legacy' || Number(n) < 2048 ? `${k}2048` : m,
 	);
@@ -347,6 +358,11 @@ function fixSpring(text: string, p: Profile): string {
 			];
 			lines.splice(first + 1, 0, ...add);
 		}
+		replaceLines(
+			lines,
+			/^\s*spring\.mail\.port\s*[=:]\s*(25|587)\s*$/,
+			(ind) => `${ind}spring.mail.port=465`,
+		);
 		return fixMailLines(lines.join('\n'), p, 'spring.mail.properties.');
 	}
 	const sslAt = lines.findIndex(
@@ -372,7 +388,12 @@ function fixSpring(text: string, p: Profile): string {
 	};
 	setKey(/^\s+enabled[-_]?protocols:/i, 'enabled-protocols', protocols);
 	setKey(/^\s+ciphers:/i, 'ciphers', p === 'modern' ? null : INTERMEDIATE_IANA.join(','));
-	return lines.join('\n');
+	// spring.mail.port under `mail:` → the implicit-TLS port.
+	const mailAt = lines.findIndex((l) => /^\s+mail:\s*$/.test(l));
+	const portAt =
+		mailAt >= 0 ? lines.findIndex((l, i) => i > mailAt && /^\s+port:\s*(25|587)\s*$/.test(l)) : -1;
+	if (portAt >= 0) lines[portAt] = (lines[portAt] ?? '').replace(/(25|587)\s*$/, '465');
+	return fixMailLines(lines.join('\n'), p, '', ': ');
 }
 
 function fixOpenssl(text: string, p: Profile): string {
@@ -471,7 +492,7 @@ function fixDotnet(text: string): string {
 
 const IMPLICIT: Record<string, string> = { smtp: '465', imap: '993', pop3: '995' };
 
-function fixMailLines(text: string, p: Profile, prefix = ''): string {
+function fixMailLines(text: string, p: Profile, prefix = '', sep = '='): string {
 	const lines = text.split('\n');
 	const pre = prefix.replace(/\./g, '\\.');
 	const protos = new Set<string>();
@@ -479,45 +500,35 @@ function fixMailLines(text: string, p: Profile, prefix = ''): string {
 		const m = new RegExp(`^\\s*${pre}mail\\.(smtp|imap|pop3)s?\\.`).exec(l);
 		if (m?.[1]) protos.add(m[1]);
 	}
+	const tlsProtocols = p === 'modern' ? 'TLSv1.3' : 'TLSv1.2 TLSv1.3';
 	for (const proto of protos) {
+		const name = (k: string) => `${prefix}mail.${proto}.${k}${sep}`;
 		const key = (k: string) =>
 			new RegExp(`^\\s*${pre}mail\\.${proto}s?\\.${k.replace(/\./g, '\\.')}\\s*[=:]`);
-		replaceLines(
-			lines,
-			key('starttls.enable'),
-			(ind) => `${ind}${prefix}mail.${proto}.ssl.enable=true`,
-		);
+		replaceLines(lines, key('starttls.enable'), (ind) => `${ind}${name('ssl.enable')}true`);
 		replaceLines(lines, key('starttls.required'), () => null);
-		replaceLines(
-			lines,
-			key('port'),
-			(ind) => `${ind}${prefix}mail.${proto}.port=${IMPLICIT[proto] ?? ''}`,
-		);
+		replaceLines(lines, key('port'), (ind) => `${ind}${name('port')}${IMPLICIT[proto] ?? ''}`);
 		replaceLines(lines, key('ssl.trust'), () => null);
 		const hasCheck = replaceLines(
 			lines,
 			key('ssl.checkserveridentity'),
-			(ind) => `${ind}${prefix}mail.${proto}.ssl.checkserveridentity=true`,
+			(ind) => `${ind}${name('ssl.checkserveridentity')}true`,
 		);
 		const hasSsl = lines.some((l) => key('ssl.enable').test(l));
 		const hasProtocols = replaceLines(
 			lines,
 			key('ssl.protocols'),
-			(ind) =>
-				`${ind}${prefix}mail.${proto}.ssl.protocols=${p === 'modern' ? 'TLSv1.3' : 'TLSv1.2 TLSv1.3'}`,
+			(ind) => `${ind}${name('ssl.protocols')}${tlsProtocols}`,
 		);
 		const last = lines.reduce(
 			(acc, l, i) => (new RegExp(`^\\s*${pre}mail\\.${proto}s?\\.`).test(l) ? i : acc),
 			-1,
 		);
+		const ind = indentOf(lines[last] ?? '');
 		const add = [
-			...(hasSsl ? [] : [`${prefix}mail.${proto}.ssl.enable=true`]),
-			...(hasCheck ? [] : [`${prefix}mail.${proto}.ssl.checkserveridentity=true`]),
-			...(hasProtocols
-				? []
-				: [
-						`${prefix}mail.${proto}.ssl.protocols=${p === 'modern' ? 'TLSv1.3' : 'TLSv1.2 TLSv1.3'}`,
-					]),
+			...(hasSsl ? [] : [`${ind}${name('ssl.enable')}true`]),
+			...(hasCheck ? [] : [`${ind}${name('ssl.checkserveridentity')}true`]),
+			...(hasProtocols ? [] : [`${ind}${name('ssl.protocols')}${tlsProtocols}`]),
 		];
 		lines.splice(last + 1, 0, ...add);
 	}
