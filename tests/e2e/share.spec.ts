@@ -175,3 +175,12 @@ test('a report too large for a link says so and offers the JSON file', async ({ 
 	]);
 	expect(download.suggestedFilename()).toMatch(/^wssec-report-.*\.json$/);
 });
+
+test('a link is withdrawn from the address bar when the report changes', async ({ page }) => {
+	await analyzedPage(page);
+	await makeShareLink(page);
+	await addFiles(page, [mixFile('partner.jks')]);
+	await waitIdle(page);
+	await expect(page.locator('[data-testid="share-url"]')).toHaveCount(0);
+	expect(new URL(page.url()).hash).toBe('');
+});
