@@ -137,4 +137,16 @@ describe('captured envelopes against the DoubleIt policy', () => {
 			['capture', 'doubleit-no-security.xml', 'http://localhost:9001/DoubleItAsymmetric'],
 		]);
 	});
+
+	it.each([
+		['orders-meets-policy.xml', []],
+		['orders-no-username.xml', ['token']],
+	])('transport policy with a signed supporting UsernameToken: %s', (file, kinds) => {
+		const facts = runWsdlOnTexts(
+			['wss4j-transport-usernametoken.wsdl', `envelopes/${file}`].map(read),
+		);
+		const [v] = allVerdicts(facts.wsdls);
+		expect(v?.msg.match).toMatchObject({ operation: 'PlaceOrder', by: 'SOAPAction' });
+		expect(v?.verdict.unmet.map((u) => u.kind)).toEqual(kinds);
+	});
 });
