@@ -29,7 +29,33 @@ async function analyze(
 	);
 }
 
+const CORPUS_KEYS = resolve(
+	import.meta.dirname,
+	'../../../../shared/corpus/wss4j/ws-security-common/keys',
+);
+
 describe('engine with keystores', () => {
+	it('marks the WSS4J revoked certificate from the WSS4J CRL (CERT-REVOKED)', async () => {
+		const files = ['wss40rev.crt', 'wss40CACRL.pem', 'wss40.crt'].map((name) => ({
+			id: name,
+			name,
+			bytes: new Uint8Array(readFileSync(resolve(CORPUS_KEYS, name))),
+		}));
+		const { report } = await new Analyzer().run(
+			{
+				files,
+				passwords: {},
+				entryPasswords: {},
+				settings: { now: NOW, trustAnchors: [], truststoreInputs: [], rawKeys: [] },
+			},
+			() => {},
+			new AbortController().signal,
+		);
+		const revoked = report.findings.filter((f) => f.ruleId === 'CERT-REVOKED');
+		expect(revoked.map((f) => f.inputName)).toEqual(['wss40rev.crt']);
+		expect(revoked[0]?.evidence).toContain('serial 28');
+	});
+
 	it('grades a legacy PKCS#12 and a JKS on changeit, and keeps secrets out of the report', async () => {
 		const { report, facts } = await analyze(
 			['openssl-legacy.p12', 'changeit.jks', 'random.p12', 'million-entries.jks'],

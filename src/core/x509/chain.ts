@@ -81,8 +81,26 @@ const RESULT_TEXT: Record<number, string> = {
 	13: 'revocation data missing',
 };
 
+/** Marks certificates listed by a dropped CRL of their issuer. */
+function applyCrls(facts: AnalysisFacts, ctx: StageContext): void {
+	const crls = ctx.inputs.flatMap((p) =>
+		p.outcome.detail?.area === 'x509'
+			? (p.outcome.detail.data.crls ?? []).map((crl) => ({ crl, input: p.file.name }))
+			: [],
+	);
+	if (crls.length === 0) return;
+	for (const c of facts.certificates) {
+		for (const { crl, input } of crls) {
+			if (crl.issuer !== c.issuer) continue;
+			const hit = crl.revoked.find((r) => r.serial === c.serialNumber);
+			if (hit) c.revoked = { crlInput: input, date: hit.date };
+		}
+	}
+}
+
 export const certificateStage: Stage = async (facts, ctx) => {
 	pairKeys(facts, ctx);
+	applyCrls(facts, ctx);
 	const anchors = new Set(facts.trustAnchors);
 	const unique = new Map<string, { der: Uint8Array; facts: CertificateFacts[] }>();
 	const derOf = new Map(ctx.keyring.certificates.map((m) => [m.sha256, m.der]));

@@ -7,6 +7,7 @@ import { certificateView } from './certificate-view';
 import type {
 	CertificateFacts,
 	CertificateView,
+	CrlView,
 	KeyView,
 	OtherBlockView,
 	PrivateKeyFacts,
@@ -25,6 +26,7 @@ export class InputCollector {
 	readonly keyMaterial: PrivateKeyMaterial[] = [];
 	readonly keyViews: KeyView[] = [];
 	readonly others: OtherBlockView[] = [];
+	readonly crls: CrlView[] = [];
 	private readonly seen = new Map<string, CertificateFacts>();
 
 	constructor(readonly inputName: string) {}

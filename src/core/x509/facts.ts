@@ -38,6 +38,8 @@ export interface CertificateFacts extends ReportCertificate {
 	privateKeyInInput: boolean;
 	/** Keystore entry creation date (JKS/JCEKS/BKS), when the certificate came from one. */
 	entryCreated?: string | null;
+	/** Listed as revoked by a dropped CRL of its issuer (the CRL's signature is not verified). */
+	revoked?: { crlInput: string; date: string | null };
 }
 
 export interface PrivateKeyFacts extends ReportKey {
@@ -107,10 +109,20 @@ export interface OtherBlockView {
 	description: string;
 }
 
+/** A certificate revocation list found in an input. */
+export interface CrlView {
+	issuer: string;
+	thisUpdate: string | null;
+	nextUpdate: string | null;
+	/** Revoked serial numbers (hex as in CertificateFacts.serialNumber) with their dates. */
+	revoked: { serial: string; date: string | null }[];
+}
+
 /** Detail view of a certificate / key / PKCS#7 input. */
 export interface X509Detail {
 	summary: string;
 	certificates: CertificateView[];
 	keys: KeyView[];
 	others: OtherBlockView[];
+	crls: CrlView[];
 }

@@ -39,7 +39,13 @@ export function outcomeOf(
 		material: { certificates: col.certMaterial, privateKeys: col.keyMaterial },
 		detail: {
 			area: 'x509',
-			data: { summary, certificates: col.views, keys: col.keyViews, others: col.others },
+			data: {
+				summary,
+				certificates: col.views,
+				keys: col.keyViews,
+				others: col.others,
+				crls: col.crls,
+			},
 		},
 		...(kc.locked.length > 0 ? { lockedEntries: kc.locked } : {}),
 		...(defaultPassword !== null ? { defaultPassword } : {}),

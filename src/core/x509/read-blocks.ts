@@ -6,7 +6,8 @@ import type { ParseContext } from '../pipeline';
 import { UnsupportedAlgorithmError } from '../crypto/legacy/pbe';
 import { ParseError } from '../errors';
 import type { InputCollector } from './collect';
-import { CertificateFormatError } from './certificate-facts';
+import { CertificateFormatError, serialForms } from './certificate-facts';
+import type { CrlView } from './facts';
 import { nameText } from './names';
 import type { PemBlock } from './pem';
 import {
@@ -62,26 +63,49 @@ export function pkcs7Certificates(der: Uint8Array): Uint8Array[] {
 	return out;
 }
 
-function describeCrl(der: Uint8Array): string {
+function timeOf(v: unknown): string | null {
+	return v instanceof asn1js.UTCTime || v instanceof asn1js.GeneralizedTime
+		? v
+				.toDate()
+				.toISOString()
+				.replace(/\.000Z$/, 'Z')
+		: null;
+}
+
+/** A CRL's issuer, dates and revoked serials (its signature is not verified). */
+export function readCrl(der: Uint8Array): CrlView | null {
 	const crl = parseDer(der);
-	if (!(crl instanceof asn1js.Sequence)) return 'unreadable CRL';
-	const tbs = crl.valueBlock.value[0];
-	if (!(tbs instanceof asn1js.Sequence)) return 'unreadable CRL';
+	const tbs = crl instanceof asn1js.Sequence ? crl.valueBlock.value[0] : null;
+	if (!(tbs instanceof asn1js.Sequence)) return null;
 	const f = [...tbs.valueBlock.value];
 	if (f[0] instanceof asn1js.Integer) f.shift();
 	const issuer = nameText(f[1]);
-	const next =
-		f[3] instanceof asn1js.UTCTime || f[3] instanceof asn1js.GeneralizedTime
-			? f[3].toDate().toISOString()
-			: null;
-	const revoked = f.find(
-		(x) =>
-			x instanceof asn1js.Sequence &&
-			x.valueBlock.value.every((e) => e instanceof asn1js.Sequence) &&
-			x !== f[1],
+	const list = f
+		.slice(3)
+		.find(
+			(x) =>
+				x instanceof asn1js.Sequence &&
+				x.valueBlock.value.every((e) => e instanceof asn1js.Sequence),
+		);
+	const revoked = (list instanceof asn1js.Sequence ? list.valueBlock.value : []).flatMap(
+		(entry) => {
+			const [serial, date] = entry instanceof asn1js.Sequence ? entry.valueBlock.value : [];
+			if (!(serial instanceof asn1js.Integer)) return [];
+			return [
+				{
+					serial: serialForms(new Uint8Array(serial.valueBlock.valueHexView)).hex,
+					date: timeOf(date),
+				},
+			];
+		},
 	);
-	const count = revoked instanceof asn1js.Sequence ? revoked.valueBlock.value.length : 0;
-	return `CRL issued by ${issuer}; ${count} revoked certificate${count === 1 ? '' : 's'}${next ? `; next update ${next}` : ''} (revocation checks against CRLs are not done yet)`;
+	return { issuer, thisUpdate: timeOf(f[2]), nextUpdate: timeOf(f[3]), revoked };
+}
+
+function describeCrl(crl: CrlView | null): string {
+	if (!crl) return 'unreadable CRL';
+	const count = crl.revoked.length;
+	return `CRL issued by ${crl.issuer}; ${count} revoked certificate${count === 1 ? '' : 's'}${crl.nextUpdate ? `; next update ${crl.nextUpdate}` : ''} (its signature is not verified)`;
 }
 
 function describeCsr(der: Uint8Array): string {
@@ -232,7 +256,11 @@ export async function readPemBlocks(
 					}
 					break;
 				case 'X509 CRL':
-					col.others.push({ label: b.label, description: describeCrl(b.der) });
+					{
+						const crl = readCrl(b.der);
+						if (crl) col.crls.push(crl);
+						col.others.push({ label: b.label, description: describeCrl(crl) });
+					}
 					break;
 				case 'CERTIFICATE REQUEST':
 				case 'NEW CERTIFICATE REQUEST':

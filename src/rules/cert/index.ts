@@ -6,6 +6,7 @@ import { certExpired } from './cert-expired';
 import { certExpiringSoon } from './cert-expiring-soon';
 import { certKeyAlgorithm } from './cert-key-algorithm';
 import { certNoSan } from './cert-no-san';
+import { certRevoked } from './cert-revoked';
 import { certRsaKeySize } from './cert-rsa-key-size';
 import { certSelfSigned } from './cert-self-signed';
 import { certUntrustedChain } from './cert-untrusted-chain';
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
 	certExpiringSoon,
 	certKeyAlgorithm,
 	certNoSan,
+	certRevoked,
 	certRsaKeySize,
 	certSelfSigned,
 	certUntrustedChain,

@@ -1,0 +1,26 @@
+// CERT-REVOKED: a leaf or intermediate certificate listed by a dropped CRL of its issuer.
+import { certSubject, leafOrIntermediate } from '../../core/x509/rule-helpers';
+import type { Rule } from '../rule';
+
+export const certRevoked: Rule = {
+	meta: {
+		id: 'CERT-REVOKED',
+		area: 'cert',
+		title: 'Certificate revoked',
+		severities: ['critical'],
+		remediation: 'Replace the certificate and key immediately.',
+		references: ['SSL Labs rating guide', 'testssl.sh'],
+	},
+	check(facts, report) {
+		for (const c of leafOrIntermediate(facts)) {
+			if (!c.revoked) continue;
+			report({
+				severity: 'critical',
+				effect: 'T',
+				inputName: c.inputName,
+				subject: certSubject(c),
+				evidence: `serial ${c.serialNumber} is listed in the CRL ${c.revoked.crlInput}${c.revoked.date ? ` (revoked ${c.revoked.date})` : ''}; the CRL's signature was not verified`,
+			});
+		}
+	},
+};
