@@ -114,6 +114,7 @@ export class Analyzer {
 		);
 		const ctx: StageContext = {
 			inputs: parsed,
+			files: request.files,
 			documents,
 			keyring,
 			settings: request.settings,
