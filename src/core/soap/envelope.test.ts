@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseXml } from '../xml/safe-parse';
 import { buildIdMap } from '../xmldsig/ids';
 import { envelopeFacts } from './envelope';
+import { keyNames } from './input';
 
 const WSSE = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
 const WSU = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
@@ -82,5 +83,14 @@ describe('envelopeFacts', () => {
 
 	it('returns null for a document that is not a SOAP envelope', () => {
 		expect(model('<Envelope xmlns="urn:not-soap"/>')).toBeNull();
+	});
+});
+
+describe('keyNames', () => {
+	it('offers the keystore alias of a leaf certificate and the file name', () => {
+		expect(keyNames('alias rsa', 'signers.p12')).toEqual(
+			expect.arrayContaining(['rsa', 'signers.p12', 'signers']),
+		);
+		expect(keyNames('alias rsa, chain 2', 'signers.p12')).not.toContain('rsa');
 	});
 });

@@ -65,6 +65,14 @@ function externalResolver(ctx: StageContext, self: string): (uri: string) => Uin
 	};
 }
 
+/** Names a ds:KeyName may use for a certificate: its keystore alias (leaf only) or its file name. */
+export function keyNames(source: string, inputName: string): string[] {
+	const names = [source, inputName, inputName.replace(/\.[^.]*$/, '')];
+	const alias = /^alias (.+)$/.exec(source);
+	if (alias?.[1] && !/, chain \d+$/.test(alias[1])) names.push(alias[1]);
+	return names;
+}
+
 function secretsOf(ctx: StageContext): KnownSecret[] {
 	return ctx.keyring.secretKeys.map((s) => ({
 		names: [s.name, s.id].filter((n): n is string => !!n),
@@ -110,7 +118,7 @@ export const stage: Stage = async (facts, ctx) => {
 		ctx.keyring.certificates.map((c) => ({
 			der: c.der,
 			sha256: c.sha256,
-			names: [c.source, c.inputName, c.inputName.replace(/\.[^.]*$/, '')],
+			names: keyNames(c.source, c.inputName),
 			label: `${c.inputName} (${c.source})`,
 		})),
 	);
