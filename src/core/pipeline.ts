@@ -65,7 +65,7 @@ export interface XmlDocumentRef {
 export interface StageContext {
 	inputs: readonly ParsedInput[];
 	/** Every dropped file, also those no parser accepted (CipherReference targets, detached references). */
-	files: readonly InputFile[];
+	files?: readonly InputFile[];
 	/** Every XML document: the parsed XML inputs, then what the decryption stage appends. */
 	documents: XmlDocumentRef[];
 	keyring: KeyRing;
