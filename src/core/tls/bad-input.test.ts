@@ -1,0 +1,121 @@
+// Bad input: unknown directives ignored with a note, syntax errors with line numbers, includes
+// that were not dropped listed as not evaluated, conflicting settings explained.
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import { describe, expect, it } from 'vitest';
+import { ParseError } from '../errors';
+import { emptyFacts } from '../facts';
+import type { ConnectorForm } from './facts';
+import { parseTlsText } from './formats';
+import { runTlsStage } from './stage';
+
+const ROOT = resolve(import.meta.dirname, '../../../tests/fixtures/tls');
+const read = (p: string) => readFileSync(resolve(ROOT, p), 'utf8');
+
+describe('bad TLS input', () => {
+	it('notes unknown directives with their line and ignores them', () => {
+		const nginx = parseTlsText(read('legacy/nginx-1.4-sslv3-rc4.conf'), 'n.conf');
+		expect(nginx.notes).toContainEqual({
+			level: 'warning',
+			line: 13,
+			message: 'unknown directive ssl_session_ticketz ignored',
+		});
+		const apache = parseTlsText(read('legacy/apache-2.2-default-ssl.conf'), 'a.conf');
+		expect(apache.notes.some((n) => n.line === 15 && n.message.includes('SSLVerifyDepthh'))).toBe(
+			true,
+		);
+		const openssl = parseTlsText(read('legacy/openssl-seclevel0.cnf'), 'o.cnf');
+		expect(openssl.notes.some((n) => n.message.includes('Groupz'))).toBe(true);
+		const json = parseTlsText(read('legacy/connector-sslv3-http.json'), 'c.json');
+		expect(json.notes.some((n) => n.message.includes('"timeoutMs"') && n.line === 9)).toBe(true);
+	});
+
+	it('reports syntax errors with line numbers', () => {
+		const nginx = parseTlsText(read('formats/nginx-syntax-error.conf'), 'broken.conf');
+		expect(
+			nginx.notes.some(
+				(n) => n.level === 'error' && n.line === 1 && /never closed/.test(n.message),
+			),
+		).toBe(true);
+		expect(() => parseTlsText(read('formats/connector-bad.json'), 'bad.json')).toThrow(ParseError);
+		expect(() => parseTlsText(read('formats/connector-bad.json'), 'bad.json')).toThrow(/line 5/);
+		expect(() =>
+			parseTlsText('server:\n  ssl:\n    enabled-protocols: [TLSv1.2\n', 'a.yml'),
+		).toThrow(/YAML syntax error on line/);
+		const apache = parseTlsText('<VirtualHost *:443>\nSSLEngine on\n</Directory>\n', 'a.conf');
+		expect(apache.notes.some((n) => n.level === 'error' && n.line === 3)).toBe(true);
+	});
+
+	it('lists includes that were not dropped as not evaluated', () => {
+		const text = read('legacy/apache-2.2-default-ssl.conf');
+		const facts = emptyFacts('2026-11-22T12:00:00Z');
+		facts.inputs.push({
+			id: 'f0',
+			name: 'ssl.conf',
+			size: 1,
+			sha256: '0',
+			kind: 'tls-config',
+			kindReason: 't',
+			status: 'parsed',
+		});
+		const parse = parseTlsText(text, 'ssl.conf');
+		runTlsStage(facts, [{ inputName: 'ssl.conf', inputIndex: 0, parse, text }], null);
+		expect(parse.includes).toEqual([{ path: 'conf.d/extra-ssl.conf', line: 4, evaluated: false }]);
+		facts.inputs.push({
+			id: 'f1',
+			name: 'extra-ssl.conf',
+			size: 1,
+			sha256: '0',
+			kind: 'tls-config',
+			kindReason: 't',
+			status: 'parsed',
+		});
+		runTlsStage(facts, [{ inputName: 'ssl.conf', inputIndex: 0, parse, text }], null);
+		expect(parse.includes[0]?.evaluated).toBe(true);
+	});
+
+	it('explains conflicting settings for the same connector instead of guessing silently', () => {
+		const text = read('worked/ex3-pega-connect-soap-8u202.json');
+		const form: ConnectorForm = {
+			name: 'PegaConnectSOAP',
+			type: 'SOAP',
+			endpoint: 'https://soap.example.com/services/Orders',
+			role: 'client',
+			lowestTlsVersion: 'TLSv1.2',
+			runtime: 'Oracle Java 8u202',
+			cipherSuites: '',
+			keystoreInput: '',
+			truststoreInput: '',
+			wsSecurity: { sign: false, encrypt: false, timestamp: true, usernameToken: true },
+		};
+		const facts = emptyFacts('2026-11-22T12:00:00Z');
+		facts.inputs.push({
+			id: 'f0',
+			name: 'c.json',
+			size: 1,
+			sha256: '0',
+			kind: 'tls-config',
+			kindReason: 't',
+			status: 'parsed',
+		});
+		const { connectors } = runTlsStage(
+			facts,
+			[{ inputName: 'c.json', inputIndex: 0, parse: parseTlsText(text, 'c.json'), text }],
+			form,
+		);
+		expect(connectors).toHaveLength(1);
+		const c = connectors[0]!;
+		expect(
+			c.notes.some((n) =>
+				/conflicting minVersion: TLSv1 \(c\.json\) versus TLSv1\.2 \(form\)/.test(n),
+			),
+		).toBe(true);
+		expect(c.protocols).toEqual(['TLSv1.2']);
+	});
+
+	it('refuses text that is no TLS configuration with a plain message', () => {
+		expect(() => parseTlsText('hello world\n', 'x.txt')).toThrow(
+			/none of the TLS configuration formats/,
+		);
+	});
+});
