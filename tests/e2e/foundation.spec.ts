@@ -206,3 +206,16 @@ test('a keystore entry with its own key password gets a field; Enter unlocks the
 	expect(text).not.toContain(entryPassword());
 	expect(text).toContain('"keyLocked": false');
 });
+
+test('the capture time setting reaches the analysis (envelope freshness)', async ({ page }) => {
+	// envelope.xml carries a Timestamp created 2026-01-31T12:00:00Z, expiring five minutes later.
+	await addFiles(page, [mixFile('envelope.xml')]);
+	await waitIdle(page);
+	const stale = page.locator('[data-testid="finding"][data-rule-id="WSS-TIMESTAMP-STALE"]');
+	await expect(stale).toHaveCount(1);
+	await page.getByText('Capture time', { exact: true }).click();
+	await page.locator('[data-testid="capture-time"]').fill('2026-01-31T12:01:00');
+	await page.locator('[data-testid="capture-time"]').blur();
+	await waitIdle(page);
+	await expect(stale).toHaveCount(0);
+});
