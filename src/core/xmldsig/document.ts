@@ -10,7 +10,24 @@ import { buildIdMap, type IdMap } from './ids';
 import type { KeyContext, KnownCert, KnownSecret } from './keyinfo';
 import { certInfo } from './keys';
 import type { SignatureFacts } from './facts';
-import { verifySignature, type CanonicalCapture } from './verify';
+import { skippedFacts, verifySignature, type CanonicalCapture } from './verify';
+
+/** Signatures verified per document; more would let one hostile file keep the engine busy. */
+export const MAX_SIGNATURES = 64;
+
+function tooMany(
+	element: Element,
+	opts: VerifyDocumentOptions,
+	count: number,
+): { facts: SignatureFacts; canonical: CanonicalCapture } {
+	return {
+		facts: {
+			...skippedFacts(element, opts),
+			error: `not verified: the document holds ${count} signatures and only the first ${MAX_SIGNATURES} are checked`,
+		},
+		canonical: { signedInfo: '', references: [] },
+	};
+}
 
 export interface SuppliedCert {
 	der: Uint8Array;
@@ -97,7 +114,11 @@ export async function verifyDocument(
 	const isSig = root && root.namespaceURI === NS.ds && (root.localName ?? '') === 'Signature';
 	const elements = root ? [...(isSig ? [root] : []), ...descendants(root, NS.ds, 'Signature')] : [];
 	const chain = opts.chain;
-	for (const element of elements) {
+	for (const [n, element] of elements.entries()) {
+		if (n >= MAX_SIGNATURES) {
+			signatures.push({ element, ...tooMany(element, opts, elements.length) });
+			continue;
+		}
 		const result = await verifySignature(element, {
 			inputName: opts.inputName,
 			origin: opts.origin,

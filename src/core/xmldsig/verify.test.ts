@@ -78,3 +78,30 @@ describe('signatures with missing or unknown parts', () => {
 		expect(f?.failureKind).toBe('digest-mismatch');
 	});
 });
+
+describe('work bounds', () => {
+	it('stops a quadratic XPath transform instead of hanging', async () => {
+		const items = '<i/>'.repeat(6000);
+		const xpath = `<Reference URI=""><Transforms><Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116"><XPath>count(//*) &gt; count(//*/..)</XPath></Transform></Transforms><DigestMethod Algorithm="${SHA256}"/><DigestValue>AAAA</DigestValue></Reference>`;
+		const text = `<r>${items}<Signature xmlns="${DS}">${si(xpath)}<SignatureValue>AAAA</SignatureValue></Signature></r>`;
+		const t0 = performance.now();
+		const f = await verify(text);
+		expect(performance.now() - t0).toBeLessThan(20_000);
+		expect(f?.failureKind).toBe('unsupported-algorithm');
+		expect(f?.references[0]?.error).toMatch(/too expensive/);
+	}, 30_000);
+
+	it('verifies at most 64 signatures per document and says so for the rest', async () => {
+		const one = `<Signature xmlns="${DS}">${si(ref('#a'))}<SignatureValue>AAAA</SignatureValue></Signature>`;
+		const text = `<r xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd"><p wsu:Id="a">x</p>${one.repeat(70)}</r>`;
+		const r = await verifyDocument(parseXml(text).doc, {
+			inputName: 't.xml',
+			origin: 'input',
+			certs: [],
+			secrets: [],
+		});
+		expect(r.signatures).toHaveLength(70);
+		expect(r.signatures[69]?.facts.valid).toBeNull();
+		expect(r.signatures[69]?.facts.error).toMatch(/only the first 64/);
+	});
+});

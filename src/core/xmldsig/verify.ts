@@ -42,6 +42,9 @@ const T = {
 	manifest: 'http://www.w3.org/2000/09/xmldsig#Manifest',
 } as const;
 
+/** References processed per signature (each may canonicalize the whole document). */
+export const MAX_REFERENCES = 256;
+
 /** Canonical bytes kept for the page (bounded; never in the report). */
 export const MAX_KEPT_CANONICAL = 256 * 1024;
 
@@ -381,6 +384,11 @@ class SignatureVerifier {
 			return fail('malformed', 'ds:SignatureValue is not base64');
 		}
 
+		if (refs.length > MAX_REFERENCES)
+			return fail(
+				'malformed',
+				`ds:SignedInfo has ${refs.length} references; more than ${MAX_REFERENCES} are not processed`,
+			);
 		for (const r of refs) {
 			const rf = await this.reference(r, false);
 			facts.references.push(rf);
@@ -390,7 +398,7 @@ class SignatureVerifier {
 				if (found.ok && contains(sig, found.element)) facts.enveloping = true;
 				if (found.ok && is(found.element, NS.ds, 'Manifest')) {
 					facts.manifests++;
-					for (const mr of children(found.element, NS.ds, 'Reference'))
+					for (const mr of children(found.element, NS.ds, 'Reference').slice(0, MAX_REFERENCES))
 						facts.references.push(await this.reference(mr, true));
 				}
 			}
@@ -528,6 +536,40 @@ function pssSalt(sm: Element | null): number | undefined {
 	return salt ? Number(text(salt)) : undefined;
 }
 
+/** Facts of a signature that was not processed (the caller sets the error). */
+export function skippedFacts(
+	sig: Element,
+	opts: Pick<VerifyOptions, 'inputName' | 'origin'>,
+): SignatureFacts {
+	return {
+		inputName: opts.inputName,
+		signatureId: attr(sig, 'Id'),
+		valid: null,
+		cryptoValid: null,
+		signatureAlgorithm:
+			attr(child(child(sig, NS.ds, 'SignedInfo'), NS.ds, 'SignatureMethod'), 'Algorithm') ?? '',
+		references: [],
+		signerCertSha256: null,
+		keySource: 'none',
+		path: elementPath(sig),
+		documentOrigin: opts.origin,
+		overDecrypted: opts.origin === 'decrypted',
+		canonicalizationMethod: '',
+		inclusivePrefixes: [],
+		hmacOutputLength: null,
+		keyInfoForms: [],
+		keyForm: null,
+		rawKeyInKeyInfo: false,
+		signerSubject: null,
+		chainTrusted: null,
+		parent: null,
+		inSecurityHeader: false,
+		inAssertion: false,
+		enveloping: false,
+		manifests: 0,
+	};
+}
+
 /** Verifies a signature element; returns its facts and the canonical bytes for the page. */
 export async function verifySignature(
 	sig: Element,
@@ -542,32 +584,11 @@ export async function verifySignature(
 		const message = `internal error while verifying: ${e instanceof Error ? e.message : String(e)}`;
 		return {
 			facts: {
-				inputName: opts.inputName,
-				signatureId: attr(sig, 'Id'),
+				...skippedFacts(sig, opts),
 				valid: false,
 				cryptoValid: false,
 				failureKind: 'malformed',
 				error: message,
-				signatureAlgorithm: '',
-				references: [],
-				signerCertSha256: null,
-				keySource: 'none',
-				path: elementPath(sig),
-				documentOrigin: opts.origin,
-				overDecrypted: opts.origin === 'decrypted',
-				canonicalizationMethod: '',
-				inclusivePrefixes: [],
-				hmacOutputLength: null,
-				keyInfoForms: [],
-				keyForm: null,
-				rawKeyInKeyInfo: false,
-				signerSubject: null,
-				chainTrusted: null,
-				parent: null,
-				inSecurityHeader: false,
-				inAssertion: false,
-				enveloping: false,
-				manifests: 0,
 			},
 			canonical: v.capture,
 		};

@@ -18,6 +18,9 @@ import {
 
 export class XPathUnsupported extends Error {}
 
+/** Work bound for one XPath transform (node visits), so hostile expressions cannot hang the engine. */
+export const XPATH_BUDGET = 20_000_000;
+
 type Value = Node[] | string | number | boolean;
 
 type Ast =
@@ -324,7 +327,20 @@ class Evaluator {
 		this.ns = inScopeNamespaces(here);
 	}
 
+	/** Nodes visited so far: an expression such as count(//*) per node is quadratic on big input. */
+	private visited = 0;
+
 	private axis(axis: string, n: Node): Node[] {
+		const out = this.axisNodes(axis, n);
+		this.visited += out.length + 1;
+		if (this.visited > XPATH_BUDGET)
+			throw new XPathUnsupported(
+				`XPath transform stopped after visiting ${XPATH_BUDGET.toLocaleString('en')} nodes (too expensive for this document)`,
+			);
+		return out;
+	}
+
+	private axisNodes(axis: string, n: Node): Node[] {
 		const out: Node[] = [];
 		switch (axis) {
 			case 'self':
