@@ -19,7 +19,7 @@ import {
 export class XPathUnsupported extends Error {}
 
 /** Work bound for one XPath transform (node visits), so hostile expressions cannot hang the engine. */
-export const XPATH_BUDGET = 20_000_000;
+export const XPATH_BUDGET = 5_000_000;
 
 type Value = Node[] | string | number | boolean;
 
