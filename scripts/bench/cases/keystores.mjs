@@ -24,7 +24,9 @@ function row(name, ours, native, cmd, note) {
 
 function statusNote(report, name) {
 	const input = report.inputs.find((i) => i.name === name);
-	return input ? `${input.status}${input.error ? `: ${input.error}` : ''}; ${report.findings.length} findings` : 'input missing';
+	return input
+		? `${input.status}${input.error ? `: ${input.error}` : ''}; ${report.findings.length} findings`
+		: 'input missing';
 }
 
 export default async function run(ctx) {
@@ -35,32 +37,172 @@ export default async function run(ctx) {
 		copyFileSync(CACERTS, file);
 		const ours = await ctx.analyzeInPage([{ path: file }], {});
 		const certs = ours.report.certificates.length;
-		const keytool = await ctx.timeNative('keytool', ['-list', '-v', '-keystore', file, '-storepass', 'changeit']);
-		rows.push(row('cacerts (JKS, default password found locally)', ours, keytool, 'keytool -list -v', `${certs} certificates; ${statusNote(ours.report, 'cacerts')}`));
+		const keytool = await ctx.timeNative('keytool', [
+			'-list',
+			'-v',
+			'-keystore',
+			file,
+			'-storepass',
+			'changeit',
+		]);
+		rows.push(
+			row(
+				'cacerts (JKS, default password found locally)',
+				ours,
+				keytool,
+				'keytool -list -v',
+				`${certs} certificates; ${statusNote(ours.report, 'cacerts')}`,
+			),
+		);
 	} else {
 		rows.push({ case: 'cacerts', note: `${CACERTS} not present (package ca-certificates-java)` });
 	}
 	// 2. JCEKS with 200 000 iterations (the JDK 17 default) holding a key pair and an AES key
 	const jceks = join(ctx.tmpDir, 'bench.jceks');
-	const kt = ['-noprompt', '-storetype', 'jceks', '-keystore', jceks, '-storepass', PW, '-keypass', PW];
-	execFileSync('keytool', [...kt, '-genkeypair', '-alias', 'rsa', '-keyalg', 'RSA', '-keysize', '2048', '-dname', 'CN=bench', '-J-Djdk.jceks.iterationCount=200000'], { stdio: 'ignore' });
-	execFileSync('keytool', [...kt, '-genseckey', '-alias', 'aes', '-keyalg', 'AES', '-keysize', '256', '-J-Djdk.jceks.iterationCount=200000'], { stdio: 'ignore' });
+	const kt = [
+		'-noprompt',
+		'-storetype',
+		'jceks',
+		'-keystore',
+		jceks,
+		'-storepass',
+		PW,
+		'-keypass',
+		PW,
+	];
+	execFileSync(
+		'keytool',
+		[
+			...kt,
+			'-genkeypair',
+			'-alias',
+			'rsa',
+			'-keyalg',
+			'RSA',
+			'-keysize',
+			'2048',
+			'-dname',
+			'CN=bench',
+			'-J-Djdk.jceks.iterationCount=200000',
+		],
+		{ stdio: 'ignore' },
+	);
+	execFileSync(
+		'keytool',
+		[
+			...kt,
+			'-genseckey',
+			'-alias',
+			'aes',
+			'-keyalg',
+			'AES',
+			'-keysize',
+			'256',
+			'-J-Djdk.jceks.iterationCount=200000',
+		],
+		{ stdio: 'ignore' },
+	);
 	{
 		const ours = await ctx.analyzeInPage([{ path: jceks }], { passwords: { 'bench.jceks': PW } });
-		const keytool = await ctx.timeNative('keytool', ['-list', '-v', '-storetype', 'jceks', '-keystore', jceks, '-storepass', PW]);
-		rows.push(row('JCEKS 200 000 iterations (key pair + AES key decrypted)', ours, keytool, 'keytool -list -v (lists; decrypts no key)', statusNote(ours.report, 'bench.jceks')));
+		const keytool = await ctx.timeNative('keytool', [
+			'-list',
+			'-v',
+			'-storetype',
+			'jceks',
+			'-keystore',
+			jceks,
+			'-storepass',
+			PW,
+		]);
+		rows.push(
+			row(
+				'JCEKS 200 000 iterations (key pair + AES key decrypted)',
+				ours,
+				keytool,
+				'keytool -list -v (lists; decrypts no key)',
+				statusNote(ours.report, 'bench.jceks'),
+			),
+		);
 	}
 	// 3. PKCS#12 with 600 000 iterations (OpenSSL 3 defaults otherwise)
 	const dir = ctx.tmpDir;
 	const p12 = join(dir, 'bench-600k.p12');
-	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'b.key'), '-out', join(dir, 'b.pem'), '-days', '365', '-subj', '/CN=bench'], { stdio: 'ignore' });
-	execFileSync('openssl', ['pkcs12', '-export', '-in', join(dir, 'b.pem'), '-inkey', join(dir, 'b.key'), '-iter', '600000', '-passout', `pass:${PW}`, '-out', p12], { stdio: 'ignore' });
+	execFileSync(
+		'openssl',
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'rsa:2048',
+			'-nodes',
+			'-keyout',
+			join(dir, 'b.key'),
+			'-out',
+			join(dir, 'b.pem'),
+			'-days',
+			'365',
+			'-subj',
+			'/CN=bench',
+		],
+		{ stdio: 'ignore' },
+	);
+	execFileSync(
+		'openssl',
+		[
+			'pkcs12',
+			'-export',
+			'-in',
+			join(dir, 'b.pem'),
+			'-inkey',
+			join(dir, 'b.key'),
+			'-iter',
+			'600000',
+			'-passout',
+			`pass:${PW}`,
+			'-out',
+			p12,
+		],
+		{ stdio: 'ignore' },
+	);
 	{
 		const ours = await ctx.analyzeInPage([{ path: p12 }], { passwords: { 'bench-600k.p12': PW } });
-		const openssl = await ctx.timeNative('openssl', ['pkcs12', '-info', '-in', p12, '-passin', `pass:${PW}`, '-nodes']);
-		rows.push(row('PKCS#12 600 000 iterations', ours, openssl, 'openssl pkcs12 -info -nodes', statusNote(ours.report, 'bench-600k.p12')));
-		const keytool = await ctx.timeNative('keytool', ['-list', '-v', '-storetype', 'pkcs12', '-keystore', p12, '-storepass', PW]);
-		rows.push(row('PKCS#12 600 000 iterations', ours, keytool, 'keytool -list -v', statusNote(ours.report, 'bench-600k.p12')));
+		const openssl = await ctx.timeNative('openssl', [
+			'pkcs12',
+			'-info',
+			'-in',
+			p12,
+			'-passin',
+			`pass:${PW}`,
+			'-nodes',
+		]);
+		rows.push(
+			row(
+				'PKCS#12 600 000 iterations',
+				ours,
+				openssl,
+				'openssl pkcs12 -info -nodes',
+				statusNote(ours.report, 'bench-600k.p12'),
+			),
+		);
+		const keytool = await ctx.timeNative('keytool', [
+			'-list',
+			'-v',
+			'-storetype',
+			'pkcs12',
+			'-keystore',
+			p12,
+			'-storepass',
+			PW,
+		]);
+		rows.push(
+			row(
+				'PKCS#12 600 000 iterations',
+				ours,
+				keytool,
+				'keytool -list -v',
+				statusNote(ours.report, 'bench-600k.p12'),
+			),
+		);
 	}
 	return rows;
 }
