@@ -20,6 +20,9 @@ const OID_JKS_KEY = '1.3.6.1.4.1.42.2.17.1.1';
 const OID_JCEKS_KEY = '1.3.6.1.4.1.42.2.19.1';
 const MAX_CHAIN = 100;
 const MAX_ITERATIONS = 10_000_000;
+/** Total JCEKS derivation rounds one store may cost (about 20 s of work at worst). */
+const MAX_TOTAL_ROUNDS = 40_000_000;
+const derivationBudget = { rounds: MAX_TOTAL_ROUNDS };
 
 interface ParsedEntry extends RawEntry {
 	encryptedKey?: Uint8Array;
@@ -201,6 +204,14 @@ function jceksDecrypt(
 ): Uint8Array | null {
 	if ([...password].some((c) => c.charCodeAt(0) > 0x7f)) return null; // JCEKS passwords are ASCII only
 	if (data.length === 0 || data.length % 8 !== 0) return null;
+	// A hostile store can multiply entries with millions of iterations: cap the total work.
+	derivationBudget.rounds -= params.iterations;
+	if (derivationBudget.rounds < 0) {
+		throw new ParseError(
+			'jceks/budget',
+			`JCEKS key derivations exceed ${MAX_TOTAL_ROUNDS.toLocaleString('en')} MD5 rounds in all: the remaining keys were not opened`,
+		);
+	}
 	const { key, iv } = jceksDerive(password, params.salt, params.iterations, signal);
 	return unpadPkcs7(tripleDesCbcDecrypt(key, iv, data));
 }
@@ -296,6 +307,29 @@ export function requireStorePassword(
 	}
 }
 
+/** Tries each password on one key or sealed secret-key entry. */
+function openEntry(e: ParsedEntry, passwords: readonly string[], signal: AbortSignal): void {
+	for (const pw of passwords) {
+		if (e.encryptedKey) {
+			const { pkcs8, protection } = openKey(e.encryptedKey, pw, signal);
+			e.keyProtection = protection;
+			if (pkcs8) {
+				e.pkcs8 = pkcs8;
+				e.keyLocked = false;
+				return;
+			}
+		} else if (e.sealed !== undefined) {
+			const { secret, protection } = openSealed(e.sealed, pw, signal);
+			e.keyProtection = protection;
+			if (secret) {
+				e.secret = secret;
+				e.keyLocked = false;
+				return;
+			}
+		}
+	}
+}
+
 export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 	const bytes = ctx.file.bytes;
 	const { kind, version, entries, bodyEnd } = parseStructure(bytes);
@@ -303,8 +337,14 @@ export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 	for (const p of ctx.entryPasswords.values()) if (!candidates.includes(p)) candidates.push(p);
 	const storePassword = candidates.find((p) => integrityMatches(bytes, bodyEnd, p)) ?? null;
 	requireStorePassword(ctx, kind, storePassword, entries, 'SHA-1 integrity digest');
+	derivationBudget.rounds = MAX_TOTAL_ROUNDS;
 	for (const e of entries) {
 		ctx.signal.throwIfAborted();
+		if (derivationBudget.rounds <= 0) {
+			if (e.encryptedKey || e.sealed !== undefined)
+				e.note = 'not opened: key derivation budget of this store exhausted';
+			continue;
+		}
 		const own = ctx.entryPasswords.get(e.alias);
 		// Cheap JKS keys may try the default list; JCEKS derivations (200 000 MD5 rounds) may not.
 		const tries = [own, storePassword, ctx.password].filter(
@@ -314,31 +354,15 @@ export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 			for (const p of candidates) if (!tries.includes(p)) tries.push(p);
 		const unique = [...new Set(tries)];
 		if (e.type !== 'trusted-certificate') ctx.progress(`opening ${e.alias}`);
-		if (e.encryptedKey) {
-			for (const pw of unique) {
-				const { pkcs8, protection } = openKey(e.encryptedKey, pw, ctx.signal);
-				e.keyProtection = protection;
-				if (pkcs8) {
-					e.pkcs8 = pkcs8;
-					e.keyLocked = false;
-					break;
-				}
-			}
-			if (unique.length === 0) e.keyProtection = openKey(e.encryptedKey, '', ctx.signal).protection;
-			if (e.keyLocked)
-				e.keyWrongPassword = own !== undefined || (storePassword === null && ctx.password !== null);
-		} else if (e.sealed !== undefined) {
-			for (const pw of unique) {
-				const { secret, protection } = openSealed(e.sealed, pw, ctx.signal);
-				e.keyProtection = protection;
-				if (secret) {
-					e.secret = secret;
-					e.keyLocked = false;
-					break;
-				}
-			}
-			if (e.keyLocked)
-				e.keyWrongPassword = own !== undefined || (storePassword === null && ctx.password !== null);
+		try {
+			openEntry(e, unique, ctx.signal);
+		} catch (error) {
+			if (!(error instanceof ParseError) || error.code !== 'jceks/budget') throw error;
+			e.note = error.message;
+			continue;
+		}
+		if (e.keyLocked && (e.encryptedKey || e.sealed !== undefined)) {
+			e.keyWrongPassword = own !== undefined || (storePassword === null && ctx.password !== null);
 		}
 	}
 	return keystoreOutcome(ctx, {
