@@ -119,3 +119,63 @@ describe('bad TLS input', () => {
 		);
 	});
 });
+
+describe('Spring Boot relaxed binding', () => {
+	it('reads environment-variable style keys like the dotted ones', () => {
+		const parse = parseTlsText(
+			'SERVER_PORT=9443\nSERVER_SSL_ENABLED_PROTOCOLS=TLSv1.1,TLSv1.2\nSERVER_SSL_KEY_STORE=file:/etc/app/ks.p12\n',
+			'app.env',
+		);
+		expect(parse.format).toBe('spring');
+		expect(parse.endpoints[0]?.port).toBe(9443);
+		expect(parse.endpoints[0]?.protocols?.value).toEqual(['TLSv1.1', 'TLSv1.2']);
+		expect(parse.endpoints[0]?.certificateFiles).toEqual(['ks.p12']);
+	});
+});
+
+describe('client connector and a scan of its server (RULES.md 3.5)', () => {
+	it('grades each on its own set and reports what they can negotiate', () => {
+		const facts = emptyFacts('2026-11-22T12:00:00Z');
+		const conn =
+			'{"connector": {"name": "x", "endpoint": "https://legacy.example.com/", "lowestAllowableTlsVersion": "TLSv1.2", "runtime": "Java 17.0.9"}}';
+		const scan = read('scans/sslyze-5.2-legacy.json');
+		facts.inputs.push({
+			id: 'f0',
+			name: 'c.json',
+			size: 1,
+			sha256: '0',
+			kind: 'tls-config',
+			kindReason: 't',
+			status: 'parsed',
+		});
+		facts.inputs.push({
+			id: 'f1',
+			name: 's.json',
+			size: 1,
+			sha256: '0',
+			kind: 'scan-result',
+			kindReason: 't',
+			status: 'parsed',
+		});
+		const { connectors } = runTlsStage(
+			facts,
+			[
+				{ inputName: 'c.json', inputIndex: 0, parse: parseTlsText(conn, 'c.json'), text: conn },
+				{ inputName: 's.json', inputIndex: 1, parse: parseTlsText(scan, 's.json'), text: scan },
+			],
+			null,
+		);
+		expect(connectors).toHaveLength(2);
+		const client = connectors.find((c) => c.role === 'client')!;
+		expect(client.graded).toBe('declared');
+		expect(client.protocols).toEqual(['TLSv1.2', 'TLSv1.3']);
+		expect(client.notes.join(' ')).toMatch(
+			/negotiable with the scanned server: TLSv1\.2; \d+ common suite/,
+		);
+		expect(connectors.find((c) => c.graded === 'observed')?.protocols).toEqual([
+			'TLSv1',
+			'TLSv1.1',
+			'TLSv1.2',
+		]);
+	});
+});

@@ -185,9 +185,7 @@ export function runTlsStage(
 	};
 	const declared: { ep: DeclaredEndpoint; inputName: string | null }[] = [];
 	for (const s of sources)
-		for (const ep of s.parse.endpoints)
-			if (!(ep.format === 'node' || ep.format === 'dotnet') || s.parse.endpoints.length)
-				declared.push({ ep, inputName: s.inputName });
+		for (const ep of s.parse.endpoints) declared.push({ ep, inputName: s.inputName });
 	if (form && (form.endpoint || form.lowestTlsVersion || form.runtime))
 		declared.push({ ep: formEndpoint(form), inputName: null });
 	for (const d of declared) group(keyOf(d.ep.host, d.ep.port, d.ep.role)).declared.push(d);
@@ -387,6 +385,24 @@ export function runTlsStage(
 			inputs,
 			notes: [...new Set(notes)],
 		});
+	}
+	// RULES.md 3.5: a scan of the remote server does not describe the client; report what the two
+	// can negotiate, and grade each on its own set.
+	for (const client of connectors.filter((c) => c.role === 'client' && c.endpoint?.host)) {
+		const server = connectors.find(
+			(c) =>
+				c.observed &&
+				c.endpoint?.host === client.endpoint?.host &&
+				c.endpoint?.port === client.endpoint?.port,
+		);
+		if (!server) continue;
+		const protocols = client.protocols.filter((p) => server.protocols.includes(p));
+		const suites = client.cipherSuites.filter((s) => server.cipherSuites.includes(s));
+		client.notes.push(
+			protocols.length
+				? `negotiable with the scanned server: ${protocols.join(', ')}; ${suites.length} common suite(s)${suites[0] ? `, e.g. ${suites[0]}` : ''}`
+				: `no protocol in common with the scanned server (${server.protocols.join(', ') || 'none'}): the connection fails`,
+		);
 	}
 	const details = new Map<number, TlsDetail>();
 	for (const s of sources) {

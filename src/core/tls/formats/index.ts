@@ -103,7 +103,10 @@ export function sniffTlsFormat(text: string): TlsFormat | null {
 		return null;
 	}
 	// Spring mail properties are Spring, not bare JavaMail.
-	if (/^\s*(server\.ssl\.|spring\.)/m.test(text) || /^(server|spring):\s*$/m.test(text))
+	if (
+		/^\s*(server\.ssl\.|spring\.|SERVER_SSL_|SPRING_MAIL_)/m.test(text) ||
+		/^(server|spring):\s*$/m.test(text)
+	)
 		return 'spring';
 	for (const f of TEXT_FORMATS) if (f.test.test(text)) return f.format;
 	return null;

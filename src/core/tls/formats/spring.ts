@@ -52,7 +52,8 @@ function flattenYaml(text: string): PropLine[] {
 }
 
 /** Relaxed binding: `enabledProtocols`, `enabled-protocols`, `ENABLED_PROTOCOLS` are one key. */
-const canon = (k: string) => k.toLowerCase().replace(/[-_]/g, '');
+/** Relaxed binding: `server.ssl.enabledProtocols`, `enabled-protocols` and `SERVER_SSL_ENABLED_PROTOCOLS` compare equal. */
+const canon = (k: string) => k.toLowerCase().replace(/[-_.]/g, '');
 
 export function parseSpring(text: string, inputName: string): TlsParse {
 	const parse = emptyParse('spring');
@@ -87,7 +88,7 @@ export function parseSpring(text: string, inputName: string): TlsParse {
 			),
 		};
 	};
-	const sslKeys = [...lists.keys()].filter((k) => k.startsWith('server.ssl.'));
+	const sslKeys = [...lists.keys()].filter((k) => k.startsWith('serverssl'));
 	const enabled = get('server.ssl.enabled');
 	if (sslKeys.length > 0 && !(enabled && /^false$/i.test(enabled.values[0] ?? ''))) {
 		const port = Number(get('server.port')?.values[0] ?? '') || 8443;
@@ -125,10 +126,11 @@ export function parseSpring(text: string, inputName: string): TlsParse {
 			ep.certificateFiles.push(basename(cert.values[0].replace(/^(classpath|file):/, '')));
 		parse.endpoints.push(ep);
 	}
-	for (const [key, entry] of lists) {
-		const m = /^spring\.ssl\.bundle\.(jks|pem)\.([^.]+)\.options\.(enabledprotocols|ciphers)$/.exec(
-			key,
-		);
+	for (const entry of lists.values()) {
+		const m =
+			/^spring\.ssl\.bundle\.(jks|pem)\.([^.]+)\.options\.(enabled-?protocols|ciphers)$/i.exec(
+				entry.key,
+			);
 		if (!m) continue;
 		parse.notes.push({
 			level: 'info',
@@ -136,11 +138,12 @@ export function parseSpring(text: string, inputName: string): TlsParse {
 			message: `SSL bundle "${m[2] ?? ''}" sets ${entry.key}; bundles are graded only where server.ssl.bundle names them`,
 		});
 	}
-	const mailProps = props.filter((p) => canon(p.key).startsWith('spring.mail.'));
+	const mailProps = props.filter((p) => canon(p.key).startsWith('springmail'));
 	if (mailProps.length > 0) {
-		const host = mailProps.find((p) => canon(p.key) === 'spring.mail.host');
-		const port = mailProps.find((p) => canon(p.key) === 'spring.mail.port');
-		const proto = mailProps.find((p) => canon(p.key) === 'spring.mail.protocol')?.value ?? 'smtp';
+		const host = mailProps.find((p) => canon(p.key) === canon('spring.mail.host'));
+		const port = mailProps.find((p) => canon(p.key) === canon('spring.mail.port'));
+		const proto =
+			mailProps.find((p) => canon(p.key) === canon('spring.mail.protocol'))?.value ?? 'smtp';
 		const translated: PropLine[] = mailProps
 			.filter((p) => p.key.startsWith('spring.mail.properties.'))
 			.map((p) => ({ ...p, key: p.key.slice('spring.mail.properties.'.length) }));
