@@ -46,7 +46,7 @@ const T = {
 export const MAX_REFERENCES = 256;
 
 /** Canonical bytes kept for the page (bounded; never in the report). */
-export const MAX_KEPT_CANONICAL = 256 * 1024;
+export const MAX_KEPT_CANONICAL = 128 * 1024;
 
 export interface CanonicalCapture {
 	signedInfo: string;
