@@ -200,6 +200,19 @@ describe('BKS', () => {
 		expect(out.material.privateKeys).toHaveLength(1);
 	});
 
+	it('bks-v1.bks (BKS v1, 2-byte MAC key) opens with the same entries', async () => {
+		const out = await open('bks-v1.bks');
+		const ks = store(out);
+		expect(ks.formatVersion).toBe('BKS version 1');
+		expect(ks.integrity.verified).toBe(true);
+		expect(ks.entries.map((e) => e.type).sort()).toEqual([
+			'private-key',
+			'secret-key',
+			'trusted-certificate',
+		]);
+		await expect(open('bks-v1.bks', 'wrong')).rejects.toThrow(/Wrong password: the BKS HMAC-SHA1/);
+	});
+
 	it('UBER is refused by name', async () => {
 		await expect(open('uber.ubr')).rejects.toThrow(/UBER keystore/);
 	});
