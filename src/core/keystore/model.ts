@@ -166,7 +166,7 @@ export async function keystoreOutcome(
 	const keystore: KeystoreFacts = {
 		inputName: name,
 		type: store.type,
-		status: store.storeLocked ? 'locked' : 'parsed',
+		status: 'parsed',
 		entries,
 		defaultPassword,
 		integrity: store.integrity,
