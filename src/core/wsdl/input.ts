@@ -83,6 +83,27 @@ function summaryOf(w: WsdlFacts): string {
 		.join(', ');
 }
 
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+function emptyWsdl(inputName: string, version: '1.1' | '2.0'): WsdlFacts {
+	return {
+		inputName,
+		kind: 'wsdl',
+		version,
+		targetNamespace: null,
+		members: [],
+		endpoints: [],
+		ports: [],
+		policies: [],
+		operations: [],
+		imports: [],
+		notes: [],
+		messages: [],
+	};
+}
+
 /** Picks the WSDL files nobody imports (one per import cycle when all are imported). */
 function rootsOf(
 	wsdls: readonly DroppedXml[],
@@ -153,7 +174,17 @@ export function runWsdlStage(
 	const built: WsdlFacts[] = [];
 	for (const root of roots) {
 		const registry = new PolicyRegistry(policyDocs);
-		const w = buildWsdlFacts(root, idx, registry, wsdls);
+		let w: WsdlFacts;
+		try {
+			w = buildWsdlFacts(root, idx, registry, wsdls);
+		} catch (error) {
+			// A bug must not take the other files' analysis down with it: say so on this WSDL.
+			w = emptyWsdl(root.inputName, root.role === 'wsdl20' ? '2.0' : '1.1');
+			w.notes.push({
+				level: 'error',
+				message: `Internal error while reading this WSDL (please report it): ${errorText(error)}`,
+			});
+		}
 		for (const n of registry.notes) w.notes.push(n);
 		built.push(w);
 	}
@@ -191,7 +222,13 @@ export function runWsdlStage(
 	const decrypted = documents.filter((d) => d.origin === 'decrypted');
 	for (const d of documents) {
 		if (d.origin !== 'input') continue;
-		const msg = readCapturedMessage(d, facts, decrypted);
+		let msg: ReturnType<typeof readCapturedMessage>;
+		try {
+			msg = readCapturedMessage(d, facts, decrypted);
+		} catch {
+			// Reading the envelope is the signature area's job too; a bug here only skips the policy check.
+			continue;
+		}
 		if (!msg) continue;
 		const { match, note } = matchMessage(msg, built);
 		msg.match = match;
