@@ -6,6 +6,7 @@ import { md5, ripemd160, sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { sha3_256, sha3_384, sha3_512, sha3_224 } from '@noble/hashes/sha3.js';
 import { fromHex, toArrayBuffer, toBase64Url } from '../bytes/encoding';
+import { verifyEcdsaDigest } from './ecdsa';
 import type { PublicKey } from './keys';
 
 export type HashName =
@@ -282,7 +283,13 @@ export async function verifyAsymmetric(
 		case 'ecdsa': {
 			if (key.kind !== 'ec') throw new AlgorithmError(`an ECDSA signature but a ${key.kind} key`);
 			const wc = WEBCRYPTO[alg.hash];
-			if (!wc) throw new AlgorithmError(`ECDSA with ${alg.hash} is not supported by WebCrypto`);
+			if (!wc)
+				return verifyEcdsaDigest(
+					key.curve,
+					key.point,
+					await hash(alg.hash, data),
+					ecdsaRaw(sig, key.curve),
+				);
 			const k = await subtle.importKey(
 				'raw',
 				toArrayBuffer(key.point),
