@@ -107,6 +107,17 @@ describe('PKCS#12', () => {
 		await expect(open('openssl-legacy.p12', null)).rejects.toMatchObject({ wrongPassword: false });
 	});
 
+	it('one unopenable SafeContents (Camellia) does not hide the key bag', async () => {
+		const out = await open('openssl-camellia-certs.p12');
+		const ks = store(out);
+		const safe = ks.bags.find((b) => b.kind === 'encrypted-safe');
+		expect(safe?.unopened).toBe(true);
+		expect(safe?.note).toMatch(
+			/unsupported algorithm: PBES2 with cipher camellia256-CBC/,
+		);
+		expect(out.material.privateKeys).toHaveLength(1);
+	});
+
 	it('refuses random bytes and truncated files with clear messages', async () => {
 		await expect(open('truncated.p12')).rejects.toThrow(ParseError);
 	});
