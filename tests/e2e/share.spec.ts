@@ -184,3 +184,16 @@ test('a link is withdrawn from the address bar when the report changes', async (
 	await expect(page.locator('[data-testid="share-url"]')).toHaveCount(0);
 	expect(new URL(page.url()).hash).toBe('');
 });
+
+test('a share link pasted into a live tab opens the shared report', async ({ page }) => {
+	await analyzedPage(page);
+	const grade = await page.locator('[data-testid="grade-overall"]').textContent();
+	const url = await makeShareLink(page);
+	const fragment = new URL(url).hash;
+	await page.locator('[data-testid="clear-all"]').click();
+	await waitIdle(page);
+	await page.evaluate((hash) => (location.hash = hash), fragment);
+	await expect(page.locator('[data-testid="shared-banner"]')).toBeVisible();
+	await expect(page.locator('[data-testid="grade-overall"]')).toHaveText(grade ?? '');
+	expect(new URL(page.url()).hash).toBe(fragment);
+});
