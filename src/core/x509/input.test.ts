@@ -85,6 +85,8 @@ describe('certificate parsers', () => {
 			['root-crl.pem', '1 revoked certificate'],
 			['leaf-csr.pem', 'Certificate request for CN=api.example.com'],
 			['leaf-pub.pem', 'Public key: RSA 2048 bits'],
+			['root-crl.der', '1 revoked certificate'],
+			['leaf-csr.der', 'Certificate request for CN=api.example.com'],
 		] as const) {
 			const out = await parse(name);
 			if (out.detail?.area !== 'x509') throw new Error('no detail');

@@ -14,6 +14,7 @@ import { parseDer } from './public-key';
 import {
 	isKeyLabel,
 	pkcs7Certificates,
+	readCrl,
 	readKey,
 	readPemBlocks,
 	type KeyContext,
@@ -199,7 +200,7 @@ const parseDerCertificate: Parser = async (ctx) => {
 		// CSR or CRL in DER: describe them through the PEM path.
 		await readPemBlocks(col, kc, [
 			{
-				label: /CRL/.test(ctx.file.name) ? 'X509 CRL' : 'CERTIFICATE REQUEST',
+				label: readCrl(ctx.file.bytes)?.thisUpdate ? 'X509 CRL' : 'CERTIFICATE REQUEST',
 				headers: {},
 				der: ctx.file.bytes,
 				index: 1,
