@@ -65,6 +65,13 @@ describe('certificate parsers', () => {
 		expect(out.facts.certificates?.[0]?.curve).toBe('P-384');
 	});
 
+	it('reads an OpenSSL TRUSTED CERTIFICATE as a pinned certificate', async () => {
+		const trusted = (await parse('root-trusted.pem')).facts.certificates?.[0];
+		const plain = (await parse('root.pem')).facts.certificates?.[0];
+		expect(trusted?.sha256).toBe(plain?.sha256);
+		expect(trusted?.pinned).toBe(true);
+	});
+
 	it('reads a bundle with text around the blocks', async () => {
 		const out = await parse('bundle.pem');
 		expect(out.facts.certificates?.map((c) => c.subject)).toEqual([
