@@ -219,3 +219,28 @@ test('the capture time setting reaches the analysis (envelope freshness)', async
 	await waitIdle(page);
 	await expect(stale).toHaveCount(0);
 });
+
+test('keyboard only: Tab reaches "choose files…" and Enter opens the file chooser', async ({
+	page,
+}) => {
+	let focused = '';
+	for (let i = 0; i < 10 && focused !== 'choose files…'; i++) {
+		await page.keyboard.press('Tab');
+		focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+	}
+	expect(focused).toBe('choose files…');
+	const outline = await page.evaluate(
+		() => getComputedStyle(document.activeElement as Element).outlineStyle,
+	);
+	expect(outline).not.toBe('none');
+	const [chooser] = await Promise.all([
+		page.waitForEvent('filechooser'),
+		page.keyboard.press('Enter'),
+	]);
+	expect(chooser.isMultiple()).toBe(true);
+	await chooser.setFiles([
+		{ name: 'nginx.conf', mimeType: 'text/plain', buffer: mixFile('nginx.conf').buffer },
+	]);
+	await waitIdle(page);
+	await expect(card(page, 'nginx.conf')).toHaveCount(1);
+});
