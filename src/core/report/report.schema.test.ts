@@ -1,6 +1,7 @@
 // The JSON Schema of the report (report.schema.json, draft 2020-12) against reports produced by
 // the real analyzer over the committed fixtures, plus checks that the schema rejects broken ones.
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analyze';
@@ -57,6 +58,22 @@ describe('report.schema.json', () => {
 		);
 		expect(report.inputs.length).toBe(names.length);
 		expect(validate(report), errors()).toBe(true);
+	});
+
+	// Every area's committed fixture folder, analyzed at once: the schema must hold for all of it.
+	const fixtures = resolve(import.meta.dirname, '../../../tests/fixtures');
+	const areaDirs = readdirSync(fixtures).filter(
+		(d) => statSync(resolve(fixtures, d)).isDirectory() && !['mix', 'detect'].includes(d),
+	);
+	it.each(areaDirs)('validates the report over tests/fixtures/%s', async (area) => {
+		const dir = resolve(fixtures, area);
+		const names = readdirSync(dir).filter(
+			(n) => !n.endsWith('.md') && statSync(resolve(dir, n)).isFile(),
+		);
+		const files = names.map((name, i) => ({ id: `a${i}`, ...readFixture(name, dir) }));
+		const report = await analyze(files);
+		expect(report.inputs.length).toBe(names.length);
+		expect(validate(JSON.parse(JSON.stringify(report))), errors()).toBe(true);
 	});
 
 	it('validates an empty report', async () => {
