@@ -5,9 +5,9 @@
 const W = new Int32Array(80);
 
 function sha1Compress(h: Int32Array, block: Int32Array): void {
-	for (let i = 0; i < 16; i++) W[i] = block[i] ?? 0;
+	for (let i = 0; i < 16; i++) W[i] = block[i]!;
 	for (let i = 16; i < 80; i++) {
-		const x = (W[i - 3] ?? 0) ^ (W[i - 8] ?? 0) ^ (W[i - 14] ?? 0) ^ (W[i - 16] ?? 0);
+		const x = W[i - 3]! ^ W[i - 8]! ^ W[i - 14]! ^ W[i - 16]!;
 		W[i] = (x << 1) | (x >>> 31);
 	}
 	let a = 0x67452301,
@@ -31,7 +31,7 @@ function sha1Compress(h: Int32Array, block: Int32Array): void {
 			f = b ^ c ^ d;
 			k = 0xca62c1d6;
 		}
-		const t = (((a << 5) | (a >>> 27)) + f + e + k + (W[i] ?? 0)) | 0;
+		const t = (((a << 5) | (a >>> 27)) + f + e + k + W[i]!) | 0;
 		e = d;
 		d = c;
 		c = (b << 30) | (b >>> 2);
@@ -60,26 +60,26 @@ const H256 = Int32Array.from([
 ]);
 
 function sha256Compress(h: Int32Array, block: Int32Array): void {
-	for (let i = 0; i < 16; i++) W[i] = block[i] ?? 0;
+	for (let i = 0; i < 16; i++) W[i] = block[i]!;
 	for (let i = 16; i < 64; i++) {
-		const x = W[i - 15] ?? 0;
-		const y = W[i - 2] ?? 0;
+		const x = W[i - 15]!;
+		const y = W[i - 2]!;
 		const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
 		const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-		W[i] = ((W[i - 16] ?? 0) + s0 + (W[i - 7] ?? 0) + s1) | 0;
+		W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
 	}
-	let a = H256[0] ?? 0,
-		b = H256[1] ?? 0,
-		c = H256[2] ?? 0,
-		d = H256[3] ?? 0;
-	let e = H256[4] ?? 0,
-		f = H256[5] ?? 0,
-		g = H256[6] ?? 0,
-		hh = H256[7] ?? 0;
+	let a = H256[0]!,
+		b = H256[1]!,
+		c = H256[2]!,
+		d = H256[3]!;
+	let e = H256[4]!,
+		f = H256[5]!,
+		g = H256[6]!,
+		hh = H256[7]!;
 	for (let i = 0; i < 64; i++) {
 		const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
 		const ch = (e & f) ^ (~e & g);
-		const t1 = (hh + S1 + ch + (K256[i] ?? 0) + (W[i] ?? 0)) | 0;
+		const t1 = (hh + S1 + ch + K256[i]! + W[i]!) | 0;
 		const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
 		const maj = (a & b) ^ (a & c) ^ (b & c);
 		const t2 = (S0 + maj) | 0;
@@ -92,30 +92,30 @@ function sha256Compress(h: Int32Array, block: Int32Array): void {
 		b = a;
 		a = (t1 + t2) | 0;
 	}
-	h[0] = (H256[0] ?? 0) + a;
-	h[1] = (H256[1] ?? 0) + b;
-	h[2] = (H256[2] ?? 0) + c;
-	h[3] = (H256[3] ?? 0) + d;
-	h[4] = (H256[4] ?? 0) + e;
-	h[5] = (H256[5] ?? 0) + f;
-	h[6] = (H256[6] ?? 0) + g;
-	h[7] = (H256[7] ?? 0) + hh;
+	h[0] = H256[0]! + a;
+	h[1] = H256[1]! + b;
+	h[2] = H256[2]! + c;
+	h[3] = H256[3]! + d;
+	h[4] = H256[4]! + e;
+	h[5] = H256[5]! + f;
+	h[6] = H256[6]! + g;
+	h[7] = H256[7]! + hh;
 }
 
 function wordsBE(bytes: Uint8Array, out: Int32Array): void {
 	for (let i = 0; i < out.length; i++) {
 		out[i] =
-			((bytes[4 * i] ?? 0) << 24) |
-			((bytes[4 * i + 1] ?? 0) << 16) |
-			((bytes[4 * i + 2] ?? 0) << 8) |
-			(bytes[4 * i + 3] ?? 0);
+			(bytes[4 * i]! << 24) |
+			(bytes[4 * i + 1]! << 16) |
+			(bytes[4 * i + 2]! << 8) |
+			bytes[4 * i + 3]!;
 	}
 }
 
 function bytesBE(words: Int32Array, n: number): Uint8Array {
 	const out = new Uint8Array(n * 4);
 	for (let i = 0; i < n; i++) {
-		const w = words[i] ?? 0;
+		const w = words[i]!;
 		out[4 * i] = w >>> 24;
 		out[4 * i + 1] = w >>> 16;
 		out[4 * i + 2] = w >>> 8;
@@ -147,7 +147,7 @@ export function iterateDigest(
 	block[words] = 0x80000000 | 0;
 	block[15] = words * 32;
 	for (let r = 0; r < rounds; r++) {
-		for (let i = 0; i < words; i++) block[i] = h[i] ?? 0;
+		for (let i = 0; i < words; i++) block[i] = h[i]!;
 		compress(h, block);
 		if ((r & 0x7fff) === 0x7fff) {
 			hooks.signal?.throwIfAborted();
@@ -185,8 +185,8 @@ function md5Compress(h: Int32Array, x: Int32Array): void {
 			f = c ^ (b | ~d);
 			g = (7 * i) & 15;
 		}
-		const s = MD5_S[(i >> 4) * 4 + (i & 3)] ?? 0;
-		const t = (a + f + (MD5_T[i] ?? 0) + (x[g] ?? 0)) | 0;
+		const s = MD5_S[(i >> 4) * 4 + (i & 3)]!;
+		const t = (a + f + MD5_T[i]! + x[g]!) | 0;
 		a = d;
 		d = c;
 		c = b;
@@ -219,30 +219,26 @@ export function iterateMd5WithSuffix(
 	const block = new Int32Array(16);
 	for (let i = 4; i < 16; i++) {
 		block[i] =
-			(bytes[4 * i] ?? 0) |
-			((bytes[4 * i + 1] ?? 0) << 8) |
-			((bytes[4 * i + 2] ?? 0) << 16) |
-			((bytes[4 * i + 3] ?? 0) << 24);
+			bytes[4 * i]! |
+			(bytes[4 * i + 1]! << 8) |
+			(bytes[4 * i + 2]! << 16) |
+			(bytes[4 * i + 3]! << 24);
 	}
 	// Suffix bytes that share a word with t's last bytes never occur: t is exactly 4 words.
 	const h = new Int32Array(4);
 	for (let i = 0; i < 4; i++)
-		h[i] =
-			(t[4 * i] ?? 0) |
-			((t[4 * i + 1] ?? 0) << 8) |
-			((t[4 * i + 2] ?? 0) << 16) |
-			((t[4 * i + 3] ?? 0) << 24);
+		h[i] = t[4 * i]! | (t[4 * i + 1]! << 8) | (t[4 * i + 2]! << 16) | (t[4 * i + 3]! << 24);
 	for (let r = 0; r < rounds; r++) {
-		block[0] = h[0] ?? 0;
-		block[1] = h[1] ?? 0;
-		block[2] = h[2] ?? 0;
-		block[3] = h[3] ?? 0;
+		block[0] = h[0]!;
+		block[1] = h[1]!;
+		block[2] = h[2]!;
+		block[3] = h[3]!;
 		md5Compress(h, block);
 		if ((r & 0x7fff) === 0x7fff) hooks.signal?.throwIfAborted();
 	}
 	const out = new Uint8Array(16);
 	for (let i = 0; i < 4; i++) {
-		const w = h[i] ?? 0;
+		const w = h[i]!;
 		out[4 * i] = w;
 		out[4 * i + 1] = w >>> 8;
 		out[4 * i + 2] = w >>> 16;
