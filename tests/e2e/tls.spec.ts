@@ -9,9 +9,26 @@ import { addFiles, card, mixFile, waitIdle } from '../support/page';
 const DIR = resolve(import.meta.dirname, '../fixtures/tls/worked');
 const file = (name: string) => mixFile(name, name, DIR);
 
-const EXAMPLES: { n: number; files: string[]; grade: string }[] = [
-	{ n: 1, files: ['ex1-nginx-1.18-defaults.conf'], grade: 'B' },
-	{ n: 2, files: ['ex2-nginx-intermediate-6.0.conf'], grade: 'A+' },
+/** TLS-area findings each example must show (`present`) or must not (`absent`). */
+const EXAMPLES: {
+	n: number;
+	files: string[];
+	grade: string;
+	present?: string[];
+	absent?: string[];
+}[] = [
+	{
+		n: 1,
+		files: ['ex1-nginx-1.18-defaults.conf'],
+		grade: 'B',
+		present: ['TLS-MIN-VERSION', 'TLS-CBC-CIPHERS', 'TLS-STATIC-RSA-KEX', 'TLS-NO-TLS13'],
+	},
+	{
+		n: 2,
+		files: ['ex2-nginx-intermediate-6.0.conf'],
+		grade: 'A+',
+		absent: ['TLS-NO-TLS13', 'TLS-CBC-CIPHERS'],
+	},
 	{
 		n: 3,
 		files: [
@@ -20,6 +37,7 @@ const EXAMPLES: { n: number; files: string[]; grade: string }[] = [
 			'ex3-request-usernametoken.xml',
 		],
 		grade: 'C',
+		present: ['TLS-MIN-VERSION', 'TLS-NO-TLS13'],
 	},
 	{
 		n: 4,
@@ -29,8 +47,19 @@ const EXAMPLES: { n: number; files: string[]; grade: string }[] = [
 			'ex3-request-usernametoken.xml',
 		],
 		grade: 'C',
+		present: ['TLS-NO-TLS13'],
+		absent: ['TLS-MIN-VERSION'],
 	},
-	{ n: 5, files: ['ex5-javamail-smtp-587.properties'], grade: 'C' },
+	{
+		n: 5,
+		files: ['ex5-javamail-smtp-587.properties'],
+		grade: 'C',
+		present: [
+			'MAIL-STARTTLS-OPPORTUNISTIC',
+			'MAIL-SERVER-IDENTITY-NOT-CHECKED',
+			'MAIL-STARTTLS-INSTEAD-OF-IMPLICIT',
+		],
+	},
 	{
 		n: 6,
 		files: ['ex6-plain-http-connector.json', 'ex6-plain-http-signed-encrypted.wsdl'],
@@ -45,6 +74,9 @@ for (const ex of EXAMPLES) {
 		await waitIdle(page);
 		for (const f of ex.files) await expect(card(page, f)).toHaveAttribute('data-status', 'parsed');
 		await expect(page.locator('[data-testid="grade-overall"]').first()).toHaveText(ex.grade);
+		const finding = (id: string) => page.locator(`[data-testid="finding"][data-rule-id="${id}"]`);
+		for (const id of ex.present ?? []) await expect(finding(id).first()).toBeAttached();
+		for (const id of ex.absent ?? []) await expect(finding(id)).toHaveCount(0);
 	});
 }
 
@@ -89,4 +121,9 @@ test('the connector form changes the grade: lowest TLSv1 on OpenSSL 1.1.1 → B'
 	await expect(
 		page.locator('[data-testid="finding"][data-rule-id="TLS-MIN-VERSION"]').first(),
 	).toBeVisible();
+	// The form's own connector (no input card) is shown under the form with its sets.
+	const own = form
+		.locator('xpath=..')
+		.locator('[data-testid="tls-connector"]', { hasText: 'partner' });
+	await expect(own.first()).toContainText('TLSv1');
 });

@@ -331,8 +331,9 @@ export function runTlsStage(
 		connectors.push({
 			id,
 			name,
-			inputName: g.declared[0]?.inputName ?? obs?.inputName ?? null,
-			source: ep?.format ?? obs?.o.scanner ?? 'form',
+			// The report's tlsSettings row describes the sets graded: the scan's when there is one.
+			inputName: (obs ? obs.inputName : g.declared[0]?.inputName) ?? null,
+			source: obs ? obs.o.scanner : (ep?.format ?? 'form'),
 			minVersion: sortVersions(versions)[0] ?? null,
 			protocols: sortVersions(versions),
 			cipherSuites: [...suites, ...tls13].map((s) => s.iana),
