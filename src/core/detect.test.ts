@@ -139,6 +139,13 @@ describe('hostile inputs give unknown with a short reason, never an exception', 
 		}
 	});
 
+	it('hex text is recognized as possible key material (xmlenc and wss fixtures)', () => {
+		const aes = detectFile(resolve(FIXTURES, '../xmlenc'), 'shared-aes256.hex');
+		expect(aes).toMatchObject({ kind: 'unknown' });
+		expect(aes.reason).toContain('hex text (32 bytes)');
+		expect(detectFile(resolve(FIXTURES, '../wss'), 'hmac.key').reason).toContain('hex text');
+	});
+
 	it('a name with markup does not change the result', () => {
 		const d = detectFile(FIXTURES, 'cert.pem', '<img src=x onerror=alert(1)>.pem');
 		expect(d.kind).toBe('pem');

@@ -214,7 +214,14 @@ function detectText(text: string, ext: string): Detection {
 	}
 	const config = detectConfig(text, ext);
 	if (config) return config;
-	if (/^[A-Za-z0-9+/=\s]+$/.test(trimmed) && trimmed.replace(/\s/g, '').length >= 64) {
+	const compact = trimmed.replace(/\s/g, '');
+	if (/^[0-9a-fA-F]+$/.test(compact) && compact.length % 2 === 0 && compact.length <= 256) {
+		return {
+			kind: 'unknown',
+			reason: `hex text (${compact.length / 2} bytes): add it under Keys if it is a raw key`,
+		};
+	}
+	if (/^[A-Za-z0-9+/=\s]+$/.test(trimmed) && compact.length >= 64) {
 		return { kind: 'unknown', reason: 'bare base64 text without PEM armour' };
 	}
 	return {
