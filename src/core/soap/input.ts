@@ -126,15 +126,10 @@ export const stage: Stage = async (facts, ctx) => {
 	const anchors = facts.trustAnchors;
 	const details = new Map<string, XmlDetail>();
 	const seenCerts = new Set(facts.certificates.map((c) => `${c.inputName}\u0000${c.sha256}`));
-	const results: DocResult[] = [];
-	for (const [docIndex, ref] of ctx.documents.entries()) {
-		ctx.signal.throwIfAborted();
-		const input = ctx.inputs.find((i) => i.file.name === ref.inputName);
-		if (!input || !MY_KINDS.has(input.kind)) continue;
-		ctx.progress(
-			`Verifying signatures in ${ref.inputName}`,
-			docIndex / Math.max(1, ctx.documents.length),
-		);
+	const examine = async (
+		ref: DocResult['ref'],
+		lastModified: number | undefined,
+	): Promise<DocResult> => {
 		const doc = ref.xml.doc;
 		const verification = await verifyDocument(doc, {
 			inputName: ref.inputName,
@@ -155,9 +150,7 @@ export const stage: Stage = async (facts, ctx) => {
 				return null;
 			}
 		};
-		const fileDate = input.file.lastModified
-			? new Date(input.file.lastModified).toISOString()
-			: null;
+		const fileDate = lastModified ? new Date(lastModified).toISOString() : null;
 		const env = envelopeFacts(doc, {
 			inputName: ref.inputName,
 			origin: ref.origin,
@@ -165,7 +158,25 @@ export const stage: Stage = async (facts, ctx) => {
 			idMap: verification.idMap,
 			certSha,
 		});
-		results.push({ ref, verification, env });
+		return { ref, verification, env };
+	};
+	const failures = new Map<string, string>();
+	const results: DocResult[] = [];
+	for (const [docIndex, ref] of ctx.documents.entries()) {
+		ctx.signal.throwIfAborted();
+		const input = ctx.inputs.find((i) => i.file.name === ref.inputName);
+		if (!input || !MY_KINDS.has(input.kind)) continue;
+		ctx.progress(
+			`Verifying signatures in ${ref.inputName}`,
+			docIndex / Math.max(1, ctx.documents.length),
+		);
+		try {
+			results.push(await examine(ref, input.file.lastModified));
+		} catch (error) {
+			if (ctx.signal.aborted) throw error;
+			// a bug must not cost the other files their analysis: say so on this file's card
+			failures.set(ref.inputName, error instanceof Error ? error.message : String(error));
+		}
 	}
 	const dropped = reconcile(results);
 	for (const { ref, verification, env } of results) {
@@ -222,11 +233,18 @@ export const stage: Stage = async (facts, ctx) => {
 			});
 		});
 	}
+	for (const name of failures.keys()) {
+		if (!details.has(name))
+			details.set(name, { summary: '', trees: [], signatures: [], signatureIndexes: [] });
+	}
 	for (const [name, detail] of details) {
 		const sigs = detail.signatureIndexes
 			.map((i) => facts.signatures[i])
 			.filter((s): s is SignatureFacts => !!s);
 		detail.summary = summarize(sigs, facts, name);
+		const failed = failures.get(name);
+		if (failed)
+			detail.summary += ` — internal error while verifying a document of this file (please report it): ${failed}`;
 		const target = facts.inputs.find((i) => i.name === name);
 		if (target) target.detail = { area: 'xml', data: detail };
 	}
