@@ -278,6 +278,16 @@ function javaEffective(ep: DeclaredEndpoint, rt: RuntimeContext, notes: string[]
 				: { bits: jdkDefaultDhBits(v), origin: defaultOrigin(`${label} default ephemeral DH size`) }
 			: null;
 	if (!jdkCanTls13(v)) notes.push(`${label} cannot do TLS 1.3 (needs 8u261+ or 11+)`);
+	else if (
+		v?.major === 8 &&
+		ep.role === 'client' &&
+		v.update < 341 &&
+		!protocols.some((p) => p.version === 'TLSv1.3')
+	) {
+		notes.push(
+			`${label} supports TLS 1.3 but does not enable it for clients before 8u341: set -Djdk.tls.client.protocols=TLSv1.2,TLSv1.3`,
+		);
+	}
 	return {
 		protocols,
 		suites: kept.map((r) => suiteFact(r, so)),
@@ -622,6 +632,14 @@ export function effectiveDeclared(
 		};
 	}
 	const r = opensslEffective(ep, rt, cert, notes);
+	// nginx speaks TLS 1.3 only from 1.13.0, whatever the library can do.
+	if (ep.product === 'nginx' && ep.productVersion && !atLeast(ep.productVersion, '1.13.0')) {
+		const before = r.protocols.length;
+		r.protocols = r.protocols.filter((p) => p.version !== 'TLSv1.3');
+		notes.push(
+			`nginx ${ep.productVersion} cannot do TLS 1.3 (needs 1.13.0)${before !== r.protocols.length ? '; TLSv1.3 removed' : ''}`,
+		);
+	}
 	const versions = r.protocols.map((p) => p.version);
 	const suites = byProtocols(
 		r.rows.map((f) => suiteByName(f.iana)).filter((x): x is SuiteRow => !!x),
