@@ -74,6 +74,9 @@ describe('RULES.md 3.7 worked examples (TLS parts)', () => {
 			'TLS-STATIC-RSA-KEX',
 		]);
 		expect(r.report.grade.overall).toBe('B');
+		// TLS-NO-TLS13 says why: JDK 8u202 has no TLS 1.3 at all.
+		const noTls13 = r.report.findings.find((f) => f.ruleId === 'TLS-NO-TLS13');
+		expect(noTls13?.evidence).toMatch(/Java 8u202 cannot do TLS 1\.3/);
 	});
 
 	it('4: same on JDK 8u301 → TLS 1.0/1.1 disabled by the JVM, no TLS-MIN-VERSION', async () => {
