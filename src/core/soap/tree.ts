@@ -40,9 +40,9 @@ export function signedTree(
 		envelope?.securityHeaders.flatMap((s) => s.timestamps.map((t) => t.path)) ?? [],
 	);
 	let budget = MAX_NODES;
-	const build = (el: Element): TreeNode => {
+	// paths are built while walking: elementPath() per node rescans every sibling (100 000 items)
+	const build = (el: Element, path: string): TreeNode => {
 		budget--;
-		const path = elementPath(el);
 		const signedBy: number[] = [];
 		const targetOf: number[] = [];
 		for (const c of coverage) {
@@ -61,12 +61,18 @@ export function signedTree(
 		const hidden = role === 'signature' ? childElements(el).length : 0;
 		const children: TreeNode[] = [];
 		let omitted = hidden;
+		const total = new Map<string, number>();
+		for (const k of kids) total.set(k.tagName, (total.get(k.tagName) ?? 0) + 1);
+		const seen = new Map<string, number>();
 		for (const k of kids) {
+			const n = (seen.get(k.tagName) ?? 0) + 1;
+			seen.set(k.tagName, n);
 			if (budget <= 0 || children.length >= MAX_CHILDREN) {
 				omitted++;
 				continue;
 			}
-			children.push(build(k));
+			const step = (total.get(k.tagName) ?? 0) > 1 ? `${k.tagName}[${n}]` : k.tagName;
+			children.push(build(k, `${path}/${step}`));
 		}
 		let text: string | null = null;
 		if (kids.length === 0 && hidden === 0) {
@@ -77,5 +83,5 @@ export function signedTree(
 			el.getAttributeNS(NS.wsu, 'Id') || el.getAttribute('Id') || el.getAttribute('ID') || null;
 		return { name: el.tagName, path, id, signedBy, targetOf, role, text, children, omitted };
 	};
-	return build(root);
+	return build(root, elementPath(root));
 }
