@@ -80,6 +80,38 @@ describe('engine with keystores', () => {
 		expect(facts.keystores).toHaveLength(2);
 	});
 
+	it('flags a clear-text password in a Tomcat server.xml for a dropped keystore', async () => {
+		const serverXml = `<?xml version="1.0"?>
+<Server port="8005" shutdown="SHUTDOWN">
+  <Service name="Catalina">
+    <Connector port="8443" protocol="org.apache.coyote.http11.Http11NioProtocol" SSLEnabled="true">
+      <SSLHostConfig protocols="TLSv1.2+TLSv1.3">
+        <Certificate certificateKeystoreFile="conf/changeit.jks" certificateKeystorePassword="changeit" type="RSA"/>
+      </SSLHostConfig>
+    </Connector>
+  </Service>
+</Server>`;
+		const files = [
+			file('changeit.jks'),
+			{ id: 'server.xml', name: 'server.xml', bytes: new TextEncoder().encode(serverXml) },
+		];
+		const { report } = await new Analyzer().run(
+			{
+				files,
+				passwords: {},
+				entryPasswords: {},
+				settings: { now: NOW, trustAnchors: [], truststoreInputs: [], rawKeys: [] },
+			},
+			() => {},
+			new AbortController().signal,
+		);
+		const hit = report.findings.find((f) => f.ruleId === 'KEYSTORE-PASSWORD-PLAINTEXT');
+		expect(hit?.inputName).toBe('server.xml');
+		expect(hit?.subject).toContain('certificateKeystorePassword');
+		expect(JSON.stringify(report)).not.toContain('changeit"');
+		expect(report.findings.map((f) => f.evidence).join(' ')).not.toContain('changeit');
+	});
+
 	it('validates the leaf chain against a truststore dropped beside it', async () => {
 		const { facts, report } = await analyze(
 			['openssl3-default.p12', 'truststore.jks'],

@@ -2,6 +2,7 @@
 // Structured-cloneable; never passwords or key material.
 import type { ReportKeystore, ReportKeystoreEntry } from '../report/report';
 import type { CertificateView, KeyView } from '../x509/facts';
+import type { DeclaredPassword } from './declared-passwords';
 
 /** How the whole store is protected against tampering. */
 export interface KeystoreIntegrity {
@@ -55,6 +56,8 @@ export interface KeystoreFacts extends ReportKeystore {
 	storeLocked: boolean;
 	/** e.g. 'JKS version 2', 'BKS version 2'. */
 	formatVersion?: string;
+	/** Passwords for this store declared in dropped configuration files (values never kept). */
+	declaredPasswords?: (DeclaredPassword & { inputName: string })[];
 }
 
 /** A row of the keystore table (KeyStore Explorer style). */

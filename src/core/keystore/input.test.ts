@@ -112,9 +112,7 @@ describe('PKCS#12', () => {
 		const ks = store(out);
 		const safe = ks.bags.find((b) => b.kind === 'encrypted-safe');
 		expect(safe?.unopened).toBe(true);
-		expect(safe?.note).toMatch(
-			/unsupported algorithm: PBES2 with cipher camellia256-CBC/,
-		);
+		expect(safe?.note).toMatch(/unsupported algorithm: PBES2 with cipher camellia256-CBC/);
 		expect(out.material.privateKeys).toHaveLength(1);
 	});
 

@@ -2,7 +2,8 @@
 // builds chains across all inputs (@peculiar/x509 X509ChainBuilder) and validates each against
 // the trust anchors (pkijs CertificateChainValidationEngine).
 import * as pkijs from 'pkijs';
-import { toArrayBuffer } from '../bytes/encoding';
+import { toArrayBuffer, utf8 } from '../bytes/encoding';
+import { findDeclaredPasswords } from '../keystore/declared-passwords';
 import type { AnalysisFacts } from '../facts';
 import type { Stage, StageContext } from '../pipeline';
 import type { CertificateFacts } from './facts';
@@ -98,8 +99,23 @@ function applyCrls(facts: AnalysisFacts, ctx: StageContext): void {
 	}
 }
 
+/** Keystore passwords declared in dropped configuration files, attached to the stores they name. */
+function attachDeclaredPasswords(facts: AnalysisFacts, ctx: StageContext): void {
+	for (const p of ctx.inputs) {
+		if (p.kind !== 'tls-config') continue;
+		for (const d of findDeclaredPasswords(utf8(p.file.bytes))) {
+			for (const k of facts.keystores) {
+				if (d.keystoreFile === null || k.inputName.replace(/^.*[/\\]/, '') !== d.keystoreFile)
+					continue;
+				(k.declaredPasswords ??= []).push({ ...d, inputName: p.file.name });
+			}
+		}
+	}
+}
+
 export const certificateStage: Stage = async (facts, ctx) => {
 	pairKeys(facts, ctx);
+	attachDeclaredPasswords(facts, ctx);
 	applyCrls(facts, ctx);
 	const anchors = new Set(facts.trustAnchors);
 	const unique = new Map<string, { der: Uint8Array; facts: CertificateFacts[] }>();

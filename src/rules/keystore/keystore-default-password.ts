@@ -16,20 +16,37 @@ export const keystoreDefaultPassword: Rule = {
 			if (k.defaultPassword === null) continue;
 			const onlyTrusted =
 				k.entries.length > 0 && k.entries.every((e) => e.type === 'trusted-certificate');
-			const shown = k.defaultPassword === '' ? 'the empty password' : `"${k.defaultPassword}"`;
+			// The report never carries passwords, not even well-known ones: name the list instead.
+			const shown =
+				k.defaultPassword === ''
+					? 'the empty password'
+					: 'a password of the default list (RULES.md 3.6)';
 			const base = {
 				inputName: k.inputName,
 				subject: `${k.type} keystore ${k.inputName}`,
-				evidence: `opens with ${shown}`,
+				evidence: `opens with ${shown}, found without asking`,
 			};
 			if (onlyTrusted && k.defaultPassword === 'changeit') {
 				report({
 					...base,
 					severity: 'info',
 					effect: 'none',
-					title: 'Truststore uses the JDK default password "changeit"',
+					title: 'Truststore uses the JDK default password',
 				});
 			} else report({ ...base, severity: 'high', effect: 'cap B' });
+		}
+		for (const k of facts.keystores) {
+			if (k.defaultPassword !== null) continue; // reported above from the store itself
+			for (const d of k.declaredPasswords ?? []) {
+				if (!d.defaultListed) continue;
+				report({
+					severity: 'high',
+					effect: 'cap B',
+					inputName: d.inputName,
+					subject: `${d.directive} (line ${d.line}) for ${k.inputName}`,
+					evidence: 'declared password is one of the well-known defaults',
+				});
+			}
 		}
 		for (const key of facts.keys) {
 			if (key.defaultPassword === undefined || key.alias !== null) continue;
@@ -38,7 +55,7 @@ export const keystoreDefaultPassword: Rule = {
 				effect: 'cap B',
 				inputName: key.inputName,
 				subject: `private key ${key.source}`,
-				evidence: `decrypts with ${key.defaultPassword === '' ? 'the empty password' : `"${key.defaultPassword}"`}`,
+				evidence: `decrypts with ${key.defaultPassword === '' ? 'the empty password' : 'a password of the default list (RULES.md 3.6)'}`,
 				title: 'Private key encrypted with a default password',
 			});
 		}
