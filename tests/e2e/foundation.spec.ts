@@ -244,3 +244,23 @@ test('keyboard only: Tab reaches "choose files…" and Enter opens the file choo
 	await waitIdle(page);
 	await expect(card(page, 'nginx.conf')).toHaveCount(1);
 });
+
+test('hex text of a key is offered decoded; a larger unknown file is not offered', async ({
+	page,
+}) => {
+	const hex = '749f5affeca371c4852e27a1bfcd672487f5b89c7821288ef9d569e828755fb2';
+	await addFiles(page, [
+		{ name: 'aes256.hex', buffer: Buffer.from(`${hex}\n`) },
+		{ name: 'blob.bin', buffer: Buffer.alloc(200, 7) },
+	]);
+	await waitIdle(page);
+	await expect(card(page, 'blob.bin').locator('[data-testid="use-as-raw-key"]')).toHaveCount(0);
+	const offer = card(page, 'aes256.hex').locator('[data-testid="use-as-raw-key"]');
+	await expect(card(page, 'aes256.hex')).toContainText('32 bytes written as hex text');
+	await offer.click();
+	await waitIdle(page);
+	await page.getByText(/^Keys \(1\)$/).click();
+	await expect(page.locator('[data-testid="raw-keys"]')).toContainText(
+		'aes256.hex · AES · 32 bytes',
+	);
+});

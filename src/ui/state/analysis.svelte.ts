@@ -13,6 +13,8 @@ import { copyText } from '../clipboard';
 
 /** Unknown inputs up to this size may be offered as a raw symmetric key. */
 export const RAW_KEY_MAX_BYTES = 64;
+/** Bytes kept on the page for the offer: a 64-byte key written as hex text, plus line breaks. */
+export const SMALL_INPUT_BYTES = 2 * RAW_KEY_MAX_BYTES + 4;
 
 /** An input as the page knows it before (and besides) the engine's result. */
 export interface PageInput {
@@ -21,7 +23,7 @@ export interface PageInput {
 	size: number;
 	/** Request sequence number of the last change to this input (add, password). */
 	touched: number;
-	/** The bytes, kept only for small files (offered as raw keys). */
+	/** The bytes, kept only for small files (offered as raw keys, see RawKeyOffer). */
 	small: Uint8Array | null;
 }
 
@@ -191,7 +193,7 @@ export class AnalysisState implements UiActions {
 				name: f.name,
 				size: f.bytes.length,
 				touched: seq,
-				small: f.bytes.length <= RAW_KEY_MAX_BYTES ? f.bytes.slice() : null,
+				small: f.bytes.length <= SMALL_INPUT_BYTES ? f.bytes.slice() : null,
 			})),
 		];
 		this.say(`${files.length} input${files.length === 1 ? '' : 's'} added`);

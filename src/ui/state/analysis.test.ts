@@ -173,9 +173,10 @@ describe('AnalysisState', () => {
 		const { state } = setup();
 		state.addBytes([
 			{ name: 'key.bin', bytes: new Uint8Array(32) },
-			{ name: 'big.bin', bytes: new Uint8Array(65) },
+			{ name: 'key.hex', bytes: new Uint8Array(129) },
+			{ name: 'big.bin', bytes: new Uint8Array(133) },
 		]);
-		expect(state.inputs.map((i) => i.small?.length ?? null)).toEqual([32, null]);
+		expect(state.inputs.map((i) => i.small?.length ?? null)).toEqual([32, 129, null]);
 	});
 
 	it('pasted text is numbered', () => {
