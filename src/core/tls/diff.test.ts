@@ -15,4 +15,13 @@ describe('lineDiff', () => {
 		expect(lineDiff('x', 'x').every((l) => l.op === ' ')).toBe(true);
 		expect(diffText(lineDiff('', 'y'))).toBe('-\n+y');
 	});
+	it('stays linear on large files and still reproduces both texts', () => {
+		const before = Array.from({ length: 6000 }, (_, i) => `line ${i}`);
+		const after = before.map((l, i) => (i % 500 === 0 ? `${l} changed` : l));
+		after.splice(3000, 0, 'inserted');
+		const d = lineDiff(before.join('\n'), after.join('\n'));
+		expect(d.filter((l) => l.op !== '+').map((l) => l.line)).toEqual(before);
+		expect(d.filter((l) => l.op !== '-').map((l) => l.line)).toEqual(after);
+		expect(d.filter((l) => l.op === '+')).toHaveLength(13);
+	});
 });

@@ -21,6 +21,13 @@ export function lineDiff(before: string, after: string): DiffLine[] {
 	const y = b.slice(head, b.length - tail);
 	const n = x.length;
 	const m = y.length;
+	// The table is n×m numbers: above a few million cells use a bounded look-ahead resync.
+	if (n * m > 4_000_000)
+		return [
+			...a.slice(0, head).map((line) => ({ op: ' ' as const, line })),
+			...greedy(x, y),
+			...a.slice(a.length - tail).map((line) => ({ op: ' ' as const, line })),
+		];
 	const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
 	for (let i = n - 1; i >= 0; i--) {
 		const row = lcs[i] ?? [];
@@ -45,6 +52,33 @@ export function lineDiff(before: string, after: string): DiffLine[] {
 		}
 	}
 	out.push(...a.slice(a.length - tail).map((line) => ({ op: ' ' as const, line })));
+	return out;
+}
+
+/** Linear-time diff for large files: on a mismatch, resync at the nearest line found in both within a window. */
+function greedy(x: readonly string[], y: readonly string[], window = 200): DiffLine[] {
+	const out: DiffLine[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < x.length || j < y.length) {
+		if (i < x.length && j < y.length && x[i] === y[j]) {
+			out.push({ op: ' ', line: x[i] ?? '' });
+			i++;
+			j++;
+			continue;
+		}
+		let best: [number, number] | null = null;
+		for (let d = 1; d <= window && !best; d++) {
+			for (let k = 0; k <= d && !best; k++) {
+				const xi = i + k;
+				const yj = j + d - k;
+				if (xi < x.length && yj < y.length && x[xi] === y[yj]) best = [xi, yj];
+			}
+		}
+		const [xi, yj] = best ?? [x.length, y.length];
+		while (i < xi) out.push({ op: '-', line: x[i++] ?? '' });
+		while (j < yj) out.push({ op: '+', line: y[j++] ?? '' });
+	}
 	return out;
 }
 

@@ -15,7 +15,7 @@ export const versionRank = (v: TlsVersion): number => VERSIONS.indexOf(v);
 /** Canonical name of a protocol token, or null (SSLv2Hello and unknown tokens). */
 export function normalizeVersion(token: string): TlsVersion | null {
 	const t = token.trim().replace(/^["']|["']$/g, '');
-	const m = /^(?:(SSL|TLS)\s*v?\s*(\d(?:[._]\d)?)|(SSL|TLS)_(\d)_(\d))$/i.exec(t);
+	const m = /^(?:(SSL|TLS)\s*v?\s*(\d(?:[._]?\d)?)|(SSL|TLS)_(\d)_(\d))$/i.exec(t);
 	if (!m) return null;
 	const family = (m[1] ?? m[3] ?? '').toUpperCase();
 	const num = m[2] ? m[2].replace('_', '.') : `${m[4]}.${m[5]}`;
