@@ -10,7 +10,8 @@ const RULES_MD = resolve(import.meta.dirname, '../../../shared/RULES.md');
 /** Rule id → severities listed in the catalog tables. */
 function catalog(): Map<string, Set<string>> {
 	const out = new Map<string, Set<string>>();
-	for (const line of readFileSync(RULES_MD, 'utf8').split('\n')) {
+	const text = readFileSync(RULES_MD, 'utf8');
+	for (const line of text.split('\n')) {
 		const cells = line.split('|').map((c) => c.trim());
 		// Added rules: | ID | area | input | condition | severity | effect | remediation |
 		// Catalog:     | # | ID | area | input | condition | severity | effect | remediation | sources |
@@ -19,6 +20,15 @@ function catalog(): Map<string, Set<string>> {
 		const severity = numbered ? cells[6] : cells[5];
 		if (!id || !/^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(id) || !severity) continue;
 		out.set(id, new Set(severity.split('/').map((s) => s.trim())));
+	}
+	// "Amendments to rules of the catalog below": a bullet naming a rule adds the severities it
+	// gives in parentheses, e.g. "(high, cap C)".
+	for (const line of text.split('\n')) {
+		const bullet = /^- ([A-Z0-9]+(?:-[A-Z0-9]+)+) /.exec(line);
+		if (!bullet?.[1]) continue;
+		const known = out.get(bullet[1]);
+		for (const m of line.matchAll(/\((critical|high|medium|low|info),/g))
+			if (m[1]) known?.add(m[1]);
 	}
 	return out;
 }

@@ -18,7 +18,7 @@ export const keystorePkcs12WeakPbe: Rule = {
 		area: 'keystore',
 		title: 'PKCS#12 protected with weak algorithms',
 		// The amendment's 'high' (plain KeyBag) is not in the catalog table cell the registry test reads.
-		severities: ['medium', 'low'],
+		severities: ['high', 'medium', 'low'],
 		remediation:
 			'Re-export with PBES2/PBKDF2-HMAC-SHA256 + AES-256-CBC and an HMAC-SHA256 MAC (JDK 16+ / OpenSSL 3 defaults).',
 		references: ['JDK-8228481', 'JDK-8267701', 'OpenSSL 3 pkcs12 -legacy'],
