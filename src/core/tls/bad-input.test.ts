@@ -46,7 +46,7 @@ describe('bad TLS input', () => {
 		expect(apache.notes.some((n) => n.level === 'error' && n.line === 3)).toBe(true);
 	});
 
-	it('lists includes that were not dropped as not evaluated', () => {
+	it('lists includes that were not dropped as not evaluated, and reads dropped ones in place', () => {
 		const text = read('legacy/apache-2.2-default-ssl.conf');
 		const facts = emptyFacts('2026-11-22T12:00:00Z');
 		facts.inputs.push({
@@ -58,9 +58,11 @@ describe('bad TLS input', () => {
 			kindReason: 't',
 			status: 'parsed',
 		});
-		const parse = parseTlsText(text, 'ssl.conf');
-		runTlsStage(facts, [{ inputName: 'ssl.conf', inputIndex: 0, parse, text }], null);
-		expect(parse.includes).toEqual([{ path: 'conf.d/extra-ssl.conf', line: 4, evaluated: false }]);
+		const alone = parseTlsText(text, 'ssl.conf');
+		runTlsStage(facts, [{ inputName: 'ssl.conf', inputIndex: 0, parse: alone, text }], null);
+		expect(alone.includes).toEqual([{ path: 'conf.d/extra-ssl.conf', line: 4, evaluated: false }]);
+		// The included file hardens the protocols; dropped beside it, it is read in place.
+		const extra = 'SSLProtocol -all +TLSv1.2\nSSLHonorCipherOrder off\n';
 		facts.inputs.push({
 			id: 'f1',
 			name: 'extra-ssl.conf',
@@ -70,8 +72,35 @@ describe('bad TLS input', () => {
 			kindReason: 't',
 			status: 'parsed',
 		});
-		runTlsStage(facts, [{ inputName: 'ssl.conf', inputIndex: 0, parse, text }], null);
+		const parse = parseTlsText(text.replace('SSLProtocol all -SSLv2\n', ''), 'ssl.conf');
+		const { connectors } = runTlsStage(
+			facts,
+			[
+				{
+					inputName: 'ssl.conf',
+					inputIndex: 0,
+					parse,
+					text: text.replace('SSLProtocol all -SSLv2\n', ''),
+				},
+				{
+					inputName: 'extra-ssl.conf',
+					inputIndex: 1,
+					parse: parseTlsText(extra, 'extra-ssl.conf'),
+					text: extra,
+				},
+			],
+			null,
+		);
 		expect(parse.includes[0]?.evaluated).toBe(true);
+		const server = connectors.find((c) => c.role === 'server' && c.inputs.includes('ssl.conf'))!;
+		expect(server.protocols).toEqual(['TLSv1.2']);
+		expect(server.protocolFacts[0]?.origin).toMatchObject({ inputName: 'extra-ssl.conf', line: 1 });
+		// The included file adds no connector of its own.
+		expect(
+			connectors.filter(
+				(c) => c.inputs.includes('extra-ssl.conf') && !c.inputs.includes('ssl.conf'),
+			),
+		).toEqual([]);
 	});
 
 	it('explains conflicting settings for the same connector instead of guessing silently', () => {

@@ -35,7 +35,8 @@ export const stage: Stage = (facts, ctx) => {
 			{
 				inputName: p.file.name,
 				inputIndex: inputIndex >= 0 ? inputIndex : null,
-				parse: d.data.parse,
+				// A copy: the stage resolves includes into it, and the parse outcome is cached across runs.
+				parse: structuredClone(d.data.parse),
 				text: decoder.decode(p.file.bytes),
 			},
 		];

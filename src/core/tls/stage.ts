@@ -26,6 +26,7 @@ import { channelScores } from './score';
 import { suiteByName, type SuiteRow } from './suites';
 import { sortVersions } from './versions';
 import { fixesFor } from './fix';
+import { resolveIncludes } from './includes';
 
 interface Source {
 	inputName: string | null;
@@ -160,13 +161,8 @@ export function runTlsStage(
 	sources: Source[],
 	form: ConnectorForm | null,
 ): { connectors: TlsFacts[]; details: Map<number, TlsDetail> } {
-	const inputNames = new Set(facts.inputs.map((i) => i.name.toLowerCase()));
-	for (const s of sources) {
-		for (const inc of s.parse.includes) {
-			const base = inc.path.split(/[\\/]/).pop() ?? inc.path;
-			inc.evaluated = !inc.path.includes('*') && inputNames.has(base.toLowerCase());
-		}
-	}
+	// Included files that were dropped too are read in place; they then add no connector of their own.
+	const merged = resolveIncludes(sources);
 	const rt: RuntimeContext = {
 		java: mergeDecl<JavaDecl>(sources.map((s) => s.parse.java)),
 		openssl: mergeDecl<OpenSslDecl>(sources.map((s) => s.parse.openssl)),
@@ -184,8 +180,10 @@ export function runTlsStage(
 		return g;
 	};
 	const declared: { ep: DeclaredEndpoint; inputName: string | null }[] = [];
-	for (const s of sources)
+	for (const s of sources) {
+		if (s.inputName && merged.has(s.inputName.toLowerCase())) continue;
 		for (const ep of s.parse.endpoints) declared.push({ ep, inputName: s.inputName });
+	}
 	if (form && (form.endpoint || form.lowestTlsVersion || form.runtime))
 		declared.push({ ep: formEndpoint(form), inputName: null });
 	for (const d of declared) group(keyOf(d.ep.host, d.ep.port, d.ep.role)).declared.push(d);
