@@ -208,3 +208,23 @@ describe('client connector and a scan of its server (RULES.md 3.5)', () => {
 		]);
 	});
 });
+
+describe('generic e-mail account settings', () => {
+	it('reads smtp/imap host, port, ssl and starttls keys, and corrects a port/mode contradiction', () => {
+		const parse = parseTlsText(
+			'smtp.host=smtp.example.com\nsmtp.port=465\nsmtp.starttls=true\nsmtp.starttls.required=true\nimap.host=imap.example.com\nimap.port=993\nimap.ssl=true\n',
+			'mail.conf',
+		);
+		expect(parse.format).toBe('mail');
+		const smtp = parse.endpoints.find((e) => e.mail?.protocol === 'smtp')?.mail;
+		const imap = parse.endpoints.find((e) => e.mail?.protocol === 'imap')?.mail;
+		expect(imap).toMatchObject({ host: 'imap.example.com', port: 993, mode: 'implicit' });
+		// STARTTLS asked for on 465: reported as an input error, graded as the port implies.
+		expect(smtp).toMatchObject({ port: 465, mode: 'implicit' });
+		expect(
+			parse.notes.some(
+				(n) => n.level === 'error' && /port 465 expects implicit TLS/.test(n.message),
+			),
+		).toBe(true);
+	});
+});
