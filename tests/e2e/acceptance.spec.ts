@@ -153,7 +153,7 @@ test('unlock, export, share, reopen offline: same grade and findings, no request
 	const validate = ajv.compile(schema);
 	expect(validate(json), ajv.errorsText(validate.errors)).toBe(true);
 	const report = json as {
-		grade: { overall: string };
+		grade: { overall: string; ignoringTrust?: string; capReasons: string[] };
 		inputs: { name: string }[];
 		findings: { ruleId: string; severity: string }[];
 	};
@@ -162,6 +162,15 @@ test('unlock, export, share, reopen offline: same grade and findings, no request
 
 	const grade = await page.locator('[data-testid="grade-overall"]').textContent();
 	expect(grade).toBe(report.grade.overall);
+	// T/M also show the grade if trust issues were ignored; every cap reason is listed.
+	const ignoring = page.locator('[data-testid="grade-ignoring-trust"]');
+	if (report.grade.ignoringTrust) await expect(ignoring).toHaveText(report.grade.ignoringTrust);
+	else await expect(ignoring).toHaveCount(0);
+	if (report.grade.capReasons.length > 0) {
+		await expect(page.locator('[data-testid="cap-reasons"] li')).toHaveText(
+			report.grade.capReasons,
+		);
+	}
 	const findings = await findingKeys(page);
 	expect(findings).toEqual(report.findings.map((f) => `${f.ruleId}|${f.severity}`).sort());
 
@@ -176,6 +185,11 @@ test('unlock, export, share, reopen offline: same grade and findings, no request
 	await waitIdle(shared);
 	await expect(shared.locator('[data-testid="shared-banner"]')).toBeVisible();
 	await expect(shared.locator('[data-testid="grade-overall"]')).toHaveText(report.grade.overall);
+	if (report.grade.ignoringTrust) {
+		await expect(shared.locator('[data-testid="grade-ignoring-trust"]')).toHaveText(
+			report.grade.ignoringTrust,
+		);
+	}
 	expect(await findingKeys(shared)).toEqual(findings);
 	await expect(
 		shared.locator('[data-testid="shared-input"] td').getByText(MARKUP_NAME, { exact: true }),
