@@ -146,6 +146,29 @@ describe('hostile inputs give unknown with a short reason, never an exception', 
 		expect(detectFile(resolve(FIXTURES, '../wss'), 'hmac.key').reason).toContain('hex text');
 	});
 
+	it('JSON wins over PEM armour inside it (testssl.sh embeds the certificate)', () => {
+		const pem = readFileSync(resolve(FIXTURES, 'cert.pem'), 'utf8');
+		const scan = JSON.stringify([
+			{ id: 'cert', severity: 'INFO', finding: pem },
+			{ id: 'TLS1_2', severity: 'OK', finding: 'offered' },
+		]);
+		expect(detectKind('scan.json', new TextEncoder().encode(scan))).toMatchObject({
+			kind: 'scan-result',
+			format: 'testssl',
+		});
+		// Text that merely starts with a bracket and holds PEM is still PEM.
+		expect(detectKind('x.pem', new TextEncoder().encode(`[note]\n${pem}`)).kind).toBe('pem');
+	});
+
+	it.each([
+		['testssl-legacy-flat.json', 'testssl'],
+		['testssl-legacy-pretty.json', 'testssl'],
+		['sslyze-5.2-legacy.json', 'sslyze'],
+	])('real scanner output %s is a scan result (tests/fixtures/tls/scans)', (file, format) => {
+		const d = detectFile(resolve(FIXTURES, '../tls/scans'), file);
+		expect(d).toMatchObject({ kind: 'scan-result', format });
+	});
+
 	it('a name with markup does not change the result', () => {
 		const d = detectFile(FIXTURES, 'cert.pem', '<img src=x onerror=alert(1)>.pem');
 		expect(d.kind).toBe('pem');

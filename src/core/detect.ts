@@ -206,12 +206,13 @@ function hasControlCharacters(text: string): boolean {
 function detectText(text: string, ext: string): Detection {
 	const trimmed = text.trimStart();
 	if (trimmed.length === 0) return { kind: 'unknown', reason: 'only whitespace' };
-	if (text.includes('-----BEGIN ')) return detectPem(text);
-	if (trimmed.startsWith('<')) return detectXml(trimmed, ext);
+	// JSON first: scanner output (testssl.sh) embeds certificates as PEM inside JSON strings.
 	if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
 		const json = detectJson(trimmed);
-		if (json) return json;
+		if (json && (json.kind !== 'unknown' || !text.includes('-----BEGIN '))) return json;
 	}
+	if (text.includes('-----BEGIN ')) return detectPem(text);
+	if (trimmed.startsWith('<')) return detectXml(trimmed, ext);
 	const config = detectConfig(text, ext);
 	if (config) return config;
 	const compact = trimmed.replace(/\s/g, '');
