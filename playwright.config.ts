@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests run against the built dist/ in Debian's Chromium; no browser is downloaded.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// A port of its own per run (E2E_PORT), so two runs in one checkout never share a server.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -12,7 +14,7 @@ export default defineConfig({
 	retries: 0,
 	reporter: [['list']],
 	use: {
-		baseURL: 'http://127.0.0.1:4173',
+		baseURL: `http://127.0.0.1:${port}`,
 		launchOptions: {
 			executablePath,
 			args: [
@@ -27,9 +29,9 @@ export default defineConfig({
 		},
 	},
 	webServer: {
-		command: 'node scripts/serve.mjs --port 4173',
-		url: 'http://127.0.0.1:4173/',
-		reuseExistingServer: !process.env.CI,
+		command: `node scripts/serve.mjs --port ${port}`,
+		url: `http://127.0.0.1:${port}/`,
+		reuseExistingServer: false,
 		timeout: 30_000,
 	},
 });

@@ -97,8 +97,7 @@ test('example 1 detail: suites with their origin, and the corrected nginx.conf',
 	await expect(diff).toContainText('+ \t\tssl_protocols TLSv1.2 TLSv1.3;');
 });
 
-// The page shows a report once at least one input exists (src/ui/layout/LiveView.svelte), so the
-// form is exercised next to example 2's file: declaring a client connector that still allows
+// The form next to example 2's file: declaring a client connector that still allows
 // TLS 1.0 on OpenSSL 1.1.1 must pull the A+ down to B (TLS-MIN-VERSION caps at B).
 test('the connector form changes the grade: lowest TLSv1 on OpenSSL 1.1.1 → B', async ({
 	page,
@@ -128,16 +127,32 @@ test('the connector form changes the grade: lowest TLSv1 on OpenSSL 1.1.1 → B'
 	await expect(own.first()).toContainText('TLSv1');
 });
 
-// Real testssl.sh output embeds the server certificate as PEM, and src/core/detect.ts looks for
-// PEM armour before JSON, so the page reads the file as a certificate. Enable once detect.ts tries
-// JSON first (the change is requested in the issue #6 report); the reader itself is tested in
-// src/core/tls/fixtures.test.ts.
-test.fixme('a real testssl.sh flat JSON scan is graded in the page (B)', async ({ page }) => {
+// Real testssl.sh output embeds the server certificate as PEM; detection must still read it as a
+// scan result (JSON is tried before PEM armour).
+test('a real testssl.sh flat JSON scan is graded in the page (B)', async ({ page }) => {
 	await page.goto('/');
 	await addFiles(page, [
 		mixFile('testssl-legacy-flat.json', 'testssl-legacy-flat.json', resolve(DIR, '../scans')),
 	]);
 	await waitIdle(page);
 	await expect(card(page, 'testssl-legacy-flat.json')).toHaveAttribute('data-status', 'parsed');
+	await expect(page.locator('[data-testid="grade-overall"]').first()).toHaveText('B');
+});
+
+test('a connector declared only in the form is graded without any file', async ({ page }) => {
+	await page.goto('/');
+	const form = page.locator('[data-testid="connector-form"]');
+	if (!(await form.isVisible())) await page.getByText('Connector', { exact: true }).first().click();
+	await form.locator('input[name="name"]').fill('legacy-partner');
+	await form.locator('input[name="endpoint"]').fill('https://partner.example.com/soap');
+	await form.locator('select[name="role"]').selectOption('client');
+	await form.locator('select[name="lowestTlsVersion"]').selectOption('TLSv1');
+	await form.locator('select[name="runtimeKind"]').selectOption('OpenSSL');
+	await form.locator('input[name="runtimeVersion"]').fill('1.1.1w');
+	await form.locator('[data-testid="connector-apply"]').click();
+	await waitIdle(page);
+	await expect(
+		page.locator('[data-testid="finding"][data-rule-id="TLS-MIN-VERSION"]').first(),
+	).toBeVisible();
 	await expect(page.locator('[data-testid="grade-overall"]').first()).toHaveText('B');
 });
