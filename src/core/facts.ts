@@ -3,6 +3,7 @@
 // which the report builder never copies.
 import type { InputKind, InputStatus } from './report/report';
 import type { CertificateFacts, PrivateKeyFacts, X509Detail } from './x509/facts';
+import type { DeclaredPassword } from './keystore/declared-passwords';
 import type { KeystoreDetail, KeystoreFacts } from './keystore/facts';
 import type { EnvelopeFacts, XmlDetail } from './soap/facts';
 import type { SignatureFacts } from './xmldsig/facts';
@@ -65,6 +66,8 @@ export interface AnalysisFacts {
 	connector: ConnectorForm | null;
 	/** Certificates (sha256) the analysis treats as trust anchors. */
 	trustAnchors: string[];
+	/** Keystore passwords declared in dropped configuration files (the values are never kept). */
+	declaredPasswords: (DeclaredPassword & { inputName: string })[];
 }
 
 export function emptyFacts(now: string): AnalysisFacts {
@@ -82,5 +85,6 @@ export function emptyFacts(now: string): AnalysisFacts {
 		tls: [],
 		connector: null,
 		trustAnchors: [],
+		declaredPasswords: [],
 	};
 }

@@ -80,7 +80,7 @@ describe('engine with keystores', () => {
 		expect(facts.keystores).toHaveLength(2);
 	});
 
-	it('flags a clear-text password in a Tomcat server.xml for a dropped keystore', async () => {
+	it('flags a clear-text password in a Tomcat server.xml, with or without its keystore', async () => {
 		const serverXml = `<?xml version="1.0"?>
 <Server port="8005" shutdown="SHUTDOWN">
   <Service name="Catalina">
@@ -91,6 +91,21 @@ describe('engine with keystores', () => {
     </Connector>
   </Service>
 </Server>`;
+		const configOnly = await new Analyzer().run(
+			{
+				files: [
+					{ id: 'server.xml', name: 'server.xml', bytes: new TextEncoder().encode(serverXml) },
+				],
+				passwords: {},
+				entryPasswords: {},
+				settings: { now: NOW, trustAnchors: [], truststoreInputs: [], rawKeys: [] },
+			},
+			() => {},
+			new AbortController().signal,
+		);
+		expect(configOnly.report.findings.map((f) => f.ruleId)).toContain(
+			'KEYSTORE-PASSWORD-PLAINTEXT',
+		);
 		const files = [
 			file('changeit.jks'),
 			{ id: 'server.xml', name: 'server.xml', bytes: new TextEncoder().encode(serverXml) },

@@ -104,6 +104,7 @@ function attachDeclaredPasswords(facts: AnalysisFacts, ctx: StageContext): void 
 	for (const p of ctx.inputs) {
 		if (p.kind !== 'tls-config') continue;
 		for (const d of findDeclaredPasswords(utf8(p.file.bytes))) {
+			facts.declaredPasswords.push({ ...d, inputName: p.file.name });
 			for (const k of facts.keystores) {
 				if (d.keystoreFile === null || k.inputName.replace(/^.*[/\\]/, '') !== d.keystoreFile)
 					continue;

@@ -25,4 +25,18 @@ describe('KEYSTORE-PASSWORD-PLAINTEXT', () => {
 		for (const h of hits)
 			expect([h.severity, h.effect, h.inputName]).toEqual(['medium', 'warn', 'server.xml']);
 	});
+	it.each<[string, boolean, number]>([
+		['literal in a config whose keystore was not dropped', true, 1],
+		['placeholder in a config whose keystore was not dropped', false, 0],
+	])('%s', (_n, plaintext, count) => {
+		expect(runRule(rule, facts({ declaredPasswords: [declared(plaintext)] }))).toHaveLength(count);
+	});
+	it('reports a password once when both the store and the config were dropped', () => {
+		const d = declared(true);
+		const hits = runRule(
+			rule,
+			facts({ keystores: [keystoreFacts({ declaredPasswords: [d] })], declaredPasswords: [d] }),
+		);
+		expect(hits).toHaveLength(1);
+	});
 });
