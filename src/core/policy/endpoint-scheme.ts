@@ -22,7 +22,8 @@ function schemeOf(url: string): string | null {
  */
 export function endpointSchemeOf(facts: AnalysisFacts, inputName: string): EndpointScheme {
 	for (const w of facts.wsdls) {
-		const msg = w.messages.find((m) => m.inputName === inputName);
+		// Facts built by hand (tests, other stages) may omit messages.
+		const msg = (w.messages ?? []).find((m) => m.inputName === inputName);
 		if (!msg) continue;
 		if (msg.to && schemeOf(msg.to))
 			return { scheme: schemeOf(msg.to), source: 'wsa:To', evidence: msg.to };

@@ -7,7 +7,7 @@ describe('messageScheme', () => {
 	const view = { inputName: 'm.xml', bodyEncrypted: false, wsaTo: null };
 	it('prefers wsa:To, then WSDL, then the connector', () => {
 		const wsdls = [
-			{ inputName: 'a.wsdl', ports: [{ address: 'https://w.example/' }] },
+			{ inputName: 'a.wsdl', kind: 'wsdl', ports: [{ address: 'https://w.example/' }] },
 		] as unknown as AnalysisFacts['wsdls'];
 		const connector = { endpoint: 'http://c.example/' } as unknown as AnalysisFacts['connector'];
 		expect(

@@ -1,8 +1,8 @@
-// Where a captured message goes, for WSS-BODY-NOT-ENCRYPTED-OVER-HTTP: the message's wsa:To
-// first, then the dropped WSDLs' endpoint addresses, then the connector form. The envelope and
-// WSDL facts belong to other issues and are still growing, so they are read structurally here
-// (only the fields named below), and the decryption stage's own wsa:To is the fallback.
+// Which captured messages WSS-BODY-NOT-ENCRYPTED-OVER-HTTP looks at, and where each goes (the
+// answer itself comes from core/soap/endpoint.ts). Envelope facts are read structurally (only the
+// fields named below), and the decryption stage's own wsa:To is the fallback.
 import type { AnalysisFacts } from '../../core/facts';
+import { endpointScheme } from '../../core/soap/endpoint';
 
 export interface MessageScheme {
 	scheme: 'http' | 'https';
@@ -15,11 +15,6 @@ export interface EnvelopeView {
 	inputName: string;
 	bodyEncrypted: boolean | null;
 	wsaTo: string | null;
-}
-
-function schemeOf(address: string): 'http' | 'https' | null {
-	const m = /^\s*(https?):/i.exec(address);
-	return m ? ((m[1] ?? '').toLowerCase() as 'http' | 'https') : null;
 }
 
 type Loose = Record<string, unknown>;
@@ -52,29 +47,9 @@ export function envelopes(facts: AnalysisFacts): EnvelopeView[] {
 	return [...out.values()];
 }
 
-function wsdlAddresses(facts: AnalysisFacts): string[] {
-	const out: string[] = [];
-	for (const w of facts.wsdls as unknown as Loose[]) {
-		for (const key of ['endpoints', 'ports']) {
-			const list = w[key];
-			if (!Array.isArray(list)) continue;
-			for (const p of list as Loose[]) {
-				const address = str(p['address']);
-				if (address) out.push(address);
-			}
-		}
-	}
-	return out;
-}
-
+/** The transport of a message, from the shared answer in core/soap/endpoint.ts (http or https only). */
 export function messageScheme(facts: AnalysisFacts, envelope: EnvelopeView): MessageScheme | null {
-	const to = envelope.wsaTo;
-	const toScheme = to ? schemeOf(to) : null;
-	if (to && toScheme) return { scheme: toScheme, address: to.trim(), source: 'wsa:To' };
-	const addresses = wsdlAddresses(facts);
-	const wsdl = addresses.find((a) => schemeOf(a) === 'http') ?? addresses.find((a) => schemeOf(a));
-	if (wsdl) return { scheme: schemeOf(wsdl) ?? 'https', address: wsdl, source: 'WSDL' };
-	const endpoint = facts.connector?.endpoint ?? '';
-	const s = schemeOf(endpoint);
-	return s ? { scheme: s, address: endpoint.trim(), source: 'connector' } : null;
+	const found = endpointScheme(facts, { inputName: envelope.inputName, wsaTo: envelope.wsaTo });
+	if (!found || found.scheme === 'other') return null;
+	return { scheme: found.scheme, address: found.address.trim(), source: found.source };
 }

@@ -51,7 +51,7 @@ describe('WSS-BODY-NOT-ENCRYPTED-OVER-HTTP', () => {
 			{
 				inputs: [input('m.xml')],
 				wsdls: [
-					{ inputName: 'a.wsdl', endpoints: [{ address: 'http://svc.example/x' }] },
+					{ inputName: 'a.wsdl', kind: 'wsdl', ports: [{ address: 'http://svc.example/x' }] },
 				] as unknown as AnalysisFacts['wsdls'],
 			},
 			1,
