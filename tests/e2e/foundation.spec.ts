@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type FileChooser } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { DETECT_DIR, entryPassword, mixPasswords } from '../support/mix';
 import { addFiles, card, dropFiles, exportReport, mixFile, waitIdle } from '../support/page';
@@ -223,6 +223,10 @@ test('the capture time setting reaches the analysis (envelope freshness)', async
 test('keyboard only: Tab reaches "choose files…" and Enter opens the file chooser', async ({
 	page,
 }) => {
+	// Listening from the start turns Playwright's file-chooser interception on before any key is
+	// pressed; registering it together with the key press races against the native dialog.
+	const opened: FileChooser[] = [];
+	page.on('filechooser', (c) => opened.push(c));
 	let focused = '';
 	for (let i = 0; i < 10 && focused !== 'choose files…'; i++) {
 		await page.keyboard.press('Tab');
@@ -233,10 +237,9 @@ test('keyboard only: Tab reaches "choose files…" and Enter opens the file choo
 		() => getComputedStyle(document.activeElement as Element).outlineStyle,
 	);
 	expect(outline).not.toBe('none');
-	const [chooser] = await Promise.all([
-		page.waitForEvent('filechooser'),
-		page.keyboard.press('Enter'),
-	]);
+	await page.keyboard.press('Enter');
+	await expect.poll(() => opened.length, { timeout: 10_000 }).toBeGreaterThan(0);
+	const chooser = opened[0]!;
 	expect(chooser.isMultiple()).toBe(true);
 	await chooser.setFiles([
 		{ name: 'nginx.conf', mimeType: 'text/plain', buffer: mixFile('nginx.conf').buffer },
