@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { alternative, capturedMessage } from '../wsdl/testing';
 import { emptyFacts } from '../facts';
+import { envFacts } from '../soap/testing';
 import { describeAlternative } from './describe';
 import { alternativeProtected, messageProtected } from './mlp';
 
@@ -111,5 +112,19 @@ describe('MLP-COMPLETE', () => {
 		['Body in clear', { ...ok, bodyEncrypted: false }, false],
 	])('message: %s', (_name, msg, expected) => {
 		expect(messageProtected(msg, emptyFacts('2026-01-01T00:00:00Z'))).toBe(expected);
+	});
+	it.each([
+		['no wrapping indicator', {}, true],
+		[
+			'a duplicated id (XSW-DUPLICATE-ID)',
+			{ duplicateIds: [{ id: 'b', paths: ['/a', '/b'] }] },
+			false,
+		],
+		['two Bodies (XSW-MULTIPLE-SECURITY-ELEMENTS, F tier)', { bodyCount: 2 }, false],
+		['two Headers (XSW-MULTIPLE-SECURITY-ELEMENTS, F tier)', { headerCount: 2 }, false],
+	])('message with %s', (_name, envelope, expected) => {
+		const facts = emptyFacts('2026-01-01T00:00:00Z');
+		facts.envelopes = [envFacts({ inputName: ok.inputName, ...envelope })];
+		expect(messageProtected(ok, facts)).toBe(expected);
 	});
 });

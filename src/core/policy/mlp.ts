@@ -8,10 +8,24 @@ import type { CapturedMessage, PolicyAlternative } from './types';
 
 const SHA256 = 4;
 
-/** One captured message shows all five conditions of 3.4 (XSW verdicts aside: not in facts). */
+/**
+ * Condition 5 of 3.4: the facts behind the XSW rules whose effect is F (XSW-DUPLICATE-ID,
+ * XSW-SIGNED-ELEMENT-RELOCATED, more than one Body or Header in XSW-MULTIPLE-SECURITY-ELEMENTS).
+ */
+function wrappingFatal(inputName: string, facts: AnalysisFacts): boolean {
+	const envelopes = facts.envelopes.filter((e) => e.inputName === inputName);
+	if (envelopes.some((e) => e.duplicateIds.length > 0 || e.bodyCount > 1 || e.headerCount > 1))
+		return true;
+	return facts.signatures.some(
+		(s) => s.inputName === inputName && s.references.some((r) => r.atExpectedPosition === false),
+	);
+}
+
+/** One captured message shows all five conditions of 3.4. */
 export function messageProtected(msg: CapturedMessage, facts: AnalysisFacts): boolean {
 	const sigs = facts.signatures.filter((s) => s.inputName === msg.inputName);
 	if (sigs.some((s) => s.valid === false)) return false;
+	if (wrappingFatal(msg.inputName, facts)) return false;
 	const bodySigned =
 		msg.signedTargets.includes('Body') &&
 		msg.digestAlgorithms.length > 0 &&
