@@ -2,7 +2,7 @@
 // rules need, fingerprints. Used for every certificate of every input (PEM, keystores, BSTs, TLS).
 import * as asn1js from 'asn1js';
 import { digest } from '../bytes/digest';
-import { toArrayBuffer, toHex } from '../bytes/encoding';
+import { equalBytes, toArrayBuffer, toHex } from '../bytes/encoding';
 import type { CertificateFacts } from './facts';
 import { nameText } from './names';
 import { SIGNATURE_ALGORITHMS } from './oids';
@@ -108,8 +108,12 @@ export function validityDays(notBefore: string, notAfter: string): number {
 	return Math.ceil(ms / 86_400_000);
 }
 
+/** Equal DER encodings (subject vs issuer), read from the bytes they were decoded from. */
 function sameBytes(a: asn1js.BaseBlock, b: asn1js.BaseBlock): boolean {
-	return toHex(new Uint8Array(a.toBER())) === toHex(new Uint8Array(b.toBER()));
+	return equalBytes(
+		new Uint8Array(a.valueBeforeDecodeView),
+		new Uint8Array(b.valueBeforeDecodeView),
+	);
 }
 
 export async function certificateFacts(

@@ -42,8 +42,12 @@ export function asn1Tree(value: asn1js.AsnType, budget = { nodes: 0 }, depth = 0
 		const oid = value.valueBlock.toString();
 		node.value = EXTENSION_NAMES[oid] ? `${oid} (${EXTENSION_NAMES[oid]})` : oid;
 	} else if (value instanceof asn1js.Integer) {
-		const hex = toHex(new Uint8Array(value.valueBlock.valueHexView));
-		node.value = hex.length > 64 ? `${hex.length * 4} bits: ${hex.slice(0, 32)}…` : hex;
+		// Hex only what is shown: a truststore has hundreds of 2048-bit moduli.
+		const bytes = new Uint8Array(value.valueBlock.valueHexView);
+		node.value =
+			bytes.length > 32
+				? `${bytes.length * 8} bits: ${toHex(bytes.subarray(0, 16))}…`
+				: toHex(bytes);
 	} else if (value instanceof asn1js.UTCTime || value instanceof asn1js.GeneralizedTime) {
 		node.value = value.toDate().toISOString();
 	} else if (value instanceof asn1js.BaseStringBlock) {
@@ -62,8 +66,9 @@ export function asn1Tree(value: asn1js.AsnType, budget = { nodes: 0 }, depth = 0
 		(value instanceof asn1js.OctetString || value instanceof asn1js.BitString) &&
 		!node.value
 	) {
-		const hex = toHex(new Uint8Array(value.valueBlock.valueHexView));
-		node.value = hex.length > 64 ? `${hex.length / 2} bytes: ${hex.slice(0, 48)}…` : hex;
+		const bytes = new Uint8Array(value.valueBlock.valueHexView);
+		node.value =
+			bytes.length > 32 ? `${bytes.length} bytes: ${toHex(bytes.subarray(0, 24))}…` : toHex(bytes);
 	}
 	return node;
 }
