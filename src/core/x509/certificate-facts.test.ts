@@ -3,9 +3,22 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { certificateFacts, serialForms, validityDays } from './certificate-facts';
-import { fromHex } from '../bytes/encoding';
+import { fromBase64, fromHex } from '../bytes/encoding';
 
 const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
+const FIXTURES = resolve(import.meta.dirname, '../../../tests/fixtures/keystores');
+
+function pemDer(name: string): Uint8Array {
+	const text = readFileSync(resolve(FIXTURES, name), 'utf8');
+	return fromBase64(text.replace(/-----[^-]+-----/g, ''));
+}
+
+/** The same certificate with one byte of its signature changed. */
+function tampered(der: Uint8Array): Uint8Array {
+	const out = der.slice();
+	out[out.length - 5] = (out[out.length - 5] ?? 0) ^ 0x01;
+	return out;
+}
 
 describe('certificateFacts', () => {
 	it('reads the WSS4J wss40 certificate (DER)', async () => {
@@ -37,4 +50,17 @@ describe('certificateFacts', () => {
 		expect(validityDays('2026-01-01T00:00:00Z', '2026-12-31T23:59:59Z')).toBe(365);
 		expect(validityDays('2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z')).toBe(366);
 	});
+
+	// openssl-made roots: RSA (sha256WithRSAEncryption), ECDSA P-256/SHA-256 and P-384/SHA-384,
+	// whose self-signatures are checked with WebCrypto directly.
+	it.each(['root.pem', 'ec-p256-root.pem', 'ec-p384-root.pem'])(
+		'%s: self-signed, and no longer once its signature is altered',
+		async (name) => {
+			const der = pemDer(name);
+			const good = await certificateFacts(der, name, 'file');
+			expect([good.selfIssued, good.selfSigned]).toEqual([true, true]);
+			const bad = await certificateFacts(tampered(der), name, 'file');
+			expect([bad.selfIssued, bad.selfSigned]).toEqual([true, false]);
+		},
+	);
 });

@@ -40,6 +40,9 @@ interface RawCertificate {
 	spki: asn1js.Sequence;
 	spkiDer: Uint8Array;
 	key: PublicKeyInfo;
+	/** The TBSCertificate as encoded (what the signature covers) and the signature bits. */
+	tbsDer: Uint8Array;
+	signature: Uint8Array | null;
 }
 
 export function readRawCertificate(der: Uint8Array): RawCertificate {
@@ -75,8 +78,14 @@ export function readRawCertificate(der: Uint8Array): RawCertificate {
 	if (!(algOid instanceof asn1js.ObjectIdentifier) || !(bits instanceof asn1js.BitString)) {
 		throw new CertificateFormatError('X.509 certificate with an unreadable public key');
 	}
+	const signatureBits = cert.valueBlock.value[2];
 	return {
 		tbs,
+		tbsDer: new Uint8Array(tbs.valueBeforeDecodeView),
+		signature:
+			signatureBits instanceof asn1js.BitString
+				? new Uint8Array(signatureBits.valueBlock.valueHexView)
+				: null,
 		serial: new Uint8Array(serial.valueBlock.valueHexView),
 		signatureOid: sigOid.valueBlock.toString(),
 		issuer,
@@ -91,6 +100,77 @@ export function readRawCertificate(der: Uint8Array): RawCertificate {
 			new Uint8Array(bits.valueBlock.valueHexView),
 		),
 	};
+}
+
+const RSA_HASH: Record<string, string> = {
+	'1.2.840.113549.1.1.5': 'SHA-1',
+	'1.2.840.113549.1.1.11': 'SHA-256',
+	'1.2.840.113549.1.1.12': 'SHA-384',
+	'1.2.840.113549.1.1.13': 'SHA-512',
+};
+const ECDSA_HASH: Record<string, string> = {
+	'1.2.840.10045.4.1': 'SHA-1',
+	'1.2.840.10045.4.3.2': 'SHA-256',
+	'1.2.840.10045.4.3.3': 'SHA-384',
+	'1.2.840.10045.4.3.4': 'SHA-512',
+};
+const CURVE_BYTES: Record<string, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
+
+/** ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } → WebCrypto's fixed-size r ‖ s. */
+function ecdsaRawSignature(der: Uint8Array, size: number): Uint8Array | null {
+	const seq = asn1js.fromBER(toArrayBuffer(der)).result;
+	if (!(seq instanceof asn1js.Sequence)) return null;
+	const out = new Uint8Array(size * 2);
+	for (const [i, part] of seq.valueBlock.value.slice(0, 2).entries()) {
+		if (!(part instanceof asn1js.Integer)) return null;
+		let bytes = new Uint8Array(part.valueBlock.valueHexView);
+		while (bytes.length > size && bytes[0] === 0) bytes = bytes.subarray(1);
+		if (bytes.length > size) return null;
+		out.set(bytes, i * size + size - bytes.length);
+	}
+	return out;
+}
+
+/**
+ * The self-signature checked straight with WebCrypto for RSA PKCS#1 v1.5 and ECDSA on the NIST
+ * curves: a truststore holds ~150 self-signed roots, and going through @peculiar/x509 decodes
+ * each certificate a second time. Null for any other algorithm (the caller falls back).
+ */
+async function verifyOwnSignature(raw: RawCertificate): Promise<boolean | null> {
+	if (!raw.signature) return null;
+	const rsaHash = RSA_HASH[raw.signatureOid];
+	const ecHash = ECDSA_HASH[raw.signatureOid];
+	const curve = raw.key.curve;
+	if (rsaHash && raw.key.algorithm === 'RSA') {
+		const params = { name: 'RSASSA-PKCS1-v1_5', hash: rsaHash };
+		const key = await crypto.subtle.importKey('spki', toArrayBuffer(raw.spkiDer), params, false, [
+			'verify',
+		]);
+		return crypto.subtle.verify(
+			params,
+			key,
+			toArrayBuffer(raw.signature),
+			toArrayBuffer(raw.tbsDer),
+		);
+	}
+	if (ecHash && raw.key.algorithm === 'EC' && curve && CURVE_BYTES[curve]) {
+		const signature = ecdsaRawSignature(raw.signature, CURVE_BYTES[curve]);
+		if (!signature) return false;
+		const key = await crypto.subtle.importKey(
+			'spki',
+			toArrayBuffer(raw.spkiDer),
+			{ name: 'ECDSA', namedCurve: curve },
+			false,
+			['verify'],
+		);
+		return crypto.subtle.verify(
+			{ name: 'ECDSA', hash: ecHash },
+			key,
+			toArrayBuffer(signature),
+			toArrayBuffer(raw.tbsDer),
+		);
+	}
+	return null;
 }
 
 /** Serial number as the DER integer's two's-complement value: hex (with '-' when negative) and decimal. */
@@ -136,9 +216,9 @@ export async function certificateFacts(
 	let selfSignatureValid: boolean | null = null;
 	if (selfIssued) {
 		try {
-			selfSignatureValid = await new X509Certificate(toArrayBuffer(der)).verify({
-				signatureOnly: true,
-			});
+			selfSignatureValid =
+				(await verifyOwnSignature(raw)) ??
+				(await new X509Certificate(toArrayBuffer(der)).verify({ signatureOnly: true }));
 		} catch {
 			selfSignatureValid = null; // algorithm WebCrypto lacks (DSA, some curves)
 		}
