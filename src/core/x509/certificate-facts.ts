@@ -30,6 +30,8 @@ function timeValue(t: unknown): Date | null {
 
 /** Structural fields read straight from the DER (no library opinion on algorithms). */
 interface RawCertificate {
+	/** The whole decoded certificate, for views that would otherwise decode it again. */
+	root: asn1js.Sequence;
 	tbs: asn1js.Sequence;
 	serial: Uint8Array;
 	signatureOid: string;
@@ -80,6 +82,7 @@ export function readRawCertificate(der: Uint8Array): RawCertificate {
 	}
 	const signatureBits = cert.valueBlock.value[2];
 	return {
+		root: cert,
 		tbs,
 		tbsDer: new Uint8Array(tbs.valueBeforeDecodeView),
 		signature:
@@ -201,6 +204,15 @@ export async function certificateFacts(
 	inputName: string,
 	source: string,
 ): Promise<CertificateFacts> {
+	return (await certificateFactsAndTree(der, inputName, source)).facts;
+}
+
+/** certificateFacts plus the decoded certificate, so a detail view need not decode it again. */
+export async function certificateFactsAndTree(
+	der: Uint8Array,
+	inputName: string,
+	source: string,
+): Promise<{ facts: CertificateFacts; tree: asn1js.Sequence }> {
 	const raw = readRawCertificate(der);
 	const exts = readExtensions(raw.tbs);
 	const ext = (oid: string) => exts.find((e) => e.oid === oid)?.value ?? null;
@@ -235,7 +247,7 @@ export async function certificateFacts(
 	const serial = serialForms(raw.serial);
 	const notBefore = raw.notBefore.toISOString().replace(/\.000Z$/, 'Z');
 	const notAfter = raw.notAfter.toISOString().replace(/\.000Z$/, 'Z');
-	return {
+	const facts: CertificateFacts = {
 		inputName,
 		source,
 		sha256: toHex(sha256),
@@ -272,4 +284,5 @@ export async function certificateFacts(
 		pinned: false,
 		privateKeyInInput: false,
 	};
+	return { facts, tree: raw.root };
 }

@@ -73,9 +73,14 @@ export function asn1Tree(value: asn1js.AsnType, budget = { nodes: 0 }, depth = 0
 	return node;
 }
 
-export function certificateView(der: Uint8Array, f: CertificateFacts): CertificateView {
+/** `tree` is the certificate as certificateFactsAndTree decoded it (decoded here when absent). */
+export function certificateView(
+	der: Uint8Array,
+	f: CertificateFacts,
+	tree?: asn1js.Sequence,
+): CertificateView {
 	let extensions: ExtensionView[] = [];
-	const parsed = asn1js.fromBER(toArrayBuffer(der));
+	const parsed = tree ? { offset: 0, result: tree } : asn1js.fromBER(toArrayBuffer(der));
 	const tbs = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value[0] : null;
 	if (tbs instanceof asn1js.Sequence) {
 		extensions = readExtensions(tbs).map((e) => ({

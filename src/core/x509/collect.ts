@@ -2,7 +2,7 @@
 // shared by the PEM/DER/PKCS#7/key parsers and the keystore readers.
 import { toHex } from '../bytes/encoding';
 import type { CertificateMaterial, PrivateKeyMaterial, PrivateKeyAlgorithm } from '../keys/keyring';
-import { certificateFacts } from './certificate-facts';
+import { certificateFactsAndTree } from './certificate-facts';
 import { certificateView } from './certificate-view';
 import type {
 	CertificateFacts,
@@ -37,7 +37,7 @@ export class InputCollector {
 		source: string,
 		extra: Partial<CertificateFacts> = {},
 	): Promise<CertificateFacts> {
-		const facts = await certificateFacts(der, this.inputName, source);
+		const { facts, tree } = await certificateFactsAndTree(der, this.inputName, source);
 		const known = this.seen.get(facts.sha256);
 		if (known) {
 			if (extra.pinned) known.pinned = true;
@@ -47,7 +47,7 @@ export class InputCollector {
 		this.seen.set(facts.sha256, facts);
 		this.certificates.push(facts);
 		this.certMaterial.push({ sha256: facts.sha256, der, inputName: this.inputName, source });
-		this.views.push(certificateView(der, facts));
+		this.views.push(certificateView(der, facts, tree));
 		return facts;
 	}
 
