@@ -3,6 +3,7 @@
 // parser errors carry line and column. Uses @xmldom/xmldom so it runs in a Web Worker and Node.
 import { DOMParser, type Document } from '@xmldom/xmldom';
 import { ParseError } from '../errors';
+import { parsePlainXml } from './fast-parse';
 
 /** Largest XML input accepted (the signature issue's 30 MB envelope plus headroom). */
 export const MAX_XML_BYTES = 64 * 1024 * 1024;
@@ -74,6 +75,8 @@ export function parseXml(text: string): SafeXmlDocument {
 			{ offset: decl, ...at },
 		);
 	}
+	const plain = parsePlainXml(text, MAX_XML_DEPTH);
+	if (plain) return { text, doc: plain };
 	checkDepth(text);
 	let firstError: { message: string; line?: number; column?: number } | null = null;
 	const parser = new DOMParser({

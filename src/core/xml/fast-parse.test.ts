@@ -1,0 +1,154 @@
+// The fast path must build exactly the tree xmldom builds: compared node by node over every XML
+// file we have from real producers (the shared corpus, xmlsec1, WSS4J, Santuario, zeep, the WSDL
+// and TLS fixtures) and over hand-made edge cases; anything it does not take falls back.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { DOMParser, type Node } from '@xmldom/xmldom';
+import { describe, expect, it } from 'vitest';
+import { parsePlainXml } from './fast-parse';
+import { MAX_XML_DEPTH, parseXml } from './safe-parse';
+
+const REPO = resolve(import.meta.dirname, '../../..');
+const ROOTS = [resolve(REPO, 'tests/fixtures'), resolve(REPO, '../shared/corpus')];
+
+function files(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = resolve(dir, name);
+		return statSync(path).isDirectory() ? files(path) : [path];
+	});
+}
+
+/** Every node's type, names, namespace, value, attributes (in order) and element position. */
+function dump(node: Node, out: string[] = [], depth = 0): string[] {
+	const n = node as Node & {
+		localName?: string | null;
+		prefix?: string | null;
+		lineNumber?: number;
+		columnNumber?: number;
+		attributes?: { length: number; item(i: number): Node | null };
+	};
+	const where = n.nodeType === 1 ? ` @${n.lineNumber}:${n.columnNumber}` : '';
+	out.push(
+		`${depth} ${n.nodeType} ${n.nodeName} {${n.namespaceURI ?? ''}} ${n.prefix ?? ''}|${n.localName ?? ''} ${JSON.stringify(n.nodeValue)}${where}`,
+	);
+	const attrs = n.attributes;
+	if (attrs) {
+		for (let i = 0; i < attrs.length; i++) {
+			const a = attrs.item(i) as Node & { localName: string; prefix: string | null; value: string };
+			out.push(
+				`${depth}  @${a.nodeName} {${a.namespaceURI ?? ''}} ${a.prefix ?? ''}|${a.localName} ${JSON.stringify(a.value)} ${JSON.stringify(a.nodeValue)}`,
+			);
+		}
+	}
+	let count = 0;
+	for (let c = n.firstChild; c; c = c.nextSibling) {
+		if (c.parentNode !== n) out.push('BAD PARENT');
+		if (n.childNodes.item(count) !== c) out.push('BAD CHILDNODES');
+		count++;
+		dump(c, out, depth + 1);
+	}
+	if (n.childNodes.length !== count) out.push('BAD LENGTH');
+	return out;
+}
+
+function xmldomTree(text: string): Node | null {
+	let failed = false;
+	try {
+		const doc = new DOMParser({
+			onError: (level) => {
+				if (level !== 'warning') failed = true;
+			},
+		}).parseFromString(text, 'text/xml');
+		return failed ? null : doc;
+	} catch {
+		return null;
+	}
+}
+
+describe('parsePlainXml', () => {
+	it('builds the same tree as xmldom for every XML file from real producers', () => {
+		let same = 0;
+		let fallback = 0;
+		const fellBack: string[] = [];
+		for (const path of ROOTS.flatMap(files)) {
+			const text = readFileSync(path, 'utf8');
+			if (!/^\s*</.test(text) || /<!(DOCTYPE|ENTITY)/i.test(text)) continue;
+			const reference = xmldomTree(text);
+			if (!reference) continue;
+			const fast = parsePlainXml(text, MAX_XML_DEPTH);
+			if (!fast) {
+				fallback++;
+				fellBack.push(relative(REPO, path));
+				continue;
+			}
+			expect(dump(fast).join('\n'), path).toBe(dump(reference).join('\n'));
+			same++;
+		}
+		console.log(`fast XML path: ${same} files identical to xmldom, ${fallback} fell back`);
+		if (fellBack.length) console.log(fellBack.join('\n'));
+		expect(same).toBeGreaterThan(300);
+		expect(fallback).toBeLessThan(same / 20);
+	});
+
+	it.each([
+		[
+			'declaration, comments, PIs, whitespace around the root',
+			'<?xml version="1.0"?>\n<!--c-->\n<?pi  d ?>\n<a/>\n<!--e-->\n',
+		],
+		[
+			'entities and character references',
+			'<a b="&lt;&#x41;&#66;&quot;&apos;">&amp;&gt;&#xD;&#9;x</a>',
+		],
+		['attribute whitespace normalized', '<a b="1\t2\n3"/>'],
+		['CDATA beside text', '<a>x<![CDATA[<y>]]>z</a>'],
+		['CRLF line ends', '<a>\r\n<b\r\n c="1"/>\r</a>'],
+		['default namespace undeclared', '<a xmlns="urn:a"><b xmlns=""><c/></b></a>'],
+		[
+			'prefixes shadowed and attribute namespaces',
+			'<p:a xmlns:p="urn:1" p:x="1" xml:lang="en"><p:b xmlns:p="urn:2" p:y="2"/></p:a>',
+		],
+		['empty elements and attribute quotes', "<a><b c='x\"y'/><d></d></a>"],
+	])('matches xmldom: %s', (_name, text) => {
+		const fast = parsePlainXml(text, MAX_XML_DEPTH);
+		const reference = xmldomTree(text);
+		expect(fast).not.toBeNull();
+		expect(reference).not.toBeNull();
+		expect(dump(fast as Node).join('\n')).toBe(dump(reference as Node).join('\n'));
+	});
+
+	it.each([
+		['unbound prefix', '<p:a/>'],
+		['mismatched end tag', '<a></b>'],
+		['unknown entity', '<a>&nbsp;</a>'],
+		['bare ampersand', '<a>fish & chips</a>'],
+		['duplicate attribute', '<a b="1" b="2"/>'],
+		['duplicate expanded attribute', '<a xmlns:p="u" xmlns:q="u" p:x="1" q:x="2"/>'],
+		['less-than in an attribute', '<a b="<"/>'],
+		['text after the root', '<a/>x'],
+		['two roots', '<a/><b/>'],
+		['non-ASCII name', '<ä/>'],
+		['byte order mark', '\uFEFF<a/>'],
+		['unclosed', '<a><b>'],
+		['attributes without space', '<a b="1"c="2"/>'],
+		['invalid character reference', '<a>&#0;</a>'],
+	])('leaves %s to xmldom', (_name, text) => {
+		expect(parsePlainXml(text, MAX_XML_DEPTH)).toBeNull();
+	});
+
+	it('leaves too-deep nesting to the depth check, which names the line', () => {
+		const deep = '<a>'.repeat(MAX_XML_DEPTH + 1) + '</a>'.repeat(MAX_XML_DEPTH + 1);
+		expect(parsePlainXml(deep, MAX_XML_DEPTH)).toBeNull();
+		expect(() => parseXml(deep)).toThrow(/deeper than 256 levels at line 1/);
+		const fits = '<a>'.repeat(MAX_XML_DEPTH) + '</a>'.repeat(MAX_XML_DEPTH);
+		expect(parsePlainXml(fits, MAX_XML_DEPTH)).not.toBeNull();
+	});
+
+	it('yields documents whose live lists and lookups work', () => {
+		const doc = parsePlainXml('<a xmlns:p="urn:p"><p:b/><p:b/></a>', MAX_XML_DEPTH);
+		const list = doc?.getElementsByTagNameNS('urn:p', 'b');
+		expect(list?.length).toBe(2);
+		expect(doc?.documentElement?.lookupNamespaceURI('p')).toBe('urn:p');
+		doc?.documentElement?.appendChild(doc.createElementNS('urn:p', 'p:b'));
+		expect(list?.length).toBe(3);
+	});
+});
