@@ -99,6 +99,8 @@ export function sniffTlsFormat(text: string): TlsFormat | null {
 		!/^<(VirtualHost|IfModule|IfDefine|Directory|Location|Files)\b/i.test(t)
 	) {
 		if (/<Server\b/.test(t) && /<Connector\b/.test(t)) return 'tomcat';
+		// A bare Connector fragment as the Mozilla generator and the Tomcat docs hand it out.
+		if (/<Connector\b[^>]*\bSSLEnabled\s*=|<SSLHostConfig\b/.test(t)) return 'tomcat';
 		if (/<configuration\b/.test(t)) return 'dotnet';
 		return null;
 	}

@@ -46,9 +46,29 @@ export function looksLikeSuiteList(value: string): boolean {
 	);
 }
 
+/**
+ * The Mozilla generator (and most documentation) hands out bare `<Connector>` elements, often
+ * two side by side, to paste into server.xml. Such a fragment has no single root: wrap it in a
+ * `<Server>` on the same line so line numbers still point into the user's text.
+ */
+export function wrapConnectorFragment(text: string): string {
+	if (/<Server\b/.test(text)) return text;
+	const decl = /^\uFEFF?\s*<\?xml[^>]*\?>/.exec(text);
+	const at = decl ? decl[0].length : 0;
+	return `${text.slice(0, at)}<Server>${text.slice(at)}</Server>`;
+}
+
 export function parseTomcat(text: string, inputName: string): TlsParse {
 	const parse = emptyParse('tomcat');
-	const { doc } = parseXml(text);
+	const wrapped = wrapConnectorFragment(text);
+	const { doc } = parseXml(wrapped);
+	if (wrapped !== text) {
+		parse.notes.push({
+			level: 'info',
+			line: null,
+			message: 'a <Connector> fragment without <Server>: read as if it were inside server.xml',
+		});
+	}
 	const version = versionHint(text, /Tomcat[ /](\d+\.\d+(?:\.\d+)?)/i);
 	const connectors = [...doc.getElementsByTagName('Connector')];
 	const attr = (e: Element, ...names: string[]) => {
