@@ -30,6 +30,7 @@ import type { FailureKind, ReferenceFacts, SignatureFacts, TargetKind } from './
 import { elementPath, lookupId } from './ids';
 import { resolveKeys, type KeyContext, type KnownCert } from './keyinfo';
 import { dnText } from './keys';
+import { canonicalizeFiltered } from './c14n-filtered';
 import { evaluateXPathFilter, evaluateFilter2, XPathUnsupported } from './xpath';
 
 const T = {
@@ -184,7 +185,7 @@ class SignatureVerifier {
 			if (inc)
 				mode.inclusivePrefixes = (attr(inc, 'PrefixList') ?? '').split(/\s+/).filter(Boolean);
 			const set = this.toNodes(data);
-			return { kind: 'octets', bytes: fromUtf8(canonicalize(set, mode)) };
+			return { kind: 'octets', bytes: fromUtf8(canonicalizeFiltered(set, mode)) };
 		}
 		switch (alg) {
 			case T.enveloped: {
@@ -288,7 +289,7 @@ class SignatureVerifier {
 			if (data.kind === 'nodes') {
 				const mode = c14nMode('http://www.w3.org/TR/2001/REC-xml-c14n-20010315');
 				if (!mode) throw new RefError('internal: no default c14n');
-				data = { kind: 'octets', bytes: fromUtf8(canonicalize(data.set, mode)) };
+				data = { kind: 'octets', bytes: fromUtf8(canonicalizeFiltered(data.set, mode)) };
 			}
 			const h = DIGESTS[dm];
 			if (!h)

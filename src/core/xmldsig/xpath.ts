@@ -1,7 +1,8 @@
 // XPath transforms for XML-DSig: the XPath 1.0 filter transform (expression evaluated per node of
 // the input node-set, with here()) and XPath Filter 2.0 (intersect / subtract / union of subtrees).
 // A compact XPath 1.0 interpreter over @xmldom/xmldom: the axes, node tests, operators and core
-// functions signature transforms use. The namespace axis is not modelled (reported unsupported).
+// functions signature transforms use, including the namespace axis (synthetic namespace nodes,
+// one per element and in-scope prefix) so filters can select or drop namespace nodes.
 import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
 import {
 	ATTRIBUTE_NODE,
@@ -17,6 +18,62 @@ import {
 } from './c14n';
 
 export class XPathUnsupported extends Error {}
+
+/** XPath node type of namespace nodes (DOM has none; 13 is the value XPath APIs use). */
+export const NAMESPACE_NODE = 13;
+
+/** A namespace node: not part of the DOM, made on demand and kept per element for identity. */
+interface NamespaceNode {
+	readonly nodeType: typeof NAMESPACE_NODE;
+	readonly ownerElement: Element;
+	readonly parentNode: Element;
+	readonly localName: string;
+	readonly nodeName: string;
+	readonly nodeValue: string;
+	readonly firstChild: null;
+	readonly nextSibling: null;
+	readonly previousSibling: null;
+}
+
+const NS_XML = 'http://www.w3.org/XML/1998/namespace';
+const nsNodeCache = new WeakMap<Element, Map<string, Node>>();
+
+/** The namespace nodes of an element (xml included, undeclared prefixes not), keyed by prefix. */
+function namespaceNodes(el: Element): Map<string, Node> {
+	let m = nsNodeCache.get(el);
+	if (m) return m;
+	m = new Map();
+	const scope = new Map(inScopeNamespaces(el));
+	scope.set('xml', NS_XML);
+	for (const [prefix, uri] of scope) {
+		if (uri === '') continue;
+		const n: NamespaceNode = {
+			nodeType: NAMESPACE_NODE,
+			ownerElement: el,
+			parentNode: el,
+			localName: prefix,
+			nodeName: prefix,
+			nodeValue: uri,
+			firstChild: null,
+			nextSibling: null,
+			previousSibling: null,
+		};
+		m.set(prefix, n as unknown as Node);
+	}
+	nsNodeCache.set(el, m);
+	return m;
+}
+
+/** The namespace node of el for prefix ('' = default), or null when el has none. */
+export function namespaceNode(el: Element, prefix: string): Node | null {
+	return namespaceNodes(el).get(prefix) ?? null;
+}
+
+/** A node-set whose namespace nodes are filtered too (the XPath 1.0 filter transform's output). */
+export interface FilteredNodeSet extends NodeSet {
+	/** Whether the namespace node of el for prefix ('' = default) is in the set. */
+	namespaceFilter?: (el: Element, prefix: string) => boolean;
+}
 
 /** Work bound for one XPath transform (node visits), so hostile expressions cannot hang the engine. */
 export const XPATH_BUDGET = 5_000_000;
@@ -290,7 +347,25 @@ interface Ctx {
 }
 
 function parentOf(n: Node): Node | null {
-	return n.nodeType === ATTRIBUTE_NODE ? (n as Attr).ownerElement : n.parentNode;
+	return n.nodeType === ATTRIBUTE_NODE || n.nodeType === NAMESPACE_NODE
+		? (n as Attr).ownerElement
+		: n.parentNode;
+}
+
+/** Pushes x's descendants in document order. */
+function descendants(x: Node, out: Node[]): void {
+	for (let c = x.firstChild; c; c = c.nextSibling) {
+		out.push(c);
+		descendants(c, out);
+	}
+}
+
+/** Pushes x's descendants in reverse document order (x's last descendant first). */
+function descendantsReversed(x: Node, out: Node[]): void {
+	for (let c = x.lastChild; c; c = c.previousSibling) {
+		descendantsReversed(c, out);
+		out.push(c);
+	}
 }
 
 function stringValue(n: Node): string {
@@ -309,6 +384,8 @@ function stringValue(n: Node): string {
 		}
 		case ATTRIBUTE_NODE:
 			return (n as Attr).value;
+		case NAMESPACE_NODE:
+			return n.nodeValue ?? '';
 		default:
 			return n.nodeValue ?? '';
 	}
@@ -358,15 +435,36 @@ class Evaluator {
 				for (let p = parentOf(n); p; p = p.parentNode) out.push(p);
 				return out;
 			case 'descendant':
-			case 'descendant-or-self': {
+			case 'descendant-or-self':
 				if (axis === 'descendant-or-self') out.push(n);
-				const walk = (x: Node): void => {
-					for (let c = x.firstChild; c; c = c.nextSibling) {
-						out.push(c);
-						walk(c);
+				descendants(n, out);
+				return out;
+			case 'namespace':
+				return n.nodeType === ELEMENT_NODE ? [...namespaceNodes(n as Element).values()] : [];
+			case 'following': {
+				// after an attribute or namespace node come its element's descendants, then the rest
+				let from = n;
+				if (n.nodeType === ATTRIBUTE_NODE || n.nodeType === NAMESPACE_NODE) {
+					from = parentOf(n) as Node;
+					descendants(from, out);
+				}
+				for (let p: Node | null = from; p; p = p.parentNode)
+					for (let s = p.nextSibling; s; s = s.nextSibling) {
+						out.push(s);
+						descendants(s, out);
 					}
-				};
-				walk(n);
+				return out;
+			}
+			case 'preceding': {
+				// a reverse axis: nearest first; ancestors are not preceding nodes
+				let from = n;
+				if (n.nodeType === ATTRIBUTE_NODE || n.nodeType === NAMESPACE_NODE)
+					from = parentOf(n) as Node;
+				for (let p: Node | null = from; p; p = p.parentNode)
+					for (let s = p.previousSibling; s; s = s.previousSibling) {
+						descendantsReversed(s, out);
+						out.push(s);
+					}
 				return out;
 			}
 			case 'attribute': {
@@ -403,8 +501,16 @@ class Evaluator {
 					return n.nodeType === PROCESSING_INSTRUCTION_NODE;
 			}
 		}
-		const principal = step.axis === 'attribute' ? ATTRIBUTE_NODE : ELEMENT_NODE;
+		const principal =
+			step.axis === 'attribute'
+				? ATTRIBUTE_NODE
+				: step.axis === 'namespace'
+					? NAMESPACE_NODE
+					: ELEMENT_NODE;
 		if (n.nodeType !== principal) return false;
+		// a namespace node's expanded name is (no URI, prefix): a prefixed test never matches it
+		if (principal === NAMESPACE_NODE)
+			return test.prefix === null && (test.local === '*' || n.nodeName === test.local);
 		const el = n as Element;
 		let uri = '';
 		if (test.prefix !== null) {
@@ -532,12 +638,16 @@ class Evaluator {
 				return c.size;
 			case 'name': {
 				const n = nodeArg();
-				return n && (n.nodeType === ELEMENT_NODE || n.nodeType === ATTRIBUTE_NODE)
+				return n &&
+					(n.nodeType === ELEMENT_NODE ||
+						n.nodeType === ATTRIBUTE_NODE ||
+						n.nodeType === NAMESPACE_NODE)
 					? n.nodeName
 					: '';
 			}
 			case 'local-name': {
 				const n = nodeArg();
+				if (n?.nodeType === NAMESPACE_NODE) return n.nodeName;
 				return n && (n.nodeType === ELEMENT_NODE || n.nodeType === ATTRIBUTE_NODE)
 					? ((n as Element).localName ?? n.nodeName)
 					: '';
@@ -640,25 +750,39 @@ function docOf(set: NodeSet): Document {
 	return (set.root.nodeType === DOCUMENT_NODE ? set.root : set.root.ownerDocument) as Document;
 }
 
-/** XPath 1.0 filter transform: keep the input nodes for which the expression is true. */
-export function evaluateXPathFilter(set: NodeSet, expr: Element, _sig: Element): NodeSet {
+/**
+ * XPath 1.0 filter transform: keep the input nodes for which the expression is true. Namespace
+ * nodes are input nodes too: the result says which of them stay (canonicalize it with
+ * canonicalizeFiltered, which reads that).
+ */
+export function evaluateXPathFilter(
+	set: FilteredNodeSet,
+	expr: Element,
+	_sig: Element,
+): FilteredNodeSet {
 	const source = (expr.textContent ?? '').trim();
 	const ast = new Parser(tokenize(source)).parse();
-	if (/namespace::/.test(source))
-		throw new XPathUnsupported('XPath namespace axis is not supported');
 	const ev = new Evaluator(expr, docOf(set));
 	const prev = set.filter;
+	const prevNs = set.namespaceFilter;
 	const cache = new Map<Node, boolean>();
+	const test = (n: Node): boolean => {
+		let v = cache.get(n);
+		if (v === undefined) {
+			v = toBool(ev.eval(ast, { node: n, pos: 1, size: 1 }));
+			cache.set(n, v);
+		}
+		return v;
+	};
 	return {
 		...set,
-		filter: (n) => {
-			if (prev && !prev(n)) return false;
-			let v = cache.get(n);
-			if (v === undefined) {
-				v = toBool(ev.eval(ast, { node: n, pos: 1, size: 1 }));
-				cache.set(n, v);
-			}
-			return v;
+		filter: (n) => (!prev || prev(n)) && test(n),
+		namespaceFilter: (el, prefix) => {
+			const n = namespaceNode(el, prefix);
+			if (n === null) return false;
+			// an earlier XPath transform decided on namespace nodes; other filters decide by owner
+			if (prevNs ? !prevNs(el, prefix) : prev && !prev(n)) return false;
+			return test(n);
 		},
 	};
 }
