@@ -6,6 +6,7 @@ import { equalBytes, toArrayBuffer, toHex } from '../bytes/encoding';
 import type { CertificateFacts } from './facts';
 import { nameText } from './names';
 import { SIGNATURE_ALGORITHMS } from './oids';
+import { verifySigned } from './signature';
 import { analyzePublicKey, bigIntOf, parseDer, type PublicKeyInfo } from './public-key';
 import {
 	authorityKeyId,
@@ -105,75 +106,19 @@ export function readRawCertificate(der: Uint8Array): RawCertificate {
 	};
 }
 
-const RSA_HASH: Record<string, string> = {
-	'1.2.840.113549.1.1.5': 'SHA-1',
-	'1.2.840.113549.1.1.11': 'SHA-256',
-	'1.2.840.113549.1.1.12': 'SHA-384',
-	'1.2.840.113549.1.1.13': 'SHA-512',
-};
-const ECDSA_HASH: Record<string, string> = {
-	'1.2.840.10045.4.1': 'SHA-1',
-	'1.2.840.10045.4.3.2': 'SHA-256',
-	'1.2.840.10045.4.3.3': 'SHA-384',
-	'1.2.840.10045.4.3.4': 'SHA-512',
-};
-const CURVE_BYTES: Record<string, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
-
-/** ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } → WebCrypto's fixed-size r ‖ s. */
-function ecdsaRawSignature(der: Uint8Array, size: number): Uint8Array | null {
-	const seq = asn1js.fromBER(toArrayBuffer(der)).result;
-	if (!(seq instanceof asn1js.Sequence)) return null;
-	const out = new Uint8Array(size * 2);
-	for (const [i, part] of seq.valueBlock.value.slice(0, 2).entries()) {
-		if (!(part instanceof asn1js.Integer)) return null;
-		let bytes = new Uint8Array(part.valueBlock.valueHexView);
-		while (bytes.length > size && bytes[0] === 0) bytes = bytes.subarray(1);
-		if (bytes.length > size) return null;
-		out.set(bytes, i * size + size - bytes.length);
-	}
-	return out;
-}
-
 /**
- * The self-signature checked straight with WebCrypto for RSA PKCS#1 v1.5 and ECDSA on the NIST
- * curves: a truststore holds ~150 self-signed roots, and going through @peculiar/x509 decodes
- * each certificate a second time. Null for any other algorithm (the caller falls back).
+ * The self-signature checked straight with WebCrypto (RSA PKCS#1 v1.5, ECDSA on NIST curves): a
+ * truststore holds ~150 self-signed roots, and going through @peculiar/x509 decodes each
+ * certificate a second time. Null for any other algorithm (the caller falls back).
  */
 async function verifyOwnSignature(raw: RawCertificate): Promise<boolean | null> {
 	if (!raw.signature) return null;
-	const rsaHash = RSA_HASH[raw.signatureOid];
-	const ecHash = ECDSA_HASH[raw.signatureOid];
-	const curve = raw.key.curve;
-	if (rsaHash && raw.key.algorithm === 'RSA') {
-		const params = { name: 'RSASSA-PKCS1-v1_5', hash: rsaHash };
-		const key = await crypto.subtle.importKey('spki', toArrayBuffer(raw.spkiDer), params, false, [
-			'verify',
-		]);
-		return crypto.subtle.verify(
-			params,
-			key,
-			toArrayBuffer(raw.signature),
-			toArrayBuffer(raw.tbsDer),
-		);
-	}
-	if (ecHash && raw.key.algorithm === 'EC' && curve && CURVE_BYTES[curve]) {
-		const signature = ecdsaRawSignature(raw.signature, CURVE_BYTES[curve]);
-		if (!signature) return false;
-		const key = await crypto.subtle.importKey(
-			'spki',
-			toArrayBuffer(raw.spkiDer),
-			{ name: 'ECDSA', namedCurve: curve },
-			false,
-			['verify'],
-		);
-		return crypto.subtle.verify(
-			{ name: 'ECDSA', hash: ecHash },
-			key,
-			toArrayBuffer(signature),
-			toArrayBuffer(raw.tbsDer),
-		);
-	}
-	return null;
+	return verifySigned(
+		{ spkiDer: raw.spkiDer, key: raw.key },
+		raw.signatureOid,
+		raw.signature,
+		raw.tbsDer,
+	);
 }
 
 /** Serial number as the DER integer's two's-complement value: hex (with '-' when negative) and decimal. */

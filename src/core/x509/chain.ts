@@ -1,12 +1,16 @@
 // The certificate stage: pairs private keys with certificates by public key across all inputs,
-// builds chains across all inputs (@peculiar/x509 X509ChainBuilder) and validates each against
-// the trust anchors (pkijs CertificateChainValidationEngine).
+// checks dropped CRLs, builds chains across all inputs (@peculiar/x509 X509ChainBuilder), marks
+// chains reaching a public root, and validates each against the trust anchors (pkijs).
 import * as pkijs from 'pkijs';
-import { toArrayBuffer, utf8 } from '../bytes/encoding';
+import { digest } from '../bytes/digest';
+import { toArrayBuffer, toHex, utf8 } from '../bytes/encoding';
 import { findDeclaredPasswords } from '../keystore/declared-passwords';
 import type { AnalysisFacts } from '../facts';
 import type { Stage, StageContext } from '../pipeline';
+import { readRawCertificate } from './certificate-facts';
+import { checkCrls } from './crl-check';
 import type { CertificateFacts } from './facts';
+import { publicRootByIssuer, publicRootByKey } from './public-trust';
 import { X509Certificate, X509ChainBuilder } from './x509-lib';
 
 /** Chains longer than this are cut (a hostile drop could hold a long loop of cross-signatures). */
@@ -82,20 +86,44 @@ const RESULT_TEXT: Record<number, string> = {
 	13: 'revocation data missing',
 };
 
-/** Marks certificates listed by a dropped CRL of their issuer. */
-function applyCrls(facts: AnalysisFacts, ctx: StageContext): void {
-	const crls = ctx.inputs.flatMap((p) =>
-		p.outcome.detail?.area === 'x509'
-			? (p.outcome.detail.data.crls ?? []).map((crl) => ({ crl, input: p.file.name }))
-			: [],
-	);
-	if (crls.length === 0) return;
-	for (const c of facts.certificates) {
-		for (const { crl, input } of crls) {
-			if (crl.issuer !== c.issuer) continue;
-			const hit = crl.revoked.find((r) => r.serial === c.serialNumber);
-			if (hit) c.revoked = { crlInput: input, date: hit.date };
+/**
+ * Certificates whose chain reaches a publicly trusted root: one of the chain's certificates is
+ * the root itself (by public key), or the chain's last certificate names it as its issuer.
+ */
+async function markPublicTrust(
+	unique: Map<string, { der: Uint8Array; facts: CertificateFacts[] }>,
+	chains: Map<string, string[]>,
+): Promise<void> {
+	const issuerHash = new Map<string, string | null>();
+	for (const [sha, u] of unique) {
+		const chain = chains.get(sha) ?? [sha];
+		let found: CertificateFacts['publicRoot'] | undefined;
+		for (const s of chain) {
+			const root = publicRootByKey(unique.get(s)?.facts[0]?.spkiSha256 ?? '');
+			if (root) {
+				found = { name: root.name, match: 'root' };
+				break;
+			}
 		}
+		const last = unique.get(chain[chain.length - 1] ?? sha);
+		const top = last?.facts[0];
+		if (!found && last && top && !top.selfIssued) {
+			const key = chain[chain.length - 1] ?? sha;
+			if (!issuerHash.has(key)) {
+				let hash: string | null;
+				try {
+					const issuer = readRawCertificate(last.der).issuer;
+					hash = toHex(await digest('SHA-256', new Uint8Array(issuer.valueBeforeDecodeView)));
+				} catch {
+					hash = null;
+				}
+				issuerHash.set(key, hash);
+			}
+			const hash = issuerHash.get(key);
+			const root = hash ? publicRootByIssuer(hash, top.authorityKeyId) : null;
+			if (root) found = { name: root.name, match: 'issuer' };
+		}
+		if (found) for (const c of u.facts) c.publicRoot = found;
 	}
 }
 
@@ -117,7 +145,7 @@ function attachDeclaredPasswords(facts: AnalysisFacts, ctx: StageContext): void 
 export const certificateStage: Stage = async (facts, ctx) => {
 	pairKeys(facts, ctx);
 	attachDeclaredPasswords(facts, ctx);
-	applyCrls(facts, ctx);
+	await checkCrls(facts, ctx);
 	const anchors = new Set(facts.trustAnchors);
 	const unique = new Map<string, { der: Uint8Array; facts: CertificateFacts[] }>();
 	const derOf = new Map(ctx.keyring.certificates.map((m) => [m.sha256, m.der]));
@@ -132,6 +160,7 @@ export const certificateStage: Stage = async (facts, ctx) => {
 	ctx.progress('Building certificate chains');
 	const chains = await buildChains(unique);
 	for (const [sha, u] of unique) for (const c of u.facts) c.chain = chains.get(sha) ?? [sha];
+	await markPublicTrust(unique, chains);
 	if (anchors.size === 0) return;
 	ctx.progress('Validating certificate chains');
 	const trusted = [...anchors]

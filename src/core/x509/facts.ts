@@ -38,8 +38,17 @@ export interface CertificateFacts extends ReportCertificate {
 	privateKeyInInput: boolean;
 	/** Keystore entry creation date (JKS/JCEKS/BKS), when the certificate came from one. */
 	entryCreated?: string | null;
-	/** Listed as revoked by a dropped CRL of its issuer (the CRL's signature is not verified). */
-	revoked?: { crlInput: string; date: string | null };
+	/**
+	 * Listed as revoked by a dropped CRL of its issuer. `crlVerified`: the CRL's signature verified
+	 * with a dropped issuer certificate (false: that certificate was not dropped).
+	 */
+	revoked?: { crlInput: string; date: string | null; crlVerified: boolean };
+	/**
+	 * The chain reaches a publicly trusted root (Mozilla list shipped with the app): the root is
+	 * among the dropped certificates (`match: 'root'`, found by its public key) or the last
+	 * certificate of the chain names it as issuer (`match: 'issuer'`, name + key identifier).
+	 */
+	publicRoot?: { name: string; match: 'root' | 'issuer' };
 }
 
 export interface PrivateKeyFacts extends ReportKey {
@@ -109,6 +118,14 @@ export interface OtherBlockView {
 	description: string;
 }
 
+/** The outcome of checking a CRL's signature against the dropped certificates. */
+export interface CrlVerdict {
+	status: 'valid' | 'invalid' | 'issuer-missing' | 'unsupported';
+	/** The certificate whose key verified (or failed to verify) the signature. */
+	issuerSha256: string | null;
+	text: string;
+}
+
 /** A certificate revocation list found in an input. */
 export interface CrlView {
 	issuer: string;
@@ -116,6 +133,13 @@ export interface CrlView {
 	nextUpdate: string | null;
 	/** Revoked serial numbers (hex as in CertificateFacts.serialNumber) with their dates. */
 	revoked: { serial: string; date: string | null }[];
+	signatureAlgorithm: string;
+	/** The CRL as dropped (public data), for the signature check in the certificate stage. */
+	der: Uint8Array;
+	/** Set by the certificate stage on the run's copy of the detail. */
+	verdict?: CrlVerdict;
+	/** nextUpdate has passed: the issuer may have revoked more since. */
+	stale?: boolean;
 }
 
 /** Detail view of a certificate / key / PKCS#7 input. */

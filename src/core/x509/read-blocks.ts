@@ -9,6 +9,7 @@ import type { InputCollector } from './collect';
 import { CertificateFormatError, serialForms } from './certificate-facts';
 import type { CrlView } from './facts';
 import { nameText } from './names';
+import { SIGNATURE_ALGORITHMS } from './oids';
 import type { PemBlock } from './pem';
 import {
 	analyzePkcs8,
@@ -72,7 +73,7 @@ function timeOf(v: unknown): string | null {
 		: null;
 }
 
-/** A CRL's issuer, dates and revoked serials (its signature is not verified). */
+/** A CRL's issuer, dates and revoked serials (the certificate stage checks its signature). */
 export function readCrl(der: Uint8Array): CrlView | null {
 	const crl = parseDer(der);
 	const tbs = crl instanceof asn1js.Sequence ? crl.valueBlock.value[0] : null;
@@ -99,13 +100,26 @@ export function readCrl(der: Uint8Array): CrlView | null {
 			];
 		},
 	);
-	return { issuer, thisUpdate: timeOf(f[2]), nextUpdate: timeOf(f[3]), revoked };
+	const sigAlg = crl instanceof asn1js.Sequence ? crl.valueBlock.value[1] : null;
+	const sigOid =
+		sigAlg instanceof asn1js.Sequence &&
+		sigAlg.valueBlock.value[0] instanceof asn1js.ObjectIdentifier
+			? sigAlg.valueBlock.value[0].valueBlock.toString()
+			: '?';
+	return {
+		issuer,
+		thisUpdate: timeOf(f[2]),
+		nextUpdate: timeOf(f[3]),
+		revoked,
+		signatureAlgorithm: SIGNATURE_ALGORITHMS[sigOid] ?? sigOid,
+		der,
+	};
 }
 
 function describeCrl(crl: CrlView | null): string {
 	if (!crl) return 'unreadable CRL';
 	const count = crl.revoked.length;
-	return `CRL issued by ${crl.issuer}; ${count} revoked certificate${count === 1 ? '' : 's'}${crl.nextUpdate ? `; next update ${crl.nextUpdate}` : ''} (its signature is not verified)`;
+	return `CRL issued by ${crl.issuer}; ${count} revoked certificate${count === 1 ? '' : 's'}${crl.nextUpdate ? `; next update ${crl.nextUpdate}` : ''}`;
 }
 
 function describeCsr(der: Uint8Array): string {

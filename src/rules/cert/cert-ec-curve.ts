@@ -1,5 +1,6 @@
-// CERT-EC-CURVE: EC curve below 160 bits (F), below 224 bits (cap B), or outside P-256/384/521 (warn).
-import { certSubject, leafOrIntermediate } from '../../core/x509/rule-helpers';
+// CERT-EC-CURVE: EC curve below 160 bits (F), below 224 bits (cap B), or outside P-256/384/521
+// on a publicly trusted certificate (warn; CA/B 6.1.5 binds only public CAs).
+import { certSubject, leafOrIntermediate, publiclyTrusted } from '../../core/x509/rule-helpers';
 import type { Rule } from '../rule';
 
 const CAB_CURVES = new Set(['P-256', 'P-384', 'P-521']);
@@ -25,11 +26,12 @@ export const certEcCurve: Rule = {
 				report({ ...base, severity: 'critical', effect: 'F' });
 			else if (c.keySize !== null && c.keySize < 224)
 				report({ ...base, severity: 'high', effect: 'cap B' });
-			else if (!CAB_CURVES.has(c.curve ?? ''))
+			else if (!CAB_CURVES.has(c.curve ?? '') && publiclyTrusted(c))
 				report({
 					...base,
 					severity: 'low',
 					effect: 'warn',
+					evidence: `${base.evidence}; chains to the public root ${c.publicRoot?.name ?? '?'}`,
 					title:
 						'EC curve outside P-256/P-384/P-521 (not allowed for publicly-trusted certificates)',
 				});

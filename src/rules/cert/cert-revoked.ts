@@ -1,4 +1,5 @@
-// CERT-REVOKED: a leaf or intermediate certificate listed by a dropped CRL of its issuer.
+// CERT-REVOKED: a leaf or intermediate certificate listed by a dropped CRL of its issuer (a CRL
+// whose signature fails never marks anything; an unverifiable one does, and the evidence says so).
 import { certSubject, leafOrIntermediate } from '../../core/x509/rule-helpers';
 import type { Rule } from '../rule';
 
@@ -19,7 +20,7 @@ export const certRevoked: Rule = {
 				effect: 'T',
 				inputName: c.inputName,
 				subject: certSubject(c),
-				evidence: `serial ${c.serialNumber} is listed in the CRL ${c.revoked.crlInput}${c.revoked.date ? ` (revoked ${c.revoked.date})` : ''}; the CRL's signature was not verified`,
+				evidence: `serial ${c.serialNumber} is listed in the CRL ${c.revoked.crlInput}${c.revoked.date ? ` (revoked ${c.revoked.date})` : ''}; ${c.revoked.crlVerified ? 'the CRL signature verifies with the issuer certificate' : 'the CRL signature could not be checked (issuer certificate not dropped or algorithm not supported)'}`,
 			});
 		}
 	},

@@ -4,18 +4,25 @@ import { certFacts } from '../../core/x509/testing';
 import { facts, runRule } from '../testing';
 import { certRsaKeySize as rule } from './cert-rsa-key-size';
 
+const PUBLIC = { name: 'ISRG Root X1', match: 'issuer' as const };
+
 describe('CERT-RSA-KEY-SIZE', () => {
 	it.each([
 		['512', certFacts({ keySize: 512 }), [['critical', 'F']]],
 		['1024', certFacts({ keySize: 1024 }), [['high', 'cap B']]],
 		['2048', certFacts({ keySize: 2048 }), [['info', 'none']]],
 		[
-			'2047 (odd)',
-			certFacts({ keySize: 2047 }),
+			'2047 (odd), publicly trusted',
+			certFacts({ keySize: 2047, publicRoot: PUBLIC }),
 			[
 				['high', 'cap B'],
 				['low', 'warn'],
 			],
+		],
+		[
+			'2047 (odd), private CA: CA/B 6.1.5 does not bind it',
+			certFacts({ keySize: 2047 }),
+			[['high', 'cap B']],
 		],
 		['3072', certFacts({ keySize: 3072 }), []],
 		['4096', certFacts({ keySize: 4096 }), []],

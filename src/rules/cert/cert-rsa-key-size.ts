@@ -1,5 +1,6 @@
-// CERT-RSA-KEY-SIZE: RSA modulus below 1024 (F), below 2048 (cap B), below 3000 (info), not a multiple of 8 (warn).
-import { certSubject, leafOrIntermediate } from '../../core/x509/rule-helpers';
+// CERT-RSA-KEY-SIZE: RSA modulus below 1024 (F), below 2048 (cap B), below 3000 (info), and on a
+// publicly trusted certificate not a multiple of 8 (warn; CA/B 6.1.5 binds only public CAs).
+import { certSubject, leafOrIntermediate, publiclyTrusted } from '../../core/x509/rule-helpers';
 import type { Rule } from '../rule';
 
 export const certRsaKeySize: Rule = {
@@ -34,7 +35,7 @@ export const certRsaKeySize: Rule = {
 					effect: 'none',
 					title: 'RSA key below the BSI TR-02102 3000-bit recommendation',
 				});
-			if (c.keySize % 8 !== 0)
+			if (c.keySize % 8 !== 0 && publiclyTrusted(c))
 				report({
 					...base,
 					severity: 'low',

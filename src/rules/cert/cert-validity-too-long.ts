@@ -1,7 +1,11 @@
-// CERT-VALIDITY-TOO-LONG: leaf validity ≥ 10 years (high), ≥ 5 years (medium), > 1 year (low).
-// Whether the issuer is a public CA is not known here (no public root list ships with the app),
-// so the private-PKI tiers apply to every leaf.
-import { certSubject, certificatesOnce } from '../../core/x509/rule-helpers';
+// CERT-VALIDITY-TOO-LONG: a publicly trusted leaf beyond the CA/B maximum for its issue date
+// (medium); a private or self-issued leaf of ≥ 10 years (high), ≥ 5 years (medium), > 1 year (low).
+import {
+	cabMaxValidityDays,
+	certSubject,
+	certificatesOnce,
+	publiclyTrusted,
+} from '../../core/x509/rule-helpers';
 import type { Rule } from '../rule';
 
 export const certValidityTooLong: Rule = {
@@ -26,6 +30,17 @@ export const certValidityTooLong: Rule = {
 				subject: certSubject(c),
 				evidence: `${D} days (${c.notBefore} → ${c.notAfter})`,
 			};
+			if (publiclyTrusted(c)) {
+				const max = cabMaxValidityDays(c.notBefore);
+				if (D > max)
+					report({
+						...base,
+						evidence: `${base.evidence}; CA/B maximum for a publicly trusted certificate issued then: ${max} days (root: ${c.publicRoot?.name ?? '?'})`,
+						severity: 'medium',
+						effect: 'warn',
+					});
+				continue;
+			}
 			if (D >= 3650) report({ ...base, severity: 'high', effect: 'warn' });
 			else if (D >= 1825) report({ ...base, severity: 'medium', effect: 'warn' });
 			else if (D >= 367) report({ ...base, severity: 'low', effect: 'none' });
