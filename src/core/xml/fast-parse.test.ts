@@ -3,7 +3,7 @@
 // and TLS fixtures) and over hand-made edge cases; anything it does not take falls back.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { DOMParser, type Node } from '@xmldom/xmldom';
+import { DOMParser, type Attr, type Element, type Node } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { parsePlainXml } from './fast-parse';
 import { MAX_XML_DEPTH, parseXml } from './safe-parse';
@@ -32,9 +32,16 @@ function dump(node: Node, out: string[] = [], depth = 0): string[] {
 		`${depth} ${n.nodeType} ${n.nodeName} {${n.namespaceURI ?? ''}} ${n.prefix ?? ''}|${n.localName ?? ''} ${JSON.stringify(n.nodeValue)}${where}`,
 	);
 	const attrs = n.attributes;
-	if (attrs) {
+	if (attrs && n.nodeType === 1) {
+		const el = n as unknown as Element;
+		// the lookups go through xmldom's own indexes and namespace maps, not the list
+		if (el.lookupNamespaceURI(el.prefix ?? null) !== el.namespaceURI) out.push('BAD NS LOOKUP');
 		for (let i = 0; i < attrs.length; i++) {
-			const a = attrs.item(i) as Node & { localName: string; prefix: string | null; value: string };
+			const a = attrs.item(i) as Attr;
+			if (el.getAttributeNodeNS(a.namespaceURI, a.localName ?? a.name) !== a)
+				out.push('BAD NS INDEX');
+			if (el.getAttributeNode(a.name) !== a) out.push('BAD NAME INDEX');
+			if (a.ownerElement !== el) out.push('BAD OWNER');
 			out.push(
 				`${depth}  @${a.nodeName} {${a.namespaceURI ?? ''}} ${a.prefix ?? ''}|${a.localName} ${JSON.stringify(a.value)} ${JSON.stringify(a.nodeValue)}`,
 			);

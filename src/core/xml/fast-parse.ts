@@ -4,7 +4,17 @@
 // plain path: anything unusual (an error, a non-ASCII name, an unknown entity, stray text outside
 // the root) returns null and the caller lets xmldom parse the text, so error messages, line
 // numbers and xmldom's tolerance of odd input stay exactly what they were.
-import { DOMImplementation, type Document, type Element, type Node } from '@xmldom/xmldom';
+import {
+	Attr as XmldomAttr,
+	Element as XmldomElement,
+	NamedNodeMap,
+	NodeList,
+	Text as XmldomText,
+	DOMImplementation,
+	type Document,
+	type Element,
+	type Node,
+} from '@xmldom/xmldom';
 
 const NS_XML = 'http://www.w3.org/XML/1998/namespace';
 const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
@@ -83,6 +93,108 @@ function decodeReferences(s: string): string {
 		from = semi + 1;
 	}
 	return out + s.slice(from);
+}
+
+// Nodes are made the way xmldom's own factories make them (same prototypes and fields), minus the
+// per-name validation the parser has already done and the per-node empty child list of leaves,
+// which all share one frozen list: a multi-MB envelope has millions of nodes, and the garbage
+// collector's work over them dominated parsing. fast-parse.test.ts checks the trees and lookups
+// against xmldom's parser over every real-producer file, so an xmldom upgrade that changes these
+// internals fails there first.
+const NO_CHILDREN = Object.freeze(new NodeList()) as NodeList;
+const ELEMENT_PROTO = XmldomElement.prototype as object;
+const ATTR_PROTO = XmldomAttr.prototype as object;
+const TEXT_PROTO = XmldomText.prototype as object;
+
+interface RawElement {
+	_nsMap: Record<string, string | null>;
+	attributes: NamedNodeMap & { _ownerElement: Element; length: number; [i: number]: unknown };
+	childNodes: NodeList;
+	ownerDocument: Document;
+	nodeName: string;
+	tagName: string;
+	namespaceURI: string | null;
+	prefix: string | null;
+	localName: string;
+	lineNumber: number;
+	columnNumber: number;
+}
+
+function makeElement(doc: Document, ns: string | null, qName: string, colon: number): Element {
+	const el = Object.create(ELEMENT_PROTO) as RawElement;
+	el._nsMap = Object.create(null) as Record<string, string | null>;
+	const attrs = new NamedNodeMap() as RawElement['attributes'];
+	attrs._ownerElement = el as unknown as Element;
+	el.attributes = attrs;
+	el.childNodes = new NodeList();
+	el.ownerDocument = doc;
+	el.nodeName = el.tagName = qName;
+	el.namespaceURI = ns;
+	el.prefix = colon === -1 ? null : qName.slice(0, colon);
+	el.localName = colon === -1 ? qName : qName.slice(colon + 1);
+	return el as unknown as Element;
+}
+
+interface RawAttr {
+	namespaceURI: string | null;
+	prefix: string | null;
+	ownerElement: Element | null;
+	ownerDocument: Document;
+	childNodes: NodeList;
+	nodeName: string;
+	name: string;
+	specified: boolean;
+	localName: string;
+	value: string;
+	nodeValue: string;
+}
+
+/** Adds an attribute as NamedNodeMap.setNamedItem would for a name not yet present. */
+function addAttribute(
+	doc: Document,
+	el: Element,
+	ns: string | null,
+	qName: string,
+	value: string,
+): void {
+	const a = Object.create(ATTR_PROTO) as RawAttr;
+	const colon = qName.indexOf(':');
+	a.namespaceURI = ns;
+	a.prefix = colon === -1 ? null : qName.slice(0, colon);
+	a.ownerElement = el;
+	a.ownerDocument = doc;
+	a.childNodes = NO_CHILDREN;
+	a.nodeName = a.name = qName;
+	a.specified = true;
+	a.localName = colon === -1 ? qName : qName.slice(colon + 1);
+	a.value = a.nodeValue = value;
+	const raw = el as unknown as RawElement;
+	const list = raw.attributes as unknown as {
+		length: number;
+		[i: number]: unknown;
+		_nsIndex: Record<string, Record<string, unknown>>;
+		_noNsIndex: Record<string, unknown>;
+	};
+	list[list.length] = a;
+	list.length++;
+	if (ns) (list._nsIndex[ns] ??= Object.create(null) as Record<string, unknown>)[a.localName] = a;
+	else list._noNsIndex[a.localName] = a;
+	if (ns === NS_XMLNS) raw._nsMap[a.prefix ? a.localName : ''] = value;
+}
+
+function makeText(doc: Document, data: string): Node {
+	const t = Object.create(TEXT_PROTO) as {
+		ownerDocument: Document;
+		childNodes: NodeList;
+		data: string;
+		nodeValue: string;
+		length: number;
+	};
+	t.ownerDocument = doc;
+	t.childNodes = NO_CHILDREN;
+	t.data = t.nodeValue = data;
+	t.length = data.length;
+	return t as unknown as Node;
 }
 
 /** Appends without xmldom's pre-insertion checks: the parser only ever appends a new last child. */
@@ -180,7 +292,7 @@ class PlainParser {
 		}
 		if (raw.includes(']]>')) throw new NotPlain();
 		const data = raw.includes('&') ? decodeReferences(raw) : raw;
-		append(this.parent(), this.doc.createTextNode(data));
+		append(this.parent(), makeText(this.doc, data));
 	}
 
 	private instruction(): void {
@@ -322,7 +434,7 @@ class PlainParser {
 		const ns = colon === -1 ? scope[''] : scope[qName.slice(0, colon)];
 		if (ns === undefined || (colon !== -1 && ns === null)) throw new NotPlain();
 		const doc = this.doc;
-		const el = doc.createElementNS(ns ?? null, qName);
+		const el = makeElement(doc, ns ?? null, qName, colon);
 		this.locate(tagStart);
 		const located = el as unknown as { lineNumber: number; columnNumber: number };
 		located.lineNumber = this.line;
@@ -343,10 +455,7 @@ class PlainParser {
 				if (seen.has(key)) throw new NotPlain();
 				seen.add(key);
 			}
-			const attr = doc.createAttributeNS(attrNs, name);
-			attr.value = attrValues[i] as string;
-			(attr as unknown as { nodeValue: string }).nodeValue = attr.value;
-			el.setAttributeNode(attr);
+			addAttribute(doc, el, attrNs, name, attrValues[i] as string);
 		}
 		if (this.stack.length === 0) {
 			this.rootSeen = true;

@@ -90,18 +90,19 @@ function ownDeclarations(el: Element): [string, string][] {
 	const attrs = el.attributes;
 	for (let i = 0; i < attrs.length; i++) {
 		const a = attrs.item(i) as Attr;
-		if (a.namespaceURI === NS_XMLNS || a.name === 'xmlns' || a.name.startsWith('xmlns:')) {
-			out.push([a.name === 'xmlns' ? '' : a.name.slice(6), a.value]);
-		}
+		if (isNsDecl(a)) out.push([a.name === 'xmlns' ? '' : a.name.slice(6), a.value]);
 	}
 	return out;
 }
 
 function withDeclarations(parent: NsMap, el: Element): NsMap {
-	const decls = ownDeclarations(el);
-	if (decls.length === 0) return parent;
+	// most elements of a large message declare nothing: check before allocating
+	const attrs = el.attributes;
+	let any = false;
+	for (let i = 0; i < attrs.length && !any; i++) any = isNsDecl(attrs.item(i) as Attr);
+	if (!any) return parent;
 	const m = new Map(parent);
-	for (const [p, u] of decls) m.set(p, u);
+	for (const [p, u] of ownDeclarations(el)) m.set(p, u);
 	return m;
 }
 
@@ -133,8 +134,16 @@ function compareAttrs(a: Attr, b: Attr): number {
 	return la < lb ? -1 : la > lb ? 1 : 0;
 }
 
+/** Flush the pending text to bytes past this many UTF-16 units. */
+const CHUNK = 1 << 16;
+
 class Canonicalizer {
-	private readonly out: string[] = [];
+	// Output goes to a short string that is encoded to bytes every CHUNK characters: the pieces
+	// die young, where a multi-MB result held as one rope or array of strings survived into the
+	// old generation and made the collector re-mark the whole DOM again and again.
+	private out = '';
+	private readonly chunks: Uint8Array[] = [];
+	private readonly encoder = new TextEncoder();
 	private readonly inclusive: ReadonlySet<string>;
 	constructor(
 		private readonly mode: C14nMode,
@@ -152,11 +161,17 @@ class Canonicalizer {
 		return this.set.filter ? this.set.filter(node) : true;
 	}
 
-	run(): string {
+	private flush(): void {
+		if (this.out) this.chunks.push(this.encoder.encode(this.out));
+		this.out = '';
+	}
+
+	run(): Uint8Array {
 		const root = this.set.root;
 		// a subtree inside an excluded subtree (an enveloped signature's own parts) is empty
 		if (this.set.excluded?.size)
-			for (let p = root.parentNode; p; p = p.parentNode) if (this.set.excluded.has(p)) return '';
+			for (let p = root.parentNode; p; p = p.parentNode)
+				if (this.set.excluded.has(p)) return new Uint8Array(0);
 		if (root.nodeType === DOCUMENT_NODE) {
 			this.document(root as Document);
 		} else if (root.nodeType === ELEMENT_NODE) {
@@ -170,7 +185,17 @@ class Canonicalizer {
 		} else {
 			this.leaf(root, 0);
 		}
-		return this.out.join('');
+		this.flush();
+		if (this.chunks.length === 1) return this.chunks[0] as Uint8Array;
+		let size = 0;
+		for (const c of this.chunks) size += c.length;
+		const bytes = new Uint8Array(size);
+		let at = 0;
+		for (const c of this.chunks) {
+			bytes.set(c, at);
+			at += c.length;
+		}
+		return bytes;
 	}
 
 	private document(doc: Document): void {
@@ -191,22 +216,22 @@ class Canonicalizer {
 
 	/** Comment, PI or text; pos -1/1 = before/after the document element (adds the newline). */
 	private leaf(node: Node, pos: number): void {
-		const out = this.out;
 		switch (node.nodeType) {
 			case TEXT_NODE:
 			case CDATA_SECTION_NODE:
-				out.push(escapeText(node.nodeValue ?? ''));
+				this.out += escapeText(node.nodeValue ?? '');
+				if (this.out.length > CHUNK) this.flush();
 				return;
 			case COMMENT_NODE:
-				if (pos === 1) out.push('\n');
-				out.push('<!--', node.nodeValue ?? '', '-->');
-				if (pos === -1) out.push('\n');
+				if (pos === 1) this.out += '\n';
+				this.out += '<!--' + (node.nodeValue ?? '') + '-->';
+				if (pos === -1) this.out += '\n';
 				return;
 			case PROCESSING_INSTRUCTION_NODE: {
-				if (pos === 1) out.push('\n');
+				if (pos === 1) this.out += '\n';
 				const pi = node as Node & { target: string; data: string };
-				out.push('<?', pi.target, pi.data ? ' ' + pi.data : '', '?>');
-				if (pos === -1) out.push('\n');
+				this.out += '<?' + pi.target + (pi.data ? ' ' + pi.data : '') + '?>';
+				if (pos === -1) this.out += '\n';
 				return;
 			}
 		}
@@ -239,7 +264,8 @@ class Canonicalizer {
 				this.leaf(c, 0);
 			}
 		}
-		if (visible) this.out.push('</', el.tagName, '>');
+		if (visible) this.out += '</' + el.tagName + '>';
+		if (this.out.length > CHUNK) this.flush();
 	}
 
 	private startTag(
@@ -249,16 +275,16 @@ class Canonicalizer {
 		parentVisible: boolean,
 		apex: boolean,
 	): NsMap {
-		const out = this.out;
-		const attrs: Attr[] = [];
+		// attributes other than namespace declarations; most elements have none or one or two
+		let attrs: Attr[] | null = null;
 		const list = el.attributes;
 		for (let i = 0; i < list.length; i++) {
 			const a = list.item(i) as Attr;
 			if (isNsDecl(a)) continue;
 			if (this.set.filter && !this.set.filter(a)) continue;
-			attrs.push(a);
+			(attrs ??= []).push(a);
 		}
-		const decls: [string, string][] = [];
+		let decls: [string, string][] | null = null;
 		let next: Map<string, string> | null = null;
 		const consider = (prefix: string): void => {
 			// the xml prefix is bound by definition and never rendered (C14N 1.0 section 2.3)
@@ -269,19 +295,25 @@ class Canonicalizer {
 				if (uri === '' && (have === undefined || have === '')) return;
 			} else if (uri === '') return;
 			if (have === uri) return;
-			decls.push([prefix, uri]);
+			(decls ??= []).push([prefix, uri]);
 			// copy the output scope only when this element declares something (most do not)
 			next ??= new Map(rendered);
 			next.set(prefix, uri);
 		};
 		if (this.mode.exclusive) {
-			const used = new Set<string>([prefixOf(el.tagName)]);
-			for (const a of attrs) {
-				const p = prefixOf(a.name);
-				if (p !== '' && p !== 'xml') used.add(p);
+			const own = prefixOf(el.tagName);
+			// visibly utilized prefixes: the element's, its attributes', the InclusiveNamespaces list
+			consider(own);
+			if (attrs || this.inclusive.size) {
+				const used = new Set<string>();
+				if (attrs)
+					for (const a of attrs) {
+						const p = prefixOf(a.name);
+						if (p !== '' && p !== 'xml' && p !== own) used.add(p);
+					}
+				for (const p of this.inclusive) if ((inScope.has(p) || p === '') && p !== own) used.add(p);
+				for (const p of used) consider(p);
 			}
-			for (const p of this.inclusive) if (inScope.has(p) || p === '') used.add(p);
-			for (const p of used) consider(p);
 		} else {
 			for (const p of inScope.keys()) {
 				if (p === 'xml') continue;
@@ -290,15 +322,20 @@ class Canonicalizer {
 			}
 			if (!inScope.has('')) consider('');
 			// xml:* attributes of ancestors outside the node-set are inherited (C14N 1.0 section 2.4)
-			if (!parentVisible && (apex || this.set.filter)) this.inheritXmlAttrs(el, attrs);
+			if (!parentVisible && (apex || this.set.filter)) this.inheritXmlAttrs(el, (attrs ??= []));
 		}
-		if (decls.length > 1) decls.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-		if (attrs.length > 1) attrs.sort(compareAttrs);
-		out.push('<', el.tagName);
-		for (const [p, u] of decls)
-			out.push(p === '' ? ' xmlns="' : ` xmlns:${p}="`, escapeAttr(u), '"');
-		for (const a of attrs) out.push(' ', a.name, '="', escapeAttr(a.value), '"');
-		out.push('>');
+		let tag = '<' + el.tagName;
+		const found = decls as [string, string][] | null;
+		if (found) {
+			if (found.length > 1) found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+			for (const [p, u] of found)
+				tag += (p === '' ? ' xmlns="' : ` xmlns:${p}="`) + escapeAttr(u) + '"';
+		}
+		if (attrs) {
+			if (attrs.length > 1) attrs.sort(compareAttrs);
+			for (const a of attrs) tag += ' ' + a.name + '="' + escapeAttr(a.value) + '"';
+		}
+		this.out += tag + '>';
 		return next ?? rendered;
 	}
 
@@ -327,7 +364,12 @@ class Canonicalizer {
 	}
 }
 
-/** Canonical form of a node-set as a string (UTF-8 encode it for digests). */
-export function canonicalize(set: NodeSet, mode: C14nMode): string {
+/** Canonical form of a node-set as UTF-8 octets (what digests take). */
+export function canonicalizeBytes(set: NodeSet, mode: C14nMode): Uint8Array {
 	return new Canonicalizer(mode, set).run();
+}
+
+/** Canonical form of a node-set as a string (for display and for callers that edit it). */
+export function canonicalize(set: NodeSet, mode: C14nMode): string {
+	return new TextDecoder().decode(canonicalizeBytes(set, mode));
 }

@@ -1,0 +1,46 @@
+// The canonicalizer writes its output in chunks of encoded bytes: a document already in canonical
+// form must come back byte for byte, whatever characters straddle the chunk boundaries.
+import { describe, expect, it } from 'vitest';
+import { parseXml } from '../xml/safe-parse';
+import { canonicalize, canonicalizeBytes } from './c14n';
+
+const EXCLUSIVE = { exclusive: true, withComments: false };
+const INCLUSIVE = { exclusive: false, withComments: false };
+
+function canonicalDocument(items: number): string {
+	const parts = ['<r:root xmlns:r="urn:r">'];
+	for (let i = 0; i < items; i++)
+		parts.push(`<r:item n="${i}">é😀 ${'x'.repeat(i % 97)} &amp; &lt;ü&gt;</r:item>`);
+	parts.push('</r:root>');
+	return parts.join('');
+}
+
+describe('canonicalizeBytes', () => {
+	it.each([
+		['exclusive', EXCLUSIVE],
+		['inclusive', INCLUSIVE],
+	])('returns a canonical multi-chunk document unchanged (%s)', (_name, mode) => {
+		const text = canonicalDocument(5000);
+		expect(text.length).toBeGreaterThan(4 * 65536);
+		const { doc } = parseXml(text);
+		const bytes = canonicalizeBytes({ root: doc, withComments: false }, mode);
+		const expected = new TextEncoder().encode(text);
+		expect(bytes.length).toBe(expected.length);
+		expect(bytes.every((b, i) => b === expected[i])).toBe(true);
+		expect(canonicalize({ root: doc, withComments: false }, mode)).toBe(text);
+	});
+
+	it('renders a subtree with the namespaces it uses, attributes sorted', () => {
+		const { doc } = parseXml(
+			'<a:root xmlns:a="urn:a" xmlns:b="urn:b" xmlns="urn:d"><b:x z="1" b:y="2" a="3"><c/></b:x></a:root>',
+		);
+		const x = doc.documentElement?.firstChild;
+		if (!x) throw new Error('no subtree');
+		expect(canonicalize({ root: x, withComments: false }, EXCLUSIVE)).toBe(
+			'<b:x xmlns:b="urn:b" a="3" z="1" b:y="2"><c xmlns="urn:d"></c></b:x>',
+		);
+		expect(canonicalize({ root: x, withComments: false }, INCLUSIVE)).toBe(
+			'<b:x xmlns="urn:d" xmlns:a="urn:a" xmlns:b="urn:b" a="3" z="1" b:y="2"><c></c></b:x>',
+		);
+	});
+});
