@@ -175,7 +175,11 @@ export async function keystoreOutcome(
 		...(store.formatVersion ? { formatVersion: store.formatVersion } : {}),
 	};
 	const counts = (t: RawEntry['type']) => store.entries.filter((e) => e.type === t).length;
-	const summary = `${store.formatVersion ?? store.type}: ${store.entries.length} entr${store.entries.length === 1 ? 'y' : 'ies'} (${counts('private-key')} private key, ${counts('trusted-certificate')} trusted certificate, ${counts('secret-key')} secret key)`;
+	// Parts of the file that could not be read at all are named in the summary, not only in the bag list.
+	const unsupported = [
+		...new Set(store.bags.flatMap((b) => (b.note?.startsWith('not supported:') ? [b.note] : []))),
+	];
+	const summary = `${store.formatVersion ?? store.type}: ${store.entries.length} entr${store.entries.length === 1 ? 'y' : 'ies'} (${counts('private-key')} private key, ${counts('trusted-certificate')} trusted certificate, ${counts('secret-key')} secret key)${unsupported.map((u) => `; ${u}`).join('')}`;
 	const detail: KeystoreDetail = {
 		summary,
 		type: store.type,

@@ -11,6 +11,7 @@ import {
 	describePbe,
 	DIGEST_HASH,
 	pbeDecrypt,
+	pbkdf2,
 	pkcs12Kdf,
 	pkcs12Password,
 	UnsupportedAlgorithmError,
@@ -115,9 +116,86 @@ interface Mac {
 	digest: Uint8Array;
 	salt: Uint8Array;
 	iterations: number;
+	/** RFC 9579 PBMAC1: the key comes from PBKDF2 with these parameters, not the RFC 7292 KDF. */
+	pbmac1?: Pbmac1;
 }
 
-function macMatches(mac: Mac, content: Uint8Array, password: string, ctx: ParseContext): boolean {
+interface Pbmac1 {
+	salt: Uint8Array;
+	iterations: number;
+	/** Required by RFC 9579; null when the file omits it (such a MAC never verifies). */
+	keyLength: number | null;
+	prf: HashName | null;
+	prfOid: string;
+	macOid: string;
+}
+
+const HMAC_OID_HASH: Record<string, HashName> = {
+	'1.2.840.113549.2.7': 'SHA-1',
+	'1.2.840.113549.2.8': 'SHA-224',
+	'1.2.840.113549.2.9': 'SHA-256',
+	'1.2.840.113549.2.10': 'SHA-384',
+	'1.2.840.113549.2.11': 'SHA-512',
+};
+
+/** PBMAC1-params ::= SEQUENCE { keyDerivationFunc (PBKDF2), messageAuthScheme (hmacWith…) }. */
+function readPbmac1(params: unknown): Pbmac1 {
+	const [kdf, scheme] = params instanceof asn1js.Sequence ? params.valueBlock.value : [];
+	const kdfOid = kdf instanceof asn1js.Sequence ? oidOf(kdf.valueBlock.value[0]) : null;
+	const kp = kdf instanceof asn1js.Sequence ? kdf.valueBlock.value[1] : null;
+	const macOid = scheme instanceof asn1js.Sequence ? oidOf(scheme.valueBlock.value[0]) : null;
+	if (kdfOid !== '1.2.840.113549.1.5.12' || !(kp instanceof asn1js.Sequence) || !macOid)
+		throw corrupt(
+			`PBMAC1 parameters are malformed (key derivation ${algorithmName(kdfOid ?? '?')})`,
+		);
+	const [salt, iter, ...rest] = kp.valueBlock.value;
+	const saltBytes = octets(salt);
+	if (!saltBytes || !(iter instanceof asn1js.Integer))
+		throw corrupt('PBMAC1 PBKDF2 parameters lack the salt or iteration count');
+	let keyLength: number | null = null;
+	let prfOid = '1.2.840.113549.2.7'; // PBKDF2's default PRF
+	for (const item of rest) {
+		if (item instanceof asn1js.Integer) keyLength = item.valueBlock.valueDec;
+		if (item instanceof asn1js.Sequence) prfOid = oidOf(item.valueBlock.value[0]) ?? prfOid;
+	}
+	return {
+		salt: saltBytes,
+		iterations: iter.valueBlock.valueDec,
+		keyLength,
+		prf: HMAC_OID_HASH[prfOid] ?? null,
+		prfOid,
+		macOid,
+	};
+}
+
+/**
+ * RFC 9579: key = PBKDF2(UTF-8 password, salt, iterations, keyLength, prf); MAC = HMAC over the
+ * authenticated safe. MacData's own salt and iteration count are ignored (the RFC's negative
+ * vectors check exactly that), and a missing keyLength fails.
+ */
+async function pbmac1Matches(
+	mac: Mac,
+	p: Pbmac1,
+	content: Uint8Array,
+	password: string,
+): Promise<boolean> {
+	const fn = mac.hash ? HMAC_HASH[mac.hash] : null;
+	if (!fn || !p.prf || p.keyLength === null || p.keyLength <= 0 || p.keyLength > 1024) return false;
+	const key = await pbkdf2(p.prf, utf8Bytes(password), p.salt, p.iterations, p.keyLength);
+	return equalBytes(hmac(fn, key, content), mac.digest);
+}
+
+function utf8Bytes(text: string): Uint8Array {
+	return new TextEncoder().encode(text);
+}
+
+async function macMatches(
+	mac: Mac,
+	content: Uint8Array,
+	password: string,
+	ctx: ParseContext,
+): Promise<boolean> {
+	if (mac.pbmac1) return pbmac1Matches(mac, mac.pbmac1, content, password);
 	if (!mac.hash) return false;
 	const fn = HMAC_HASH[mac.hash];
 	if (!fn) return false;
@@ -232,12 +310,21 @@ function readPfx(bytes: Uint8Array): {
 			digestInfo instanceof asn1js.Sequence ? octets(digestInfo.valueBlock.value[1]) : null;
 		const s = octets(salt);
 		if (!digest || !s) throw corrupt('malformed MAC data');
+		const pbmac1 =
+			hashOid === OID.pbmac1 && alg instanceof asn1js.Sequence
+				? readPbmac1(alg.valueBlock.value[1])
+				: undefined;
 		mac = {
-			hash: DIGEST_HASH[hashOid] ?? null,
+			hash: pbmac1 ? (HMAC_OID_HASH[pbmac1.macOid] ?? null) : (DIGEST_HASH[hashOid] ?? null),
 			hashOid,
 			digest,
 			salt: s,
-			iterations: iter instanceof asn1js.Integer ? iter.valueBlock.valueDec : 1,
+			iterations: pbmac1
+				? pbmac1.iterations
+				: iter instanceof asn1js.Integer
+					? iter.valueBlock.valueDec
+					: 1,
+			...(pbmac1 ? { pbmac1 } : {}),
 		};
 	}
 	return { content, infos, mac, integrityKind };
@@ -245,7 +332,8 @@ function readPfx(bytes: Uint8Array): {
 
 function describeMac(mac: Mac | null): string | null {
 	if (!mac) return null;
-	if (mac.hashOid === OID.pbmac1) return 'PBMAC1';
+	if (mac.pbmac1)
+		return `PBMAC1 (PBKDF2 ${algorithmName(mac.pbmac1.prfOid)}, ${algorithmName(mac.pbmac1.macOid)})`;
 	return `HMAC-${mac.hash ?? algorithmName(mac.hashOid)}`;
 }
 
@@ -257,10 +345,16 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 		iterations: mac?.iterations ?? null,
 		verified: null,
 	};
-	if (mac && !mac.hash) {
+	if (mac && (!mac.hash || (mac.pbmac1 && !mac.pbmac1.prf))) {
 		throw new ParseError(
 			'pkcs12/unsupported-mac',
 			`PKCS#12 integrity uses ${integrity.algorithm ?? 'an unknown MAC'}, which is not supported`,
+		);
+	}
+	if (mac?.pbmac1 && mac.pbmac1.keyLength === null) {
+		throw new ParseError(
+			'pkcs12/bad-pbmac1',
+			'PKCS#12 PBMAC1 integrity without the PBKDF2 key length, which RFC 9579 requires: the MAC cannot be verified',
 		);
 	}
 	// Which password opens the store: the MAC decides when there is one.
@@ -271,7 +365,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 	if (mac) {
 		for (const p of list) {
 			ctx.signal.throwIfAborted();
-			if (macMatches(mac, content, p, ctx)) {
+			if (await macMatches(mac, content, p, ctx)) {
 				password = p;
 				break;
 			}
@@ -369,7 +463,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 				prf: null,
 				iterations: null,
 				unopened: true,
-				note: 'needs the recipient private key: not supported',
+				note: 'not supported: EnvelopedData (public-key encrypted) bag',
 			});
 		} else {
 			bags.push({
