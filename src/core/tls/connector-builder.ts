@@ -1,7 +1,7 @@
 // Builds TlsFacts for rule tests and examples: a connector with sensible defaults, suites by name.
 import type { TlsVersion } from '../report/report';
 import { suiteFact } from './effective';
-import type { Origin, TlsFacts } from './facts';
+import type { Origin, ScannerCategory, TlsFacts } from './facts';
 import { origin } from './model';
 import { suiteByName } from './suites';
 import { sortVersions } from './versions';
@@ -71,4 +71,27 @@ export function tlsConnector(spec: ConnectorSpec = {}): TlsFacts {
 		suiteFacts,
 		tls13Facts,
 	};
+}
+
+/** A connector graded on a scan that reported suite categories (testssl.sh `cipherlist_*`). */
+export function scannedConnector(
+	categories: Partial<Record<ScannerCategory, boolean>>,
+	spec: ConnectorSpec = {},
+): TlsFacts {
+	return tlsConnector({
+		graded: 'observed',
+		source: 'testssl',
+		inputName: 'scan.json',
+		scannerCategories: Object.entries(categories).map(([id, offered]) => ({
+			id: id as ScannerCategory,
+			offered: offered === true,
+			origin: origin(
+				'scan.json',
+				`cipherlist_${id}`,
+				null,
+				`cipherlist_${id}: ${offered ? 'offered (NOT ok)' : 'not offered'}`,
+			),
+		})),
+		...spec,
+	});
 }

@@ -106,7 +106,26 @@ export interface TlsFacts extends ReportTlsSettings {
 	/** Contributing inputs (declared files, scanner results, runtime files). */
 	inputs: string[];
 	notes: string[];
+	/**
+	 * Suite categories a scanner reported as offered or not (testssl.sh `cipherlist_3DES_IDEA`,
+	 * `SWEET32`, …), used by the suite rules when the scan did not list the suites themselves.
+	 */
+	scannerCategories?: { id: ScannerCategory; offered: boolean; origin: Origin }[];
+	/** HSTS as a scanner read it from the HTTP response (CGS-1 3.6: A+ needs max-age ≥ 180 days). */
+	hsts?: { maxAge: number | null; origin: Origin } | null;
 }
+
+/** Scanner suite categories (testssl.sh names; SWEET32 maps to 3DES_IDEA, RC4 to RC4). */
+export type ScannerCategory =
+	| 'NULL'
+	| 'aNULL'
+	| 'EXPORT'
+	| 'LOW'
+	| '3DES_IDEA'
+	| 'OBSOLETED'
+	| 'STRONG_NOFS'
+	| 'STRONG_FS'
+	| 'RC4';
 
 /** The connector form of the page (issue #6); its values travel in the share link. */
 export interface ConnectorForm {

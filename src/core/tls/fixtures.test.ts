@@ -260,7 +260,27 @@ const table: [string, string[], string | null][] = [
 		'B',
 	],
 	['scans/testssl-legacy-pretty.json', ['TLS-MIN-VERSION', 'TLS-NO-TLS13'], 'B'],
-	// Scanner output.
+	// Scanner output. Real sslyze 6.1.0 (www.facebook.com, early 2025): TLS 1.0–1.3 with 3DES,
+	// static RSA and CBC suites; fallback SCSV supported.
+	[
+		'scans/sslyze-6.1.0-facebook-excerpt.json',
+		[
+			'TLS-3DES-CIPHER',
+			'TLS-CBC-CIPHERS',
+			'TLS-MIN-VERSION',
+			'TLS-STATIC-RSA-KEX',
+		],
+		'C',
+	],
+	// Real sslyze 5.0.6 (anonymised by its publisher): TLS 1.2 ECDHE-GCM and TLS 1.3 only.
+	['scans/sslyze-5.0.6-excerpt.json', [], 'A+'],
+	// Real testssl.sh 3.0.8 with -s -h: categories and headers, no suite list.
+	[
+		'scans/testssl-legacy-std-headers.json',
+		['TLS-CBC-CIPHERS', 'TLS-MIN-VERSION', 'TLS-NO-TLS13'],
+		'B',
+	],
+	// Hand-written (sslyze was not installable): 1024-bit DHE, ROBOT weak oracle, no SCSV.
 	[
 		'scans/sslyze-5.2-legacy.json',
 		[

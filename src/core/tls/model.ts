@@ -109,6 +109,13 @@ export interface ObservedEndpoint {
 	curves: { name: string; bits: number }[];
 	/** The scanner's own grade, for comparison only. */
 	scannerGrade: string | null;
+	/**
+	 * Suite categories the scanner tested without listing suites (testssl.sh `cipherlist_*`,
+	 * `SWEET32`, `RC4`): id → offered or not, with the scanner's words.
+	 */
+	categories?: Record<string, { offered: boolean; evidence: string }>;
+	/** Strict-Transport-Security as the scanner saw it; undefined when HTTP headers were not read. */
+	hsts?: { maxAge: number | null; evidence: string };
 }
 
 export interface TlsParse {

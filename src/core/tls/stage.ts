@@ -26,6 +26,7 @@ import { channelScores } from './score';
 import { suiteByName, type SuiteRow } from './suites';
 import { sortVersions } from './versions';
 import { fixesFor } from './fix';
+import { hstsFact, hstsNote, scannerCategories } from './scanner-evidence';
 import { resolveIncludes } from './includes';
 
 interface Source {
@@ -312,6 +313,9 @@ export function runTlsStage(
 				].filter((x): x is string => !!x),
 			),
 		];
+		const hsts = obs ? hstsFact(obs.o, obs.inputName) : null;
+		const noAPlus = hstsNote(hsts);
+		if (noAPlus) notes.push(noAPlus);
 		const versions = protocols.map((p) => p.version);
 		const name = ep
 			? `${ep.label}${ep.format === 'form' && host ? ` (${host})` : ''}`
@@ -380,6 +384,8 @@ export function runTlsStage(
 			validationDisabled: eff?.validationDisabled ?? [],
 			vulnerabilities: vulns,
 			fallbackScsv: obs?.o.fallbackScsv ?? null,
+			scannerCategories: obs ? scannerCategories(obs.o, obs.inputName) : [],
+			hsts,
 			mail,
 			inputs,
 			notes: [...new Set(notes)],

@@ -1,7 +1,7 @@
 // Must-flag / must-not-flag table for TLS-3DES-CIPHER.
 import { describe, expect, it } from 'vitest';
 import type { AnalysisFacts } from '../../core/facts';
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { scannedConnector as sc, tlsConnector as tc } from '../../core/tls/connector-builder';
 import { facts, runRule } from '../testing';
 import { tls3desCipher } from './tls-3des-cipher';
 
@@ -25,6 +25,21 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 		[],
 	],
 	['no 64-bit block cipher', () => facts({ tls: [tc()] }), []],
+	[
+		'scan without a suite list: cipherlist_3DES_IDEA offered with TLS 1.2',
+		() => facts({ tls: [sc({ '3DES_IDEA': true })] }),
+		[['medium', 'cap C']],
+	],
+	[
+		'scan: cipherlist_3DES_IDEA not offered',
+		() => facts({ tls: [sc({ '3DES_IDEA': false })] }),
+		[],
+	],
+	[
+		'scan: 3DES offered but TLS 1.0 only',
+		() => facts({ tls: [sc({ '3DES_IDEA': true }, { protocols: ['TLSv1'] })] }),
+		[],
+	],
 ];
 
 describe('TLS-3DES-CIPHER', () => {

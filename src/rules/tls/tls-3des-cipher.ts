@@ -1,5 +1,6 @@
 // TLS-3DES-CIPHER (RULES.md): a 64-bit-block suite (3DES, IDEA) is enabled together with TLS ≥ 1.1 (SWEET32).
 import { hasAtLeast, suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { offeredCategory } from '../../core/tls/scanner-evidence';
 import type { Rule } from '../rule';
 
 export const tls3desCipher: Rule = {
@@ -14,13 +15,17 @@ export const tls3desCipher: Rule = {
 	check(facts, report) {
 		for (const c of tlsChannels(facts)) {
 			const block64 = c.suiteFacts.filter((s) => s.cipher === '3DES' || s.cipher === 'IDEA');
-			if (block64.length === 0 || !hasAtLeast(c, 'TLSv1.1')) continue;
+			// A scan without a suite list still tells: cipherlist_3DES_IDEA offered, SWEET32.
+			const scanned = block64.length === 0 ? offeredCategory(c, '3DES_IDEA') : null;
+			if ((block64.length === 0 && !scanned) || !hasAtLeast(c, 'TLSv1.1')) continue;
 			report({
 				severity: 'medium',
 				effect: 'cap C',
 				inputName: c.inputName,
 				subject: c.name,
-				evidence: suiteEvidence(c, block64),
+				evidence: scanned
+					? `${scanned.origin.value} (${scanned.origin.inputName ?? 'scan'}), with ${c.protocols.join(', ')}`
+					: suiteEvidence(c, block64),
 			});
 		}
 	},

@@ -1,7 +1,7 @@
 // Must-flag / must-not-flag table for TLS-CBC-CIPHERS.
 import { describe, expect, it } from 'vitest';
 import type { AnalysisFacts } from '../../core/facts';
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { scannedConnector as sc, tlsConnector as tc } from '../../core/tls/connector-builder';
 import { facts, runRule } from '../testing';
 import { tlsCbcCiphers } from './tls-cbc-ciphers';
 
@@ -25,6 +25,12 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 			facts({ tls: [tc({ channel: 'PLAIN', suites: ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'] })] }),
 		[],
 	],
+	[
+		'scan without a suite list: cipherlist_OBSOLETED offered',
+		() => facts({ tls: [sc({ OBSOLETED: true })] }),
+		[['low', 'cap A']],
+	],
+	['scan: cipherlist_OBSOLETED not offered', () => facts({ tls: [sc({ OBSOLETED: false })] }), []],
 ];
 
 describe('TLS-CBC-CIPHERS', () => {

@@ -1,5 +1,6 @@
 // TLS-CBC-CIPHERS (RULES.md): a CBC-mode suite is enabled.
 import { suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { offeredCategory } from '../../core/tls/scanner-evidence';
 import type { Rule } from '../rule';
 
 export const tlsCbcCiphers: Rule = {
@@ -14,13 +15,17 @@ export const tlsCbcCiphers: Rule = {
 	check(facts, report) {
 		for (const c of tlsChannels(facts)) {
 			const cbc = c.suiteFacts.filter((s) => s.mode === 'CBC');
-			if (cbc.length === 0) continue;
+			// testssl.sh groups CBC suites as cipherlist_OBSOLETED ("obsoleted ciphers").
+			const scanned = cbc.length === 0 ? offeredCategory(c, 'OBSOLETED', '3DES_IDEA') : null;
+			if (cbc.length === 0 && !scanned) continue;
 			report({
 				severity: 'low',
 				effect: 'cap A',
 				inputName: c.inputName,
 				subject: c.name,
-				evidence: suiteEvidence(c, cbc),
+				evidence: scanned
+					? `${scanned.origin.value} (${scanned.origin.inputName ?? 'scan'})`
+					: suiteEvidence(c, cbc),
 			});
 		}
 	},

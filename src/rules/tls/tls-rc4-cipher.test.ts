@@ -1,7 +1,7 @@
 // Must-flag / must-not-flag table for TLS-RC4-CIPHER.
 import { describe, expect, it } from 'vitest';
 import type { AnalysisFacts } from '../../core/facts';
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { scannedConnector as sc, tlsConnector as tc } from '../../core/tls/connector-builder';
 import { facts, runRule } from '../testing';
 import { tlsRc4Cipher } from './tls-rc4-cipher';
 
@@ -38,6 +38,17 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 		[['high', 'cap B']],
 	],
 	['no RC4', () => facts({ tls: [tc()] }), []],
+	[
+		'scan without a suite list: RC4 offered with TLS 1.2',
+		() => facts({ tls: [sc({ RC4: true })] }),
+		[['high', 'cap C']],
+	],
+	[
+		'scan: RC4 offered, TLS 1.0 only',
+		() => facts({ tls: [sc({ RC4: true }, { protocols: ['TLSv1'] })] }),
+		[['high', 'cap B']],
+	],
+	['scan: RC4 not offered', () => facts({ tls: [sc({ RC4: false })] }), []],
 ];
 
 describe('TLS-RC4-CIPHER', () => {

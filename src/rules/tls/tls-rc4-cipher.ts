@@ -1,5 +1,6 @@
 // TLS-RC4-CIPHER (RULES.md): an RC4 suite is enabled (F when only RC4, cap C with TLS ≥ 1.1, else cap B).
 import { hasAtLeast, suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { offeredCategory } from '../../core/tls/scanner-evidence';
 import type { Rule } from '../rule';
 
 export const tlsRc4Cipher: Rule = {
@@ -14,6 +15,18 @@ export const tlsRc4Cipher: Rule = {
 	check(facts, report) {
 		for (const c of tlsChannels(facts)) {
 			const rc4 = c.suiteFacts.filter((s) => s.cipher === 'RC4');
+			const scanned = rc4.length === 0 ? offeredCategory(c, 'RC4') : null;
+			if (scanned) {
+				// The scan names RC4 but not the other suites: tiers b/c only (tier a needs the list).
+				report({
+					severity: 'high',
+					effect: hasAtLeast(c, 'TLSv1.1') ? 'cap C' : 'cap B',
+					inputName: c.inputName,
+					subject: c.name,
+					evidence: `${scanned.origin.value} (${scanned.origin.inputName ?? 'scan'})`,
+				});
+				continue;
+			}
 			if (rc4.length === 0) continue;
 			const only = rc4.length === c.suiteFacts.length && c.tls13Facts.length === 0;
 			const effect = only ? 'F' : hasAtLeast(c, 'TLSv1.1') ? 'cap C' : 'cap B';

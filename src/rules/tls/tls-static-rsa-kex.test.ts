@@ -1,7 +1,7 @@
 // Must-flag / must-not-flag table for TLS-STATIC-RSA-KEX.
 import { describe, expect, it } from 'vitest';
 import type { AnalysisFacts } from '../../core/facts';
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { scannedConnector as sc, tlsConnector as tc } from '../../core/tls/connector-builder';
 import { facts, runRule } from '../testing';
 import { tlsStaticRsaKex } from './tls-static-rsa-kex';
 
@@ -25,6 +25,21 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 		[],
 	],
 	['no RSA key transport', () => facts({ tls: [tc()] }), []],
+	[
+		'scan without a suite list: strong suites without FS next to FS ones',
+		() => facts({ tls: [sc({ STRONG_NOFS: true, STRONG_FS: true })] }),
+		[['low', 'cap A']],
+	],
+	[
+		'scan: only suites without FS (TLS-NO-FORWARD-SECRECY territory)',
+		() => facts({ tls: [sc({ STRONG_NOFS: true, STRONG_FS: false }, { protocols: ['TLSv1.2'] })] }),
+		[],
+	],
+	[
+		'scan: cipherlist_STRONG_NOFS not offered',
+		() => facts({ tls: [sc({ STRONG_NOFS: false })] }),
+		[],
+	],
 ];
 
 describe('TLS-STATIC-RSA-KEX', () => {

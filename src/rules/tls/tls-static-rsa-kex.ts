@@ -1,5 +1,6 @@
 // TLS-STATIC-RSA-KEX (RULES.md): some suites use RSA key transport (TLS_RSA_*) while others are forward secret.
 import { suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { offeredCategory } from '../../core/tls/scanner-evidence';
 import type { Rule } from '../rule';
 
 export const tlsStaticRsaKex: Rule = {
@@ -15,6 +16,19 @@ export const tlsStaticRsaKex: Rule = {
 	check(facts, report) {
 		for (const c of tlsChannels(facts)) {
 			const rsa = c.suiteFacts.filter((s) => s.kx === 'RSA');
+			// testssl.sh: "strong ciphers without forward secrecy" offered (kRSA, static DH/ECDH).
+			const scanned = rsa.length === 0 ? offeredCategory(c, 'STRONG_NOFS') : null;
+			if (scanned) {
+				if (!c.protocols.includes('TLSv1.3') && !offeredCategory(c, 'STRONG_FS')) continue;
+				report({
+					severity: 'low',
+					effect: 'cap A',
+					inputName: c.inputName,
+					subject: c.name,
+					evidence: `${scanned.origin.value} (${scanned.origin.inputName ?? 'scan'})`,
+				});
+				continue;
+			}
 			if (rsa.length === 0) continue;
 			// With no forward-secret suite at all, TLS-NO-FORWARD-SECRECY describes it (RULES.md amendment).
 			const fs =

@@ -1,7 +1,7 @@
 // Must-flag / must-not-flag table for TLS-WEAK-CIPHER.
 import { describe, expect, it } from 'vitest';
 import type { AnalysisFacts } from '../../core/facts';
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { scannedConnector as sc, tlsConnector as tc } from '../../core/tls/connector-builder';
 import { facts, runRule } from '../testing';
 import { tlsWeakCipher } from './tls-weak-cipher';
 
@@ -42,6 +42,16 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 		[],
 	],
 	['AEAD ECDHE', () => facts({ tls: [tc()] }), []],
+	[
+		'scan without a suite list: cipherlist_aNULL offered',
+		() => facts({ tls: [sc({ aNULL: true, NULL: false })] }),
+		[['critical', 'F']],
+	],
+	[
+		'scan: NULL, aNULL, EXPORT and LOW not offered',
+		() => facts({ tls: [sc({ NULL: false, aNULL: false, EXPORT: false, LOW: false })] }),
+		[],
+	],
 ];
 
 describe('TLS-WEAK-CIPHER', () => {

@@ -1,6 +1,7 @@
 // TLS-WEAK-CIPHER (RULES.md): a NULL, anonymous, EXPORT or below-112-bit suite is enabled.
 import { suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
 import { suiteByName, weakness } from '../../core/tls/suites';
+import { offeredCategory } from '../../core/tls/scanner-evidence';
 import type { Rule } from '../rule';
 
 export const tlsWeakCipher: Rule = {
@@ -22,13 +23,17 @@ export const tlsWeakCipher: Rule = {
 				if (why) reasons.add(why);
 				return why !== null;
 			});
-			if (weak.length === 0) continue;
+			const scanned =
+				weak.length === 0 ? offeredCategory(c, 'NULL', 'aNULL', 'EXPORT', 'LOW') : null;
+			if (weak.length === 0 && !scanned) continue;
 			report({
 				severity: 'critical',
 				effect: 'F',
 				inputName: c.inputName,
 				subject: c.name,
-				evidence: `${[...reasons].join('; ')}: ${suiteEvidence(c, weak)}`,
+				evidence: scanned
+					? `${scanned.origin.value} (${scanned.origin.inputName ?? 'scan'})`
+					: `${[...reasons].join('; ')}: ${suiteEvidence(c, weak)}`,
 			});
 		}
 	},

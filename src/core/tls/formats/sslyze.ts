@@ -1,4 +1,4 @@
-// sslyze JSON 5.x (RULES.md 4.18): accepted suites per protocol, certificate key and names,
+// sslyze JSON 5.x and 6.x (RULES.md 4.18): accepted suites per protocol, certificate key and names,
 // fallback SCSV, compression, renegotiation, Heartbleed/CCS/ROBOT, ephemeral key sizes.
 import type { TlsVersion } from '../../report/report';
 import { emptyParse, type ObservedEndpoint, type TlsParse } from '../model';
@@ -20,6 +20,14 @@ const COMMANDS: Record<string, TlsVersion> = {
 	tls_1_2_cipher_suites: 'TLSv1.2',
 	tls_1_3_cipher_suites: 'TLSv1.3',
 };
+
+/** A Python traceback's last line names the error; the frames above hold the scanner's paths. */
+const lastLine = (trace: string): string =>
+	trace
+		.trim()
+		.split('\n')
+		.filter((l) => l.trim())
+		.pop() ?? trace;
 
 export function parseSslyze(text: string): TlsParse {
 	const parse = emptyParse('sslyze');
@@ -54,7 +62,7 @@ export function parseSslyze(text: string): TlsParse {
 			parse.notes.push({
 				level: 'warning',
 				line: null,
-				message: `${o.host ?? '?'}:${o.port ?? '?'}: scan did not connect (${str(r['connectivity_error_trace'] ?? r['connectivity_status'])})`,
+				message: `${o.host ?? '?'}:${o.port ?? '?'}: scan did not connect (${lastLine(str(r['connectivity_error_trace'] ?? r['connectivity_status']))})`,
 			});
 			continue;
 		}
@@ -91,7 +99,7 @@ export function parseSslyze(text: string): TlsParse {
 					size
 				)
 					o.dhBits.push(size);
-				else if (eph['curve_name'])
+				else if (eph['curve_name'] && !o.curves.some((c) => c.name === str(eph['curve_name'])))
 					o.curves.push({
 						name: str(eph['curve_name']),
 						bits: curveBits(str(eph['curve_name'])) || size,
@@ -111,7 +119,9 @@ export function parseSslyze(text: string): TlsParse {
 					.toUpperCase(),
 				keySize: Number(pk['key_size']) || 0,
 			};
-		o.certNames = arr(obj(leaf['subject_alternative_name'])['dns']).map(String);
+		// 5.x writes `dns`, 6.x `dns_names` (with `ip_addresses` beside it).
+		const san = obj(leaf['subject_alternative_name']);
+		o.certNames = arr(san['dns_names'] ?? san['dns']).map(String);
 		const scsv = result('tls_fallback_scsv');
 		if (scsv) o.fallbackScsv = scsv['supports_fallback_scsv'] === true;
 		const comp = result('tls_compression');
@@ -154,6 +164,19 @@ export function parseSslyze(text: string): TlsParse {
 				tier: 'c',
 				evidence: 'supports_secure_renegotiation false',
 			});
+		// http_headers: a null header means the response had none; a not-run command says nothing.
+		const headers = result('http_headers');
+		if (headers) {
+			const sts = headers['strict_transport_security_header'];
+			const maxAge = Number(obj(sts)['max_age']);
+			o.hsts =
+				sts === null || sts === undefined
+					? { maxAge: null, evidence: 'http_headers: no Strict-Transport-Security header' }
+					: {
+							maxAge: Number.isFinite(maxAge) ? maxAge : null,
+							evidence: `http_headers: strict_transport_security_header max_age ${str(obj(sts)['max_age']) || 'missing'}`,
+						};
+		}
 		const curves = result('elliptic_curves');
 		for (const c of arr(curves?.['supported_curves']).map(obj)) {
 			const name = str(c['name'] ?? '');

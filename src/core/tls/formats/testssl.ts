@@ -113,6 +113,25 @@ function observe(findings: Finding[], host: string | null, port: number | null):
 				o.curves.push({ name: c, bits: curveBits(c) });
 		} else if (id === 'overall_grade') {
 			o.scannerGrade = finding;
+		} else if (/^cipherlist_/.test(id)) {
+			// "offered (NOT ok)", "not offered", "offered": the category test of `-s`/`--std`.
+			// testssl.sh 3.0 calls the CBC group AVERAGE ("SEED + 128+256 Bit CBC"); 3.2 OBSOLETED.
+			const raw = id.slice('cipherlist_'.length);
+			const cat = raw === 'AVERAGE' ? 'OBSOLETED' : raw;
+			if (/^offered/i.test(finding) || /^not offered/i.test(finding))
+				(o.categories ??= {})[cat] = {
+					offered: /^offered/i.test(finding),
+					evidence: `${id}: ${finding}`,
+				};
+		} else if (id === 'SWEET32' || id === 'RC4') {
+			// Vulnerability checks that name suite categories: 64-bit block ciphers and RC4.
+			const cat = id === 'SWEET32' ? '3DES_IDEA' : 'RC4';
+			const offered = present(f);
+			const known = o.categories?.[cat];
+			if (!known || (offered && !known.offered))
+				(o.categories ??= {})[cat] = { offered, evidence: `${id}: ${finding}` };
+		} else if (id === 'HSTS' || id === 'HSTS_time') {
+			o.hsts = hstsOf(finding, o.hsts);
 		} else if (id in VULNS) {
 			if (id === 'secure_renego') {
 				if (/not supported/i.test(finding))
@@ -123,6 +142,19 @@ function observe(findings: Finding[], host: string | null, port: number | null):
 	}
 	o.suitesListed = o.suites.length + o.tls13.length > 0;
 	return o;
+}
+
+/** testssl.sh `HSTS` / `HSTS_time`: "365 days (=31536000 s) …", "not offered", "… s". */
+function hstsOf(
+	finding: string,
+	known: ObservedEndpoint['hsts'],
+): NonNullable<ObservedEndpoint['hsts']> {
+	if (/not offered|not set|missing/i.test(finding))
+		return known?.maxAge ? known : { maxAge: null, evidence: `HSTS: ${finding}` };
+	const m = /=\s*(\d+)\s*s\b/.exec(finding) ?? /(\d+)\s*(?:s|seconds)\b/.exec(finding);
+	const days = /(\d+)\s*days?/.exec(finding);
+	const maxAge = m?.[1] ? Number(m[1]) : days?.[1] ? Number(days[1]) * 86400 : null;
+	return { maxAge: maxAge ?? known?.maxAge ?? null, evidence: `HSTS: ${finding}` };
 }
 
 export function curveBits(name: string): number {
