@@ -1,5 +1,6 @@
 // Small namespace-aware DOM helpers over @xmldom/xmldom (no DOMParser or XPath in a worker).
 import type { Element, Node } from '@xmldom/xmldom';
+import { elementsInside } from '../xml/element-index';
 
 const ELEMENT_NODE = 1;
 
@@ -33,8 +34,15 @@ export function descendants(
 	ns?: string | readonly string[],
 	local?: string,
 ): Element[] {
-	const out: Element[] = [];
 	const nsList = ns === undefined ? null : typeof ns === 'string' ? [ns] : ns;
+	const listed = elementsInside(root);
+	if (listed)
+		return listed.filter(
+			(e) =>
+				(!nsList || nsList.includes(e.namespaceURI ?? '')) &&
+				(local === undefined || e.localName === local),
+		);
+	const out: Element[] = [];
 	let n: Node | null = root.firstChild;
 	while (n && n !== root) {
 		if (isElement(n)) {

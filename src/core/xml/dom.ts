@@ -1,5 +1,6 @@
 // Small, allocation-light helpers for walking an @xmldom/xmldom tree by namespace and local name.
 import type { Element, Node } from '@xmldom/xmldom';
+import { elementsInside } from './element-index';
 
 export const NS = {
 	soap11: 'http://schemas.xmlsoap.org/soap/envelope/',
@@ -54,6 +55,8 @@ export function children(el: Node | null | undefined, ns: string, local: string)
 
 /** All descendants (document order) matching ns + local name. */
 export function descendants(root: Node, ns: string, local: string): Element[] {
+	const listed = elementsInside(root);
+	if (listed) return listed.filter((e) => e.localName === local && e.namespaceURI === ns);
 	const out: Element[] = [];
 	const stack: Node[] = [root];
 	while (stack.length) {

@@ -3,8 +3,9 @@
 // and TLS fixtures) and over hand-made edge cases; anything it does not take falls back.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { DOMParser, type Attr, type Element, type Node } from '@xmldom/xmldom';
+import { DOMParser, type Attr, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
+import { elementsInside } from './element-index';
 import { parsePlainXml } from './fast-parse';
 import { MAX_XML_DEPTH, parseXml } from './safe-parse';
 
@@ -58,6 +59,30 @@ function dump(node: Node, out: string[] = [], depth = 0): string[] {
 	return out;
 }
 
+function walked(root: Node): Element[] {
+	const out: Element[] = [];
+	for (let c = root.firstChild; c; c = c.nextSibling)
+		if (c.nodeType === 1) out.push(c as Element, ...walked(c));
+	return out;
+}
+
+/** The recorded element list answers like a walk, for the document and a sample of elements. */
+function checkIndex(doc: Node, path: string): void {
+	expect(elementsInside(doc), path).toEqual(walked(doc));
+	const all = walked(doc);
+	const step = Math.max(1, Math.floor(all.length / 50));
+	for (let i = 0; i < all.length; i += step) {
+		const el = all[i] as Element;
+		const inside = elementsInside(el);
+		if (
+			!inside ||
+			inside.length !== walked(el).length ||
+			inside.some((e, k) => e !== walked(el)[k])
+		)
+			throw new Error(`${path}: element list disagrees with a walk under ${el.tagName}`);
+	}
+}
+
 function xmldomTree(text: string): Node | null {
 	let failed = false;
 	try {
@@ -89,6 +114,7 @@ describe('parsePlainXml', () => {
 				continue;
 			}
 			expect(dump(fast).join('\n'), path).toBe(dump(reference).join('\n'));
+			checkIndex(fast, path);
 			same++;
 		}
 		console.log(`fast XML path: ${same} files identical to xmldom, ${fallback} fell back`);
@@ -148,6 +174,17 @@ describe('parsePlainXml', () => {
 		expect(() => parseXml(deep)).toThrow(/deeper than 256 levels at line 1/);
 		const fits = '<a>'.repeat(MAX_XML_DEPTH) + '</a>'.repeat(MAX_XML_DEPTH);
 		expect(parsePlainXml(fits, MAX_XML_DEPTH)).not.toBeNull();
+	});
+
+	it('stops answering from the element list once the document changes', () => {
+		const doc = parsePlainXml('<a><b><c/></b><d/></a>', MAX_XML_DEPTH) as Document;
+		const b = doc.documentElement?.firstChild as Element;
+		expect(elementsInside(b)?.map((e) => e.tagName)).toEqual(['c']);
+		const clone = b.cloneNode(true);
+		expect(elementsInside(clone)).toBeNull();
+		b.appendChild(doc.createElement('e'));
+		expect(elementsInside(b)).toBeNull();
+		expect(elementsInside(doc)).toBeNull();
 	});
 
 	it('yields documents whose live lists and lookups work', () => {

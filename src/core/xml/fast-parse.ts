@@ -15,6 +15,7 @@ import {
 	type Element,
 	type Node,
 } from '@xmldom/xmldom';
+import { recordElements, type Ordered } from './element-index';
 
 const NS_XML = 'http://www.w3.org/XML/1998/namespace';
 const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
@@ -30,7 +31,7 @@ const AMP = 0x26;
 type Scope = Record<string, string | null>;
 
 interface Open {
-	el: Element;
+	el: Element & Ordered;
 	qName: string;
 	scope: Scope;
 }
@@ -118,6 +119,8 @@ interface RawElement {
 	localName: string;
 	lineNumber: number;
 	columnNumber: number;
+	_order: number;
+	_end: number;
 }
 
 function makeElement(doc: Document, ns: string | null, qName: string, colon: number): Element {
@@ -132,6 +135,7 @@ function makeElement(doc: Document, ns: string | null, qName: string, colon: num
 	el.namespaceURI = ns;
 	el.prefix = colon === -1 ? null : qName.slice(0, colon);
 	el.localName = colon === -1 ? qName : qName.slice(colon + 1);
+	el.lineNumber = el.columnNumber = el._order = el._end = 0;
 	return el as unknown as Element;
 }
 
@@ -227,6 +231,7 @@ class PlainParser {
 	private lineStart = 0;
 	private counted = 0;
 	private readonly stack: Open[] = [];
+	private readonly elements: Element[] = [];
 	private rootSeen = false;
 	private readonly rootScope: Scope;
 
@@ -259,6 +264,7 @@ class PlainParser {
 		if (this.stack.length > 0 || !this.rootSeen) throw new NotPlain();
 		// xmldom bumps this counter on every mutation; live NodeLists compare it to refresh
 		(this.doc as unknown as { _inc: number })._inc++;
+		recordElements(this.doc, this.elements);
 		return this.doc;
 	}
 
@@ -362,6 +368,7 @@ class PlainParser {
 		const qName = this.name();
 		this.skipWhitespace();
 		if (!open || qName !== open.qName || this.s.charCodeAt(this.pos) !== GT) throw new NotPlain();
+		open.el._end = this.elements.length - 1;
 		this.pos++;
 	}
 
@@ -434,11 +441,12 @@ class PlainParser {
 		const ns = colon === -1 ? scope[''] : scope[qName.slice(0, colon)];
 		if (ns === undefined || (colon !== -1 && ns === null)) throw new NotPlain();
 		const doc = this.doc;
-		const el = makeElement(doc, ns ?? null, qName, colon);
+		const el = makeElement(doc, ns ?? null, qName, colon) as Element & Ordered & RawElement;
 		this.locate(tagStart);
-		const located = el as unknown as { lineNumber: number; columnNumber: number };
-		located.lineNumber = this.line;
-		located.columnNumber = tagStart - this.lineStart + 1;
+		el.lineNumber = this.line;
+		el.columnNumber = tagStart - this.lineStart + 1;
+		el._order = el._end = this.elements.length;
+		this.elements.push(el);
 		const seen = attrNames.length > 1 ? new Set<string>() : null;
 		for (let i = 0; i < attrNames.length; i++) {
 			const name = attrNames[i] as string;
