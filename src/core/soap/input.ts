@@ -12,6 +12,7 @@ import { text } from '../xml/dom';
 import { parseXmlInput } from '../xml/xml-input';
 import { chainVerdict } from '../xmldsig/chain';
 import { knownCerts, verifyDocument } from '../xmldsig/document';
+import { sessionKeys } from '../xmlenc/session-keys';
 import type { SignatureFacts } from '../xmldsig/facts';
 import type { KnownSecret } from '../xmldsig/keyinfo';
 import { envelopeFacts } from './envelope';
@@ -136,6 +137,7 @@ export const stage: Stage = async (facts, ctx) => {
 			origin: ref.origin,
 			certs,
 			secrets,
+			sessionKeys: sessionKeys(ctx.keyring, ref.inputName),
 			external: externalResolver(ctx, ref.inputName),
 			chain: (cert, all) => chainVerdict(cert, all, anchors, facts.now),
 		});

@@ -8,6 +8,8 @@ import type { InputKind } from '../report/report';
 import { parseXml } from '../xml/safe-parse';
 import type { ReferenceFacts, SignatureFacts } from '../xmldsig/facts';
 import type { EnvelopeFacts, SecurityHeaderFacts, UsernameTokenFacts } from './facts';
+import { stage as decryptionStage } from '../xmlenc/input';
+import { pemBlocks, privateKeyMaterial } from '../xmlenc/testing';
 import { stage } from './input';
 
 export interface StageRun {
@@ -26,6 +28,8 @@ export async function runSignatureStage(
 		secrets?: Record<string, string>;
 		anchors?: string[];
 		lastModified?: number;
+		/** PKCS#8 PEM files: dropped private keys; the decryption stage then runs first, as in analyze.ts. */
+		privateKeys?: string[];
 	} = {},
 ): Promise<StageRun> {
 	const facts = emptyFacts('2026-11-22T12:00:00Z');
@@ -37,6 +41,11 @@ export async function runSignatureStage(
 	for (const [name, file] of Object.entries(opts.secrets ?? {})) {
 		const bytes = read(file);
 		keyring.secretKeys.push({ id: name, inputName: file, name, algorithm: 'HMAC', bytes });
+	}
+	for (const [i, pem] of (opts.privateKeys ?? []).entries()) {
+		const der = pemBlocks(new TextDecoder().decode(read(pem)), 'PRIVATE KEY')[0];
+		if (!der) throw new Error(`${pem} holds no PRIVATE KEY block`);
+		keyring.privateKeys.push(privateKeyMaterial(der, `key-${i}`, pem, pem.replace(/\.pem$/, '')));
 	}
 	for (const a of opts.anchors ?? []) {
 		const der = read(a);
@@ -81,6 +90,7 @@ export async function runSignatureStage(
 		progress: () => {},
 		signal: new AbortController().signal,
 	};
+	if (opts.privateKeys) await decryptionStage(facts, ctx);
 	await stage(facts, ctx);
 	return { facts, ctx };
 }

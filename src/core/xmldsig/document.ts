@@ -7,7 +7,7 @@ import { descendants, NS } from '../xml/dom';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hash } from './algorithms';
 import { buildIdMap, type IdMap } from './ids';
-import type { KeyContext, KnownCert, KnownSecret } from './keyinfo';
+import type { KeyContext, KnownCert, KnownSecret, SessionSecret } from './keyinfo';
 import { certInfo } from './keys';
 import type { SignatureFacts } from './facts';
 import { skippedFacts, verifySignature, type CanonicalCapture } from './verify';
@@ -41,6 +41,8 @@ export interface VerifyDocumentOptions {
 	origin: 'input' | 'decrypted';
 	certs: readonly KnownCert[];
 	secrets: readonly KnownSecret[];
+	/** Keys the decryption stage unwrapped from this message's EncryptedKeys. */
+	sessionKeys?: readonly SessionSecret[];
 	external?: (uri: string) => Uint8Array | null;
 	chain?: (
 		cert: KnownCert,
@@ -90,6 +92,7 @@ export async function verifyDocument(
 	const keys: KeyContext = {
 		certs,
 		secrets: [...opts.secrets],
+		sessionKeys: opts.sessionKeys ?? [],
 		idMap,
 		addMessageCert(der, source) {
 			const sha = toHex(sha256(der));

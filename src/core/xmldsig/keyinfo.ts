@@ -4,10 +4,12 @@
 // RFC 4050 ECDSA), DEREncodedKeyValue, KeyName, RetrievalMethod and KeyInfoReference. Every hint is
 // matched against the certificates of the message and of every dropped file.
 import type { Element } from '@xmldom/xmldom';
-import { equalBytes, fromBase64 } from '../bytes/encoding';
+import { equalBytes, fromBase64, toBase64 } from '../bytes/encoding';
+import { sha1 } from '@noble/hashes/legacy.js';
 import { attr, child, childElements, children, is, localName, NS, text } from '../xml/dom';
 import type { KeySource } from '../report/report';
 import { DIGESTS, hash } from './algorithms';
+import { deriveKey, derivationParams, WSC_NAMESPACES } from './derived-key';
 import { lookupId, type IdMap } from './ids';
 import {
 	bigintFrom,
@@ -36,9 +38,19 @@ export interface KnownSecret {
 	label: string;
 }
 
+/** A key the decryption stage unwrapped from an EncryptedKey of this message (stays in the worker). */
+export interface SessionSecret {
+	/** Base64 SHA-1 of the EncryptedKey's cipher octets. */
+	sha1: string;
+	bytes: Uint8Array;
+	label: string;
+}
+
 export interface KeyContext {
 	certs: KnownCert[];
 	secrets: KnownSecret[];
+	/** Keys of the message's EncryptedKeys that a dropped private key opened. */
+	sessionKeys?: readonly SessionSecret[];
 	idMap: IdMap;
 	/** Adds (or finds) a certificate carried by the message itself. */
 	addMessageCert(der: Uint8Array, source: string): KnownCert | null;
@@ -104,7 +116,7 @@ class Resolver {
 		keyName: null,
 		problems: [],
 	};
-	private depth = 0;
+	depth = 0;
 	constructor(private readonly ctx: KeyContext) {}
 
 	private addCert(cert: KnownCert, source: KeySource, form: string): void {
@@ -369,7 +381,7 @@ class Resolver {
 		if (!hinted) for (const c of embedded) this.addCert(c, 'X509Certificate', 'X509Certificate');
 	}
 
-	private async str(el: Element): Promise<void> {
+	async str(el: Element): Promise<void> {
 		const ref = child(el, NS.wsse, 'Reference');
 		const kid = child(el, NS.wsse, 'KeyIdentifier');
 		const x509 = child(el, NS.ds, 'X509Data');
@@ -402,6 +414,8 @@ class Resolver {
 					if (v && equalBytes(await hash('sha1', c.info.der), v)) hits.push(c);
 				for (const h of hits) this.addCert(h, 'KeyIdentifier', 'KeyIdentifier ThumbprintSHA1');
 				if (!hits.length) this.notFound(`certificate with SHA-1 thumbprint ${text(kid)}`);
+			} else if (vt.endsWith('#EncryptedKeySHA1')) {
+				this.sessionKey(text(kid).replace(/\s+/g, ''), 'KeyIdentifier', 'EncryptedKeySHA1');
 			} else if (vt === WSS_X509 + 'X509v3' || vt.endsWith('#X509')) {
 				const cert = this.messageCert(v, 'wsse:KeyIdentifier X509v3');
 				if (cert) this.addCert(cert, 'KeyIdentifier', 'KeyIdentifier X509v3');
@@ -436,7 +450,69 @@ class Resolver {
 			return;
 		}
 		if (is(t, NS.ds, 'KeyInfo')) return this.keyInfo(t);
+		if (is(t, NS.xenc, 'EncryptedKey')) {
+			const sha = encryptedKeySha1(t);
+			if (!sha) return void this.res.problems.push('EncryptedKey without a readable CipherValue');
+			return this.sessionKey(sha, source, `EncryptedKey ${attr(t, 'Id') ?? ''}`.trim());
+		}
+		if (WSC_NAMESPACES.includes(t.namespaceURI ?? '') && localName(t) === 'DerivedKeyToken')
+			return this.derivedKey(t, source);
 		this.notFound(`key carried by ${t.tagName} (not supported as a signing key)`);
+	}
+
+	/** The key unwrapped from the message's EncryptedKey with this SHA-1, if a dropped key opened it. */
+	private sessionKey(sha: string, source: KeySource, form: string): void {
+		this.res.forms.push(form);
+		const found = this.ctx.sessionKeys?.find((k) => k.sha1 === sha);
+		if (!found) {
+			this.notFound(
+				`the key inside ${form.startsWith('EncryptedKeySHA1') ? `the EncryptedKey with SHA-1 ${sha}` : form}, which only the recipient's private key unwraps`,
+			);
+			return;
+		}
+		this.res.candidates.push({
+			kind: 'secret',
+			bytes: found.bytes,
+			label: found.label,
+			source,
+			form: `${form} (${found.label})`,
+		});
+		this.res.identified = true;
+	}
+
+	/** wsc:DerivedKeyToken: resolve its base key (an EncryptedKey), then P_SHA-1. */
+	private async derivedKey(dkt: Element, source: KeySource): Promise<void> {
+		this.res.forms.push('wsc:DerivedKeyToken');
+		let params;
+		try {
+			params = derivationParams(dkt);
+		} catch (e) {
+			this.res.problems.push(e instanceof Error ? e.message : String(e));
+			return;
+		}
+		const str = child(dkt, NS.wsse, 'SecurityTokenReference');
+		if (!str) return void this.res.problems.push('DerivedKeyToken without SecurityTokenReference');
+		const base = new Resolver(this.ctx);
+		base.depth = this.depth + 1;
+		if (base.depth > 4) return;
+		await base.str(str);
+		this.res.forms.push(...base.res.forms);
+		this.res.problems.push(...base.res.problems);
+		if (base.res.referenced) this.notFound(base.res.referenced);
+		for (const c of base.res.candidates) {
+			if (c.kind !== 'secret') continue;
+			this.res.candidates.push({
+				kind: 'secret',
+				bytes: deriveKey(c.bytes, params),
+				label: c.label,
+				source,
+				form: `DerivedKeyToken ${dkt.getAttributeNS(NS.wsu, 'Id') ?? ''} from ${c.form}`.replace(
+					/\s+/g,
+					' ',
+				),
+			});
+			this.res.identified = true;
+		}
 	}
 }
 
@@ -479,6 +555,13 @@ export async function resolveKeys(
 			});
 	}
 	return res;
+}
+
+/** Base64 SHA-1 of an EncryptedKey's inline cipher octets (its WSS 1.1 EncryptedKeySHA1). */
+export function encryptedKeySha1(ek: Element): string | null {
+	const cv = child(child(ek, NS.xenc, 'CipherData'), NS.xenc, 'CipherValue');
+	const bytes = b64(cv);
+	return bytes ? toBase64(sha1(bytes)) : null;
 }
 
 /** Parses a DER certificate for the key context, or null when it is not one. */

@@ -68,3 +68,22 @@ export interface DecryptionFacts extends ReportDecryption {
 
 /** Longest plaintext kept for display; the hash always covers all of it. */
 export const DISPLAY_LIMIT = 1_000_000;
+
+/** What one EncryptedKey is for, and whether the dropped keys opened it (never the key itself). */
+export interface EncryptedKeyFacts {
+	inputName: string;
+	id: string | null;
+	path: string;
+	keyTransport: string | null;
+	/**
+	 * 'data': a ReferenceList or an EncryptedData uses it; 'signature': only a signature (or a
+	 * DerivedKeyToken a signature uses) refers to it; 'unlinked': nothing in the message refers to it.
+	 */
+	use: 'data' | 'signature' | 'unlinked';
+	/** Base64 SHA-1 of its cipher octets (how an EncryptedKeySHA1 KeyIdentifier names it). */
+	sha1: string | null;
+	unwrapped: boolean;
+	openedBy: KeyUsedFacts | null;
+	/** Plain-language note for the card. */
+	note: string;
+}

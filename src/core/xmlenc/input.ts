@@ -11,6 +11,7 @@ import { DATA_ALGORITHMS, NS } from './algorithms';
 import { cryptoFailureMessage } from './errors';
 import { buildIdIndex, descendantsNs, elementPath, idOf, isElement, textOf } from './dom';
 import { decryptEncryptedData, readHeader, type DataOutcome } from './encrypted-data';
+import { examineEncryptedKeys } from './encrypted-keys';
 import { DISPLAY_LIMIT, type DecryptionFacts } from './facts';
 import { CertIndex } from './key-match';
 import type { Env } from './model';
@@ -98,8 +99,11 @@ function identity(ed: Element): string {
 	return `${idOf(ed) ?? ''}\u0000${textOf(value ?? null).slice(0, 200)}\u0000${readHeader(ed).cipherReference ?? ''}`;
 }
 
-/** How many times decrypted content is searched again for EncryptedData (super-encryption). */
-const MAX_NESTING = 3;
+/**
+ * Levels of encrypted content decrypted (an EncryptedData inside decrypted content is the next
+ * level); deeper ones are reported, not decrypted: each level copies the document.
+ */
+export const MAX_LEVELS = 8;
 
 /**
  * Every dropped file the stage can reach: `ctx.files` (all files, when the pipeline provides
@@ -108,6 +112,39 @@ const MAX_NESTING = 3;
 function stageFiles(ctx: StageContext): readonly InputFile[] {
 	const all = (ctx as StageContext & { files?: readonly InputFile[] }).files;
 	return all ?? ctx.inputs.map((i) => i.file);
+}
+
+function envOf(facts: AnalysisFacts, doc: Document, ctx: StageContext, index: CertIndex): Env {
+	return {
+		ring: ctx.keyring,
+		index,
+		doc,
+		ids: buildIdIndex(doc),
+		files: stageFiles(ctx),
+		droppedNames: facts.inputs.map((i) => i.name),
+	};
+}
+
+/** EncryptedData found inside MAX_LEVELS levels of decrypted content: named, not decrypted. */
+function tooDeep(ref: XmlDocumentRef, seen: Set<string>): DecryptionFacts[] {
+	const doc = ref.xml.doc;
+	const wsaTo = wsaToOf(doc);
+	return descendantsNs(doc, NS.xenc, 'EncryptedData')
+		.filter((ed) => !seen.has(identity(ed)))
+		.map((ed) => ({
+			...toFacts(
+				ref.inputName,
+				ed,
+				{
+					status: 'failed',
+					failure: 'structural',
+					message: `not decrypted: encrypted again inside ${MAX_LEVELS} levels of decrypted content (the analyzer stops at ${MAX_LEVELS} levels; each level copies the document)`,
+					source: null,
+				},
+				wsaTo,
+				null,
+			),
+		}));
 }
 
 async function decryptDocument(
@@ -123,14 +160,7 @@ async function decryptDocument(
 	if (!fresh.size) return { facts: [], decrypted: null };
 	for (const ed of fresh) seen.add(identity(ed));
 	const eds = all;
-	const env: Env = {
-		ring: ctx.keyring,
-		index,
-		doc,
-		ids: buildIdIndex(doc),
-		files: stageFiles(ctx),
-		droppedNames: facts.inputs.map((i) => i.name),
-	};
+	const env = envOf(facts, doc, ctx, index);
 	const wsaTo = wsaToOf(doc);
 	const out: DecryptionFacts[] = [];
 	const replacements: Replacement[] = [];
@@ -185,12 +215,27 @@ export const stage: Stage = async (facts: AnalysisFacts, ctx: StageContext) => {
 	for (const ref of [...ctx.documents]) {
 		if (ref.origin !== 'input') continue;
 		const seen = new Set<string>();
+		const levels: XmlDocumentRef[] = [ref];
+		const before = facts.decryptions.length;
 		let current: XmlDocumentRef | null = ref;
-		for (let level = 0; current && level <= MAX_NESTING; level++) {
+		for (let level = 0; current && level < MAX_LEVELS; level++) {
 			const { facts: found, decrypted } = await decryptDocument(facts, current, ctx, index, seen);
 			facts.decryptions.push(...found);
-			if (decrypted) ctx.documents.push(decrypted);
+			if (decrypted) {
+				ctx.documents.push(decrypted);
+				levels.push(decrypted);
+			}
 			current = decrypted;
+		}
+		if (current) facts.decryptions.push(...tooDeep(current, seen));
+		// EncryptedKeys (also those only a signature uses, or nothing): after the data, so a key
+		// already used for data is known as such
+		const mine = facts.decryptions.slice(before);
+		const eks = new Set<string>();
+		for (const doc of levels) {
+			ctx.signal.throwIfAborted();
+			const env = envOf(facts, doc.xml.doc, ctx, index);
+			await examineEncryptedKeys(ref.inputName, env, ctx.keyring, mine, eks);
 		}
 	}
 };

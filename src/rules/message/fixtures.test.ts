@@ -59,6 +59,27 @@ describe('rules over real messages', () => {
 		for (const id of absent) expect(ids, `${id} should not fire`).not.toContain(id);
 	});
 
+	// symmetric binding (WSS4J): the HMAC key is inside an EncryptedKey only the recipient opens
+	it.each([
+		[
+			'wss4j-hmac-encryptedkey-id.xml',
+			['rsa-key.pem'],
+			[],
+			['WSS-SIGNER-UNKNOWN', 'WSS-SIGNATURE-INVALID'],
+		],
+		['wss4j-hmac-encryptedkey-id.xml', [], ['WSS-SIGNER-UNKNOWN'], ['WSS-SIGNATURE-INVALID']],
+		['wss4j-hmac-derivedkey.xml', [], ['WSS-SIGNER-UNKNOWN'], ['WSS-SIGNATURE-INVALID']],
+		['wss4j-hmac-derivedkey.xml', ['rsa-key.pem'], ['WSS-SHA1-DIGEST'], ['WSS-SIGNER-UNKNOWN']],
+		['tampered-wss4j-hmac-derivedkey.xml', ['rsa-key.pem'], ['WSS-SIGNATURE-INVALID'], []],
+	])('%s with private keys %j', async (file, privateKeys, present, absent) => {
+		const { facts } = await runSignatureStage(read, [file], { privateKeys });
+		const ids = [...message, ...xsw]
+			.filter((r) => runRule(r, facts).length > 0)
+			.map((r) => r.meta.id);
+		for (const id of present) expect(ids, `${id} should fire`).toContain(id);
+		for (const id of absent) expect(ids, `${id} should not fire`).not.toContain(id);
+	});
+
 	it('a Timestamp is stale when the file is dated a day after it was created', async () => {
 		const { facts } = await runSignatureStage(read, ['wss4j-soap11-rsa-bst.xml'], {
 			lastModified: Date.now() + 86_400_000,
