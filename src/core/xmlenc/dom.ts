@@ -1,6 +1,7 @@
 // Small DOM helpers over @xmldom/xmldom for the XML Encryption model: namespaced children, IDs,
 // element paths. No DOMParser exists in a worker, so nothing here touches browser globals.
 import type { Document, Element, Node } from '@xmldom/xmldom';
+import { elementsInside } from '../xml/element-index';
 import { NS } from './algorithms';
 
 const ELEMENT_NODE = 1;
@@ -31,6 +32,12 @@ export function childNs(
 }
 
 export function descendantsNs(root: Document | Element, ns: string, local: string): Element[] {
+	// the parser's element list when it can answer: xmldom's live list re-walks the whole tree
+	const listed = elementsInside(root);
+	if (listed)
+		return listed.filter(
+			(e) => (local === '*' || e.localName === local) && (ns === '*' || e.namespaceURI === ns),
+		);
 	return Array.from(root.getElementsByTagNameNS(ns, local));
 }
 
