@@ -31,6 +31,7 @@ import { elementPath, lookupId } from './ids';
 import { resolveKeys, type KeyContext, type KnownCert } from './keyinfo';
 import { dnText } from './keys';
 import { canonicalizeFiltered } from './c14n-filtered';
+import { bstCanonical, keyIdentifierCertificate } from './str-dereference';
 import { evaluateXPathFilter, evaluateFilter2, XPathUnsupported } from './xpath';
 
 const T = {
@@ -241,10 +242,21 @@ class SignatureVerifier {
 		if (!is(str, NS.wsse, 'SecurityTokenReference'))
 			throw new RefError(`STR-Transform applied to ${str.tagName}, not a SecurityTokenReference`);
 		const r = child(str, NS.wsse, 'Reference');
+		const kid = child(str, NS.wsse, 'KeyIdentifier');
+		if (!r && kid) {
+			// the token is not in the message by id: the certificate the KeyIdentifier names
+			const token = keyIdentifierCertificate(kid, this.opts.keys.certs);
+			if (!token.ok)
+				throw new RefError(
+					`STR-Transform: ${token.message}`,
+					token.reason === 'not-found' ? 'key-not-found' : 'unsupported-algorithm',
+				);
+			return bstCanonical(str, token.der);
+		}
 		const uri = attr(r, 'URI');
 		if (!uri?.startsWith('#'))
 			throw new RefError(
-				'STR-Transform: only a wsse:Reference to a token in the message is supported',
+				'STR-Transform: only a wsse:Reference to a token in the message or an X.509 KeyIdentifier is supported',
 				'unsupported-algorithm',
 			);
 		const found = lookupId(this.opts.keys.idMap, uri.slice(1));
