@@ -7,6 +7,7 @@ import type { XmlDocumentRef } from '../pipeline';
 import { attr, attrNS, descendants, kid, kids, textOf } from '../wsdl/dom';
 import { NS, WSA } from '../wsdl/ns';
 import type { CapturedMessage } from './types';
+import { elementsWithIdAttributes } from '../xml/element-index';
 
 export function envelopeRoot(doc: Document): { root: Element; version: '1.1' | '1.2' } | null {
 	const root = doc.documentElement;
@@ -92,7 +93,8 @@ export function readCapturedMessage(
 		}
 	}
 	const ids = new Map<string, Element>();
-	for (const el of descendants(env.root)) {
+	const withIds = elementsWithIdAttributes(ref.xml.doc)?.filter((e) => e !== env.root);
+	for (const el of withIds ?? descendants(env.root)) {
 		const id = idOf(el);
 		if (id && !ids.has(id)) ids.set(id, el);
 	}

@@ -14,8 +14,13 @@ export interface Ordered {
 
 interface Recorded {
 	elements: readonly Element[];
+	/** Elements carrying an attribute named Id, ID, id or AssertionID (any namespace). */
+	withIds: readonly Element[];
 	stamp: number;
 }
+
+/** Local names of the attributes that may hold an XML ID (RULES.md 4.16, xml:id, SAML 1). */
+export const ID_LIKE_ATTRIBUTES: ReadonlySet<string> = new Set(['Id', 'ID', 'id', 'AssertionID']);
 
 const RECORDED = new WeakMap<Document, Recorded>();
 
@@ -23,8 +28,23 @@ function mutations(doc: Document): number {
 	return (doc as unknown as { _inc: number })._inc;
 }
 
-export function recordElements(doc: Document, elements: readonly Element[]): void {
-	RECORDED.set(doc, { elements, stamp: mutations(doc) });
+export function recordElements(
+	doc: Document,
+	elements: readonly Element[],
+	withIds: readonly Element[],
+): void {
+	RECORDED.set(doc, { elements, withIds, stamp: mutations(doc) });
+}
+
+/**
+ * The elements of the document, in document order, that carry an ID-like attribute (see
+ * ID_LIKE_ATTRIBUTES), or null when the list cannot answer: ID indexes then need not look at
+ * the other hundred thousand elements of a large message.
+ */
+export function elementsWithIdAttributes(doc: Document): readonly Element[] | null {
+	const recorded = RECORDED.get(doc);
+	if (!recorded || recorded.stamp !== mutations(doc)) return null;
+	return recorded.withIds;
 }
 
 /**

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { DOMParser, type Attr, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { elementsInside } from './element-index';
+import { elementsInside, elementsWithIdAttributes, ID_LIKE_ATTRIBUTES } from './element-index';
 import { parsePlainXml } from './fast-parse';
 import { MAX_XML_DEPTH, parseXml } from './safe-parse';
 
@@ -70,6 +70,14 @@ function walked(root: Node): Element[] {
 function checkIndex(doc: Node, path: string): void {
 	expect(elementsInside(doc), path).toEqual(walked(doc));
 	const all = walked(doc);
+	const withIds = all.filter((e) => {
+		for (let i = 0; i < e.attributes.length; i++) {
+			const a = e.attributes.item(i) as Attr;
+			if (ID_LIKE_ATTRIBUTES.has(a.localName ?? a.name)) return true;
+		}
+		return false;
+	});
+	expect(elementsWithIdAttributes(doc as Document), path).toEqual(withIds);
 	const step = Math.max(1, Math.floor(all.length / 50));
 	for (let i = 0; i < all.length; i += step) {
 		const el = all[i] as Element;

@@ -15,7 +15,7 @@ import {
 	type Element,
 	type Node,
 } from '@xmldom/xmldom';
-import { recordElements, type Ordered } from './element-index';
+import { ID_LIKE_ATTRIBUTES, recordElements, type Ordered } from './element-index';
 
 const NS_XML = 'http://www.w3.org/XML/1998/namespace';
 const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
@@ -232,6 +232,7 @@ class PlainParser {
 	private counted = 0;
 	private readonly stack: Open[] = [];
 	private readonly elements: Element[] = [];
+	private readonly withIds: Element[] = [];
 	private rootSeen = false;
 	private readonly rootScope: Scope;
 
@@ -264,7 +265,7 @@ class PlainParser {
 		if (this.stack.length > 0 || !this.rootSeen) throw new NotPlain();
 		// xmldom bumps this counter on every mutation; live NodeLists compare it to refresh
 		(this.doc as unknown as { _inc: number })._inc++;
-		recordElements(this.doc, this.elements);
+		recordElements(this.doc, this.elements, this.withIds);
 		return this.doc;
 	}
 
@@ -464,6 +465,8 @@ class PlainParser {
 				seen.add(key);
 			}
 			addAttribute(doc, el, attrNs, name, attrValues[i] as string);
+			if (ID_LIKE_ATTRIBUTES.has(c === -1 ? name : name.slice(c + 1)) && this.withIds.at(-1) !== el)
+				this.withIds.push(el);
 		}
 		if (this.stack.length === 0) {
 			this.rootSeen = true;

@@ -3,6 +3,7 @@
 // a wrapping signal and never resolves.
 import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
 import { ELEMENT_NODE, NS_XML } from './c14n';
+import { elementsWithIdAttributes } from '../xml/element-index';
 
 export const NS_WSU =
 	'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
@@ -53,17 +54,25 @@ export function elementPath(el: Node): string {
 
 export function buildIdMap(doc: Document): IdMap {
 	const byValue = new Map<string, Element[]>();
-	const stack: Node[] = [];
-	if (doc.documentElement) stack.push(doc.documentElement);
-	while (stack.length) {
-		const el = stack.pop() as Element;
+	const add = (el: Element): void => {
 		for (const v of idValues(el)) {
 			const list = byValue.get(v);
 			if (list) list.push(el);
 			else byValue.set(v, [el]);
 		}
-		for (let c = el.lastChild; c; c = c.previousSibling)
-			if (c.nodeType === ELEMENT_NODE) stack.push(c);
+	};
+	// the parser lists the few elements that carry an ID-like attribute; walk only without it
+	const listed = elementsWithIdAttributes(doc);
+	if (listed) for (const el of listed) add(el);
+	else {
+		const stack: Node[] = [];
+		if (doc.documentElement) stack.push(doc.documentElement);
+		while (stack.length) {
+			const el = stack.pop() as Element;
+			add(el);
+			for (let c = el.lastChild; c; c = c.previousSibling)
+				if (c.nodeType === ELEMENT_NODE) stack.push(c);
+		}
 	}
 	const duplicates: IdMap['duplicates'] = [];
 	for (const [id, list] of byValue) {

@@ -1,7 +1,7 @@
 // Small DOM helpers over @xmldom/xmldom for the XML Encryption model: namespaced children, IDs,
 // element paths. No DOMParser exists in a worker, so nothing here touches browser globals.
 import type { Document, Element, Node } from '@xmldom/xmldom';
-import { elementsInside } from '../xml/element-index';
+import { elementsInside, elementsWithIdAttributes } from '../xml/element-index';
 import { NS } from './algorithms';
 
 const ELEMENT_NODE = 1;
@@ -64,10 +64,9 @@ export function idOf(el: Element): string | null {
 /** Every ID value → its elements (a list longer than one is ambiguous and never resolved). */
 export function buildIdIndex(doc: Document): Map<string, Element[]> {
 	const index = new Map<string, Element[]>();
-	const all = doc.getElementsByTagName('*');
-	for (let i = 0; i < all.length; i++) {
-		const el = all.item(i);
-		if (!el) continue;
+	// the parser lists the few elements that carry an ID-like attribute; walk only without it
+	const all = elementsWithIdAttributes(doc) ?? Array.from(doc.getElementsByTagName('*'));
+	for (const el of all) {
 		for (const id of idsOf(el)) {
 			const list = index.get(id);
 			if (list) list.push(el);
