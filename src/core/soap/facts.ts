@@ -1,4 +1,5 @@
 // Facts about SOAP envelopes and their WS-Security headers. Owned by issue #4.
+import type { EncryptedKeyFacts } from '../xmlenc/facts';
 
 export interface TimestampFacts {
 	path: string;
@@ -124,4 +125,6 @@ export interface XmlDetail {
 	signatures: SignatureView[];
 	/** Index range of this input's signatures in facts.signatures. */
 	signatureIndexes: number[];
+	/** Every EncryptedKey of the input: content key, signing key, or unlinked (issue #5). */
+	encryptedKeys?: EncryptedKeyFacts[];
 }

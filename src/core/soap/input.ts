@@ -12,7 +12,7 @@ import { text } from '../xml/dom';
 import { parseXmlInput } from '../xml/xml-input';
 import { chainVerdict } from '../xmldsig/chain';
 import { knownCerts, verifyDocument } from '../xmldsig/document';
-import { sessionKeys } from '../xmlenc/session-keys';
+import { encryptedKeyFacts, sessionKeys } from '../xmlenc/session-keys';
 import type { SignatureFacts } from '../xmldsig/facts';
 import type { KnownSecret } from '../xmldsig/keyinfo';
 import { envelopeFacts } from './envelope';
@@ -247,6 +247,8 @@ export const stage: Stage = async (facts, ctx) => {
 		const failed = failures.get(name);
 		if (failed)
 			detail.summary += ` — internal error while verifying a document of this file (please report it): ${failed}`;
+		const eks = encryptedKeyFacts(ctx.keyring, name);
+		if (eks.length) detail.encryptedKeys = eks;
 		const target = facts.inputs.find((i) => i.name === name);
 		if (target) target.detail = { area: 'xml', data: detail };
 	}

@@ -3,6 +3,7 @@
 // with WebCrypto in the test; the producers' ciphertexts are covered by fixtures.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../bytes/encoding';
+import { MAX_LEVELS } from './input';
 import { runStage, ringFrom } from './testing';
 
 const X = 'http://www.w3.org/2001/04/xmlenc#';
@@ -88,5 +89,30 @@ describe('decrypted content that is not XML', () => {
 		const { facts } = await runStage('g.xml', `<r>${gcm}</r>`, ring);
 		expect(facts.decryptions[0]?.status).toBe('decrypted');
 		expect(facts.decryptions[0]?.documentError).toContain('not well-formed');
+	});
+});
+
+describe('nesting depth', () => {
+	it(`decrypts ${MAX_LEVELS} levels and names the deeper EncryptedData instead of decrypting it`, async () => {
+		const key = new Uint8Array(16).fill(5);
+		const ring = ringFrom({
+			secretKeys: [{ id: 'k', inputName: 'k', name: 'k', algorithm: 'AES', bytes: key }],
+		});
+		let content = '<ex:secret>42</ex:secret>';
+		for (let i = 0; i < MAX_LEVELS + 2; i++)
+			content = `<ex:l${i}>${await encryptedData(key, 'k', content)}</ex:l${i}>`;
+		const { facts, documents } = await runStage(
+			'deep.xml',
+			`<ex:root xmlns:ex="urn:example">${content}</ex:root>`,
+			ring,
+		);
+		const statuses = facts.decryptions.map((d) => d.status);
+		expect(statuses.slice(0, MAX_LEVELS)).toEqual(Array(MAX_LEVELS).fill('decrypted'));
+		expect(statuses.slice(MAX_LEVELS)).toEqual(['failed']);
+		expect(facts.decryptions[MAX_LEVELS]).toMatchObject({ failure: 'structural' });
+		expect(facts.decryptions[MAX_LEVELS]?.error).toMatch(
+			new RegExp(`encrypted again inside ${MAX_LEVELS} levels of decrypted content`),
+		);
+		expect(documents).toHaveLength(1 + MAX_LEVELS);
 	});
 });

@@ -1,0 +1,44 @@
+// What each EncryptedKey is for: content key (ReferenceList / EncryptedData), signing key (HMAC
+// signature, DerivedKeyToken) or unlinked, on messages from WSS4J (tests/fixtures/wss, xmlenc).
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { XmlDetail } from '../soap/facts';
+import { runSignatureStage, type FixtureReader } from '../soap/testing';
+import { encryptedKeyFacts } from './session-keys';
+
+const WSS = resolve(import.meta.dirname, '../../../tests/fixtures/wss');
+const ENC = resolve(import.meta.dirname, '../../../tests/fixtures/xmlenc');
+const read: FixtureReader = (name) => new Uint8Array(readFileSync(resolve(WSS, name)));
+
+describe('EncryptedKey linkage', () => {
+	it.each([
+		[['rsa-key.pem'], true],
+		[[], false],
+	])(
+		'an EncryptedKey nothing uses is reported unlinked (private keys %j)',
+		async (keys, opened) => {
+			const file = 'wss4j-encryptedkey-unlinked.xml';
+			const { facts, ctx } = await runSignatureStage(read, [file], { privateKeys: keys });
+			const eks = encryptedKeyFacts(ctx.keyring, file);
+			expect(eks).toHaveLength(1);
+			expect(eks[0]).toMatchObject({ use: 'unlinked', unwrapped: opened });
+			expect(eks[0]?.note).toMatch(/^unlinked: no ReferenceList\/DataReference, no EncryptedData/);
+			// on the card: the input's XML detail lists it
+			const detail = facts.inputs[0]?.detail?.data as XmlDetail;
+			expect(detail.encryptedKeys?.map((k) => k.use)).toEqual(['unlinked']);
+			// the message's own signature is unaffected
+			expect(facts.signatures[0]?.valid).toBe(true);
+		},
+	);
+
+	const encrypted = readdirSync(ENC).filter((f) => /^wss4j-.*\.xml$/.test(f));
+	it.each(encrypted)('%s: its EncryptedKeys carry content keys', async (file) => {
+		const readEnc: FixtureReader = (n) =>
+			new Uint8Array(readFileSync(resolve(n.endsWith('.pem') ? WSS : ENC, n)));
+		const { ctx } = await runSignatureStage(readEnc, [file], { privateKeys: [] });
+		const eks = encryptedKeyFacts(ctx.keyring, file);
+		expect(eks.length).toBeGreaterThan(0);
+		expect(eks.map((k) => k.use)).toEqual(eks.map(() => 'data'));
+	});
+});
