@@ -58,6 +58,7 @@ export async function keystoreOutcome(
 	const entries: KeystoreEntryFacts[] = [];
 	const rows: KeystoreRow[] = [];
 	const trusted = (e: RawEntry) => e.type === 'trusted-certificate';
+	col.prefetch(store.entries.flatMap((e) => e.chain));
 	for (const e of store.entries) {
 		ctx.signal.throwIfAborted();
 		const created = isoOrNull(e.created);

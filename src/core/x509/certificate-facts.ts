@@ -6,6 +6,7 @@ import { equalBytes, toArrayBuffer, toHex } from '../bytes/encoding';
 import type { CertificateFacts } from './facts';
 import { nameText } from './names';
 import { SIGNATURE_ALGORITHMS } from './oids';
+import { knownSelfSignedRoot } from './public-trust';
 import { verifySigned } from './signature';
 import { analyzePublicKey, bigIntOf, parseDer, type PublicKeyInfo } from './public-key';
 import {
@@ -97,7 +98,7 @@ export function readRawCertificate(der: Uint8Array): RawCertificate {
 		notBefore,
 		notAfter,
 		spki,
-		spkiDer: new Uint8Array(spki.toBER()),
+		spkiDer: new Uint8Array(spki.valueBeforeDecodeView),
 		key: analyzePublicKey(
 			algOid.valueBlock.toString(),
 			(alg as asn1js.Sequence).valueBlock.value[1],
@@ -170,8 +171,14 @@ export async function certificateFactsAndTree(
 	const akiValue = ext('2.5.29.35');
 	const sanNames = sanValue ? subjectAltNames(sanValue) : [];
 	const selfIssued = sameBytes(raw.subject, raw.issuer);
+	const [sha256, sha1, spkiSha256] = await Promise.all([
+		digest('SHA-256', der),
+		digest('SHA-1', der),
+		digest('SHA-256', raw.spkiDer),
+	]);
 	let selfSignatureValid: boolean | null = null;
-	if (selfIssued) {
+	if (selfIssued && knownSelfSignedRoot(toHex(sha256))) selfSignatureValid = true;
+	else if (selfIssued) {
 		try {
 			selfSignatureValid =
 				(await verifyOwnSignature(raw)) ??
@@ -184,11 +191,6 @@ export async function certificateFactsAndTree(
 	const skiId = skiValue ? octetId(skiValue) : null;
 	const selfSigned =
 		selfIssued && (selfSignatureValid ?? (akiId === null || skiId === null || akiId === skiId));
-	const [sha256, sha1, spkiSha256] = await Promise.all([
-		digest('SHA-256', der),
-		digest('SHA-1', der),
-		digest('SHA-256', raw.spkiDer),
-	]);
 	const serial = serialForms(raw.serial);
 	const notBefore = raw.notBefore.toISOString().replace(/\.000Z$/, 'Z');
 	const notAfter = raw.notAfter.toISOString().replace(/\.000Z$/, 'Z');

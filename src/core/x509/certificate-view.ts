@@ -1,4 +1,5 @@
-// The detail view of one certificate: every extension decoded to text lines, PEM, ASN.1 tree.
+// The detail view of one certificate: names, dates, key and PEM; its extensions as text lines
+// (certificateExtensions) and raw ASN.1 tree (certificateAsn1) are built when the page opens them.
 import * as asn1js from 'asn1js';
 import { toArrayBuffer, toHex } from '../bytes/encoding';
 import type { Asn1Node, CertificateFacts, CertificateView, ExtensionView } from './facts';
@@ -73,23 +74,47 @@ export function asn1Tree(value: asn1js.AsnType, budget = { nodes: 0 }, depth = 0
 	return node;
 }
 
+/**
+ * The raw ASN.1 tree of a certificate, built when the page opens it: a truststore holds ~150
+ * certificates whose trees nobody looks at, and building and posting them all cost more than
+ * the rest of their analysis.
+ */
+export function certificateAsn1(der: Uint8Array): Asn1Node {
+	const parsed = asn1js.fromBER(toArrayBuffer(der));
+	return parsed.offset === -1 ? { label: 'unparsable' } : asn1Tree(parsed.result);
+}
+
+/** Every extension decoded to text lines, built when the page opens the extensions. */
+export function certificateExtensions(der: Uint8Array): ExtensionView[] {
+	const parsed = asn1js.fromBER(toArrayBuffer(der));
+	const tbs = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value[0] : null;
+	if (parsed.offset === -1 || !(tbs instanceof asn1js.Sequence)) return [];
+	return readExtensions(tbs).map((e) => ({
+		oid: e.oid,
+		name: extensionName(e.oid),
+		critical: e.critical,
+		lines: extensionLines(e),
+	}));
+}
+
+/** Number of extensions: the children of the TBSCertificate's [3] wrapper, nothing decoded. */
+function extensionCount(tree: asn1js.AsnType | undefined): number {
+	const tbs = tree instanceof asn1js.Sequence ? tree.valueBlock.value[0] : null;
+	if (!(tbs instanceof asn1js.Sequence)) return 0;
+	const wrapper = tbs.valueBlock.value.find(
+		(v) => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === 3,
+	);
+	const list = wrapper instanceof asn1js.Constructed ? wrapper.valueBlock.value[0] : null;
+	return list instanceof asn1js.Sequence ? list.valueBlock.value.length : 0;
+}
+
 /** `tree` is the certificate as certificateFactsAndTree decoded it (decoded here when absent). */
 export function certificateView(
 	der: Uint8Array,
 	f: CertificateFacts,
 	tree?: asn1js.Sequence,
 ): CertificateView {
-	let extensions: ExtensionView[] = [];
 	const parsed = tree ? { offset: 0, result: tree } : asn1js.fromBER(toArrayBuffer(der));
-	const tbs = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value[0] : null;
-	if (tbs instanceof asn1js.Sequence) {
-		extensions = readExtensions(tbs).map((e) => ({
-			oid: e.oid,
-			name: extensionName(e.oid),
-			critical: e.critical,
-			lines: extensionLines(e),
-		}));
-	}
 	return {
 		sha256: f.sha256,
 		sha1: f.sha1,
@@ -104,8 +129,7 @@ export function certificateView(
 		keySize: f.keySize,
 		curve: f.curve,
 		signatureAlgorithm: f.signatureAlgorithm,
-		extensions,
+		extensionCount: parsed.offset === -1 ? 0 : extensionCount(parsed.result),
 		pem: toPem('CERTIFICATE', der),
-		asn1: parsed.offset === -1 ? { label: 'unparsable' } : asn1Tree(parsed.result),
 	};
 }

@@ -38,8 +38,32 @@ function pairKeys(facts: AnalysisFacts, ctx: StageContext): void {
 async function buildChains(
 	unique: Map<string, { der: Uint8Array; facts: CertificateFacts[] }>,
 ): Promise<Map<string, string[]>> {
-	const libCerts = new Map<string, X509Certificate>();
+	const chains = new Map<string, string[]>();
+	// A root (or self-signed leaf) is its own chain. The library decodes every certificate it is
+	// given a second time, so it only sees the others and, transitively, the certificates whose
+	// subject names their issuer (a truststore of ~150 roots needs none of it).
+	const bySubject = new Map<string, string[]>();
+	const need: string[] = [];
 	for (const [sha, u] of unique) {
+		const f = u.facts[0];
+		if (!f) continue;
+		bySubject.set(f.subject, [...(bySubject.get(f.subject) ?? []), sha]);
+		if (f.selfIssued) chains.set(sha, [sha]);
+		else need.push(sha);
+	}
+	if (need.length === 0) return chains;
+	const pool = new Set<string>();
+	const queue = [...need];
+	for (let sha = queue.pop(); sha !== undefined; sha = queue.pop()) {
+		if (pool.has(sha)) continue;
+		pool.add(sha);
+		const f = unique.get(sha)?.facts[0];
+		if (f && !f.selfIssued) queue.push(...(bySubject.get(f.issuer) ?? []));
+	}
+	const libCerts = new Map<string, X509Certificate>();
+	for (const sha of pool) {
+		const u = unique.get(sha);
+		if (!u) continue;
 		try {
 			libCerts.set(sha, new X509Certificate(toArrayBuffer(u.der)));
 		} catch {
@@ -49,23 +73,21 @@ async function buildChains(
 	const shaOf = new Map<X509Certificate, string>();
 	for (const [sha, c] of libCerts) shaOf.set(c, sha);
 	const builder = new X509ChainBuilder({ certificates: [...libCerts.values()] });
-	const chains = new Map<string, string[]>();
-	for (const [sha, cert] of libCerts) {
-		if (unique.get(sha)?.facts[0]?.selfIssued) {
-			chains.set(sha, [sha]); // a root (or self-signed leaf) is its own chain
-			continue;
+	for (const sha of need) {
+		const cert = libCerts.get(sha);
+		let chain: string[] = [sha];
+		if (cert) {
+			try {
+				const built = await builder.build(cert);
+				chain = [...built]
+					.slice(0, MAX_CHAIN)
+					.map((c, i) => (i === 0 ? sha : (shaOf.get(c) ?? '')))
+					.filter((s) => s !== '');
+			} catch {
+				chain = [sha]; // circular cross-signatures: keep the certificate alone
+			}
 		}
-		let chain: string[];
-		try {
-			const built = await builder.build(cert);
-			chain = [...built].slice(0, MAX_CHAIN).map((c, i) => (i === 0 ? sha : (shaOf.get(c) ?? '')));
-		} catch {
-			chain = [sha]; // circular cross-signatures: keep the certificate alone
-		}
-		chains.set(
-			sha,
-			chain.filter((s) => s !== ''),
-		);
+		chains.set(sha, chain);
 	}
 	return chains;
 }

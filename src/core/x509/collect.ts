@@ -28,8 +28,23 @@ export class InputCollector {
 	readonly others: OtherBlockView[] = [];
 	readonly crls: CrlView[] = [];
 	private readonly seen = new Map<string, CertificateFacts>();
+	private readonly pending = new Map<Uint8Array, ReturnType<typeof certificateFactsAndTree>>();
 
 	constructor(readonly inputName: string) {}
+
+	/**
+	 * Starts reading many certificates at once (a truststore holds ~150): their signature checks
+	 * and digests then run in WebCrypto side by side instead of one after the other. addCertificate
+	 * picks the results up by the same Uint8Array.
+	 */
+	prefetch(ders: readonly Uint8Array[]): void {
+		for (const der of ders) {
+			if (this.pending.has(der)) continue;
+			const work = certificateFactsAndTree(der, this.inputName, '');
+			work.catch(() => {}); // reported when addCertificate awaits it
+			this.pending.set(der, work);
+		}
+	}
 
 	/** Adds a certificate (deduplicated by fingerprint); returns its facts. */
 	async addCertificate(
@@ -37,7 +52,10 @@ export class InputCollector {
 		source: string,
 		extra: Partial<CertificateFacts> = {},
 	): Promise<CertificateFacts> {
-		const { facts, tree } = await certificateFactsAndTree(der, this.inputName, source);
+		const work = this.pending.get(der);
+		this.pending.delete(der);
+		const { facts, tree } = await (work ?? certificateFactsAndTree(der, this.inputName, source));
+		facts.source = source;
 		const known = this.seen.get(facts.sha256);
 		if (known) {
 			if (extra.pinned) known.pinned = true;

@@ -96,9 +96,10 @@ export interface CertificateView {
 	keySize: number | null;
 	curve: string | null;
 	signatureAlgorithm: string;
-	extensions: ExtensionView[];
+	/** Its extensions are decoded when the page opens them (certificateExtensions). */
+	extensionCount: number;
+	/** The certificate; its raw ASN.1 tree is built from it when the page opens it (certificateAsn1). */
 	pem: string;
-	asn1: Asn1Node;
 }
 
 export interface KeyView {

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { certificateExtensions } from './certificate-view';
+import { pemToDer } from './pem';
 import { detectKind } from '../detect';
 import { LockedError } from '../errors';
 import type { ParseOutcome } from '../pipeline';
@@ -46,8 +48,11 @@ describe('certificate parsers', () => {
 		expect(c?.isCA).toBe(false);
 		expect(out.detail?.area).toBe('x509');
 		if (out.detail?.area === 'x509') {
-			const names = out.detail.data.certificates[0]?.extensions.map((e) => e.name);
+			const view = out.detail.data.certificates[0];
+			const names = certificateExtensions(pemToDer(view?.pem ?? '')).map((e) => e.name);
 			expect(names).toContain('Subject Alternative Name');
+			expect(view?.extensionCount).toBe(names.length);
+			expect(names.length).toBe(6);
 			expect(out.detail.data.certificates[0]?.pem).toContain('BEGIN CERTIFICATE');
 		}
 	});
@@ -55,7 +60,7 @@ describe('certificate parsers', () => {
 	it('decodes CRL distribution points, AIA, policies and name constraints', async () => {
 		const out = await parse('inter.pem');
 		if (out.detail?.area !== 'x509') throw new Error('no detail');
-		const ext = out.detail.data.certificates[0]?.extensions ?? [];
+		const ext = certificateExtensions(pemToDer(out.detail.data.certificates[0]?.pem ?? ''));
 		const text = (name: string) => ext.find((e) => e.name === name)?.lines.join('\n') ?? '';
 		expect(text('CRL Distribution Points')).toContain('http://crl.example.com/inter.crl');
 		expect(text('Authority Information Access')).toContain('http://ocsp.example.com');

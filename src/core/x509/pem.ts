@@ -66,3 +66,8 @@ export function toPem(label: string, der: Uint8Array): string {
 	const lines = b64.match(/.{1,64}/g) ?? [];
 	return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
+
+/** The DER of the first block of a PEM text (empty when there is none). */
+export function pemToDer(text: string): Uint8Array {
+	return splitPem(text)[0]?.der ?? new Uint8Array(0);
+}

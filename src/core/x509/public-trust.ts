@@ -10,15 +10,21 @@ export interface PublicRoot {
 	subjectKeyId: string | null;
 }
 
-let index: { bySpki: Map<string, PublicRoot>; bySubject: Map<string, PublicRoot[]> } | null = null;
+let index: {
+	bySpki: Map<string, PublicRoot>;
+	bySubject: Map<string, PublicRoot[]>;
+	selfSigned: Set<string>;
+} | null = null;
 
 function roots(): NonNullable<typeof index> {
 	if (index) return index;
 	const bySpki = new Map<string, PublicRoot>();
 	const bySubject = new Map<string, PublicRoot[]>();
+	const selfSigned = new Set<string>();
 	for (const line of PUBLIC_ROOTS_TEXT.split('\n')) {
-		const [spki, subject, ski, ...name] = line.split(' ');
-		if (!spki || !subject || !ski) continue;
+		const [spki, subject, ski, cert, ...name] = line.split(' ');
+		if (!spki || !subject || !ski || !cert) continue;
+		if (cert !== '-') selfSigned.add(cert);
 		const root = {
 			name: name.join(' '),
 			spkiSha256: spki,
@@ -28,7 +34,7 @@ function roots(): NonNullable<typeof index> {
 		bySpki.set(spki, root);
 		bySubject.set(subject, [...(bySubject.get(subject) ?? []), root]);
 	}
-	index = { bySpki, bySubject };
+	index = { bySpki, bySubject, selfSigned };
 	return index;
 }
 
@@ -57,4 +63,13 @@ export function publicRootByIssuer(
 
 export function publicRootCount(): number {
 	return roots().bySpki.size;
+}
+
+/**
+ * A byte-identical copy (by SHA-256 of the whole certificate) of a public root whose
+ * self-signature was verified when the list was generated: a truststore of Mozilla roots needs
+ * no signature check of its own.
+ */
+export function knownSelfSignedRoot(certSha256: string): boolean {
+	return roots().selfSigned.has(certSha256);
 }
