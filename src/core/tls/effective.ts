@@ -13,6 +13,7 @@ import {
 	jdkDefaultProtocols,
 	jdkDefaultSuites,
 	jdkSupportedProtocols,
+	keySizeLimit,
 	missingEntries,
 	parseDisabled,
 	parseJavaVersion,
@@ -169,7 +170,34 @@ interface JavaResult {
 	declaredMin: Effective['declaredMin'];
 }
 
-function javaEffective(ep: DeclaredEndpoint, rt: RuntimeContext, notes: string[]): JavaResult {
+/**
+ * The ephemeral DH key a JSSE server uses: `jdk.tls.ephemeralDHKeySize` = n (1024–8192),
+ * `legacy` (1024 bits; 768 for exportable suites), `matched` (the certificate key's size), or the
+ * JDK's default.
+ */
+function jsseServerDh(
+	prop: { value: string; origin: Origin } | undefined,
+	v: ReturnType<typeof parseJavaVersion>,
+	label: string,
+	cert: CertKey | null,
+): { bits: number; origin: Origin } {
+	const value = prop?.value.trim().toLowerCase() ?? '';
+	if (prop && /^\d+$/.test(value)) return { bits: Number(value), origin: prop.origin };
+	if (prop && value === 'legacy') return { bits: 1024, origin: prop.origin };
+	if (prop && value === 'matched') {
+		const bits =
+			cert && (cert.keyAlgorithm === 'RSA' || cert.keyAlgorithm === 'DSA') ? cert.keySize : 2048;
+		return { bits, origin: { ...prop.origin, value: `${prop.origin.value} (${bits} bits)` } };
+	}
+	return { bits: jdkDefaultDhBits(v), origin: defaultOrigin(`${label} default ephemeral DH size`) };
+}
+
+function javaEffective(
+	ep: DeclaredEndpoint,
+	rt: RuntimeContext,
+	notes: string[],
+	cert: CertKey | null = null,
+): JavaResult {
 	const java = rt.java;
 	const v = parseJavaVersion(ep.runtime ?? null) ?? parseJavaVersion(java?.version ?? null);
 	if (!v)
@@ -271,12 +299,21 @@ function javaEffective(ep: DeclaredEndpoint, rt: RuntimeContext, notes: string[]
 	}
 	if (removed) notes.push(`${removed} suites removed by jdk.tls.disabledAlgorithms`);
 	const t13 = tls13Rows.length ? tls13Rows : ep.cipherList || roleSuites ? [] : defaults.tls13;
-	const dh =
-		ep.role === 'server'
-			? java?.ephemeralDHKeySize && /^\d+$/.test(java.ephemeralDHKeySize.value)
-				? { bits: Number(java.ephemeralDHKeySize.value), origin: java.ephemeralDHKeySize.origin }
-				: { bits: jdkDefaultDhBits(v), origin: defaultOrigin(`${label} default ephemeral DH size`) }
-			: null;
+	const dh = ep.role === 'server' ? jsseServerDh(java?.ephemeralDHKeySize, v, label, cert) : null;
+	// RULES.md 4.3: `DH keySize < n` in jdk.tls.disabledAlgorithms. A server whose ephemeral DH
+	// key is below it cannot complete a DHE handshake, so its DHE suites are not negotiable; a
+	// client refuses servers offering smaller groups.
+	const dhLimit = keySizeLimit(entries, 'DH');
+	if (dh && dhLimit !== null && dh.bits < dhLimit) {
+		const before = kept.length;
+		for (let i = kept.length - 1; i >= 0; i--) if (kept[i]?.kx === 'DHE') kept.splice(i, 1);
+		if (kept.length < before)
+			notes.push(
+				`${before - kept.length} DHE suites not negotiable: the ephemeral DH key (${dh.bits} bits) is below "DH keySize < ${dhLimit}" of jdk.tls.disabledAlgorithms`,
+			);
+	} else if (ep.role === 'client' && dhLimit !== null) {
+		notes.push(`${label} refuses DHE groups under ${dhLimit} bits (jdk.tls.disabledAlgorithms)`);
+	}
 	if (!jdkCanTls13(v)) notes.push(`${label} cannot do TLS 1.3 (needs 8u261+ or 11+)`);
 	else if (
 		v?.major === 8 &&
@@ -297,6 +334,10 @@ function javaEffective(ep: DeclaredEndpoint, rt: RuntimeContext, notes: string[]
 		declaredMin,
 	};
 }
+
+/** httpd before 2.4.7 always used 1024-bit DH parameters (later: appended to the cert file). */
+const legacyApacheDh = (ep: DeclaredEndpoint): boolean =>
+	ep.product === 'Apache httpd' && !!ep.productVersion && !atLeast(ep.productVersion, '2.4.7');
 
 function opensslEffective(
 	ep: DeclaredEndpoint,
@@ -327,13 +368,15 @@ function opensslEffective(
 	const secFromConf = o?.cipherString
 		? expandCipherString(o.cipherString.value, profile).secLevel
 		: null;
-	const level = expanded.secLevel ?? secFromConf ?? 1;
+	const level = expanded.secLevel ?? ep.secLevel?.value ?? secFromConf ?? 1;
 	const secOrigin =
 		expanded.secLevel !== null && cipherSetting
 			? cipherSetting.origin
-			: secFromConf !== null && o?.cipherString
-				? o.cipherString.origin
-				: defaultOrigin('OpenSSL default security level 1');
+			: ep.secLevel
+				? ep.secLevel.origin
+				: secFromConf !== null && o?.cipherString
+					? o.cipherString.origin
+					: defaultOrigin('OpenSSL default security level 1');
 	const runtime: RuntimeFacts = {
 		kind: 'openssl',
 		label,
@@ -341,7 +384,7 @@ function opensslEffective(
 		secLevel: {
 			level,
 			origin: secOrigin,
-			implicit: expanded.secLevel === null && secFromConf === null,
+			implicit: expanded.secLevel === null && !ep.secLevel && secFromConf === null,
 		},
 	};
 	protocols = protocols.filter((p) => {
@@ -368,15 +411,22 @@ function opensslEffective(
 		? { bits: ep.dhBits.value, origin: ep.dhBits.origin }
 		: ep.dhMissing
 			? null
-			: ep.role === 'server'
+			: ep.role === 'server' && legacyApacheDh(ep)
 				? {
-						bits: Math.max(
-							2048,
-							cert?.keyAlgorithm === 'RSA' ? Math.min(cert.keySize, 3072) : 2048,
+						bits: 1024,
+						origin: defaultOrigin(
+							`Apache httpd ${ep.productVersion ?? ''} < 2.4.7: built-in 1024-bit DH parameters (RULES.md 4.7)`,
 						),
-						origin: defaultOrigin(`${ep.product} automatic DH parameters`),
 					}
-				: null;
+				: ep.role === 'server'
+					? {
+							bits: Math.max(
+								2048,
+								cert?.keyAlgorithm === 'RSA' ? Math.min(cert.keySize, 3072) : 2048,
+							),
+							origin: defaultOrigin(`${ep.product} automatic DH parameters`),
+						}
+					: null;
 	const curves = ep.curves
 		? ep.curves.value.map((name) => ({ name, bits: curveBits(name) }))
 		: DEFAULT_CURVES;
@@ -461,7 +511,7 @@ export function effectiveDeclared(
 	}
 	if (stack === 'jsse') {
 		if (rt.java) validationDisabled.push(...rt.java.validationDisabled);
-		const j = javaEffective(ep, rt, notes);
+		const j = javaEffective(ep, rt, notes, cert);
 		const protocols = j.protocols;
 		const suites = byProtocols(
 			j.suites.map((f) => suiteByName(f.iana)).filter((r): r is SuiteRow => !!r),

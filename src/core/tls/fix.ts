@@ -226,6 +226,8 @@ function fixHaproxy(text: string, p: Profile): string {
 		() => null,
 	);
 	replaceLines(lines, /^\s*ssl-server-verify\s+none/, (ind) => `${ind}ssl-server-verify required`);
+	// A security level below 2 (the generator's "old" sets 0 for TLS 1.0/1.1 on OpenSSL 3).
+	replaceLines(lines, /^\s*ssl-security-level\s+[01]\b/, (ind) => `${ind}ssl-security-level 2`);
 	const g = lines.findIndex((l) => /^\s*global\b/.test(l));
 	const ind = indentOf(lines[g + 1] ?? '    ') || '    ';
 	if (g >= 0) lines.splice(g + 1, 0, ...globals.map((x) => `${ind}${x}`));

@@ -158,6 +158,8 @@ const table: [string, string[], string | null][] = [
 			'TLS-SSLV3-ENABLED',
 			'TLS-STATIC-RSA-KEX',
 			'TLS-WEAK-CIPHER',
+			// httpd 2.2 (< 2.4.7) uses built-in 1024-bit DH parameters (RULES.md 4.7).
+			'TLS-WEAK-KEY-EXCHANGE',
 		],
 		'F',
 	],
@@ -264,12 +266,7 @@ const table: [string, string[], string | null][] = [
 	// static RSA and CBC suites; fallback SCSV supported.
 	[
 		'scans/sslyze-6.1.0-facebook-excerpt.json',
-		[
-			'TLS-3DES-CIPHER',
-			'TLS-CBC-CIPHERS',
-			'TLS-MIN-VERSION',
-			'TLS-STATIC-RSA-KEX',
-		],
+		['TLS-3DES-CIPHER', 'TLS-CBC-CIPHERS', 'TLS-MIN-VERSION', 'TLS-STATIC-RSA-KEX'],
 		'C',
 	],
 	// Real sslyze 5.0.6 (anonymised by its publisher): TLS 1.2 ECDHE-GCM and TLS 1.3 only.

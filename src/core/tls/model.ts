@@ -41,6 +41,8 @@ export interface DeclaredEndpoint {
 	/** nginx: DHE suites are unusable without ssl_dhparam. */
 	dhMissing?: Origin;
 	curves?: Setting<string[]>;
+	/** OpenSSL security level set outside the cipher string (HAProxy `ssl-security-level`). */
+	secLevel?: Setting<number>;
 	validationDisabled: Origin[];
 	compression?: Setting<boolean>;
 	insecureRenegotiation?: Setting<boolean>;

@@ -4,6 +4,7 @@ import type { TlsVersion } from '../../report/report';
 import { emptyParse, origin, type DeclaredEndpoint, type Setting, type TlsParse } from '../model';
 import { atLeast, normalizeVersion } from '../versions';
 import { basename, opensslHint, versionHint } from './text';
+import { applyBaseVhost, type VhostServer } from './apache-sni';
 
 interface Line {
 	name: string;
@@ -255,25 +256,30 @@ export function parseApache(text: string, inputName: string): TlsParse {
 			const peer = get(scopeLines, 'SSLProxyCheckPeerName');
 			if (peer && /^off$/i.test(peer.args[0] ?? ''))
 				ep.validationDisabled.push(settingOf(peer, 0).origin);
+			// SSLProxyCheckPeerCN is the pre-2.4.5 name check; it decides when CheckPeerName is unset.
+			const cn = get(scopeLines, 'SSLProxyCheckPeerCN');
+			if (!peer && cn && /^off$/i.test(cn.args[0] ?? ''))
+				ep.validationDisabled.push(settingOf(cn, 0).origin);
 		}
 		return ep;
 	};
 	const on = (ls: Line[], name: string) => /^on$/i.test(get(ls, name)?.args[0] ?? '');
+	const served: VhostServer[] = [];
 	for (const v of vhosts) {
 		const addr = v.open.args[0] ?? '';
 		const port = Number(/:(\d+)$/.exec(addr)?.[1] ?? 0) || null;
 		const serverName = get(v.body, 'ServerName')?.args[0]?.toLowerCase() ?? null;
 		if (on(v.body, 'SSLEngine') || (port === 443 && on([...global, ...v.body], 'SSLEngine'))) {
-			parse.endpoints.push(
-				build(
-					`VirtualHost ${addr} (line ${v.open.line})`,
-					v.open.line,
-					v.body,
-					port,
-					serverName,
-					false,
-				),
+			const ep = build(
+				`VirtualHost ${addr} (line ${v.open.line})`,
+				v.open.line,
+				v.body,
+				port,
+				serverName,
+				false,
 			);
+			parse.endpoints.push(ep);
+			served.push({ ep, address: addr.toLowerCase() });
 		}
 		if (on([...global, ...v.body], 'SSLProxyEngine')) {
 			parse.endpoints.push(
@@ -288,6 +294,7 @@ export function parseApache(text: string, inputName: string): TlsParse {
 			);
 		}
 	}
+	applyBaseVhost(served, parse, version, lib);
 	if (
 		parse.endpoints.length === 0 &&
 		(on(global, 'SSLEngine') || get(global, 'SSLProtocol') || get(global, 'SSLCipherSuite'))

@@ -142,6 +142,15 @@ export function parseHaproxy(text: string, inputName: string): TlsParse {
 		if (si >= 0) ep.tls13Suites = set(l, (l.words[si + 1] ?? '').split(':'));
 		else if (gs) ep.tls13Suites = set(gs, (gs.words[1] ?? '').split(':'));
 		if (dh) ep.dhBits = set(dh, Number(dh.words[1] ?? 0));
+		const level = g('ssl-security-level');
+		if (level && /^\d$/.test(level.words[1] ?? ''))
+			ep.secLevel = set(level, Number(level.words[1]));
+		const cv = l.words.findIndex((w) => w === 'curves');
+		const gcv = g(`ssl-default-${kind}-curves`);
+		if (cv >= 0) ep.curves = set(l, (l.words[cv + 1] ?? '').split(':'));
+		else if (gcv) ep.curves = set(gcv, (gcv.words[1] ?? '').split(':'));
+		const dhFile = g('ssl-dh-param-file');
+		if (dhFile) ep.certificateFiles.push(basename(dhFile.words[1] ?? ''));
 		const crt = l.words.findIndex((w) => w === 'crt');
 		if (crt >= 0) ep.certificateFiles.push(basename(l.words[crt + 1] ?? ''));
 		if (isServer) {

@@ -3,6 +3,7 @@
 import type { TlsVersion } from '../../report/report';
 import { emptyParse, origin, type DeclaredEndpoint, type Setting, type TlsParse } from '../model';
 import { atLeast } from '../versions';
+import { applyDefaultServer, socketOf, type SocketServer } from './nginx-sni';
 import { basename, opensslHint, versionHint, versionList } from './text';
 
 interface Directive {
@@ -145,6 +146,14 @@ function scope(blocks: Directive[][]): Scope {
 	};
 }
 
+/** Upstream TLS (RULES.md 4.6): the same `*_ssl_*` pattern for HTTP, gRPC and uwsgi proxies. */
+type UpstreamPrefix = 'proxy_ssl' | 'grpc_ssl' | 'uwsgi_ssl';
+const UPSTREAMS: { pass: string; scheme: RegExp; prefix: UpstreamPrefix }[] = [
+	{ pass: 'proxy_pass', scheme: /^https:\/\//i, prefix: 'proxy_ssl' },
+	{ pass: 'grpc_pass', scheme: /^grpcs:\/\//i, prefix: 'grpc_ssl' },
+	{ pass: 'uwsgi_pass', scheme: /^suwsgi:\/\//i, prefix: 'uwsgi_ssl' },
+];
+
 export function parseNginx(text: string, inputName: string): TlsParse {
 	const parse = emptyParse('nginx');
 	const tree = parseNginxTree(text, parse);
@@ -183,6 +192,7 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 		}
 	});
 	const endpoints: DeclaredEndpoint[] = [];
+	const sockets: SocketServer[] = [];
 	const defaults = {
 		protocols: `nginx ${version ?? '≥ 1.27.3'} default`,
 		ciphers: 'nginx default HIGH:!aNULL:!MD5',
@@ -203,7 +213,7 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 		defaults,
 		...(libVersion ? { runtime: `OpenSSL ${libVersion}` } : {}),
 	});
-	const fill = (ep: DeclaredEndpoint, s: Scope, prefix: 'ssl' | 'proxy_ssl') => {
+	const fill = (ep: DeclaredEndpoint, s: Scope, prefix: UpstreamPrefix | 'ssl') => {
 		const protocols = s.get(`${prefix}_protocols`);
 		if (protocols) {
 			const { versions, unknown } = versionList(protocols.args.join(' '));
@@ -319,32 +329,39 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 			ep.port = port;
 			fill(ep, s, 'ssl');
 			endpoints.push(ep);
+			sockets.push({
+				ep,
+				socket: socketOf(l.args[0] ?? '443'),
+				isDefault: l.args.includes('default_server') || l.args.includes('default'),
+			});
 		}
 		// Upstream TLS: the server block acts as a client of its proxy_pass target.
 		const walkLocations = (list: Directive[], scopes: Directive[][]) => {
 			for (const c of list) {
-				if (c.name === 'proxy_pass' && /^https:\/\//i.test(c.args[0] ?? '')) {
+				const upstream = UPSTREAMS.find((u) => u.pass === c.name && u.scheme.test(c.args[0] ?? ''));
+				if (upstream) {
+					const prefix = upstream.prefix;
 					const ps = scope(scopes);
 					const ep = base(`upstream ${c.args[0] ?? ''} (line ${c.line})`, c.line, 'client');
-					const m = /^https:\/\/([^/:]+)(?::(\d+))?/i.exec(c.args[0] ?? '');
+					const m = /^[a-z]+:\/\/([^/:]+)(?::(\d+))?/i.exec(c.args[0] ?? '');
 					ep.host = m?.[1]?.toLowerCase() ?? null;
 					ep.port = m?.[2] ? Number(m[2]) : 443;
-					fill(ep, ps, 'proxy_ssl');
-					const verify = ps.get('proxy_ssl_verify');
+					fill(ep, ps, prefix);
+					const verify = ps.get(`${prefix}_verify`);
 					if (!verify || verify.args[0] !== 'on') {
 						ep.validationDisabled.push(
 							verify
 								? origin(
 										inputName,
-										'proxy_ssl_verify',
+										`${prefix}_verify`,
 										verify.line,
-										`proxy_ssl_verify ${verify.args.join(' ')}`,
+										`${prefix}_verify ${verify.args.join(' ')}`,
 									)
 								: origin(
 										inputName,
-										'proxy_ssl_verify',
+										`${prefix}_verify`,
 										c.line,
-										`proxy_ssl_verify not set (default off) for proxy_pass ${c.args[0] ?? ''}`,
+										`${prefix}_verify not set (default off) for ${c.name} ${c.args[0] ?? ''}`,
 									),
 						);
 					}
@@ -356,6 +373,7 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 		walkLocations(d.children, blocks);
 		void parent;
 	});
+	applyDefaultServer(sockets, parse, version, libVersion);
 	parse.endpoints = endpoints;
 	if (endpoints.length === 0) {
 		parse.notes.push({

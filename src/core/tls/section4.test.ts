@@ -1,0 +1,359 @@
+// RULES.md section 4 behaviours the readers must honour, as must-flag / must-not-flag rows run
+// through reader → stage → rules: nginx's default server before 1.29.2, Apache's main-server
+// inheritance and base virtual host, the JDK's DH key-size limits, and smaller directives.
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../../analyze';
+import { emptyFacts } from '../facts';
+import { parseTlsText } from './formats';
+import { runTlsStage } from './stage';
+
+function analyze(files: Record<string, string>) {
+	const facts = emptyFacts('2026-11-22T12:00:00Z');
+	const sources = Object.entries(files).map(([name, text], i) => {
+		facts.inputs.push({
+			id: `f${i}`,
+			name,
+			size: text.length,
+			sha256: '00',
+			kind: 'tls-config',
+			kindReason: 'test',
+			status: 'parsed',
+		});
+		return { inputName: name, inputIndex: i, parse: parseTlsText(text, name), text };
+	});
+	const { connectors } = runTlsStage(facts, sources, null);
+	facts.tls.push(...connectors);
+	return { facts, findings: runRules(facts) };
+}
+
+const nginx = (
+	version: string,
+	openssl: string,
+	second = 'listen 443 ssl;',
+) => `# nginx/${version}, OpenSSL ${openssl}
+http {
+    server {
+        listen 443 ssl default_server;
+        server_name _;
+        ssl_protocols TLSv1 TLSv1.1 TLSv1.2;
+        ssl_ciphers HIGH:!aNULL:!MD5;
+    }
+    server {
+        ${second}
+        server_name api.example.com;
+        ssl_protocols TLSv1.2 TLSv1.3;
+        ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256;
+    }
+}
+`;
+
+const apacheMain = (vhostProtocol: string) => `# Apache/2.4.58, OpenSSL 1.1.1w
+SSLProtocol all -SSLv3
+SSLCipherSuite ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384
+<VirtualHost *:443>
+    ServerName api.example.com
+    SSLEngine on
+${vhostProtocol}
+</VirtualHost>
+`;
+
+const apacheBase = (httpd: string) => `# Apache/${httpd}, OpenSSL 1.1.1f
+<VirtualHost *:443>
+    ServerName www.example.com
+    SSLEngine on
+    SSLProtocol all -SSLv3
+</VirtualHost>
+<VirtualHost *:443>
+    ServerName api.example.com
+    SSLEngine on
+    SSLProtocol -all +TLSv1.2 +TLSv1.3
+</VirtualHost>
+`;
+
+const spring = `server.port=8443
+server.ssl.enabled-protocols=TLSv1.2,TLSv1.3
+server.ssl.ciphers=TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+`;
+const jvm = (dh: string) =>
+	`# openjdk version "17.0.9"\nJAVA_OPTS="$JAVA_OPTS -Djdk.tls.ephemeralDHKeySize=${dh}"\n`;
+const javaSecurity = (dhLimit: number) =>
+	`# java-17-openjdk\njdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, DTLSv1.0, RC4, DES, MD5withRSA, \\\n    DH keySize < ${dhLimit}, EC keySize < 224, 3DES_EDE_CBC, anon, NULL, ECDH, include jdk.disabled.namedCurves\n`;
+
+const haproxy = (extra: string) => `# HAProxy 2.8, OpenSSL 3.0.13
+global
+    ssl-default-bind-ciphers ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384
+    ssl-default-bind-options ssl-min-ver TLSv1.2
+${extra}
+frontend web
+    bind :443 ssl crt /etc/haproxy/site.pem
+`;
+
+const apacheDh = (httpd: string) => `# Apache/${httpd}, OpenSSL 1.0.1e
+<VirtualHost *:443>
+    SSLEngine on
+    SSLProtocol -all +TLSv1.2
+    SSLCipherSuite DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256
+</VirtualHost>
+`;
+
+const grpc = (verify: string) => `# nginx/1.26.2
+http {
+    server {
+        listen 443 ssl;
+        ssl_protocols TLSv1.2 TLSv1.3;
+        location / {
+            grpc_pass grpcs://orders.internal:50051;
+${verify}
+        }
+    }
+}
+`;
+
+const apacheProxy = (check: string) => `# Apache/2.4.58, OpenSSL 3.0.11
+<VirtualHost *:443>
+    SSLEngine on
+    SSLProtocol -all +TLSv1.2 +TLSv1.3
+    SSLProxyEngine on
+    SSLProxyVerify require
+${check}
+    ProxyPass / https://backend.internal/
+</VirtualHost>
+`;
+
+/** [row, inputs, connector (name or host contains), rule id, must flag] */
+const rows: [string, Record<string, string>, string, string, boolean][] = [
+	// 4.6 nginx: a name-based server's ssl_protocols/ciphers are not used before 1.29.2.
+	[
+		'nginx 1.24 + OpenSSL 3: name-based server gets the default server’s TLS 1.0',
+		{ 'n.conf': nginx('1.24.0', '1.1.1w') },
+		'api.example.com',
+		'TLS-MIN-VERSION',
+		true,
+	],
+	[
+		'nginx 1.24 + OpenSSL 3: and its CBC/RSA cipher list',
+		{ 'n.conf': nginx('1.24.0', '1.1.1w') },
+		'api.example.com',
+		'TLS-CBC-CIPHERS',
+		true,
+	],
+	[
+		'nginx 1.29.2: each server keeps its own ssl_protocols',
+		{ 'n.conf': nginx('1.29.2', '1.1.1w') },
+		'api.example.com',
+		'TLS-MIN-VERSION',
+		false,
+	],
+	[
+		'nginx 1.29.2: and its own ciphers',
+		{ 'n.conf': nginx('1.29.2', '1.1.1w') },
+		'api.example.com',
+		'TLS-CBC-CIPHERS',
+		false,
+	],
+	[
+		'nginx 1.24 + OpenSSL 1.0.2: protocols switch with SNI (options)',
+		{ 'n.conf': nginx('1.24.0', '1.0.2k') },
+		'api.example.com',
+		'TLS-MIN-VERSION',
+		false,
+	],
+	[
+		'nginx 1.24: a server on its own port is its own default',
+		{ 'n.conf': nginx('1.24.0', '1.1.1w', 'listen 8443 ssl;') },
+		'api.example.com',
+		'TLS-MIN-VERSION',
+		false,
+	],
+	[
+		'nginx 1.24: the default server itself keeps TLS 1.0',
+		{ 'n.conf': nginx('1.24.0', '1.1.1w') },
+		'(default)',
+		'TLS-MIN-VERSION',
+		true,
+	],
+	// 4.7 Apache: main server config applies to virtual hosts that do not override it.
+	[
+		'Apache: vhost without SSLProtocol inherits "all -SSLv3" (TLS 1.0/1.1)',
+		{ 'a.conf': apacheMain('') },
+		'VirtualHost',
+		'TLS-MIN-VERSION',
+		true,
+	],
+	[
+		'Apache: vhost overriding SSLProtocol',
+		{ 'a.conf': apacheMain('    SSLProtocol -all +TLSv1.2 +TLSv1.3') },
+		'VirtualHost',
+		'TLS-MIN-VERSION',
+		false,
+	],
+	[
+		'Apache: inherited SSLCipherSuite (AEAD only) gives no CBC',
+		{ 'a.conf': apacheMain('    SSLProtocol -all +TLSv1.2') },
+		'VirtualHost',
+		'TLS-CBC-CIPHERS',
+		false,
+	],
+	// 4.7 Apache: base virtual host's SSLProtocol unless httpd ≥ 2.4.42 with OpenSSL ≥ 1.1.1.
+	[
+		'Apache 2.4.41: second name-based vhost gets the base vhost’s protocols',
+		{ 'a.conf': apacheBase('2.4.41') },
+		'line 7',
+		'TLS-MIN-VERSION',
+		true,
+	],
+	[
+		'Apache 2.4.58: per-vhost SSLProtocol honoured',
+		{ 'a.conf': apacheBase('2.4.58') },
+		'line 7',
+		'TLS-MIN-VERSION',
+		false,
+	],
+	// 4.7 Apache before 2.4.7: built-in 1024-bit DH parameters.
+	[
+		'Apache 2.4.6 with a DHE suite: 1024-bit DH',
+		{ 'a.conf': apacheDh('2.4.6') },
+		'VirtualHost',
+		'TLS-WEAK-KEY-EXCHANGE',
+		true,
+	],
+	[
+		'Apache 2.4.7 with a DHE suite: DH from the certificate file / automatic',
+		{ 'a.conf': apacheDh('2.4.7') },
+		'VirtualHost',
+		'TLS-WEAK-KEY-EXCHANGE',
+		false,
+	],
+	// 4.3 JDK: jdk.tls.ephemeralDHKeySize and "DH keySize < n" in jdk.tls.disabledAlgorithms.
+	[
+		'JDK 17: ephemeralDHKeySize=1024 with a DHE suite',
+		{ 'application.properties': spring, 'setenv.sh': jvm('1024') },
+		'application.properties',
+		'TLS-WEAK-KEY-EXCHANGE',
+		true,
+	],
+	[
+		'JDK 17: ephemeralDHKeySize=legacy (1024 bits)',
+		{ 'application.properties': spring, 'setenv.sh': jvm('legacy') },
+		'application.properties',
+		'TLS-WEAK-KEY-EXCHANGE',
+		true,
+	],
+	[
+		'JDK 17: 1024-bit DH key under "DH keySize < 2048": DHE not negotiable',
+		{
+			'application.properties': spring,
+			'setenv.sh': jvm('1024'),
+			'java.security': javaSecurity(2048),
+		},
+		'application.properties',
+		'TLS-WEAK-KEY-EXCHANGE',
+		false,
+	],
+	[
+		'JDK 17: ephemeralDHKeySize=2048',
+		{ 'application.properties': spring, 'setenv.sh': jvm('2048') },
+		'application.properties',
+		'TLS-WEAK-KEY-EXCHANGE',
+		false,
+	],
+	// 4.8 HAProxy: ssl-security-level, ssl-default-bind-curves.
+	[
+		'HAProxy ssl-security-level 0',
+		{ 'h.cfg': haproxy('    ssl-security-level 0') },
+		'bind',
+		'RUNTIME-OPENSSL-SECLEVEL-LOW',
+		true,
+	],
+	[
+		'HAProxy ssl-security-level 2',
+		{ 'h.cfg': haproxy('    ssl-security-level 2') },
+		'bind',
+		'RUNTIME-OPENSSL-SECLEVEL-LOW',
+		false,
+	],
+	[
+		'HAProxy ssl-default-bind-curves with a 192-bit curve',
+		{ 'h.cfg': haproxy('    ssl-default-bind-curves prime192v1:X25519') },
+		'bind',
+		'TLS-WEAK-KEY-EXCHANGE',
+		true,
+	],
+	[
+		'HAProxy ssl-default-bind-curves X25519:P-256',
+		{ 'h.cfg': haproxy('    ssl-default-bind-curves X25519:prime256v1') },
+		'bind',
+		'TLS-WEAK-KEY-EXCHANGE',
+		false,
+	],
+	// 4.6 nginx: grpc_ssl_verify defaults to off like proxy_ssl_verify.
+	[
+		'nginx grpc_pass grpcs:// without grpc_ssl_verify',
+		{ 'n.conf': grpc('') },
+		'upstream',
+		'TLS-CERT-VALIDATION-DISABLED',
+		true,
+	],
+	[
+		'nginx grpc_pass grpcs:// with grpc_ssl_verify on',
+		{ 'n.conf': grpc('            grpc_ssl_verify on;') },
+		'upstream',
+		'TLS-CERT-VALIDATION-DISABLED',
+		false,
+	],
+	// 4.7 Apache proxy: SSLProxyCheckPeerCN off when SSLProxyCheckPeerName is not set.
+	[
+		'Apache SSLProxyCheckPeerCN off',
+		{ 'a.conf': apacheProxy('    SSLProxyCheckPeerCN off') },
+		'SSLProxyEngine',
+		'TLS-CERT-VALIDATION-DISABLED',
+		true,
+	],
+	[
+		'Apache SSLProxyCheckPeerName on next to CheckPeerCN off',
+		{ 'a.conf': apacheProxy('    SSLProxyCheckPeerCN off\n    SSLProxyCheckPeerName on') },
+		'SSLProxyEngine',
+		'TLS-CERT-VALIDATION-DISABLED',
+		false,
+	],
+];
+
+describe('RULES.md section 4 behaviours', () => {
+	it.each(rows)('%s', (_row, files, which, ruleId, flagged) => {
+		const { facts, findings } = analyze(files);
+		const c = facts.tls.find(
+			(t) => t.name.includes(which) || t.endpoint?.host === which || t.inputName === which,
+		);
+		expect(c, `connector ${which} in ${facts.tls.map((t) => t.name).join(' | ')}`).toBeDefined();
+		const hits = findings.filter((f) => f.ruleId === ruleId && f.subject.includes(c?.name ?? '?'));
+		expect(hits.length > 0, hits.map((h) => h.evidence).join(' / ')).toBe(flagged);
+	});
+
+	it('says why a name-based nginx server is graded on the default server’s settings', () => {
+		const parse = parseTlsText(nginx('1.24.0', '1.1.1w'), 'n.conf');
+		const note = parse.notes.find((n) => /default server/.test(n.message));
+		expect(note?.line).toBe(10);
+		expect(note?.message).toMatch(/ssl_protocols TLSv1\.2 TLSv1\.3 → TLSv1 TLSv1\.1 TLSv1\.2/);
+		expect(note?.message).toMatch(/fixed in nginx 1\.29\.2/);
+	});
+
+	it('says why an Apache vhost is graded on the base vhost’s protocols', () => {
+		const parse = parseTlsText(apacheBase('2.4.41'), 'a.conf');
+		expect(parse.notes.map((n) => n.message).join(' ')).toMatch(
+			/base virtual host on \*:443 .*TLSv1 TLSv1\.1 TLSv1\.2 TLSv1\.3 instead of TLSv1\.2 TLSv1\.3/,
+		);
+	});
+
+	it('records where the JDK removed DHE suites', () => {
+		const { facts } = analyze({
+			'application.properties': spring,
+			'setenv.sh': jvm('1024'),
+			'java.security': javaSecurity(2048),
+		});
+		const c = facts.tls.find((t) => t.inputName === 'application.properties');
+		expect(c?.cipherSuites).not.toContain('TLS_DHE_RSA_WITH_AES_128_GCM_SHA256');
+		expect(c?.notes.join(' ')).toMatch(
+			/1 DHE suites not negotiable: the ephemeral DH key \(1024 bits\) is below "DH keySize < 2048"/,
+		);
+	});
+});
