@@ -6,9 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analyze';
 import { digest } from '../bytes/digest';
 import { toHex } from '../bytes/encoding';
-import { readRawCertificate } from './certificate-facts';
+import { certificateFacts, readRawCertificate } from './certificate-facts';
 import { splitPem } from './pem';
-import { publicRootByIssuer, publicRootByKey, publicRootCount } from './public-trust';
+import {
+	knownSelfSignedRoot,
+	publicRootByIssuer,
+	publicRootByKey,
+	publicRootCount,
+} from './public-trust';
 
 const FIX = resolve(import.meta.dirname, '../../../tests/fixtures/keystores');
 const NOW = '2026-11-22T12:00:00Z';
@@ -98,5 +103,20 @@ describe('public trust in the analysis', () => {
 		expect(facts.certificates.length).toBe(4);
 		expect(facts.certificates.filter((c) => c.publicRoot)).toEqual([]);
 		expect(report.findings.filter((f) => f.ruleId === 'CERT-EC-CURVE')).toEqual([]);
+	});
+});
+
+describe('self-signature of known roots', () => {
+	it('takes a byte-identical Mozilla root as self-signed, and checks an altered copy itself', async () => {
+		const der = derOf('public/ISRG_Root_X2.crt');
+		const good = await certificateFacts(der, 'x2', 'x2');
+		expect(knownSelfSignedRoot(good.sha256)).toBe(true);
+		expect(good.selfSigned).toBe(true);
+		const bad = der.slice();
+		bad[bad.length - 3] = (bad[bad.length - 3] ?? 0) ^ 0x01; // inside the ECDSA signature
+		const altered = await certificateFacts(bad, 'x2', 'x2');
+		expect(knownSelfSignedRoot(altered.sha256)).toBe(false);
+		expect(altered.selfIssued).toBe(true);
+		expect(altered.selfSigned).toBe(false);
 	});
 });
