@@ -27,12 +27,22 @@ const QUOT = 0x22;
 const APOS = 0x27;
 const AMP = 0x26;
 
+/** A qualified name split once and shared by every node that uses it. */
+interface QName {
+	qName: string;
+	prefix: string | null;
+	local: string;
+}
+
+/** Distinct names remembered per document (a message uses a few dozen; bounded for hostile input). */
+const MAX_NAMES = 4096;
+
 /** Namespace scope: prefix → URI, inheriting through the prototype chain. */
 type Scope = Record<string, string | null>;
 
 interface Open {
 	el: Element & Ordered;
-	qName: string;
+	qName: QName;
 	scope: Scope;
 }
 
@@ -70,30 +80,20 @@ function validCodePoint(cp: number): boolean {
 	);
 }
 
-/** Replaces the five predefined entities and character references; anything else is not plain. */
+// a bare '&' matches too, with no group: it is not plain
+const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6});|#([0-9]{1,7});|(amp|lt|gt|quot|apos);)?/g;
+
+function referenceValue(_m: string, hex?: string, dec?: string, named?: string): string {
+	if (named) return PREDEFINED[named] as string;
+	if (hex === undefined && dec === undefined) throw new NotPlain();
+	const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
+	if (!validCodePoint(cp)) throw new NotPlain();
+	return String.fromCodePoint(cp);
+}
+
+/** Replaces the five predefined entities and character references, as one flat string. */
 function decodeReferences(s: string): string {
-	let out = '';
-	let from = 0;
-	for (let amp = s.indexOf('&'); amp !== -1; amp = s.indexOf('&', from)) {
-		const semi = s.indexOf(';', amp + 1);
-		if (semi === -1 || semi - amp > 12) throw new NotPlain();
-		const ref = s.slice(amp + 1, semi);
-		let value: string | undefined;
-		if (ref.charCodeAt(0) === 0x23) {
-			const hex = ref.charCodeAt(1) === 0x78;
-			const digits = ref.slice(hex ? 2 : 1);
-			if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) throw new NotPlain();
-			const cp = parseInt(digits, hex ? 16 : 10);
-			if (!validCodePoint(cp)) throw new NotPlain();
-			value = String.fromCodePoint(cp);
-		} else {
-			value = PREDEFINED[ref];
-			if (value === undefined) throw new NotPlain();
-		}
-		out += s.slice(from, amp) + value;
-		from = semi + 1;
-	}
-	return out + s.slice(from);
+	return s.replace(REFERENCE, referenceValue);
 }
 
 // Nodes are made the way xmldom's own factories make them (same prototypes and fields), minus the
@@ -103,6 +103,15 @@ function decodeReferences(s: string): string {
 // against xmldom's parser over every real-producer file, so an xmldom upgrade that changes these
 // internals fails there first.
 const NO_CHILDREN = Object.freeze(new NodeList()) as NodeList;
+const EMPTY_NSMAP = Object.freeze(Object.create(null) as Record<string, string | null>);
+const EMPTY_INDEX = Object.freeze(Object.create(null) as Record<string, never>);
+const NAMED_NODE_MAP_PROTO = NamedNodeMap.prototype as object;
+
+/** NamedNodeMap's lookup indexes (by namespace, then local name; and for no namespace). */
+interface RawIndexes {
+	_nsIndex: Record<string, Record<string, unknown>>;
+	_noNsIndex: Record<string, unknown>;
+}
 const ELEMENT_PROTO = XmldomElement.prototype as object;
 const ATTR_PROTO = XmldomAttr.prototype as object;
 const TEXT_PROTO = XmldomText.prototype as object;
@@ -123,21 +132,42 @@ interface RawElement {
 	_end: number;
 }
 
-function makeElement(doc: Document, ns: string | null, qName: string, colon: number): Element {
-	const el = Object.create(ELEMENT_PROTO) as RawElement;
-	el._nsMap = Object.create(null) as Record<string, string | null>;
-	const attrs = new NamedNodeMap() as RawElement['attributes'];
-	attrs._ownerElement = el as unknown as Element;
-	el.attributes = attrs;
-	el.childNodes = new NodeList();
-	el.ownerDocument = doc;
-	el.nodeName = el.tagName = qName;
-	el.namespaceURI = ns;
-	el.prefix = colon === -1 ? null : qName.slice(0, colon);
-	el.localName = colon === -1 ? qName : qName.slice(colon + 1);
-	el.lineNumber = el.columnNumber = el._order = el._end = 0;
-	return el as unknown as Element;
+interface Linked {
+	parentNode: Node | null;
+	previousSibling: Node | null;
+	nextSibling: Node | null;
 }
+
+// Constructors whose prototype is xmldom's own: every field is assigned up front so V8 keeps
+// them in the object (Object.create plus assignments spilled them into a second allocation).
+const ElementNode = function (
+	this: RawElement & Linked & { firstChild: Node | null; lastChild: Node | null },
+	doc: Document,
+	ns: string | null,
+	name: QName,
+) {
+	this._nsMap = EMPTY_NSMAP;
+	this.attributes = new AttributeList(this as unknown as Element) as RawElement['attributes'];
+	this.childNodes = new NodeList();
+	this.ownerDocument = doc;
+	this.nodeName = this.tagName = name.qName;
+	this.namespaceURI = ns;
+	this.prefix = name.prefix;
+	this.localName = name.local;
+	this.lineNumber = this.columnNumber = this._order = this._end = 0;
+	this.parentNode = this.previousSibling = this.nextSibling = null;
+	this.firstChild = this.lastChild = null;
+} as unknown as new (doc: Document, ns: string | null, name: QName) => RawElement;
+
+const AttributeList = function (
+	this: RawIndexes & { _ownerElement: Element; length: number },
+	owner: Element,
+) {
+	this._nsIndex = EMPTY_INDEX;
+	this._noNsIndex = EMPTY_INDEX;
+	this._ownerElement = owner;
+	this.length = 0;
+} as unknown as new (owner: Element) => NamedNodeMap;
 
 interface RawAttr {
 	namespaceURI: string | null;
@@ -154,51 +184,83 @@ interface RawAttr {
 }
 
 /** Adds an attribute as NamedNodeMap.setNamedItem would for a name not yet present. */
-function addAttribute(
+const AttrNode = function (
+	this: RawAttr,
 	doc: Document,
 	el: Element,
 	ns: string | null,
-	qName: string,
+	name: QName,
 	value: string,
-): void {
-	const a = Object.create(ATTR_PROTO) as RawAttr;
-	const colon = qName.indexOf(':');
-	a.namespaceURI = ns;
-	a.prefix = colon === -1 ? null : qName.slice(0, colon);
-	a.ownerElement = el;
-	a.ownerDocument = doc;
-	a.childNodes = NO_CHILDREN;
-	a.nodeName = a.name = qName;
-	a.specified = true;
-	a.localName = colon === -1 ? qName : qName.slice(colon + 1);
-	a.value = a.nodeValue = value;
-	const raw = el as unknown as RawElement;
-	const list = raw.attributes as unknown as {
-		length: number;
-		[i: number]: unknown;
-		_nsIndex: Record<string, Record<string, unknown>>;
-		_noNsIndex: Record<string, unknown>;
-	};
-	list[list.length] = a;
-	list.length++;
-	if (ns) (list._nsIndex[ns] ??= Object.create(null) as Record<string, unknown>)[a.localName] = a;
-	else list._noNsIndex[a.localName] = a;
-	if (ns === NS_XMLNS) raw._nsMap[a.prefix ? a.localName : ''] = value;
-}
+) {
+	this.namespaceURI = ns;
+	this.prefix = name.prefix;
+	this.ownerElement = el;
+	this.ownerDocument = doc;
+	this.childNodes = NO_CHILDREN;
+	this.nodeName = this.name = name.qName;
+	this.specified = true;
+	this.localName = name.local;
+	this.value = this.nodeValue = value;
+} as unknown as new (
+	doc: Document,
+	el: Element,
+	ns: string | null,
+	name: QName,
+	value: string,
+) => RawAttr;
 
-function makeText(doc: Document, data: string): Node {
-	const t = Object.create(TEXT_PROTO) as {
+const TextNode = function (
+	this: Linked & {
 		ownerDocument: Document;
 		childNodes: NodeList;
 		data: string;
 		nodeValue: string;
 		length: number;
-	};
-	t.ownerDocument = doc;
-	t.childNodes = NO_CHILDREN;
-	t.data = t.nodeValue = data;
-	t.length = data.length;
-	return t as unknown as Node;
+	},
+	doc: Document,
+	data: string,
+) {
+	this.ownerDocument = doc;
+	this.childNodes = NO_CHILDREN;
+	this.data = this.nodeValue = data;
+	this.length = data.length;
+	this.parentNode = this.previousSibling = this.nextSibling = null;
+} as unknown as new (doc: Document, data: string) => Node;
+
+for (const [ctor, proto] of [
+	[ElementNode, ELEMENT_PROTO],
+	[AttributeList, NAMED_NODE_MAP_PROTO],
+	[AttrNode, ATTR_PROTO],
+	[TextNode, TEXT_PROTO],
+] as const)
+	(ctor as unknown as { prototype: object }).prototype = proto;
+
+function addAttribute(
+	doc: Document,
+	el: Element,
+	ns: string | null,
+	name: QName,
+	value: string,
+): void {
+	const a = new AttrNode(doc, el, ns, name, value);
+	const raw = el as unknown as RawElement;
+	const list = raw.attributes as unknown as RawIndexes & { length: number; [i: number]: unknown };
+	list[list.length] = a;
+	list.length++;
+	if (ns) {
+		if (list._nsIndex === EMPTY_INDEX)
+			list._nsIndex = Object.create(null) as RawIndexes['_nsIndex'];
+		(list._nsIndex[ns] ??= Object.create(null) as Record<string, unknown>)[a.localName] = a;
+	} else {
+		if (list._noNsIndex === EMPTY_INDEX)
+			list._noNsIndex = Object.create(null) as Record<string, unknown>;
+		list._noNsIndex[a.localName] = a;
+	}
+	if (ns === NS_XMLNS) {
+		if (raw._nsMap === EMPTY_NSMAP)
+			raw._nsMap = Object.create(null) as Record<string, string | null>;
+		raw._nsMap[a.prefix ? a.localName : ''] = value;
+	}
 }
 
 /** Appends without xmldom's pre-insertion checks: the parser only ever appends a new last child. */
@@ -233,6 +295,7 @@ class PlainParser {
 	private readonly stack: Open[] = [];
 	private readonly elements: Element[] = [];
 	private readonly withIds: Element[] = [];
+	private readonly names = new Map<string, QName>();
 	private rootSeen = false;
 	private readonly rootScope: Scope;
 
@@ -299,7 +362,7 @@ class PlainParser {
 		}
 		if (raw.includes(']]>')) throw new NotPlain();
 		const data = raw.includes('&') ? decodeReferences(raw) : raw;
-		append(this.parent(), makeText(this.doc, data));
+		append(this.parent(), new TextNode(this.doc, data));
 	}
 
 	private instruction(): void {
@@ -336,7 +399,7 @@ class PlainParser {
 	}
 
 	/** Reads an ASCII QName at pos (at most one colon, not first or last). */
-	private name(): string {
+	private name(): QName {
 		const s = this.s;
 		const start = this.pos;
 		let colon = -1;
@@ -353,7 +416,16 @@ class PlainParser {
 			break;
 		}
 		this.pos = i;
-		return s.slice(start, i);
+		const qName = s.slice(start, i);
+		const known = this.names.get(qName);
+		if (known) return known;
+		const parts: QName = {
+			qName,
+			prefix: colon === -1 ? null : s.slice(start, colon),
+			local: colon === -1 ? qName : s.slice(colon + 1, i),
+		};
+		if (this.names.size < MAX_NAMES) this.names.set(qName, parts);
+		return parts;
 	}
 
 	private skipWhitespace(): boolean {
@@ -368,7 +440,8 @@ class PlainParser {
 		this.pos += 2;
 		const qName = this.name();
 		this.skipWhitespace();
-		if (!open || qName !== open.qName || this.s.charCodeAt(this.pos) !== GT) throw new NotPlain();
+		if (!open || qName.qName !== open.qName.qName || this.s.charCodeAt(this.pos) !== GT)
+			throw new NotPlain();
 		open.el._end = this.elements.length - 1;
 		this.pos++;
 	}
@@ -378,7 +451,7 @@ class PlainParser {
 		const tagStart = this.pos;
 		this.pos++;
 		const qName = this.name();
-		const attrNames: string[] = [];
+		const attrNames: QName[] = [];
 		const attrValues: string[] = [];
 		let closed = false;
 		for (;;) {
@@ -408,7 +481,7 @@ class PlainParser {
 			let value = raw;
 			if (/[\t\n\r]/.test(value)) value = value.replace(/[\t\n\r]/g, ' ');
 			if (value.charCodeAt(0) === AMP || value.indexOf('&') !== -1) value = decodeReferences(value);
-			if (attrNames.includes(attrName)) throw new NotPlain();
+			for (const other of attrNames) if (other.qName === attrName.qName) throw new NotPlain();
 			attrNames.push(attrName);
 			attrValues.push(value);
 			this.pos = close + 1;
@@ -418,18 +491,21 @@ class PlainParser {
 
 	private element(
 		tagStart: number,
-		qName: string,
-		attrNames: string[],
+		name: QName,
+		attrNames: QName[],
 		attrValues: string[],
 		closed: boolean,
 	): void {
 		if (this.stack.length === 0 && this.rootSeen) throw new NotPlain();
 		const parentScope = this.stack[this.stack.length - 1]?.scope ?? this.rootScope;
 		let scope = parentScope;
+		let prefixed = 0;
 		for (let i = 0; i < attrNames.length; i++) {
-			const name = attrNames[i] as string;
-			if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
-			const prefix = name === 'xmlns' ? '' : name.slice(6);
+			const attrName = attrNames[i] as QName;
+			if (attrName.prefix !== null) prefixed++;
+			const declares = attrName.prefix === 'xmlns' || attrName.qName === 'xmlns';
+			if (!declares) continue;
+			const prefix = attrName.prefix === 'xmlns' ? attrName.local : '';
 			const uri = attrValues[i] as string;
 			// binding a prefix to nothing, or touching xml/xmlns, is for xmldom to judge
 			if (prefix === 'xml' || prefix === 'xmlns' || (prefix !== '' && uri === ''))
@@ -438,34 +514,32 @@ class PlainParser {
 			if (scope === parentScope) scope = Object.create(parentScope) as Scope;
 			scope[prefix] = uri === '' ? null : uri;
 		}
-		const colon = qName.indexOf(':');
-		const ns = colon === -1 ? scope[''] : scope[qName.slice(0, colon)];
-		if (ns === undefined || (colon !== -1 && ns === null)) throw new NotPlain();
+		const ns = scope[name.prefix ?? ''];
+		if (ns === undefined || (name.prefix !== null && ns === null)) throw new NotPlain();
 		const doc = this.doc;
-		const el = makeElement(doc, ns ?? null, qName, colon) as Element & Ordered & RawElement;
+		const el = new ElementNode(doc, ns ?? null, name) as unknown as Element & Ordered & RawElement;
 		this.locate(tagStart);
 		el.lineNumber = this.line;
 		el.columnNumber = tagStart - this.lineStart + 1;
 		el._order = el._end = this.elements.length;
 		this.elements.push(el);
-		const seen = attrNames.length > 1 ? new Set<string>() : null;
+		// two prefixed names may still be one expanded name (p:x and q:x with p, q bound alike)
+		const seen = prefixed > 1 ? new Set<string>() : null;
 		for (let i = 0; i < attrNames.length; i++) {
-			const name = attrNames[i] as string;
-			const c = name.indexOf(':');
+			const attrName = attrNames[i] as QName;
 			let attrNs: string | null = null;
-			if (name === 'xmlns') attrNs = NS_XMLNS;
-			else if (c !== -1) {
-				const prefix = name.slice(0, c);
-				attrNs = prefix === 'xmlns' ? NS_XMLNS : (scope[prefix] ?? null);
+			if (attrName.qName === 'xmlns') attrNs = NS_XMLNS;
+			else if (attrName.prefix !== null) {
+				attrNs = attrName.prefix === 'xmlns' ? NS_XMLNS : (scope[attrName.prefix] ?? null);
 				if (attrNs === null) throw new NotPlain();
+				if (seen) {
+					const key = `${attrNs} ${attrName.local}`;
+					if (seen.has(key)) throw new NotPlain();
+					seen.add(key);
+				}
 			}
-			if (seen) {
-				const key = `${attrNs ?? ''} ${c === -1 ? name : name.slice(c + 1)}`;
-				if (seen.has(key)) throw new NotPlain();
-				seen.add(key);
-			}
-			addAttribute(doc, el, attrNs, name, attrValues[i] as string);
-			if (ID_LIKE_ATTRIBUTES.has(c === -1 ? name : name.slice(c + 1)) && this.withIds.at(-1) !== el)
+			addAttribute(doc, el, attrNs, attrName, attrValues[i] as string);
+			if (ID_LIKE_ATTRIBUTES.has(attrName.local) && this.withIds.at(-1) !== el)
 				this.withIds.push(el);
 		}
 		if (this.stack.length === 0) {
@@ -477,7 +551,7 @@ class PlainParser {
 		if (closed) return;
 		// too deep: xmldom's path reports it with the line and column
 		if (this.stack.length >= this.maxDepth) throw new NotPlain();
-		this.stack.push({ el, qName, scope });
+		this.stack.push({ el, qName: name, scope });
 	}
 }
 
