@@ -18,6 +18,7 @@ import type { KeyUsedFacts } from './facts';
 import { directKeys } from './key-agreement';
 import { encryptedKeysOf, readKeyInfo } from './key-info';
 import { unwrapEncryptedKey, type ContentKey } from './encrypted-key';
+import { derivedTokenKeys, isDerivedKeyToken } from './derived-token';
 import { emptySourceInfo, type Attempt, type Env, type KeySourceInfo } from './model';
 
 export type DataOutcome =
@@ -117,6 +118,15 @@ async function* contentKeys(
 			}
 		}
 	};
+	// a DerivedKeyToken the KeyInfo references: its key comes from an EncryptedKey through P_SHA-1
+	for (const dkt of readKeyInfo(keyInfo, env.ids).references.filter(isDerivedKeyToken)) {
+		try {
+			yield* derivedTokenKeys(dkt, keyLength, env, attempt);
+		} catch (error) {
+			if (!(error instanceof StructuralError)) throw error;
+			attempt.structural ??= error.message;
+		}
+	}
 	yield* tryKeys(named);
 	const direct = emptySourceInfo();
 	try {

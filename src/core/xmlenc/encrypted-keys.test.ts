@@ -42,3 +42,25 @@ describe('EncryptedKey linkage', () => {
 		expect(eks.map((k) => k.use)).toEqual(eks.map(() => 'data'));
 	});
 });
+
+describe('EncryptedData keyed by a DerivedKeyToken (WSS4J WSSecDKEncrypt)', () => {
+	const file = 'wss4j-dk-encrypted-body.xml';
+	it('decrypts with the key derived from the unwrapped EncryptedKey', async () => {
+		const { facts, ctx } = await runSignatureStage(read, [file], { privateKeys: ['rsa-key.pem'] });
+		const d = facts.decryptions[0];
+		expect(d?.status, d?.error).toBe('decrypted');
+		expect(d?.keyDerivation).toMatch(/\/sc\/dk\/p_sha1$/);
+		expect(d?.openedBy?.alias).toBe('rsa-key');
+		expect(d?.plaintext).toContain('ACME &amp; Sons');
+		expect(encryptedKeyFacts(ctx.keyring, file).map((k) => k.use)).toEqual(['data']);
+	});
+
+	it('without the private key: no key, and the EncryptedKey is still a content key', async () => {
+		const { facts, ctx } = await runSignatureStage(read, [file], { privateKeys: [] });
+		expect(facts.decryptions[0]?.status).toBe('no-key');
+		expect(encryptedKeyFacts(ctx.keyring, file)[0]).toMatchObject({
+			use: 'data',
+			unwrapped: false,
+		});
+	});
+});

@@ -1,0 +1,76 @@
+// Content keys from a WS-SecureConversation DerivedKeyToken the EncryptedData's KeyInfo references
+// (WS-SecurityPolicy symmetric binding with derived keys, as WSS4J's WSSecDKEncrypt writes it):
+// the DerivedKeyToken names an EncryptedKey (by Id or EncryptedKeySHA1), which a dropped private
+// key unwraps; P_SHA-1 derives the content key from it.
+import type { Element } from '@xmldom/xmldom';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { toBase64 } from '../bytes/encoding';
+import { derivationParams, deriveKey, WSC_NAMESPACES } from '../xmldsig/derived-key';
+import { NS } from './algorithms';
+import { cipherOctets } from './cipher-source';
+import { childNs, descendantsNs, resolveFragment, textOf } from './dom';
+import { unwrapEncryptedKey, type ContentKey } from './encrypted-key';
+import { StructuralError } from './errors';
+import type { Attempt, Env } from './model';
+
+const DEFAULT_P_SHA1 = 'http://schemas.xmlsoap.org/ws/2005/02/sc/dk/p_sha1';
+
+export function isDerivedKeyToken(el: Element): boolean {
+	return WSC_NAMESPACES.includes(el.namespaceURI ?? '') && el.localName === 'DerivedKeyToken';
+}
+
+/** The EncryptedKey a DerivedKeyToken's STR names, by #Id or by EncryptedKeySHA1. */
+function baseEncryptedKey(dkt: Element, env: Env): Element | null {
+	const str = childNs(dkt, NS.wsse, 'SecurityTokenReference');
+	if (!str) throw new StructuralError('DerivedKeyToken without SecurityTokenReference');
+	const ref = childNs(str, NS.wsse, 'Reference');
+	if (ref) {
+		const target = resolveFragment(env.ids, ref.getAttribute('URI') ?? '');
+		return target && target.namespaceURI === NS.xenc && target.localName === 'EncryptedKey'
+			? target
+			: null;
+	}
+	const kid = childNs(str, NS.wsse, 'KeyIdentifier');
+	if (kid && (kid.getAttribute('ValueType') ?? '').endsWith('#EncryptedKeySHA1')) {
+		const want = textOf(kid).replace(/\s+/g, '');
+		return (
+			descendantsNs(env.doc, NS.xenc, 'EncryptedKey').find((ek) => {
+				try {
+					const octets = cipherOctets(ek, env.ids, env.files, env.droppedNames).bytes;
+					return toBase64(sha1(octets)) === want;
+				} catch {
+					return false;
+				}
+			}) ?? null
+		);
+	}
+	return null;
+}
+
+/** Yields the derived content keys of one DerivedKeyToken (one per private key that opens its base). */
+export async function* derivedTokenKeys(
+	dkt: Element,
+	keyLength: number,
+	env: Env,
+	attempt: Attempt,
+): AsyncGenerator<ContentKey> {
+	let params;
+	try {
+		params = derivationParams(dkt);
+	} catch (error) {
+		throw new StructuralError(error instanceof Error ? error.message : String(error));
+	}
+	if (params.length !== keyLength)
+		throw new StructuralError(
+			`DerivedKeyToken derives ${params.length} bytes, the data algorithm needs ${keyLength}`,
+		);
+	const ek = baseEncryptedKey(dkt, env);
+	if (!ek)
+		throw new StructuralError(
+			'DerivedKeyToken: its base token is not an EncryptedKey of this message (SecurityContextToken and others are not supported)',
+		);
+	for await (const base of unwrapEncryptedKey(ek, null, env, attempt)) {
+		base.source.keyDerivation = dkt.getAttribute('Algorithm') || DEFAULT_P_SHA1;
+		yield { ...base, key: deriveKey(base.key, params) };
+	}
+}
