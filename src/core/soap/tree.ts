@@ -60,20 +60,19 @@ export function signedTree(
 		const kids = role === 'signature' ? [] : childElements(el);
 		const hidden = role === 'signature' ? childElements(el).length : 0;
 		const children: TreeNode[] = [];
-		let omitted = hidden;
 		const total = new Map<string, number>();
 		for (const k of kids) total.set(k.tagName, (total.get(k.tagName) ?? 0) + 1);
 		const seen = new Map<string, number>();
-		for (const k of kids) {
+		// an element with 100 000 items shows the first MAX_CHILDREN and counts the rest
+		let shown = 0;
+		for (; shown < kids.length && budget > 0 && children.length < MAX_CHILDREN; shown++) {
+			const k = kids[shown] as Element;
 			const n = (seen.get(k.tagName) ?? 0) + 1;
 			seen.set(k.tagName, n);
-			if (budget <= 0 || children.length >= MAX_CHILDREN) {
-				omitted++;
-				continue;
-			}
 			const step = (total.get(k.tagName) ?? 0) > 1 ? `${k.tagName}[${n}]` : k.tagName;
 			children.push(build(k, `${path}/${step}`));
 		}
+		const omitted = hidden + kids.length - shown;
 		let text: string | null = null;
 		if (kids.length === 0 && hidden === 0) {
 			const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
