@@ -65,7 +65,7 @@ function useOf(ref: Element, all: readonly Element[], depth = 0): Use | null {
 
 function linkage(
 	ek: Element,
-	all: readonly Element[],
+	allOf: () => readonly Element[],
 	sha1b64: string | null,
 	decryptions: readonly DecryptionFacts[],
 ): Use {
@@ -75,6 +75,8 @@ function linkage(
 		if (n.namespaceURI === NS.xenc && n.localName === 'EncryptedData') return 'data';
 	const ids = idsOf(ek);
 	if (ids.some((id) => decryptions.some((d) => d.encryptedKeyId === id))) return 'data';
+	// only now every element is looked at: most EncryptedKeys say what they are for themselves
+	const all = allOf();
 	let use: Use = 'unlinked';
 	for (const r of referrers(all, ids, sha1b64)) {
 		const u = useOf(r, all);
@@ -110,7 +112,13 @@ export async function examineEncryptedKeys(
 ): Promise<void> {
 	const eks = descendantsNs(env.doc, NS.xenc, 'EncryptedKey');
 	if (!eks.length) return;
-	const all = [...descendantsNs(env.doc, '*', '*')];
+	let hmac: boolean | null = null;
+	const hmacSigned = (): boolean =>
+		(hmac ??= descendantsNs(env.doc, DS, 'SignatureMethod').some((m) =>
+			/hmac/i.test(m.getAttribute('Algorithm') ?? ''),
+		));
+	let all: readonly Element[] | null = null;
+	const allOf = (): readonly Element[] => (all ??= descendantsNs(env.doc, '*', '*'));
 	for (const ek of eks) {
 		let sha: string | null = null;
 		try {
@@ -121,10 +129,11 @@ export async function examineEncryptedKeys(
 		const key = sha ?? elementPath(ek);
 		if (seen.has(key)) continue;
 		seen.add(key);
-		const use = linkage(ek, all, sha, decryptions);
+		const use = linkage(ek, allOf, sha, decryptions);
 		let openedBy: KeyUsedFacts | null = null;
 		const attempt = { tried: 0, structural: null, sources: [] };
-		if (sha) {
+		// a content key was already unwrapped for its data: again only when an HMAC may use it
+		if (sha && (use !== 'data' || hmacSigned())) {
 			try {
 				for await (const found of unwrapEncryptedKey(ek, null, env, attempt)) {
 					openedBy = found.openedBy;
