@@ -203,4 +203,18 @@ describe('parsePlainXml', () => {
 		doc?.documentElement?.appendChild(doc.createElementNS('urn:p', 'p:b'));
 		expect(list?.length).toBe(3);
 	});
+
+	it('finds no inherited names in attribute indexes and namespace maps', () => {
+		const doc = parsePlainXml('<a xmlns:p="urn:p" b="1" p:c="2"><d/></a>', MAX_XML_DEPTH);
+		const a = doc?.documentElement as Element;
+		const d = a.firstChild as Element;
+		for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+			expect(a.getAttribute(name)).toBeNull();
+			expect(a.getAttributeNS('urn:p', name)).toBeNull();
+			expect(d.getAttribute(name)).toBeNull();
+			expect(d.lookupNamespaceURI(name)).toBeNull();
+		}
+		expect(d.lookupNamespaceURI('p')).toBe('urn:p');
+		expect(a.getAttributeNS('urn:p', 'c')).toBe('2');
+	});
 });

@@ -105,6 +105,15 @@ function decodeReferences(s: string): string {
 const NO_CHILDREN = Object.freeze(new NodeList()) as NodeList;
 const EMPTY_NSMAP = Object.freeze(Object.create(null) as Record<string, string | null>);
 const EMPTY_INDEX = Object.freeze(Object.create(null) as Record<string, never>);
+
+// xmldom keys its attribute indexes and namespace maps by name in null-prototype objects, which
+// V8 keeps in (large) dictionary mode. Objects made by this constructor have an empty,
+// prototype-less object as prototype: lookups of "constructor" or "__proto__" still find
+// nothing, but V8 keeps them in fast mode with shared layouts (every <item sku qty> alike).
+const Lookup = function () {} as unknown as new () => Record<string, unknown>;
+(Lookup as unknown as { prototype: object }).prototype = Object.freeze(
+	Object.create(null) as object,
+);
 const NAMED_NODE_MAP_PROTO = NamedNodeMap.prototype as object;
 
 /** NamedNodeMap's lookup indexes (by namespace, then local name; and for no namespace). */
@@ -248,17 +257,14 @@ function addAttribute(
 	list[list.length] = a;
 	list.length++;
 	if (ns) {
-		if (list._nsIndex === EMPTY_INDEX)
-			list._nsIndex = Object.create(null) as RawIndexes['_nsIndex'];
-		(list._nsIndex[ns] ??= Object.create(null) as Record<string, unknown>)[a.localName] = a;
+		if (list._nsIndex === EMPTY_INDEX) list._nsIndex = new Lookup() as RawIndexes['_nsIndex'];
+		(list._nsIndex[ns] ??= new Lookup())[a.localName] = a;
 	} else {
-		if (list._noNsIndex === EMPTY_INDEX)
-			list._noNsIndex = Object.create(null) as Record<string, unknown>;
+		if (list._noNsIndex === EMPTY_INDEX) list._noNsIndex = new Lookup();
 		list._noNsIndex[a.localName] = a;
 	}
 	if (ns === NS_XMLNS) {
-		if (raw._nsMap === EMPTY_NSMAP)
-			raw._nsMap = Object.create(null) as Record<string, string | null>;
+		if (raw._nsMap === EMPTY_NSMAP) raw._nsMap = new Lookup() as Record<string, string | null>;
 		raw._nsMap[a.prefix ? a.localName : ''] = value;
 	}
 }
