@@ -49,3 +49,17 @@ test('an EncryptedKey nothing uses is shown as unlinked', async ({ page }) => {
 	await expect(c.locator('[data-testid="encrypted-key"]')).toHaveAttribute('data-use', 'unlinked');
 	await expect(c.locator('[data-testid="signature-verdict"]')).toHaveText('valid');
 });
+
+test('a Body encrypted under a DerivedKeyToken decrypts with the recipient keystore', async ({
+	page,
+}) => {
+	const envelope = 'wss4j-dk-encrypted-body.xml';
+	await addFiles(page, [file(envelope), file('signers.p12')]);
+	await waitIdle(page);
+	const c = card(page, envelope);
+	await expect(c.locator('[data-testid="decryption"]')).toHaveAttribute('data-status', 'decrypted');
+	await expect(c.locator('[data-testid="encrypted-key"]')).toHaveAttribute('data-use', 'data');
+	const { text } = await exportReport(page);
+	// the plaintext stays on the page
+	expect(text).not.toContain('ACME');
+});
