@@ -335,6 +335,28 @@ function javaEffective(
 	};
 }
 
+/** jdk.tls.namedGroups (RULES.md 4.3): its EC curves replace the JSSE defaults. */
+function jsseCurves(groups: { value: string[] } | undefined): { name: string; bits: number }[] {
+	const ec = (groups?.value ?? []).filter((g) => !/^ffdhe/i.test(g));
+	return ec.length ? ec.map((name) => ({ name, bits: curveBits(name) })) : DEFAULT_CURVES;
+}
+
+/**
+ * With jdk.tls.namedGroups listing FFDHE groups (RFC 7919), a JSSE peer negotiates one of them
+ * for DHE when the client offers it: the smallest listed group bounds the DH strength.
+ */
+function jsseGroupDh(
+	dh: { bits: number; origin: Origin } | null,
+	groups: { value: string[]; origin: Origin } | undefined,
+): { bits: number; origin: Origin } | null {
+	const ff = (groups?.value ?? [])
+		.map((g) => Number(/^ffdhe(\d+)$/i.exec(g)?.[1] ?? 0))
+		.filter((b) => b > 0);
+	if (!dh || !groups || ff.length === 0) return dh;
+	const min = Math.min(...ff);
+	return min < dh.bits ? { bits: min, origin: groups.origin } : dh;
+}
+
 /** httpd before 2.4.7 always used 1024-bit DH parameters (later: appended to the cert file). */
 const legacyApacheDh = (ep: DeclaredEndpoint): boolean =>
 	ep.product === 'Apache httpd' && !!ep.productVersion && !atLeast(ep.productVersion, '2.4.7');
@@ -532,8 +554,8 @@ export function effectiveDeclared(
 			suites: j.suites.filter((f) => keep.has(f.iana)),
 			tls13: t13,
 			runtime: j.runtime,
-			dh: j.suites.some((f) => f.kx === 'DHE') ? j.dh : null,
-			curves: DEFAULT_CURVES,
+			dh: j.suites.some((f) => f.kx === 'DHE') ? jsseGroupDh(j.dh, rt.java?.namedGroups) : null,
+			curves: jsseCurves(rt.java?.namedGroups),
 			declaredMin: j.declaredMin,
 		};
 	}

@@ -65,6 +65,8 @@ export interface JavaDecl {
 	clientCipherSuites?: Setting<string[]>;
 	serverCipherSuites?: Setting<string[]>;
 	ephemeralDHKeySize?: Setting<string>;
+	/** jdk.tls.namedGroups: EC curves and FFDHE groups the JVM offers or accepts. */
+	namedGroups?: Setting<string[]>;
 	validationDisabled: Origin[];
 }
 

@@ -120,6 +120,32 @@ ${check}
 </VirtualHost>
 `;
 
+const springBundle = (protocols: string) => `server.port=8443
+server.ssl.bundle=web
+spring.ssl.bundle.jks.web.keystore.location=classpath:web.p12
+spring.ssl.bundle.jks.web.options.enabled-protocols=${protocols}
+`;
+/** JDK 8u202 still enables TLS 1.0/1.1 (disabled from 8u291). */
+const jdk8 = `# java version "1.8.0_202"\nJAVA_OPTS="$JAVA_OPTS -Djavax.net.ssl.trustStore=/opt/app/trust.jks"\n`;
+const springCurves = (groups: string) => ({
+	'application.properties': `server.port=8443\nserver.ssl.enabled-protocols=TLSv1.2,TLSv1.3\nserver.ssl.ciphers=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n`,
+	'setenv.sh': `# openjdk version "17.0.9"\nJAVA_OPTS="$JAVA_OPTS -Djdk.tls.namedGroups=${groups}"\n`,
+});
+const node = (options: string) => `// node v16.20.0
+const https = require('https');
+https.createServer({ key, cert, minVersion: 'TLSv1'${options} }, app).listen(8443);
+`;
+const stream = (verify: string) => `# nginx/1.26.2
+stream {
+    server {
+        listen 5432;
+        proxy_pass db.internal:5432;
+        proxy_ssl on;
+${verify}
+    }
+}
+`;
+
 /** [row, inputs, connector (name or host contains), rule id, must flag] */
 const rows: [string, Record<string, string>, string, string, boolean][] = [
 	// 4.6 nginx: a name-based server's ssl_protocols/ciphers are not used before 1.29.2.
@@ -313,6 +339,62 @@ const rows: [string, Record<string, string>, string, string, boolean][] = [
 		'Apache SSLProxyCheckPeerName on next to CheckPeerCN off',
 		{ 'a.conf': apacheProxy('    SSLProxyCheckPeerCN off\n    SSLProxyCheckPeerName on') },
 		'SSLProxyEngine',
+		'TLS-CERT-VALIDATION-DISABLED',
+		false,
+	],
+	// 4.5 Spring Boot 3.1+: server.ssl.bundle names the bundle whose options apply.
+	[
+		'Spring server.ssl.bundle with TLSv1.1 in the bundle options',
+		{ 'application.properties': springBundle('TLSv1.1,TLSv1.2'), 'setenv.sh': jdk8 },
+		'application.properties',
+		'TLS-MIN-VERSION',
+		true,
+	],
+	[
+		'Spring server.ssl.bundle with TLSv1.2 only',
+		{ 'application.properties': springBundle('TLSv1.2,TLSv1.3'), 'setenv.sh': jdk8 },
+		'application.properties',
+		'TLS-MIN-VERSION',
+		false,
+	],
+	// 4.3 jdk.tls.namedGroups replaces the JSSE curve list.
+	[
+		'JDK jdk.tls.namedGroups with secp192r1',
+		springCurves('secp192r1,secp256r1'),
+		'application.properties',
+		'TLS-WEAK-KEY-EXCHANGE',
+		true,
+	],
+	[
+		'JDK jdk.tls.namedGroups x25519,secp256r1',
+		springCurves('x25519,secp256r1'),
+		'application.properties',
+		'TLS-WEAK-KEY-EXCHANGE',
+		false,
+	],
+	// 4.11 Node secureOptions: SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1 raise the floor.
+	['Node minVersion TLSv1', { 'server.js': node('') }, 'createServer', 'TLS-MIN-VERSION', true],
+	[
+		'Node minVersion TLSv1 with secureOptions SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1',
+		{
+			'server.js': node(', secureOptions: constants.SSL_OP_NO_TLSv1 | constants.SSL_OP_NO_TLSv1_1'),
+		},
+		'createServer',
+		'TLS-MIN-VERSION',
+		false,
+	],
+	// 4.6 nginx stream: proxy_ssl on with proxy_ssl_verify off by default.
+	[
+		'nginx stream proxy_ssl on without proxy_ssl_verify',
+		{ 'n.conf': stream('') },
+		'upstream',
+		'TLS-CERT-VALIDATION-DISABLED',
+		true,
+	],
+	[
+		'nginx stream proxy_ssl on with proxy_ssl_verify on',
+		{ 'n.conf': stream('        proxy_ssl_verify on;') },
+		'upstream',
 		'TLS-CERT-VALIDATION-DISABLED',
 		false,
 	],

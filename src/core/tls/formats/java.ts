@@ -113,6 +113,9 @@ export function readJava(
 			case 'jdk.tls.ephemeraldhkeysize':
 				decl.ephemeralDHKeySize = set(key, line, value, value);
 				break;
+			case 'jdk.tls.namedgroups':
+				decl.namedGroups = set(key, line, value, list());
+				break;
 			case 'jdk.internal.httpclient.disablehostnameverification':
 				if (value === '' || /^true$/i.test(value))
 					decl.validationDisabled.push(

@@ -268,6 +268,8 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 		const parent = path[path.length - 1];
 		const inMail =
 			path.length >= 2 && tree.some((t) => t.name === 'mail' && t.children === path[1]);
+		const inStream =
+			path.length >= 2 && tree.some((t) => t.name === 'stream' && t.children === path[1]);
 		const blocks = [...path, d.children];
 		const s = scope(blocks);
 		const listens = d.children.filter((c) => c.name === 'listen');
@@ -338,12 +340,17 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 		// Upstream TLS: the server block acts as a client of its proxy_pass target.
 		const walkLocations = (list: Directive[], scopes: Directive[][]) => {
 			for (const c of list) {
-				const upstream = UPSTREAMS.find((u) => u.pass === c.name && u.scheme.test(c.args[0] ?? ''));
+				// stream { proxy_pass host:port; proxy_ssl on; }: TLS to the upstream without a scheme.
+				const streamTls =
+					inStream && c.name === 'proxy_pass' && scope(scopes).get('proxy_ssl')?.args[0] === 'on';
+				const upstream = streamTls
+					? UPSTREAMS[0]
+					: UPSTREAMS.find((u) => u.pass === c.name && u.scheme.test(c.args[0] ?? ''));
 				if (upstream) {
 					const prefix = upstream.prefix;
 					const ps = scope(scopes);
 					const ep = base(`upstream ${c.args[0] ?? ''} (line ${c.line})`, c.line, 'client');
-					const m = /^[a-z]+:\/\/([^/:]+)(?::(\d+))?/i.exec(c.args[0] ?? '');
+					const m = /^(?:[a-z]+:\/\/)?([^/:]+)(?::(\d+))?/i.exec(c.args[0] ?? '');
 					ep.host = m?.[1]?.toLowerCase() ?? null;
 					ep.port = m?.[2] ? Number(m[2]) : 443;
 					fill(ep, ps, prefix);

@@ -41,6 +41,26 @@ export function parseNode(text: string, inputName: string): TlsParse {
 			decl.maxVersion = { value: v, origin: at(m, 'secureProtocol') };
 		}
 	}
+	// secureOptions: SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1 … raises the floor (or lowers the top).
+	const secure = /secureOptions\s*:\s*([^,}\n]+)/.exec(text);
+	if (secure) {
+		const off = new Set(
+			[...(secure[1] ?? '').matchAll(/SSL_OP_NO_(SSLv3|TLSv1(?:_[123])?)\b/g)].map((m) =>
+				(m[1] ?? '').replace('_', '.'),
+			),
+		);
+		const order: TlsVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+		const floor = order.find((v) => !off.has(v));
+		const rank = (v: TlsVersion) => order.indexOf(v);
+		if (
+			floor &&
+			off.has('TLSv1') &&
+			(!decl.minVersion || rank(floor) > rank(decl.minVersion.value))
+		)
+			decl.minVersion = { value: floor, origin: at(secure, 'secureOptions') };
+		if (off.has('TLSv1.3') && !off.has('TLSv1.2'))
+			decl.maxVersion = { value: 'TLSv1.2', origin: at(secure, 'secureOptions') };
+	}
 	const ciphers = /\bciphers\s*:\s*['"`]([^'"`]+)['"`]|--tls-cipher-list=(\S+)/.exec(text);
 	if (ciphers)
 		decl.ciphers = {

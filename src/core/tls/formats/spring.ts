@@ -110,14 +110,30 @@ export function parseSpring(text: string, inputName: string): TlsParse {
 				ciphers: 'JVM default suites',
 			},
 		};
-		const protos = get('server.ssl.enabled-protocols');
-		if (protos)
-			ep.protocols = set(
-				'server.ssl.enabled-protocols',
-				versionList(protos.values.join(',')).versions,
-			);
-		const ciphers = get('server.ssl.ciphers');
-		if (ciphers) ep.cipherList = set('server.ssl.ciphers', ciphers.values);
+		// Boot 3.1+: server.ssl.bundle names an SSL bundle whose options apply to the server.
+		const bundleName = get('server.ssl.bundle')?.values[0];
+		const bundleKey = (leaf: string) =>
+			['jks', 'pem']
+				.map((t) => `spring.ssl.bundle.${t}.${bundleName ?? ''}.${leaf}`)
+				.find((k) => get(k));
+		const protoKey = get('server.ssl.enabled-protocols')
+			? 'server.ssl.enabled-protocols'
+			: bundleName
+				? bundleKey('options.enabled-protocols')
+				: undefined;
+		const protos = protoKey ? get(protoKey) : undefined;
+		if (protoKey && protos)
+			ep.protocols = set(protoKey, versionList(protos.values.join(',')).versions);
+		const cipherKey = get('server.ssl.ciphers')
+			? 'server.ssl.ciphers'
+			: bundleName
+				? bundleKey('options.ciphers')
+				: undefined;
+		const ciphers = cipherKey ? get(cipherKey) : undefined;
+		if (cipherKey && ciphers) ep.cipherList = set(cipherKey, ciphers.values);
+		const bundleStore = bundleName ? bundleKey('keystore.location') : undefined;
+		const bs = bundleStore ? get(bundleStore)?.values[0] : undefined;
+		if (bs) ep.certificateFiles.push(basename(bs.replace(/^(classpath|file):/, '')));
 		const ks = get('server.ssl.key-store');
 		if (ks?.values[0])
 			ep.certificateFiles.push(basename(ks.values[0].replace(/^(classpath|file):/, '')));
@@ -132,6 +148,7 @@ export function parseSpring(text: string, inputName: string): TlsParse {
 				entry.key,
 			);
 		if (!m) continue;
+		if (canon(m[2] ?? '') === canon(get('server.ssl.bundle')?.values[0] ?? '-')) continue;
 		parse.notes.push({
 			level: 'info',
 			line: entry.line,
