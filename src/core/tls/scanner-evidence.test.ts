@@ -139,3 +139,30 @@ describe('HSTS note (CGS-1 3.6)', () => {
 	});
 	it('says nothing without HTTP headers in the scan', () => expect(hstsNote(null)).toBeNull());
 });
+
+describe('testssl.sh HSTS findings', () => {
+	const scan = (findings: { id: string; severity: string; finding: string }[]) =>
+		parseTlsText(
+			JSON.stringify(findings.map((f) => ({ ip: 'api.example.com/10.0.0.1', port: '443', ...f }))),
+			'flat.json',
+		).observed[0]!;
+	it.each([
+		[
+			'HSTS_time in days and seconds',
+			'HSTS_time',
+			'182 days (=15724800 seconds) > 15552000 seconds',
+			15724800,
+		],
+		['HSTS_time in days only', 'HSTS_time', '30 days', 2592000],
+		['HSTS not offered', 'HSTS', 'not offered', null],
+	])('%s', (_n, id, finding, maxAge) => {
+		const o = scan([
+			{ id: 'TLS1_2', severity: 'OK', finding: 'offered' },
+			{ id, severity: 'OK', finding },
+		]);
+		expect(o.hsts?.maxAge ?? null).toBe(maxAge);
+	});
+	it('no HSTS id: headers were not read, nothing to say', () => {
+		expect(scan([{ id: 'TLS1_2', severity: 'OK', finding: 'offered' }]).hsts).toBeUndefined();
+	});
+});
