@@ -8,7 +8,7 @@ import { nameText } from './names';
 import { SIGNATURE_ALGORITHMS } from './oids';
 import { knownSelfSignedRoot } from './public-trust';
 import { verifySigned } from './signature';
-import { analyzePublicKey, bigIntOf, parseDer, type PublicKeyInfo } from './public-key';
+import { analyzePublicKey, bigIntOf, parseDerFlat, type PublicKeyInfo } from './public-key';
 import {
 	authorityKeyId,
 	basicConstraints,
@@ -50,7 +50,7 @@ interface RawCertificate {
 }
 
 export function readRawCertificate(der: Uint8Array): RawCertificate {
-	const cert = parseDer(der);
+	const cert = parseDerFlat(der);
 	if (!(cert instanceof asn1js.Sequence) || cert.valueBlock.value.length < 3) {
 		throw new CertificateFormatError('not a DER X.509 certificate');
 	}

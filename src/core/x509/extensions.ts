@@ -2,7 +2,7 @@
 // extended key usage, basic constraints, SKI, AKI, CRL distribution points, AIA, certificate
 // policies, name constraints. Fast enough for 150-certificate truststores.
 import * as asn1js from 'asn1js';
-import { toArrayBuffer, toHex } from '../bytes/encoding';
+import { toHex } from '../bytes/encoding';
 import { nameText } from './names';
 import { EKU_NAMES, EXTENSION_NAMES } from './oids';
 
@@ -33,7 +33,8 @@ const POLICY_NAMES: Record<string, string> = {
 };
 
 function parse(bytes: Uint8Array): asn1js.AsnType | null {
-	const r = asn1js.fromBER(toArrayBuffer(bytes));
+	// Extension contents are read field by field: no guessing at nested ASN.1 in their strings.
+	const r = asn1js.fromBER(bytes, { parseEmbedded: false, copyInput: false });
 	return r.offset === -1 ? null : r.result;
 }
 

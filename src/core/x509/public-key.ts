@@ -40,6 +40,17 @@ function asView(data: Uint8Array): ArrayBuffer {
 	return data.slice().buffer;
 }
 
+/**
+ * Parses DER whose OCTET/BIT STRING contents the caller reads as bytes: asn1js otherwise tries
+ * to decode every such content as nested ASN.1 (each extension value, the public key, the
+ * signature), which is most of the work of decoding a certificate. No copy of the input either:
+ * the decoded values are views into `data`, which callers do not change.
+ */
+export function parseDerFlat(data: Uint8Array): asn1js.AsnType | null {
+	const r = asn1js.fromBER(data, { parseEmbedded: false, copyInput: false });
+	return r.offset === -1 ? null : r.result;
+}
+
 /** Parses DER into an asn1js value or returns null. */
 export function parseDer(data: Uint8Array): asn1js.AsnType | null {
 	const r = asn1js.fromBER(asView(data));
@@ -71,7 +82,7 @@ export function analyzePublicKey(
 		identity: null,
 	};
 	if (info.algorithm === 'RSA') {
-		const seq = parseDer(keyBits);
+		const seq = parseDerFlat(keyBits);
 		if (seq instanceof asn1js.Sequence) {
 			const n = integerBytes(seq.valueBlock.value[0]);
 			const e = integerBytes(seq.valueBlock.value[1]);
