@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { XmlDetail } from '../soap/facts';
 import { runSignatureStage, type FixtureReader } from '../soap/testing';
+import { MAX_UNWRAPS } from './encrypted-keys';
 import { encryptedKeyFacts } from './session-keys';
 
 const WSS = resolve(import.meta.dirname, '../../../tests/fixtures/wss');
@@ -63,4 +64,31 @@ describe('EncryptedData keyed by a DerivedKeyToken (WSS4J WSSecDKEncrypt)', () =
 			unwrapped: false,
 		});
 	});
+});
+
+describe('many EncryptedKeys', () => {
+	it(`classifies 2000 of them and opens at most ${MAX_UNWRAPS}`, async () => {
+		const text = new TextDecoder().decode(read('wss4j-encryptedkey-unlinked.xml'));
+		const ek = /<xenc:EncryptedKey[\s\S]*?<\/xenc:EncryptedKey>/.exec(text)?.[0] ?? '';
+		expect(ek).not.toBe('');
+		// distinct copies: another Id, other first two CipherValue characters (all unlinked)
+		const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+		const copies = Array.from({ length: 2000 }, (_, i) =>
+			ek
+				.replace(/Id="[^"]+"/, `Id="EK-copy-${i}"`)
+				.replace(/(<xenc:CipherValue>)../, `$1${B64[i % 64]}${B64[Math.floor(i / 64)]}`),
+		);
+		const unique = [...new Set(copies)];
+		const many = text.replace(ek, ek + unique.join(''));
+		const reader: FixtureReader = (n) =>
+			n === 'many.xml' ? new TextEncoder().encode(many) : read(n);
+		const started = Date.now();
+		const { ctx } = await runSignatureStage(reader, ['many.xml'], { privateKeys: ['rsa-key.pem'] });
+		const eks = encryptedKeyFacts(ctx.keyring, 'many.xml');
+		expect(eks.length).toBe(2001);
+		expect(eks.every((k) => k.use === 'unlinked')).toBe(true);
+		expect(eks.filter((k) => k.tried)).toHaveLength(MAX_UNWRAPS);
+		expect(eks.filter((k) => k.unwrapped)).toHaveLength(1); // the original, tried first
+		expect(Date.now() - started).toBeLessThan(20_000);
+	}, 30_000);
 });

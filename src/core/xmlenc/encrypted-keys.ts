@@ -22,27 +22,47 @@ const EK_SHA1 = 'EncryptedKeySHA1';
 
 type Use = EncryptedKeyFacts['use'];
 
-/** Elements that name `target` (by #id, or by its SHA-1 for an EncryptedKey). */
-function referrers(
-	all: readonly Element[],
-	ids: readonly string[],
-	sha1b64: string | null,
-): Element[] {
-	const uris = new Set(ids.map((i) => '#' + i));
-	return all.filter((el) => {
-		const uri = el.getAttribute('URI');
-		if (uri && uris.has(uri)) return true;
-		return (
-			sha1b64 !== null &&
-			el.localName === 'KeyIdentifier' &&
-			(el.getAttribute('ValueType') ?? '').endsWith(EK_SHA1) &&
-			textOf(el).replace(/\s+/g, '') === sha1b64
-		);
-	});
+/** EncryptedKeys unwrapped per input for signatures (beyond: classified, not opened). */
+export const MAX_UNWRAPS = 32;
+
+/** What one input's examination remembers across its decrypted levels. */
+export interface ExamineState {
+	/** SHA-1s (or paths) of EncryptedKeys already examined: decrypted copies repeat them. */
+	seen: Set<string>;
+	unwraps: number;
+}
+
+/** Who names what: `#id` URIs and EncryptedKeySHA1 KeyIdentifiers, built in one pass. */
+class Referrers {
+	private readonly byUri = new Map<string, Element[]>();
+	private readonly bySha1 = new Map<string, Element[]>();
+	constructor(all: readonly Element[]) {
+		for (const el of all) {
+			const uri = el.getAttribute('URI');
+			if (uri?.startsWith('#')) push(this.byUri, uri, el);
+			if (
+				el.localName === 'KeyIdentifier' &&
+				(el.getAttribute('ValueType') ?? '').endsWith(EK_SHA1)
+			)
+				push(this.bySha1, textOf(el).replace(/\s+/g, ''), el);
+		}
+	}
+	/** Elements that name a target with these ids (or, for an EncryptedKey, this SHA-1). */
+	of(ids: readonly string[], sha1b64: string | null): Element[] {
+		const out = ids.flatMap((id) => this.byUri.get('#' + id) ?? []);
+		if (sha1b64 !== null) out.push(...(this.bySha1.get(sha1b64) ?? []));
+		return out;
+	}
+}
+
+function push(map: Map<string, Element[]>, key: string, el: Element): void {
+	const list = map.get(key);
+	if (list) list.push(el);
+	else map.set(key, [el]);
 }
 
 /** What a referring element sits in: encrypted data, a signature, or a DerivedKeyToken (followed once). */
-function useOf(ref: Element, all: readonly Element[], depth = 0): Use | null {
+function useOf(ref: Element, refs: Referrers, depth = 0): Use | null {
 	for (let n = ref.parentNode; isElement(n); n = n.parentNode) {
 		if (
 			n.namespaceURI === NS.xenc &&
@@ -52,8 +72,8 @@ function useOf(ref: Element, all: readonly Element[], depth = 0): Use | null {
 		if (n.namespaceURI === DS && n.localName === 'Signature') return 'signature';
 		if (WSC.includes(n.namespaceURI ?? '') && n.localName === 'DerivedKeyToken' && depth === 0) {
 			let best: Use | null = null;
-			for (const r of referrers(all, idsOf(n), null)) {
-				const u = useOf(r, all, 1);
+			for (const r of refs.of(idsOf(n), null)) {
+				const u = useOf(r, refs, 1);
 				if (u === 'data') return 'data';
 				best ??= u;
 			}
@@ -65,7 +85,7 @@ function useOf(ref: Element, all: readonly Element[], depth = 0): Use | null {
 
 function linkage(
 	ek: Element,
-	allOf: () => readonly Element[],
+	refsOf: () => Referrers,
 	sha1b64: string | null,
 	decryptions: readonly DecryptionFacts[],
 ): Use {
@@ -76,10 +96,10 @@ function linkage(
 	const ids = idsOf(ek);
 	if (ids.some((id) => decryptions.some((d) => d.encryptedKeyId === id))) return 'data';
 	// only now every element is looked at: most EncryptedKeys say what they are for themselves
-	const all = allOf();
+	const refs = refsOf();
 	let use: Use = 'unlinked';
-	for (const r of referrers(all, ids, sha1b64)) {
-		const u = useOf(r, all);
+	for (const r of refs.of(ids, sha1b64)) {
+		const u = useOf(r, refs);
 		if (u === 'data') return 'data';
 		if (u === 'signature') use = 'signature';
 	}
@@ -102,13 +122,13 @@ function describe(use: Use, openedBy: KeyUsedFacts | null, tried: boolean): stri
 	}
 }
 
-/** Examines the EncryptedKeys of one document; `seen` (SHA-1s) skips copies in decrypted documents. */
+/** Examines the EncryptedKeys of one document (skipping those an earlier level of the input had). */
 export async function examineEncryptedKeys(
 	inputName: string,
 	env: Env,
 	ring: KeyRing,
 	decryptions: readonly DecryptionFacts[],
-	seen: Set<string>,
+	state: ExamineState,
 ): Promise<void> {
 	const eks = descendantsNs(env.doc, NS.xenc, 'EncryptedKey');
 	if (!eks.length) return;
@@ -117,8 +137,8 @@ export async function examineEncryptedKeys(
 		(hmac ??= descendantsNs(env.doc, DS, 'SignatureMethod').some((m) =>
 			/hmac/i.test(m.getAttribute('Algorithm') ?? ''),
 		));
-	let all: readonly Element[] | null = null;
-	const allOf = (): readonly Element[] => (all ??= descendantsNs(env.doc, '*', '*'));
+	let refs: Referrers | null = null;
+	const refsOf = (): Referrers => (refs ??= new Referrers(descendantsNs(env.doc, '*', '*')));
 	for (const ek of eks) {
 		let sha: string | null = null;
 		try {
@@ -127,13 +147,16 @@ export async function examineEncryptedKeys(
 			// no readable cipher octets: the EncryptedData that uses it reports why
 		}
 		const key = sha ?? elementPath(ek);
-		if (seen.has(key)) continue;
-		seen.add(key);
-		const use = linkage(ek, allOf, sha, decryptions);
+		if (state.seen.has(key)) continue;
+		state.seen.add(key);
+		const use = linkage(ek, refsOf, sha, decryptions);
 		let openedBy: KeyUsedFacts | null = null;
 		const attempt = { tried: 0, structural: null, sources: [] };
 		// a content key was already unwrapped for its data: again only when an HMAC may use it
-		if (sha && (use !== 'data' || hmacSigned())) {
+		// each unwrap is an RSA private-key operation per candidate key: bounded per input
+		const tried = !!sha && state.unwraps < MAX_UNWRAPS && (use !== 'data' || hmacSigned());
+		if (sha && tried) {
+			state.unwraps++;
 			try {
 				for await (const found of unwrapEncryptedKey(ek, null, env, attempt)) {
 					openedBy = found.openedBy;
@@ -156,9 +179,14 @@ export async function examineEncryptedKeys(
 			keyTransport: childNs(ek, NS.xenc, 'EncryptionMethod')?.getAttribute('Algorithm') ?? null,
 			use,
 			sha1: sha,
+			tried,
 			unwrapped: openedBy !== null,
 			openedBy,
-			note: describe(use, openedBy, attempt.tried > 0),
+			note:
+				describe(use, openedBy, attempt.tried > 0) +
+				(!tried && use !== 'data' && sha
+					? ` (not opened: only the first ${MAX_UNWRAPS} EncryptedKeys of an input are unwrapped)`
+					: ''),
 		});
 	}
 }

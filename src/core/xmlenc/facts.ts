@@ -82,6 +82,9 @@ export interface EncryptedKeyFacts {
 	use: 'data' | 'signature' | 'unlinked';
 	/** Base64 SHA-1 of its cipher octets (how an EncryptedKeySHA1 KeyIdentifier names it). */
 	sha1: string | null;
+	/** Whether unwrapping was attempted (a content key already opened for its data, or one past
+	 * the per-input bound, is not unwrapped again). */
+	tried: boolean;
 	unwrapped: boolean;
 	openedBy: KeyUsedFacts | null;
 	/** Plain-language note for the card. */

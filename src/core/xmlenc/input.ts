@@ -231,7 +231,7 @@ export const stage: Stage = async (facts: AnalysisFacts, ctx: StageContext) => {
 		// EncryptedKeys (also those only a signature uses, or nothing): after the data, so a key
 		// already used for data is known as such
 		const mine = facts.decryptions.slice(before);
-		const eks = new Set<string>();
+		const eks = { seen: new Set<string>(), unwraps: 0 };
 		for (const doc of levels) {
 			ctx.signal.throwIfAborted();
 			const env = envOf(facts, doc.xml.doc, ctx, index);
