@@ -18,6 +18,9 @@ const KEY_ALGS: readonly PrivateKeyAlgorithm[] = ['RSA', 'EC', 'Ed25519', 'Ed448
 
 let keyCounter = 0;
 
+/** Certificates read side by side at most (see InputCollector.prefetch). */
+const MAX_PREFETCH = 512;
+
 export class InputCollector {
 	readonly certificates: CertificateFacts[] = [];
 	readonly certMaterial: CertificateMaterial[] = [];
@@ -38,7 +41,8 @@ export class InputCollector {
 	 * picks the results up by the same Uint8Array.
 	 */
 	prefetch(ders: readonly Uint8Array[]): void {
-		for (const der of ders) {
+		// Bounded: a hostile store with thousands of entries reads the rest one by one.
+		for (const der of ders.slice(0, MAX_PREFETCH)) {
 			if (this.pending.has(der)) continue;
 			const work = certificateFactsAndTree(der, this.inputName, '');
 			work.catch(() => {}); // reported when addCertificate awaits it
