@@ -67,6 +67,15 @@ export function utf8OrNull(bytes: Uint8Array): string | null {
 	}
 }
 
+/** Decodes the start of a longer UTF-8 text (a character cut at the end is left out), or null. */
+export function utf8PrefixOrNull(bytes: Uint8Array): string | null {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+	} catch {
+		return null;
+	}
+}
+
 export function fromUtf8(text: string): Uint8Array {
 	return new TextEncoder().encode(text);
 }

@@ -3,7 +3,7 @@
 // InclusiveNamespaces PrefixList WSS4J puts there), key resolution and the signature value.
 // Never throws for bad input: every problem lands in the facts with a specific message.
 import type { Document, Element, Node } from '@xmldom/xmldom';
-import { fromBase64, fromUtf8, toBase64, utf8OrNull } from '../bytes/encoding';
+import { fromBase64, fromUtf8, toBase64, utf8OrNull, utf8PrefixOrNull } from '../bytes/encoding';
 import {
 	attr,
 	child,
@@ -30,7 +30,7 @@ import type { FailureKind, ReferenceFacts, SignatureFacts, TargetKind } from './
 import { elementPath, lookupId } from './ids';
 import { resolveKeys, type KeyContext, type KnownCert } from './keyinfo';
 import { dnText } from './keys';
-import { canonicalizeFiltered } from './c14n-filtered';
+import { canonicalizeFilteredBytes } from './c14n-filtered';
 import { bstCanonical, keyIdentifierCertificate } from './str-dereference';
 import { evaluateXPathFilter, evaluateFilter2, XPathUnsupported } from './xpath';
 
@@ -72,6 +72,17 @@ class RefError extends Error {
 	) {
 		super(message);
 	}
+}
+
+/** The first MAX_KEPT_CANONICAL characters of canonical octets, decoding no more than that. */
+function keepBytes(bytes: Uint8Array): { text: string; truncated: boolean } {
+	// 4 bytes per character at most; a character cut at the end is dropped by the streaming decode
+	const head =
+		bytes.length > MAX_KEPT_CANONICAL * 4 ? bytes.subarray(0, MAX_KEPT_CANONICAL * 4) : bytes;
+	const text = head === bytes ? utf8OrNull(bytes) : utf8PrefixOrNull(head);
+	if (text === null) return { text: `(${bytes.length} bytes of binary data)`, truncated: false };
+	const kept = keep(text);
+	return head === bytes ? kept : { text: kept.text, truncated: true };
 }
 
 function keep(s: string): { text: string; truncated: boolean } {
@@ -186,7 +197,7 @@ class SignatureVerifier {
 			if (inc)
 				mode.inclusivePrefixes = (attr(inc, 'PrefixList') ?? '').split(/\s+/).filter(Boolean);
 			const set = this.toNodes(data);
-			return { kind: 'octets', bytes: fromUtf8(canonicalizeFiltered(set, mode)) };
+			return { kind: 'octets', bytes: canonicalizeFilteredBytes(set, mode) };
 		}
 		switch (alg) {
 			case T.enveloped: {
@@ -301,7 +312,7 @@ class SignatureVerifier {
 			if (data.kind === 'nodes') {
 				const mode = c14nMode('http://www.w3.org/TR/2001/REC-xml-c14n-20010315');
 				if (!mode) throw new RefError('internal: no default c14n');
-				data = { kind: 'octets', bytes: fromUtf8(canonicalizeFiltered(data.set, mode)) };
+				data = { kind: 'octets', bytes: canonicalizeFilteredBytes(data.set, mode) };
 			}
 			const h = DIGESTS[dm];
 			if (!h)
@@ -314,8 +325,7 @@ class SignatureVerifier {
 			ref.digestValid = ref.computedDigest === ref.declaredDigest;
 			if (!ref.digestValid)
 				ref.error = 'digest mismatch: the referenced content changed after signing';
-			const shown = utf8OrNull(data.bytes) ?? `(${data.bytes.length} bytes of binary data)`;
-			this.capture.references.push({ uri: ref.uri, ...keep(shown) });
+			this.capture.references.push({ uri: ref.uri, ...keepBytes(data.bytes) });
 		} catch (e) {
 			ref.digestValid = false;
 			ref.error = e instanceof Error ? e.message : String(e);
