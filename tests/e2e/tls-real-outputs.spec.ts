@@ -43,4 +43,7 @@ test('real testssl.sh -s -h scan: CBC from the categories, and no A+ without HST
 	await expect(
 		detail.getByText(/No A\+: the scan found no Strict-Transport-Security header/).first(),
 	).toBeVisible();
+	const evidence = detail.locator('[data-testid="tls-scanner-evidence"]').first();
+	await expect(evidence).toContainText('CBC suites: offered');
+	await expect(evidence).toContainText('HSTS: no Strict-Transport-Security header: no A+');
 });

@@ -150,6 +150,8 @@ export interface ConnectorView {
 	tls13: SuiteFact[];
 	scores: ChannelScores | null;
 	notes: string[];
+	/** What a scanner reported beyond suites: categories and the HSTS header. */
+	scanner?: { categories: NonNullable<TlsFacts['scannerCategories']>; hsts: TlsFacts['hsts'] };
 }
 
 /** One corrected file, as a line diff against the user's file. */

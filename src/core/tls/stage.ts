@@ -426,6 +426,9 @@ export function runTlsStage(
 				tls13: c.tls13Facts,
 				scores: c.scores,
 				notes: c.notes,
+				...(c.graded === 'observed'
+					? { scanner: { categories: c.scannerCategories ?? [], hsts: c.hsts ?? null } }
+					: {}),
 			})),
 			fixes: fixesFor(s.parse, s.text, mine),
 		});
