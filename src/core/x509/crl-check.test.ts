@@ -81,6 +81,20 @@ describe('CRLs', () => {
 		expect(hit?.evidence).toContain('could not be checked');
 	});
 
+	it.each([
+		['DER PKCS#7 with the CA', ['rsa-ca-and-crl.p7b', 'rsa-revoked.pem'], 'rsa-revoked.pem'],
+		[
+			'PEM PKCS#7 with only the CRL',
+			['ec-crl.p7b', 'ec-ca.pem', 'ec-revoked.pem'],
+			'ec-revoked.pem',
+		],
+	])('CRL inside a %s (openssl crl2pkcs7)', async (_n, files, leaf) => {
+		const bundle = files[0] ?? '';
+		const { crl, revoked } = await analyze(files);
+		expect(crl(bundle)?.verdict?.status).toBe('valid');
+		expect(revoked).toEqual([leaf]);
+	});
+
 	it('WSS4J CA CRL verifies with the WSS4J CA certificate', async () => {
 		const { crl, revoked } = await analyze(
 			['wss40CACRL.pem', 'wss40CA.crt', 'wss40rev.crt', 'wss40.crt'],

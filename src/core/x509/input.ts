@@ -12,8 +12,9 @@ import { certificateStage } from './chain';
 import { splitPem } from './pem';
 import { parseDer } from './public-key';
 import {
+	addCrls,
 	isKeyLabel,
-	pkcs7Certificates,
+	pkcs7Contents,
 	readCrl,
 	readKey,
 	readPemBlocks,
@@ -221,10 +222,12 @@ const parsePkcs7: Parser = async (ctx) => {
 	}
 	const col = new InputCollector(ctx.file.name);
 	const kc = keyContext(ctx);
-	const certs = pkcs7Certificates(ctx.file.bytes);
-	if (certs.length === 0) throw new ParseError('pkcs7/empty', 'PKCS#7 bundle holds no certificate');
+	const { certificates: certs, crls } = pkcs7Contents(ctx.file.bytes);
+	if (certs.length === 0 && crls.length === 0)
+		throw new ParseError('pkcs7/empty', 'PKCS#7 bundle holds no certificate and no CRL');
 	for (const [i, der] of certs.entries())
 		await col.addCertificate(der, `PKCS#7 certificate ${i + 1}`);
+	addCrls(col, crls);
 	return outcomeOf(col, kc, `PKCS#7: ${summarize(col)}`, bundleKeystore(col, 'PKCS7'));
 };
 

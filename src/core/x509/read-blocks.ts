@@ -32,8 +32,8 @@ export interface KeyContext {
 	locked: { alias: string; wrongPassword: boolean }[];
 }
 
-/** Certificates inside a PKCS#7 SignedData ContentInfo (DER). */
-export function pkcs7Certificates(der: Uint8Array): Uint8Array[] {
+/** Certificates ([0]) and CRLs ([1], as `openssl crl2pkcs7 -crlfile` writes) of a PKCS#7 SignedData. */
+export function pkcs7Contents(der: Uint8Array): { certificates: Uint8Array[]; crls: Uint8Array[] } {
 	const ci = parseDer(der);
 	if (!(ci instanceof asn1js.Sequence))
 		throw new ParseError('pkcs7/not-der', 'Not a DER PKCS#7 structure');
@@ -51,17 +51,15 @@ export function pkcs7Certificates(der: Uint8Array): Uint8Array[] {
 	const sd = wrapper instanceof asn1js.Constructed ? wrapper.valueBlock.value[0] : null;
 	if (!(sd instanceof asn1js.Sequence))
 		throw new ParseError('pkcs7/truncated', 'PKCS#7 SignedData is truncated or malformed');
-	const out: Uint8Array[] = [];
+	const certificates: Uint8Array[] = [];
+	const crls: Uint8Array[] = [];
 	for (const item of sd.valueBlock.value) {
-		if (
-			item.idBlock.tagClass === 3 &&
-			item.idBlock.tagNumber === 0 &&
-			item instanceof asn1js.Constructed
-		) {
-			for (const c of item.valueBlock.value) out.push(new Uint8Array(c.toBER()));
-		}
+		if (item.idBlock.tagClass !== 3 || !(item instanceof asn1js.Constructed)) continue;
+		const list =
+			item.idBlock.tagNumber === 0 ? certificates : item.idBlock.tagNumber === 1 ? crls : null;
+		for (const c of list ? item.valueBlock.value : []) list?.push(new Uint8Array(c.toBER()));
 	}
-	return out;
+	return { certificates, crls };
 }
 
 function timeOf(v: unknown): string | null {
@@ -114,6 +112,15 @@ export function readCrl(der: Uint8Array): CrlView | null {
 		signatureAlgorithm: SIGNATURE_ALGORITHMS[sigOid] ?? sigOid,
 		der,
 	};
+}
+
+/** CRLs carried in a PKCS#7 bundle, listed like PEM X509 CRL blocks. */
+export function addCrls(col: InputCollector, ders: readonly Uint8Array[]): void {
+	for (const der of ders) {
+		const crl = readCrl(der);
+		if (crl) col.crls.push(crl);
+		col.others.push({ label: 'X509 CRL (in PKCS#7)', description: describeCrl(crl) });
+	}
 }
 
 function describeCrl(crl: CrlView | null): string {
@@ -264,11 +271,14 @@ export async function readPemBlocks(
 					break;
 				}
 				case 'PKCS7':
-				case 'CMS':
-					for (const [i, der] of pkcs7Certificates(b.der).entries()) {
+				case 'CMS': {
+					const { certificates, crls } = pkcs7Contents(b.der);
+					for (const [i, der] of certificates.entries()) {
 						await col.addCertificate(der, `${source}, certificate ${i + 1}`);
 					}
+					addCrls(col, crls);
 					break;
+				}
 				case 'X509 CRL':
 					{
 						const crl = readCrl(b.der);
