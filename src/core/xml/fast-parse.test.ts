@@ -141,6 +141,7 @@ describe('parsePlainXml', () => {
 			'<a b="&lt;&#x41;&#66;&quot;&apos;">&amp;&gt;&#xD;&#9;x</a>',
 		],
 		['attribute whitespace normalized', '<a b="1\t2\n3"/>'],
+		['escaped references stay literal', '<a b="&amp;lt;">&amp;amp;&amp;#65; x &amp; y</a>'],
 		['CDATA beside text', '<a>x<![CDATA[<y>]]>z</a>'],
 		['CRLF line ends', '<a>\r\n<b\r\n c="1"/>\r</a>'],
 		['default namespace undeclared', '<a xmlns="urn:a"><b xmlns=""><c/></b></a>'],

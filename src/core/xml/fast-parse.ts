@@ -93,6 +93,11 @@ function referenceValue(_m: string, hex?: string, dec?: string, named?: string):
 
 /** Replaces the five predefined entities and character references, as one flat string. */
 function decodeReferences(s: string): string {
+	// message text mostly escapes only '&': a native replaceAll is several times faster
+	let onlyAmp = true;
+	for (let i = s.indexOf('&'); i !== -1 && onlyAmp; i = s.indexOf('&', i + 1))
+		onlyAmp = s.startsWith('&amp;', i);
+	if (onlyAmp) return s.replaceAll('&amp;', '&');
 	return s.replace(REFERENCE, referenceValue);
 }
 
