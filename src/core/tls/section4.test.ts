@@ -426,6 +426,16 @@ describe('RULES.md section 4 behaviours', () => {
 		);
 	});
 
+	it('notes an HAProxy server whose name is not checked (no sni, no verifyhost)', () => {
+		const cfg = (extra: string) =>
+			`global\n    ssl-server-verify required\nbackend api\n    server s1 10.0.0.5:443 ssl ca-file /etc/ssl/ca.pem${extra}\n`;
+		const note = (t: string) =>
+			parseTlsText(t, 'h.cfg').notes.some((n) => /verified but not its name/.test(n.message));
+		expect(note(cfg(''))).toBe(true);
+		expect(note(cfg(' verifyhost api.internal'))).toBe(false);
+		expect(note(cfg(' sni req.hdr(host)'))).toBe(false);
+	});
+
 	it('records where the JDK removed DHE suites', () => {
 		const { facts } = analyze({
 			'application.properties': spring,

@@ -160,6 +160,14 @@ export function parseHaproxy(text: string, inputName: string): TlsParse {
 				ep.validationDisabled.push(
 					vi >= 0 ? set(l, 0).origin : set(verifyGlobal as Line, 0).origin,
 				);
+			// RULES.md 4.8: with verification on but neither `sni` nor `verifyhost`, HAProxy checks
+			// the chain but not the name.
+			else if (!l.words.includes('sni') && !l.words.includes('verifyhost'))
+				parse.notes.push({
+					level: 'warning',
+					line: l.line,
+					message: `${l.words.slice(0, 3).join(' ')}: the certificate chain is verified but not its name (add "sni req.hdr(host)" or "verifyhost <name>")`,
+				});
 		}
 		parse.endpoints.push(ep);
 	}
