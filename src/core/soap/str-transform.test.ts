@@ -10,9 +10,19 @@ const DIR = resolve(import.meta.dirname, '../../../tests/fixtures/wss');
 const read: FixtureReader = (name) => new Uint8Array(readFileSync(resolve(DIR, name)));
 const STR =
 	'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#STR-Transform';
-const FILES = ['wss4j-strtransform-ski.xml', 'wss4j-strtransform-thumbprint.xml'];
+const FILES = [
+	'wss4j-strtransform-ski.xml',
+	'wss4j-strtransform-thumbprint.xml',
+	'wss4j-strtransform-issuerserial.xml',
+];
 
-describe('STR-Transform through a KeyIdentifier', () => {
+describe('STR-Transform through a KeyIdentifier or ds:X509Data', () => {
+	it('X509v3 KeyIdentifier: the certificate travels in the STR itself', async () => {
+		const { facts } = await run(read, ['wss4j-strtransform-x509keyid.xml']);
+		expect(facts.signatures[0]?.valid).toBe(true);
+		expect(facts.signatures[0]?.references.map((r) => r.digestValid)).toEqual([true, true, true]);
+	});
+
 	it.each(FILES)('%s verifies, the STR reference over the named certificate', async (file) => {
 		const { facts } = await run(read, [file], { certs: ['rsa.cer', 'ca.cer'] });
 		const sig = facts.signatures[0];

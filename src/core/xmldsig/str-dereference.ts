@@ -1,12 +1,13 @@
 // STR Dereference Transform when the SecurityTokenReference names its token by a KeyIdentifier
-// (SKI, ThumbprintSHA1, X509v3) instead of a wsu:Id: the token is the X.509 certificate it names,
+// (SKI, ThumbprintSHA1, X509v3) or a ds:X509Data (IssuerSerial, SKI, certificate) instead of a wsu:Id: the token is the X.509 certificate it names,
 // rendered as a wsse:BinarySecurityToken the way WSS4J's STRTransformUtil builds it (WSS 1.1
 // section 8.3: "the referenced token is to be represented as a BinarySecurityToken").
 import type { Element } from '@xmldom/xmldom';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { equalBytes, fromBase64, toBase64 } from '../bytes/encoding';
-import { attr, NS, text } from '../xml/dom';
+import { attr, child, NS, text } from '../xml/dom';
 import type { KnownCert } from './keyinfo';
+import { dnMatches } from './keys';
 
 const X509 = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#';
 
@@ -46,6 +47,69 @@ export function keyIdentifierCertificate(
 			message: `the certificate its ${short} KeyIdentifier names is not among the dropped files`,
 		};
 	return { ok: true, der: hit.info.der, what: short };
+}
+
+/** The certificate a ds:X509Data in the STR names (X509IssuerSerial, X509SKI or X509Certificate). */
+export function x509DataCertificate(
+	x509: Element,
+	certs: readonly KnownCert[],
+): KeyIdentifierToken {
+	const inline = child(x509, NS.ds, 'X509Certificate');
+	if (inline) {
+		try {
+			return {
+				ok: true,
+				der: fromBase64(text(inline).replace(/\s+/g, '')),
+				what: 'X509Certificate',
+			};
+		} catch {
+			return { ok: false, reason: 'unsupported', message: 'X509Certificate is not base64' };
+		}
+	}
+	const is_ = child(x509, NS.ds, 'X509IssuerSerial');
+	if (is_) {
+		const issuer = text(child(is_, NS.ds, 'X509IssuerName'));
+		let serial: bigint | null = null;
+		try {
+			serial = BigInt(text(child(is_, NS.ds, 'X509SerialNumber')).trim());
+		} catch {
+			return {
+				ok: false,
+				reason: 'unsupported',
+				message: 'X509SerialNumber is not a decimal integer',
+			};
+		}
+		const hit = certs.find((c) => c.info.serial === serial && dnMatches(issuer, c.info.issuer));
+		return hit
+			? { ok: true, der: hit.info.der, what: 'X509IssuerSerial' }
+			: {
+					ok: false,
+					reason: 'not-found',
+					message: `the certificate issued by ${issuer} with serial ${serial} is not among the dropped files`,
+				};
+	}
+	const ski = child(x509, NS.ds, 'X509SKI');
+	if (ski) {
+		let value: Uint8Array;
+		try {
+			value = fromBase64(text(ski).replace(/\s+/g, ''));
+		} catch {
+			return { ok: false, reason: 'unsupported', message: 'X509SKI is not base64' };
+		}
+		const hit = certs.find((c) => !!c.info.ski && equalBytes(c.info.ski, value));
+		return hit
+			? { ok: true, der: hit.info.der, what: 'X509SKI' }
+			: {
+					ok: false,
+					reason: 'not-found',
+					message: 'the certificate its X509SKI names is not among the dropped files',
+				};
+	}
+	return {
+		ok: false,
+		reason: 'unsupported',
+		message: 'ds:X509Data without IssuerSerial, SKI or certificate',
+	};
 }
 
 /** The wsse prefix in scope at the STR (WSS4J reuses it for the token it builds). */

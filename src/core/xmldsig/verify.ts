@@ -31,7 +31,7 @@ import { elementPath, lookupId } from './ids';
 import { resolveKeys, type KeyContext, type KnownCert } from './keyinfo';
 import { dnText } from './keys';
 import { canonicalizeFilteredBytes } from './c14n-filtered';
-import { bstCanonical, keyIdentifierCertificate } from './str-dereference';
+import { bstCanonical, keyIdentifierCertificate, x509DataCertificate } from './str-dereference';
 import { evaluateXPathFilter, evaluateFilter2, XPathUnsupported } from './xpath';
 
 const T = {
@@ -254,9 +254,12 @@ class SignatureVerifier {
 			throw new RefError(`STR-Transform applied to ${str.tagName}, not a SecurityTokenReference`);
 		const r = child(str, NS.wsse, 'Reference');
 		const kid = child(str, NS.wsse, 'KeyIdentifier');
-		if (!r && kid) {
-			// the token is not in the message by id: the certificate the KeyIdentifier names
-			const token = keyIdentifierCertificate(kid, this.opts.keys.certs);
+		const x509 = child(str, NS.ds, 'X509Data');
+		if (!r && (kid || x509)) {
+			// the token is not in the message by id: the certificate the STR names
+			const token = kid
+				? keyIdentifierCertificate(kid, this.opts.keys.certs)
+				: x509DataCertificate(x509 as Element, this.opts.keys.certs);
 			if (!token.ok)
 				throw new RefError(
 					`STR-Transform: ${token.message}`,
@@ -267,7 +270,7 @@ class SignatureVerifier {
 		const uri = attr(r, 'URI');
 		if (!uri?.startsWith('#'))
 			throw new RefError(
-				'STR-Transform: only a wsse:Reference to a token in the message or an X.509 KeyIdentifier is supported',
+				'STR-Transform: only a wsse:Reference to a token in the message, an X.509 KeyIdentifier or ds:X509Data is supported',
 				'unsupported-algorithm',
 			);
 		const found = lookupId(this.opts.keys.idMap, uri.slice(1));
