@@ -1,8 +1,10 @@
 // Key resolution for ds:KeyInfo: WS-Security SecurityTokenReference (Reference to a
-// BinarySecurityToken, KeyIdentifier SKI / ThumbprintSHA1 / X509v3, embedded X509Data), X509Data
-// (certificate, IssuerSerial, SKI, SubjectName, X509Digest), KeyValue (RSA, DSA, dsig11 EC,
-// RFC 4050 ECDSA), DEREncodedKeyValue, KeyName, RetrievalMethod and KeyInfoReference. Every hint is
-// matched against the certificates of the message and of every dropped file.
+// BinarySecurityToken, KeyIdentifier SKI / ThumbprintSHA1 / X509v3 / EncryptedKeySHA1, embedded
+// X509Data, an xenc:EncryptedKey or a wsc:DerivedKeyToken over one: the symmetric binding, keyed by
+// what the decryption stage unwrapped), X509Data (certificate, IssuerSerial, SKI, SubjectName,
+// X509Digest), KeyValue (RSA, DSA, dsig11 EC, RFC 4050 ECDSA), DEREncodedKeyValue, KeyName,
+// RetrievalMethod and KeyInfoReference. Every hint is matched against the certificates of the
+// message and of every dropped file.
 import type { Element } from '@xmldom/xmldom';
 import { equalBytes, fromBase64, toBase64 } from '../bytes/encoding';
 import { sha1 } from '@noble/hashes/legacy.js';
