@@ -205,6 +205,25 @@ describe('parsePlainXml', () => {
 		expect(list?.length).toBe(3);
 	});
 
+	it('lets xmldom set, replace and remove attributes of parsed elements', () => {
+		const doc = parsePlainXml('<a xmlns:p="urn:p" b="1" p:c="2"/>', MAX_XML_DEPTH) as Document;
+		const a = doc.documentElement as Element;
+		a.setAttribute('b', '10');
+		a.setAttributeNS('urn:p', 'p:c', '20');
+		a.setAttributeNS('urn:q', 'q:d', '30');
+		a.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:q', 'urn:q');
+		expect(a.attributes.length).toBe(5);
+		expect([
+			a.getAttribute('b'),
+			a.getAttributeNS('urn:p', 'c'),
+			a.getAttributeNS('urn:q', 'd'),
+		]).toEqual(['10', '20', '30']);
+		expect(a.lookupNamespaceURI('q')).toBe('urn:q');
+		a.removeAttribute('b');
+		expect(a.hasAttribute('b')).toBe(false);
+		expect(a.attributes.length).toBe(4);
+	});
+
 	it('finds no inherited names in attribute indexes and namespace maps', () => {
 		const doc = parsePlainXml('<a xmlns:p="urn:p" b="1" p:c="2"><d/></a>', MAX_XML_DEPTH);
 		const a = doc?.documentElement as Element;
