@@ -1,4 +1,6 @@
 // Broken signatures get a specific message on the signature, never an exception or a hang.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../xml/safe-parse';
 import { verifyDocument } from './document';
@@ -103,5 +105,24 @@ describe('work bounds', () => {
 		expect(r.signatures).toHaveLength(70);
 		expect(r.signatures[69]?.facts.valid).toBeNull();
 		expect(r.signatures[69]?.facts.error).toMatch(/only the first 64/);
+	});
+});
+
+describe('enveloping, as the XSW rules see it', () => {
+	const corpus = resolve(
+		import.meta.dirname,
+		'../../../../shared/corpus/xmlsec/merlin-xmldsig-twenty-three',
+	);
+	const wss = resolve(import.meta.dirname, '../../../tests/fixtures/wss');
+	it.each([
+		// signed content in the signature's own ds:Object
+		[resolve(corpus, 'signature-enveloping-rsa.xml'), true],
+		[resolve(corpus, 'signature-enveloped-dsa.xml'), false],
+		// an STR-Transform reference to the STR in the signature's KeyInfo is not enveloping
+		[resolve(wss, 'wss4j-soap11-rsa-strtransform.xml'), false],
+		[resolve(wss, 'wss4j-strtransform-ski.xml'), false],
+	])('%s: enveloping %s', async (path, enveloping) => {
+		const facts = await verify(readFileSync(path, 'utf8'));
+		expect(facts?.enveloping).toBe(enveloping);
 	});
 });

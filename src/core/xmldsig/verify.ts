@@ -421,7 +421,10 @@ class SignatureVerifier {
 			const uri = attr(r, 'URI');
 			if (uri?.startsWith('#')) {
 				const found = lookupId(this.opts.keys.idMap, uri.slice(1));
-				if (found.ok && contains(sig, found.element)) facts.enveloping = true;
+				// enveloping: the signed content sits in the signature's own ds:Object (an
+				// STR-Transform reference to the STR in its KeyInfo is not that)
+				if (found.ok && children(sig, NS.ds, 'Object').some((o) => contains(o, found.element)))
+					facts.enveloping = true;
 				if (found.ok && is(found.element, NS.ds, 'Manifest')) {
 					facts.manifests++;
 					for (const mr of children(found.element, NS.ds, 'Reference').slice(0, MAX_REFERENCES))

@@ -37,6 +37,13 @@ describe('rules over real messages', () => {
 			['WSS-USERNAME-NO-NONCE'],
 		],
 		['wss4j-soap11-rsa-ski.xml', [], ['WSS-SIGNER-UNKNOWN'], ['WSS-SIGNATURE-INVALID']],
+		// the STR-Transform reference points into the signature's KeyInfo: not an enveloping signature
+		[
+			'wss4j-soap11-rsa-strtransform.xml',
+			[],
+			[],
+			['XSW-NON-BSP-SIGNATURE-STRUCTURE', 'WSS-SIGNATURE-INVALID'],
+		],
 		['tampered-body.xml', [], ['WSS-SIGNATURE-INVALID'], []],
 		['tampered-wrong-key.xml', [], ['WSS-SIGNATURE-INVALID'], []],
 		[
