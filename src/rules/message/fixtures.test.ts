@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runSignatureStage, type FixtureReader } from '../../core/soap/testing';
 import { runRule } from '../testing';
 import { rules as message } from './index';
+import { rules as xmlenc } from '../xmlenc/index';
 import { rules as xsw } from '../xsw/index';
 
 const DIR = resolve(import.meta.dirname, '../../../tests/fixtures/wss');
@@ -85,6 +86,16 @@ describe('rules over real messages', () => {
 			.map((r) => r.meta.id);
 		for (const id of present) expect(ids, `${id} should fire`).toContain(id);
 		for (const id of absent) expect(ids, `${id} should not fire`).not.toContain(id);
+	});
+
+	it.each([
+		['wss4j-hmac-encryptedkey-rsa15.xml', 1],
+		['wss4j-hmac-encryptedkey-id.xml', 0],
+	])('%s: WSS-RSA15-KEY-TRANSPORT on the signing key %d time(s)', async (file, count) => {
+		const { facts } = await runSignatureStage(read, [file], { privateKeys: ['rsa-key.pem'] });
+		expect(facts.signatures[0]?.valid).toBe(true);
+		const rule = xmlenc.find((r) => r.meta.id === 'WSS-RSA15-KEY-TRANSPORT');
+		expect(rule && runRule(rule, facts)).toHaveLength(count);
 	});
 
 	it('a Timestamp is stale when the file is dated a day after it was created', async () => {

@@ -1,5 +1,7 @@
-// Test helper for this folder: a DecryptionFacts entry with sensible defaults.
-import type { DecryptionFacts } from '../../core/xmlenc/facts';
+// Test helpers for this folder: a DecryptionFacts entry, and an input listing EncryptedKeys, with
+// sensible defaults.
+import type { InputFacts } from '../../core/facts';
+import type { DecryptionFacts, EncryptedKeyFacts } from '../../core/xmlenc/facts';
 
 export function decryption(partial: Partial<DecryptionFacts> = {}): DecryptionFacts {
 	return {
@@ -24,5 +26,40 @@ export function decryption(partial: Partial<DecryptionFacts> = {}): DecryptionFa
 		recipient: null,
 		wsaTo: null,
 		...partial,
+	};
+}
+
+/** An input whose XML detail lists these EncryptedKeys (defaults: an unlinked RSA-OAEP key). */
+export function withEncryptedKeys(keys: Partial<EncryptedKeyFacts>[]): InputFacts {
+	return {
+		id: 'in-1',
+		name: 'msg.xml',
+		size: 1,
+		sha256: '',
+		kind: 'soap-envelope',
+		kindReason: '',
+		status: 'parsed',
+		detail: {
+			area: 'xml',
+			data: {
+				summary: '',
+				trees: [],
+				signatures: [],
+				signatureIndexes: [],
+				encryptedKeys: keys.map((k) => ({
+					inputName: 'msg.xml',
+					id: 'EK-9',
+					path: '/soap:Envelope/soap:Header/wsse:Security/xenc:EncryptedKey',
+					keyTransport: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
+					use: 'unlinked',
+					sha1: null,
+					tried: false,
+					unwrapped: false,
+					openedBy: null,
+					note: '',
+					...k,
+				})),
+			},
+		},
 	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { facts, runRule } from '../testing';
-import { decryption } from './testing';
+import { decryption, withEncryptedKeys } from './testing';
 import { wssRsa15KeyTransport } from './wss-rsa15-key-transport';
 
 const X = 'http://www.w3.org/2001/04/xmlenc#';
@@ -31,6 +31,33 @@ describe('WSS-RSA15-KEY-TRANSPORT', () => {
 		['no decryptions', [], 0],
 	])('%s', (_name, decryptions, count) => {
 		const hits = runRule(wssRsa15KeyTransport, facts({ decryptions }));
+		expect(hits).toHaveLength(count);
+		for (const h of hits)
+			expect(h).toMatchObject({
+				severity: 'high',
+				effect: 'cap C',
+				inputName: 'msg.xml',
+				evidence: X + 'rsa-1_5',
+			});
+	});
+
+	// EncryptedKeys no EncryptedData uses, from the input's XML detail
+	it.each([
+		['rsa-1_5 signing key', [], [{ use: 'signature' as const, keyTransport: X + 'rsa-1_5' }], 1],
+		['rsa-1_5 unlinked key', [], [{ keyTransport: X + 'rsa-1_5' }], 1],
+		['rsa-oaep signing key', [], [{ use: 'signature' as const }], 0],
+		// a content key is judged through its EncryptedData: reported once
+		[
+			'rsa-1_5 content key',
+			[decryption({ keyTransport: X + 'rsa-1_5', encryptedKeyId: 'EK-9' })],
+			[{ use: 'data' as const, keyTransport: X + 'rsa-1_5' }],
+			1,
+		],
+	])('%s', (_name, decryptions, keys, count) => {
+		const hits = runRule(
+			wssRsa15KeyTransport,
+			facts({ decryptions, inputs: [withEncryptedKeys(keys)] }),
+		);
 		expect(hits).toHaveLength(count);
 		for (const h of hits)
 			expect(h).toMatchObject({

@@ -1,5 +1,6 @@
 // WSS-RSA15-KEY-TRANSPORT (RULES.md rule 66): an EncryptedKey transported with RSA PKCS#1 v1.5,
-// which XML Encryption marks NOT RECOMMENDED (Bleichenbacher-style oracles).
+// which XML Encryption marks NOT RECOMMENDED (Bleichenbacher-style oracles); also when the key is
+// an HMAC signature's (symmetric binding) or nothing uses it.
 import { RSA_15 } from '../../core/xmlenc/algorithms';
 import type { Rule } from '../rule';
 
@@ -32,6 +33,23 @@ export const wssRsa15KeyTransport: Rule = {
 				subject,
 				evidence: RSA_15,
 			});
+		}
+		// EncryptedKeys no EncryptedData uses (an HMAC signature's key, or unlinked ones)
+		for (const input of facts.inputs) {
+			if (input.detail?.area !== 'xml') continue;
+			for (const ek of input.detail.data.encryptedKeys ?? []) {
+				if (ek.use === 'data' || ek.keyTransport !== RSA_15) continue;
+				const subject = ek.id ? `EncryptedKey ${ek.id}` : `EncryptedKey at ${ek.path}`;
+				if (seen.has(input.name + '\u0000' + subject)) continue;
+				seen.add(input.name + '\u0000' + subject);
+				report({
+					severity: 'high',
+					effect: 'cap C',
+					inputName: input.name,
+					subject,
+					evidence: RSA_15,
+				});
+			}
 		}
 	},
 };
