@@ -1,6 +1,7 @@
 // WS-Security symmetric binding in the built page (WSS4J messages, tests/fixtures/wss): an HMAC
 // signature keyed by an EncryptedKey verifies once the recipient's keystore is dropped, is "not
-// checked" without it; an EncryptedKey nothing uses is shown as unlinked on the card.
+// checked" without it; an EncryptedKey nothing uses is shown as unlinked on the card; a Body
+// encrypted under a DerivedKeyToken decrypts; an STR-Transform through a KeyIdentifier verifies.
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { addFiles, card, exportReport, mixFile, waitIdle } from '../support/page';
@@ -62,4 +63,16 @@ test('a Body encrypted under a DerivedKeyToken decrypts with the recipient keyst
 	const { text } = await exportReport(page);
 	// the plaintext stays on the page
 	expect(text).not.toContain('ex:customer');
+});
+
+test('STR-Transform through an SKI KeyIdentifier: valid, three references, not "enveloping"', async ({
+	page,
+}) => {
+	const envelope = 'wss4j-strtransform-ski.xml';
+	await addFiles(page, [file(envelope), file('signers.p12')]);
+	await waitIdle(page);
+	const c = card(page, envelope);
+	await expect(c.locator('[data-testid="signature-verdict"]')).toHaveText('valid');
+	await expect(c.locator('[data-testid="reference-row"]')).toHaveCount(3);
+	await expect(finding(page, 'XSW-NON-BSP-SIGNATURE-STRUCTURE')).toHaveCount(0);
 });
