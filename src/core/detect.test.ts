@@ -163,11 +163,21 @@ describe('hostile inputs give unknown with a short reason, never an exception', 
 	it.each([
 		['testssl-legacy-flat.json', 'testssl'],
 		['testssl-legacy-pretty.json', 'testssl'],
-		['sslyze-5.2-legacy.json', 'sslyze'],
+		['testssl-legacy-std-headers.json', 'testssl'],
+		['sslyze-6.1.0-facebook-excerpt.json', 'sslyze'],
+		['sslyze-5.0.6-excerpt.json', 'sslyze'],
 	])('real scanner output %s is a scan result (tests/fixtures/tls/scans)', (file, format) => {
 		const d = detectFile(resolve(FIXTURES, '../tls/scans'), file);
 		expect(d).toMatchObject({ kind: 'scan-result', format });
 	});
+
+	it.each(['tomcat-5.7-old.xml', 'tomcat-6.0-intermediate.xml', 'tomcat-6.0-modern.xml'])(
+		"Mozilla's generated Tomcat fragment %s is a Tomcat configuration",
+		(file) => {
+			const d = detectFile(resolve(FIXTURES, '../tls/mozilla'), file);
+			expect(d).toMatchObject({ kind: 'tls-config', format: 'tomcat' });
+		},
+	);
 
 	it('a name with markup does not change the result', () => {
 		const d = detectFile(FIXTURES, 'cert.pem', '<img src=x onerror=alert(1)>.pem');

@@ -312,6 +312,10 @@ function detectXmlRoot(text: string, ext: string, root: RootElement): Detection 
 	if (local === 'Server' && /<Connector\b/.test(text)) {
 		return { kind: 'tls-config', reason: 'Tomcat server.xml', format: 'tomcat' };
 	}
+	// Mozilla's generator and Tomcat's docs hand out bare <Connector> elements to paste
+	if (local === 'Connector' && /\bSSLEnabled\s*=|<SSLHostConfig\b/.test(text)) {
+		return { kind: 'tls-config', reason: 'Tomcat <Connector> fragment', format: 'tomcat' };
+	}
 	if (
 		local === 'configuration' &&
 		/<(system\.serviceModel|system\.net|runtime|appSettings)\b/.test(text)

@@ -1,7 +1,15 @@
 // Builds the contract's JSON report from the facts, the findings and the grade. This is the
 // redaction boundary: only the fields named here leave the engine.
 import type { AnalysisFacts } from '../facts';
-import { gradeAreaOf, grade, type ChannelScores, type GradeEffect, type RuleArea } from './grade';
+import { HSTS_MIN_AGE } from '../tls/scanner-evidence';
+import {
+	gradeAreaOf,
+	grade,
+	type ChannelScores,
+	type GradedFinding,
+	type GradeEffect,
+	type RuleArea,
+} from './grade';
 import {
 	REPORT_FORMAT,
 	REPORT_VERSION,
@@ -39,7 +47,12 @@ const AREAS: readonly GradeArea[] = ['tls', 'certificates', 'keystores', 'messag
 
 export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFinding[]): ReportGrade {
 	const scores: ChannelScores[] = facts.tls.flatMap((t) => (t.scores ? [t.scores] : []));
-	const overall = grade(findings, scores);
+	// CGS-1 3.6: a scan that read the HTTP headers and saw no HSTS of 180 days caps at A (no A+)
+	const hstsCaps: GradedFinding[] = facts.tls
+		.filter((t) => t.hsts && (t.hsts.maxAge === null || t.hsts.maxAge < HSTS_MIN_AGE))
+		.slice(0, 1)
+		.map(() => ({ ruleId: 'HSTS (CGS-1 3.6)', area: 'tls', effect: 'cap A' }));
+	const overall = grade([...findings, ...hstsCaps], scores);
 	const byArea: ReportGrade['byArea'] = {};
 	for (const area of AREAS) {
 		const inArea = findings.filter((f) => gradeAreaOf(f) === area);
@@ -47,7 +60,8 @@ export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFindi
 			byArea[area] = 'N/A';
 			continue;
 		}
-		byArea[area] = grade(inArea, area === 'tls' ? scores : []).grade;
+		byArea[area] =
+			area === 'tls' ? grade([...inArea, ...hstsCaps], scores).grade : grade(inArea, []).grade;
 	}
 	const result: ReportGrade = {
 		overall: overall.grade,

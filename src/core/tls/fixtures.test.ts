@@ -35,12 +35,7 @@ export async function analyzeFixtures(paths: string[]) {
 	);
 }
 
-/**
- * Runs one file through the TLS reader and stage directly, bypassing src/core/detect.ts. Used
- * for the Mozilla generator's Tomcat output: a bare `<Connector>` fragment that detect.ts (not
- * owned by #6) still classifies as generic XML (requested change: treat a `Connector` root with
- * `SSLEnabled` as Tomcat, like a `Server` root).
- */
+/** Runs one scanner file through the TLS reader and stage directly, bypassing src/core/detect.ts. */
 async function analyzeDirect(path: string) {
 	const text = readFileSync(resolve(ROOT, path), 'utf8');
 	const name = path.split('/').pop() ?? path;
@@ -296,7 +291,7 @@ const table: [string, string[], string | null][] = [
 
 describe('TLS fixtures through the engine', () => {
 	it.each(table)('%s', async (path, expected, grade) => {
-		const direct = path.includes('testssl') || /^mozilla\/tomcat/.test(path);
+		const direct = path.includes('testssl');
 		const r = direct ? await analyzeDirect(path) : await analyzeFixtures([path]);
 		const input = r.facts.inputs[0];
 		expect(input?.status, input?.error).toBe('parsed');
