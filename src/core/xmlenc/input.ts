@@ -234,6 +234,8 @@ export const stage: Stage = async (facts: AnalysisFacts, ctx: StageContext) => {
 		const eks = { seen: new Set<string>(), unwraps: 0 };
 		for (const doc of levels) {
 			ctx.signal.throwIfAborted();
+			// most messages have none: no ID index for them
+			if (!descendantsNs(doc.xml.doc, NS.xenc, 'EncryptedKey').length) continue;
 			const env = envOf(facts, doc.xml.doc, ctx, index);
 			await examineEncryptedKeys(ref.inputName, env, ctx.keyring, mine, eks);
 		}
