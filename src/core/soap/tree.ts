@@ -1,7 +1,7 @@
 // The "what is signed" tree for the page: the document's elements (bounded), each marked with the
 // signatures whose references cover it, plus the roles that matter (effective Body, Timestamp).
 import type { Document, Element } from '@xmldom/xmldom';
-import { childElements, is, NS } from '../xml/dom';
+import { is, isElement, NS } from '../xml/dom';
 import { elementPath } from '../xmldsig/ids';
 import type { SignatureFacts } from '../xmldsig/facts';
 import type { EnvelopeFacts, TreeNode } from './facts';
@@ -20,6 +20,24 @@ interface Coverage {
 
 function covers(path: string, target: string): boolean {
 	return path === target || path.startsWith(target + '/');
+}
+
+/**
+ * Names of the shown children that occur more than once among all children (their path steps
+ * get an index); the walk stops as soon as every shown name is known to repeat.
+ */
+function repeatedNames(parent: Element, shown: readonly Element[]): Set<string> {
+	const pending = new Set(shown.map((k) => k.tagName));
+	const once = new Set<string>();
+	const repeated = new Set<string>();
+	for (let c = parent.firstChild; c && pending.size > 0; c = c.nextSibling) {
+		if (!isElement(c) || !pending.has(c.tagName)) continue;
+		if (once.has(c.tagName)) {
+			repeated.add(c.tagName);
+			pending.delete(c.tagName);
+		} else once.add(c.tagName);
+	}
+	return repeated;
 }
 
 export function signedTree(
@@ -56,25 +74,30 @@ export function signedTree(
 		else if (path === envelope?.headerPath) role = 'header';
 		else if (path === envelope?.envelopePath) role = 'envelope';
 		else if (is(el, NS.ds, 'Signature')) role = 'signature';
-		// a signature's own internals are shown on its card, not in the tree
-		const kids = role === 'signature' ? [] : childElements(el);
-		const hidden = role === 'signature' ? childElements(el).length : 0;
-		const children: TreeNode[] = [];
-		const total = new Map<string, number>();
-		for (const k of kids) total.set(k.tagName, (total.get(k.tagName) ?? 0) + 1);
-		const seen = new Map<string, number>();
 		// an element with 100 000 items shows the first MAX_CHILDREN and counts the rest
-		let shown = 0;
-		for (; shown < kids.length && budget > 0 && children.length < MAX_CHILDREN; shown++) {
-			const k = kids[shown] as Element;
+		let count = 0;
+		const shownKids: Element[] = [];
+		for (let c = el.firstChild; c; c = c.nextSibling) {
+			if (!isElement(c)) continue;
+			count++;
+			if (shownKids.length < MAX_CHILDREN && budget - shownKids.length > 0) shownKids.push(c);
+		}
+		// a signature's own internals are shown on its card, not in the tree
+		const hidden = role === 'signature' ? count : 0;
+		const kids = role === 'signature' ? [] : shownKids;
+		const repeated = repeatedNames(el, kids);
+		const children: TreeNode[] = [];
+		const seen = new Map<string, number>();
+		for (const k of kids) {
+			if (budget <= 0) break;
 			const n = (seen.get(k.tagName) ?? 0) + 1;
 			seen.set(k.tagName, n);
-			const step = (total.get(k.tagName) ?? 0) > 1 ? `${k.tagName}[${n}]` : k.tagName;
+			const step = repeated.has(k.tagName) ? `${k.tagName}[${n}]` : k.tagName;
 			children.push(build(k, `${path}/${step}`));
 		}
-		const omitted = hidden + kids.length - shown;
+		const omitted = hidden + (role === 'signature' ? 0 : count - children.length);
 		let text: string | null = null;
-		if (kids.length === 0 && hidden === 0) {
+		if (count === 0) {
 			const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 			text = t ? (t.length > MAX_TEXT ? t.slice(0, MAX_TEXT) + '…' : t) : null;
 		}
