@@ -22,6 +22,18 @@ function row(name, ours, native, cmd, note) {
 	};
 }
 
+/**
+ * The run with the median time of `n` analyses, each in a fresh engine (a new worker, as a page
+ * that just opened): one analysis on a shared 2-core machine swings by ±50 %, and the native
+ * side is a median of 3 too.
+ */
+async function medianRun(ctx, files, opts, n = 3) {
+	const runs = [];
+	for (let i = 0; i < n; i++) runs.push(await ctx.analyzeInPage(files, opts));
+	runs.sort((a, b) => a.ms - b.ms);
+	return { ...runs[Math.floor(n / 2)], allMs: runs.map((r) => Math.round(r.ms)) };
+}
+
 function statusNote(report, name) {
 	const input = report.inputs.find((i) => i.name === name);
 	return input
@@ -35,7 +47,7 @@ export default async function run(ctx) {
 	if (existsSync(CACERTS)) {
 		const file = join(ctx.tmpDir, 'cacerts');
 		copyFileSync(CACERTS, file);
-		const ours = await ctx.analyzeInPage([{ path: file }], {});
+		const ours = await medianRun(ctx, [{ path: file }], {});
 		const certs = ours.report.certificates.length;
 		const keytool = await ctx.timeNative('keytool', [
 			'-list',
@@ -51,7 +63,7 @@ export default async function run(ctx) {
 				ours,
 				keytool,
 				'keytool -list -v',
-				`${certs} certificates; ${statusNote(ours.report, 'cacerts')}`,
+				`${certs} certificates; ${statusNote(ours.report, 'cacerts')}; median of ${ours.allMs.join('/')} ms`,
 			),
 		);
 	} else {
@@ -103,7 +115,7 @@ export default async function run(ctx) {
 		{ stdio: 'ignore' },
 	);
 	{
-		const ours = await ctx.analyzeInPage([{ path: jceks }], { passwords: { 'bench.jceks': PW } });
+		const ours = await medianRun(ctx, [{ path: jceks }], { passwords: { 'bench.jceks': PW } });
 		const keytool = await ctx.timeNative('keytool', [
 			'-list',
 			'-v',
@@ -165,7 +177,7 @@ export default async function run(ctx) {
 		{ stdio: 'ignore' },
 	);
 	{
-		const ours = await ctx.analyzeInPage([{ path: p12 }], { passwords: { 'bench-600k.p12': PW } });
+		const ours = await medianRun(ctx, [{ path: p12 }], { passwords: { 'bench-600k.p12': PW } });
 		const openssl = await ctx.timeNative('openssl', [
 			'pkcs12',
 			'-info',
