@@ -66,6 +66,11 @@ export function parseXml(text: string): SafeXmlDocument {
 			`XML larger than ${MAX_XML_BYTES / 1024 / 1024} MB: refused to parse`,
 		);
 	}
+	// The fast path reads no declaration at all: any '<!' other than a comment or CDATA, and any
+	// entity but the five predefined ones, sends the text to the checks below, so a document it
+	// accepts holds no DOCTYPE or ENTITY and needs no second scan.
+	const plain = parsePlainXml(text, MAX_XML_DEPTH);
+	if (plain) return { text, doc: plain };
 	const decl = findDeclaration(text);
 	if (decl !== -1) {
 		const at = lineColumn(text, decl);
@@ -75,8 +80,6 @@ export function parseXml(text: string): SafeXmlDocument {
 			{ offset: decl, ...at },
 		);
 	}
-	const plain = parsePlainXml(text, MAX_XML_DEPTH);
-	if (plain) return { text, doc: plain };
 	checkDepth(text);
 	let firstError: { message: string; line?: number; column?: number } | null = null;
 	const parser = new DOMParser({
