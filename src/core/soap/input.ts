@@ -115,6 +115,8 @@ export function reconcile(results: readonly DocResult[]): Set<VerifiedSignature>
 
 /** Envelope model and signature verification over every XML document (original and decrypted). */
 export const stage: Stage = async (facts, ctx) => {
+	// no XML dropped: no signature to check, and no reason to decode every certificate (cacerts)
+	if (ctx.documents.length === 0) return;
 	const certs = await knownCerts(
 		ctx.keyring.certificates.map((c) => ({
 			der: c.der,

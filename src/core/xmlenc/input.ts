@@ -211,6 +211,8 @@ async function decryptDocument(
 }
 
 export const stage: Stage = async (facts: AnalysisFacts, ctx: StageContext) => {
+	// no XML dropped: nothing to decrypt, and no reason to index every certificate (cacerts)
+	if (!ctx.documents.some((d) => d.origin === 'input')) return;
 	const index = new CertIndex(ctx.keyring);
 	for (const ref of [...ctx.documents]) {
 		if (ref.origin !== 'input') continue;
