@@ -28,6 +28,7 @@ import { sortVersions } from './versions';
 import { fixesFor } from './fix';
 import { hstsFact, hstsNote, scannerCategories } from './scanner-evidence';
 import { resolveIncludes } from './includes';
+import { wsSecurityProfileNotes } from './ws-security-profile';
 
 interface Source {
 	inputName: string | null;
@@ -408,6 +409,11 @@ export function runTlsStage(
 				? `negotiable with the scanned server: ${protocols.join(', ')}; ${suites.length} common suite(s)${suites[0] ? `, e.g. ${suites[0]}` : ''}`
 				: `no protocol in common with the scanned server (${server.protocols.join(', ') || 'none'}): the connection fails`,
 		);
+	}
+	if (form) {
+		const profile = wsSecurityProfileNotes(form, facts);
+		for (const c of connectors.filter((x) => x.declared?.inputs.includes('form')))
+			c.notes.push(...profile);
 	}
 	const details = new Map<number, TlsDetail>();
 	for (const s of sources) {
