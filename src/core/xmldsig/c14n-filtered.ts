@@ -18,6 +18,7 @@ import {
 	TEXT_NODE,
 	type C14nMode,
 } from './c14n';
+import { fixedUpBase, xmlBaseAttr } from './xml-base';
 import type { FilteredNodeSet } from './xpath';
 
 type NsMap = ReadonlyMap<string, string>;
@@ -309,6 +310,15 @@ class FilteredCanonicalizer {
 				attrs.push(a);
 			}
 		}
+		if (!this.mode.version11) return;
+		// C14N 1.1 section 2.4: xml:base joined from the ancestors left out of the set
+		const fixed = fixedUpBase(el, (n) => !this.visible(n));
+		if (fixed === null) return;
+		const at = attrs.findIndex(
+			(a) => a.namespaceURI === NS_XML && (a.localName ?? a.name) === 'base',
+		);
+		if (at !== -1) attrs.splice(at, 1);
+		attrs.push(xmlBaseAttr(fixed));
 	}
 }
 

@@ -3,6 +3,7 @@
 // Our own implementation rather than xmldsigjs's transforms: it needs node-set semantics for
 // enveloped-signature/XPath transforms, C14N 1.1, and runs in one pass over multi-MB envelopes.
 import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
+import { fixedUpBase, xmlBaseAttr } from './xml-base';
 
 export const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
 export const NS_XML = 'http://www.w3.org/XML/1998/namespace';
@@ -370,6 +371,24 @@ class Canonicalizer {
 				attrs.push(a);
 			}
 		}
+		if (this.mode.version11) this.fixupBase(el, attrs);
+	}
+
+	/** C14N 1.1 section 2.4: xml:base joined from the omitted ancestors replaces the element's own. */
+	private fixupBase(el: Element, attrs: Attr[]): void {
+		const root = this.set.root;
+		const output = (n: Node): boolean => {
+			let inside = false;
+			for (let p: Node | null = n; p; p = p.parentNode) if (p === root) inside = true;
+			return inside && this.visible(n);
+		};
+		const fixed = fixedUpBase(el, (n) => !output(n));
+		if (fixed === null) return;
+		const own = attrs.findIndex(
+			(a) => a.namespaceURI === NS_XML && (a.localName ?? a.name) === 'base',
+		);
+		if (own !== -1) attrs.splice(own, 1);
+		attrs.push(xmlBaseAttr(fixed));
 	}
 }
 
