@@ -147,6 +147,9 @@ ${verify}
 `;
 
 /** [row, inputs, connector (name or host contains), rule id, must flag] */
+const javaMail = (factory: string | null, port = 465) =>
+	`mail.transport.protocol=smtp\nmail.smtp.host=smtp.example.com\nmail.smtp.port=${port}\nmail.smtp.auth=true\nmail.smtp.ssl.checkserveridentity=true\n${factory ? `mail.smtp.socketFactory.class=${factory}\n` : ''}`;
+
 const rows: [string, Record<string, string>, string, string, boolean][] = [
 	// 4.6 nginx: a name-based server's ssl_protocols/ciphers are not used before 1.29.2.
 	[
@@ -398,9 +401,62 @@ const rows: [string, Record<string, string>, string, string, boolean][] = [
 		'TLS-CERT-VALIDATION-DISABLED',
 		false,
 	],
+	[
+		'JavaMail SSL socket factory (pre-1.4 implicit TLS) on 465',
+		{ 'mail.properties': javaMail('javax.net.ssl.SSLSocketFactory') },
+		'smtp.example.com',
+		'MAIL-PLAINTEXT',
+		false,
+	],
+	[
+		'JavaMail SSL socket factory on a custom port (2525): implicit TLS',
+		{ 'mail.properties': javaMail('javax.net.ssl.SSLSocketFactory', 2525) },
+		'smtp.example.com',
+		'MAIL-PLAINTEXT',
+		false,
+	],
+	[
+		'JavaMail without a socket factory on the same custom port: plaintext',
+		{ 'mail.properties': javaMail(null, 2525) },
+		'smtp.example.com',
+		'MAIL-PLAINTEXT',
+		true,
+	],
+	[
+		'JavaMail without TLS settings on 25',
+		{ 'mail.properties': javaMail(null, 25) },
+		'smtp.example.com',
+		'MAIL-PLAINTEXT',
+		true,
+	],
+	[
+		'JavaMail socket factory that trusts every certificate',
+		{ 'mail.properties': javaMail('com.example.mail.DummySSLSocketFactory') },
+		'smtp.example.com',
+		'TLS-CERT-VALIDATION-DISABLED',
+		true,
+	],
+	[
+		'JavaMail standard SSL socket factory',
+		{ 'mail.properties': javaMail('javax.net.ssl.SSLSocketFactory') },
+		'smtp.example.com',
+		'TLS-CERT-VALIDATION-DISABLED',
+		false,
+	],
 ];
 
 describe('RULES.md section 4 behaviours', () => {
+	it('warns when a JavaMail SSL socket factory may fall back to a plain socket', () => {
+		const warns = (fallback: string) =>
+			parseTlsText(
+				javaMail('javax.net.ssl.SSLSocketFactory') +
+					`mail.smtp.socketFactory.fallback=${fallback}\n`,
+				'mail.properties',
+			).notes.some((n) => /falls back to a plain socket/.test(n.message));
+		expect(warns('true')).toBe(true);
+		expect(warns('false')).toBe(false);
+	});
+
 	it.each(rows)('%s', (_row, files, which, ruleId, flagged) => {
 		const { facts, findings } = analyze(files);
 		const c = facts.tls.find(

@@ -58,7 +58,13 @@ export function mailEndpoints(
 		const auth = val('auth');
 		const check = val('ssl.checkserveridentity');
 		const trust = val('ssl.trust');
-		const implicit = implicitProto || isTrue(sslEnable?.value);
+		// the pre-1.4 JavaMail way to ask for implicit TLS: an SSL socket factory for the protocol
+		const factory = val('ssl.socketfactory.class') ?? val('socketfactory.class');
+		const factoryTls = !!factory && /SSLSocketFactory|SSLContext|Ssl|TLS/i.test(factory.value);
+		const factoryTrustsAll =
+			!!factory && /TrustAll|Dummy|Insecure|NoVerif|Naive|Trusting|Permissive/i.test(factory.value);
+		const fallback = val('socketfactory.fallback');
+		const implicit = implicitProto || isTrue(sslEnable?.value) || factoryTls;
 		let mode: MailFacts['mode'] = implicit
 			? 'implicit'
 			: isTrue(starttls?.value)
@@ -89,7 +95,7 @@ export function mailEndpoints(
 			});
 			mode = 'implicit';
 		}
-		const src = sslEnable ?? starttls ?? host ?? portLine;
+		const src = sslEnable ?? factory ?? starttls ?? host ?? portLine;
 		const line = src?.line ?? null;
 		const mail: MailFacts = {
 			protocol: base,
@@ -126,6 +132,19 @@ export function mailEndpoints(
 			ep.validationDisabled.push(
 				origin(inputName, trust.key, trust.line, `${trust.key}=${trust.value}`),
 			);
+		if (factory && factoryTrustsAll) {
+			// a socket factory named for trusting everything is what Stack Overflow answers hand out
+			mail.trustAll = true;
+			ep.validationDisabled.push(
+				origin(inputName, factory.key, factory.line, `${factory.key}=${factory.value}`),
+			);
+		}
+		if (factory && factoryTls && mode === 'implicit' && isTrue(fallback?.value))
+			parse.notes.push({
+				level: 'warning',
+				line: fallback?.line ?? null,
+				message: `${fallback?.key}=true: when the TLS socket cannot be made, JavaMail falls back to a plain socket (credentials in clear); set it to false`,
+			});
 		const protoList = val('ssl.protocols');
 		if (protoList)
 			ep.protocols = {
