@@ -3,6 +3,7 @@
 // one, because key derivation in progress cannot be interrupted from inside.
 import type { AnalysisSettings } from '../core/facts';
 import type { InputFile } from '../core/pipeline';
+import type { CertificateDescription } from '../core/x509/facts';
 import type { EngineEvent, EngineRequest } from './protocol';
 
 declare global {
@@ -52,6 +53,9 @@ export class EngineClient {
 	private settings: AnalysisSettings | null = null;
 	private cancelled = new Set<string>();
 	private seq = 0;
+	private describeCount = 0;
+	/** Certificate descriptions asked for and not yet answered, by request id. */
+	private readonly pending = new Map<number, (d: CertificateDescription | null) => void>();
 	/** Sequence number of the last request sent; a result with this `seq` is current. */
 	get lastSeq(): number {
 		return this.seq;
@@ -61,7 +65,13 @@ export class EngineClient {
 
 	private ensure(): Promise<Worker> {
 		this.worker ??= startWorker().then((worker) => {
-			worker.addEventListener('message', (e: MessageEvent<EngineEvent>) => this.onEvent(e.data));
+			worker.addEventListener('message', (e: MessageEvent<EngineEvent>) => {
+				const event = e.data;
+				if (event.type === 'certificate-description') {
+					this.pending.get(event.requestId)?.(event.description);
+					this.pending.delete(event.requestId);
+				} else this.onEvent(event);
+			});
 			worker.addEventListener('error', (e) => {
 				this.onEvent({
 					type: 'crash',
@@ -121,12 +131,33 @@ export class EngineClient {
 		return this.post({ type: 'settings', settings });
 	}
 
+	/**
+	 * Decodes one certificate's extensions and ASN.1 tree in the engine (the decoder stays out of
+	 * the page's script). Not a change of state: it carries no sequence number.
+	 */
+	async describeCertificate(der: Uint8Array): Promise<CertificateDescription | null> {
+		const requestId = ++this.describeCount;
+		const answer = new Promise<CertificateDescription | null>((resolve) =>
+			this.pending.set(requestId, resolve),
+		);
+		const worker = await this.ensure();
+		worker.postMessage({ type: 'describe-certificate', requestId, der } satisfies EngineRequest);
+		return answer;
+	}
+
+	/** Questions a stopped worker will never answer. */
+	private dropPending(): void {
+		for (const resolve of this.pending.values()) resolve(null);
+		this.pending.clear();
+	}
+
 	/** Stops the running work now; `inputIds` (the files being worked on) are marked cancelled. */
 	async cancel(inputIds: string[]): Promise<void> {
 		for (const id of inputIds) this.cancelled.add(id);
 		const old = this.worker;
 		this.worker = null;
 		if (old) (await old).terminate();
+		this.dropPending();
 		const worker = await this.ensure();
 		const send = (request: EngineRequest) => worker.postMessage({ ...request, seq: ++this.seq });
 		if (this.settings) send({ type: 'settings', settings: this.settings });
@@ -143,5 +174,6 @@ export class EngineClient {
 		const old = this.worker;
 		this.worker = null;
 		if (old) (await old).terminate();
+		this.dropPending();
 	}
 }

@@ -2,6 +2,7 @@
 import type { AnalysisResult } from '../analyze';
 import type { AnalysisSettings } from '../core/facts';
 import type { InputFile } from '../core/pipeline';
+import type { CertificateDescription } from '../core/x509/facts';
 
 /**
  * Every request carries `seq` (increasing, set by the client); every event carries the highest
@@ -17,6 +18,8 @@ export type EngineRequest = (
 	| { type: 'settings'; settings: AnalysisSettings }
 	/** Inputs whose work the user cancelled: they get an error instead of being parsed again. */
 	| { type: 'cancelled'; ids: string[] }
+	/** A question, not a change: answered by `certificate-description`, never re-runs the analysis. */
+	| { type: 'describe-certificate'; requestId: number; der: Uint8Array }
 ) & { seq?: number };
 
 export type EngineEvent = (
@@ -24,4 +27,9 @@ export type EngineEvent = (
 	| { type: 'progress'; runId: number; inputId: string | null; label: string; fraction?: number }
 	| { type: 'result'; runId: number; result: AnalysisResult }
 	| { type: 'crash'; runId: number; message: string }
+	| {
+			type: 'certificate-description';
+			requestId: number;
+			description: CertificateDescription | null;
+	  }
 ) & { seq?: number };

@@ -4,6 +4,8 @@
 import { Analyzer, type AnalysisRequest } from '../analyze';
 import type { AnalysisSettings } from '../core/facts';
 import type { InputFile } from '../core/pipeline';
+import { certificateAsn1, certificateExtensions } from '../core/x509/certificate-view';
+import type { CertificateDescription } from '../core/x509/facts';
 import type { EngineEvent, EngineRequest } from './protocol';
 
 interface WorkerScope {
@@ -105,8 +107,22 @@ async function run(): Promise<void> {
 	}
 }
 
+function describe(requestId: number, der: Uint8Array): void {
+	let description: CertificateDescription | null = null;
+	try {
+		description = { extensions: certificateExtensions(der), asn1: certificateAsn1(der) };
+	} catch {
+		// not a certificate the decoder can read: the card says so
+	}
+	post({ type: 'certificate-description', requestId, description });
+}
+
 scope.addEventListener('message', (event) => {
 	const msg = event.data;
+	if (msg.type === 'describe-certificate') {
+		describe(msg.requestId, msg.der);
+		return;
+	}
 	if (msg.seq !== undefined) lastSeq = Math.max(lastSeq, msg.seq);
 	switch (msg.type) {
 		case 'add':

@@ -67,6 +67,12 @@ export interface PrivateKeyFacts extends ReportKey {
 }
 
 /** One decoded extension for the detail view. */
+/** What the certificate card shows on request: decoded by the engine, off the page's thread. */
+export interface CertificateDescription {
+	extensions: ExtensionView[];
+	asn1: Asn1Node;
+}
+
 export interface ExtensionView {
 	oid: string;
 	name: string;

@@ -1,11 +1,13 @@
 // The page's analysis state: the inputs the user added, the engine's latest result, progress,
 // settings (trust, raw keys, capture time, connector) and the UiActions detail views call.
+import { pemToDer } from '../../core/x509/pem';
 import type { AnalysisResult } from '../../analyze';
 import type { AnalysisSettings, InputFacts } from '../../core/facts';
 import type { InputFile } from '../../core/pipeline';
 import type { Report } from '../../core/report/report';
 import { redactSecrets } from '../../core/share/share-link';
 import type { ConnectorForm } from '../../core/tls/facts';
+import type { CertificateDescription } from '../../core/x509/facts';
 import { EngineClient } from '../../engine/client';
 import type { EngineEvent } from '../../engine/protocol';
 import type { UiActions } from '../actions';
@@ -100,6 +102,7 @@ export class AnalysisState implements UiActions {
 			addRawKey: (name, algorithm, bytes) => this.addRawKey(name, algorithm, bytes),
 			setConnector: (form) => this.setConnector(form),
 			copy: (text, what) => this.copy(text, what),
+			describeCertificate: (pem) => this.describeCertificate(pem),
 		};
 	}
 
@@ -303,6 +306,10 @@ export class AnalysisState implements UiActions {
 
 	setConnector(form: ConnectorForm | null): void {
 		this.updateSettings({ connector: form });
+	}
+
+	describeCertificate(pem: string): Promise<CertificateDescription | null> {
+		return this.engine.describeCertificate(pemToDer(pem));
 	}
 
 	copy(text: string, what: string): void {
