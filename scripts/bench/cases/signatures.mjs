@@ -61,6 +61,7 @@ export default async function run(ctx) {
 			native_cmd: `xmlsec1 ${nativeArgs.join(' ')}`,
 			ratio: Number((page.ms / native.ms).toFixed(2)),
 			peak_mb: page.peakHeapMb,
+			worker_peak_mb: page.workerPeakMb,
 			longest_main_thread_block_ms: page.longestTaskMs,
 			note:
 				sig?.valid === true

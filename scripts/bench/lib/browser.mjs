@@ -36,8 +36,68 @@ async function toBenchFile(file) {
 }
 
 /**
+ * Samples the JS heap of the page's workers (the engine) through the DevTools protocol while
+ * `work` runs: the page cannot see a worker's heap (performance.memory is window-only).
+ * Returns the work's result and the peak used heap in MB (null when no worker was seen).
+ */
+async function withWorkerHeap(page, work) {
+	const cdp = await page.context().newCDPSession(page);
+	const sessions = new Set();
+	const waiting = new Map();
+	let nextId = 1;
+	let peak = null;
+	cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+		if (targetInfo.type === 'worker') sessions.add(sessionId);
+	});
+	cdp.on('Target.detachedFromTarget', ({ sessionId }) => sessions.delete(sessionId));
+	cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+		const reply = JSON.parse(message);
+		const done = waiting.get(reply.id);
+		if (!done) return;
+		waiting.delete(reply.id);
+		done(reply.result?.usedSize ?? null);
+	});
+	await cdp.send('Target.setAutoAttach', {
+		autoAttach: true,
+		waitForDebuggerOnStart: false,
+		flatten: false,
+	});
+	const heapOf = (sessionId) =>
+		new Promise((resolveUsed) => {
+			const id = nextId++;
+			waiting.set(id, resolveUsed);
+			cdp
+				.send('Target.sendMessageToTarget', {
+					sessionId,
+					message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+				})
+				.catch(() => resolveUsed(null));
+			setTimeout(() => waiting.has(id) && (waiting.delete(id), resolveUsed(null)), 1000);
+		});
+	let running = true;
+	const sampler = (async () => {
+		while (running) {
+			for (const s of [...sessions]) {
+				const used = await heapOf(s);
+				if (used !== null) peak = Math.max(peak ?? 0, used);
+			}
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	})();
+	try {
+		const result = await work();
+		return { result, workerPeakMb: peak === null ? null : peak / 1024 / 1024 };
+	} finally {
+		running = false;
+		await sampler;
+		await cdp.detach().catch(() => {});
+	}
+}
+
+/**
  * ctx.analyzeInPage: opens a fresh page (file://…/dist/index.html?bench), hands the files to the
- * engine and returns { ms, longestTaskMs, peakHeapMb, report } as measured inside the page.
+ * engine and returns { ms, longestTaskMs, peakHeapMb, workerPeakMb, report }: timings and the
+ * page's heap as measured inside the page, the engine worker's heap sampled from outside.
  */
 export function makeAnalyzeInPage(getBrowser, repoDir) {
 	return async function analyzeInPage(files, opts = {}) {
@@ -50,10 +110,13 @@ export function makeAnalyzeInPage(getBrowser, repoDir) {
 			await page.goto(pageUrl(repoDir, '?bench'));
 			await page.waitForFunction(() => window.__wssecBench !== undefined);
 			const payload = await Promise.all(files.map(toBenchFile));
-			const result = await page.evaluate(
-				([f, passwords]) => window.__wssecBench.analyze(f, passwords),
-				[payload, opts.passwords ?? {}],
+			const { result, workerPeakMb } = await withWorkerHeap(page, () =>
+				page.evaluate(
+					([f, passwords]) => window.__wssecBench.analyze(f, passwords),
+					[payload, opts.passwords ?? {}],
+				),
 			);
+			result.workerPeakMb = workerPeakMb;
 			if (errors.length > 0) result.pageErrors = errors;
 			return result;
 		} finally {
