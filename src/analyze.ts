@@ -243,6 +243,7 @@ function mergePartialFacts(facts: AnalysisFacts, outcome: ParseOutcome): void {
 	if (f.keystores) facts.keystores.push(...f.keystores);
 	if (f.tls) facts.tls.push(...f.tls);
 	if (f.wsdls) facts.wsdls.push(...f.wsdls);
+	if (f.dhParameters) facts.dhParameters.push(...f.dhParameters);
 }
 
 /** Runs every registered rule; a rule that throws is a bug and is reported as such, not hidden. */

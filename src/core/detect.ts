@@ -232,8 +232,8 @@ function detectText(text: string, ext: string): Detection {
 }
 
 function detectPem(text: string): Detection {
-	const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((m) => m[1] ?? '');
-	const ends = [...text.matchAll(/-----END ([A-Z0-9 ]+)-----/g)].length;
+	const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 .]+)-----/g)].map((m) => m[1] ?? '');
+	const ends = [...text.matchAll(/-----END ([A-Z0-9 .]+)-----/g)].length;
 	// Keep the kind so the parser can say exactly what is missing; flag the truncation here.
 	const truncated = ends < labels.length ? ' (truncated: a BEGIN line has no END line)' : '';
 	const isKey = (l: string) => l.endsWith('PRIVATE KEY');

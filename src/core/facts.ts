@@ -68,6 +68,15 @@ export interface AnalysisFacts {
 	trustAnchors: string[];
 	/** Keystore passwords declared in dropped configuration files (the values are never kept). */
 	declaredPasswords: (DeclaredPassword & { inputName: string })[];
+	/** Diffie-Hellman parameter files (`openssl dhparam`) a server configuration may point at. */
+	dhParameters: DhParameters[];
+}
+
+export interface DhParameters {
+	inputName: string;
+	/** Size of the prime p. */
+	bits: number;
+	generator: number | null;
 }
 
 export function emptyFacts(now: string): AnalysisFacts {
@@ -86,5 +95,6 @@ export function emptyFacts(now: string): AnalysisFacts {
 		connector: null,
 		trustAnchors: [],
 		declaredPasswords: [],
+		dhParameters: [],
 	};
 }

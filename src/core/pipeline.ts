@@ -35,7 +35,9 @@ export interface ParseContext {
  * certificates are readable while its keys stay locked).
  */
 export interface ParseOutcome {
-	facts: Partial<Pick<AnalysisFacts, 'certificates' | 'keys' | 'keystores' | 'tls' | 'wsdls'>>;
+	facts: Partial<
+		Pick<AnalysisFacts, 'certificates' | 'keys' | 'keystores' | 'tls' | 'wsdls' | 'dhParameters'>
+	>;
 	material: Partial<KeyRing>;
 	detail?: InputDetail;
 	/** XML inputs keep their parsed document for the cross-file stages (signatures, decryption, WSDL). */

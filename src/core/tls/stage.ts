@@ -63,6 +63,24 @@ function mergeDecl<T extends object>(list: (T | undefined)[]): T | null {
 	return out as T;
 }
 
+/**
+ * A DH parameter file the configuration names (ssl_dhparam, SSLOpenSSLConfCmd DHParameters,
+ * ssl-dh-param-file, or parameters appended to the certificate file) and the user dropped too:
+ * its prime size is the DHE strength, whatever the default would have been.
+ */
+function useDroppedDhParameters(ep: DeclaredEndpoint, facts: AnalysisFacts, notes: string[]): void {
+	if (ep.dhBits) return;
+	const files = new Set(ep.certificateFiles.map((f) => f.toLowerCase()));
+	const dh = facts.dhParameters.find((d) => files.has(d.inputName.toLowerCase()));
+	if (!dh) return;
+	ep.dhBits = {
+		value: dh.bits,
+		origin: origin(dh.inputName, 'DH PARAMETERS', null, `${dh.bits}-bit prime`),
+	};
+	delete ep.dhMissing;
+	notes.push(`DHE uses the ${dh.bits}-bit parameters of ${dh.inputName}`);
+}
+
 const keyOf = (host: string | null, port: number | null, role: string) =>
 	`${host ?? '*'}:${port ?? '*'}:${role}`;
 
@@ -255,6 +273,7 @@ export function runTlsStage(
 	for (const g of groups.values()) {
 		const notes: string[] = [];
 		const ep = mergeEndpoints(g.declared, notes);
+		if (ep) useDroppedDhParameters(ep, facts, notes);
 		const obs = g.observed[g.observed.length - 1] ?? null;
 		if (g.observed.length > 1)
 			notes.push(

@@ -1,5 +1,6 @@
 // Turns certificates and keys found in one input into facts, key-ring material and detail views;
 // shared by the PEM/DER/PKCS#7/key parsers and the keystore readers.
+import type { DhParameters } from '../facts';
 import { toHex } from '../bytes/encoding';
 import type { CertificateMaterial, PrivateKeyMaterial, PrivateKeyAlgorithm } from '../keys/keyring';
 import { certificateFactsAndTree } from './certificate-facts';
@@ -30,6 +31,7 @@ export class InputCollector {
 	readonly keyViews: KeyView[] = [];
 	readonly others: OtherBlockView[] = [];
 	readonly crls: CrlView[] = [];
+	readonly dhParameters: DhParameters[] = [];
 	private readonly seen = new Map<string, CertificateFacts>();
 	private readonly pending = new Map<Uint8Array, ReturnType<typeof certificateFactsAndTree>>();
 

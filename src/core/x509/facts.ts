@@ -66,13 +66,13 @@ export interface PrivateKeyFacts extends ReportKey {
 	defaultPassword?: string;
 }
 
-/** One decoded extension for the detail view. */
 /** What the certificate card shows on request: decoded by the engine, off the page's thread. */
 export interface CertificateDescription {
 	extensions: ExtensionView[];
 	asn1: Asn1Node;
 }
 
+/** One decoded extension for the detail view. */
 export interface ExtensionView {
 	oid: string;
 	name: string;

@@ -37,6 +37,7 @@ export function outcomeOf(
 			certificates: col.certificates,
 			keys: col.keys,
 			...(keystore ? { keystores: [keystore] } : {}),
+			...(col.dhParameters.length ? { dhParameters: col.dhParameters } : {}),
 		},
 		material: { certificates: col.certMaterial, privateKeys: col.keyMaterial },
 		detail: {

@@ -17,7 +17,7 @@ export interface PemBlock {
 
 export function splitPem(text: string): PemBlock[] {
 	const blocks: PemBlock[] = [];
-	const re = /-----BEGIN ([A-Z0-9 #/-]+)-----([\s\S]*?)-----END \1-----/g;
+	const re = /-----BEGIN ([A-Z0-9 #/.-]+)-----([\s\S]*?)-----END \1-----/g;
 	for (let m = re.exec(text); m; m = re.exec(text)) {
 		if (blocks.length >= MAX_BLOCKS) {
 			throw new ParseError(

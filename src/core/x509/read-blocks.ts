@@ -1,5 +1,6 @@
 // Reads the blocks of PEM files and the DER kinds (certificate, CSR, CRL, PKCS#7, keys) into an
 // InputCollector: the shared core of the pem, der-certificate, pkcs7 and private-key parsers.
+import type { DhParameters } from '../facts';
 import * as asn1js from 'asn1js';
 import { candidatePasswords } from '../keystore/default-passwords';
 import type { ParseContext } from '../pipeline';
@@ -248,6 +249,29 @@ export async function readKey(
 	}
 }
 
+/**
+ * `openssl dhparam` output: DHParameter ::= SEQUENCE { prime, base, privateValueLength? } (PKCS#3)
+ * or X9.42 DomainParameters ::= SEQUENCE { p, g, q, … }; the prime's size is what TLS clients see.
+ */
+function readDhParameters(der: Uint8Array, inputName: string): DhParameters {
+	const seq = parseDer(der);
+	const items = seq instanceof asn1js.Sequence ? seq.valueBlock.value : [];
+	const p = items[0];
+	if (!(p instanceof asn1js.Integer))
+		throw new ParseError('pem/dh', 'DH parameters without a prime');
+	const prime = new Uint8Array(p.valueBlock.valueHexView);
+	let start = 0;
+	while (start < prime.length && prime[start] === 0) start++;
+	const first = prime[start] ?? 0;
+	const bits = first ? (prime.length - start - 1) * 8 + (32 - Math.clz32(first)) : 0;
+	const g = items[1];
+	const generator =
+		g instanceof asn1js.Integer && g.valueBlock.valueHexView.length <= 4
+			? g.valueBlock.valueDec
+			: null;
+	return { inputName, bits, generator };
+}
+
 /** Reads every PEM block into the collector. */
 export async function readPemBlocks(
 	col: InputCollector,
@@ -296,6 +320,16 @@ export async function readPemBlocks(
 				case 'RSA PUBLIC KEY':
 					col.others.push({ label: b.label, description: 'PKCS#1 RSA public key' });
 					break;
+				case 'DH PARAMETERS':
+				case 'X9.42 DH PARAMETERS': {
+					const dh = readDhParameters(b.der, col.inputName);
+					col.dhParameters.push(dh);
+					col.others.push({
+						label: b.label,
+						description: `Diffie-Hellman parameters: ${dh.bits}-bit prime${dh.generator !== null ? `, generator ${dh.generator}` : ''} (used by the server configuration that names this file)`,
+					});
+					break;
+				}
 				default:
 					if (isKeyLabel(b.label)) await readKey(col, kc, b.label, b.der, b.headers, source);
 					else

@@ -236,6 +236,7 @@ export function parseApache(text: string, inputName: string): TlsParse {
 			}
 			if (/^(Curves|Groups)$/i.test(cmd)) ep.curves = settingOf(conf, value.split(':'));
 			if (/^Ciphersuites$/i.test(cmd)) ep.tls13Suites = settingOf(conf, value.split(':'));
+			if (/^DHParameters$/i.test(cmd)) ep.certificateFiles.push(basename(value));
 		}
 		const cert = get(scopeLines, 'SSLCertificateFile');
 		if (cert) ep.certificateFiles.push(basename(cert.args[0] ?? ''));
