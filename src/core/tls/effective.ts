@@ -17,6 +17,7 @@ import {
 	missingEntries,
 	parseDisabled,
 	parseJavaVersion,
+	type JavaVersion,
 } from './java-defaults';
 import {
 	origin,
@@ -168,6 +169,7 @@ interface JavaResult {
 	runtime: RuntimeFacts;
 	dh: Effective['dh'];
 	declaredMin: Effective['declaredMin'];
+	removedCurves: ReturnType<typeof jsseRemovedCurves>;
 }
 
 /**
@@ -332,13 +334,104 @@ function javaEffective(
 		runtime,
 		dh,
 		declaredMin,
+		removedCurves: jsseRemovedCurves(entries, java, v),
 	};
 }
 
+/**
+ * The weak curves JDK 11.0.6+/8u241+ (JDK-8233228) list in jdk.disabled.namedCurves and pull into
+ * jdk.tls.disabledAlgorithms with `include jdk.disabled.namedCurves`; JDK 16 removed them.
+ */
+const JDK_LEGACY_CURVES = [
+	'secp112r1',
+	'secp112r2',
+	'secp128r1',
+	'secp128r2',
+	'secp160k1',
+	'secp160r1',
+	'secp160r2',
+	'secp192k1',
+	'secp192r1',
+	'secp224k1',
+	'secp224r1',
+	'secp256k1',
+	'sect113r1',
+	'sect113r2',
+	'sect131r1',
+	'sect131r2',
+	'sect163k1',
+	'sect163r1',
+	'sect163r2',
+	'sect193r1',
+	'sect193r2',
+	'sect233k1',
+	'sect233r1',
+	'sect239k1',
+	'sect283k1',
+	'sect283r1',
+	'sect409k1',
+	'sect409r1',
+	'sect571k1',
+	'sect571r1',
+	'X9.62 c2tnb191v1',
+	'X9.62 c2tnb191v2',
+	'X9.62 c2tnb191v3',
+	'X9.62 c2tnb239v1',
+	'X9.62 c2tnb239v2',
+	'X9.62 c2tnb239v3',
+	'X9.62 c2tnb359v1',
+	'X9.62 c2tnb431r1',
+	'X9.62 prime192v2',
+	'X9.62 prime192v3',
+	'X9.62 prime239v1',
+	'X9.62 prime239v2',
+	'X9.62 prime239v3',
+	'brainpoolP256r1',
+	'brainpoolP320r1',
+	'brainpoolP384r1',
+	'brainpoolP512r1',
+];
+
+/** Curves a JVM will not use: named in disabledAlgorithms, included from the named list, or gone. */
+function jsseRemovedCurves(
+	entries: readonly { name: string; constraint: string }[],
+	java: RuntimeContext['java'],
+	v: JavaVersion | null,
+): { names: Set<string>; why: Map<string, string> } {
+	const why = new Map<string, string>();
+	const add = (name: string, reason: string) =>
+		why.has(name.toLowerCase()) || why.set(name.toLowerCase(), reason);
+	for (const e of entries) if (!e.constraint) add(e.name, 'listed in jdk.tls.disabledAlgorithms');
+	const listed = java?.disabledNamedCurves?.value;
+	const legacyListed =
+		!v || v.major >= 14 || (v.major === 11 && v.update >= 6) || (v.major === 8 && v.update >= 241);
+	// the JDKs that ship the list also include it in their default jdk.tls.disabledAlgorithms
+	const includes = java?.disabledAlgorithms
+		? entries.some(
+				(e) => e.name === 'include' && /^jdk\.disabled\.namedCurves$/i.test(e.constraint),
+			)
+		: legacyListed;
+	if (includes)
+		for (const c of listed ?? (legacyListed ? JDK_LEGACY_CURVES : []))
+			add(c, 'in jdk.disabled.namedCurves, included by jdk.tls.disabledAlgorithms');
+	if (!v || v.major >= 16)
+		for (const c of JDK_LEGACY_CURVES) add(c, 'not implemented since JDK 16');
+	return { names: new Set(why.keys()), why };
+}
+
 /** jdk.tls.namedGroups (RULES.md 4.3): its EC curves replace the JSSE defaults. */
-function jsseCurves(groups: { value: string[] } | undefined): { name: string; bits: number }[] {
+function jsseCurves(
+	groups: { value: string[] } | undefined,
+	removed: ReturnType<typeof jsseRemovedCurves>,
+	notes: string[],
+): { name: string; bits: number }[] {
 	const ec = (groups?.value ?? []).filter((g) => !/^ffdhe/i.test(g));
-	return ec.length ? ec.map((name) => ({ name, bits: curveBits(name) })) : DEFAULT_CURVES;
+	const kept = ec.filter((g) => {
+		const reason = removed.why.get(g.toLowerCase());
+		if (reason) notes.push(`curve ${g} of jdk.tls.namedGroups is not used: ${reason}`);
+		return !reason;
+	});
+	return kept.length ? kept.map((name) => ({ name, bits: curveBits(name) })) : DEFAULT_CURVES;
 }
 
 /**
@@ -555,7 +648,7 @@ export function effectiveDeclared(
 			tls13: t13,
 			runtime: j.runtime,
 			dh: j.suites.some((f) => f.kx === 'DHE') ? jsseGroupDh(j.dh, rt.java?.namedGroups) : null,
-			curves: jsseCurves(rt.java?.namedGroups),
+			curves: jsseCurves(rt.java?.namedGroups, j.removedCurves, notes),
 			declaredMin: j.declaredMin,
 		};
 	}

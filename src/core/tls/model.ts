@@ -67,6 +67,8 @@ export interface JavaDecl {
 	ephemeralDHKeySize?: Setting<string>;
 	/** jdk.tls.namedGroups: EC curves and FFDHE groups the JVM offers or accepts. */
 	namedGroups?: Setting<string[]>;
+	/** jdk.disabled.namedCurves: the list `include jdk.disabled.namedCurves` pulls in. */
+	disabledNamedCurves?: Setting<string[]>;
 	validationDisabled: Origin[];
 }
 

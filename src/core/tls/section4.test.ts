@@ -127,9 +127,9 @@ spring.ssl.bundle.jks.web.options.enabled-protocols=${protocols}
 `;
 /** JDK 8u202 still enables TLS 1.0/1.1 (disabled from 8u291). */
 const jdk8 = `# java version "1.8.0_202"\nJAVA_OPTS="$JAVA_OPTS -Djavax.net.ssl.trustStore=/opt/app/trust.jks"\n`;
-const springCurves = (groups: string) => ({
+const springCurves = (groups: string, jdk = '17.0.9', extra = '') => ({
 	'application.properties': `server.port=8443\nserver.ssl.enabled-protocols=TLSv1.2,TLSv1.3\nserver.ssl.ciphers=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n`,
-	'setenv.sh': `# openjdk version "17.0.9"\nJAVA_OPTS="$JAVA_OPTS -Djdk.tls.namedGroups=${groups}"\n`,
+	'setenv.sh': `# openjdk version "${jdk}"\nJAVA_OPTS="$JAVA_OPTS -Djdk.tls.namedGroups=${groups}${extra}"\n`,
 });
 const node = (options: string) => `// node v16.20.0
 const https = require('https');
@@ -362,11 +362,58 @@ const rows: [string, Record<string, string>, string, string, boolean][] = [
 	],
 	// 4.3 jdk.tls.namedGroups replaces the JSSE curve list.
 	[
-		'JDK jdk.tls.namedGroups with secp192r1',
-		springCurves('secp192r1,secp256r1'),
+		'JDK 11.0.5 jdk.tls.namedGroups with secp192r1 (before jdk.disabled.namedCurves)',
+		springCurves('secp192r1,secp256r1', '11.0.5'),
 		'application.properties',
 		'TLS-WEAK-KEY-EXCHANGE',
 		true,
+	],
+	[
+		'JDK 11.0.20 jdk.tls.namedGroups with secp192r1: included from jdk.disabled.namedCurves',
+		springCurves('secp192r1,secp256r1', '11.0.20'),
+		'application.properties',
+		'TLS-WEAK-KEY-EXCHANGE',
+		false,
+	],
+	[
+		'JDK 11.0.20 with a disabledAlgorithms that drops the include line',
+		springCurves(
+			'secp192r1,secp256r1',
+			'11.0.20',
+			' -Djdk.tls.disabledAlgorithms=SSLv3,TLSv1,TLSv1.1,RC4,DES,MD5withRSA,NULL',
+		),
+		'application.properties',
+		'TLS-WEAK-KEY-EXCHANGE',
+		true,
+	],
+	[
+		'java.security narrows jdk.disabled.namedCurves: secp112r1 is no longer on it',
+		{
+			...springCurves('secp112r1,secp256r1', '11.0.20'),
+			'java.security':
+				'jdk.disabled.namedCurves = secp256k1\njdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, RC4, DES, NULL, \\\n    include jdk.disabled.namedCurves\n',
+		},
+		'application.properties',
+		'TLS-WEAK-KEY-EXCHANGE',
+		true,
+	],
+	[
+		'java.security lists secp112r1 in jdk.disabled.namedCurves and includes the list',
+		{
+			...springCurves('secp112r1,secp256r1', '11.0.20'),
+			'java.security':
+				'jdk.disabled.namedCurves = secp112r1, secp256k1\njdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, RC4, DES, NULL, \\\n    include jdk.disabled.namedCurves\n',
+		},
+		'application.properties',
+		'TLS-WEAK-KEY-EXCHANGE',
+		false,
+	],
+	[
+		'JDK 17 jdk.tls.namedGroups with secp192r1: the curve no longer exists in the JDK',
+		springCurves('secp192r1,secp256r1'),
+		'application.properties',
+		'TLS-WEAK-KEY-EXCHANGE',
+		false,
 	],
 	[
 		'JDK jdk.tls.namedGroups x25519,secp256r1',

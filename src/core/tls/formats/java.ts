@@ -116,6 +116,18 @@ export function readJava(
 			case 'jdk.tls.namedgroups':
 				decl.namedGroups = set(key, line, value, list());
 				break;
+			case 'jdk.disabled.namedcurves':
+				// names such as "X9.62 c2tnb191v1" hold a space: split on commas only
+				decl.disabledNamedCurves = set(
+					key,
+					line,
+					value,
+					value
+						.split(',')
+						.map((c) => c.trim())
+						.filter(Boolean),
+				);
+				break;
 			case 'jdk.internal.httpclient.disablehostnameverification':
 				if (value === '' || /^true$/i.test(value))
 					decl.validationDisabled.push(
