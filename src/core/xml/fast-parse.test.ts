@@ -212,6 +212,13 @@ describe('parsePlainXml', () => {
 		a.setAttributeNS('urn:p', 'p:c', '20');
 		a.setAttributeNS('urn:q', 'q:d', '30');
 		a.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:q', 'urn:q');
+		// an element that declared nothing when parsed
+		const child = doc.createElementNS('urn:z', 'z:c');
+		a.appendChild(child);
+		const plain = parsePlainXml('<r><s/></r>', MAX_XML_DEPTH)?.documentElement
+			?.firstChild as Element;
+		plain.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:z', 'urn:z');
+		expect(plain.lookupNamespaceURI('z')).toBe('urn:z');
 		expect(a.attributes.length).toBe(5);
 		expect([
 			a.getAttribute('b'),

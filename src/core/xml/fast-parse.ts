@@ -102,14 +102,13 @@ function decodeReferences(s: string): string {
 }
 
 // Nodes are made the way xmldom's own factories make them (same prototypes and fields), minus the
-// per-name validation the parser has already done and the per-node empty child list of leaves,
-// which all share one frozen list: a multi-MB envelope has millions of nodes, and the garbage
-// collector's work over them dominated parsing. fast-parse.test.ts checks the trees and lookups
+// per-name validation the parser has already done, the per-node empty child list of leaves (they
+// share one frozen list: a text or attribute node never gets children), and the namespace map
+// and name indexes nobody asks for (made on first use): a multi-MB envelope has millions of
+// nodes, and the garbage collector's work over them dominated parsing. fast-parse.test.ts checks the trees and lookups
 // against xmldom's parser over every real-producer file, so an xmldom upgrade that changes these
 // internals fails there first.
 const NO_CHILDREN = Object.freeze(new NodeList()) as NodeList;
-const EMPTY_NSMAP = Object.freeze(Object.create(null) as Record<string, string | null>);
-const EMPTY_INDEX = Object.freeze(Object.create(null) as Record<string, never>);
 
 // xmldom keys its attribute indexes and namespace maps by name in null-prototype objects, which
 // V8 keeps in (large) dictionary mode. Objects made by this constructor have an empty,
@@ -127,6 +126,45 @@ interface RawIndexes {
 	_noNsIndex: Record<string, unknown>;
 }
 const ELEMENT_PROTO = XmldomElement.prototype as object;
+
+function ownValue(target: object, name: string, value: unknown): void {
+	Object.defineProperty(target, name, {
+		value,
+		writable: true,
+		enumerable: true,
+		configurable: true,
+	});
+}
+
+/** An own property made the first time it is read (or set), for objects that mostly never need it. */
+function lazyOwn(name: string): PropertyDescriptor {
+	return {
+		configurable: true,
+		get(this: object): Record<string, unknown> {
+			const own = new Lookup();
+			ownValue(this, name, own);
+			return own;
+		},
+		set(this: object, value: unknown) {
+			ownValue(this, name, value);
+		},
+	};
+}
+
+/** Attribute lists of parsed elements: xmldom's name indexes exist once an attribute is added. */
+const PARSED_ATTRIBUTES_PROTO = Object.create(NAMED_NODE_MAP_PROTO, {
+	_nsIndex: lazyOwn('_nsIndex'),
+	_noNsIndex: lazyOwn('_noNsIndex'),
+}) as object;
+
+/**
+ * Parsed elements get their namespace map (`_nsMap`, which xmldom reads in lookupNamespaceURI
+ * and writes when an xmlns attribute is added) the first time anything touches it: most of a
+ * message's elements declare nothing and are never asked.
+ */
+const PARSED_ELEMENT_PROTO = Object.create(ELEMENT_PROTO, {
+	_nsMap: lazyOwn('_nsMap'),
+}) as object;
 const ATTR_PROTO = XmldomAttr.prototype as object;
 const TEXT_PROTO = XmldomText.prototype as object;
 
@@ -160,7 +198,6 @@ const ElementNode = function (
 	ns: string | null,
 	name: QName,
 ) {
-	this._nsMap = EMPTY_NSMAP;
 	this.attributes = new AttributeList(this as unknown as Element) as RawElement['attributes'];
 	this.childNodes = new NodeList();
 	this.ownerDocument = doc;
@@ -173,12 +210,11 @@ const ElementNode = function (
 	this.firstChild = this.lastChild = null;
 } as unknown as new (doc: Document, ns: string | null, name: QName) => RawElement;
 
+/** An element's attribute list; xmldom's name indexes are made when the first attribute is added. */
 const AttributeList = function (
 	this: RawIndexes & { _ownerElement: Element; length: number },
 	owner: Element,
 ) {
-	this._nsIndex = EMPTY_INDEX;
-	this._noNsIndex = EMPTY_INDEX;
 	this._ownerElement = owner;
 	this.length = 0;
 } as unknown as new (owner: Element) => NamedNodeMap;
@@ -242,8 +278,8 @@ const TextNode = function (
 } as unknown as new (doc: Document, data: string) => Node;
 
 for (const [ctor, proto] of [
-	[ElementNode, ELEMENT_PROTO],
-	[AttributeList, NAMED_NODE_MAP_PROTO],
+	[ElementNode, PARSED_ELEMENT_PROTO],
+	[AttributeList, PARSED_ATTRIBUTES_PROTO],
 	[AttrNode, ATTR_PROTO],
 	[TextNode, TEXT_PROTO],
 ] as const)
@@ -261,15 +297,9 @@ function addAttribute(
 	const list = raw.attributes as unknown as RawIndexes & { length: number; [i: number]: unknown };
 	list[list.length] = a;
 	list.length++;
-	if (ns) {
-		if (list._nsIndex === EMPTY_INDEX) list._nsIndex = new Lookup() as RawIndexes['_nsIndex'];
-		(list._nsIndex[ns] ??= new Lookup())[a.localName] = a;
-	} else {
-		if (list._noNsIndex === EMPTY_INDEX) list._noNsIndex = new Lookup();
-		list._noNsIndex[a.localName] = a;
-	}
+	if (ns) (list._nsIndex[ns] ??= new Lookup())[a.localName] = a;
+	else list._noNsIndex[a.localName] = a;
 	if (ns === NS_XMLNS) {
-		if (raw._nsMap === EMPTY_NSMAP) raw._nsMap = new Lookup() as Record<string, string | null>;
 		raw._nsMap[a.prefix ? a.localName : ''] = value;
 	}
 }
