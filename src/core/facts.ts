@@ -7,7 +7,7 @@ import type { DeclaredPassword } from './keystore/declared-passwords';
 import type { KeystoreDetail, KeystoreFacts } from './keystore/facts';
 import type { EnvelopeFacts, XmlDetail } from './soap/facts';
 import type { SignatureFacts } from './xmldsig/facts';
-import type { DecryptionFacts } from './xmlenc/facts';
+import type { DecryptionFacts, EncryptedKeyFacts } from './xmlenc/facts';
 import type { WsdlDetail, WsdlFacts } from './wsdl/facts';
 import type { ConnectorForm, TlsDetail, TlsFacts } from './tls/facts';
 
@@ -70,6 +70,8 @@ export interface AnalysisFacts {
 	declaredPasswords: (DeclaredPassword & { inputName: string })[];
 	/** Diffie-Hellman parameter files (`openssl dhparam`) a server configuration may point at. */
 	dhParameters: DhParameters[];
+	/** Every EncryptedKey of the messages: what it is for, and whether a dropped key opened it. */
+	encryptedKeys: EncryptedKeyFacts[];
 }
 
 export interface DhParameters {
@@ -96,5 +98,6 @@ export function emptyFacts(now: string): AnalysisFacts {
 		trustAnchors: [],
 		declaredPasswords: [],
 		dhParameters: [],
+		encryptedKeys: [],
 	};
 }

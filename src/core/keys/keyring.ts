@@ -39,10 +39,24 @@ export interface KeyRing {
 	certificates: CertificateMaterial[];
 	privateKeys: PrivateKeyMaterial[];
 	secretKeys: SecretKeyMaterial[];
+	/**
+	 * Keys the decryption stage unwrapped from EncryptedKeys during this run, for the signature
+	 * stage (WS-Security symmetric binding: HMAC keyed by an EncryptedKey or a key derived from it).
+	 */
+	sessionKeys: SessionKey[];
+}
+
+export interface SessionKey {
+	inputName: string;
+	/** Base64 SHA-1 of the EncryptedKey's cipher octets (the WSS 1.1 EncryptedKeySHA1). */
+	sha1: string;
+	bytes: Uint8Array;
+	/** Which key unwrapped it, in words (alias / file), for the signature's key form. */
+	label: string;
 }
 
 export function emptyKeyRing(): KeyRing {
-	return { certificates: [], privateKeys: [], secretKeys: [] };
+	return { certificates: [], privateKeys: [], secretKeys: [], sessionKeys: [] };
 }
 
 export function mergeKeyRings(rings: readonly Partial<KeyRing>[]): KeyRing {

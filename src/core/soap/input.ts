@@ -12,7 +12,6 @@ import { text } from '../xml/dom';
 import { parseXmlInput } from '../xml/xml-input';
 import { chainVerdict } from '../xmldsig/chain';
 import { knownCerts, verifyDocument } from '../xmldsig/document';
-import { encryptedKeyFacts, sessionKeys } from '../xmlenc/session-keys';
 import type { SignatureFacts } from '../xmldsig/facts';
 import type { KnownSecret } from '../xmldsig/keyinfo';
 import { envelopeFacts } from './envelope';
@@ -139,7 +138,7 @@ export const stage: Stage = async (facts, ctx) => {
 			origin: ref.origin,
 			certs,
 			secrets,
-			sessionKeys: sessionKeys(ctx.keyring, ref.inputName),
+			sessionKeys: ctx.keyring.sessionKeys.filter((k) => k.inputName === ref.inputName),
 			external: externalResolver(ctx, ref.inputName),
 			chain: (cert, all) => chainVerdict(cert, all, anchors, facts.now),
 		});
@@ -249,7 +248,7 @@ export const stage: Stage = async (facts, ctx) => {
 		const failed = failures.get(name);
 		if (failed)
 			detail.summary += ` — internal error while verifying a document of this file (please report it): ${failed}`;
-		const eks = encryptedKeyFacts(ctx.keyring, name);
+		const eks = facts.encryptedKeys.filter((k) => k.inputName === name);
 		if (eks.length) detail.encryptedKeys = eks;
 		const target = facts.inputs.find((i) => i.name === name);
 		if (target) target.detail = { area: 'xml', data: detail };

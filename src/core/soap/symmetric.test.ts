@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toBase64, toHex } from '../bytes/encoding';
-import { encryptedKeyFacts, sessionKeys } from '../xmlenc/session-keys';
 import { runSignatureStage as run, type FixtureReader } from './testing';
 
 const DIR = resolve(import.meta.dirname, '../../../tests/fixtures/wss');
@@ -30,11 +29,11 @@ describe('HMAC signatures keyed by an EncryptedKey', () => {
 		expect(sig?.keyForm).toMatch(form);
 		expect(sig?.references.map((r) => r.digestValid)).toEqual([true, true]);
 		// the EncryptedKey is known as a signing key, opened by the dropped key
-		const eks = encryptedKeyFacts(ctx.keyring, file);
+		const eks = facts.encryptedKeys.filter((k) => k.inputName === file);
 		expect(eks).toHaveLength(1);
 		expect(eks[0]).toMatchObject({ use: 'signature', unwrapped: true });
 		// the unwrapped key stays in the worker: neither base64 nor hex of it is in the facts
-		const keys = sessionKeys(ctx.keyring, file);
+		const keys = ctx.keyring.sessionKeys.filter((k) => k.inputName === file);
 		expect(keys).toHaveLength(1);
 		const json = JSON.stringify(facts);
 		for (const k of keys) {

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import type { XmlDetail } from '../soap/facts';
 import { runSignatureStage, type FixtureReader } from '../soap/testing';
 import { MAX_UNWRAPS } from './encrypted-keys';
-import { encryptedKeyFacts } from './session-keys';
 
 const WSS = resolve(import.meta.dirname, '../../../tests/fixtures/wss');
 const ENC = resolve(import.meta.dirname, '../../../tests/fixtures/xmlenc');
@@ -20,8 +19,8 @@ describe('EncryptedKey linkage', () => {
 		'an EncryptedKey nothing uses is reported unlinked (private keys %j)',
 		async (keys, opened) => {
 			const file = 'wss4j-encryptedkey-unlinked.xml';
-			const { facts, ctx } = await runSignatureStage(read, [file], { privateKeys: keys });
-			const eks = encryptedKeyFacts(ctx.keyring, file);
+			const { facts } = await runSignatureStage(read, [file], { privateKeys: keys });
+			const eks = facts.encryptedKeys.filter((k) => k.inputName === file);
 			expect(eks).toHaveLength(1);
 			expect(eks[0]).toMatchObject({ use: 'unlinked', unwrapped: opened });
 			expect(eks[0]?.note).toMatch(/^unlinked: no ReferenceList\/DataReference, no EncryptedData/);
@@ -37,8 +36,8 @@ describe('EncryptedKey linkage', () => {
 	it.each(encrypted)('%s: its EncryptedKeys carry content keys', async (file) => {
 		const readEnc: FixtureReader = (n) =>
 			new Uint8Array(readFileSync(resolve(n.endsWith('.pem') ? WSS : ENC, n)));
-		const { ctx } = await runSignatureStage(readEnc, [file], { privateKeys: [] });
-		const eks = encryptedKeyFacts(ctx.keyring, file);
+		const { facts } = await runSignatureStage(readEnc, [file], { privateKeys: [] });
+		const eks = facts.encryptedKeys.filter((k) => k.inputName === file);
 		expect(eks.length).toBeGreaterThan(0);
 		expect(eks.map((k) => k.use)).toEqual(eks.map(() => 'data'));
 	});
@@ -47,19 +46,21 @@ describe('EncryptedKey linkage', () => {
 describe('EncryptedData keyed by a DerivedKeyToken (WSS4J WSSecDKEncrypt)', () => {
 	const file = 'wss4j-dk-encrypted-body.xml';
 	it('decrypts with the key derived from the unwrapped EncryptedKey', async () => {
-		const { facts, ctx } = await runSignatureStage(read, [file], { privateKeys: ['rsa-key.pem'] });
+		const { facts } = await runSignatureStage(read, [file], { privateKeys: ['rsa-key.pem'] });
 		const d = facts.decryptions[0];
 		expect(d?.status, d?.error).toBe('decrypted');
 		expect(d?.keyDerivation).toMatch(/\/sc\/dk\/p_sha1$/);
 		expect(d?.openedBy?.alias).toBe('rsa-key');
 		expect(d?.plaintext).toContain('ACME &amp; Sons');
-		expect(encryptedKeyFacts(ctx.keyring, file).map((k) => k.use)).toEqual(['data']);
+		expect(facts.encryptedKeys.filter((k) => k.inputName === file).map((k) => k.use)).toEqual([
+			'data',
+		]);
 	});
 
 	it('without the private key: no key, and the EncryptedKey is still a content key', async () => {
-		const { facts, ctx } = await runSignatureStage(read, [file], { privateKeys: [] });
+		const { facts } = await runSignatureStage(read, [file], { privateKeys: [] });
 		expect(facts.decryptions[0]?.status).toBe('no-key');
-		expect(encryptedKeyFacts(ctx.keyring, file)[0]).toMatchObject({
+		expect(facts.encryptedKeys.filter((k) => k.inputName === file)[0]).toMatchObject({
 			use: 'data',
 			unwrapped: false,
 		});
@@ -83,8 +84,10 @@ describe('many EncryptedKeys', () => {
 		const reader: FixtureReader = (n) =>
 			n === 'many.xml' ? new TextEncoder().encode(many) : read(n);
 		const started = Date.now();
-		const { ctx } = await runSignatureStage(reader, ['many.xml'], { privateKeys: ['rsa-key.pem'] });
-		const eks = encryptedKeyFacts(ctx.keyring, 'many.xml');
+		const { facts } = await runSignatureStage(reader, ['many.xml'], {
+			privateKeys: ['rsa-key.pem'],
+		});
+		const eks = facts.encryptedKeys.filter((k) => k.inputName === 'many.xml');
 		expect(eks.length).toBe(2001);
 		expect(eks.every((k) => k.use === 'unlinked')).toBe(true);
 		expect(eks.filter((k) => k.tried)).toHaveLength(MAX_UNWRAPS);

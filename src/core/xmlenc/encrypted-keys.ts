@@ -4,6 +4,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { toBase64 } from '../bytes/encoding';
+import type { AnalysisFacts } from '../facts';
 import type { KeyRing } from '../keys/keyring';
 import { NS } from './algorithms';
 import { cipherOctets } from './cipher-source';
@@ -11,7 +12,6 @@ import { childNs, childrenNs, descendantsNs, elementPath, idsOf, isElement, text
 import { unwrapEncryptedKey } from './encrypted-key';
 import type { DecryptionFacts, EncryptedKeyFacts, KeyUsedFacts } from './facts';
 import type { Env } from './model';
-import { addEncryptedKeyFacts, addSessionKey } from './session-keys';
 
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
 const WSC = [
@@ -127,6 +127,7 @@ export async function examineEncryptedKeys(
 	inputName: string,
 	env: Env,
 	ring: KeyRing,
+	facts: AnalysisFacts,
 	decryptions: readonly DecryptionFacts[],
 	state: ExamineState,
 ): Promise<void> {
@@ -160,19 +161,21 @@ export async function examineEncryptedKeys(
 			try {
 				for await (const found of unwrapEncryptedKey(ek, null, env, attempt)) {
 					openedBy = found.openedBy;
-					addSessionKey(ring, {
-						inputName,
-						sha1: sha,
-						bytes: found.key,
-						label: `EncryptedKey opened with ${found.openedBy.alias ?? found.openedBy.id}`,
-					});
+					// the secret stays in the worker's key ring, never in the facts
+					if (!ring.sessionKeys.some((k) => k.sha1 === sha && k.inputName === inputName))
+						ring.sessionKeys.push({
+							inputName,
+							sha1: sha,
+							bytes: found.key,
+							label: `EncryptedKey opened with ${found.openedBy.alias ?? found.openedBy.id}`,
+						});
 					break;
 				}
 			} catch {
 				// unsupported or malformed: an EncryptedData using it reports the reason
 			}
 		}
-		addEncryptedKeyFacts(ring, {
+		facts.encryptedKeys.push({
 			inputName,
 			id: idsOf(ek)[0] ?? null,
 			path: elementPath(ek),

@@ -239,7 +239,7 @@ export const stage: Stage = async (facts: AnalysisFacts, ctx: StageContext) => {
 			// most messages have none: no ID index for them
 			if (!descendantsNs(doc.xml.doc, NS.xenc, 'EncryptedKey').length) continue;
 			const env = envOf(facts, doc.xml.doc, ctx, index);
-			await examineEncryptedKeys(ref.inputName, env, ctx.keyring, mine, eks);
+			await examineEncryptedKeys(ref.inputName, env, ctx.keyring, facts, mine, eks);
 		}
 	}
 };
