@@ -156,3 +156,32 @@ test('a connector declared only in the form is graded without any file', async (
 	).toBeVisible();
 	await expect(page.locator('[data-testid="grade-overall"]').first()).toHaveText('B');
 });
+
+// The form's WS-Security profile set beside a real WSS4J message: what the form declares but the
+// message lacks (encryption) is said on the form's connector, and what matches is not.
+test('the form’s WS-Security profile is compared with a dropped message', async ({ page }) => {
+	await page.goto('/');
+	await addFiles(page, [
+		mixFile('wss4j-soap11-rsa-bst.xml', 'wss4j-soap11-rsa-bst.xml', resolve(DIR, '../../wss')),
+	]);
+	await waitIdle(page);
+	const form = page.locator('[data-testid="connector-form"]');
+	if (!(await form.isVisible())) await page.getByText('Connector', { exact: true }).first().click();
+	await form.locator('input[name="name"]').fill('orders');
+	await form.locator('select[name="type"]').selectOption('SOAP');
+	await form.locator('input[name="endpoint"]').fill('https://orders.example.com/ws');
+	await form.locator('select[name="role"]').selectOption('client');
+	await form.locator('select[name="lowestTlsVersion"]').selectOption('TLSv1.2');
+	await form.getByLabel('sign', { exact: true }).check();
+	await form.getByLabel('encrypt', { exact: true }).check();
+	await form.getByLabel('timestamp', { exact: true }).check();
+	await form.locator('[data-testid="connector-apply"]').click();
+	await waitIdle(page);
+	const own = form
+		.locator('xpath=..')
+		.locator('[data-testid="tls-connector"]', { hasText: 'orders' });
+	await expect(own.first()).toContainText(
+		'wss4j-soap11-rsa-bst.xml: the form declares "encrypt" but the message has no encrypted Body',
+	);
+	await expect(own.first()).not.toContainText('declares "sign"');
+});
