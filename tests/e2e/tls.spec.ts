@@ -185,3 +185,21 @@ test('the form’s WS-Security profile is compared with a dropped message', asyn
 	);
 	await expect(own.first()).not.toContainText('declares "sign"');
 });
+
+// openssl dhparam output dropped beside the nginx server that names it: its 1024-bit prime is
+// the DHE strength (B), and the 2048-bit file leaves the grade alone.
+test('a dropped dhparam file sets the DHE strength of the server that names it', async ({
+	page,
+}) => {
+	const dh = resolve(DIR, '../dhparams');
+	await page.goto('/');
+	await addFiles(page, [
+		mixFile('nginx-dhe.conf', 'nginx-dhe.conf', dh),
+		mixFile('weak/dhparam.pem', 'dhparam.pem', dh),
+	]);
+	await waitIdle(page);
+	await expect(card(page, 'dhparam.pem')).toHaveAttribute('data-status', 'parsed');
+	const weak = page.locator('[data-testid="finding"][data-rule-id="TLS-WEAK-KEY-EXCHANGE"]');
+	await expect(weak.first()).toContainText('1024 bits (dhparam.pem');
+	await expect(page.locator('[data-testid="grade-overall"]').first()).toHaveText('B');
+});
