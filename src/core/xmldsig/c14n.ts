@@ -311,19 +311,19 @@ class Canonicalizer {
 			next.set(prefix, uri);
 		};
 		if (this.mode.exclusive) {
-			const own = prefixOf(el.tagName);
+			// the parser's prefix (shared strings) saves slicing every name of a large message
+			const own = el.prefix ?? prefixOf(el.tagName);
 			// visibly utilized prefixes: the element's, its attributes', the InclusiveNamespaces list
 			consider(own);
-			if (attrs || this.inclusive.size) {
-				const used = new Set<string>();
-				if (attrs)
-					for (const a of attrs) {
-						const p = prefixOf(a.name);
-						if (p !== '' && p !== 'xml' && p !== own) used.add(p);
-					}
-				for (const p of this.inclusive) if ((inScope.has(p) || p === '') && p !== own) used.add(p);
-				for (const p of used) consider(p);
-			}
+			let used: Set<string> | null = null;
+			if (attrs)
+				for (const a of attrs) {
+					const p = a.prefix ?? prefixOf(a.name);
+					if (p !== '' && p !== 'xml' && p !== own) (used ??= new Set()).add(p);
+				}
+			for (const p of this.inclusive)
+				if ((inScope.has(p) || p === '') && p !== own) (used ??= new Set()).add(p);
+			if (used) for (const p of used) consider(p);
 		} else {
 			for (const p of inScope.keys()) {
 				if (p === 'xml') continue;
