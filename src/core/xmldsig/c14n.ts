@@ -294,27 +294,13 @@ class Canonicalizer {
 			if (this.set.filter && !this.set.filter(a)) continue;
 			(attrs ??= []).push(a);
 		}
-		let decls: [string, string][] | null = null;
-		let next: Map<string, string> | null = null;
-		const consider = (prefix: string): void => {
-			// the xml prefix is bound by definition and never rendered (C14N 1.0 section 2.3)
-			if (prefix === 'xml') return;
-			const uri = inScope.get(prefix) ?? '';
-			const have = rendered.get(prefix);
-			if (prefix === '') {
-				if (uri === '' && (have === undefined || have === '')) return;
-			} else if (uri === '') return;
-			if (have === uri) return;
-			(decls ??= []).push([prefix, uri]);
-			// copy the output scope only when this element declares something (most do not)
-			next ??= new Map(rendered);
-			next.set(prefix, uri);
-		};
+		this.decls = null;
+		this.next = null;
 		if (this.mode.exclusive) {
 			// the parser's prefix (shared strings) saves slicing every name of a large message
 			const own = el.prefix ?? prefixOf(el.tagName);
 			// visibly utilized prefixes: the element's, its attributes', the InclusiveNamespaces list
-			consider(own);
+			this.consider(own, inScope, rendered);
 			let used: Set<string> | null = null;
 			if (attrs)
 				for (const a of attrs) {
@@ -323,19 +309,21 @@ class Canonicalizer {
 				}
 			for (const p of this.inclusive)
 				if ((inScope.has(p) || p === '') && p !== own) (used ??= new Set()).add(p);
-			if (used) for (const p of used) consider(p);
+			if (used) for (const p of used) this.consider(p, inScope, rendered);
 		} else {
 			for (const p of inScope.keys()) {
 				if (p === 'xml') continue;
 				if (this.set.filter && !this.namespaceVisible(el, p)) continue;
-				consider(p);
+				this.consider(p, inScope, rendered);
 			}
-			if (!inScope.has('')) consider('');
+			if (!inScope.has('')) this.consider('', inScope, rendered);
 			// xml:* attributes of ancestors outside the node-set are inherited (C14N 1.0 section 2.4)
 			if (!parentVisible && (apex || this.set.filter)) this.inheritXmlAttrs(el, (attrs ??= []));
 		}
 		let tag = '<' + el.tagName;
-		const found = decls as [string, string][] | null;
+		// consider() filled these: TypeScript keeps them narrowed to the nulls assigned above
+		const found = this.decls as [string, string][] | null;
+		const next = this.next as Map<string, string> | null;
 		if (found) {
 			if (found.length > 1) found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 			for (const [p, u] of found)
@@ -347,6 +335,28 @@ class Canonicalizer {
 		}
 		this.out += tag + '>';
 		return next ?? rendered;
+	}
+
+	/**
+	 * Namespace declarations the element being started must render, and the output scope after it
+	 * (a copy only when it declares something, which most elements of a message do not). Fields,
+	 * not locals of startTag: they are filled by consider() and read before any child starts.
+	 */
+	private decls: [string, string][] | null = null;
+	private next: Map<string, string> | null = null;
+
+	private consider(prefix: string, inScope: NsMap, rendered: NsMap): void {
+		// the xml prefix is bound by definition and never rendered (C14N 1.0 section 2.3)
+		if (prefix === 'xml') return;
+		const uri = inScope.get(prefix) ?? '';
+		const have = rendered.get(prefix);
+		if (prefix === '') {
+			if (uri === '' && (have === undefined || have === '')) return;
+		} else if (uri === '') return;
+		if (have === uri) return;
+		(this.decls ??= []).push([prefix, uri]);
+		this.next ??= new Map(rendered);
+		this.next.set(prefix, uri);
 	}
 
 	/** For XPath-filtered sets, a namespace node is treated as visible when its element is. */
