@@ -8,68 +8,25 @@ import {
 	canonicalize,
 	canonicalizeBytes,
 	CDATA_SECTION_NODE,
+	compareAttrs,
+	escapeAttr,
+	escapeText,
+	inheritXmlAttributes,
+	isNsDecl,
+	prefixOf,
+	withDeclarations,
 	COMMENT_NODE,
 	DOCUMENT_NODE,
 	ELEMENT_NODE,
 	inScopeNamespaces,
 	NS_XML,
-	NS_XMLNS,
 	PROCESSING_INSTRUCTION_NODE,
 	TEXT_NODE,
 	type C14nMode,
 } from './c14n';
-import { fixedUpBase, xmlBaseAttr } from './xml-base';
 import type { FilteredNodeSet } from './xpath';
 
 type NsMap = ReadonlyMap<string, string>;
-
-function escapeText(s: string): string {
-	return s
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/\r/g, '&#xD;');
-}
-
-function escapeAttr(s: string): string {
-	return s
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/"/g, '&quot;')
-		.replace(/\t/g, '&#x9;')
-		.replace(/\n/g, '&#xA;')
-		.replace(/\r/g, '&#xD;');
-}
-
-function isNsDecl(a: Attr): boolean {
-	return a.namespaceURI === NS_XMLNS || a.name === 'xmlns' || a.name.startsWith('xmlns:');
-}
-
-function prefixOf(qname: string): string {
-	const i = qname.indexOf(':');
-	return i === -1 ? '' : qname.slice(0, i);
-}
-
-function compareAttrs(a: Attr, b: Attr): number {
-	const na = a.namespaceURI ?? '';
-	const nb = b.namespaceURI ?? '';
-	if (na !== nb) return na < nb ? -1 : 1;
-	const la = a.localName ?? a.name;
-	const lb = b.localName ?? b.name;
-	return la < lb ? -1 : la > lb ? 1 : 0;
-}
-
-function withOwn(parent: NsMap, el: Element): NsMap {
-	let m: Map<string, string> | null = null;
-	const list = el.attributes;
-	for (let i = 0; i < list.length; i++) {
-		const a = list.item(i) as Attr;
-		if (!isNsDecl(a)) continue;
-		m ??= new Map(parent);
-		m.set(a.name === 'xmlns' ? '' : a.name.slice(6), a.value);
-	}
-	return m ?? parent;
-}
 
 interface NsEntry {
 	prefix: string;
@@ -194,7 +151,7 @@ class FilteredCanonicalizer {
 	 */
 	private element(el: Element, parentScope: NsMap): void {
 		if (this.set.excluded?.has(el)) return;
-		const scope = withOwn(parentScope, el);
+		const scope = withDeclarations(parentScope, el);
 		const visible = this.visible(el);
 		const saved = this.stack.save();
 		if (visible) this.out.push('<', el.tagName);
@@ -298,27 +255,7 @@ class FilteredCanonicalizer {
 			const a = own.item(i) as Attr;
 			if (a.namespaceURI === NS_XML) have.add(a.localName ?? a.name);
 		}
-		for (let p = el.parentNode; p && p.nodeType === ELEMENT_NODE; p = p.parentNode) {
-			const list = (p as Element).attributes;
-			for (let i = 0; i < list.length; i++) {
-				const a = list.item(i) as Attr;
-				if (a.namespaceURI !== NS_XML) continue;
-				const local = a.localName ?? a.name;
-				if (have.has(local)) continue;
-				if (this.mode.version11 && (local === 'id' || local === 'base')) continue;
-				have.add(local);
-				attrs.push(a);
-			}
-		}
-		if (!this.mode.version11) return;
-		// C14N 1.1 section 2.4: xml:base joined from the ancestors left out of the set
-		const fixed = fixedUpBase(el, (n) => !this.visible(n));
-		if (fixed === null) return;
-		const at = attrs.findIndex(
-			(a) => a.namespaceURI === NS_XML && (a.localName ?? a.name) === 'base',
-		);
-		if (at !== -1) attrs.splice(at, 1);
-		attrs.push(xmlBaseAttr(fixed));
+		inheritXmlAttributes(el, attrs, have, !!this.mode.version11, (n) => !this.visible(n));
 	}
 }
 

@@ -65,7 +65,7 @@ export function c14nMode(algorithm: string): C14nMode | null {
 	return mode ? { ...mode } : null;
 }
 
-function escapeText(s: string): string {
+export function escapeText(s: string): string {
 	if (!/[&<>\r]/.test(s)) return s;
 	// SOAP text mostly carries only '&' (escaped in the message): one native pass
 	if (!/[<>\r]/.test(s)) return s.replaceAll('&', '&amp;');
@@ -76,7 +76,7 @@ function escapeText(s: string): string {
 		.replace(/\r/g, '&#xD;');
 }
 
-function escapeAttr(s: string): string {
+export function escapeAttr(s: string): string {
 	if (!/[&<"\t\n\r]/.test(s)) return s;
 	return s
 		.replace(/&/g, '&amp;')
@@ -98,7 +98,7 @@ function ownDeclarations(el: Element): [string, string][] {
 	return out;
 }
 
-function withDeclarations(parent: NsMap, el: Element): NsMap {
+export function withDeclarations(parent: NsMap, el: Element): NsMap {
 	// most elements of a large message declare nothing: check before allocating
 	const attrs = el.attributes;
 	let any = false;
@@ -119,16 +119,16 @@ export function inScopeNamespaces(el: Element): NsMap {
 	return m;
 }
 
-function isNsDecl(a: Attr): boolean {
+export function isNsDecl(a: Attr): boolean {
 	return a.namespaceURI === NS_XMLNS || a.name === 'xmlns' || a.name.startsWith('xmlns:');
 }
 
-function prefixOf(qname: string): string {
+export function prefixOf(qname: string): string {
 	const i = qname.indexOf(':');
 	return i === -1 ? '' : qname.slice(0, i);
 }
 
-function compareAttrs(a: Attr, b: Attr): number {
+export function compareAttrs(a: Attr, b: Attr): number {
 	const na = a.namespaceURI ?? '';
 	const nb = b.namespaceURI ?? '';
 	if (na !== nb) return na < nb ? -1 : 1;
@@ -368,38 +368,48 @@ class Canonicalizer {
 		const have = new Set(
 			attrs.filter((a) => a.namespaceURI === NS_XML).map((a) => a.localName ?? a.name),
 		);
-		for (let p = el.parentNode; p && p.nodeType === ELEMENT_NODE; p = p.parentNode) {
-			const pe = p as Element;
-			const list = pe.attributes;
-			for (let i = 0; i < list.length; i++) {
-				const a = list.item(i) as Attr;
-				if (a.namespaceURI !== NS_XML) continue;
-				const local = a.localName ?? a.name;
-				if (have.has(local)) continue;
-				if (this.mode.version11 && (local === 'id' || local === 'base')) continue;
-				have.add(local);
-				attrs.push(a);
-			}
-		}
-		if (this.mode.version11) this.fixupBase(el, attrs);
-	}
-
-	/** C14N 1.1 section 2.4: xml:base joined from the omitted ancestors replaces the element's own. */
-	private fixupBase(el: Element, attrs: Attr[]): void {
 		const root = this.set.root;
 		const output = (n: Node): boolean => {
 			let inside = false;
 			for (let p: Node | null = n; p; p = p.parentNode) if (p === root) inside = true;
 			return inside && this.visible(n);
 		};
-		const fixed = fixedUpBase(el, (n) => !output(n));
-		if (fixed === null) return;
-		const own = attrs.findIndex(
-			(a) => a.namespaceURI === NS_XML && (a.localName ?? a.name) === 'base',
-		);
-		if (own !== -1) attrs.splice(own, 1);
-		attrs.push(xmlBaseAttr(fixed));
+		inheritXmlAttributes(el, attrs, have, !!this.mode.version11, (n) => !output(n));
 	}
+}
+
+/**
+ * The xml:* attributes an output element whose parent is left out inherits from its ancestors
+ * (C14N 1.0 section 2.4). C14N 1.1 inherits no xml:id and joins xml:base from the omitted
+ * ancestors instead (its section 2.4). `have` names the xml:* attributes the element renders.
+ */
+export function inheritXmlAttributes(
+	el: Element,
+	attrs: Attr[],
+	have: Set<string>,
+	version11: boolean,
+	omitted: (node: Node) => boolean,
+): void {
+	for (let p = el.parentNode; p && p.nodeType === ELEMENT_NODE; p = p.parentNode) {
+		const list = (p as Element).attributes;
+		for (let i = 0; i < list.length; i++) {
+			const a = list.item(i) as Attr;
+			if (a.namespaceURI !== NS_XML) continue;
+			const local = a.localName ?? a.name;
+			if (have.has(local)) continue;
+			if (version11 && (local === 'id' || local === 'base')) continue;
+			have.add(local);
+			attrs.push(a);
+		}
+	}
+	if (!version11) return;
+	const fixed = fixedUpBase(el, omitted);
+	if (fixed === null) return;
+	const own = attrs.findIndex(
+		(a) => a.namespaceURI === NS_XML && (a.localName ?? a.name) === 'base',
+	);
+	if (own !== -1) attrs.splice(own, 1);
+	attrs.push(xmlBaseAttr(fixed));
 }
 
 /** Canonical form of a node-set as UTF-8 octets (what digests take). */
