@@ -3,11 +3,29 @@
 // Example 2 is also driven through the connector form, and the TLS detail view must show each
 // suite's origin and offer the corrected file.
 import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { addFiles, card, mixFile, waitIdle } from '../support/page';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/tls/worked');
 const file = (name: string) => mixFile(name, name, DIR);
+
+/** Opens the connector form and fills it: text inputs by name, selects by name, checkboxes by label. */
+async function fillConnectorForm(
+	page: Page,
+	fields: Record<string, string>,
+	checks: string[] = [],
+): Promise<Locator> {
+	const form = page.locator('[data-testid="connector-form"]');
+	if (!(await form.isVisible())) await page.getByText('Connector', { exact: true }).first().click();
+	for (const [name, value] of Object.entries(fields)) {
+		const select = form.locator(`select[name="${name}"]`);
+		if (await select.count()) await select.selectOption(value);
+		else await form.locator(`input[name="${name}"]`).fill(value);
+	}
+	for (const label of checks) await form.getByLabel(label, { exact: true }).check();
+	await form.locator('[data-testid="connector-apply"]').click();
+	return form;
+}
 
 /** TLS-area findings each example must show (`present`) or must not (`absent`). */
 const EXAMPLES: {
@@ -106,15 +124,14 @@ test('the connector form changes the grade: lowest TLSv1 on OpenSSL 1.1.1 → B'
 	await addFiles(page, [file('ex2-nginx-intermediate-6.0.conf')]);
 	await waitIdle(page);
 	await expect(page.locator('[data-testid="grade-overall"]').first()).toHaveText('A+');
-	const form = page.locator('[data-testid="connector-form"]');
-	if (!(await form.isVisible())) await page.getByText('Connector', { exact: true }).first().click();
-	await form.locator('input[name="name"]').fill('partner');
-	await form.locator('input[name="endpoint"]').fill('https://partner.example.com/api');
-	await form.locator('select[name="role"]').selectOption('client');
-	await form.locator('select[name="lowestTlsVersion"]').selectOption('TLSv1');
-	await form.locator('select[name="runtimeKind"]').selectOption('OpenSSL');
-	await form.locator('input[name="runtimeVersion"]').fill('1.1.1w');
-	await form.locator('[data-testid="connector-apply"]').click();
+	const form = await fillConnectorForm(page, {
+		name: 'partner',
+		endpoint: 'https://partner.example.com/api',
+		role: 'client',
+		lowestTlsVersion: 'TLSv1',
+		runtimeKind: 'OpenSSL',
+		runtimeVersion: '1.1.1w',
+	});
 	await waitIdle(page);
 	await expect(page.locator('[data-testid="grade-overall"]').first()).toHaveText('B');
 	await expect(
@@ -141,15 +158,14 @@ test('a real testssl.sh flat JSON scan is graded in the page (B)', async ({ page
 
 test('a connector declared only in the form is graded without any file', async ({ page }) => {
 	await page.goto('/');
-	const form = page.locator('[data-testid="connector-form"]');
-	if (!(await form.isVisible())) await page.getByText('Connector', { exact: true }).first().click();
-	await form.locator('input[name="name"]').fill('legacy-partner');
-	await form.locator('input[name="endpoint"]').fill('https://partner.example.com/soap');
-	await form.locator('select[name="role"]').selectOption('client');
-	await form.locator('select[name="lowestTlsVersion"]').selectOption('TLSv1');
-	await form.locator('select[name="runtimeKind"]').selectOption('OpenSSL');
-	await form.locator('input[name="runtimeVersion"]').fill('1.1.1w');
-	await form.locator('[data-testid="connector-apply"]').click();
+	await fillConnectorForm(page, {
+		name: 'legacy-partner',
+		endpoint: 'https://partner.example.com/soap',
+		role: 'client',
+		lowestTlsVersion: 'TLSv1',
+		runtimeKind: 'OpenSSL',
+		runtimeVersion: '1.1.1w',
+	});
 	await waitIdle(page);
 	await expect(
 		page.locator('[data-testid="finding"][data-rule-id="TLS-MIN-VERSION"]').first(),
@@ -165,17 +181,17 @@ test('the form’s WS-Security profile is compared with a dropped message', asyn
 		mixFile('wss4j-soap11-rsa-bst.xml', 'wss4j-soap11-rsa-bst.xml', resolve(DIR, '../../wss')),
 	]);
 	await waitIdle(page);
-	const form = page.locator('[data-testid="connector-form"]');
-	if (!(await form.isVisible())) await page.getByText('Connector', { exact: true }).first().click();
-	await form.locator('input[name="name"]').fill('orders');
-	await form.locator('select[name="type"]').selectOption('SOAP');
-	await form.locator('input[name="endpoint"]').fill('https://orders.example.com/ws');
-	await form.locator('select[name="role"]').selectOption('client');
-	await form.locator('select[name="lowestTlsVersion"]').selectOption('TLSv1.2');
-	await form.getByLabel('sign', { exact: true }).check();
-	await form.getByLabel('encrypt', { exact: true }).check();
-	await form.getByLabel('timestamp', { exact: true }).check();
-	await form.locator('[data-testid="connector-apply"]').click();
+	const form = await fillConnectorForm(
+		page,
+		{
+			name: 'orders',
+			type: 'SOAP',
+			endpoint: 'https://orders.example.com/ws',
+			role: 'client',
+			lowestTlsVersion: 'TLSv1.2',
+		},
+		['sign', 'encrypt', 'timestamp'],
+	);
 	await waitIdle(page);
 	const own = form
 		.locator('xpath=..')
