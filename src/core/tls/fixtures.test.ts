@@ -64,62 +64,27 @@ const ruleIds = (r: Awaited<ReturnType<typeof analyzeFixtures>>) =>
 
 const CBC_RSA = ['TLS-CBC-CIPHERS', 'TLS-STATIC-RSA-KEX'];
 
+/**
+ * Mozilla SSL Configuration Generator outputs: nothing to flag but the legacy "old" profile. Its
+ * DES-CBC3-SHA is named but expands to nothing (the OpenSSL 3 suite table, measured on Debian's
+ * 3.0, has no 3DES suite); Tomcat's JSSE "old" keeps TLS 1.2 only, so it flags only the suites.
+ */
+const MOZILLA: [string, string[], string][] = (
+	['nginx', 'apache', 'haproxy', 'tomcat'] as const
+).flatMap((server) =>
+	(['6.0', '5.7'] as const).flatMap((guideline) =>
+		(['intermediate', 'modern', 'old'] as const).map((profile): [string, string[], string] => {
+			const ext = server === 'tomcat' ? 'xml' : server === 'haproxy' ? 'cfg' : 'conf';
+			const path = `mozilla/${server}-${guideline}-${profile}.${ext}`;
+			if (profile !== 'old') return [path, [], 'A+'];
+			if (server === 'tomcat') return [path, [...CBC_RSA], 'A'];
+			return [path, ['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA], 'B'];
+		}),
+	),
+);
+
 const table: [string, string[], string | null][] = [
-	// Mozilla SSL Configuration Generator outputs: nothing to flag except the legacy "old" profile.
-	['mozilla/nginx-6.0-intermediate.conf', [], 'A+'],
-	[
-		'mozilla/nginx-6.0-old.conf',
-		// DES-CBC3-SHA is named, but the OpenSSL 3 suite table (measured on Debian's 3.0) has no
-		// 3DES suite, so it expands to nothing, as with 5.7 "old".
-		['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA],
-		'B',
-	],
-	['mozilla/nginx-6.0-modern.conf', [], 'A+'],
-	['mozilla/nginx-5.7-intermediate.conf', [], 'A+'],
-	['mozilla/nginx-5.7-modern.conf', [], 'A+'],
-	[
-		'mozilla/nginx-5.7-old.conf',
-		['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA],
-		'B',
-	],
-	['mozilla/apache-6.0-intermediate.conf', [], 'A+'],
-	[
-		'mozilla/apache-6.0-old.conf',
-		// DES-CBC3-SHA is named, but the OpenSSL 3 suite table (measured on Debian's 3.0) has no
-		// 3DES suite, so it expands to nothing, as with 5.7 "old".
-		['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA],
-		'B',
-	],
-	['mozilla/apache-6.0-modern.conf', [], 'A+'],
-	['mozilla/apache-5.7-intermediate.conf', [], 'A+'],
-	['mozilla/apache-5.7-modern.conf', [], 'A+'],
-	[
-		'mozilla/apache-5.7-old.conf',
-		['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA],
-		'B',
-	],
-	['mozilla/haproxy-6.0-intermediate.cfg', [], 'A+'],
-	[
-		'mozilla/haproxy-6.0-old.cfg',
-		// DES-CBC3-SHA is named, but the OpenSSL 3 suite table (measured on Debian's 3.0) has no
-		// 3DES suite, so it expands to nothing, as with 5.7 "old".
-		['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA],
-		'B',
-	],
-	['mozilla/haproxy-6.0-modern.cfg', [], 'A+'],
-	['mozilla/haproxy-5.7-intermediate.cfg', [], 'A+'],
-	['mozilla/haproxy-5.7-modern.cfg', [], 'A+'],
-	[
-		'mozilla/haproxy-5.7-old.cfg',
-		['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA],
-		'B',
-	],
-	['mozilla/tomcat-6.0-intermediate.xml', [], 'A+'],
-	['mozilla/tomcat-6.0-old.xml', [...CBC_RSA], 'A'],
-	['mozilla/tomcat-6.0-modern.xml', [], 'A+'],
-	['mozilla/tomcat-5.7-intermediate.xml', [], 'A+'],
-	['mozilla/tomcat-5.7-modern.xml', [], 'A+'],
-	['mozilla/tomcat-5.7-old.xml', [...CBC_RSA], 'A'],
+	...MOZILLA,
 	// Debian 12 defaults.
 	['distro/debian12-apache-2.4-mod-ssl.conf', [...CBC_RSA], 'A'],
 	['distro/debian12-apache-2.4-default-ssl.conf', [...CBC_RSA], 'A'],
