@@ -3,6 +3,14 @@ import type { ChannelScores } from '../report/grade';
 import type { ReportTlsSettings, TlsVersion } from '../report/report';
 import type { TlsParse } from './model';
 
+/** RULES.md 4: what a runtime could change, one sentence per kind of fact (see effective.ts). */
+export interface RuntimeCaveats {
+	protocols: string;
+	suites: string;
+	tls13: string;
+	dh: string;
+}
+
 /** Where a value came from: a directive on a line of an input, the form, or a default. */
 export interface Origin {
 	inputName: string | null;
@@ -91,6 +99,10 @@ export interface TlsFacts extends ReportTlsSettings {
 	/** A declared lower bound (Pega "Lowest allowable") and what the runtime made of it. */
 	declaredMinVersion: { version: TlsVersion; origin: Origin } | null;
 	runtime: RuntimeFacts;
+	/** The runtime as stated by the inputs or the runtime choice, or null (report `runtime`). */
+	statedRuntime: string | null;
+	/** Set when no runtime is stated: what a runtime could change, for the findings' evidence. */
+	caveats: RuntimeCaveats | null;
 	dh: { bits: number; origin: Origin } | null;
 	curves: { name: string; bits: number }[];
 	certificate: {

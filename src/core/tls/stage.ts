@@ -24,7 +24,7 @@ import {
 } from './model';
 import { channelScores } from './score';
 import { suiteByName, type SuiteRow } from './suites';
-import { sortVersions } from './versions';
+import { sortVersions, versionRank, VERSIONS } from './versions';
 import { fixesFor } from './fix';
 import { hstsFact, hstsNote, scannerCategories } from './scanner-evidence';
 import { resolveIncludes } from './includes';
@@ -162,6 +162,25 @@ function mergeEndpoints(
 	return out;
 }
 
+/**
+ * RULES.md rule 3 and 4.2 (Pega "Lowest allowable"): a declared lower bound below TLS 1.2 that a
+ * stated runtime does not honour is an info note, not TLS-MIN-VERSION / TLS-SSLV3-ENABLED.
+ */
+function declaredMinNote(eff: Effective): string | null {
+	const d = eff.declaredMin;
+	if (!d || !eff.stated || versionRank(d.version) >= versionRank('TLSv1.2')) return null;
+	const enabled = eff.protocols.map((p) => p.version);
+	const refused = VERSIONS.filter(
+		(v) =>
+			versionRank(v) >= versionRank(d.version) &&
+			versionRank(v) < versionRank('TLSv1.2') &&
+			!enabled.includes(v),
+	);
+	if (refused.length === 0) return null;
+	const where = `${d.origin.inputName ?? 'connector form'}${d.origin.line ? ` line ${d.origin.line}` : ''}`;
+	return `info: the declared lowest allowable version ${d.origin.value} (${where}) is not effective: ${eff.runtime.label} does not negotiate ${refused.join(', ')}, so ${refused.includes('SSLv3') && enabled.every((v) => versionRank(v) >= versionRank('TLSv1.2')) ? 'TLS-SSLV3-ENABLED and TLS-MIN-VERSION do' : refused.includes('SSLv3') ? 'TLS-SSLV3-ENABLED does' : 'TLS-MIN-VERSION does'} not apply; set it to TLSv1.2 so it stays safe on any runtime`;
+}
+
 function observedFacts(
 	o: ObservedEndpoint,
 	inputName: string,
@@ -287,7 +306,11 @@ export function runTlsStage(
 			? { ...obs.o.certKey, source: `observed by ${obs.o.scanner}`, sha256: null }
 			: certificateFor(ep, host, role, facts);
 		const eff: Effective | null = ep ? effectiveDeclared(ep, rt, cert) : null;
-		if (eff) notes.push(...eff.notes);
+		if (eff) notes.push(...eff.notes, ...eff.droppedWeak);
+		if (eff) {
+			const note = declaredMinNote(eff);
+			if (note) notes.push(note);
+		}
 		const ob = obs ? observedFacts(obs.o, obs.inputName) : null;
 		const graded = ob ? 'observed' : 'declared';
 		const protocols = ob?.protocols ?? eff?.protocols ?? [];
@@ -390,6 +413,9 @@ export function runTlsStage(
 				label: obs ? `observed by ${obs.o.scanner}` : 'unknown',
 				version: null,
 			},
+			// A scan observes what the server does: no runtime caveat applies to observed sets.
+			statedRuntime: eff?.stated ?? ep?.runtime ?? null,
+			caveats: ob ? null : (eff?.caveats ?? null),
 			dh:
 				dhBits !== null
 					? {
