@@ -84,6 +84,9 @@ export interface TlsFacts extends ReportTlsSettings {
 	role: 'client' | 'server';
 	channel: 'TLS' | 'STARTTLS' | 'PLAIN';
 	endpoint: { scheme: string | null; host: string | null; port: number | null } | null;
+	/** The declared product ("SOAP connector", "nginx", …) and the endpoint URL as written. */
+	product?: string;
+	endpointUrl?: string;
 	/** Which facts the grade uses. */
 	graded: 'declared' | 'observed';
 	protocolFacts: ProtocolFact[];

@@ -23,6 +23,8 @@ export interface DeclaredEndpoint {
 	scheme: string | null;
 	host: string | null;
 	port: number | null;
+	/** The endpoint URL as written (connector declarations). */
+	url?: string;
 	line: number | null;
 	product: string;
 	productVersion: string | null;

@@ -386,6 +386,8 @@ export function runTlsStage(
 			role,
 			channel,
 			endpoint: { scheme, host, port },
+			...(ep ? { product: ep.product } : {}),
+			...(ep?.url ? { endpointUrl: ep.url } : {}),
 			graded,
 			protocolFacts: protocols,
 			suiteFacts: suites,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alternative, capturedMessage, operation, port, wsdlFacts } from '../../core/wsdl/testing';
 import type { ConnectorForm } from '../../core/tls/facts';
+import { tlsConnector } from '../../core/tls/connector-builder';
 import { facts, runRule } from '../testing';
 import { wsdlHttpEndpoint } from './wsdl-http-endpoint';
 
@@ -108,6 +109,32 @@ describe('WSDL-HTTP-ENDPOINT', () => {
 			'REST connector over http → F',
 			facts({ connector: connector('http://api.example.com/rest', 'REST') }),
 			['F'],
+		],
+		[
+			'connector JSON with an http:// endpoint → F',
+			facts({
+				tls: [
+					tlsConnector({
+						source: 'connector',
+						inputName: 'pega.json',
+						channel: 'PLAIN',
+						product: 'REST connector',
+						endpoint: { scheme: 'http', host: 'api.example.com', port: 80 },
+						endpointUrl: 'http://api.example.com/orders',
+					}),
+				],
+			}),
+			['F'],
+		],
+		[
+			'connector JSON with an https:// endpoint, nginx over http → nothing',
+			facts({
+				tls: [
+					tlsConnector({ source: 'connector', inputName: 'pega.json' }),
+					tlsConnector({ source: 'nginx', endpoint: { scheme: 'http', host: null, port: 80 } }),
+				],
+			}),
+			[],
 		],
 		[
 			'https port → nothing',

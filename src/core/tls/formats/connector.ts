@@ -33,6 +33,7 @@ export function connectorEndpoint(
 		scheme: u?.scheme ?? null,
 		host: u?.host ?? null,
 		port: u?.port ?? null,
+		...(c.endpoint ? { url: c.endpoint.trim() } : {}),
 		line: lineOfKey('connector'),
 		product: c.type === 'SOAP' ? 'SOAP connector' : 'REST connector',
 		productVersion: null,
