@@ -221,6 +221,18 @@ const rows: Row[] = [
 		runtime: null,
 	},
 	{
+		name: 'Spring YAML key-store-password: changeit (store not dropped)',
+		files: [
+			[
+				'application.yml',
+				'server:\n  port: 8443\n  ssl:\n    enabled-protocols: TLSv1.2,TLSv1.3\n    ciphers: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_AES_128_GCM_SHA256\n    key-store: classpath:keystore.p12\n    key-store-password: changeit\n',
+			],
+		],
+		grade: 'B',
+		present: ['KEYSTORE-DEFAULT-PASSWORD', 'KEYSTORE-PASSWORD-PLAINTEXT'],
+		runtime: null,
+	},
+	{
 		name: 'setenv.sh CATALINA_OPTS -Dhttps.protocols=TLSv1, no JDK named',
 		files: [['setenv.sh', 'CATALINA_OPTS="-Dhttps.protocols=TLSv1"\n']],
 		grade: 'C',
