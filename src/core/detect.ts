@@ -369,10 +369,13 @@ function detectJson(text: string): Detection | null {
 			return { kind: 'scan-result', reason: 'sslyze JSON', format: 'sslyze' };
 		if (isRecord(value['connector']))
 			return { kind: 'tls-config', reason: 'JSON connector declaration', format: 'connector' };
+		if (isRecord(value['emailAccount']))
+			return { kind: 'tls-config', reason: 'JSON e-mail account declaration', format: 'mail' };
 	}
 	return {
 		kind: 'unknown',
-		reason: 'JSON that is not a testssl.sh or sslyze result or a connector declaration',
+		reason:
+			'JSON that is not a testssl.sh or sslyze result, a connector or an e-mail account declaration',
 	};
 }
 

@@ -8,6 +8,7 @@ import { parseDotnet } from './dotnet';
 import { parseHaproxy } from './haproxy';
 import { parseJava } from './java';
 import { parseMail } from './mail';
+import { parseMailJson } from './mail-json';
 import { parseNginx } from './nginx';
 import { parseNode } from './node';
 import { parseOpensslConf } from './openssl-conf';
@@ -28,6 +29,7 @@ export type TlsFormat =
 	| 'dotnet'
 	| 'mail'
 	| 'connector'
+	| 'mail-json'
 	| 'testssl'
 	| 'sslyze';
 
@@ -87,6 +89,7 @@ export function sniffTlsFormat(text: string): TlsFormat | null {
 				if ('scanResult' in v) return 'testssl';
 				if ('server_scan_results' in v) return 'sslyze';
 				if ('connector' in v) return 'connector';
+				if ('emailAccount' in v) return 'mail-json';
 			}
 			return null;
 		} catch {
@@ -150,6 +153,12 @@ export function parseTlsText(text: string, inputName: string): TlsParse {
 		case 'connector':
 			try {
 				return parseConnectorJson(text, inputName);
+			} catch (e) {
+				return jsonError(text, e);
+			}
+		case 'mail-json':
+			try {
+				return parseMailJson(text, inputName);
 			} catch (e) {
 				return jsonError(text, e);
 			}
