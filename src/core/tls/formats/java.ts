@@ -71,6 +71,17 @@ export function readJava(
 	if (entries.length === 0) {
 		for (const p of parseProperties(text)) entries.push(p);
 	}
+	const firstSeen = new Map<string, { value: string; line: number }>();
+	for (const e of entries) {
+		const before = firstSeen.get(e.key.toLowerCase());
+		if (before && before.value !== e.value)
+			notes.push({
+				level: 'warning',
+				line: e.line,
+				message: `${e.key} is set twice: line ${before.line} (${before.value}) and line ${e.line} (${e.value}); the JVM takes the later one`,
+			});
+		firstSeen.set(e.key.toLowerCase(), { value: e.value, line: e.line });
+	}
 	const set = <T>(key: string, line: number, raw: string, value: T): Setting<T> => ({
 		value,
 		origin: origin(inputName, key, line, `${key}=${raw}`),

@@ -133,12 +133,18 @@ interface Scope {
 	get(name: string): Directive | undefined;
 }
 
+/** Directives nginx itself rejects as "directive is duplicate" when repeated in one block. */
+const SINGLE =
+	/^(ssl_protocols|ssl_ciphers|ssl_dhparam|ssl_ecdh_curve|ssl_prefer_server_ciphers|proxy_ssl_protocols|proxy_ssl_ciphers|proxy_ssl_verify)$/;
+let duplicates: ((found: Directive[]) => void) | null = null;
+
 function scope(blocks: Directive[][]): Scope {
 	return {
 		// Innermost block wins; within a block the last occurrence wins.
 		get(name) {
 			for (let b = blocks.length - 1; b >= 0; b--) {
 				const found = (blocks[b] ?? []).filter((d) => d.name === name);
+				if (found.length > 1 && SINGLE.test(name)) duplicates?.(found);
 				if (found.length) return found[found.length - 1];
 			}
 			return undefined;
@@ -157,6 +163,18 @@ const UPSTREAMS: { pass: string; scheme: RegExp; prefix: UpstreamPrefix }[] = [
 export function parseNginx(text: string, inputName: string): TlsParse {
 	const parse = emptyParse('nginx');
 	const tree = parseNginxTree(text, parse);
+	// Contradictory settings are explained with both lines (issue #11, bad input).
+	const said = new Set<number>();
+	duplicates = (found) => {
+		const last = found[found.length - 1];
+		if (!last || said.has(last.line)) return;
+		said.add(last.line);
+		parse.notes.push({
+			level: 'error',
+			line: last.line,
+			message: `${last.name} is set ${found.length} times in one block (${found.map((d) => `line ${d.line}: ${d.name} ${d.args.join(' ')}`).join('; ')}): nginx refuses to start ("directive is duplicate"); the last one (line ${last.line}) is graded`,
+		});
+	};
 	const version = versionHint(text, /nginx\/(\d+\.\d+\.\d+)/i);
 	const libVersion = opensslHint(text);
 	if (!version)
@@ -389,5 +407,6 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 			message: 'no server block listens with ssl; nothing to grade in this file alone',
 		});
 	}
+	duplicates = null;
 	return parse;
 }

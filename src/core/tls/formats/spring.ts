@@ -62,6 +62,17 @@ export function parseSpring(text: string, inputName: string): TlsParse {
 	const lists = new Map<string, { values: string[]; line: number; key: string }>();
 	for (const p of props) {
 		const key = canon(p.key.replace(/\[\d+\]$/, ''));
+		const indexed = /\[\d+\]$/.test(p.key);
+		const prev = lists.get(key);
+		if (prev && !indexed) {
+			// Set twice: the later line wins, as Spring's property sources do; say so with both.
+			parse.notes.push({
+				level: 'warning',
+				line: p.line,
+				message: `${p.key} is set twice: line ${prev.line} (${prev.values.join(',')}) and line ${p.line} (${p.value}); the later one is used`,
+			});
+			lists.delete(key);
+		}
 		const entry = lists.get(key) ?? {
 			values: [],
 			line: p.line,
