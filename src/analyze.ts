@@ -23,6 +23,7 @@ import type {
 	XmlDocumentRef,
 } from './core/pipeline';
 import { buildReport, type EngineFinding } from './core/report/build-report';
+import { grade } from './core/report/grade';
 import type { InputKind, Report } from './core/report/report';
 import { sha256Hex } from './core/bytes/digest';
 import { utf8OrNull } from './core/bytes/encoding';
@@ -127,6 +128,7 @@ export class Analyzer {
 			await stage.run(facts, ctx);
 		}
 		const findings = runRules(facts);
+		gradeRuntimeTables(facts);
 		return { facts, report: buildReport(facts, findings, now) };
 	}
 
@@ -244,6 +246,38 @@ function mergePartialFacts(facts: AnalysisFacts, outcome: ParseOutcome): void {
 	if (f.tls) facts.tls.push(...f.tls);
 	if (f.wsdls) facts.wsdls.push(...f.wsdls);
 	if (f.dhParameters) facts.dhParameters.push(...f.dhParameters);
+}
+
+/**
+ * Issue #11, "what the runtime would change": each declared connector's hypothetical twins (one
+ * per runtime that matters for its stack, made by the TLS stage) graded by the TLS and runtime
+ * rules, beside the connector as graded now.
+ */
+function gradeRuntimeTables(facts: AnalysisFacts): void {
+	const transport = (f: EngineFinding) => /^(TLS|RUNTIME)-/.test(f.ruleId);
+	const gradeOf = (c: AnalysisFacts['tls'][number]) =>
+		grade(runRules({ ...facts, tls: [c] }).filter(transport), c.scores ? [c.scores] : []).grade;
+	for (const c of facts.tls) {
+		const twins = c.whatIf;
+		delete c.whatIf;
+		if (!twins?.length) continue;
+		c.runtimeTable = [
+			{
+				runtime: c.statedRuntime ?? 'not stated (configured set)',
+				protocols: [...c.protocols],
+				dropped: [],
+				grade: gradeOf(c),
+				current: true,
+			},
+			...twins.map(({ runtime, connector }) => ({
+				runtime,
+				protocols: [...connector.protocols],
+				dropped: c.cipherSuites.filter((s) => !connector.cipherSuites.includes(s)),
+				grade: gradeOf(connector),
+				current: false,
+			})),
+		];
+	}
 }
 
 /** Runs every registered rule; a rule that throws is a bug and is reported as such, not hidden. */

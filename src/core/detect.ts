@@ -439,6 +439,11 @@ const CONFIG_PATTERNS: readonly { format: string; reason: string; test: RegExp }
 		reason: 'e-mail account settings',
 		test: /^\s*(smtp|imap|pop3)[._-]?(host|server|port)\s*[=:]/im,
 	},
+	{
+		format: 'runtime',
+		reason: 'runtime version output (nginx -V, java -version)',
+		test: /^\s*nginx version: nginx\/\d|^\s*(openjdk|java) version "\d/m,
+	},
 ];
 
 function detectConfig(text: string, ext: string): Detection | null {

@@ -128,6 +128,10 @@ export interface TlsFacts extends ReportTlsSettings {
 	scannerCategories?: { id: ScannerCategory; offered: boolean; origin: Origin }[];
 	/** HSTS as a scanner read it from the HTTP response (CGS-1 3.6: A+ needs max-age ≥ 180 days). */
 	hsts?: { maxAge: number | null; origin: Origin } | null;
+	/** The same declaration on the runtimes that matter for its stack, before grading (stage). */
+	whatIf?: { runtime: string; connector: TlsFacts }[];
+	/** …and graded (analyze.ts): what the runtime would change. */
+	runtimeTable?: RuntimeOutcome[];
 }
 
 /** Scanner suite categories (testssl.sh names; SWEET32 maps to 3DES_IDEA, RC4 to RC4). */
@@ -154,6 +158,22 @@ export interface ConnectorForm {
 	keystoreInput: string;
 	truststoreInput: string;
 	wsSecurity: { sign: boolean; encrypt: boolean; timestamp: boolean; usernameToken: boolean };
+	/**
+	 * The runtime chosen on a TLS input's card, by input name ("OpenSSL 1.1.1w", "Java 8u202"):
+	 * it overrides what the file states and travels in the share link with the form (issue #11).
+	 */
+	runtimes?: Record<string, string>;
+}
+
+/** One row of "what the runtime would change" (issue #11): the outcome on one runtime. */
+export interface RuntimeOutcome {
+	runtime: string;
+	protocols: TlsVersion[];
+	/** Suites the configuration or default offers that this runtime drops. */
+	dropped: string[];
+	grade: string;
+	/** The runtime graded now (stated), for highlighting. */
+	current: boolean;
 }
 
 /** A connector as the detail view shows it. */

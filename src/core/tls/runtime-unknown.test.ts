@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analyze';
 
-function analyzeTexts(texts: [string, string][]) {
+function analyzeTexts(texts: [string, string][], runtimes?: Record<string, string>) {
 	return new Analyzer().run(
 		{
 			files: texts.map(([name, text], i) => ({
@@ -17,7 +17,21 @@ function analyzeTexts(texts: [string, string][]) {
 			entryPasswords: {},
 			settings: {
 				now: '2026-11-22T12:00:00Z',
-				connector: null,
+				connector: runtimes
+					? {
+							name: '',
+							type: 'REST',
+							endpoint: '',
+							role: 'client',
+							lowestTlsVersion: '',
+							runtime: '',
+							cipherSuites: '',
+							keystoreInput: '',
+							truststoreInput: '',
+							wsSecurity: { sign: false, encrypt: false, timestamp: false, usernameToken: false },
+							runtimes,
+						}
+					: null,
 				trustAnchors: [],
 				truststoreInputs: [],
 				rawKeys: [],
@@ -169,6 +183,28 @@ const rows: Row[] = [
 		note: /declared RC4-SHA .* not negotiable: OpenSSL 3\.0\.13 does not build it/,
 	},
 	{
+		name: 'nginx old protocols with `nginx -V` output dropped beside it (OpenSSL 3.0.2)',
+		files: [
+			['nginx.conf', NGINX_OLD],
+			[
+				'nginx-V.txt',
+				'nginx version: nginx/1.18.0 (Ubuntu)\nbuilt with OpenSSL 3.0.2 15 Mar 2022\nTLS SNI support enabled\nconfigure arguments: --with-cc-opt=-g\n',
+			],
+		],
+		grade: 'A+',
+		present: [],
+		absent: ['TLS-MIN-VERSION', 'TLS-3DES-CIPHER'],
+		runtime: 'OpenSSL 3.0.2',
+	},
+	{
+		name: 'Tomcat with 3DES and a JAVA_HOME path naming jdk-17.0.9',
+		files: [['server.xml', `<!-- JAVA_HOME=/opt/jdk-17.0.9 -->\n${TOMCAT_3DES}`]],
+		grade: 'A',
+		present: [],
+		absent: ['TLS-3DES-CIPHER'],
+		runtime: 'Java 17.0.9',
+	},
+	{
 		name: 'Apache SSLProtocol all -SSLv3, no OpenSSL named',
 		files: [
 			[
@@ -270,6 +306,54 @@ describe('declared settings: runtime unknown versus stated', () => {
 		// Every cap and F has a finding that set it (issue #11 item 8).
 		for (const reason of r.report.grade.capReasons.filter((c) => !c.startsWith('the TLS score')))
 			expect(ids).toContain(reason.split(' ')[0]);
+	});
+
+	it('the runtime chosen on the card overrides the file and changes the grade; the table shows each runtime', async () => {
+		const files: [string, string][] = [['server.xml', TOMCAT_3DES]];
+		const unknown = await analyzeTexts(files);
+		expect(unknown.report.grade.overall).toBe('C');
+		const table = unknown.facts.tls[0]?.runtimeTable ?? [];
+		expect(table[0]).toMatchObject({
+			runtime: 'not stated (configured set)',
+			grade: 'C',
+			current: true,
+		});
+		const row = (r: string) => table.find((t) => t.runtime === r);
+		// JDK 8u202 already disables 3DES (8u171+); 17 too; the configured set keeps it.
+		expect(row('Java 8u202')?.dropped).toContain('TLS_RSA_WITH_3DES_EDE_CBC_SHA');
+		expect(row('Java 17.0.9')?.grade).toBe('A');
+		const chosen = await analyzeTexts(files, { 'server.xml': 'Java 17.0.9' });
+		expect(chosen.report.grade.overall).toBe('A');
+		expect(chosen.report.tlsSettings[0]?.runtime).toBe('Java 17.0.9');
+		const nginx = await analyzeTexts([['nginx.conf', NGINX_OLD]], {
+			'nginx.conf': 'OpenSSL 1.0.2u',
+		});
+		expect(nginx.report.grade.overall).toBe('F');
+		expect(nginx.facts.tls[0]?.runtimeTable?.map((r) => [r.runtime, r.grade])).toEqual([
+			['OpenSSL 1.0.2u', 'F'],
+			['OpenSSL 1.0.2u', 'F'],
+			['OpenSSL 1.1.1w', 'C'],
+			['OpenSSL 3.0.13', 'A+'],
+		]);
+	});
+
+	it('an unrecognised runtime string is kept as written with a note, and graded as not stated', async () => {
+		const r = await analyzeTexts([
+			[
+				'c.json',
+				conn({
+					name: 'x',
+					endpoint: 'https://a.example.com/x',
+					lowestAllowableTlsVersion: 'TLSv1',
+					runtime: 'WebSphere Liberty',
+				}),
+			],
+		]);
+		expect(r.report.tlsSettings[0]?.runtime).toBe('WebSphere Liberty');
+		expect(r.report.tlsSettings[0]?.notes?.join('\n')).toMatch(
+			/runtime "WebSphere Liberty" is not recognised \(kept as written\)/,
+		);
+		expect(r.report.grade.overall).toBe('B');
 	});
 
 	it('never grades better without a runtime than with any stated one', async () => {

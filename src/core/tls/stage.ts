@@ -10,7 +10,7 @@ import {
 	type RuntimeContext,
 } from './effective';
 import type { ConnectorForm, Origin, ProtocolFact, SuiteFact, TlsDetail, TlsFacts } from './facts';
-import { connectorEndpoint } from './formats/connector';
+import { connectorEndpoint, stackOfRuntime } from './formats/connector';
 import { hostMatches } from './hostname';
 import {
 	origin,
@@ -162,6 +162,66 @@ function mergeEndpoints(
 	return out;
 }
 
+/** The runtimes that matter per stack (issue #11, "what the runtime would change"). */
+const CANDIDATES: Record<string, string[]> = {
+	java: ['Java 8u202', 'Java 8u292', 'Java 11.0.20', 'Java 17.0.9', 'Java 21.0.1', 'Java 25'],
+	openssl: ['OpenSSL 1.0.2u', 'OpenSSL 1.1.1w', 'OpenSSL 3.0.13'],
+	node: ['Node 10', 'Node 20'],
+	dotnet: ['.NET Framework 4.5', '.NET Framework 4.6', '.NET Framework 4.8'],
+};
+
+/** The same declaration evaluated on each candidate runtime, as connectors for the rules. */
+function whatIf(
+	base: TlsFacts,
+	ep: DeclaredEndpoint,
+	rt: RuntimeContext,
+	cert: CertKey | null,
+	eff: Effective,
+): { runtime: string; connector: TlsFacts }[] {
+	const kind = eff.runtime.kind;
+	const list = CANDIDATES[kind] ?? [];
+	return list.map((runtime) => {
+		const stack = stackOfRuntime(runtime);
+		const e =
+			kind === 'node' || kind === 'dotnet'
+				? effectiveDeclared(
+						{ ...ep, stack, productVersion: runtime.replace(/^\D+/, '') },
+						{
+							...rt,
+							node: rt.node ? { ...rt.node, version: runtime.replace(/^\D+/, '') } : null,
+							dotnet: rt.dotnet ? { ...rt.dotnet, framework: runtime.replace(/^\D+/, '') } : null,
+						},
+						cert,
+					)
+				: effectiveDeclared({ ...ep, stack, runtime }, rt, cert);
+		const versions = e.protocols.map((p) => p.version);
+		const scoreNotes: string[] = [];
+		const connector: TlsFacts = {
+			...base,
+			whatIf: [],
+			minVersion: sortVersions(versions)[0] ?? null,
+			protocols: sortVersions(versions),
+			cipherSuites: [...e.suites, ...e.tls13].map((x) => x.iana),
+			protocolFacts: e.protocols,
+			suiteFacts: e.suites,
+			tls13Facts: e.tls13,
+			declaredMinVersion: e.declaredMin,
+			runtime: e.runtime,
+			statedRuntime: runtime,
+			caveats: null,
+			dh: e.dh,
+			curves: e.curves,
+			notes: [...e.notes],
+			scores: channelScores(
+				versions,
+				{ suites: e.suites, tls13: e.tls13, cert, dhBits: e.dh?.bits ?? null, curves: e.curves },
+				scoreNotes,
+			),
+		};
+		return { runtime, connector };
+	});
+}
+
 /**
  * RULES.md rule 3 and 4.2 (Pega "Lowest allowable"): a declared lower bound below TLS 1.2 that a
  * stated runtime does not honour is an info note, not TLS-MIN-VERSION / TLS-SSLV3-ENABLED.
@@ -227,7 +287,11 @@ export function runTlsStage(
 		declared.push({ ep: formEndpoint(form), inputName: null });
 	for (const d of declared) group(keyOf(d.ep.host, d.ep.port, d.ep.role)).declared.push(d);
 	const stacks = new Set(declared.map((d) => d.ep.stack));
+	// A bare version banner (java -version, nginx -V) states a runtime but declares nothing to grade.
+	const beyondVersion = (key: 'java' | 'openssl') =>
+		sources.some((x) => x.parse.format !== 'runtime' && x.parse[key]);
 	if (
+		beyondVersion('java') &&
 		rt.java &&
 		!stacks.has('jsse') &&
 		!declared.some((d) => d.ep.runtime && /java|jdk/i.test(d.ep.runtime))
@@ -251,7 +315,7 @@ export function runTlsStage(
 			inputName: runtimeInputs[0] ?? null,
 		});
 	}
-	if (rt.openssl && !stacks.has('openssl')) {
+	if (beyondVersion('openssl') && rt.openssl && !stacks.has('openssl')) {
 		group('openssl-runtime').declared.push({
 			ep: {
 				label: 'OpenSSL system defaults (no endpoint given)',
@@ -289,9 +353,17 @@ export function runTlsStage(
 	}
 	const connectors: TlsFacts[] = [];
 	let n = 0;
+	// The runtime chosen on an input's card overrides what that file states (issue #11).
+	const chosen = form?.runtimes ?? {};
+	const withChoice = (d: { ep: DeclaredEndpoint; inputName: string | null }) => {
+		const r = d.inputName ? chosen[d.inputName]?.trim() : undefined;
+		if (!r) return d;
+		const stack = stackOfRuntime(r);
+		return { ...d, ep: { ...d.ep, runtime: r, ...(stack !== 'unknown' ? { stack } : {}) } };
+	};
 	for (const g of groups.values()) {
 		const notes: string[] = [];
-		const ep = mergeEndpoints(g.declared, notes);
+		const ep = mergeEndpoints(g.declared.map(withChoice), notes);
 		if (ep) useDroppedDhParameters(ep, facts, notes);
 		const obs = g.observed[g.observed.length - 1] ?? null;
 		if (g.observed.length > 1)
@@ -438,6 +510,9 @@ export function runTlsStage(
 			inputs,
 			notes: [...new Set(notes)],
 		});
+		const made = connectors[connectors.length - 1];
+		if (made && ep && eff && !ob && channel !== 'PLAIN')
+			made.whatIf = whatIf(made, ep, rt, cert, eff);
 	}
 	// RULES.md 3.5: a scan of the remote server does not describe the client; report what the two
 	// can negotiate, and grade each on its own set.

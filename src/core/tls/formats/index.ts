@@ -1,7 +1,7 @@
 // Picks the reader for a TLS input from its own content (never from the detector's guess alone)
 // and runs it. Syntax errors that make the whole file unreadable throw ParseError with a line.
 import { ParseError } from '../../errors';
-import type { TlsParse } from '../model';
+import { emptyParse, type TlsParse } from '../model';
 import { parseApache } from './apache';
 import { parseConnectorJson } from './connector';
 import { parseDotnet } from './dotnet';
@@ -16,6 +16,8 @@ import { parseSpring } from './spring';
 import { parseSslyze } from './sslyze';
 import { parseTestssl } from './testssl';
 import { parseTomcat } from './tomcat';
+import { opensslHint } from './text';
+import { javaVersionHint } from './java';
 
 export type TlsFormat =
 	| 'nginx'
@@ -30,6 +32,7 @@ export type TlsFormat =
 	| 'mail'
 	| 'connector'
 	| 'mail-json'
+	| 'runtime'
 	| 'testssl'
 	| 'sslyze';
 
@@ -74,6 +77,7 @@ const TEXT_FORMATS: readonly { format: TlsFormat; test: RegExp }[] = [
 		format: 'dotnet',
 		test: /SecurityProtocolType\.|SslProtocols\.|ServicePointManager|SchUseStrongCrypto|SystemDefaultTlsVersions/,
 	},
+	{ format: 'runtime', test: /^\s*nginx version: nginx\/\d|^\s*(openjdk|java) version "\d/m },
 ];
 
 export function sniffTlsFormat(text: string): TlsFormat | null {
@@ -127,6 +131,24 @@ function jsonError(text: string, error: unknown): never {
 	);
 }
 
+/**
+ * `nginx -V` or `java -version` output dropped or pasted next to the configuration: it states the
+ * runtime of every input on that stack (issue #11) and declares no endpoint of its own.
+ */
+function parseRuntimeBanner(text: string): TlsParse {
+	const parse = emptyParse('runtime');
+	const lib = opensslHint(text);
+	const java = javaVersionHint(text);
+	if (lib) parse.openssl = { version: lib };
+	if (java) parse.java = { version: java, validationDisabled: [] };
+	parse.notes.push({
+		level: 'info',
+		line: null,
+		message: `runtime stated: ${[lib ? `OpenSSL ${lib} (for nginx, Apache, HAProxy and other OpenSSL inputs)` : '', java ? `Java ${java} (for Tomcat, Spring, Java and connector inputs without their own)` : ''].filter(Boolean).join('; ') || 'no version found'}`,
+	});
+	return parse;
+}
+
 export function parseTlsText(text: string, inputName: string): TlsParse {
 	const format = sniffTlsFormat(text);
 	switch (format) {
@@ -162,6 +184,8 @@ export function parseTlsText(text: string, inputName: string): TlsParse {
 			} catch (e) {
 				return jsonError(text, e);
 			}
+		case 'runtime':
+			return parseRuntimeBanner(text);
 		case 'testssl':
 			return parseTestssl(text);
 		case 'sslyze':

@@ -1,5 +1,6 @@
 // Spring Boot (RULES.md 4.5): application.properties / application.yml with relaxed binding,
 // server.ssl.*, SSL bundles, and spring.mail.* (handed to the mail reader).
+import { javaVersionHint } from './java';
 import {
 	parse as parseYaml,
 	LineCounter,
@@ -56,6 +57,7 @@ function flattenYaml(text: string): PropLine[] {
 const canon = (k: string) => k.toLowerCase().replace(/[-_.]/g, '');
 
 export function parseSpring(text: string, inputName: string): TlsParse {
+	const javaHint = javaVersionHint(text);
 	const parse = emptyParse('spring');
 	const isYaml = /^\s*[\w-]+:\s*$/m.test(text) && !/^\s*[\w.-]+\s*=/m.test(text);
 	const props = isYaml ? flattenYaml(text) : parseProperties(text);
@@ -113,6 +115,8 @@ export function parseSpring(text: string, inputName: string): TlsParse {
 			line: get('server.ssl.enabled')?.line ?? get(sslKeys[0] ?? '')?.line ?? null,
 			product: 'Spring Boot (embedded Tomcat)',
 			productVersion: null,
+			// A JDK named in the file (java -version text, JAVA_HOME path, comment) is its runtime.
+			...(javaHint ? { runtime: `Java ${javaHint}` } : {}),
 			stack: 'jsse',
 			validationDisabled: [],
 			certificateFiles: [],
