@@ -221,7 +221,7 @@ export function isReport(v: unknown): v is Report {
 export function isConnectorForm(v: unknown): v is ConnectorForm {
 	return shape(v, {
 		name: isStr,
-		type: oneOf(['REST', 'SOAP']),
+		type: oneOf(['REST', 'SOAP', 'EMAIL']),
 		endpoint: isStr,
 		role: oneOf(['client', 'server']),
 		lowestTlsVersion: oneOf(['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3', '']),

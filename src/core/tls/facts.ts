@@ -149,7 +149,15 @@ export type ScannerCategory =
 /** The connector form of the page (issue #6); its values travel in the share link. */
 export interface ConnectorForm {
 	name: string;
-	type: 'REST' | 'SOAP';
+	/** EMAIL: an e-mail account (Pega Email Account), graded with the MAIL-* rules. */
+	type: 'REST' | 'SOAP' | 'EMAIL';
+	/** For type EMAIL: the account's mode, as the CONTRACT.md e-mail JSON states it. */
+	mail?: {
+		protocol: 'SMTP' | 'IMAP' | 'POP3';
+		security: 'none' | 'starttls' | 'starttls-optional' | 'ssl';
+		authentication: boolean;
+		checkServerIdentity: boolean;
+	};
 	endpoint: string;
 	role: 'client' | 'server';
 	lowestTlsVersion: 'TLSv1.3' | 'TLSv1.2' | 'TLSv1.1' | 'TLSv1' | 'SSLv3' | '';

@@ -24,7 +24,8 @@ import {
 } from './model';
 import { channelScores } from './score';
 import { suiteByName, type SuiteRow } from './suites';
-import { sortVersions, versionRank, VERSIONS } from './versions';
+import { range, sortVersions, versionRank, VERSIONS } from './versions';
+import { mailSideEndpoint } from './formats/mail-json';
 import { fixesFor } from './fix';
 import { hstsFact, hstsNote, scannerCategories } from './scanner-evidence';
 import { resolveIncludes } from './includes';
@@ -44,6 +45,36 @@ interface Group {
 }
 
 export function formEndpoint(form: ConnectorForm): DeclaredEndpoint {
+	if (form.type === 'EMAIL') {
+		// "smtp://host:587" or "host:587": the account's server, graded like the e-mail JSON.
+		const m = /^(?:([a-z0-9]+):\/\/)?([^/:\s]+)(?::(\d+))?/i.exec(form.endpoint.trim());
+		const mail = form.mail ?? {
+			protocol: 'SMTP',
+			security: 'starttls',
+			authentication: true,
+			checkServerIdentity: false,
+		};
+		const ep = mailSideEndpoint(
+			{
+				protocol: mail.protocol,
+				...(m?.[2] ? { host: m[2] } : {}),
+				...(m?.[3] ? { port: Number(m[3]) } : {}),
+				security: mail.security,
+				authentication: mail.authentication,
+				checkServerIdentity: mail.checkServerIdentity,
+				...(form.lowestTlsVersion ? { tlsProtocols: range(form.lowestTlsVersion) } : {}),
+				...(form.runtime ? { runtime: form.runtime } : {}),
+			},
+			null,
+		);
+		if (ep)
+			return {
+				...ep,
+				label: `E-mail account ${form.name}`.trim(),
+				format: 'form',
+				mail: ep.mail ? { ...ep.mail, origin: { ...ep.mail.origin, inputName: null } } : undefined,
+			};
+	}
 	return connectorEndpoint(form, null, () => null);
 }
 

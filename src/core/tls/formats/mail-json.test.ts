@@ -2,17 +2,18 @@
 // 3.7 worked example 5 written as JSON, and bad input named by field and line.
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../analyze';
+import type { ConnectorForm } from '../facts';
 import { parseMailJson } from './mail-json';
 
-async function analyze(name: string, text: string) {
+async function analyze(name: string, text: string, connector: ConnectorForm | null = null) {
 	return new Analyzer().run(
 		{
-			files: [{ id: 'f0', name, bytes: new TextEncoder().encode(text) }],
+			files: name ? [{ id: 'f0', name, bytes: new TextEncoder().encode(text) }] : [],
 			passwords: {},
 			entryPasswords: {},
 			settings: {
 				now: '2026-11-22T12:00:00Z',
-				connector: null,
+				connector,
 				trustAnchors: [],
 				truststoreInputs: [],
 				rawKeys: [],
@@ -166,5 +167,36 @@ describe('e-mail account JSON', () => {
 		expect(parse.notes.find((n) => n.message.includes('colour'))?.level).toBe('info');
 		// The rest is still read.
 		expect(parse.endpoints[0]?.mail?.mode).toBe('starttls-required');
+	});
+
+	it("the connector form's E-mail account type: worked example 5 from the form alone → C", async () => {
+		const r = await analyze('', '', {
+			name: 'OrderNotifications',
+			type: 'EMAIL',
+			endpoint: 'smtp.example.test:587',
+			role: 'client',
+			lowestTlsVersion: '',
+			runtime: 'Java 17.0.9',
+			cipherSuites: '',
+			keystoreInput: '',
+			truststoreInput: '',
+			wsSecurity: { sign: false, encrypt: false, timestamp: false, usernameToken: false },
+			mail: {
+				protocol: 'SMTP',
+				security: 'starttls-optional',
+				authentication: true,
+				checkServerIdentity: false,
+			},
+		});
+		const ids = [...new Set(r.report.findings.map((f) => f.ruleId))].sort();
+		expect(ids).toEqual([
+			'MAIL-SERVER-IDENTITY-NOT-CHECKED',
+			'MAIL-STARTTLS-INSTEAD-OF-IMPLICIT',
+			'MAIL-STARTTLS-OPPORTUNISTIC',
+			'TLS-CBC-CIPHERS',
+			'TLS-STATIC-RSA-KEX',
+		]);
+		expect(r.report.grade.overall).toBe('C');
+		expect(r.facts.tls[0]?.source).toBe('form');
 	});
 });

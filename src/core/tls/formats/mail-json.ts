@@ -3,7 +3,7 @@
 // user, tlsProtocols}, incoming: {…}}} like Pega's Email Account (sender and receiver). Each side
 // becomes the JavaMail properties it stands for and goes through the same reader (RULES.md 4.12),
 // so MAIL-* rules and the TLS rules see one kind of fact whatever the input was.
-import { emptyParse, type TlsParse } from '../model';
+import { emptyParse, type DeclaredEndpoint, type TlsParse } from '../model';
 import { mailEndpoints } from './mail';
 import type { PropLine } from './text';
 
@@ -134,6 +134,19 @@ function sideProps(
 			message: `emailAccount.${which}.password holds a password: keep it out of files you share (it is not read)`,
 		});
 	return { props, runtime: str('runtime') };
+}
+
+/** One side of an account (the connector form's E-mail account type) as a declared endpoint. */
+export function mailSideEndpoint(
+	side: Record<string, unknown>,
+	inputName: string | null,
+): DeclaredEndpoint | null {
+	const parse = emptyParse('mail');
+	const { props, runtime } = sideProps(side, 'outgoing', () => null, parse);
+	const ep = mailEndpoints(props, inputName ?? 'connector form', parse)[0];
+	if (!ep) return null;
+	if (runtime) ep.runtime = runtime;
+	return ep;
 }
 
 export function parseMailJson(text: string, inputName: string): TlsParse {
