@@ -269,13 +269,15 @@ function gradeRuntimeTables(facts: AnalysisFacts): void {
 				grade: gradeOf(c),
 				current: true,
 			},
-			...twins.map(({ runtime, connector }) => ({
-				runtime,
-				protocols: [...connector.protocols],
-				dropped: c.cipherSuites.filter((s) => !connector.cipherSuites.includes(s)),
-				grade: gradeOf(connector),
-				current: false,
-			})),
+			...twins
+				.filter((t) => t.runtime !== c.statedRuntime)
+				.map(({ runtime, connector }) => ({
+					runtime,
+					protocols: [...connector.protocols],
+					dropped: c.cipherSuites.filter((s) => !connector.cipherSuites.includes(s)),
+					grade: gradeOf(connector),
+					current: false,
+				})),
 		];
 	}
 }

@@ -331,7 +331,6 @@ describe('declared settings: runtime unknown versus stated', () => {
 		expect(nginx.report.grade.overall).toBe('F');
 		expect(nginx.facts.tls[0]?.runtimeTable?.map((r) => [r.runtime, r.grade])).toEqual([
 			['OpenSSL 1.0.2u', 'F'],
-			['OpenSSL 1.0.2u', 'F'],
 			['OpenSSL 1.1.1w', 'C'],
 			['OpenSSL 3.0.13', 'A+'],
 		]);
