@@ -205,6 +205,28 @@ const rows: Row[] = [
 		runtime: 'Java 17.0.9',
 	},
 	{
+		name: 'nginx without ssl_protocols and no nginx version: the 1.9.1–1.23.3 default is graded',
+		files: [
+			['nginx.conf', 'server {\n  listen 443 ssl;\n  ssl_certificate /etc/ssl/site.pem;\n}\n'],
+		],
+		grade: 'B',
+		present: ['TLS-MIN-VERSION'],
+		runtime: null,
+	},
+	{
+		name: 'nginx without ssl_protocols, nginx/1.27.3 and OpenSSL 3.0.13 stated',
+		files: [
+			[
+				'nginx.conf',
+				'# nginx/1.27.3 built with OpenSSL 3.0.13\nserver {\n  listen 443 ssl;\n  ssl_certificate /etc/ssl/site.pem;\n}\n',
+			],
+		],
+		grade: 'A',
+		present: [],
+		absent: ['TLS-MIN-VERSION'],
+		runtime: 'OpenSSL 3.0.13',
+	},
+	{
 		name: 'Apache SSLProtocol all -SSLv3, no OpenSSL named',
 		files: [
 			[

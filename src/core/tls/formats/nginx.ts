@@ -84,7 +84,10 @@ export function parseNginxTree(text: string, parse: TlsParse): Directive[] {
 
 /** Compiled-in ssl_protocols default by version (changes.xml; NGX_SSL_DEFAULT_PROTOCOLS). */
 export function nginxDefaultProtocols(version: string | null): TlsVersion[] {
-	if (version === null || atLeast(version, '1.27.3')) return ['TLSv1.2', 'TLSv1.3'];
+	// Unknown version: the default of 1.9.1–1.23.3 (still shipped by many distributions), never
+	// the newest one (issue #11: no better grade on an assumption).
+	if (version === null) return ['TLSv1', 'TLSv1.1', 'TLSv1.2'];
+	if (atLeast(version, '1.27.3')) return ['TLSv1.2', 'TLSv1.3'];
 	if (atLeast(version, '1.23.4')) return ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 	if (atLeast(version, '1.9.1')) return ['TLSv1', 'TLSv1.1', 'TLSv1.2'];
 	return ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2'];
@@ -182,7 +185,7 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 			level: 'info',
 			line: null,
 			message:
-				'nginx version not stated (add a comment such as "# nginx/1.18.0"); defaults of nginx ≥ 1.27.3 assumed',
+				'nginx version not stated: where ssl_protocols is absent, the default of nginx 1.9.1–1.23.3 (TLSv1 TLSv1.1 TLSv1.2) is graded; nginx ≥ 1.27.3 defaults to TLSv1.2 TLSv1.3. State it with the runtime choice, `nginx -V` output or a "# nginx/1.27.3" comment',
 		});
 	const set = <T>(d: Directive, value: T): Setting<T> => ({
 		value,
