@@ -247,6 +247,26 @@ const rows: Row[] = [
 		runtime: null,
 	},
 	{
+		name: 'HAProxy bind ssl with no minimum and no HAProxy version: the pre-2.2 minimum is graded',
+		files: [['haproxy.cfg', 'frontend f\n  bind :443 ssl crt /etc/x.pem\n']],
+		grade: 'B',
+		present: ['TLS-MIN-VERSION'],
+		runtime: null,
+	},
+	{
+		name: 'HAProxy 2.8 bind ssl with no minimum (TLSv1.2 default), OpenSSL 3.0.13',
+		files: [
+			[
+				'haproxy.cfg',
+				'# HAProxy version 2.8.5, OpenSSL 3.0.13\nfrontend f\n  bind :443 ssl crt /etc/x.pem\n',
+			],
+		],
+		grade: 'A',
+		present: [],
+		absent: ['TLS-MIN-VERSION'],
+		runtime: 'OpenSSL 3.0.13',
+	},
+	{
 		name: 'Tomcat ciphers with 3DES, no JDK named',
 		files: [['server.xml', TOMCAT_3DES]],
 		grade: 'C',
