@@ -26,6 +26,7 @@ export default ts.config(
 			'playwright-report/',
 			'bench-results/',
 			'tests/fixtures/',
+			'tests/vectors/',
 			'scripts/',
 			'**/*.cjs',
 		],

@@ -1,11 +1,11 @@
-// Catalog guard: every registered rule id exists in shared/RULES.md with the severities it can
-// report, ids are unique, every folder's list is sorted, and every rule file has a test.
+// Catalog guard: every registered rule id exists in the catalog (tests/vectors/catalog/RULES.md,
+// a copy of shared/RULES.md) with the severities it can report, ids are unique, every folder's
+// list is sorted, and every rule file has a test.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from './index';
-
-const RULES_MD = resolve(import.meta.dirname, '../../../shared/RULES.md');
+import { RULES_MD } from '../../tests/support/vectors';
 
 /** Rule id → severities listed in the catalog tables. */
 function catalog(): Map<string, Set<string>> {

@@ -8,8 +8,7 @@ import { knownCerts, verifyDocument, type SuppliedCert } from './document';
 import type { KnownSecret } from './keyinfo';
 import { chainVerdict } from './chain';
 import { keystoreCertificates } from './corpus-keys';
-
-const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
+import { CORPUS } from '../../../tests/support/vectors';
 
 interface CorpusCase {
 	id: string;

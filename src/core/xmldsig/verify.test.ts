@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../xml/safe-parse';
 import { verifyDocument } from './document';
+import { CORPUS } from '../../../tests/support/vectors';
 
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
 const EXC = 'http://www.w3.org/2001/10/xml-exc-c14n#';
@@ -109,10 +110,7 @@ describe('work bounds', () => {
 });
 
 describe('enveloping, as the XSW rules see it', () => {
-	const corpus = resolve(
-		import.meta.dirname,
-		'../../../../shared/corpus/xmlsec/merlin-xmldsig-twenty-three',
-	);
+	const corpus = resolve(CORPUS, 'xmlsec/merlin-xmldsig-twenty-three');
 	const wss = resolve(import.meta.dirname, '../../../tests/fixtures/wss');
 	it.each([
 		// signed content in the signature's own ds:Object
