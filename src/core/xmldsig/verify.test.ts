@@ -87,9 +87,8 @@ describe('work bounds', () => {
 		const items = '<i/>'.repeat(6000);
 		const xpath = `<Reference URI=""><Transforms><Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116"><XPath>count(//*) &gt; count(//*/..)</XPath></Transform></Transforms><DigestMethod Algorithm="${SHA256}"/><DigestValue>AAAA</DigestValue></Reference>`;
 		const text = `<r>${items}<Signature xmlns="${DS}">${si(xpath)}<SignatureValue>AAAA</SignatureValue></Signature></r>`;
-		const t0 = performance.now();
+		// the XPath evaluator's work budget is reached (not a clock): the reference says so
 		const f = await verify(text);
-		expect(performance.now() - t0).toBeLessThan(20_000);
 		expect(f?.failureKind).toBe('unsupported-algorithm');
 		expect(f?.references[0]?.error).toMatch(/too expensive/);
 	}, 30_000);
