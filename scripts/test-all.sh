@@ -46,11 +46,24 @@ fi
 begin "npm ci"
 npm ci --no-fund --no-audit
 end
-begin "lint"
-npm run lint
-end
-begin "type check"
-npm run check
+# Lint (ESLint with type information, Prettier) and the type check are single-threaded and
+# independent: run side by side, each one's output printed whole when both are done.
+begin "lint + type check"
+LOGS=$(mktemp -d)
+npm run lint >"$LOGS/lint" 2>&1 &
+LINT=$!
+npm run check >"$LOGS/check" 2>&1 &
+CHECK=$!
+LINT_STATUS=0
+CHECK_STATUS=0
+wait $LINT || LINT_STATUS=$?
+wait $CHECK || CHECK_STATUS=$?
+echo "-- lint (exit $LINT_STATUS)"
+cat "$LOGS/lint"
+echo "-- type check (exit $CHECK_STATUS)"
+cat "$LOGS/check"
+rm -rf "$LOGS"
+[ $LINT_STATUS -eq 0 ] && [ $CHECK_STATUS -eq 0 ]
 end
 begin "unit tests"
 npx vitest run
