@@ -3,7 +3,7 @@
 // Runs inside the engine worker; parse outcomes are cached so adding a file does not redo the
 // expensive work (key derivation) for the others.
 import { detectKind, type Detection } from './core/detect';
-import { LockedError, ParseError } from './core/errors';
+import { InputError, LockedError } from './core/errors';
 import {
 	emptyFacts,
 	type AnalysisFacts,
@@ -166,7 +166,7 @@ export class Analyzer {
 				if (signal.aborted) throw error;
 				if (error instanceof LockedError) {
 					entry.error = { message: error.message, locked: { wrongPassword: error.wrongPassword } };
-				} else if (error instanceof ParseError) {
+				} else if (error instanceof InputError) {
 					entry.error = { message: error.message };
 				} else {
 					// A bug, not bad input: say so plainly on the card instead of hiding it.
