@@ -2,8 +2,6 @@
 // for code-scanning tools: one result per finding, the rules from the catalog, each result located
 // in its input file. Built from the exported (redacted) report, so it carries nothing the JSON
 // report does not; the page's "Export SARIF" and the command line call this same function.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { fromUtf8, toHex } from '../bytes/encoding';
 import { version as packageVersion } from '../../../package.json';
 import type { GradeArea, Finding, Report, ReportInput, Severity } from './report';
 
@@ -208,9 +206,9 @@ function descriptor(
 	};
 }
 
+/** Stable across runs: the report has one finding per rule, input and subject. */
 function fingerprint(finding: Finding): string {
-	const key = [finding.ruleId, finding.inputName ?? '', finding.subject].join('\u0000');
-	return toHex(sha256(fromUtf8(key)));
+	return [finding.ruleId, finding.inputName ?? '', finding.subject].join('|');
 }
 
 function resultMessage(finding: Finding): string {
