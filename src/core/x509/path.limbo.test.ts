@@ -51,6 +51,8 @@ const EKU_OIDS: Record<string, string> = {
  * are the stricter Web PKI profile or pedantic RFC encoding rules, not chains RFC 5280 §6 rejects.
  */
 const KNOWN: Record<string, string> = {
+	'rfc5280::nc::permitted-dns-match-noncritical':
+		'a non-critical nameConstraints is applied, not refused (CA/B BR 7.1.2.10.8 allows it; the suite tags the case rfc5280-incompatible-with-webpki)',
 	'rfc5280::aki::cross-signed-root-missing-aki':
 		'pedantic: a trust anchor is trusted by name and key, so its missing AKI is not checked (cve::cve-2024-0567 trusts the same shape and expects SUCCESS)',
 	'webpki::nc::nc-permits-dns-san-pattern':

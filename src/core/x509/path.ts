@@ -577,7 +577,7 @@ const MAX_NC_COMPARISONS = 250_000;
  * RFC 5280 §4 profile requirements a validator can see on one certificate of a path (the MUSTs
  * x509-limbo tests); `i` is its position (0 = end entity), `n` the path length.
  */
-function profileError(c: PathCert, i: number, n: number, webPki: boolean): string | null {
+function profileError(c: PathCert, i: number, n: number): string | null {
 	const isAnchor = i === n - 1;
 	const isCA = c.ca === true;
 	const who = label(c);
@@ -597,9 +597,9 @@ function profileError(c: PathCert, i: number, n: number, webPki: boolean): strin
 	}
 	if (c.critical.has(OID.nameConstraints)) {
 		if (!isCA) return `${who} is not a CA but carries nameConstraints (RFC 5280 4.2.1.10)`;
-		// CA/B BR 7.1.2.10.8 lets a public CA mark it non-critical; RFC 5280 does not.
-		if (!c.critical.get(OID.nameConstraints) && !webPki)
-			return `${who}: nameConstraints not marked critical (RFC 5280 4.2.1.10)`;
+		// RFC 5280 wants it critical; the CA/B BRs (7.1.2.10.8) allow non-critical, OpenSSL writes
+		// it non-critical unless told, and OpenSSL, Go, Java and browsers enforce it either way, so
+		// a non-critical one is applied, not refused.
 	}
 	if (c.critical.has(OID.policyConstraints) && !c.critical.get(OID.policyConstraints))
 		return `${who}: policyConstraints not marked critical (RFC 5280 4.2.1.11)`;
@@ -796,7 +796,7 @@ export async function validatePath(
 	const webPki = opts.profile === 'webpki';
 	for (const [i, c] of path.entries()) {
 		if (c.defect) return fail(`${label(c)}: ${c.defect}`);
-		const profile = profileError(c, i, n, webPki) ?? (webPki ? webPkiError(c, i, n) : null);
+		const profile = profileError(c, i, n) ?? (webPki ? webPkiError(c, i, n) : null);
 		if (profile) return fail(profile);
 		if (time < c.notBefore) return fail(`${label(c)} is not valid before ${when(c.notBefore)}`);
 		if (time > c.notAfter) return fail(`${label(c)} expired on ${when(c.notAfter)}`);
