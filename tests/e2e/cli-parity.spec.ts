@@ -1,7 +1,10 @@
 // The command line and the page agree (issue #16): the same files dropped into the built page,
 // unlocked with the same passwords and trusted the same way, export the JSON report (and SARIF)
 // that the built CLI prints, apart from the time of the analysis.
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { expect, test, type Page } from '@playwright/test';
 import { runBuiltCli } from '../support/cli';
 import { MIX_DIR, mixPasswords } from '../support/mix';
@@ -61,9 +64,36 @@ const CASES: Case[] = [
 		passwords: {},
 		trust: ['wss/ca.pem'],
 	},
+	{
+		// every detection fixture at once: each input kind, the bad ones, the locked ones opened
+		title: 'all 58 detection fixtures, the locked ones opened with their password',
+		files: readdirSync(resolve(FIXTURES, 'detect'))
+			.filter((n) => n !== 'README.md')
+			.sort()
+			.map((n) => `detect/${n}`),
+		passwords: Object.fromEntries(
+			[
+				'client-legacy.pfx',
+				'client.p12',
+				'jks-named.pem',
+				'keytool.p12',
+				'rsa-key-encrypted.der',
+				'rsa-key-encrypted.pem',
+				'store.jceks',
+				'store.jks',
+			].map((n) => [n, 'fixture-pass']),
+		),
+		trust: [],
+	},
 ];
 
 const base = (path: string) => path.replace(/^.*\//, '');
+
+const ajv = new Ajv04({ allErrors: true, strict: false });
+addFormats(ajv);
+const validateSarif = ajv.compile(
+	JSON.parse(readFileSync(resolve(FIXTURES, 'sarif/sarif-schema-2.1.0.json'), 'utf8')) as object,
+);
 
 async function analyzeInPage(page: Page, c: Case): Promise<void> {
 	await page.goto('/');
@@ -112,6 +142,7 @@ for (const c of CASES) {
 		const exported = await exportReport(page);
 		const sarif = await exportSarif(page);
 		expect(sarif.fileName).toMatch(/^wssec-report-.*\.sarif$/);
+		expect(validateSarif(sarif.json), ajv.errorsText(validateSarif.errors)).toBe(true);
 
 		const json = await runBuiltCli(cliArgs(c, 'json'));
 		expect(json.code, json.stderr).toBe(0);
