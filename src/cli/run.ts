@@ -174,13 +174,27 @@ function baseName(path: string): string {
 	return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 }
 
-/** Progress of long work on standard error: each step once, not every fraction. */
-function progressPrinter(note: (text: string) => void): (label: string) => void {
+/** How often a long step may repeat its progress on standard error. */
+const PROGRESS_EVERY_MS = 2000;
+
+/**
+ * Progress on standard error: each step once when it starts, and a long step (key derivation,
+ * a large document) again with its percentage at most every two seconds.
+ */
+export function progressPrinter(
+	note: (text: string) => void,
+	clock: () => number = Date.now,
+): (label: string, fraction?: number) => void {
 	let last = '';
-	return (label) => {
-		if (label === last) return;
+	let printedAt = 0;
+	return (label, fraction) => {
+		const now = clock();
+		if (label === last) {
+			if (fraction === undefined || now - printedAt < PROGRESS_EVERY_MS) return;
+			note(`${label} (${Math.round(fraction * 100)} %)`);
+		} else note(label);
 		last = label;
-		note(label);
+		printedAt = now;
 	};
 }
 
