@@ -28,6 +28,7 @@ export default ts.config(
 			'playwright-report/',
 			'bench-results/',
 			'tests/fixtures/',
+			'tests/vectors/',
 			'scripts/',
 			'**/*.cjs',
 		],

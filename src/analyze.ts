@@ -3,7 +3,7 @@
 // Runs inside the engine worker; parse outcomes are cached so adding a file does not redo the
 // expensive work (key derivation) for the others.
 import { detectKind, type Detection } from './core/detect';
-import { LockedError, ParseError } from './core/errors';
+import { InputError, LockedError } from './core/errors';
 import {
 	emptyFacts,
 	type AnalysisFacts,
@@ -33,6 +33,7 @@ import { parsers as wsdlParsers, stage as wsdlStage } from './core/wsdl/input';
 import { parsers as x509Parsers, stage as certificateStage } from './core/x509/input';
 import { stage as decryptionStage } from './core/xmlenc/input';
 import { RULES } from './rules';
+import { runRuleList } from './rules/run-rules';
 
 const PARSERS: Partial<Record<InputKind, Parser>> = {
 	...x509Parsers,
@@ -170,7 +171,7 @@ export class Analyzer {
 				if (signal.aborted) throw error;
 				if (error instanceof LockedError) {
 					entry.error = { message: error.message, locked: { wrongPassword: error.wrongPassword } };
-				} else if (error instanceof ParseError) {
+				} else if (error instanceof InputError) {
 					entry.error = { message: error.message };
 				} else {
 					// A bug, not bad input: say so plainly on the card instead of hiding it.
@@ -263,24 +264,7 @@ function catalogOf(findings: readonly EngineFinding[]): SarifRuleSource[] {
 	}));
 }
 
-/** Runs every registered rule; a rule that throws is a bug and is reported as such, not hidden. */
+/** Runs every registered rule, each isolated (src/rules/run-rules.ts): a rule's bug is a finding. */
 export function runRules(facts: AnalysisFacts): EngineFinding[] {
-	const findings: EngineFinding[] = [];
-	for (const rule of RULES) {
-		rule.check(facts, (hit) => {
-			findings.push({
-				ruleId: rule.meta.id,
-				severity: hit.severity,
-				title: hit.title ?? rule.meta.title,
-				inputName: hit.inputName,
-				subject: hit.subject,
-				evidence: hit.evidence,
-				remediation: hit.remediation ?? rule.meta.remediation,
-				references: [...rule.meta.references],
-				area: rule.meta.area,
-				effect: hit.effect,
-			});
-		});
-	}
-	return findings;
+	return runRuleList(RULES, facts);
 }
