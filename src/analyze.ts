@@ -24,6 +24,7 @@ import type {
 } from './core/pipeline';
 import { buildReport, type EngineFinding } from './core/report/build-report';
 import type { InputKind, Report } from './core/report/report';
+import type { SarifRuleSource } from './core/report/sarif';
 import { sha256Hex } from './core/bytes/digest';
 import { utf8OrNull } from './core/bytes/encoding';
 import { parsers as soapParsers, stage as signatureStage } from './core/soap/input';
@@ -63,6 +64,9 @@ export interface AnalysisRequest {
 export interface AnalysisResult {
 	facts: AnalysisFacts;
 	report: Report;
+	/** Catalog entries of the rules that reported a finding: SARIF lists them as its rules (absent
+	 * from results made by hand in tests; SARIF then describes a rule by its first finding). */
+	rules?: SarifRuleSource[];
 }
 
 interface CachedInput {
@@ -128,7 +132,7 @@ export class Analyzer {
 			await stage.run(facts, ctx);
 		}
 		const findings = runRules(facts);
-		return { facts, report: buildReport(facts, findings, now) };
+		return { facts, report: buildReport(facts, findings, now), rules: catalogOf(findings) };
 	}
 
 	private async parseOne(
@@ -245,6 +249,19 @@ function mergePartialFacts(facts: AnalysisFacts, outcome: ParseOutcome): void {
 	if (f.tls) facts.tls.push(...f.tls);
 	if (f.wsdls) facts.wsdls.push(...f.wsdls);
 	if (f.dhParameters) facts.dhParameters.push(...f.dhParameters);
+}
+
+/** The catalog metadata of the rules behind these findings, by rule id. */
+function catalogOf(findings: readonly EngineFinding[]): SarifRuleSource[] {
+	const ids = new Set(findings.map((f) => f.ruleId));
+	return RULES.filter((r) => ids.has(r.meta.id)).map((r) => ({
+		id: r.meta.id,
+		area: r.meta.area,
+		title: r.meta.title,
+		severities: [...r.meta.severities],
+		remediation: r.meta.remediation,
+		references: [...r.meta.references],
+	}));
 }
 
 /** Runs every registered rule, each isolated (src/rules/run-rules.ts): a rule's bug is a finding. */

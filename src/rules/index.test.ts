@@ -1,14 +1,15 @@
-// Catalog guard (like ESLint's checkRuleFiles): every registered rule id exists in shared/RULES.md
+// Catalog guard (like ESLint's checkRuleFiles): every registered rule id exists in the catalog (tests/vectors/catalog/RULES.md,
+// a copy of shared/RULES.md)
 // with the severities it can report; ids are unique; folders and each folder's list are sorted;
 // each rule lives in <area>/<id in lower case>.ts with a sibling test; every rule file in a folder
 // is registered; references are https: URLs or citations (README, "Adding a rule").
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_FOLDERS, RULES } from './index';
 import type { Rule } from './rule';
 
-const RULES_MD = resolve(import.meta.dirname, '../../../shared/RULES.md');
+import { RULES_MD } from '../../tests/support/vectors';
 
 /** Rule id → severities listed in the catalog tables. */
 function catalog(): Map<string, Set<string>> {

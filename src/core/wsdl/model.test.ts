@@ -221,9 +221,8 @@ describe('bad input: specific messages, no hang, other files still analyzed', ()
 			'<sp:SignedSupportingTokens>',
 			`${optional}<sp:SignedSupportingTokens>`,
 		);
-		const started = Date.now();
+		// 2^12 alternatives are never built: the expansion stops at the limit and says so.
 		const w = runWsdlOnTexts([{ name: 'many.wsdl', text }]).wsdls[0]!;
-		expect(Date.now() - started).toBeLessThan(5000);
 		expect(w.operations[0]!.input!.alternatives).toHaveLength(64);
 		expect(w.notes.map((n) => n.message)).toContain(
 			'A policy expands to more than 64 alternatives; only the first 64 were evaluated',
@@ -317,7 +316,8 @@ describe('port-level policies', () => {
 });
 
 describe('a large service', () => {
-	it('reads 1000 operations sharing binding and message policies in bounded time', () => {
+	// The time it takes is measured by the bench (scripts/bench/cases/hostile.mjs).
+	it('reads 1000 operations sharing binding and message policies', () => {
 		const base = read('wcf-service1.wsdl').text;
 		const n = 1000;
 		const ops = Array.from(
@@ -333,9 +333,7 @@ describe('a large service', () => {
 		const text = base
 			.replace('</wsdl:portType>', `${ops}</wsdl:portType>`)
 			.replace('</wsdl:binding>', `${bops}</wsdl:binding>`);
-		const started = performance.now();
 		const w = runWsdlOnTexts([{ name: 'big.wsdl', text }]).wsdls[0]!;
-		expect(performance.now() - started).toBeLessThan(10_000);
 		expect(w.operations).toHaveLength(n + 1);
 		expect(w.operations[n]!.input!.alternatives[0]!.binding).toBe('symmetric');
 	});

@@ -141,3 +141,22 @@ RuleTester.run(policyNoTimestamp, {
 		},
 	],
 });
+
+describe('POLICY-NO-TIMESTAMP remediation agrees with the policy', () => {
+	it('a policy without IncludeTimestamp is told to add it', () => {
+		const [hit] = runRule(policyNoTimestamp, withPolicy([alternative({ binding: 'asymmetric' })]));
+		expect(hit?.remediation ?? policyNoTimestamp.meta.remediation).toMatch(
+			/Add sp:IncludeTimestamp/,
+		);
+	});
+
+	it.each([
+		['missing', { present: false, signed: false }, /add wsu:Timestamp/],
+		['unsigned', { present: true, signed: false }, /cover wsu:Timestamp with its signature/],
+	])('a message whose policy has IncludeTimestamp (%s) is not told to add it', (_n, ts, text) => {
+		const input = withMessage(alternative({ binding: 'asymmetric', includeTimestamp: true }), ts);
+		const [hit] = runRule(policyNoTimestamp, input);
+		expect(hit?.remediation).toMatch(text);
+		expect(hit?.remediation).not.toMatch(/Add sp:IncludeTimestamp/);
+	});
+});
