@@ -1,6 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import type { PolicyAlternative } from '../../core/policy/types';
 import { alternative, capturedMessage, operation, wsdlFacts } from '../../core/wsdl/testing';
-import { facts, RuleTester } from '../testing';
+import { facts, RuleTester, runRule } from '../testing';
 import { policyNoTimestamp } from './policy-no-timestamp';
 
 const withPolicy = (alts: PolicyAlternative[]) =>
