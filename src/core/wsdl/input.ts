@@ -20,7 +20,7 @@ import {
 	type DroppedOther,
 	type DroppedXml,
 } from './imports';
-import { buildWsdlFacts } from './model';
+import { buildWsdlFacts } from './build-wsdl-facts';
 import { wcfConfigFacts } from './wcf-config';
 import { utf8OrNull } from '../bytes/encoding';
 
