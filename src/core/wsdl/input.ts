@@ -9,8 +9,8 @@ import { parseXml } from '../xml/safe-parse';
 import { parseXmlInput } from '../xml/xml-input';
 import { PolicyRegistry } from '../policy/normalize';
 import { readCapturedMessage } from '../policy/envelope';
-import { matchMessage } from '../policy/match';
-import { attr } from './dom';
+import { matchMessage } from './match-message';
+import { attr } from '../xml/ns-dom';
 import type { WsdlFacts } from './facts';
 import {
 	declaredImports,
