@@ -23,8 +23,6 @@ export function facts(partial: Partial<AnalysisFacts> = {}): AnalysisFacts {
 export function runRule(rule: Rule, input: AnalysisFacts): RuleHit[] {
 	const hits: RuleHit[] = [];
 	mutated(rule).check(input, (hit) => hits.push(hit));
-	// RECORD-HACK
-	if (globalThis.process?.env.WSSEC_RECORD) (globalThis.process.getBuiltinModule('node:fs') as typeof import('node:fs')).appendFileSync(globalThis.process.env.WSSEC_RECORD, JSON.stringify({ test: expect.getState().currentTestName, id: rule.meta.id, hits }) + '\n');
 	return hits;
 }
 
