@@ -6,21 +6,13 @@ import { cbc } from '@noble/ciphers/aes.js';
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { toArrayBuffer } from '../../bytes/encoding';
-import { UnsupportedError, type ErrorCode } from '../../errors';
 import { desCbcDecrypt, tripleDesCbcDecrypt, unpadPkcs7 } from './des';
 import { iterateDigest, iterateMd5WithSuffix } from './iterated';
 import { rc2CbcDecrypt, rc4 } from './rc2';
 
-/**
- * An algorithm we recognise but cannot run, or do not know, or whose parameters are malformed;
- * the message names it. Callers that try another scheme catch this class; the rest of the code
- * sees an UnsupportedError (src/core/errors.ts).
- */
-export class UnsupportedAlgorithmError extends UnsupportedError {
+/** An algorithm we recognise but cannot run, or do not know; the message names it. */
+export class UnsupportedAlgorithmError extends Error {
 	override readonly name = 'UnsupportedAlgorithmError';
-	constructor(message: string, code: ErrorCode = 'pbe/unsupported') {
-		super(code, message);
-	}
 }
 
 /** Iteration counts beyond this are refused (a hostile file could ask for billions). */
@@ -107,13 +99,10 @@ export const DIGEST_HASH: Record<string, HashName> = {
 
 function checkIterations(n: number): void {
 	if (!Number.isSafeInteger(n) || n < 1)
-		throw new UnsupportedAlgorithmError(`invalid iteration count ${n}`, 'pbe/bad-iterations');
+		throw new UnsupportedAlgorithmError(`invalid iteration count ${n}`);
 	if (n > MAX_ITERATIONS) {
-		// Kept an UnsupportedAlgorithmError (not a BudgetError) so the keystore readers record it on
-		// the entry and go on with the others, as for any scheme they cannot run.
 		throw new UnsupportedAlgorithmError(
 			`iteration count ${n.toLocaleString('en')} exceeds the limit of ${MAX_ITERATIONS.toLocaleString('en')}`,
-			'pbe/iterations-over-limit',
 		);
 	}
 }
