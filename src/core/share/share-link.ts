@@ -12,7 +12,7 @@ import {
 import { ParseError } from '../errors';
 import type { ConnectorForm } from '../tls/facts';
 import type { Report } from '../report/report';
-import { isConnectorForm, isReport } from './report-guard';
+import { isConnectorForm, isReport, withCompleteness } from './report-guard';
 
 /** Fragment prefix: format name and version. A new wire format gets a new prefix. */
 export const SHARE_PREFIX = 'wssec1';
@@ -110,12 +110,14 @@ export async function decodeShareFragment(
 		throw new ParseError(
 			'share/corrupt',
 			'This link is damaged or truncated; copy it again from the report.',
+			{},
+			{ cause: error },
 		);
 	}
 	if (!isSharePayload(data)) {
 		throw new ParseError('share/bad-format', 'This link does not contain a valid report.');
 	}
-	return data;
+	return { ...data, report: withCompleteness(data.report) };
 }
 
 function isSharePayload(value: unknown): value is SharePayload {
@@ -211,7 +213,11 @@ export function redactSecrets(report: Report, secrets: readonly string[]): Repor
 		list.reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
 	return {
 		...report,
-		grade: { ...report.grade, capReasons: report.grade.capReasons.map(scrub) },
+		grade: {
+			...report.grade,
+			capReasons: report.grade.capReasons.map(scrub),
+			notAnalyzed: report.grade.notAnalyzed.map(scrub),
+		},
 		inputs: report.inputs.map((i) => (i.error ? { ...i, error: scrub(i.error) } : i)),
 		signatures: report.signatures.map((s) => (s.error ? { ...s, error: scrub(s.error) } : s)),
 		decryptions: report.decryptions.map((d) => (d.error ? { ...d, error: scrub(d.error) } : d)),
@@ -221,6 +227,15 @@ export function redactSecrets(report: Report, secrets: readonly string[]): Repor
 			subject: scrub(f.subject),
 			evidence: scrub(f.evidence),
 			remediation: scrub(f.remediation),
+			...(f.locations
+				? {
+						locations: f.locations.map((l) => ({
+							...l,
+							subject: scrub(l.subject),
+							evidence: scrub(l.evidence),
+						})),
+					}
+				: {}),
 		})),
 	};
 }
