@@ -154,7 +154,8 @@ export interface ConnectorForm {
 	/** For type EMAIL: the account's mode, as the CONTRACT.md e-mail JSON states it. */
 	mail?: {
 		protocol: 'SMTP' | 'IMAP' | 'POP3';
-		security: 'none' | 'starttls' | 'starttls-optional' | 'ssl';
+		/** `starttls` alone is opportunistic (JavaMail's default); `starttls-required` is not. */
+		security: 'none' | 'starttls' | 'starttls-required' | 'starttls-optional' | 'ssl';
 		authentication: boolean;
 		checkServerIdentity: boolean;
 	};

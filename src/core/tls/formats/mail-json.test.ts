@@ -114,6 +114,7 @@ describe('e-mail account JSON', () => {
 					host: 'pop.example.test',
 					port: 110,
 					security: 'starttls',
+					starttlsRequired: true,
 					checkServerIdentity: true,
 				},
 				{ runtime: 'Java 17.0.9' },
@@ -166,7 +167,8 @@ describe('e-mail account JSON', () => {
 		expect(auth?.line).toBe(lineOf('authentication'));
 		expect(parse.notes.find((n) => n.message.includes('colour'))?.level).toBe('info');
 		// The rest is still read.
-		expect(parse.endpoints[0]?.mail?.mode).toBe('starttls-required');
+		// "starttls" alone is JavaMail's opportunistic default.
+		expect(parse.endpoints[0]?.mail?.mode).toBe('starttls-optional');
 	});
 
 	it("the connector form's E-mail account type: worked example 5 from the form alone → C", async () => {

@@ -97,11 +97,12 @@ function sideProps(
 		add('ssl.enable', 'true', 'security');
 	else if (/^starttls/.test(security)) {
 		add('starttls.enable', 'true', 'security');
-		// "starttls" means STARTTLS is required unless the declaration says otherwise.
-		const optional = /optional|if-available|opportunistic/.test(security) || required === false;
+		// JavaMail's default: STARTTLS is only required when the declaration says so (starttlsRequired
+		// true or "starttls-required"); otherwise it is opportunistic (RULES.md 4.12), the weaker reading.
+		const mandatory = /required|mandatory/.test(security) || required === true;
 		add(
 			'starttls.required',
-			optional ? 'false' : 'true',
+			mandatory ? 'true' : 'false',
 			required === null ? 'security' : 'starttlsRequired',
 		);
 	} else if (security && security !== 'none' && security !== 'plain') {
