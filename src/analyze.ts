@@ -264,9 +264,10 @@ function mergePartialFacts(facts: AnalysisFacts, outcome: ParseOutcome): void {
  * rules, beside the connector as graded now.
  */
 function gradeRuntimeTables(facts: AnalysisFacts): void {
-	const transport = (f: EngineFinding) => /^(TLS|RUNTIME)-/.test(f.ruleId);
+	// Only the TLS and runtime rules: the others do not read the connector and may be costly.
+	const transport = RULES.filter((r) => /^(TLS|RUNTIME)-/.test(r.meta.id));
 	const gradeOf = (c: AnalysisFacts['tls'][number]) =>
-		grade(runRules({ ...facts, tls: [c] }).filter(transport), c.scores ? [c.scores] : []).grade;
+		grade(runRuleList(transport, { ...facts, tls: [c] }), c.scores ? [c.scores] : []).grade;
 	for (const c of facts.tls) {
 		const twins = c.whatIf;
 		delete c.whatIf;
