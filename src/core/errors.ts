@@ -42,7 +42,7 @@ export abstract class InputError extends Error {
  * stages turn it into the fact's reason.
  */
 export class ParseError extends InputError {
-	override readonly name = 'ParseError';
+	override readonly name: string = 'ParseError';
 }
 
 /**
@@ -50,7 +50,7 @@ export class ParseError extends InputError {
  * to ask: `wrongPassword` is true once the user typed one that did not work.
  */
 export class LockedError extends InputError {
-	override readonly name = 'LockedError';
+	override readonly name: string = 'LockedError';
 	constructor(
 		message: string,
 		readonly wrongPassword: boolean,
@@ -62,17 +62,17 @@ export class LockedError extends InputError {
 
 /** The input is well-formed but uses an algorithm, version or feature we do not implement. */
 export class UnsupportedError extends InputError {
-	override readonly name = 'UnsupportedError';
+	override readonly name: string = 'UnsupportedError';
 }
 
 /** A cryptographic operation over the input's data failed; the message says which and why. */
 export class CryptoError extends InputError {
-	override readonly name = 'CryptoError';
+	override readonly name: string = 'CryptoError';
 }
 
 /** The input exceeds a limit we set against hostile files; says which limit and what was seen. */
 export class BudgetError extends InputError {
-	override readonly name = 'BudgetError';
+	override readonly name: string = 'BudgetError';
 	constructor(
 		code: ErrorCode,
 		message: string,

@@ -43,8 +43,6 @@ function catalog(): Map<string, Set<string>> {
  * to become part of rules/message (CONTRIBUTING.md, "Vocabulary").
  */
 const FOLDER_IS_NOT_AREA: Readonly<Record<string, string>> = {
-	'WSS-SECURITY-HEADER-MISSING': 'policy folder, message area: judged against the WSDL policy',
-	'CERT-HOSTNAME-MISMATCH': 'tls folder, cert area: judged against the TLS endpoint',
 	'WSS-BODY-NOT-ENCRYPTED-OVER-HTTP': 'xmlenc folder, message area',
 	'WSS-CBC-ENCRYPTION': 'xmlenc folder, message area',
 	'WSS-DECRYPTION-FAILED': 'xmlenc folder, message area',

@@ -110,6 +110,8 @@ export async function decodeShareFragment(
 		throw new ParseError(
 			'share/corrupt',
 			'This link is damaged or truncated; copy it again from the report.',
+			{},
+			{ cause: error },
 		);
 	}
 	if (!isSharePayload(data)) {

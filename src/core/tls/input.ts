@@ -1,4 +1,4 @@
-// Parsers for TLS configuration files and scanner results, and the TLS stage (issue #6).
+// Parsers for TLS configuration files and scanner results, and the TLS stage.
 import { ParseError } from '../errors';
 import type { Parser, Stage } from '../pipeline';
 import type { InputKind } from '../report/report';

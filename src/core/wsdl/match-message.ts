@@ -2,8 +2,8 @@
 // explicit or default action, or against the operation's SOAPAction (WCF and CXF send the
 // SOAPAction as wsa:Action), else by the Body's first element. The HTTP SOAPAction header itself is
 // not part of a dropped envelope.
-import type { WsdlFacts } from '../wsdl/facts';
-import type { CapturedMessage, MessageMatch } from './types';
+import type { WsdlFacts } from './facts';
+import type { CapturedMessage, MessageMatch } from '../policy/types';
 
 export function matchMessage(
 	msg: CapturedMessage,

@@ -1,10 +1,10 @@
 // A captured message against the effective policy of its operation: which requirements of the
 // closest alternative it does not meet, each with the policy assertion and the message element
 // side by side. Pure: rules and the view both call it.
-import type { WsdlFacts, WsdlMessageSide, WsdlOperation } from '../wsdl/facts';
-import { headerName } from './describe';
-import { algorithmName, ALG, cipherStrength, hashStrength, suiteAlgorithms } from './suites';
-import type { CapturedMessage, PolicyAlternative } from './types';
+import type { WsdlFacts, WsdlMessageSide, WsdlOperation } from './facts';
+import { headerName } from '../policy/describe';
+import { algorithmName, ALG, cipherStrength, hashStrength, suiteAlgorithms } from '../policy/suites';
+import type { CapturedMessage, PolicyAlternative } from '../policy/types';
 
 export type RequirementKind =
 	| 'security-header'

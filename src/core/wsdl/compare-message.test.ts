@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisFacts } from '../facts';
-import { runWsdlOnTexts } from '../wsdl/testing';
-import { allVerdicts } from './compare';
+import { runWsdlOnTexts } from './testing';
+import { allVerdicts } from './compare-message';
 
 const DIR = resolve(import.meta.dirname, '../../../tests/fixtures/wsdl');
 const read = (p: string) => ({

@@ -1,6 +1,6 @@
 // Small namespace-aware DOM helpers over @xmldom/xmldom (no DOMParser or XPath in a worker).
 import type { Element, Node } from '@xmldom/xmldom';
-import { elementsInside } from '../xml/element-index';
+import { elementsInside } from './element-index';
 
 const ELEMENT_NODE = 1;
 
