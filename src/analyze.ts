@@ -208,7 +208,7 @@ export class Analyzer {
 		const outcome = entry.outcome;
 		return {
 			...base,
-			...(outcome?.detail ? { detail: structuredClone(outcome.detail) } : {}),
+			...(outcome?.detail ? { detail: outcome.detail } : {}),
 			...(outcome?.lockedEntries?.length ? { lockedEntries: outcome.lockedEntries } : {}),
 		};
 	}
