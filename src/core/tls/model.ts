@@ -76,6 +76,8 @@ export interface JavaDecl {
 
 export interface OpenSslDecl {
 	version: string | null;
+	/** `nginx -V` output also names nginx itself: its compiled-in defaults apply. */
+	nginxVersion?: string;
 	minProtocol?: Setting<TlsVersion>;
 	maxProtocol?: Setting<TlsVersion>;
 	cipherString?: Setting<string>;

@@ -227,6 +227,17 @@ const rows: Row[] = [
 		runtime: 'OpenSSL 3.0.13',
 	},
 	{
+		name: 'nginx without ssl_protocols, `nginx -V` of nginx 1.27.3 with OpenSSL 3.0.13 beside it',
+		files: [
+			['nginx.conf', 'server {\n  listen 443 ssl;\n  ssl_certificate /etc/ssl/site.pem;\n}\n'],
+			['nginx-V.txt', 'nginx version: nginx/1.27.3\nbuilt with OpenSSL 3.0.13 30 Jan 2024\n'],
+		],
+		grade: 'A',
+		present: [],
+		absent: ['TLS-MIN-VERSION'],
+		runtime: 'OpenSSL 3.0.13',
+	},
+	{
 		name: 'Apache SSLProtocol all -SSLv3, no OpenSSL named',
 		files: [
 			[

@@ -11,6 +11,7 @@ import {
 } from './effective';
 import type { ConnectorForm, Origin, ProtocolFact, SuiteFact, TlsDetail, TlsFacts } from './facts';
 import { connectorEndpoint, stackOfRuntime } from './formats/connector';
+import { nginxDefaultProtocols } from './formats/nginx';
 import { hostMatches } from './hostname';
 import {
 	origin,
@@ -386,7 +387,26 @@ export function runTlsStage(
 	let n = 0;
 	// The runtime chosen on an input's card overrides what that file states (issue #11).
 	const chosen = form?.runtimes ?? {};
+	const nginxVersion = rt.openssl?.nginxVersion;
 	const withChoice = (d: { ep: DeclaredEndpoint; inputName: string | null }) => {
+		// `nginx -V` dropped beside an nginx.conf that states no version: its compiled-in default.
+		if (
+			nginxVersion &&
+			d.ep.product === 'nginx' &&
+			!d.ep.productVersion &&
+			d.ep.protocols?.origin.directive === 'default'
+		)
+			d = {
+				...d,
+				ep: {
+					...d.ep,
+					productVersion: nginxVersion,
+					protocols: {
+						value: nginxDefaultProtocols(nginxVersion),
+						origin: origin(null, 'default', null, `nginx ${nginxVersion} default ssl_protocols`),
+					},
+				},
+			};
 		const r = d.inputName ? chosen[d.inputName]?.trim() : undefined;
 		if (!r) return d;
 		const stack = stackOfRuntime(r);

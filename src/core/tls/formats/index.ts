@@ -139,12 +139,13 @@ function parseRuntimeBanner(text: string): TlsParse {
 	const parse = emptyParse('runtime');
 	const lib = opensslHint(text);
 	const java = javaVersionHint(text);
-	if (lib) parse.openssl = { version: lib };
+	const nginx = /nginx version: nginx\/(\d+\.\d+\.\d+)/i.exec(text)?.[1];
+	if (lib || nginx) parse.openssl = { version: lib, ...(nginx ? { nginxVersion: nginx } : {}) };
 	if (java) parse.java = { version: java, validationDisabled: [] };
 	parse.notes.push({
 		level: 'info',
 		line: null,
-		message: `runtime stated: ${[lib ? `OpenSSL ${lib} (for nginx, Apache, HAProxy and other OpenSSL inputs)` : '', java ? `Java ${java} (for Tomcat, Spring, Java and connector inputs without their own)` : ''].filter(Boolean).join('; ') || 'no version found'}`,
+		message: `runtime stated: ${[nginx ? `nginx ${nginx}` : '', lib ? `OpenSSL ${lib} (for nginx, Apache, HAProxy and other OpenSSL inputs)` : '', java ? `Java ${java} (for Tomcat, Spring, Java and connector inputs without their own)` : ''].filter(Boolean).join('; ') || 'no version found'}`,
 	});
 	return parse;
 }
