@@ -257,6 +257,18 @@ function readBags(sc: Uint8Array, depth = 0): Bag[] {
 	return out;
 }
 
+/** Total length the first definite-length DER header announces, if readable. */
+function outerLength(bytes: Uint8Array): number | null {
+	const first = bytes[1];
+	if (first === undefined || first === 0x80) return null;
+	if (first < 0x80) return 2 + first;
+	const n = first & 0x7f;
+	if (n > 4 || bytes.length < 2 + n) return null;
+	let length = 0;
+	for (let i = 0; i < n; i++) length = length * 256 + (bytes[2 + i] ?? 0);
+	return 2 + n + length;
+}
+
 /** The PFX structure: authenticated safe content bytes, its ContentInfos, the MAC. */
 function readPfx(bytes: Uint8Array): {
 	content: Uint8Array;
@@ -265,8 +277,15 @@ function readPfx(bytes: Uint8Array): {
 	integrityKind: 'mac' | 'public-key' | 'none';
 } {
 	const pfx = parseDer(bytes);
-	if (!(pfx instanceof asn1js.Sequence))
+	if (!(pfx instanceof asn1js.Sequence)) {
+		const declared = outerLength(bytes);
+		if (declared !== null && declared > bytes.length)
+			throw new ParseError(
+				'pkcs12/truncated',
+				`PKCS#12 file is damaged: truncated at byte ${bytes.length} (its outer structure declares ${declared} bytes)`,
+			);
 		throw new ParseError('pkcs12/not-pkcs12', 'Not a PKCS#12 file: the content is not DER');
+	}
 	const [version, authSafe, macData] = pfx.valueBlock.value;
 	if (
 		!(version instanceof asn1js.Integer) ||
