@@ -349,6 +349,58 @@ function readPfx(bytes: Uint8Array): {
 	return { content, infos, mac, integrityKind };
 }
 
+/**
+ * Tries a password on up to three encrypted parts (EncryptedData SafeContents, shrouded key
+ * bags): what it opens first, and how many it does not open. Unreadable parts prove nothing.
+ */
+async function probeDecrypt(
+	infos: readonly asn1js.Sequence[],
+	password: string,
+	ctx: ParseContext,
+): Promise<{ opened: string | null; failed: number }> {
+	const parts: { alg: asn1js.Sequence; data: Uint8Array; what: string }[] = [];
+	for (const info of infos) {
+		const type = oidOf(info.valueBlock.value[0]);
+		const inner = explicit0(info.valueBlock.value[1]);
+		if (type === OID.encryptedData) {
+			const eci = inner instanceof asn1js.Sequence ? inner.valueBlock.value[1] : null;
+			const alg = eci instanceof asn1js.Sequence ? eci.valueBlock.value[1] : null;
+			const data = eci instanceof asn1js.Sequence ? eci.valueBlock.value[2] : null;
+			const raw = data ? implicitOctets(data) : null;
+			if (alg instanceof asn1js.Sequence && raw)
+				parts.push({ alg, data: raw, what: 'certificates' });
+		} else if (type === OID.data) {
+			let bags: Bag[];
+			try {
+				bags = readBags(octets(inner) ?? new Uint8Array());
+			} catch {
+				continue;
+			}
+			for (const b of bags) {
+				if (b.oid !== OID.shroudedKeyBag || !(b.value instanceof asn1js.Sequence)) continue;
+				const alg = b.value.valueBlock.value[0];
+				const data = octets(b.value.valueBlock.value[1]);
+				if (alg instanceof asn1js.Sequence && data)
+					parts.push({ alg, data, what: `key ${b.alias ?? ''}`.trim() });
+			}
+		}
+	}
+	let failed = 0;
+	for (const part of parts.slice(0, 3)) {
+		try {
+			const plain = await pbeDecrypt(part.alg, password, part.data, {
+				progress: ctx.progress,
+				signal: ctx.signal,
+			});
+			if (plain && parseDer(plain) instanceof asn1js.Sequence) return { opened: part.what, failed };
+			failed++;
+		} catch (error) {
+			if (ctx.signal.aborted) throw error;
+		}
+	}
+	return { opened: null, failed };
+}
+
 function describeMac(mac: Mac | null): string | null {
 	if (!mac) return null;
 	if (mac.pbmac1)
@@ -392,13 +444,27 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 		if (password === null) {
 			const wrong = ctx.password !== null;
 			const what = `${integrity.algorithm}, ${mac.iterations.toLocaleString('en')} iterations`;
+			if (wrong && ctx.password !== null) {
+				// The MAC alone cannot tell a wrong password from a damaged file: the encrypted
+				// parts are a second, independent check.
+				const probe = await probeDecrypt(infos, ctx.password, ctx);
+				if (probe.opened)
+					throw new ParseError(
+						'pkcs12/damaged',
+						`PKCS#12 file is damaged: its integrity MAC (${what}) does not verify, although the password decrypts its ${probe.opened}`,
+					);
+				throw new LockedError(
+					probe.failed >= 2
+						? `Wrong password: the PKCS#12 integrity MAC (${what}) does not verify with it, and it decrypts none of ${probe.failed} encrypted parts`
+						: `Wrong password or damaged file: the PKCS#12 integrity MAC (${what}) does not verify with it${probe.failed === 1 ? ' and the one encrypted part does not decrypt (damage there would do the same)' : ' (nothing else in the file is encrypted to tell the two apart)'}`,
+					true,
+				);
+			}
 			throw new LockedError(
-				wrong
-					? `Wrong password: the PKCS#12 integrity MAC (${what}) does not verify with it`
-					: limited
-						? `This PKCS#12 file needs its password (MAC ${what}; too many iterations to try the default passwords)`
-						: `This PKCS#12 file needs its password (none of the default passwords verifies its MAC, ${what})`,
-				wrong,
+				limited
+					? `This PKCS#12 file needs its password (MAC ${what}; too many iterations to try the default passwords)`
+					: `This PKCS#12 file needs its password (none of the default passwords verifies its MAC, ${what})`,
+				false,
 			);
 		}
 		integrity.verified = true;
