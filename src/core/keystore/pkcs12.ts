@@ -189,26 +189,79 @@ function utf8Bytes(text: string): Uint8Array {
 	return new TextEncoder().encode(text);
 }
 
+/**
+ * The password as producers feed it to the PKCS#12 KDF: BMPString (RFC 7292), the absent password
+ * (no octets, as some write the empty one), and the UTF-8 or Latin-1 octets each widened to a BMP
+ * character (OpenSSL before 1.1.0 and others that convert byte by byte).
+ */
+export function passwordVariants(password: string): { label: string; bmp: Uint8Array }[] {
+	const out = [{ label: 'BMPString', bmp: pkcs12Password(password) }];
+	if (password === '') out.push({ label: 'absent password', bmp: new Uint8Array(0) });
+	const widen = (octets: Uint8Array) => {
+		const b = new Uint8Array((octets.length + 1) * 2);
+		octets.forEach((o, i) => (b[2 * i + 1] = o));
+		return b;
+	};
+	const utf8 = utf8Bytes(password);
+	if (utf8.length !== password.length) out.push({ label: 'UTF-8 octets', bmp: widen(utf8) });
+	if (
+		[...password].some((c) => c.charCodeAt(0) > 0xff) &&
+		[...password].every((c) => c.charCodeAt(0) <= 0xffff)
+	) {
+		const latin1 = new Uint8Array([...password].map((c) => c.charCodeAt(0) & 0xff));
+		out.push({ label: 'Latin-1 octets', bmp: widen(latin1) });
+	}
+	return out;
+}
+
+/** The label of the password encoding that verifies the MAC, or null. */
 async function macMatches(
 	mac: Mac,
 	content: Uint8Array,
 	password: string,
 	ctx: ParseContext,
-): Promise<boolean> {
-	if (mac.pbmac1) return pbmac1Matches(mac, mac.pbmac1, content, password);
-	if (!mac.hash) return false;
+): Promise<string | null> {
+	if (mac.pbmac1) return (await pbmac1Matches(mac, mac.pbmac1, content, password)) ? 'UTF-8' : null;
+	if (!mac.hash) return null;
 	const fn = HMAC_HASH[mac.hash];
-	if (!fn) return false;
-	const encodings =
-		password === '' ? [pkcs12Password(''), new Uint8Array(0)] : [pkcs12Password(password)];
-	for (const pw of encodings) {
-		const key = pkcs12Kdf(mac.hash, pw, mac.salt, mac.iterations, 3, HASH_LEN[mac.hash], {
+	if (!fn) return null;
+	for (const v of passwordVariants(password)) {
+		const key = pkcs12Kdf(mac.hash, v.bmp, mac.salt, mac.iterations, 3, HASH_LEN[mac.hash], {
 			progress: ctx.progress,
 			signal: ctx.signal,
 		});
-		if (equalBytes(hmac(fn, key, content), mac.digest)) return true;
+		if (equalBytes(hmac(fn, key, content), mac.digest)) return v.label;
 	}
-	return false;
+	return null;
+}
+
+/**
+ * Decrypts a PBE-protected part with the password, in the encoding that opened the MAC first and
+ * then the others (a producer may derive the MAC and the bag keys differently).
+ */
+async function decryptWith(
+	alg: asn1js.Sequence,
+	password: string,
+	data: Uint8Array,
+	ctx: ParseContext,
+	preferred: string | null,
+): Promise<Uint8Array | null> {
+	const variants = passwordVariants(password).sort(
+		(a, b) => Number(b.label === preferred) - Number(a.label === preferred),
+	);
+	for (const v of variants) {
+		const plain = await pbeDecrypt(
+			alg,
+			password,
+			data,
+			{ progress: ctx.progress, signal: ctx.signal },
+			v.bmp,
+		);
+		if (plain && parseDer(plain) instanceof asn1js.Sequence) return plain;
+		// PBES2 ignores the BMP form (PBKDF2 takes the UTF-8 octets): one try is enough
+		if (oidOf(alg.valueBlock.value[0]) === '1.2.840.113549.1.5.13') break;
+	}
+	return null;
 }
 
 interface Bag {
@@ -388,17 +441,32 @@ async function probeDecrypt(
 	let failed = 0;
 	for (const part of parts.slice(0, 3)) {
 		try {
-			const plain = await pbeDecrypt(part.alg, password, part.data, {
-				progress: ctx.progress,
-				signal: ctx.signal,
-			});
-			if (plain && parseDer(plain) instanceof asn1js.Sequence) return { opened: part.what, failed };
+			const plain = await decryptWith(part.alg, password, part.data, ctx, null);
+			if (plain) return { opened: part.what, failed };
 			failed++;
 		} catch (error) {
 			if (ctx.signal.aborted) throw error;
 		}
 	}
 	return { opened: null, failed };
+}
+
+/** A PKCS#12 file without MAC whose encrypted parts stay shut: ask for (or reject) the password. */
+function noMacLocked(ctx: ParseContext, bags: readonly Pkcs12Bag[]): LockedError {
+	const failed = bags.filter(
+		(b) => b.unopened && /wrong password|does not decrypt/.test(b.note ?? ''),
+	).length;
+	if (ctx.password === null)
+		return new LockedError(
+			`This PKCS#12 file has no MAC and ${failed} encrypted part${failed === 1 ? '' : 's'} that none of the default passwords opens: enter its password`,
+			false,
+		);
+	return new LockedError(
+		failed >= 2
+			? `Wrong password: none of the ${failed} encrypted parts of this PKCS#12 file (it has no MAC) decrypts with it`
+			: 'Wrong password or damaged file: the one encrypted part of this PKCS#12 file (it has no MAC) does not decrypt with it',
+		true,
+	);
 }
 
 function describeMac(mac: Mac | null): string | null {
@@ -430,14 +498,17 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 	}
 	// Which password opens the store: the MAC decides when there is one.
 	let password: string | null = null;
+	let passwordEncoding: string | null = null;
 	const tries = candidatePasswords(ctx.password);
 	const limited = mac && mac.iterations > DEFAULT_TRY_LIMIT;
 	const list = limited ? (ctx.password !== null ? [ctx.password] : []) : tries;
 	if (mac) {
 		for (const p of list) {
 			ctx.signal.throwIfAborted();
-			if (await macMatches(mac, content, p, ctx)) {
+			const encoding = await macMatches(mac, content, p, ctx);
+			if (encoding) {
 				password = p;
+				passwordEncoding = encoding;
 				break;
 			}
 		}
@@ -468,6 +539,9 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			);
 		}
 		integrity.verified = true;
+		// say which form of the password opened it when it is not the standard BMPString
+		if (passwordEncoding && passwordEncoding !== 'BMPString' && passwordEncoding !== 'UTF-8')
+			integrity.algorithm = `${integrity.algorithm ?? 'MAC'} (password as ${passwordEncoding})`;
 	}
 	const bags: Pkcs12Bag[] = [];
 	const allBags: Bag[] = [];
@@ -512,12 +586,11 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			let plain: Uint8Array | null = null;
 			try {
 				for (const p of pws) {
-					plain = await pbeDecrypt(alg, p, raw, { progress: ctx.progress, signal: ctx.signal });
-					if (plain && parseDer(plain) instanceof asn1js.Sequence) {
+					plain = await decryptWith(alg, p, raw, ctx, passwordEncoding);
+					if (plain) {
 						password ??= p;
 						break;
 					}
-					plain = null;
 				}
 			} catch (error) {
 				if (!(error instanceof UnsupportedAlgorithmError)) throw error;
@@ -563,18 +636,10 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			});
 		}
 	}
-	if (
-		!mac &&
-		password === null &&
-		bags.some((b) => b.unopened && b.note === 'wrong password') &&
-		allBags.length === 0
-	) {
-		throw new LockedError(
-			ctx.password !== null
-				? 'Wrong password: no encrypted part of this PKCS#12 file (it has no MAC) decrypts with it'
-				: 'This PKCS#12 file is encrypted: enter its password',
-			ctx.password !== null,
-		);
+	// No MAC: nothing verified the password, so any encrypted part that stays shut means the file
+	// needs one (and the page asks), also when plain bags beside it opened.
+	if (!mac && password === null && bags.some((b) => b.unopened && b.note === 'wrong password')) {
+		throw noMacLocked(ctx, bags);
 	}
 	// Keys and certificates.
 	const certs: { der: Uint8Array; bag: Bag }[] = [];
@@ -660,10 +725,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			try {
 				const pws = password !== null ? [password] : tries;
 				for (const p of pws) {
-					const plain = await pbeDecrypt(alg, p, data, {
-						progress: ctx.progress,
-						signal: ctx.signal,
-					});
+					const plain = await decryptWith(alg, p, data, ctx, passwordEncoding);
 					const check = plain ? parseDer(plain) : null;
 					if (plain && check instanceof asn1js.Sequence) {
 						password ??= p;
@@ -701,6 +763,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			});
 		}
 	}
+	if (!mac && password === null && entries.some((e) => e.keyLocked)) throw noMacLocked(ctx, bags);
 	// Attach certificates: the key's own (same localKeyId), then its issuers by name; the rest are trusted entries.
 	const used = new Set<Uint8Array>();
 	for (const e of entries) {
