@@ -91,4 +91,20 @@ describe('PKCS#12 structure as producers write it', () => {
 		expect(ks.entries.map((e) => `${e.alias} ${KT[e.type]}`)).toEqual(want);
 		expect(ks.entries[0]?.certSha256).toHaveLength(3);
 	});
+
+	// openssl pkcs12 output re-encoded in BER (indefinite lengths, chunked OCTET STRINGs, MAC
+	// recomputed) by scripts/fixtures/keystores/ber-pkcs12.py; keytool -list -v as expectation
+	it.each(['ber-indefinite', 'ber-indefinite-legacy'])(
+		'%s.p12: BER indefinite lengths, chain as keytool lists it',
+		async (name) => {
+			const out = await open(`pkcs12-passwords/${name}.p12`, 'storepass');
+			const ks = store(out);
+			const listing = readFileSync(resolve(FIX, `pkcs12-passwords/${name}.keytool.txt`), 'utf8');
+			const chain = Number(/Certificate chain length: (\d+)/.exec(listing)?.[1]);
+			expect(ks.integrity.verified).toBe(true);
+			expect(ks.entries.map((e) => e.alias)).toEqual(['leaf']);
+			expect(ks.entries[0]?.certSha256).toHaveLength(chain);
+			expect(ks.entries[0]?.keyLocked).toBe(false);
+		},
+	);
 });

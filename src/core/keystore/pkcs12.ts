@@ -87,6 +87,8 @@ function octets(v: unknown): Uint8Array | null {
 
 /** [0] IMPLICIT OCTET STRING content (primitive, or constructed from primitive pieces). */
 function implicitOctets(v: asn1js.AsnType): Uint8Array | null {
+	// BER pieces are universal OCTET STRINGs (asn1js.OctetString is not a Primitive)
+	if (v instanceof asn1js.OctetString) return octets(v);
 	if (v instanceof asn1js.Primitive) return new Uint8Array(v.valueBlock.valueHexView);
 	if (!(v instanceof asn1js.Constructed)) return null;
 	const parts = v.valueBlock.value.map((p) => implicitOctets(p) ?? new Uint8Array(0));
