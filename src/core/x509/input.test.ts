@@ -149,6 +149,15 @@ describe('private key parsers', () => {
 		expect(ed?.publicKeyId).toMatch(/^ed25519:[0-9a-f]{64}$/);
 	});
 
+	it.each(['explicit-ec/ec-explicit-sec1.pem', 'explicit-ec/ec-explicit-pkcs8.pem'])(
+		'%s: explicit curve parameters get the size openssl reports (256 bits)',
+		async (name) => {
+			const key = (await parse(name)).facts.keys?.[0];
+			expect(key?.status).toBe('parsed');
+			expect(key?.keySize).toBe(256);
+		},
+	);
+
 	it('locks an encrypted key without password and says so when the password is wrong', async () => {
 		await expect(parse('leaf-pkcs8-aes.pem')).rejects.toBeInstanceOf(LockedError);
 		await expect(parse('leaf-legacy-aes.pem', 'nope')).rejects.toMatchObject({

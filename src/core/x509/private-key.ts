@@ -132,6 +132,8 @@ export async function analyzePkcs8(pkcs8: Uint8Array): Promise<PrivateKeyInfo> {
 		}
 	} else if (info.algorithm === 'EC') {
 		let curveOid = params instanceof asn1js.ObjectIdentifier ? params.valueBlock.toString() : null;
+		// Explicit domain parameters (SpecifiedECDomain): the size is the prime field's p.
+		let explicit: asn1js.Sequence | null = params instanceof asn1js.Sequence ? params : null;
 		const ec = parseDer(inner);
 		if (ec instanceof asn1js.Sequence) {
 			for (const item of ec.valueBlock.value.slice(2)) {
@@ -140,6 +142,8 @@ export async function analyzePkcs8(pkcs8: Uint8Array): Promise<PrivateKeyInfo> {
 				if (item.idBlock.tagNumber === 0 && content instanceof asn1js.ObjectIdentifier) {
 					curveOid ??= content.valueBlock.toString();
 				}
+				if (item.idBlock.tagNumber === 0 && content instanceof asn1js.Sequence)
+					explicit ??= content;
 				if (item.idBlock.tagNumber === 1 && content instanceof asn1js.BitString) {
 					info.publicKeyId = 'ec:' + toHex(new Uint8Array(content.valueBlock.valueHexView));
 				}
@@ -148,6 +152,11 @@ export async function analyzePkcs8(pkcs8: Uint8Array): Promise<PrivateKeyInfo> {
 		const curve = curveOid ? CURVES[curveOid] : undefined;
 		info.curve = curve?.name ?? curveOid ?? 'explicit parameters';
 		info.keySize = curve?.bits ?? null;
+		const field = explicit?.valueBlock.value[1];
+		if (info.keySize === null && field instanceof asn1js.Sequence) {
+			const p = integerBytes(field.valueBlock.value[1]);
+			if (p) info.keySize = bitLength(p);
+		}
 		info.publicKeyId ??= await publicViaWebCrypto(pkcs8, 'EC', info.curve);
 	} else if (
 		info.algorithm === 'Ed25519' ||
