@@ -1,5 +1,5 @@
 // Facts about certificates and private keys that the rules grade and the page shows.
-// Owned by the certificates/keystores work (issue #3); structured-cloneable, never key material.
+// Structured-cloneable, never key material.
 import type { ReportCertificate, ReportKey } from '../report/report';
 
 export interface CertificateFacts extends ReportCertificate {

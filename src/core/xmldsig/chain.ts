@@ -64,15 +64,21 @@ async function issuedByAnchor(
 	return null;
 }
 
-/** Chain verdict of a signer against anchors (sha256 list); null when there are no anchors. */
+/**
+ * Chain verdict of a signer against anchors (sha256 list) at the analysis time `at` (ISO 8601;
+ * never the wall clock, so a verdict does not change with the day it is computed); null when
+ * there are no anchors.
+ */
 export async function chainVerdict(
 	signer: KnownCert,
 	all: readonly KnownCert[],
 	anchors: readonly string[],
-	at: string | null,
+	at: string,
 ): Promise<{ trusted: boolean; error?: string } | null> {
 	if (anchors.length === 0) return null;
-	const when = at && !Number.isNaN(Date.parse(at)) ? at : new Date().toISOString();
+	if (Number.isNaN(Date.parse(at)))
+		return { trusted: false, error: `the analysis time ${at} is not a date` };
+	const when = at;
 	const nb = signer.info.notBefore;
 	const na = signer.info.notAfter;
 	if (na && Date.parse(na) < Date.parse(when))
