@@ -243,6 +243,19 @@ export function withCompleteness(report: Report): Report {
 	return { ...report, grade: { ...g, complete: notAnalyzed.length === 0, notAnalyzed } };
 }
 
+/** Corrected configurations in a link: changed lines only, bounded. */
+export function isSharedFixes(
+	v: unknown,
+): v is { inputName: string; profile: string; lines: { op: '+' | '-'; line: string }[] }[] {
+	return arrayOf((f: unknown): f is Obj =>
+		shape(f, {
+			inputName: isStr,
+			profile: isStr,
+			lines: arrayOf((l: unknown): l is Obj => shape(l, { op: oneOf(['+', '-']), line: isStr })),
+		}),
+	)(v);
+}
+
 /** True for a connector form with every field of the expected type. */
 export function isConnectorForm(v: unknown): v is ConnectorForm {
 	return shape(v, {

@@ -5,13 +5,14 @@ import type { AnalysisResult } from '../../analyze';
 import type { AnalysisSettings, InputFacts } from '../../core/facts';
 import type { InputFile } from '../../core/pipeline';
 import type { Report } from '../../core/report/report';
-import { redactSecrets } from '../../core/share/share-link';
+import { redactSecrets, type SharePayload } from '../../core/share/share-link';
 import type { ConnectorForm } from '../../core/tls/facts';
 import type { CertificateDescription } from '../../core/x509/facts';
 import { EngineClient } from '../../engine/client';
 import type { EngineEvent } from '../../engine/protocol';
 import type { UiActions } from '../actions';
 import { copyText } from '../clipboard';
+import { sharedFixes } from './share-extras';
 
 /** Unknown inputs up to this size may be offered as a raw symmetric key. */
 export const RAW_KEY_MAX_BYTES = 64;
@@ -324,6 +325,18 @@ export class AnalysisState implements UiActions {
 	exportableReport(): Report | null {
 		const report = this.report;
 		return report ? redactSecrets(report, this.secrets) : null;
+	}
+
+	/** What a link or saved report carries: the redacted report, connector and corrected configs. */
+	sharePayload(): SharePayload | null {
+		const report = this.exportableReport();
+		if (!report) return null;
+		const fixes = sharedFixes(this.result?.facts ?? null, this.secrets);
+		return {
+			report,
+			connector: this.settings.connector ?? null,
+			...(fixes.length ? { fixes } : {}),
+		};
 	}
 
 	/** Stops the engine (page teardown, tests). */
