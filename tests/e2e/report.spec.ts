@@ -370,5 +370,43 @@ test('on a 390 px phone the grade comes first, with a jump to the inputs', async
 	await context.close();
 });
 
+const focusedCard = (page: Page) =>
+	page.evaluate(() => {
+		const el = document.activeElement;
+		if (!el || el === document.body) return 'body';
+		return el.closest<HTMLElement>('[data-testid="input-card"]')?.dataset.inputName ?? el.id;
+	});
+
+test('focus stays useful after unlock, a wrong password, remove and cancel', async ({ page }) => {
+	await page.goto('/');
+	await addFiles(page, [mixFile('client.p12'), mixFile('partner.jks'), mixFile('nginx.conf')]);
+	await waitIdle(page);
+	const field = card(page, 'client.p12').locator('input[type=password]').first();
+	await field.fill('not the password');
+	await field.press('Enter');
+	await waitIdle(page);
+	await expect(card(page, 'client.p12').locator('[data-testid="wrong-password"]')).toBeVisible();
+	expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+	await card(page, 'client.p12')
+		.locator('input[type=password]')
+		.first()
+		.fill(mixPasswords()['client.p12'] ?? '');
+	await card(page, 'client.p12').locator('input[type=password]').first().press('Enter');
+	await waitIdle(page);
+	await expect(card(page, 'client.p12')).toHaveAttribute('data-status', 'parsed');
+	await expect.poll(() => focusedCard(page)).toBe('client.p12');
+	await card(page, 'client.p12').getByRole('button', { name: 'Remove client.p12' }).click();
+	await expect.poll(() => focusedCard(page)).toBe('partner.jks');
+	// Cancel: the bar goes, focus goes to the input details; the grade says what is missing.
+	const big = `<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${'<item>x</item>'.repeat(400_000)}</soap:Body></soap:Envelope>`;
+	await addFiles(page, [{ name: 'big-envelope.xml', buffer: Buffer.from(big) }]);
+	await expect(page.locator('[data-testid="progress"]')).toBeVisible();
+	await page.locator('[data-testid="cancel"]').click();
+	await waitIdle(page);
+	await expect.poll(() => focusedCard(page)).toBe('inputs');
+	await expect(card(page, 'big-envelope.xml')).toHaveAttribute('data-status', 'error');
+	await expect(page.locator('[data-testid="grade-incomplete"]')).toContainText('big-envelope.xml');
+});
+
 // Not a secret: only documents that MIX_DIR's passwords are read from the repository.
 void MIX_DIR;

@@ -238,7 +238,11 @@ export function withCompleteness(report: Report): Report {
 	const g = report.grade as Partial<Report['grade']> & Report['grade'];
 	if (typeof g.complete === 'boolean' && Array.isArray(g.notAnalyzed)) return report;
 	const notAnalyzed = report.inputs
-		.filter((i) => i.status !== 'parsed' && !(i.status === 'error' && i.kind === 'unknown'))
+		.filter(
+			(i) =>
+				i.status !== 'parsed' &&
+				!(i.status === 'error' && i.kind === 'unknown' && !/cancel/i.test(i.error ?? '')),
+		)
 		.map((i) => i.name);
 	return { ...report, grade: { ...g, complete: notAnalyzed.length === 0, notAnalyzed } };
 }

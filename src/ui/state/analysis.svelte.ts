@@ -4,6 +4,7 @@ import { pemToDer } from '../../core/x509/pem';
 import type { AnalysisResult } from '../../analyze';
 import type { AnalysisSettings, InputFacts } from '../../core/facts';
 import type { InputFile } from '../../core/pipeline';
+import { reconcileReport } from '../../core/report/build-report';
 import type { Report } from '../../core/report/report';
 import { redactSecrets, type SharePayload } from '../../core/share/share-link';
 import type { ConnectorForm } from '../../core/tls/facts';
@@ -80,7 +81,9 @@ export class AnalysisState implements UiActions {
 
 	/** True until the engine has answered the last request: `html[data-state=busy]`. */
 	busy = $derived(this.cancelling || this.reading > 0 || this.sentSeq > this.resultSeq);
-	report = $derived<Report | null>(this.result?.report ?? null);
+	report = $derived<Report | null>(
+		this.result ? reconcileReport(this.result.report, this.result.facts) : null,
+	);
 	rawKeys = $derived<RawKeyInfo[]>(
 		this.settings.rawKeys.map((k) => ({
 			id: k.id,
