@@ -408,5 +408,35 @@ test('focus stays useful after unlock, a wrong password, remove and cancel', asy
 	await expect(page.locator('[data-testid="grade-incomplete"]')).toContainText('big-envelope.xml');
 });
 
+test('the ASN.1 view: OID names, offsets and lengths, hex beside, one tab stop, arrow keys', async ({
+	browser,
+}) => {
+	const context = await browser.newContext({ bypassCSP: true });
+	const page = await context.newPage();
+	await page.goto('/');
+	await addFiles(page, [mixFile('server-cert.pem')]);
+	await waitIdle(page);
+	const c = card(page, 'server-cert.pem');
+	await c.getByText('Raw ASN.1').click();
+	const tree = c.locator('[data-testid="asn1-view"] [role="tree"]');
+	await expect(tree).toContainText('sha256WithRSAEncryption');
+	await expect(tree.locator('[role="treeitem"]').first()).toContainText(/SEQUENCE @0\+4\+\d+/);
+	await expect(tree.locator('[tabindex="0"]')).toHaveCount(1);
+	await tree.locator('[tabindex="0"]').focus();
+	await page.keyboard.press('ArrowDown');
+	const focused = () =>
+		page.evaluate(() => document.activeElement?.getAttribute('data-index') ?? 'none');
+	expect(await focused()).toBe('1');
+	await expect(tree.locator('[tabindex="0"]')).toHaveCount(1);
+	await page.keyboard.press('ArrowLeft');
+	expect(await focused()).toBe('1');
+	await expect(tree.locator('[data-index="1"]')).toHaveAttribute('aria-expanded', 'false');
+	await page.keyboard.press('ArrowLeft');
+	expect(await focused()).toBe('0');
+	await expect(c.locator('[data-testid="asn1-hex"]')).toContainText('SEQUENCE: offset 0, header 4');
+	expect(await axeViolations(page)).toEqual([]);
+	await context.close();
+});
+
 // Not a secret: only documents that MIX_DIR's passwords are read from the repository.
 void MIX_DIR;
