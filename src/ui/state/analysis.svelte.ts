@@ -15,6 +15,9 @@ import type { UiActions } from '../actions';
 import { copyText } from '../clipboard';
 import { sharedFixes } from './share-extras';
 
+/** Below this many bytes in one drop, reading is instant and needs no progress. */
+const READ_PROGRESS_BYTES = 1024 * 1024;
+
 /** Unknown inputs up to this size may be offered as a raw symmetric key. */
 export const RAW_KEY_MAX_BYTES = 64;
 /** Bytes kept on the page for the offer: a 64-byte key written as hex text, plus line breaks. */
@@ -159,14 +162,18 @@ export class AnalysisState implements UiActions {
 		if (files.length === 0) return;
 		this.reading++;
 		try {
-			const read = await Promise.all(
-				files.map(async (f) => ({
+			const total = files.reduce((n, f) => n + f.size, 0);
+			const read = { bytes: 0 };
+			const loaded = [];
+			// One after the other, so the progress bar moves with the bytes read.
+			for (const f of files) {
+				loaded.push({
 					name: f.name || 'unnamed file',
-					bytes: new Uint8Array(await f.arrayBuffer()),
+					bytes: await this.readFile(f, read, total),
 					lastModified: f.lastModified,
-				})),
-			);
-			this.addBytes(read);
+				});
+			}
+			this.addBytes(loaded);
 		} catch (error) {
 			this.say(
 				`Could not read the file: ${error instanceof Error ? error.message : String(error)}`,
@@ -174,6 +181,39 @@ export class AnalysisState implements UiActions {
 		} finally {
 			this.reading--;
 		}
+	}
+
+	/**
+	 * Reads a file in chunks and reports the share of all bytes read so far: a 30 MB file takes
+	 * a visible moment, and the bar should not sit at 0 meanwhile.
+	 */
+	private async readFile(file: File, read: { bytes: number }, total: number): Promise<Uint8Array> {
+		if (total < READ_PROGRESS_BYTES || typeof file.stream !== 'function') {
+			read.bytes += file.size;
+			return new Uint8Array(await file.arrayBuffer());
+		}
+		const chunks: Uint8Array[] = [];
+		let length = 0;
+		const reader = file.stream().getReader();
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			chunks.push(value);
+			length += value.length;
+			read.bytes += value.length;
+			this.progress = {
+				label: `Reading ${file.name || 'unnamed file'} (${Math.round(read.bytes / 1048576)} of ${Math.round(total / 1048576)} MB)`,
+				fraction: Math.min(1, read.bytes / total),
+				inputId: null,
+			};
+		}
+		const bytes = new Uint8Array(length);
+		let at = 0;
+		for (const c of chunks) {
+			bytes.set(c, at);
+			at += c.length;
+		}
+		return bytes;
 	}
 
 	addText(text: string): void {
