@@ -4,7 +4,7 @@ import App from './App.svelte';
 import { installBenchHook } from './ui/bench-hook';
 import './ui/theme.css';
 
-import { adoptInlineRenderer } from './ui/save/save-report';
+import { adoptInlineRenderer } from './ui/share/save-report';
 
 // A saved report runs this very script inline: keep its text so the report can be saved again.
 adoptInlineRenderer(document.currentScript);

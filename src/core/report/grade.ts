@@ -1,13 +1,13 @@
 // CGS-1 (shared/RULES.md section 3): the connector score, caps, warnings, A+/A-, T and M.
+import type { Area } from '../area';
 import type { GradeArea, GradeLetter, OverallGrade } from './report';
 
 /** Grade effect of one finding, as RULES.md section 2.0 names them. */
 export type GradeEffect =
 	'F' | 'cap A' | 'cap B' | 'cap C' | 'cap D' | 'cap E' | 'warn' | 'T' | 'M' | 'none';
 
-/** Rule areas of the catalog; they decide which sub-grade a finding counts in (section 3.3). */
-export type RuleArea =
-	'tls' | 'runtime' | 'cert' | 'keystore' | 'mail' | 'wsdl' | 'policy' | 'message';
+/** Rule areas of the catalog (src/core/area.ts); they decide a finding's sub-grade (section 3.3). */
+export type RuleArea = Area;
 
 export interface GradedFinding {
 	ruleId: string;

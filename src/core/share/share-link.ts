@@ -186,6 +186,8 @@ export async function decodeShareFragment(
 		throw new ParseError(
 			'share/corrupt',
 			'This link is damaged or truncated; copy it again from the report.',
+			{},
+			{ cause: error },
 		);
 	}
 	if (!isSharePayload(data)) {

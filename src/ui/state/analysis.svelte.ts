@@ -5,8 +5,9 @@ import type { AnalysisResult } from '../../analyze';
 import type { AnalysisSettings, InputFacts } from '../../core/facts';
 import type { InputFile } from '../../core/pipeline';
 import { reconcileReport } from '../../core/report/build-report';
+import { exportableReport, reportJson, reportSarif } from '../../core/report/export';
 import type { Report } from '../../core/report/report';
-import { redactSecrets, type SharePayload } from '../../core/share/share-link';
+import type { SharePayload } from '../../core/share/share-link';
 import type { ConnectorForm } from '../../core/tls/facts';
 import type { CertificateDescription } from '../../core/x509/facts';
 import { EngineClient } from '../../engine/client';
@@ -367,7 +368,18 @@ export class AnalysisState implements UiActions {
 	/** The report as it may leave the page (export, share): typed passwords scrubbed. */
 	exportableReport(): Report | null {
 		const report = this.report;
-		return report ? redactSecrets(report, this.secrets) : null;
+		return report ? exportableReport(report, this.secrets) : null;
+	}
+
+	/** The file Export JSON or Export SARIF downloads; the command line prints the same text. */
+	exportFile(format: 'json' | 'sarif'): string | null {
+		const result = this.result;
+		const report = this.report;
+		if (!result || !report) return null;
+		// this.report, not result.report: it lists the inputs cancelled after the report was built.
+		return format === 'json'
+			? reportJson(report, this.secrets)
+			: reportSarif(report, result.rules ?? [], this.secrets);
 	}
 
 	/** What a link or saved report carries: the redacted report, connector and corrected configs. */
