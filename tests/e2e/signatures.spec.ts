@@ -55,12 +55,12 @@ test('envelope + keystore: valid signature, signed Body and Timestamp in the tre
 	expect(text).not.toContain('Widget number');
 });
 
-test('without the certificate the signature is "not checked", not invalid', async ({ page }) => {
+test('without the certificate the signature is "cannot verify", not invalid', async ({ page }) => {
 	const envelope = 'wss4j-soap11-rsa-ski.xml';
 	await addFiles(page, [file(envelope)]);
 	await waitIdle(page);
 	await expect(card(page, envelope).locator('[data-testid="signature-verdict"]')).toHaveText(
-		'not checked',
+		'cannot verify',
 	);
 	await expect(finding(page, 'WSS-SIGNER-UNKNOWN').first()).toBeVisible();
 	await expect(finding(page, 'WSS-SIGNATURE-INVALID')).toHaveCount(0);
