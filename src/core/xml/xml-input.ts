@@ -1,10 +1,58 @@
-// The common first step for every XML input: safe parse, kept for the cross-file stages.
+// The common first step for every XML input: safe parse, kept for the cross-file stages. An
+// xmlsec1 keys file (<Keys xmlns="http://www.aleksey.com/xmlsec/2002">, what `xmlsec1 --keys-file`
+// reads) also gives its named symmetric keys to the key ring.
 import { ParseError } from '../errors';
+import type { SecretKeyMaterial } from '../keys/keyring';
 import type { ParseContext, ParseOutcome } from '../pipeline';
+import { fromBase64 } from '../bytes/encoding';
+import { childElements, localName, NS, text } from './dom';
 import { parseXml } from './safe-parse';
+import type { Document } from '@xmldom/xmldom';
+
+export const XMLSEC_KEYS_NS = 'http://www.aleksey.com/xmlsec/2002';
+
+const SECRET_VALUES: Record<string, string> = {
+	AESKeyValue: 'AES',
+	DESKeyValue: '3DES',
+	HMACKeyValue: 'HMAC',
+};
+
+/** Named AES / Triple-DES / HMAC keys of an xmlsec1 keys file (other entries are skipped). */
+export function xmlsecKeysFileSecrets(doc: Document, inputName: string): SecretKeyMaterial[] {
+	const root = doc.documentElement;
+	if (!root || root.namespaceURI !== XMLSEC_KEYS_NS || localName(root) !== 'Keys') return [];
+	const out: SecretKeyMaterial[] = [];
+	for (const [i, ki] of childElements(root).entries()) {
+		if (ki.namespaceURI !== NS.ds || localName(ki) !== 'KeyInfo') continue;
+		const name = childElements(ki).find((e) => localName(e) === 'KeyName');
+		const kv = childElements(ki).find((e) => localName(e) === 'KeyValue');
+		for (const v of kv ? childElements(kv) : []) {
+			const algorithm = SECRET_VALUES[localName(v)];
+			if (!algorithm || v.namespaceURI !== XMLSEC_KEYS_NS) continue;
+			try {
+				out.push({
+					id: `${inputName}#${i}`,
+					inputName,
+					name: name ? text(name) : null,
+					algorithm,
+					bytes: fromBase64(text(v).replace(/\s+/g, '')),
+				});
+			} catch {
+				// a value that is not base64 is no key
+			}
+		}
+	}
+	return out;
+}
 
 export async function parseXmlInput(ctx: ParseContext): Promise<ParseOutcome> {
 	if (ctx.text === null)
 		throw new ParseError('xml/not-utf8', 'The file is not UTF-8 text, so it cannot be XML');
-	return Promise.resolve({ facts: {}, material: {}, xml: parseXml(ctx.text) });
+	const xml = parseXml(ctx.text);
+	const secretKeys = xmlsecKeysFileSecrets(xml.doc, ctx.file.name);
+	return Promise.resolve({
+		facts: {},
+		material: secretKeys.length ? { secretKeys } : {},
+		xml,
+	});
 }
