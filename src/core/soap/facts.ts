@@ -39,6 +39,19 @@ export interface SamlAssertionFacts {
 	issuer: string | null;
 	/** The assertion has its own ds:Signature child. */
 	signed: boolean;
+	/** NameID (2.0) / NameIdentifier (1.1) of its subject. */
+	subject?: string | null;
+	notBefore?: string | null;
+	notOnOrAfter?: string | null;
+	/** Audience values of its Conditions. */
+	audiences?: string[];
+	/**
+	 * Who signed it, when a signature that verifies covers it (its own or the Response's):
+	 * the signer's subject, or the key form when no certificate is known.
+	 */
+	signedBy?: string | null;
+	/** Whether a consumer reads this assertion (xml/positions.ts); null when no rule applies. */
+	effective?: boolean | null;
 }
 
 export interface SecurityHeaderFacts {
@@ -127,4 +140,6 @@ export interface XmlDetail {
 	signatureIndexes: number[];
 	/** Every EncryptedKey of the input: content key, signing key, or unlinked (issue #5). */
 	encryptedKeys?: EncryptedKeyFacts[];
+	/** SAML assertions of the input (standalone, in a Response, or in a SOAP header). */
+	saml?: SamlAssertionFacts[];
 }

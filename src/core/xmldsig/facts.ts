@@ -35,6 +35,10 @@ export interface ReferenceFacts extends ReportSignatureReference {
 	atExpectedPosition?: boolean | null;
 	/** This reference sits in a ds:Manifest (its digest does not decide core validity). */
 	inManifest?: boolean;
+	/** Where the consumer reads an element of this kind, in words (set with atExpectedPosition). */
+	expectedAt?: string;
+	/** How the signed copy was displaced from where the consumer reads (signature wrapping). */
+	wrapping?: { variant: 'relocated' | 'nested' | 'duplicated'; detail: string };
 	/** How the reference was read when that needs saying (e.g. a URI-less reference). */
 	note?: string;
 	/** The target holds xenc:EncryptedData no dropped key opened (sign-then-encrypt). */

@@ -121,6 +121,8 @@ function parseXPointer(uri: string): { kind: 'root' } | { kind: 'id'; id: string
 class SignatureVerifier {
 	readonly doc: Document;
 	readonly capture: CanonicalCapture = { signedInfo: '', references: [] };
+	/** The element each same-document reference resolved to (for the position checks). */
+	readonly targets = new Map<ReferenceFacts, Element>();
 	constructor(
 		private readonly sig: Element,
 		private readonly opts: VerifyOptions,
@@ -175,6 +177,7 @@ class SignatureVerifier {
 			ref.target = found.element.tagName;
 			ref.targetPath = elementPath(found.element);
 			ref.targetKind = targetKind(found.element);
+			this.targets.set(ref, found.element);
 			return { kind: 'nodes', set: { root: found.element, withComments: !!xp } };
 		}
 		const bytes = this.opts.keys.external(uri);
@@ -733,11 +736,15 @@ export function skippedFacts(
 export async function verifySignature(
 	sig: Element,
 	opts: VerifyOptions,
-): Promise<{ facts: SignatureFacts; canonical: CanonicalCapture }> {
+): Promise<{
+	facts: SignatureFacts;
+	canonical: CanonicalCapture;
+	targets?: ReadonlyMap<ReferenceFacts, Element>;
+}> {
 	const v = new SignatureVerifier(sig, opts);
 	try {
 		const facts = await v.run();
-		return { facts, canonical: v.capture };
+		return { facts, canonical: v.capture, targets: v.targets };
 	} catch (e) {
 		// A bug or an unforeseen input: say so on the signature instead of losing the document.
 		const message = `internal error while verifying: ${e instanceof Error ? e.message : String(e)}`;
