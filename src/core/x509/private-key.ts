@@ -7,6 +7,7 @@ import { md5 } from '@noble/hashes/legacy.js';
 import { fromBase64Url, fromHex, toArrayBuffer, toHex } from '../bytes/encoding';
 import { desCbcDecrypt, tripleDesCbcDecrypt, unpadPkcs7 } from '../crypto/legacy/des';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
+import { rsaPkcs8Problem } from '../crypto/rsa-check';
 import { CURVES, KEY_ALGORITHMS } from './oids';
 import { bigIntOf, bitLength, integerBytes, parseDer, rsaIdentity, stripZeros } from './public-key';
 
@@ -122,6 +123,8 @@ export async function analyzePkcs8(pkcs8: Uint8Array): Promise<PrivateKeyInfo> {
 		publicKeyId: null,
 	};
 	if (info.algorithm === 'RSA') {
+		const problem = rsaPkcs8Problem(pkcs8);
+		if (problem) throw new KeyFormatError(`inconsistent RSA private key: ${problem}`);
 		const rsa = parseDer(inner);
 		if (rsa instanceof asn1js.Sequence) {
 			const n = integerBytes(rsa.valueBlock.value[1]);
