@@ -75,6 +75,16 @@ describe('keys found by trying the dropped files', () => {
 		]);
 		expect(r.decryptions[0]?.status).toBe('decrypted');
 	});
+	it('a raw key of the wrong size is named with the size the algorithm needs', async () => {
+		const r = await analyze([
+			file(ENC, 'santuario-kw-aes128-aes256-gcm.xml'),
+			textFile('kek.txt', '00112233445566778899aabbccddeeff00112233'),
+		]);
+		expect(r.decryptions[0]?.status).not.toBe('decrypted');
+		expect(r.decryptions[0]?.error).toMatch(
+			/the secret key kek\.txt is 20 bytes; this algorithm needs a 16-byte \(128-bit\) key/,
+		);
+	});
 });
 
 describe('a password in clear beside an encrypted Body', () => {

@@ -251,7 +251,20 @@ export async function* directKeys(
 		}
 	}
 	const names = keyInfo ? readKeyInfo(keyInfo, env.ids).keyNames : [];
-	for (const { key, matched } of orderSecretKeys(env.ring, names, length)) {
+	const ordered = orderSecretKeys(env.ring, names, length);
+	// a key of the wrong size is named with the size the algorithm needs instead of being tried
+	const unfit = env.ring.secretKeys.filter(
+		(k) => k.bytes.length !== length && (ordered.some((o) => o.key === k) || !ordered.length),
+	);
+	if (unfit.length) {
+		attempt.sizeMismatch ??= [];
+		for (const k of unfit)
+			attempt.sizeMismatch.push(
+				`the secret key ${k.name ?? k.inputName} is ${k.bytes.length} bytes; this algorithm needs a ${length}-byte (${length * 8}-bit) key`,
+			);
+	}
+	for (const { key, matched } of ordered) {
+		if (key.bytes.length !== length) continue;
 		if (!matched && !includeUnnamed) continue;
 		attempt.tried++;
 		yield { key: key.bytes, openedBy: secretKeyUsed(key) };
