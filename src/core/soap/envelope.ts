@@ -15,7 +15,7 @@ import {
 	text,
 	WSA_NAMESPACES,
 } from '../xml/dom';
-import { elementPath, type IdMap } from '../xmldsig/ids';
+import { elementPath, type IdMap } from '../xml/ids';
 import type {
 	BinarySecurityTokenFacts,
 	EnvelopeFacts,

@@ -4,7 +4,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { effectiveAssertions } from '../xml/positions';
 import { samlAssertions } from '../xml/saml';
-import { elementPath } from '../xmldsig/ids';
+import { elementPath } from '../xml/ids';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { fromBase64, toHex } from '../bytes/encoding';
 import type { AnalysisFacts } from '../facts';

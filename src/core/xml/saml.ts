@@ -2,7 +2,7 @@
 // (filled by the signature stage) which signature covers them and whether the consumer reads them.
 import type { Document, Element } from '@xmldom/xmldom';
 import type { SamlAssertionFacts } from '../soap/facts';
-import { elementPath } from '../xmldsig/ids';
+import { elementPath } from './ids';
 import { attr, child, childElements, descendants, localName, NS, text } from './dom';
 
 function firstDescendant(el: Element, ns: string, local: string): Element | null {

@@ -6,7 +6,7 @@ import { toHex } from '../bytes/encoding';
 import { descendants, NS } from '../xml/dom';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hash } from './algorithms';
-import { buildIdMap, type IdMap } from './ids';
+import { buildIdMap, type IdMap } from '../xml/ids';
 import type { KeyContext, KnownCert, KnownSecret, SessionSecret } from './keyinfo';
 import { certInfo } from './keys';
 import type { ReferenceFacts, SignatureFacts } from './facts';

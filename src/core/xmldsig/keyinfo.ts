@@ -12,7 +12,7 @@ import { attr, child, childElements, children, is, localName, NS, text } from '.
 import type { KeySource } from '../report/report';
 import { DIGESTS, hash } from './algorithms';
 import { deriveKey, derivationParams, WSC_NAMESPACES } from './derived-key';
-import { lookupId, type IdMap } from './ids';
+import { lookupId, type IdMap } from '../xml/ids';
 import {
 	bigintFrom,
 	certInfo,

@@ -28,7 +28,7 @@ import {
 } from './algorithms';
 import { c14nMode, canonicalize, DOCUMENT_NODE, ELEMENT_NODE, type NodeSet } from './c14n';
 import type { FailedStep, FailureKind, ReferenceFacts, SignatureFacts, TargetKind } from './facts';
-import { elementPath, lookupId } from './ids';
+import { elementPath, lookupId } from '../xml/ids';
 import { resolveKeys, type KeyCandidate, type KeyContext, type KnownCert } from './keyinfo';
 import { dnText } from './keys';
 import { canonicalizeFilteredBytes } from './c14n-filtered';
