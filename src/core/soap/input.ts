@@ -55,7 +55,10 @@ function externalResolver(ctx: StageContext, self: string): (uri: string) => Uin
 		}
 		if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return null;
 		const parts = clean.split('/').filter((p) => p && p !== '.' && p !== '..');
-		const candidates = ctx.inputs.filter((i) => i.file.name !== self);
+		// every dropped file, also those no parser accepted (a base64 text, raw octets)
+		const candidates = (ctx.files ?? ctx.inputs.map((i) => i.file))
+			.filter((f) => f.name !== self)
+			.map((file) => ({ file }));
 		// exact relative path first (folder drops keep it), then the bare file name
 		const exact = candidates.find(
 			(i) => i.file.name === parts.join('/') || i.file.name.endsWith('/' + parts.join('/')),
