@@ -37,12 +37,13 @@ describe('DOCTYPE handling of XML inputs', () => {
 		],
 		['an external subset', '<!DOCTYPE r SYSTEM "http://x.example/r.dtd"><r/>'],
 		['a parameter entity reference', '<!DOCTYPE r [<!ATTLIST r Id ID #IMPLIED>%p;]><r/>'],
-		[
-			'a SOAP envelope',
-			'<!DOCTYPE soap:Envelope [<!ATTLIST soap:Body Id ID #IMPLIED>]><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"/>',
-		],
 	])('%s is still refused', async (_, text) => {
 		expect(withoutAttlistDoctype(text)).toBeNull();
+		await expect(parse(text)).rejects.toThrow(/DOCTYPE or ENTITY/);
+	});
+	it('a SOAP envelope with an ATTLIST-only DOCTYPE is still refused (SOAP forbids DTDs)', async () => {
+		const text =
+			'<!DOCTYPE soap:Envelope [<!ATTLIST soap:Body Id ID #IMPLIED>]><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"/>';
 		await expect(parse(text)).rejects.toThrow(/DOCTYPE or ENTITY/);
 	});
 });

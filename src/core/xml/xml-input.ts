@@ -57,7 +57,7 @@ export function withoutAttlistDoctype(text: string): string | null {
 		/<!DOCTYPE\s+([A-Za-z_][\w.:-]*)\s*\[((?:\s+|<!ATTLIST\s[^<>%"']*(?:(?:"[^"<>%]*"|'[^'<>%]*')[^<>%"']*)*>|<!--(?:[^-]|-(?!->))*-->)*)\]\s*>/.exec(
 			text.slice(0, 64 * 1024),
 		);
-	if (!m || /(^|:)Envelope$/.test(m[1] ?? '')) return null;
+	if (!m) return null;
 	const at = m.index;
 	// only whitespace, an XML declaration and comments may come before it
 	if (!/^(\uFEFF)?(<\?xml[^>]*\?>)?(\s|<!--(?:[^-]|-(?!->))*-->)*$/.test(text.slice(0, at)))
@@ -74,7 +74,11 @@ function parseAllowingAttlist(text: string): ReturnType<typeof parseXml> {
 				? withoutAttlistDoctype(text)
 				: null;
 		if (stripped === null) throw error;
-		return parseXml(stripped);
+		const xml = parseXml(stripped);
+		const ns = xml.doc.documentElement?.namespaceURI ?? '';
+		// SOAP forbids DTDs: an envelope with one stays refused
+		if (ns === NS.soap11 || ns === NS.soap12) throw error;
+		return xml;
 	}
 }
 

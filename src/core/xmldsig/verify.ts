@@ -444,7 +444,10 @@ class SignatureVerifier {
 		};
 		const fail = (kind: FailureKind, message: string, step?: FailedStep): SignatureFacts => {
 			facts.valid = false;
-			const unknown = kind === 'key-not-found' || kind === 'still-encrypted';
+			// cannot verify: the key is absent, the content still encrypted, or an algorithm or
+			// transform this analyzer does not implement (that says nothing about the signature)
+			const unknown =
+				kind === 'key-not-found' || kind === 'still-encrypted' || kind === 'unsupported-algorithm';
 			facts.cryptoValid = unknown ? null : false;
 			if (unknown) facts.valid = null;
 			facts.failureKind = kind;
