@@ -526,7 +526,11 @@ class SignatureVerifier {
 			const kind =
 				(badRef as ReferenceFacts & { failureKind?: FailureKind }).failureKind ?? 'digest-mismatch';
 			if (kind !== 'digest-mismatch')
-				return fail(kind, `${label(badRef)}: ${badRef.error ?? 'failed'}`);
+				return fail(
+					kind,
+					`${label(badRef)}: ${badRef.error ?? 'failed'}`,
+					kind === 'malformed' ? 'reference' : undefined,
+				);
 		}
 		// a digest that does not match is invalid whatever the key; content still encrypted is not
 		// known either way until it is decrypted
