@@ -75,6 +75,12 @@ describe('structure before crypto (XML Signature schema)', () => {
 			/2 ds:SignatureMethod elements/,
 		],
 		[
+			'a foreign element after the SignatureValue',
+			(s: string) =>
+				s.replace(/(<\/SignatureValue>)/, '$1<x:Hidden xmlns:x="urn:x">signed content</x:Hidden>'),
+			/holds x:Hidden after its SignatureValue/,
+		],
+		[
 			'SignatureValue before SignedInfo',
 			(s: string) =>
 				s.replace(

@@ -665,6 +665,12 @@ export function structureProblem(sig: Element, si: Element | null): string | nul
 	if (kids[0] !== si || !is(kids[1], NS.ds, 'SignatureValue'))
 		return 'ds:Signature must start with ds:SignedInfo followed by ds:SignatureValue';
 	if (!si) return 'ds:Signature has no ds:SignedInfo';
+	// after SignedInfo and SignatureValue: an optional KeyInfo, then ds:Object elements only
+	for (const [i, k] of kids.slice(2).entries()) {
+		if (is(k, NS.ds, 'KeyInfo') && i === 0) continue;
+		if (!is(k, NS.ds, 'Object'))
+			return `ds:Signature holds ${k.tagName} after its SignatureValue; the schema allows only ds:KeyInfo then ds:Object there (content hidden inside a signature is a wrapping vector)`;
+	}
 	const nCm = count(si, 'CanonicalizationMethod');
 	if (nCm !== 1)
 		return nCm === 0
