@@ -3,7 +3,7 @@
 // Runs inside the engine worker; parse outcomes are cached so adding a file does not redo the
 // expensive work (key derivation) for the others.
 import { detectKind, type Detection } from './core/detect';
-import { LockedError, ParseError } from './core/errors';
+import { InputError, LockedError } from './core/errors';
 import {
 	emptyFacts,
 	type AnalysisFacts,
@@ -24,6 +24,7 @@ import type {
 } from './core/pipeline';
 import { buildReport, type EngineFinding } from './core/report/build-report';
 import type { InputKind, Report } from './core/report/report';
+import type { SarifRuleSource } from './core/report/sarif';
 import { sha256Hex } from './core/bytes/digest';
 import { utf8OrNull } from './core/bytes/encoding';
 import { parsers as soapParsers, stage as signatureStage } from './core/soap/input';
@@ -33,6 +34,7 @@ import { parsers as x509Parsers, stage as certificateStage } from './core/x509/i
 import { stage as decryptionStage } from './core/xmlenc/input';
 import { rawKeysFromFile } from './core/xmlenc/raw-key-file';
 import { RULES } from './rules';
+import { runRuleList } from './rules/run-rules';
 
 const PARSERS: Partial<Record<InputKind, Parser>> = {
 	...x509Parsers,
@@ -63,6 +65,9 @@ export interface AnalysisRequest {
 export interface AnalysisResult {
 	facts: AnalysisFacts;
 	report: Report;
+	/** Catalog entries of the rules that reported a finding: SARIF lists them as its rules (absent
+	 * from results made by hand in tests; SARIF then describes a rule by its first finding). */
+	rules?: SarifRuleSource[];
 }
 
 interface CachedInput {
@@ -140,7 +145,7 @@ export class Analyzer {
 			await stage.run(facts, ctx);
 		}
 		const findings = runRules(facts);
-		return { facts, report: buildReport(facts, findings, now) };
+		return { facts, report: buildReport(facts, findings, now), rules: catalogOf(findings) };
 	}
 
 	private async parseOne(
@@ -182,7 +187,7 @@ export class Analyzer {
 				if (signal.aborted) throw error;
 				if (error instanceof LockedError) {
 					entry.error = { message: error.message, locked: { wrongPassword: error.wrongPassword } };
-				} else if (error instanceof ParseError) {
+				} else if (error instanceof InputError) {
 					entry.error = { message: error.message };
 				} else {
 					// A bug, not bad input: say so plainly on the card instead of hiding it.
@@ -252,8 +257,13 @@ function trustAnchors(
 	return [...anchors];
 }
 
+/**
+ * The stages refine the parsed facts in place (a certificate's role, a key's matches). Each run
+ * gets its own copy of the cached ones, so a result never depends on the runs before it: the page
+ * re-runs after every password and trust change, the command line runs once, and both must agree.
+ */
 function mergePartialFacts(facts: AnalysisFacts, outcome: ParseOutcome): void {
-	const f = outcome.facts;
+	const f = structuredClone(outcome.facts);
 	if (f.certificates) facts.certificates.push(...f.certificates);
 	if (f.keys) facts.keys.push(...f.keys);
 	if (f.keystores) facts.keystores.push(...f.keystores);
@@ -262,24 +272,20 @@ function mergePartialFacts(facts: AnalysisFacts, outcome: ParseOutcome): void {
 	if (f.dhParameters) facts.dhParameters.push(...f.dhParameters);
 }
 
-/** Runs every registered rule; a rule that throws is a bug and is reported as such, not hidden. */
+/** The catalog metadata of the rules behind these findings, by rule id. */
+function catalogOf(findings: readonly EngineFinding[]): SarifRuleSource[] {
+	const ids = new Set(findings.map((f) => f.ruleId));
+	return RULES.filter((r) => ids.has(r.meta.id)).map((r) => ({
+		id: r.meta.id,
+		area: r.meta.area,
+		title: r.meta.title,
+		severities: [...r.meta.severities],
+		remediation: r.meta.remediation,
+		references: [...r.meta.references],
+	}));
+}
+
+/** Runs every registered rule, each isolated (src/rules/run-rules.ts): a rule's bug is a finding. */
 export function runRules(facts: AnalysisFacts): EngineFinding[] {
-	const findings: EngineFinding[] = [];
-	for (const rule of RULES) {
-		rule.check(facts, (hit) => {
-			findings.push({
-				ruleId: rule.meta.id,
-				severity: hit.severity,
-				title: hit.title ?? rule.meta.title,
-				inputName: hit.inputName,
-				subject: hit.subject,
-				evidence: hit.evidence,
-				remediation: hit.remediation ?? rule.meta.remediation,
-				references: [...rule.meta.references],
-				area: rule.meta.area,
-				effect: hit.effect,
-			});
-		});
-	}
-	return findings;
+	return runRuleList(RULES, facts);
 }

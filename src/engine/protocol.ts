@@ -20,6 +20,11 @@ export type EngineRequest = (
 	| { type: 'cancelled'; ids: string[] }
 	/** A question, not a change: answered by `certificate-description`, never re-runs the analysis. */
 	| { type: 'describe-certificate'; requestId: number; der: Uint8Array }
+	/**
+	 * The answer to `need-module`: the source of a lazily loaded library (assets/yaml.js), or why
+	 * the page could not load it. Not a change of state: no sequence number, no re-run.
+	 */
+	| { type: 'module'; name: 'yaml'; source: string | null; error?: string }
 ) & { seq?: number };
 
 export type EngineEvent = (
@@ -32,4 +37,6 @@ export type EngineEvent = (
 			requestId: number;
 			description: CertificateDescription | null;
 	  }
+	/** The engine needs a library it does not carry (the YAML reader); answered by `module`. */
+	| { type: 'need-module'; name: 'yaml' }
 ) & { seq?: number };

@@ -4,8 +4,8 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import type { AnalysisFacts } from '../facts';
 import type { XmlDocumentRef } from '../pipeline';
-import { attr, descendants, kid, kids, textOf } from '../wsdl/dom';
-import { NS } from '../wsdl/ns';
+import { attr, descendants, kid, kids, textOf } from '../xml/ns-dom';
+import { NS } from './namespaces';
 import { WSA_NAMESPACES } from '../xml/dom';
 import type { CapturedMessage } from './types';
 import { buildIdMap, resolveFragment } from '../xml/ids';

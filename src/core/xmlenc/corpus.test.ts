@@ -9,8 +9,8 @@ import { withoutAttlistDoctype, xmlsecKeysFileSecrets } from '../xml/xml-input';
 import { rawKeysFromFile } from './raw-key-file';
 import type { CertificateMaterial, PrivateKeyMaterial, SecretKeyMaterial } from '../keys/keyring';
 import { certificateMaterial, pemBlocks, privateKeyMaterial, ringFrom, runStage } from './testing';
+import { CORPUS } from '../../../tests/support/vectors';
 
-const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
 const KEYS = resolve(import.meta.dirname, '../../../tests/fixtures/xmlenc/corpus-keys');
 
 interface Expectation {
