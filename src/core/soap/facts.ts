@@ -32,27 +32,8 @@ export interface BinarySecurityTokenFacts {
 	certSha256: string | null;
 }
 
-export interface SamlAssertionFacts {
-	path: string;
-	version: '1.1' | '2.0';
-	id: string | null;
-	issuer: string | null;
-	/** The assertion has its own ds:Signature child. */
-	signed: boolean;
-	/** NameID (2.0) / NameIdentifier (1.1) of its subject. */
-	subject?: string | null;
-	notBefore?: string | null;
-	notOnOrAfter?: string | null;
-	/** Audience values of its Conditions. */
-	audiences?: string[];
-	/**
-	 * Who signed it, when a signature that verifies covers it (its own or the Response's):
-	 * the signer's subject, or the key form when no certificate is known.
-	 */
-	signedBy?: string | null;
-	/** Whether a consumer reads this assertion (xml/positions.ts); null when no rule applies. */
-	effective?: boolean | null;
-}
+export type { SamlAssertionFacts } from '../xml/saml';
+import type { SamlAssertionFacts } from '../xml/saml';
 
 export interface SecurityHeaderFacts {
 	path: string;

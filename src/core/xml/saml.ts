@@ -1,9 +1,31 @@
 // SAML 1.1 and 2.0 assertions as first-class facts: issuer, subject, conditions, audience, and
 // (filled by the signature stage) which signature covers them and whether the consumer reads them.
 import type { Document, Element } from '@xmldom/xmldom';
-import type { SamlAssertionFacts } from '../soap/facts';
 import { elementPath } from './ids';
 import { attr, child, childElements, descendants, localName, NS, text } from './dom';
+
+/** A SAML 1.1 / 2.0 assertion as the envelope model and the XML detail show it. */
+export interface SamlAssertionFacts {
+	path: string;
+	version: '1.1' | '2.0';
+	id: string | null;
+	issuer: string | null;
+	/** The assertion has its own ds:Signature child. */
+	signed: boolean;
+	/** NameID (2.0) / NameIdentifier (1.1) of its subject. */
+	subject?: string | null;
+	notBefore?: string | null;
+	notOnOrAfter?: string | null;
+	/** Audience values of its Conditions. */
+	audiences?: string[];
+	/**
+	 * Who signed it, when a signature that verifies covers it (its own or the Response's):
+	 * the signer's subject, or the key form when no certificate is known.
+	 */
+	signedBy?: string | null;
+	/** Whether a consumer reads this assertion (xml/positions.ts); null when no rule applies. */
+	effective?: boolean | null;
+}
 
 function firstDescendant(el: Element, ns: string, local: string): Element | null {
 	return descendants(el, ns, local)[0] ?? null;

@@ -2,7 +2,6 @@
 // xmlsec1 keys file (<Keys xmlns="http://www.aleksey.com/xmlsec/2002">, what `xmlsec1 --keys-file`
 // reads) also gives its named symmetric keys to the key ring.
 import { ParseError } from '../errors';
-import type { SecretKeyMaterial } from '../keys/keyring';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { fromBase64 } from '../bytes/encoding';
 import { childElements, localName, NS, text } from './dom';
@@ -11,6 +10,15 @@ import type { Document } from '@xmldom/xmldom';
 
 export const XMLSEC_KEYS_NS = 'http://www.aleksey.com/xmlsec/2002';
 
+/** A named secret key of a keys file (the key ring's SecretKeyMaterial shape; core/xml imports no keys). */
+export interface KeysFileSecret {
+	id: string;
+	inputName: string;
+	name: string | null;
+	algorithm: string;
+	bytes: Uint8Array;
+}
+
 const SECRET_VALUES: Record<string, string> = {
 	AESKeyValue: 'AES',
 	DESKeyValue: '3DES',
@@ -18,10 +26,10 @@ const SECRET_VALUES: Record<string, string> = {
 };
 
 /** Named AES / Triple-DES / HMAC keys of an xmlsec1 keys file (other entries are skipped). */
-export function xmlsecKeysFileSecrets(doc: Document, inputName: string): SecretKeyMaterial[] {
+export function xmlsecKeysFileSecrets(doc: Document, inputName: string): KeysFileSecret[] {
 	const root = doc.documentElement;
 	if (!root || root.namespaceURI !== XMLSEC_KEYS_NS || localName(root) !== 'Keys') return [];
-	const out: SecretKeyMaterial[] = [];
+	const out: KeysFileSecret[] = [];
 	for (const [i, ki] of childElements(root).entries()) {
 		if (ki.namespaceURI !== NS.ds || localName(ki) !== 'KeyInfo') continue;
 		const name = childElements(ki).find((e) => localName(e) === 'KeyName');
