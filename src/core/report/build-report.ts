@@ -308,6 +308,8 @@ export function buildReport(
 			inputName: s.inputName,
 			signatureId: s.signatureId,
 			valid: s.valid,
+			verdict:
+				s.valid === true ? 'valid' : s.valid === false ? 'invalid' : ('cannot-verify' as const),
 			signatureAlgorithm: s.signatureAlgorithm,
 			references: s.references.map((r) => ({
 				uri: r.uri,

@@ -122,6 +122,7 @@ const isSignature = (v: unknown) =>
 		inputName: isStr,
 		signatureId: orNull(isStr),
 		valid: orNull(isBool),
+		verdict: optional(oneOf(['valid', 'invalid', 'cannot-verify'])),
 		signatureAlgorithm: isStr,
 		references: arrayOf(isReference),
 		signerCertSha256: orNull(isStr),

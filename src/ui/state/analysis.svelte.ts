@@ -20,7 +20,7 @@ import { sharedFixes } from './share-extras';
 const READ_PROGRESS_BYTES = 1024 * 1024;
 
 /** Unknown inputs up to this size may be offered as a raw symmetric key. */
-export const RAW_KEY_MAX_BYTES = 64;
+export const RAW_KEY_MAX_BYTES = 512;
 /** Bytes kept on the page for the offer: a 64-byte key written as hex text, plus line breaks. */
 export const SMALL_INPUT_BYTES = 2 * RAW_KEY_MAX_BYTES + 4;
 
