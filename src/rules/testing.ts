@@ -46,7 +46,9 @@ export interface ExpectedFinding {
 	evidence: TextMatcher;
 	/** Pinned when given; `null` means the finding is about no input (connector form, settings). */
 	inputName?: string | null;
+	/** Pinned when given: a hit's sharper title or remediation (RuleHit.title/remediation). */
 	title?: TextMatcher;
+	remediation?: TextMatcher;
 }
 
 export interface ValidRow {
@@ -120,6 +122,7 @@ function project(finding: EngineFinding, expected: ExpectedFinding | undefined):
 	};
 	if (expected && 'inputName' in expected) out.inputName = finding.inputName;
 	if (expected?.title !== undefined) out.title = finding.title;
+	if (expected?.remediation !== undefined) out.remediation = finding.remediation;
 	// A failed rule's own finding always shows its reason, so the row's diff explains itself.
 	if (finding.ruleId !== expected?.ruleId) out.why = finding.evidence;
 	return out;
@@ -135,6 +138,7 @@ function expectation(expected: ExpectedFinding): unknown {
 	};
 	if ('inputName' in expected) out.inputName = expected.inputName;
 	if (expected.title !== undefined) out.title = asymmetric(expected.title);
+	if (expected.remediation !== undefined) out.remediation = asymmetric(expected.remediation);
 	return out;
 }
 
@@ -159,7 +163,7 @@ export function tableProblems(rule: Rule, table: RuleTable): string[] {
 			if (!rule.meta.severities.includes(f.severity)) {
 				problems.push(`invalid row "${row.name}" expects severity ${f.severity}, not in meta`);
 			}
-			for (const field of ['subject', 'evidence', 'title'] as const) {
+			for (const field of ['subject', 'evidence', 'title', 'remediation'] as const) {
 				const m = f[field];
 				const problem = m === undefined ? null : matcherProblem(m);
 				if (problem) problems.push(`invalid row "${row.name}", ${field}: ${problem}`);
