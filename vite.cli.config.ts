@@ -17,6 +17,9 @@ export default defineConfig({
 		minify: false,
 		sourcemap: false,
 		copyPublicDir: false,
-		rollupOptions: { output: { format: 'es', entryFileNames: 'wssec-analyzer.mjs' } },
+		// one file: the launcher swaps it into place atomically (lazy imports such as yaml inlined)
+		rollupOptions: {
+			output: { format: 'es', entryFileNames: 'wssec-analyzer.mjs', codeSplitting: false },
+		},
 	},
 });

@@ -3,7 +3,7 @@
 // src/cli (dist-cli/wssec-analyzer.mjs), which `npm ci` (the "prepare" script) and `npm run build`
 // make. When that build is missing or older than the sources (a checkout where the sources changed
 // since), it is made first, so the command line never runs other code than the page's engine.
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -35,12 +35,15 @@ function stale() {
 if (stale()) {
 	process.stderr.write('wssec-analyzer: building the command line from src/ (dist-cli/)…\n');
 	const { build } = await import('vite');
-	// Built beside, then moved into place: another run never imports a half-written file.
+	// Built beside, then each file renamed into place (the entry last): a run started meanwhile
+	// never imports a half-written file, and two runs building at once do not clash.
 	const tmp = join(root, `dist-cli.tmp-${process.pid}`);
 	try {
 		await build({ configFile: config, build: { outDir: tmp }, logLevel: 'warn' });
-		rmSync(outDir, { recursive: true, force: true });
-		renameSync(tmp, outDir);
+		mkdirSync(outDir, { recursive: true });
+		for (const name of readdirSync(tmp).filter((n) => n !== 'wssec-analyzer.mjs'))
+			renameSync(join(tmp, name), join(outDir, name));
+		renameSync(join(tmp, 'wssec-analyzer.mjs'), built);
 	} finally {
 		rmSync(tmp, { recursive: true, force: true });
 	}

@@ -65,9 +65,7 @@ function failingFiles(mutation) {
 		throw new Error(`vitest wrote no result for mutation "${mutation}"`);
 	}
 	return new Set(
-		json.testResults
-			.filter((r) => r.status !== 'passed')
-			.map((r) => relative(ROOT, r.name)),
+		json.testResults.filter((r) => r.status !== 'passed').map((r) => relative(ROOT, r.name)),
 	);
 }
 

@@ -206,7 +206,7 @@ export class Analyzer {
 		const outcome = entry.outcome;
 		return {
 			...base,
-			...(outcome?.detail ? { detail: outcome.detail } : {}),
+			...(outcome?.detail ? { detail: structuredClone(outcome.detail) } : {}),
 			...(outcome?.lockedEntries?.length ? { lockedEntries: outcome.lockedEntries } : {}),
 		};
 	}
@@ -241,8 +241,13 @@ function trustAnchors(
 	return [...anchors];
 }
 
+/**
+ * The stages refine the parsed facts in place (a certificate's role, a key's matches). Each run
+ * gets its own copy of the cached ones, so a result never depends on the runs before it: the page
+ * re-runs after every password and trust change, the command line runs once, and both must agree.
+ */
 function mergePartialFacts(facts: AnalysisFacts, outcome: ParseOutcome): void {
-	const f = outcome.facts;
+	const f = structuredClone(outcome.facts);
 	if (f.certificates) facts.certificates.push(...f.certificates);
 	if (f.keys) facts.keys.push(...f.keys);
 	if (f.keystores) facts.keystores.push(...f.keystores);

@@ -12,7 +12,7 @@ import { reportJson } from '../core/report/export';
 import type { Report } from '../core/report/report';
 import { leakedSecrets, MIX_DIR, mixPasswords } from '../../tests/support/mix';
 import { nodeIo } from './node';
-import { EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, runCli } from './run';
+import { EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, progressPrinter, runCli } from './run';
 
 const KEYSTORES = resolve(MIX_DIR, '../keystores');
 const mix = (name: string) => resolve(MIX_DIR, name);
@@ -202,9 +202,8 @@ describe('wssec-analyzer (in-process)', () => {
 			(await cli(...UNLOCK, ...MIX, mix('random.bin'), mix('two-passwords.jks'))).stdout,
 		) as Report;
 		expect(run.stdout).toContain(`Grade: ${json.grade.overall}`);
-		expect(run.stdout).toContain(
-			'incomplete: 2 inputs not analyzed (random.bin, two-passwords.jks)',
-		);
+		// random.bin is of no known kind: read, not missing evidence (grade.notAnalyzed)
+		expect(run.stdout).toContain('incomplete: 1 input not analyzed (two-passwords.jks)');
 		for (const reason of json.grade.capReasons) expect(run.stdout).toContain(reason);
 		expect(run.stdout).toMatch(/By area: TLS [A-FMT+-]+, certificates /);
 		expect(run.stdout).toMatch(/locked +jks +two-passwords\.jks/);
@@ -264,5 +263,26 @@ describe('wssec-analyzer (in-process)', () => {
 		expect(help.stdout).toContain('--fail-under GRADE');
 		const version = await cli('--version');
 		expect(version.stdout).toMatch(/^wssec-analyzer \d+\.\d+\.\d+\n$/);
+	});
+});
+
+describe('progressPrinter', () => {
+	it('prints each step once, and a long step again with its percentage every two seconds', () => {
+		const lines: string[] = [];
+		let now = 0;
+		const progress = progressPrinter(
+			(t) => lines.push(t),
+			() => now,
+		);
+		progress('Reading big.xml', 0);
+		now = 500;
+		progress('Reading big.xml', 0.1);
+		now = 2100;
+		progress('Reading big.xml', 0.456);
+		now = 2200;
+		progress('Reading big.xml', 0.5);
+		progress('Analyzing signatures');
+		progress('Analyzing signatures');
+		expect(lines).toEqual(['Reading big.xml', 'Reading big.xml (46 %)', 'Analyzing signatures']);
 	});
 });

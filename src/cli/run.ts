@@ -135,9 +135,14 @@ async function analyzeAndReport(options: CliOptions, io: CliIo): Promise<number>
 			io.stdout(textReport(exportableReport(result.report, secrets)));
 			break;
 	}
-	const notAnalyzed = explainInputs(result, args, note);
-	notAnalyzed.push(...unreadable);
-	return thresholds(result.report, options, notAnalyzed, note);
+	explainInputs(result, args, note);
+	// the report's own list (locked, failed; a file of no known kind is not missing evidence)
+	return thresholds(
+		result.report,
+		options,
+		[...result.report.grade.notAnalyzed, ...unreadable],
+		note,
+	);
 }
 
 /**
@@ -174,13 +179,27 @@ function baseName(path: string): string {
 	return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 }
 
-/** Progress of long work on standard error: each step once, not every fraction. */
-function progressPrinter(note: (text: string) => void): (label: string) => void {
+/** How often a long step may repeat its progress on standard error. */
+const PROGRESS_EVERY_MS = 2000;
+
+/**
+ * Progress on standard error: each step once when it starts, and a long step (key derivation,
+ * a large document) again with its percentage at most every two seconds.
+ */
+export function progressPrinter(
+	note: (text: string) => void,
+	clock: () => number = Date.now,
+): (label: string, fraction?: number) => void {
 	let last = '';
-	return (label) => {
-		if (label === last) return;
+	let printedAt = 0;
+	return (label, fraction) => {
+		const now = clock();
+		if (label === last) {
+			if (fraction === undefined || now - printedAt < PROGRESS_EVERY_MS) return;
+			note(`${label} (${Math.round(fraction * 100)} %)`);
+		} else note(label);
 		last = label;
-		note(label);
+		printedAt = now;
 	};
 }
 
@@ -189,20 +208,17 @@ function explainInputs(
 	result: AnalysisResult,
 	args: readonly Argument[],
 	note: (text: string) => void,
-): string[] {
-	const notAnalyzed: string[] = [];
+): void {
 	for (const input of result.facts.inputs) {
 		const arg = args.find((a) => a.file?.id === input.id);
 		const path = arg?.path ?? input.name;
 		if (input.status === 'locked') {
-			notAnalyzed.push(path);
 			note(
 				input.lock?.wrongPassword
 					? `${path} is locked: the password given for it is wrong (--password ${path}=PASSWORD)`
 					: `${path} is locked and was not analyzed: give its password with --password ${path}=PASSWORD`,
 			);
 		} else if (input.status === 'error') {
-			notAnalyzed.push(path);
 			note(`${path} was not analyzed: ${input.error ?? 'unknown error'}`);
 		}
 		for (const entry of input.lockedEntries ?? []) {
@@ -213,7 +229,6 @@ function explainInputs(
 			);
 		}
 	}
-	return notAnalyzed;
 }
 
 /** Exit 1 when a --fail-… threshold is crossed, saying why on standard error. */

@@ -27,15 +27,15 @@ function findingLines(f: Finding): string[] {
 export function textReport(report: Report): string {
 	const out: string[] = [];
 	const g = report.grade;
-	const notAnalyzed = report.inputs.filter((i) => i.status !== 'parsed');
+	const notAnalyzed = g.notAnalyzed;
 	const ignoring = g.ignoringTrust ? ` (${g.ignoringTrust} if trust issues are ignored)` : '';
 	out.push(`wssec-analyzer report, ${report.generatedAt}`, '');
 	out.push(`Grade: ${g.overall}${ignoring}`);
 	if (notAnalyzed.length > 0) {
 		out.push(
-			`  incomplete: ${plural(notAnalyzed.length, 'input')} not analyzed (${notAnalyzed
-				.map((i) => i.name)
-				.join(', ')}); the grade does not cover ${notAnalyzed.length === 1 ? 'it' : 'them'}`,
+			`  incomplete: ${plural(notAnalyzed.length, 'input')} not analyzed (${notAnalyzed.join(
+				', ',
+			)}); the grade does not cover ${notAnalyzed.length === 1 ? 'it' : 'them'}`,
 		);
 	}
 	if (g.capReasons.length > 0) {

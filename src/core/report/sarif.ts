@@ -107,6 +107,8 @@ export interface SarifLog {
 					overall: string;
 					byArea: Partial<Record<GradeArea, string>>;
 					capReasons: string[];
+					complete: boolean;
+					notAnalyzed: string[];
 				};
 			};
 		},
@@ -312,6 +314,8 @@ export function toSarif(report: Report, catalog: readonly SarifRuleSource[]): Sa
 						overall: report.grade.overall,
 						byArea: { ...report.grade.byArea },
 						capReasons: [...report.grade.capReasons],
+						complete: report.grade.complete,
+						notAnalyzed: [...report.grade.notAnalyzed],
 					},
 				},
 			},
