@@ -92,7 +92,17 @@ function asymmetric(matcher: TextMatcher): unknown {
 	return expect.stringContaining(matcher.includes);
 }
 
-/** Freezes the facts so a rule that writes to them throws (and fails its row). */
+/**
+ * A deep-frozen copy of a row's facts: a rule that writes to them throws (and fails its row),
+ * while the row's own objects, which other test files may share (unit tests run with
+ * isolate: false), stay as they were. Facts are structured-cloneable (they cross the worker
+ * boundary), so the copy is exact.
+ */
+function frozenCopy(facts: AnalysisFacts): AnalysisFacts {
+	return deepFreeze(structuredClone(facts));
+}
+
+/** Freezes `value` and everything reachable from it (byte arrays excepted). */
 export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
 	if (value === null || typeof value !== 'object' || seen.has(value)) return value;
 	seen.add(value);
@@ -185,13 +195,13 @@ export const RuleTester = {
 			});
 			for (const row of table.valid) {
 				it(`valid: ${row.name}`, () => {
-					const findings = runRuleList([mutated(rule)], deepFreeze(row.facts));
+					const findings = runRuleList([mutated(rule)], frozenCopy(row.facts));
 					expect(findings.map((f) => project(f, undefined))).toEqual([]);
 				});
 			}
 			for (const row of table.invalid) {
 				it(`invalid: ${row.name}`, () => {
-					const findings = runRuleList([mutated(rule)], deepFreeze(row.facts));
+					const findings = runRuleList([mutated(rule)], frozenCopy(row.facts));
 					expect(findings.map((f, i) => project(f, row.findings[i]))).toEqual(
 						row.findings.map(expectation),
 					);
