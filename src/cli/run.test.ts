@@ -266,6 +266,27 @@ describe('wssec-analyzer (in-process)', () => {
 	});
 });
 
+describe('standard error', () => {
+	it('scrubs the passwords given from every note, whatever a message quotes', async () => {
+		let stderr = '';
+		const code = await runCli(
+			['--password', 'odd.p12=Quoted-Secret-7', 'odd.p12', mix('nginx.conf')],
+			{
+				...nodeIo,
+				readFile: (path) =>
+					path === 'odd.p12'
+						? Promise.reject(new Error('the device said: Quoted-Secret-7 is not a file'))
+						: nodeIo.readFile(path),
+				stdout: () => undefined,
+				stderr: (t) => (stderr += t),
+			},
+		);
+		expect(code).toBe(EXIT_OK);
+		expect(stderr).toContain('cannot read odd.p12: the device said: [redacted] is not a file');
+		expect(stderr).not.toContain('Quoted-Secret-7');
+	});
+});
+
 describe('progressPrinter', () => {
 	it('prints each step once, and a long step again with its percentage every two seconds', () => {
 		const lines: string[] = [];

@@ -7,6 +7,7 @@ import { rankOf } from '../core/report/grade';
 import type { InputFile } from '../core/pipeline';
 import { SEVERITIES, type GradeLetter, type Report } from '../core/report/report';
 import { TOOL_VERSION } from '../core/report/sarif';
+import { scrubSecrets } from '../core/share/share-link';
 import { GRADES, parseArgs, USAGE, type CliOptions } from './args';
 import { textReport } from './text';
 
@@ -59,7 +60,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function analyzeAndReport(options: CliOptions, io: CliIo): Promise<number> {
-	const note = (text: string) => io.stderr(`${NAME}: ${text}\n`);
+	// every note passes the scrubber the report passes: no password reaches standard error
+	let secrets: string[] = [];
+	const note = (text: string) => io.stderr(`${NAME}: ${scrubSecrets(text, secrets)}\n`);
 	// FILES in order, then any --trust file not among them (on the page: dropped after the others).
 	const args: Argument[] = [];
 	for (const path of [...options.files, ...options.trust]) {
@@ -71,6 +74,7 @@ async function analyzeAndReport(options: CliOptions, io: CliIo): Promise<number>
 		io.stderr(`${NAME}: ${passwordFor}\n\n${USAGE}`);
 		return EXIT_USAGE;
 	}
+	secrets = [...passwordFor.values()];
 	const unreadable: string[] = [];
 	let count = 0;
 	for (const arg of args) {
@@ -122,7 +126,6 @@ async function analyzeAndReport(options: CliOptions, io: CliIo): Promise<number>
 		progressPrinter(note),
 		new AbortController().signal,
 	);
-	const secrets = [...passwordFor.values()];
 
 	switch (options.format) {
 		case 'json':

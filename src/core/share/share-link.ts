@@ -201,6 +201,13 @@ async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
 /** Strings the user typed (passwords) must never travel; replaced wherever a text field holds one. */
 const MIN_SECRET_LENGTH = 4;
 
+/** `text` with every given secret (of MIN_SECRET_LENGTH characters or more) replaced. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+	return secrets
+		.filter((s) => s.length >= MIN_SECRET_LENGTH)
+		.reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
+}
+
 /**
  * A copy of the report with every occurrence of the given secrets (the passwords the user typed)
  * removed from its free-text fields. The engine's report builder already leaves key material out;
@@ -209,8 +216,7 @@ const MIN_SECRET_LENGTH = 4;
 export function redactSecrets(report: Report, secrets: readonly string[]): Report {
 	const list = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
 	if (list.length === 0) return report;
-	const scrub = (text: string): string =>
-		list.reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
+	const scrub = (text: string): string => scrubSecrets(text, list);
 	return {
 		...report,
 		grade: {
