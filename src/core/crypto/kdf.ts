@@ -1,7 +1,15 @@
 // Key derivation for XML Encryption 1.1 key agreement and derived keys: ConcatKDF (NIST SP
 // 800-56A, as xmlenc11 profiles it), PBKDF2 and HKDF (through WebCrypto).
 import { toArrayBuffer } from '../bytes/encoding';
+import { chargeKdf } from './budget';
 import type { SyncHash } from './hashes';
+
+const HASH_BYTES: Record<string, number> = {
+	'SHA-1': 20,
+	'SHA-256': 32,
+	'SHA-384': 48,
+	'SHA-512': 64,
+};
 
 /** K = H(1‖Z‖OtherInfo) ‖ H(2‖Z‖OtherInfo) … truncated to `length` bytes. */
 export function concatKdf(
@@ -44,6 +52,8 @@ export async function pbkdf2(
 	iterations: number,
 	length: number,
 ): Promise<Uint8Array> {
+	// checked before any work: the message chooses both the count and the key length
+	chargeKdf(`PBKDF2-${hash}`, iterations, Math.ceil(length / (HASH_BYTES[hash] ?? 20)));
 	const key = await crypto.subtle.importKey('raw', toArrayBuffer(password), 'PBKDF2', false, [
 		'deriveBits',
 	]);

@@ -7,6 +7,7 @@ import { tripleDesCbcDecrypt, unpadPkcs7 } from '../crypto/legacy/des';
 import { pkcs12Kdf, pkcs12Password } from '../crypto/legacy/pbe';
 import { ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
+import { defaultTrialsAffordable } from '../crypto/budget';
 import { candidatePasswords } from './default-passwords';
 import { requireStorePassword } from './jks';
 import { keystoreOutcome, type RawEntry } from './model';
@@ -137,7 +138,12 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 	// Version 1 derives a 2-byte MAC key (BouncyCastle passed bits where bytes were meant).
 	const macKeyLength = version === 2 ? 20 : 2;
 	let storePassword: string | null = null;
-	const tries = candidatePasswords(ctx.password);
+	// one expensive derivation is not repeated for every default password: the user is asked
+	const tries = defaultTrialsAffordable(iterations, 1)
+		? candidatePasswords(ctx.password)
+		: ctx.password !== null
+			? [ctx.password]
+			: [];
 	for (const p of ctx.entryPasswords.values()) if (!tries.includes(p)) tries.push(p);
 	for (const p of tries) {
 		ctx.signal.throwIfAborted();

@@ -8,6 +8,7 @@ import { utf8 } from '../bytes/encoding';
 import type { AnalysisFacts } from '../facts';
 import type { InputFile, Stage, StageContext, XmlDocumentRef } from '../pipeline';
 import { DATA_ALGORITHMS, NS } from './algorithms';
+import { describeFailure } from '../errors';
 import { cryptoFailureMessage } from './errors';
 import { buildIdIndex, descendantsNs, elementPath, idOf, isElement, textOf } from './dom';
 import { decryptEncryptedData, readHeader, type DataOutcome } from './encrypted-data';
@@ -168,18 +169,23 @@ async function decryptDocument(
 	for (const [i, ed] of eds.entries()) {
 		if (!fresh.has(ed)) continue;
 		ctx.signal.throwIfAborted();
-		ctx.progress(`${ref.inputName}: decrypting ${i + 1} of ${eds.length}`, i / eds.length);
+		ctx.progress(
+			`${ref.inputName}: decrypting ${i + 1} of ${eds.length}`,
+			i / eds.length,
+			ctx.inputs.find((p) => p.file.name === ref.inputName)?.file.id,
+		);
 		const header = readHeader(ed);
 		let outcome: DataOutcome;
 		try {
 			outcome = await decryptEncryptedData(ed, header, env);
 		} catch (error) {
 			if (ctx.signal.aborted) throw error;
-			// A bug or an input nothing above anticipated: this element fails, the rest goes on.
+			// An input the steps above did not anticipate, or a bug: this element fails with a
+			// specific message (a budget names its bound), the rest goes on.
 			outcome = {
 				status: 'failed',
 				failure: 'structural',
-				message: `could not be processed (internal error, please report it): ${error instanceof Error ? error.message : String(error)}`,
+				message: `could not be processed: ${describeFailure(error, 'decrypting').message}`,
 				source: null,
 			};
 		}
