@@ -90,6 +90,12 @@ export function isInputError(
  */
 const LIBRARY_MESSAGES: readonly { test: RegExp; say: (m: RegExpExecArray) => string }[] = [
 	{
+		// a RangeError too: before the generic bounds entry below
+		test: /Maximum call stack size exceeded/i,
+		say: () =>
+			'The input is nested too deeply to analyze (a structure inside it recurses past the stack)',
+	},
+	{
 		test: /^(?:Error during parsing of ASN\.1 data|Wrong ASN\.1 data|ASN\.1 data is empty)?.*?(End of input reached before message was fully decoded|Incorrect (?:length|block)|Zero buffer length|Too big integer|Length of input too (?:big|small)|Wrong (?:length|tag)|Value block.*|Object's schema was not verified against input data.*|Encoded length.*|BER encoded.*)/i,
 		say: (m) =>
 			`Malformed DER/BER data: ${m[1] ?? m[0]} (the ASN.1 structure is truncated or corrupt)`,
@@ -119,10 +125,6 @@ const LIBRARY_MESSAGES: readonly { test: RegExp; say: (m: RegExpExecArray) => st
 		test: /(?:out of (?:bounds|range)|Offset is outside the bounds|Invalid typed array length|RangeError)/i,
 		say: () =>
 			'The data ends early or a length field points past its end (truncated or corrupt input)',
-	},
-	{
-		test: /Maximum call stack size exceeded/i,
-		say: () => 'The input is nested too deeply to analyze',
 	},
 ];
 

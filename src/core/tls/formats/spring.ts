@@ -57,7 +57,7 @@ const canon = (k: string) => k.toLowerCase().replace(/[-_.]/g, '');
 
 export function parseSpring(text: string, inputName: string): TlsParse {
 	const parse = emptyParse('spring');
-	const isYaml = /^\s*[\w-]+:\s*$/m.test(text) && !/^\s*[\w.-]+\s*=/m.test(text);
+	const isYaml = /^[ \t]*[\w-]+:[ \t\r]*$/m.test(text) && !/^[ \t]*[\w.-]+\s*=/m.test(text);
 	const props = isYaml ? flattenYaml(text) : parseProperties(text);
 	const lists = new Map<string, { values: string[]; line: number; key: string }>();
 	for (const p of props) {
