@@ -19,6 +19,13 @@ export const KDF_MAX_PER_DERIVATION = 10_000_000;
  */
 export const KDF_DEFAULT_TRIAL_LIMIT = 1_000_000;
 
+/**
+ * Derivations costing more than this run in JavaScript, not WebCrypto: a WebCrypto job runs on
+ * the browser's own threads and goes on after the worker that asked is terminated (Cancel), a
+ * JavaScript loop stops with the worker.
+ */
+export const KDF_NATIVE_LIMIT = 2_000_000;
+
 export class KdfBudget {
 	spent = 0;
 	constructor(readonly limit: number = KDF_BUDGET_PER_INPUT) {}
