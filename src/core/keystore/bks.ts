@@ -5,7 +5,7 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { equalBytes } from '../bytes/encoding';
 import { tripleDesCbcDecrypt, unpadPkcs7 } from '../crypto/legacy/des';
 import { pkcs12Kdf, pkcs12Password } from '../crypto/legacy/pbe';
-import { ParseError } from '../errors';
+import { LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { defaultTrialsAffordable } from '../crypto/budget';
 import { candidatePasswords } from './default-passwords';
@@ -139,7 +139,8 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 	const macKeyLength = version === 2 ? 20 : 2;
 	let storePassword: string | null = null;
 	// one expensive derivation is not repeated for every default password: the user is asked
-	const tries = defaultTrialsAffordable(iterations, 1)
+	const affordable = defaultTrialsAffordable(iterations, 1);
+	const tries = affordable
 		? candidatePasswords(ctx.password)
 		: ctx.password !== null
 			? [ctx.password]
@@ -154,6 +155,17 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 			storePassword = p;
 			break;
 		}
+	}
+	if (
+		storePassword === null &&
+		ctx.password === null &&
+		!affordable &&
+		entries.some((e) => e.type !== 'trusted-certificate')
+	) {
+		throw new LockedError(
+			`This BKS keystore needs its store password (its integrity check uses ${iterations.toLocaleString('en')} iterations: too many to try the default passwords)`,
+			false,
+		);
 	}
 	requireStorePassword(ctx, 'BKS', storePassword, entries, 'HMAC-SHA1 integrity check');
 	for (const e of entries) {
