@@ -102,6 +102,7 @@ describe('hostile inputs end on their own card, the innocent certificate analyze
 			'locked',
 			/9,999,999 iterations: too many to try the default passwords/,
 		],
+		['bks-iterations-500000.bks', null, 'locked', /none of the default passwords opens it/],
 		[
 			'fuzz-000-insert-rsa-ca-and-crl.p7b',
 			null,
@@ -151,6 +152,7 @@ describe('hostile inputs end on their own card, the innocent certificate analyze
 			'pkcs12-mac-iterations-max.p12',
 			'pkcs8-pbkdf2-iterations-max.der',
 			'bks-iterations-9999999.bks',
+			'bks-iterations-500000.bks',
 			'blank-lines.properties',
 			'xmlenc11-pbkdf2-max.xml',
 			'many-encrypted-data.xml',
