@@ -15,6 +15,9 @@ import type { EngineEvent, EngineSnapshot } from '../../engine/protocol';
 import type { UiActions } from '../actions';
 import { copyText } from '../clipboard';
 
+/** Per-input results arriving within this many ms are applied together. */
+const INPUT_BATCH_MS = 50;
+
 /** Unknown inputs up to this size may be offered as a raw symmetric key. */
 export const RAW_KEY_MAX_BYTES = 64;
 /** Bytes kept on the page for the offer: a 64-byte key written as hex text, plus line breaks. */
@@ -61,6 +64,13 @@ export class AnalysisState implements UiActions {
 	private perInput = $state.raw<Record<string, { seq: number; facts: InputFacts }>>({});
 	/** Inputs whose work the user cancelled (their cards offer Retry). */
 	cancelled = $state.raw<string[]>([]);
+	/** The full result's inputs by id (each card looks itself up: no scan per card). */
+	private resultInputs = $derived<Record<string, InputFacts>>(
+		Object.fromEntries((this.result?.facts.inputs ?? []).map((i) => [i.id, i])),
+	);
+	/** Per-input results received and not yet applied (see flushInputs). */
+	private arrived: { seq: number; facts: InputFacts }[] = [];
+	private flushTimer: ReturnType<typeof setTimeout> | null = null;
 	settings = $state.raw<AnalysisSettings>(emptySettings());
 	progress = $state.raw<ProgressInfo | null>(null);
 	/** An unexpected engine failure (a bug), shown in a visible panel. */
@@ -132,13 +142,14 @@ export class AnalysisState implements UiActions {
 				break;
 			case 'input': {
 				if (seq < this.floorSeq) return;
-				const known = this.perInput[event.input.id];
-				if (known && known.seq > seq) return;
-				this.perInput = { ...this.perInput, [event.input.id]: { seq, facts: event.input } };
+				// batched: 2,000 inputs post 2,000 events, and each state change re-renders the cards
+				this.arrived.push({ seq, facts: event.input });
+				this.flushTimer ??= setTimeout(() => this.flushInputs(), INPUT_BATCH_MS);
 				break;
 			}
 			case 'result':
 				if (seq < this.resultSeq || seq < this.floorSeq) return;
+				this.flushInputs();
 				this.result = event.result;
 				this.resultSeq = seq;
 				this.crash = null;
@@ -169,10 +180,25 @@ export class AnalysisState implements UiActions {
 		return this.sentSeq;
 	}
 
+	/** Applies the per-input results that arrived since the last flush, in one state change. */
+	flushInputs(): void {
+		if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+		this.flushTimer = null;
+		if (this.arrived.length === 0) return;
+		const next = { ...this.perInput };
+		for (const { seq, facts } of this.arrived) {
+			const known = next[facts.id];
+			if (seq < this.floorSeq || (known && known.seq > seq)) continue;
+			next[facts.id] = { seq, facts };
+		}
+		this.arrived = [];
+		this.perInput = next;
+	}
+
 	/** The newest facts the engine gave for one input and the run they came from. */
 	private latestOf(id: string): { seq: number; facts: InputFacts } | null {
 		const own = this.perInput[id] ?? null;
-		const full = this.result?.facts.inputs.find((i) => i.id === id);
+		const full = this.resultInputs[id];
 		if (full && (!own || this.resultSeq >= own.seq)) return { seq: this.resultSeq, facts: full };
 		return own;
 	}
@@ -281,6 +307,7 @@ export class AnalysisState implements UiActions {
 		this.passwords = {};
 		this.entryPasswords = {};
 		this.cancelled = [];
+		this.arrived = [];
 		this.perInput = {};
 		this.inputs = [];
 		this.result = null;

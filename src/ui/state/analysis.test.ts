@@ -202,6 +202,7 @@ describe('AnalysisState', () => {
 			{ name: 'cert.pem', bytes: bytes('b') },
 		]);
 		engine.input('cert.pem', 'parsed');
+		state.flushInputs(); // what the batch timer does
 		expect(state.inputs.map((i) => state.statusOf(i))).toEqual(['pending', 'parsed']);
 		expect(state.busy).toBe(true);
 		engine.answer({ 'slow.p12': 'locked' });
@@ -217,6 +218,7 @@ describe('AnalysisState', () => {
 			{ name: 'next.pem', bytes: bytes('c') },
 		]);
 		engine.input('cert.pem');
+		state.flushInputs();
 		const slow = state.inputs[1]!;
 		engine.emit({ type: 'progress', runId: 1, seq: engine.seq, inputId: slow.id, label: 'x' });
 		await state.cancel();
