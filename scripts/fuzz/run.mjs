@@ -2,7 +2,7 @@
 // analysis on each mutant in a Node worker thread with a time limit, reporting exceptions that
 // escape the analysis, timeouts and "Internal error" messages. Not part of `npm test`.
 //
-//   npm run fuzz -- --count 500 --seed 7 --timeout 10000 --out fuzz-findings
+//   npm run fuzz -- --count 500 --seed 7 --timeout 10000 --out fuzz-findings [--messages]
 //
 // The analysis (src/analyze.ts and everything it imports) is bundled once with Vite's SSR build
 // into node_modules/.cache/wssec-fuzz; each mutant gets a fresh Analyzer. A mutant that runs past
@@ -184,6 +184,8 @@ async function main() {
 	await current.ready;
 	const findings = [];
 	const tally = { parsed: 0, locked: 0, error: 0, exception: 0, timeout: 0, internal: 0 };
+	/** Error messages with numbers blanked, counted: shows raw library wording to map. */
+	const messages = new Map();
 	mkdirSync(OUT, { recursive: true });
 	for (let n = 0; n < COUNT; n++) {
 		const base = pick(corpus);
@@ -212,6 +214,10 @@ async function main() {
 			problem = `exception: ${answer.error.split('\n').slice(0, 3).join(' | ')}`;
 		} else {
 			tally[answer.status] = (tally[answer.status] ?? 0) + 1;
+			if (answer.error) {
+				const key = answer.error.replace(/\d[\d,]*/g, 'N').slice(0, 110);
+				messages.set(key, (messages.get(key) ?? 0) + 1);
+			}
 			const internal = /internal error/i.test(answer.error ?? '') || answer.summaries.length > 0;
 			if (internal) {
 				tally.internal++;
@@ -227,6 +233,10 @@ async function main() {
 		if ((n + 1) % 50 === 0) console.log(`  ${n + 1}/${COUNT} ${JSON.stringify(tally)}`);
 	}
 	await current.worker.terminate();
+	if (process.argv.includes('--messages')) {
+		console.log('error messages (numbers as N), most frequent first:');
+		for (const [m, n] of [...messages].sort((a, b) => b[1] - a[1])) console.log(`  ${n}\t${m}`);
+	}
 	writeFileSync(
 		join(OUT, 'findings.json'),
 		JSON.stringify({ seed: SEED, tally, findings }, null, 2),
