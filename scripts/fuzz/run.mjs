@@ -1,5 +1,6 @@
 // `npm run fuzz`: mutates the fixtures of every kind (tests/fixtures/**) and runs the real
-// analysis on each mutant in a Node worker thread with a time limit, reporting exceptions that
+// analysis on each mutant (half of them beside an intact fixture) in a Node worker thread with a
+// time limit, reporting exceptions that
 // escape the analysis, timeouts and "Internal error" messages. Not part of `npm test`.
 //
 //   npm run fuzz -- --count 500 --seed 7 --timeout 10000 --out fuzz-findings [--messages]
@@ -148,10 +149,12 @@ const WORKER = `
 import { parentPort, workerData } from 'node:worker_threads';
 const { Analyzer } = await import(workerData.bundle);
 const settings = { trustAnchors: [], truststoreInputs: [], rawKeys: [], captureTime: null, connector: null };
-parentPort.on('message', async ({ name, bytes }) => {
+parentPort.on('message', async ({ name, bytes, companion }) => {
 	try {
+		const files = [{ id: 'f', name, bytes: new Uint8Array(bytes) }];
+		if (companion) files.push({ id: 'c', name: companion.name, bytes: new Uint8Array(companion.bytes) });
 		const r = await new Analyzer().run(
-			{ files: [{ id: 'f', name, bytes: new Uint8Array(bytes) }], passwords: {}, entryPasswords: {}, settings },
+			{ files, passwords: {}, entryPasswords: {}, settings },
 			() => {},
 			new AbortController().signal,
 		);
@@ -177,6 +180,9 @@ function startWorker(bundlePath) {
 async function main() {
 	const bundlePath = await bundle();
 	const corpus = fixtures();
+	// companions are intact files of real producers, not the hostile ones (a slow keystore there
+	// is slow by design and would time the mutant out)
+	const companions = corpus.filter((f) => !f.path.includes('fixtures/hostile'));
 	console.log(
 		`fuzz: seed ${SEED}, ${COUNT} mutants of ${corpus.length} fixtures, ${TIMEOUT} ms each`,
 	);
@@ -192,6 +198,11 @@ async function main() {
 		const mutator = pick(Object.keys(MUTATORS));
 		const bytes = Buffer.from(MUTATORS[mutator](base.bytes, pick(corpus).bytes));
 		const name = base.name;
+		// half the mutants run beside an intact fixture, so the cross-file stages (decryption
+		// with the companion's keys, signatures, WSDL policy) see them too
+		const other = pick(companions);
+		const companion =
+			random() < 0.5 && other.name !== name ? { name: other.name, bytes: other.bytes } : null;
 		const started = Date.now();
 		const answer = await new Promise((resolve) => {
 			const timer = setTimeout(() => resolve({ timeout: true }), TIMEOUT);
@@ -199,7 +210,7 @@ async function main() {
 				clearTimeout(timer);
 				resolve(m);
 			});
-			current.worker.postMessage({ name, bytes });
+			current.worker.postMessage({ name, bytes, companion });
 		});
 		const ms = Date.now() - started;
 		let problem = null;
@@ -227,7 +238,14 @@ async function main() {
 		if (problem) {
 			const file = `${String(findings.length).padStart(3, '0')}-${mutator}-${basename(name)}`;
 			writeFileSync(join(OUT, file), bytes);
-			findings.push({ file, from: base.path, mutator, ms, problem });
+			findings.push({
+				file,
+				from: base.path,
+				companion: companion && other.path,
+				mutator,
+				ms,
+				problem,
+			});
 			console.log(`  ${file} (${bytes.length} bytes, ${ms} ms): ${problem}`);
 		}
 		if ((n + 1) % 50 === 0) console.log(`  ${n + 1}/${COUNT} ${JSON.stringify(tally)}`);
