@@ -123,7 +123,9 @@ export class Analyzer {
 			([a, fa], [b, fb]) => this.slowness(fa) - this.slowness(fb) || a - b,
 		);
 		const done = new Map<string, { facts: InputFacts; entry: CachedInput }>();
+		const turn = new Turn();
 		for (const [n, [, file]] of order.entries()) {
+			await turn.yield();
 			signal.throwIfAborted();
 			progress(`Reading ${file.name}`, n / Math.max(1, active.length), file.id);
 			const entry = await this.parseOne(file, request, progress, signal);
@@ -167,6 +169,7 @@ export class Analyzer {
 			signal,
 		};
 		for (const stage of STAGES) {
+			await turn.yield();
 			signal.throwIfAborted();
 			stageState.working = null;
 			progress(`Analyzing ${stage.name}`);
@@ -320,6 +323,20 @@ function trustAnchors(
 		if (truststoreNames.has(cert.inputName)) anchors.add(cert.sha256);
 	}
 	return [...anchors];
+}
+
+/**
+ * Gives the worker's event loop a turn now and then: awaiting promises alone never lets a new
+ * message in, so a newer snapshot could not abort this run (its AbortSignal would stay unset)
+ * until the whole analysis ended.
+ */
+class Turn {
+	private last = Date.now();
+	async yield(): Promise<void> {
+		if (Date.now() - this.last < 50) return;
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		this.last = Date.now();
+	}
 }
 
 function cancelledFacts(file: InputFile): InputFacts {
