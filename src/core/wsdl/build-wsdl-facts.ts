@@ -12,7 +12,16 @@ import {
 } from '../policy/normalize';
 import { interpretAlternative } from '../policy/security-policy';
 import type { PolicyAlternative } from '../policy/types';
-import { attr, attrNS, elementPath, kid, kids, qnameKey, resolveQName, type QName } from '../xml/ns-dom';
+import {
+	attr,
+	attrNS,
+	elementPath,
+	kid,
+	kids,
+	qnameKey,
+	resolveQName,
+	type QName,
+} from '../xml/ns-dom';
 import type { WsdlFacts, WsdlMessageSide, WsdlNote, WsdlOperation, WsdlPort } from './facts';
 import { schemaClosure, wsdlClosure, type DroppedXml, type ImportIndex } from './imports';
 import { NS } from '../policy/namespaces';

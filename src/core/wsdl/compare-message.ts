@@ -3,7 +3,13 @@
 // side by side. Pure: rules and the view both call it.
 import type { WsdlFacts, WsdlMessageSide, WsdlOperation } from './facts';
 import { headerName } from '../policy/describe';
-import { algorithmName, ALG, cipherStrength, hashStrength, suiteAlgorithms } from '../policy/suites';
+import {
+	algorithmName,
+	ALG,
+	cipherStrength,
+	hashStrength,
+	suiteAlgorithms,
+} from '../policy/suites';
 import type { CapturedMessage, PolicyAlternative } from '../policy/types';
 
 export type RequirementKind =
