@@ -1,10 +1,13 @@
-// Composition root: every input is detected and parsed (the one place where a parse error becomes
-// that input's error), then the cross-file stages run, then the rules, the grade and the report.
-// Runs inside the engine worker; parse outcomes are cached so adding a file does not redo the
-// expensive work (key derivation) for the others.
+// Composition root: every input is detected and parsed in its own guarded step (the one place
+// where any exception becomes that input's error, naming the step, and never another input's),
+// then the cross-file stages run, each guarded the same way, then the rules, the grade and the
+// report. Runs inside the engine worker; parse outcomes are cached so adding a file does not redo
+// the expensive work (key derivation) for the others.
 import { detectKind, type Detection } from './core/detect';
-import { InputError, LockedError } from './core/errors';
+import { KdfBudget, withKdfBudget } from './core/crypto/budget';
+import { describeFailure, LockedError } from './core/errors';
 import {
+	CANCELLED_MESSAGE,
 	emptyFacts,
 	type AnalysisFacts,
 	type AnalysisSettings,
@@ -56,6 +59,11 @@ const STAGES: readonly { name: string; run: Stage }[] = [
 
 export interface AnalysisRequest {
 	files: readonly InputFile[];
+	/**
+	 * Inputs whose work the user cancelled: recorded with an error (before the report is built,
+	 * so the exported report lists them) and not parsed.
+	 */
+	cancelled?: readonly string[];
 	/** Store passwords the user typed, by input id. */
 	passwords: Readonly<Record<string, string>>;
 	/** Entry key passwords the user typed, by input id then alias. */
@@ -71,6 +79,22 @@ export interface AnalysisResult {
 	rules?: SarifRuleSource[];
 }
 
+/** Receives each input's facts as soon as its own step is done (before the cross-file stages). */
+export type InputListener = (input: InputFacts) => void;
+
+/**
+ * Kinds read first: those whose parsing derives keys from passwords can take seconds, and the
+ * results of the others are posted before them (a slow keystore does not hold back a
+ * certificate dropped with it). The report keeps the order the files were added in.
+ */
+const SLOW_KINDS: ReadonlySet<InputKind> = new Set<InputKind>([
+	'pkcs12',
+	'jks',
+	'jceks',
+	'bks',
+	'private-key',
+]);
+
 interface CachedInput {
 	key: string;
 	detection: Detection;
@@ -79,37 +103,55 @@ interface CachedInput {
 	error: { message: string; locked?: { wrongPassword: boolean } } | null;
 }
 
-function errorMessage(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 /** Keeps parse results between runs; one instance lives as long as the worker. */
 export class Analyzer {
 	private readonly cache = new Map<string, CachedInput>();
+	private readonly detections = new Map<string, Detection>();
 
 	/** Drops cached results of inputs that are gone. */
 	forget(keepIds: ReadonlySet<string>): void {
 		for (const id of this.cache.keys()) if (!keepIds.has(id)) this.cache.delete(id);
+		for (const id of this.detections.keys()) if (!keepIds.has(id)) this.detections.delete(id);
 	}
 
 	async run(
 		request: AnalysisRequest,
 		progress: ProgressFn,
 		signal: AbortSignal,
+		onInput: InputListener = () => {},
 	): Promise<AnalysisResult> {
 		const now = request.settings.now ?? new Date().toISOString();
 		const facts = emptyFacts(now);
 		facts.captureTime = request.settings.captureTime ?? null;
 		facts.connector = request.settings.connector ?? null;
-		const parsed: ParsedInput[] = [];
-		for (const [index, file] of request.files.entries()) {
+		const cancelled = new Set(request.cancelled ?? []);
+		const active = request.files.filter((f) => !cancelled.has(f.id));
+		const order = [...active.entries()].sort(
+			([a, fa], [b, fb]) => this.slowness(fa) - this.slowness(fb) || a - b,
+		);
+		const done = new Map<string, { facts: InputFacts; entry: CachedInput }>();
+		const turn = new Turn();
+		for (const [n, [, file]] of order.entries()) {
+			await turn.yield();
 			signal.throwIfAborted();
-			progress(`Reading ${file.name}`, index / Math.max(1, request.files.length));
+			progress(`Reading ${file.name}`, n / Math.max(1, active.length), file.id);
 			const entry = await this.parseOne(file, request, progress, signal);
-			facts.inputs.push(this.inputFacts(file, entry));
-			if (entry.outcome) {
-				parsed.push({ file, kind: entry.detection.kind, outcome: entry.outcome });
-				mergePartialFacts(facts, entry.outcome);
+			const input = this.inputFacts(file, entry);
+			done.set(file.id, { facts: input, entry });
+			onInput(input);
+		}
+		const parsed: ParsedInput[] = [];
+		for (const file of request.files) {
+			const one = done.get(file.id);
+			if (!one) {
+				facts.inputs.push(cancelledFacts(file));
+				continue;
+			}
+			facts.inputs.push(one.facts);
+			const outcome = one.entry.outcome;
+			if (outcome) {
+				parsed.push({ file, kind: one.entry.detection.kind, outcome });
+				mergePartialFacts(facts, outcome);
 			}
 		}
 		const keyring = this.keyRing(parsed, request.settings);
@@ -131,23 +173,62 @@ export class Analyzer {
 				? [{ inputName: p.file.name, xml: p.outcome.xml, origin: 'input' as const }]
 				: [],
 		);
+		/** The input a stage last said it works on: an exception in the stage is that input's. */
+		const stageState: { working: string | null } = { working: null };
 		const ctx: StageContext = {
 			inputs: parsed,
 			files: request.files,
 			documents,
 			keyring,
 			settings: request.settings,
-			progress,
+			progress: (label, fraction, inputId) => {
+				if (inputId) stageState.working = inputId;
+				progress(label, fraction, inputId);
+			},
 			signal,
 		};
 		for (const stage of STAGES) {
+			await turn.yield();
 			signal.throwIfAborted();
+			stageState.working = null;
 			progress(`Analyzing ${stage.name}`);
-			await stage.run(facts, ctx);
+			try {
+				await withKdfBudget(new KdfBudget(), () => stage.run(facts, ctx));
+			} catch (error) {
+				if (signal.aborted) throw error;
+				const { message } = describeFailure(error, `analyzing ${stage.name}`);
+				const blamed = stageState.working;
+				const targets = blamed
+					? facts.inputs.filter((i) => i.id === blamed)
+					: // no input named: every input the stage reads keeps its facts and gets the note
+						facts.inputs.filter((i) => i.status === 'parsed');
+				for (const input of targets) {
+					input.status = 'error';
+					input.error = `${stage.name} stage failed: ${message}`;
+				}
+			}
 		}
 		const findings = runRules(facts);
 		gradeRuntimeTables(facts);
 		return { facts, report: buildReport(facts, findings, now), rules: catalogOf(findings) };
+	}
+
+	/** 0 for inputs read quickly, 1 for those that may derive keys (see SLOW_KINDS). */
+	private slowness(file: InputFile): number {
+		try {
+			return SLOW_KINDS.has(this.detect(file).kind) ? 1 : 0;
+		} catch {
+			return 0; // parseOne detects again inside its guard and reports the failure
+		}
+	}
+
+	/** Detection is cheap but not free (2,000 files): kept per input id. */
+	private detect(file: InputFile): Detection {
+		const known = this.detections.get(file.id);
+		if (known) return known;
+		const detection = detectKind(file.name, file.bytes);
+		this.detections.set(file.id, detection);
+		return detection;
 	}
 
 	private async parseOne(
@@ -161,42 +242,50 @@ export class Analyzer {
 		const key = JSON.stringify([password, entryPasswords, file.bytes.length]);
 		const cached = this.cache.get(file.id);
 		if (cached && cached.key === key) return cached;
-		const detection = cached?.detection ?? detectKind(file.name, file.bytes);
-		const sha256 = cached?.sha256 ?? (await sha256Hex(file.bytes));
-		const entry: CachedInput = { key, detection, sha256, outcome: null, error: null };
-		const parser = PARSERS[detection.kind];
-		if (detection.kind === 'unknown') {
-			const raw = rawKeysFromFile(file.bytes)[0];
-			entry.error = {
-				message: `Not a supported input: ${detection.reason}${raw ? `; tried as a raw HMAC/AES key (${raw.bytes.length} bytes${raw.encoding === 'binary' ? '' : ` written as ${raw.encoding}`}) wherever a secret key is wanted` : ''}`,
-			};
-		} else if (!parser) {
-			entry.error = {
-				message: `${detection.reason}: recognized, but this kind is not analyzed yet`,
-			};
-		} else {
-			try {
-				entry.outcome = await parser({
-					file,
-					kind: detection.kind,
-					text: utf8OrNull(file.bytes),
-					password,
-					entryPasswords: new Map(Object.entries(entryPasswords)),
-					progress: (label, fraction) => progress(`${file.name}: ${label}`, fraction),
-					signal,
-				});
-			} catch (error) {
-				if (signal.aborted) throw error;
-				if (error instanceof LockedError) {
-					entry.error = { message: error.message, locked: { wrongPassword: error.wrongPassword } };
-				} else if (error instanceof InputError) {
-					entry.error = { message: error.message };
-				} else {
-					// A bug, not bad input: say so plainly on the card instead of hiding it.
-					entry.error = {
-						message: `Internal error while reading this file (please report it): ${errorMessage(error)}`,
-					};
-				}
+		const entry: CachedInput = {
+			key,
+			detection: { kind: 'unknown', reason: 'not analyzed' },
+			sha256: '',
+			outcome: null,
+			error: null,
+		};
+		let step = 'detecting the kind of file';
+		try {
+			entry.detection = cached?.detection ?? this.detect(file);
+			step = 'computing the SHA-256';
+			entry.sha256 = cached?.sha256 ?? (await sha256Hex(file.bytes));
+			const detection = entry.detection;
+			const parser = PARSERS[detection.kind];
+			step = `reading the ${detection.kind} file`;
+			if (detection.kind === 'unknown') {
+				const raw = rawKeysFromFile(file.bytes)[0];
+				entry.error = {
+					message: `Not a supported input: ${detection.reason}${raw ? `; tried as a raw HMAC/AES key (${raw.bytes.length} bytes${raw.encoding === 'binary' ? '' : ` written as ${raw.encoding}`}) wherever a secret key is wanted` : ''}`,
+				};
+			} else if (!parser) {
+				entry.error = {
+					message: `${detection.reason}: recognized, but this kind is not analyzed yet`,
+				};
+			} else {
+				entry.outcome = await withKdfBudget(new KdfBudget(), () =>
+					parser({
+						file,
+						kind: detection.kind,
+						text: utf8OrNull(file.bytes),
+						password,
+						entryPasswords: new Map(Object.entries(entryPasswords)),
+						progress: (label, fraction) => progress(`${file.name}: ${label}`, fraction, file.id),
+						signal,
+					}),
+				);
+			}
+		} catch (error) {
+			if (signal.aborted) throw error;
+			if (error instanceof LockedError) {
+				entry.error = { message: error.message, locked: { wrongPassword: error.wrongPassword } };
+			} else {
+				// input errors keep their message; library failures get a specific one; bugs say so
+				entry.error = { message: describeFailure(error, step).message };
 			}
 		}
 		this.cache.set(file.id, entry);
@@ -257,6 +346,33 @@ function trustAnchors(
 		if (truststoreNames.has(cert.inputName)) anchors.add(cert.sha256);
 	}
 	return [...anchors];
+}
+
+/**
+ * Gives the worker's event loop a turn now and then: awaiting promises alone never lets a new
+ * message in, so a newer snapshot could not abort this run (its AbortSignal would stay unset)
+ * until the whole analysis ended.
+ */
+class Turn {
+	private last = Date.now();
+	async yield(): Promise<void> {
+		if (Date.now() - this.last < 50) return;
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		this.last = Date.now();
+	}
+}
+
+function cancelledFacts(file: InputFile): InputFacts {
+	return {
+		id: file.id,
+		name: file.name,
+		size: file.bytes.length,
+		sha256: '',
+		kind: 'unknown',
+		kindReason: 'not analyzed',
+		status: 'error',
+		error: CANCELLED_MESSAGE,
+	};
 }
 
 /**

@@ -281,14 +281,42 @@ interface RootElement {
 	complete: boolean;
 }
 
-/** The first element's name and namespace, read from the raw text without building a DOM. */
+/**
+ * The first element's name and namespace, read from the raw text without building a DOM. One
+ * linear pass: PIs, comments and the DOCTYPE are skipped by their terminators (regular
+ * expressions rescanned the rest of the text from every unterminated `<!--` or `<?`).
+ */
 export function sniffXmlRoot(text: string): RootElement | null {
-	const re =
-		/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>|<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)([^>]*)(>|$)/g;
-	for (let m = re.exec(text); m; m = re.exec(text)) {
-		const qname = m[2];
+	const name = /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/;
+	for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+		if (text.startsWith('<?', i)) {
+			const end = text.indexOf('?>', i + 2);
+			if (end === -1) return null;
+			i = end + 1;
+			continue;
+		}
+		if (text.startsWith('<!--', i)) {
+			const end = text.indexOf('-->', i + 4);
+			if (end === -1) return null;
+			i = end + 2;
+			continue;
+		}
+		if (text.startsWith('<!DOCTYPE', i)) {
+			const bracket = text.indexOf('[', i);
+			const close = text.indexOf('>', i);
+			if (close === -1) return null;
+			// an internal subset ends with "]" then ">"
+			const end = bracket !== -1 && bracket < close ? text.indexOf(']', bracket) : close;
+			if (end === -1) return null;
+			i = text.indexOf('>', end);
+			if (i === -1) return null;
+			continue;
+		}
+		const qname = name.exec(text.slice(i + 1, i + 1 + 512))?.[0];
 		if (!qname) continue;
-		const attributes = m[3] ?? '';
+		const from = i + 1 + qname.length;
+		const gt = text.indexOf('>', from);
+		const attributes = text.slice(from, gt === -1 ? text.length : gt);
 		const colon = qname.indexOf(':');
 		const prefix = colon === -1 ? '' : qname.slice(0, colon);
 		const local = colon === -1 ? qname : qname.slice(colon + 1);
@@ -297,7 +325,7 @@ export function sniffXmlRoot(text: string): RootElement | null {
 					attributes,
 				)
 			: /xmlns\s*=\s*["']([^"']*)["']/.exec(attributes);
-		return { local, ns: decl?.[1] ?? null, attributes, complete: m[4] === '>' };
+		return { local, ns: decl?.[1] ?? null, attributes, complete: gt !== -1 };
 	}
 	return null;
 }
@@ -403,45 +431,53 @@ const CONFIG_PATTERNS: readonly { format: string; reason: string; test: RegExp }
 	{
 		format: 'nginx',
 		reason: 'nginx configuration',
-		test: /^\s*(ssl_protocols|ssl_ciphers|ssl_certificate|proxy_ssl_\w+|listen\s+[^;]*\bssl\b)[^;\n]*;/m,
+		test: /^[ \t]*(ssl_protocols|ssl_ciphers|ssl_certificate|proxy_ssl_\w+|listen\s+[^;]*\bssl\b)[^;\n]*;/m,
 	},
-	{ format: 'nginx', reason: 'nginx configuration', test: /^\s*(server|http|stream|mail)\s*\{/m },
+	{
+		format: 'nginx',
+		reason: 'nginx configuration',
+		test: /^[ \t]*(server|http|stream|mail)\s*\{/m,
+	},
 	{
 		format: 'apache',
 		reason: 'Apache httpd (mod_ssl) configuration',
-		test: /^\s*(SSLProtocol|SSLCipherSuite|SSLEngine|SSLProxyEngine|SSLCertificateFile)\b/m,
+		test: /^[ \t]*(SSLProtocol|SSLCipherSuite|SSLEngine|SSLProxyEngine|SSLCertificateFile)\b/m,
 	},
-	{ format: 'apache', reason: 'Apache httpd configuration', test: /^\s*<VirtualHost\b/m },
+	{ format: 'apache', reason: 'Apache httpd configuration', test: /^[ \t]*<VirtualHost\b/m },
 	{
 		format: 'haproxy',
 		reason: 'HAProxy configuration',
-		test: /^\s*(ssl-default-bind-\w+|ssl-default-server-\w+|ssl-server-verify)\b|^\s*bind\s+\S+.*\bssl\b|^\s*(frontend|backend|listen)\s+\S+\s*$/m,
+		test: /^[ \t]*(ssl-default-bind-\w+|ssl-default-server-\w+|ssl-server-verify)\b|^[ \t]*bind\s+\S+.*\bssl\b|^[ \t]*(frontend|backend|listen)[ \t]+\S+[ \t\r]*$/m,
 	},
 	{
 		format: 'openssl',
 		reason: 'OpenSSL configuration',
-		test: /^\s*(openssl_conf|ssl_conf|system_default)\s*=|^\s*(MinProtocol|MaxProtocol|CipherString|Ciphersuites)\s*=/m,
+		test: /^[ \t]*(openssl_conf|ssl_conf|system_default)\s*=|^[ \t]*(MinProtocol|MaxProtocol|CipherString|Ciphersuites)\s*=/m,
 	},
 	{
 		format: 'java',
 		reason: 'java.security properties',
-		test: /^\s*(jdk\.tls\.disabledAlgorithms|jdk\.certpath\.disabledAlgorithms|jdk\.tls\.legacyAlgorithms|keystore\.type)\s*[=:]/m,
+		test: /^[ \t]*(jdk\.tls\.disabledAlgorithms|jdk\.certpath\.disabledAlgorithms|jdk\.tls\.legacyAlgorithms|keystore\.type)\s*[=:]/m,
 	},
 	{
 		format: 'mail',
 		reason: 'e-mail account settings (JavaMail properties)',
-		test: /^\s*(spring\.mail\.|mail\.(smtp|smtps|imap|imaps|pop3|pop3s|transport|store)\.)/m,
+		test: /^[ \t]*(spring\.mail\.|mail\.(smtp|smtps|imap|imaps|pop3|pop3s|transport|store)\.)/m,
 	},
 	{
 		format: 'spring',
 		reason: 'Spring Boot properties',
-		test: /^\s*(server\.ssl\.|spring\.ssl\.bundle\.)/m,
+		test: /^[ \t]*(server\.ssl\.|spring\.ssl\.bundle\.)/m,
 	},
-	{ format: 'spring', reason: 'Spring Boot YAML', test: /^server:\s*$[\s\S]*^\s+ssl:\s*$/m },
+	{
+		format: 'spring',
+		reason: 'Spring Boot YAML',
+		test: /^server:[ \t\r]*$[\s\S]*^[ \t]+ssl:[ \t\r]*$/m,
+	},
 	{
 		format: 'java',
 		reason: 'Java system properties / JVM options',
-		test: /-D(jdk\.tls\.|javax\.net\.ssl\.|https\.protocols|https\.cipherSuites|java\.security\.properties)|^\s*(jdk\.tls\.client\.protocols|jdk\.tls\.server\.protocols|https\.protocols|javax\.net\.ssl\.\w+)\s*=/m,
+		test: /-D(jdk\.tls\.|javax\.net\.ssl\.|https\.protocols|https\.cipherSuites|java\.security\.properties)|^[ \t]*(jdk\.tls\.client\.protocols|jdk\.tls\.server\.protocols|https\.protocols|javax\.net\.ssl\.\w+)\s*=/m,
 	},
 	{
 		format: 'node',
@@ -456,12 +492,12 @@ const CONFIG_PATTERNS: readonly { format: string; reason: string; test: RegExp }
 	{
 		format: 'mail',
 		reason: 'e-mail account settings',
-		test: /^\s*(smtp|imap|pop3)[._-]?(host|server|port)\s*[=:]/im,
+		test: /^[ \t]*(smtp|imap|pop3)[._-]?(host|server|port)\s*[=:]/im,
 	},
 	{
 		format: 'runtime',
 		reason: 'runtime version output (nginx -V, java -version)',
-		test: /^\s*nginx version: nginx\/\d|^\s*(openjdk|java) version "\d/m,
+		test: /^[ \t]*nginx version: nginx\/\d|^[ \t]*(openjdk|java) version "\d/m,
 	},
 ];
 

@@ -11,6 +11,10 @@ import type { DecryptionFacts, EncryptedKeyFacts } from './xmlenc/facts';
 import type { WsdlDetail, WsdlFacts } from './wsdl/facts';
 import type { ConnectorForm, TlsDetail, TlsFacts } from './tls/facts';
 
+/** The error a cancelled input carries (its card offers Retry). */
+export const CANCELLED_MESSAGE =
+	'Analysis cancelled before this file was finished; use Retry to analyze it again';
+
 export interface InputFacts {
 	id: string;
 	name: string;

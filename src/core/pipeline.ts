@@ -13,8 +13,12 @@ export interface InputFile {
 	lastModified?: number;
 }
 
-/** Reports progress of long work (key derivation, large XML); fraction in 0..1 when known. */
-export type ProgressFn = (label: string, fraction?: number) => void;
+/**
+ * Reports progress of long work (key derivation, large XML); fraction in 0..1 when known.
+ * Cross-file stages pass the id of the input they work on, so the page shows which input is
+ * running (and Cancel stops that one) and an exception in the stage lands on that input's card.
+ */
+export type ProgressFn = (label: string, fraction?: number, inputId?: string) => void;
 
 export interface ParseContext {
 	file: InputFile;

@@ -1,10 +1,9 @@
-// The page's side of the engine: starts the worker (lazily, on the first file), forwards
-// requests, and implements cancel by terminating the worker and replaying the state into a new
-// one, because key derivation in progress cannot be interrupted from inside.
-import type { AnalysisSettings } from '../core/facts';
+// The page's side of the engine: starts the worker (lazily, on the first file), sends it the
+// page's state as snapshots, and implements cancel by terminating the worker (key derivation in
+// progress cannot be interrupted from inside); the next snapshot goes to a fresh one.
 import type { InputFile } from '../core/pipeline';
 import type { CertificateDescription } from '../core/x509/facts';
-import type { EngineEvent, EngineRequest } from './protocol';
+import { pageChannel, type EngineEvent, type EngineSnapshot } from './protocol';
 
 declare global {
 	interface Window {
@@ -61,16 +60,13 @@ async function startWorker(): Promise<Worker> {
 
 export class EngineClient {
 	private worker: Promise<Worker> | null = null;
-	private files: InputFile[] = [];
-	private passwords = new Map<string, string>();
-	private entryPasswords = new Map<string, Map<string, string>>();
-	private settings: AnalysisSettings | null = null;
-	private cancelled = new Set<string>();
+	/** Input ids whose bytes the current worker holds (a replaced worker is given them again). */
+	private given = new Set<string>();
 	private seq = 0;
 	private describeCount = 0;
 	/** Certificate descriptions asked for and not yet answered, by request id. */
 	private readonly pending = new Map<number, (d: CertificateDescription | null) => void>();
-	/** Sequence number of the last request sent; a result with this `seq` is current. */
+	/** Sequence number of the last snapshot sent; events with this `seq` are current. */
 	get lastSeq(): number {
 		return this.seq;
 	}
@@ -79,21 +75,21 @@ export class EngineClient {
 
 	private ensure(): Promise<Worker> {
 		this.worker ??= startWorker().then((worker) => {
-			worker.addEventListener('message', (e: MessageEvent<EngineEvent>) => {
-				const event = e.data;
+			const channel = pageChannel(worker);
+			channel.listen((event) => {
 				if (event.type === 'certificate-description') {
 					this.pending.get(event.requestId)?.(event.description);
 					this.pending.delete(event.requestId);
 				} else if (event.type === 'need-module') {
 					loadYamlSource().then(
-						(source) => worker.postMessage({ type: 'module', name: 'yaml', source }),
+						(source) => channel.send({ type: 'module', name: 'yaml', source }),
 						(error: unknown) =>
-							worker.postMessage({
+							channel.send({
 								type: 'module',
 								name: 'yaml',
 								source: null,
 								error: error instanceof Error ? error.message : String(error),
-							} satisfies EngineRequest),
+							}),
 					);
 				} else this.onEvent(event);
 			});
@@ -101,6 +97,7 @@ export class EngineClient {
 				this.onEvent({
 					type: 'crash',
 					runId: -1,
+					seq: this.seq,
 					message: e.message || 'The analysis engine stopped',
 				});
 			});
@@ -109,51 +106,26 @@ export class EngineClient {
 		return this.worker;
 	}
 
-	private async post(request: EngineRequest): Promise<void> {
-		const stamped = { ...request, seq: ++this.seq };
-		const worker = await this.ensure();
-		worker.postMessage(stamped);
-	}
-
-	add(files: InputFile[]): Promise<void> {
-		this.files.push(...files);
-		return this.post({ type: 'add', files });
-	}
-
-	remove(ids: string[]): Promise<void> {
-		const gone = new Set(ids);
-		this.files = this.files.filter((f) => !gone.has(f.id));
-		for (const id of ids) {
-			this.passwords.delete(id);
-			this.entryPasswords.delete(id);
-			this.cancelled.delete(id);
-		}
-		return this.post({ type: 'remove', ids });
-	}
-
-	clear(): Promise<void> {
-		this.files = [];
-		this.passwords.clear();
-		this.entryPasswords.clear();
-		this.cancelled.clear();
-		return this.post({ type: 'clear' });
-	}
-
-	password(id: string, password: string): Promise<void> {
-		this.passwords.set(id, password);
-		return this.post({ type: 'password', id, password });
-	}
-
-	entryPassword(id: string, alias: string, password: string): Promise<void> {
-		const map = this.entryPasswords.get(id) ?? new Map<string, string>();
-		map.set(alias, password);
-		this.entryPasswords.set(id, map);
-		return this.post({ type: 'entry-password', id, alias, password });
-	}
-
-	updateSettings(settings: AnalysisSettings): Promise<void> {
-		this.settings = settings;
-		return this.post({ type: 'settings', settings });
+	/**
+	 * Sends the page's state; the worker re-runs the analysis. Only the bytes of files the current
+	 * worker does not hold yet travel. Returns the snapshot's sequence number.
+	 */
+	analyze(snapshot: EngineSnapshot, files: readonly InputFile[]): number {
+		const seq = ++this.seq;
+		const fresh = files.filter((f) => !this.given.has(f.id));
+		for (const f of fresh) this.given.add(f.id);
+		const keep = new Set(snapshot.inputIds);
+		for (const id of this.given) if (!keep.has(id)) this.given.delete(id);
+		const worker = this.ensure();
+		void worker.then((w) =>
+			pageChannel(w).send({
+				type: 'analyze',
+				seq,
+				snapshot: structuredClone(snapshot),
+				files: fresh,
+			}),
+		);
+		return seq;
 	}
 
 	/**
@@ -166,7 +138,7 @@ export class EngineClient {
 			this.pending.set(requestId, resolve),
 		);
 		const worker = await this.ensure();
-		worker.postMessage({ type: 'describe-certificate', requestId, der } satisfies EngineRequest);
+		pageChannel(worker).send({ type: 'describe-certificate', requestId, der });
 		return answer;
 	}
 
@@ -176,29 +148,21 @@ export class EngineClient {
 		this.pending.clear();
 	}
 
-	/** Stops the running work now; `inputIds` (the files being worked on) are marked cancelled. */
-	async cancel(inputIds: string[]): Promise<void> {
-		for (const id of inputIds) this.cancelled.add(id);
+	/**
+	 * Stops the running work now: the worker is terminated (a key derivation in progress cannot
+	 * be interrupted from inside, and a terminated worker leaves no job running) and the next
+	 * `analyze` starts a fresh one, given every file again.
+	 */
+	async cancel(): Promise<void> {
 		const old = this.worker;
 		this.worker = null;
-		if (old) (await old).terminate();
+		this.given = new Set();
 		this.dropPending();
-		const worker = await this.ensure();
-		const send = (request: EngineRequest) => worker.postMessage({ ...request, seq: ++this.seq });
-		if (this.settings) send({ type: 'settings', settings: this.settings });
-		for (const [id, password] of this.passwords) send({ type: 'password', id, password });
-		for (const [id, map] of this.entryPasswords) {
-			for (const [alias, password] of map) send({ type: 'entry-password', id, alias, password });
-		}
-		send({ type: 'cancelled', ids: [...this.cancelled] });
-		send({ type: 'add', files: this.files });
+		if (old) (await old).terminate();
 	}
 
 	/** Stops the worker for good (the page is going away or a bench run is over). */
 	async dispose(): Promise<void> {
-		const old = this.worker;
-		this.worker = null;
-		if (old) (await old).terminate();
-		this.dropPending();
+		await this.cancel();
 	}
 }

@@ -1,42 +1,93 @@
-// Messages between the page and the analysis engine worker.
+// Messages between the page and the analysis engine worker, and the typed channel they travel on.
+// The page holds the state (inputs, passwords, settings, cancelled inputs) and sends a snapshot
+// of it with every change; the worker holds only the analysis cache (the bytes of the files it
+// was given and their parse results) and answers per input as each finishes.
 import type { AnalysisResult } from '../analyze';
-import type { AnalysisSettings } from '../core/facts';
+import type { AnalysisSettings, InputFacts } from '../core/facts';
 import type { InputFile } from '../core/pipeline';
 import type { CertificateDescription } from '../core/x509/facts';
 
+/** Everything the analysis depends on, by input id; file bytes travel separately (once). */
+export interface EngineSnapshot {
+	/** Input ids in the order the user added them. */
+	inputIds: string[];
+	/** Store passwords the user typed, by input id. */
+	passwords: Record<string, string>;
+	/** Entry key passwords the user typed, by input id then alias. */
+	entryPasswords: Record<string, Record<string, string>>;
+	settings: AnalysisSettings;
+	/** Inputs whose work the user cancelled: recorded with an error, not parsed. */
+	cancelled: string[];
+}
+
 /**
- * Every request carries `seq` (increasing, set by the client); every event carries the highest
- * `seq` the worker had received when the run started, so the page knows a result is current
- * (`html[data-state=idle]` only when the result answers the last request it sent).
+ * Every `analyze` carries `seq` (increasing, set by the client); every event of the run it starts
+ * carries that `seq`, so the page knows whether an answer is current.
  */
-export type EngineRequest = (
-	| { type: 'add'; files: InputFile[] }
-	| { type: 'remove'; ids: string[] }
-	| { type: 'clear' }
-	| { type: 'password'; id: string; password: string }
-	| { type: 'entry-password'; id: string; alias: string; password: string }
-	| { type: 'settings'; settings: AnalysisSettings }
-	/** Inputs whose work the user cancelled: they get an error instead of being parsed again. */
-	| { type: 'cancelled'; ids: string[] }
+export type EngineRequest =
+	| {
+			type: 'analyze';
+			seq: number;
+			snapshot: EngineSnapshot;
+			/** Files this worker has not been given yet (the client tracks which it has). */
+			files: InputFile[];
+	  }
 	/** A question, not a change: answered by `certificate-description`, never re-runs the analysis. */
 	| { type: 'describe-certificate'; requestId: number; der: Uint8Array }
 	/**
 	 * The answer to `need-module`: the source of a lazily loaded library (assets/yaml.js), or why
 	 * the page could not load it. Not a change of state: no sequence number, no re-run.
 	 */
-	| { type: 'module'; name: 'yaml'; source: string | null; error?: string }
-) & { seq?: number };
+	| { type: 'module'; name: 'yaml'; source: string | null; error?: string };
 
-export type EngineEvent = (
-	| { type: 'busy'; runId: number }
-	| { type: 'progress'; runId: number; inputId: string | null; label: string; fraction?: number }
-	| { type: 'result'; runId: number; result: AnalysisResult }
-	| { type: 'crash'; runId: number; message: string }
+export type EngineEvent =
+	| { type: 'busy'; runId: number; seq: number }
+	| {
+			type: 'progress';
+			runId: number;
+			seq: number;
+			/** The input being worked on, when the step belongs to one. */
+			inputId: string | null;
+			label: string;
+			fraction?: number;
+	  }
+	/** One input's own step is done (its result before the cross-file stages refine it). */
+	| { type: 'input'; runId: number; seq: number; input: InputFacts }
+	| { type: 'result'; runId: number; seq: number; result: AnalysisResult }
+	| { type: 'crash'; runId: number; seq: number; message: string }
 	| {
 			type: 'certificate-description';
 			requestId: number;
 			description: CertificateDescription | null;
 	  }
 	/** The engine needs a library it does not carry (the YAML reader); answered by `module`. */
-	| { type: 'need-module'; name: 'yaml' }
-) & { seq?: number };
+	| { type: 'need-module'; name: 'yaml' };
+
+/** One side of a typed message channel (the worker's global scope or a Worker object). */
+export interface Channel<Send, Receive> {
+	send(message: Send): void;
+	listen(handler: (message: Receive) => void): void;
+}
+
+interface MessagePort<Send, Receive> {
+	postMessage(message: Send): void;
+	addEventListener(type: 'message', listener: (event: MessageEvent<Receive>) => void): void;
+}
+
+/** The page's end: sends requests, receives events. */
+export function pageChannel(worker: Worker): Channel<EngineRequest, EngineEvent> {
+	const port = worker as unknown as MessagePort<EngineRequest, EngineEvent>;
+	return {
+		send: (message) => port.postMessage(message),
+		listen: (handler) => port.addEventListener('message', (e) => handler(e.data)),
+	};
+}
+
+/** The worker's end: sends events, receives requests. */
+export function workerChannel(scope: unknown): Channel<EngineEvent, EngineRequest> {
+	const port = scope as MessagePort<EngineEvent, EngineRequest>;
+	return {
+		send: (message) => port.postMessage(message),
+		listen: (handler) => port.addEventListener('message', (e) => handler(e.data)),
+	};
+}

@@ -1,23 +1,22 @@
-// The engine worker: holds the inputs, passwords and settings, and re-runs the analysis after
-// every change (a newer change aborts the running one). All parsing, cryptography and XML work
-// happens here, never on the page's thread.
+// The engine worker: holds only the analysis cache (file bytes by input id and the Analyzer's
+// parse results) and re-runs the analysis for every snapshot the page sends (a newer snapshot
+// aborts the running one). All parsing, cryptography and XML work happens here, never on the
+// page's thread; each input's result is posted as soon as it is done.
 import { Analyzer, type AnalysisRequest } from '../analyze';
-import type { AnalysisSettings } from '../core/facts';
 import type { InputFile } from '../core/pipeline';
 import { certificateAsn1, certificateExtensions } from '../core/x509/certificate-view';
 import type { CertificateDescription } from '../core/x509/facts';
 import { setYamlLoader, type YamlLib } from '../core/tls/formats/yaml';
-import type { EngineEvent, EngineRequest } from './protocol';
+import { workerChannel, type EngineSnapshot } from './protocol';
 
 interface WorkerScope {
-	postMessage(message: EngineEvent): void;
-	addEventListener(type: 'message', listener: (event: MessageEvent<EngineRequest>) => void): void;
 	importScripts(...urls: string[]): void;
 	/** Set by assets/yaml.js's source once imported (see vite.config.ts). */
 	__wssecYaml?: YamlLib;
 }
 
 const scope = self as unknown as WorkerScope;
+const channel = workerChannel(self);
 
 /**
  * The built engine is a Blob worker: it cannot import a chunk (a file:// page's worker may not
@@ -43,31 +42,17 @@ if (!import.meta.env.DEV) {
 					if (scope.__wssecYaml) resolve(scope.__wssecYaml);
 					else reject(new Error('assets/yaml.js did not define the YAML library'));
 				};
-				post({ type: 'need-module', name: 'yaml' });
+				channel.send({ type: 'need-module', name: 'yaml' });
 			}),
 	);
 }
 const analyzer = new Analyzer();
-let files: InputFile[] = [];
-const passwords: Record<string, string> = {};
-const entryPasswords: Record<string, Record<string, string>> = {};
-const cancelledIds = new Set<string>();
-let settings: AnalysisSettings = {
-	trustAnchors: [],
-	truststoreInputs: [],
-	rawKeys: [],
-	captureTime: null,
-	connector: null,
-};
+/** File bytes by input id: part of the cache, sent once per worker. */
+const files = new Map<string, InputFile>();
 let runId = 0;
-/** Highest request sequence number received (see protocol.ts). */
-let lastSeq = 0;
 let current: AbortController | null = null;
+let latest: { seq: number; snapshot: EngineSnapshot } | null = null;
 let scheduled = false;
-
-function post(event: EngineEvent): void {
-	scope.postMessage(event);
-}
 
 function schedule(): void {
 	current?.abort();
@@ -75,61 +60,48 @@ function schedule(): void {
 	scheduled = true;
 	queueMicrotask(() => {
 		scheduled = false;
-		void run();
+		if (latest) void run(latest.seq, latest.snapshot);
 	});
 }
 
-async function run(): Promise<void> {
+async function run(seq: number, snapshot: EngineSnapshot): Promise<void> {
 	const id = ++runId;
-	const seq = lastSeq;
 	const controller = new AbortController();
 	current = controller;
-	post({ type: 'busy', runId: id, seq });
+	channel.send({ type: 'busy', runId: id, seq });
 	const request: AnalysisRequest = {
-		files: files.filter((f) => !cancelledIds.has(f.id)),
-		passwords,
-		entryPasswords,
-		settings,
+		files: snapshot.inputIds.flatMap((i) => {
+			const f = files.get(i);
+			return f ? [f] : [];
+		}),
+		cancelled: snapshot.cancelled,
+		passwords: snapshot.passwords,
+		entryPasswords: snapshot.entryPasswords,
+		settings: snapshot.settings,
 	};
-	let inputId: string | null = null;
 	try {
 		const result = await analyzer.run(
 			request,
-			(label, fraction) => {
-				const match = files.find(
-					(f) => label.startsWith(`${f.name}:`) || label === `Reading ${f.name}`,
-				);
-				inputId = match?.id ?? inputId;
-				post({
+			(label, fraction, inputId) => {
+				channel.send({
 					type: 'progress',
 					runId: id,
-					inputId,
-					label,
 					seq,
+					inputId: inputId ?? null,
+					label,
 					...(fraction === undefined ? {} : { fraction }),
 				});
 			},
 			controller.signal,
+			(input) => {
+				if (!controller.signal.aborted) channel.send({ type: 'input', runId: id, seq, input });
+			},
 		);
 		if (controller.signal.aborted) return;
-		for (const f of files) {
-			if (!cancelledIds.has(f.id)) continue;
-			result.facts.inputs.push({
-				id: f.id,
-				name: f.name,
-				size: f.bytes.length,
-				sha256: '',
-				kind: 'unknown',
-				kindReason: 'not analyzed',
-				status: 'error',
-				error:
-					'Analysis cancelled before this file was finished; remove it and add it again to retry',
-			});
-		}
-		post({ type: 'result', runId: id, result, seq });
+		channel.send({ type: 'result', runId: id, result, seq });
 	} catch (error) {
 		if (controller.signal.aborted) return;
-		post({
+		channel.send({
 			type: 'crash',
 			runId: id,
 			seq,
@@ -147,11 +119,10 @@ function describe(requestId: number, der: Uint8Array): void {
 	} catch {
 		// not a certificate the decoder can read: the card says so
 	}
-	post({ type: 'certificate-description', requestId, description });
+	channel.send({ type: 'certificate-description', requestId, description });
 }
 
-scope.addEventListener('message', (event) => {
-	const msg = event.data;
+channel.listen((msg) => {
 	if (msg.type === 'describe-certificate') {
 		describe(msg.requestId, msg.der);
 		return;
@@ -160,41 +131,10 @@ scope.addEventListener('message', (event) => {
 		yamlAnswer?.(msg.source, msg.error);
 		return;
 	}
-	if (msg.seq !== undefined) lastSeq = Math.max(lastSeq, msg.seq);
-	switch (msg.type) {
-		case 'add':
-			files = [...files, ...msg.files];
-			break;
-		case 'remove': {
-			const gone = new Set(msg.ids);
-			files = files.filter((f) => !gone.has(f.id));
-			for (const id of gone) {
-				delete passwords[id];
-				delete entryPasswords[id];
-				cancelledIds.delete(id);
-			}
-			analyzer.forget(new Set(files.map((f) => f.id)));
-			break;
-		}
-		case 'clear':
-			files = [];
-			for (const id of Object.keys(passwords)) delete passwords[id];
-			for (const id of Object.keys(entryPasswords)) delete entryPasswords[id];
-			cancelledIds.clear();
-			analyzer.forget(new Set());
-			break;
-		case 'password':
-			passwords[msg.id] = msg.password;
-			break;
-		case 'entry-password':
-			entryPasswords[msg.id] = { ...(entryPasswords[msg.id] ?? {}), [msg.alias]: msg.password };
-			break;
-		case 'settings':
-			settings = msg.settings;
-			break;
-		case 'cancelled':
-			for (const id of msg.ids) cancelledIds.add(id);
-			break;
-	}
+	for (const f of msg.files) files.set(f.id, f);
+	const keep = new Set(msg.snapshot.inputIds);
+	for (const id of files.keys()) if (!keep.has(id)) files.delete(id);
+	analyzer.forget(keep);
+	if (!latest || msg.seq >= latest.seq) latest = { seq: msg.seq, snapshot: msg.snapshot };
 	schedule();
 });

@@ -93,3 +93,12 @@ export function smallInteger(bytes: Uint8Array, tlv: Tlv): number | null {
 	for (let i = tlv.contentStart; i < tlv.end; i++) v = v * 256 + (bytes[i] ?? 0);
 	return v;
 }
+
+/**
+ * An asn1js INTEGER's value read exactly at any size (asn1js's `valueDec` gives 0 from 2^24 on,
+ * which turned a 2^31−1 iteration count into "0 iterations"). Past 2^53 the number is the
+ * nearest double: still far beyond every bound it is checked against.
+ */
+export function integerValue(v: { toBigInt(): bigint }): number {
+	return Number(v.toBigInt());
+}

@@ -1,7 +1,26 @@
 // Key derivation for XML Encryption 1.1 key agreement and derived keys: ConcatKDF (NIST SP
 // 800-56A, as xmlenc11 profiles it), PBKDF2 and HKDF (through WebCrypto).
 import { toArrayBuffer } from '../bytes/encoding';
+import { pbkdf2 as nobleKdf } from '@noble/hashes/pbkdf2.js';
+import type { CHash } from '@noble/hashes/utils.js';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { chargeKdf, derivationCost, KDF_NATIVE_LIMIT } from './budget';
+
+const PBKDF2_HASHES: Record<string, CHash> = {
+	'SHA-1': sha1,
+	'SHA-256': sha256,
+	'SHA-384': sha384,
+	'SHA-512': sha512,
+};
 import type { SyncHash } from './hashes';
+
+const HASH_BYTES: Record<string, number> = {
+	'SHA-1': 20,
+	'SHA-256': 32,
+	'SHA-384': 48,
+	'SHA-512': 64,
+};
 
 /** K = H(1‖Z‖OtherInfo) ‖ H(2‖Z‖OtherInfo) … truncated to `length` bytes. */
 export function concatKdf(
@@ -44,6 +63,12 @@ export async function pbkdf2(
 	iterations: number,
 	length: number,
 ): Promise<Uint8Array> {
+	// checked before any work: the message chooses both the count and the key length
+	chargeKdf(`PBKDF2-${hash}`, iterations, Math.ceil(length / (HASH_BYTES[hash] ?? 20)));
+	if (expensive(iterations, length)) {
+		// stops with the worker on Cancel (see KDF_NATIVE_LIMIT)
+		return nobleKdf(PBKDF2_HASHES[hash]!, password, salt, { c: iterations, dkLen: length });
+	}
 	const key = await crypto.subtle.importKey('raw', toArrayBuffer(password), 'PBKDF2', false, [
 		'deriveBits',
 	]);
@@ -53,6 +78,10 @@ export async function pbkdf2(
 		length * 8,
 	);
 	return new Uint8Array(bits);
+}
+
+function expensive(iterations: number, length: number): boolean {
+	return derivationCost(iterations, Math.ceil(length / 32)) > KDF_NATIVE_LIMIT;
 }
 
 export async function hkdf(

@@ -5,8 +5,9 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { equalBytes } from '../bytes/encoding';
 import { tripleDesCbcDecrypt, unpadPkcs7 } from '../crypto/legacy/des';
 import { pkcs12Kdf, pkcs12Password } from '../crypto/legacy/pbe';
-import { ParseError } from '../errors';
+import { LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
+import { defaultTrialsAffordable } from '../crypto/budget';
 import { candidatePasswords } from './default-passwords';
 import { requireStorePassword } from './jks';
 import { keystoreOutcome, type RawEntry } from './model';
@@ -149,7 +150,13 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 	// Version 1 derives a 2-byte MAC key (BouncyCastle passed bits where bytes were meant).
 	const macKeyLength = version === 2 ? 20 : 2;
 	let storePassword: string | null = null;
-	const tries = candidatePasswords(ctx.password);
+	// one expensive derivation is not repeated for every default password: the user is asked
+	const affordable = defaultTrialsAffordable(iterations, 1);
+	const tries = affordable
+		? candidatePasswords(ctx.password)
+		: ctx.password !== null
+			? [ctx.password]
+			: [];
 	for (const p of ctx.entryPasswords.values()) if (!tries.includes(p)) tries.push(p);
 	for (const p of tries) {
 		ctx.signal.throwIfAborted();
@@ -160,6 +167,17 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 			storePassword = p;
 			break;
 		}
+	}
+	if (
+		storePassword === null &&
+		ctx.password === null &&
+		!affordable &&
+		entries.some((e) => e.type !== 'trusted-certificate')
+	) {
+		throw new LockedError(
+			`This BKS keystore needs its store password (its integrity check uses ${iterations.toLocaleString('en')} iterations: too many to try the default passwords)`,
+			false,
+		);
 	}
 	requireStorePassword(ctx, 'BKS', storePassword, entries, 'HMAC-SHA1 integrity check', (pw) => {
 		let failed = 0;

@@ -2,6 +2,8 @@
 // JCEKS PBEWithMD5AndTripleDES keys and sealed secret keys. Certificates are readable without
 // any password; keys need the store password or their own key password.
 import * as asn1js from 'asn1js';
+import { integerValue } from '../asn1/der';
+import { chargeKdf } from '../crypto/budget';
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { digest } from '../bytes/digest';
 import { equalBytes } from '../bytes/encoding';
@@ -184,6 +186,7 @@ export function jceksDerive(
 			s[2] = tmp;
 		}
 	}
+	chargeKdf('JCEKS PBEWithMD5AndTripleDES', iterations, 2);
 	const pw = new Uint8Array([...password].map((c) => c.charCodeAt(0) & 0xff));
 	const out = new Uint8Array(32);
 	const buf = new Uint8Array(16 + pw.length);
@@ -229,7 +232,7 @@ function pbeParams(v: unknown): { salt: Uint8Array; iterations: number } | null 
 	const salt = p?.valueBlock.value[0];
 	const it = p?.valueBlock.value[1];
 	if (!(salt instanceof asn1js.OctetString) || !(it instanceof asn1js.Integer)) return null;
-	return { salt: new Uint8Array(salt.valueBlock.valueHexView), iterations: it.valueBlock.valueDec };
+	return { salt: new Uint8Array(salt.valueBlock.valueHexView), iterations: integerValue(it) };
 }
 
 /** Decrypts one private key entry; returns PKCS#8 or null, and the protection description. */

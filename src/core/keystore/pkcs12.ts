@@ -5,6 +5,7 @@ import * as asn1js from 'asn1js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { integerValue } from '../asn1/der';
 import { equalBytes } from '../bytes/encoding';
 import {
 	algorithmName,
@@ -157,12 +158,12 @@ function readPbmac1(params: unknown): Pbmac1 {
 	let keyLength: number | null = null;
 	let prfOid = '1.2.840.113549.2.7'; // PBKDF2's default PRF
 	for (const item of rest) {
-		if (item instanceof asn1js.Integer) keyLength = item.valueBlock.valueDec;
+		if (item instanceof asn1js.Integer) keyLength = integerValue(item);
 		if (item instanceof asn1js.Sequence) prfOid = oidOf(item.valueBlock.value[0]) ?? prfOid;
 	}
 	return {
 		salt: saltBytes,
-		iterations: iter.valueBlock.valueDec,
+		iterations: integerValue(iter),
 		keyLength,
 		prf: HMAC_OID_HASH[prfOid] ?? null,
 		prfOid,
@@ -396,7 +397,7 @@ function readPfx(bytes: Uint8Array): {
 			iterations: pbmac1
 				? pbmac1.iterations
 				: iter instanceof asn1js.Integer
-					? iter.valueBlock.valueDec
+					? integerValue(iter)
 					: 1,
 			...(pbmac1 ? { pbmac1 } : {}),
 		};

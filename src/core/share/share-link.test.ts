@@ -9,8 +9,10 @@ import { buildReport } from '../report/build-report';
 import type { Report } from '../report/report';
 import { leakedSecrets, MIX_FILES, mixPasswords, readFixture } from '../../../tests/support/mix';
 import {
+	capStrings,
 	decodeShareFragment,
 	encodeShareFragment,
+	MAX_FIELD_CHARS,
 	MAX_FRAGMENT_CHARS,
 	PBKDF2_ITERATIONS,
 	redactSecrets,
@@ -197,5 +199,34 @@ describe('hostile fragments give a clear error, never a report', () => {
 			await encodeShareFragment({ report, connector: null }),
 		);
 		expect(decoded.report.grade.capReasons).toEqual(['<img src=x onerror=alert(1)>']);
+	});
+
+	it('a 1,000,000-character file name in a small link is cut to MAX_FIELD_CHARS when decoded', async () => {
+		const report = emptyReport();
+		report.inputs.push({
+			name: 'a'.repeat(1_000_000),
+			size: 1,
+			sha256: 'ab',
+			kind: 'unknown',
+			status: 'error',
+			error: 'x',
+		});
+		const json = JSON.stringify({ report, connector: null });
+		const link = `wssec1.z.${deflateRawSync(Buffer.from(json)).toString('base64url')}`;
+		expect(link.length).toBeLessThan(8 * 1024);
+		const decoded = await decodeShareFragment(link);
+		const name = decoded.report.inputs[0]!.name;
+		expect(name.startsWith('a'.repeat(MAX_FIELD_CHARS) + '…')).toBe(true);
+		expect(name).toContain('998,000 more characters cut');
+		expect(name.length).toBeLessThan(MAX_FIELD_CHARS + 60);
+	});
+
+	it('unknown fields nested 100,000 deep are walked without recursion', () => {
+		let deep: unknown = 'x'.repeat(5000);
+		for (let i = 0; i < 100_000; i++) deep = [deep];
+		const capped = capStrings({ deep }, 10);
+		let inner: unknown = capped.deep;
+		while (Array.isArray(inner)) inner = inner[0];
+		expect(inner).toBe('xxxxxxxxxx… (4,990 more characters cut)');
 	});
 });

@@ -193,7 +193,37 @@ export async function decodeShareFragment(
 	if (!isSharePayload(data)) {
 		throw new ParseError('share/bad-format', 'This link does not contain a valid report.');
 	}
-	return { ...data, report: withCompleteness(data.report) };
+	const capped = capStrings(data, MAX_FIELD_CHARS);
+	return { ...capped, report: withCompleteness(capped.report) };
+}
+
+/**
+ * Longest text field kept from a decoded link. A 7 KB link inflating to a 1,000,000-character
+ * file name took 46 s to lay out; no field of a real report comes near this.
+ */
+export const MAX_FIELD_CHARS = 2000;
+
+/**
+ * Every string anywhere in `value` cut to `max` characters (with "…", and the count cut).
+ * Iterative: unknown fields of a hostile payload can nest arbitrarily deep.
+ */
+export function capStrings<T>(value: T, max: number): T {
+	const cap = (s: string) =>
+		s.length > max
+			? `${s.slice(0, max)}… (${(s.length - max).toLocaleString('en')} more characters cut)`
+			: s;
+	if (typeof value === 'string') return cap(value) as T;
+	const stack: unknown[] = [value];
+	for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+		if (typeof node !== 'object' || node === null) continue;
+		const record = node as Record<string, unknown>;
+		for (const key of Object.keys(record)) {
+			const v = record[key];
+			if (typeof v === 'string') record[key] = cap(v);
+			else if (typeof v === 'object' && v !== null) stack.push(v);
+		}
+	}
+	return value;
 }
 
 /** A payload from another untrusted place (a saved report's data block), or null. */

@@ -7,6 +7,7 @@ import { samlAssertions } from '../xml/saml';
 import { elementPath } from '../xml/ids';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { fromBase64, toHex } from '../bytes/encoding';
+import { describeFailure } from '../errors';
 import type { AnalysisFacts } from '../facts';
 import type { InputKind } from '../report/report';
 import type { Parser, Stage, StageContext } from '../pipeline';
@@ -179,13 +180,14 @@ export const stage: Stage = async (facts, ctx) => {
 		ctx.progress(
 			`Verifying signatures in ${ref.inputName}`,
 			docIndex / Math.max(1, ctx.documents.length),
+			input.file.id,
 		);
 		try {
 			results.push(await examine(ref, input.file.lastModified));
 		} catch (error) {
 			if (ctx.signal.aborted) throw error;
 			// a bug must not cost the other files their analysis: say so on this file's card
-			failures.set(ref.inputName, error instanceof Error ? error.message : String(error));
+			failures.set(ref.inputName, describeFailure(error, 'verifying signatures').message);
 		}
 	}
 	const dropped = reconcile(results);
@@ -262,8 +264,7 @@ export const stage: Stage = async (facts, ctx) => {
 			.filter((s): s is SignatureFacts => !!s);
 		detail.summary = summarize(sigs, facts, name);
 		const failed = failures.get(name);
-		if (failed)
-			detail.summary += ` — internal error while verifying a document of this file (please report it): ${failed}`;
+		if (failed) detail.summary += ` — a document of this file could not be verified: ${failed}`;
 		const eks = facts.encryptedKeys.filter((k) => k.inputName === name);
 		if (eks.length) detail.encryptedKeys = eks;
 		const target = facts.inputs.find((i) => i.name === name);

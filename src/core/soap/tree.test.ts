@@ -1,5 +1,6 @@
 // The what-is-signed tree stays bounded on large messages: the first children are shown with
 // indexed path steps where names repeat, the rest are counted, and signatures keep their parts.
+import { DOMImplementation } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../xml/safe-parse';
 import { signedTree } from './tree';
@@ -34,5 +35,23 @@ describe('signedTree', () => {
 		expect(tree?.children[1]?.children[0]?.children[1]?.path).toBe(
 			'/s:Envelope/s:Body/ex:order/ex:item',
 		);
+	});
+
+	it('walks 10 000 nested elements without recursion, stopping at its node bound', () => {
+		// built directly (the parser refuses this depth): the builder itself must not overflow
+		const doc = new DOMImplementation().createDocument(null, 'ä');
+		let el = doc.documentElement!;
+		for (let i = 0; i < 10_000; i++) {
+			const child = doc.createElement('ä');
+			el.appendChild(child);
+			el = child;
+		}
+		const tree = signedTree(doc, [], null);
+		let depth = 0;
+		for (let n = tree; n?.children[0]; n = n.children[0]) depth++;
+		expect(depth).toBe(1499); // MAX_NODES (1500) nodes, one per level
+		let last = tree;
+		while (last?.children[0]) last = last.children[0];
+		expect(last?.omitted).toBe(1);
 	});
 });

@@ -58,8 +58,14 @@ export function signedTree(
 		envelope?.securityHeaders.flatMap((s) => s.timestamps.map((t) => t.path)) ?? [],
 	);
 	let budget = MAX_NODES;
+	// Iterative (an explicit stack, not recursion): the depth is the input's to choose, and a
+	// recursive builder overflowed the call stack on 2,000 nested elements. Each node is made
+	// when it is popped, in document order, and appended to its parent's children.
 	// paths are built while walking: elementPath() per node rescans every sibling (100 000 items)
-	const build = (el: Element, path: string): TreeNode => {
+	const node = (
+		el: Element,
+		path: string,
+	): { tree: TreeNode; kids: Element[]; steps: string[] } => {
 		budget--;
 		const signedBy: number[] = [];
 		const targetOf: number[] = [];
@@ -83,19 +89,14 @@ export function signedTree(
 			if (shownKids.length < MAX_CHILDREN && budget - shownKids.length > 0) shownKids.push(c);
 		}
 		// a signature's own internals are shown on its card, not in the tree
-		const hidden = role === 'signature' ? count : 0;
 		const kids = role === 'signature' ? [] : shownKids;
 		const repeated = repeatedNames(el, kids);
-		const children: TreeNode[] = [];
 		const seen = new Map<string, number>();
-		for (const k of kids) {
-			if (budget <= 0) break;
+		const steps = kids.map((k) => {
 			const n = (seen.get(k.tagName) ?? 0) + 1;
 			seen.set(k.tagName, n);
-			const step = repeated.has(k.tagName) ? `${k.tagName}[${n}]` : k.tagName;
-			children.push(build(k, `${path}/${step}`));
-		}
-		const omitted = hidden + (role === 'signature' ? 0 : count - children.length);
+			return repeated.has(k.tagName) ? `${k.tagName}[${n}]` : k.tagName;
+		});
 		let text: string | null = null;
 		if (count === 0) {
 			const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -103,7 +104,33 @@ export function signedTree(
 		}
 		const id =
 			el.getAttributeNS(NS.wsu, 'Id') || el.getAttribute('Id') || el.getAttribute('ID') || null;
-		return { name: el.tagName, path, id, signedBy, targetOf, role, text, children, omitted };
+		// omitted starts as every child; each child actually built takes one off
+		const tree: TreeNode = {
+			name: el.tagName,
+			path,
+			id,
+			signedBy,
+			targetOf,
+			role,
+			text,
+			children: [],
+			omitted: count,
+		};
+		return { tree, kids, steps };
 	};
-	return build(root, elementPath(root));
+	const first = node(root, elementPath(root));
+	const stack: { parent: TreeNode; el: Element; path: string }[] = [];
+	const push = (parent: TreeNode, kids: readonly Element[], steps: readonly string[]) => {
+		for (let k = kids.length - 1; k >= 0; k--)
+			stack.push({ parent, el: kids[k]!, path: `${parent.path}/${steps[k]!}` });
+	};
+	push(first.tree, first.kids, first.steps);
+	for (let top = stack.pop(); top; top = stack.pop()) {
+		if (budget <= 0) break;
+		const made = node(top.el, top.path);
+		top.parent.children.push(made.tree);
+		top.parent.omitted--;
+		push(made.tree, made.kids, made.steps);
+	}
+	return first.tree;
 }

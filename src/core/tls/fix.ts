@@ -341,7 +341,7 @@ function fixJava(text: string, p: Profile, parse: TlsParse): string {
 function fixSpring(text: string, p: Profile): string {
 	const protocols = p === 'modern' ? 'TLSv1.3' : 'TLSv1.2,TLSv1.3';
 	const lines = text.split('\n');
-	const yaml = /^\s*[\w-]+:\s*$/m.test(text) && !/^\s*[\w.-]+\s*=/m.test(text);
+	const yaml = /^[ \t]*[\w-]+:[ \t\r]*$/m.test(text) && !/^[ \t]*[\w.-]+\s*=/m.test(text);
 	if (!yaml) {
 		const hasP = replaceLines(
 			lines,
@@ -579,7 +579,7 @@ export function fixedText(parse: TlsParse, text: string, p: Profile): string | n
 			return fixMailLines(
 				text,
 				p,
-				/^\s*spring\.mail\.properties\./m.test(text) ? 'spring.mail.properties.' : '',
+				/^[ \t]*spring\.mail\.properties\./m.test(text) ? 'spring.mail.properties.' : '',
 			);
 		case 'connector':
 			return fixConnector(text, p);

@@ -2,6 +2,7 @@
 // extended key usage, basic constraints, SKI, AKI, CRL distribution points, AIA, certificate
 // policies, name constraints. Fast enough for 150-certificate truststores.
 import * as asn1js from 'asn1js';
+import { integerValue } from '../asn1/der';
 import { toHex } from '../bytes/encoding';
 import { nameText } from './names';
 import { EKU_NAMES, EXTENSION_NAMES } from './oids';
@@ -197,7 +198,7 @@ export function basicConstraints(value: Uint8Array): { ca: boolean; pathLength: 
 	const len = items.find((k) => k instanceof asn1js.Integer);
 	return {
 		ca: ca instanceof asn1js.Boolean ? ca.valueBlock.value : false,
-		pathLength: len instanceof asn1js.Integer ? len.valueBlock.valueDec : null,
+		pathLength: len instanceof asn1js.Integer ? integerValue(len) : null,
 	};
 }
 

@@ -79,4 +79,62 @@ describe('parseXml on hostile input', () => {
 		const text = '<a  b="1"\r\n>x</a>';
 		expect(parseXml(text).text).toBe(text);
 	});
+
+	it('counts nesting of non-ASCII element names (2,000 deep <ä>, the engine-killing envelope)', () => {
+		const n = 2000;
+		const e = failure(
+			`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${'<ä>'.repeat(n)}${'</ä>'.repeat(n)}</soap:Body></soap:Envelope>`,
+		);
+		expect(e.code).toBe('xml/too-deep');
+		expect(e.message).toContain(`deeper than ${MAX_XML_DEPTH} levels`);
+		// the element that crossed the bound: 2 SOAP levels + 255 <ä> open before it
+		expect(e.where.offset).toBe(
+			'<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>'.length +
+				(MAX_XML_DEPTH - 2) * 3,
+		);
+	});
+
+	it.each([
+		[
+			'after a processing instruction',
+			'<?xml version="1.0"?><?pi x?><!DOCTYPE a [<!ENTITY e "y">]><a>&e;</a>',
+		],
+		[
+			'after a PI holding a fake comment opener',
+			'<?pi <!--?><!DOCTYPE a [<!ENTITY e "y">]><a>&e;</a><!-- -->',
+		],
+		['after a BOM', '\uFEFF<!DOCTYPE a [<!ENTITY e "y">]><a>&e;</a>'],
+		['after a comment', '<!-- c --><!DOCTYPE a><a/>'],
+		['an ELEMENT declaration alone', '<a><!ELEMENT a ANY></a>'],
+	])('refuses a DOCTYPE %s before parsing', (_name, text) => {
+		const e = failure(text);
+		expect(e.code).toBe('xml/doctype');
+		expect(text.slice(e.where.offset ?? -1).startsWith('<!')).toBe(true);
+	});
+
+	it('refuses UTF-16 text read as UTF-8 (NUL characters) before parsing', () => {
+		const utf16 = '<!DOCTYPE a [<!ENTITY e "y">]><a>&e;</a>'.split('').join('\u0000') + '\u0000';
+		const e = failure(utf16);
+		expect(e.code).toBe('xml/nul');
+		expect(e.message).toMatch(/NUL character \(line 1, column 2\)/);
+	});
+
+	it.each([
+		[
+			'comment',
+			'<a>' + '<!--'.repeat(32 * 1024),
+			/comment opened at line 1, column 4 is never closed/,
+		],
+		['CDATA', '<a><![CDATA[' + 'x'.repeat(1000), /CDATA section opened at line 1, column 4/],
+		[
+			'processing instruction',
+			'<a><?pi ' + '<?'.repeat(1000),
+			/processing instruction opened at line 1, column 4/,
+		],
+		['tag', '<a><b x="' + '>'.repeat(1000), /tag opened at line 1, column 4/],
+	])('stops at the first unterminated %s (one linear pass)', (_name, text, message) => {
+		const e = failure(text);
+		expect(e.code).toBe('xml/unterminated');
+		expect(e.message).toMatch(message);
+	});
 });

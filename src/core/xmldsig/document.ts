@@ -45,6 +45,8 @@ export interface VerifyDocumentOptions {
 	/** Keys the decryption stage unwrapped from this message's EncryptedKeys. */
 	sessionKeys?: readonly SessionSecret[];
 	external?: (uri: string) => Uint8Array | null;
+	/** Digested bytes allowed for this document (see verify.ts MAX_DIGESTED_BYTES). */
+	digestBudget?: number;
 	chain?: (
 		cert: KnownCert,
 		all: readonly KnownCert[],
@@ -132,6 +134,7 @@ export async function verifyDocument(
 			inputName: opts.inputName,
 			origin: opts.origin,
 			keys,
+			...(opts.digestBudget === undefined ? {} : { digestBudget: opts.digestBudget }),
 			...(chain ? { chain: (cert: KnownCert) => chain(cert, certs) } : {}),
 		});
 		signatures.push({ element, ...result });

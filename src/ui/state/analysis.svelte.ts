@@ -1,8 +1,10 @@
-// The page's analysis state: the inputs the user added, the engine's latest result, progress,
-// settings (trust, raw keys, capture time, connector) and the UiActions detail views call.
+// The page's analysis state, the one place the engine's inputs live: the inputs the user added
+// (with their bytes), typed passwords, settings (trust, raw keys, capture time, connector) and
+// cancelled inputs, sent to the engine as a snapshot on every change; the engine's per-input
+// results and latest full result, progress, and the UiActions detail views call.
 import { pemToDer } from '../../core/x509/pem';
 import type { AnalysisResult } from '../../analyze';
-import type { AnalysisSettings, InputFacts } from '../../core/facts';
+import { CANCELLED_MESSAGE, type AnalysisSettings, type InputFacts } from '../../core/facts';
 import type { InputFile } from '../../core/pipeline';
 import { reconcileReport } from '../../core/report/build-report';
 import { exportableReport, reportJson, reportSarif } from '../../core/report/export';
@@ -11,13 +13,16 @@ import type { SharePayload } from '../../core/share/share-link';
 import type { ConnectorForm } from '../../core/tls/facts';
 import type { CertificateDescription } from '../../core/x509/facts';
 import { EngineClient } from '../../engine/client';
-import type { EngineEvent } from '../../engine/protocol';
+import type { EngineEvent, EngineSnapshot } from '../../engine/protocol';
 import type { UiActions } from '../actions';
 import { copyText } from '../clipboard';
 import { sharedFixes } from './share-extras';
 
 /** Below this many bytes in one drop, reading is instant and needs no progress. */
 const READ_PROGRESS_BYTES = 1024 * 1024;
+
+/** Per-input results arriving within this many ms are applied together. */
+const INPUT_BATCH_MS = 50;
 
 /** Unknown inputs up to this size may be offered as a raw symmetric key. */
 export const RAW_KEY_MAX_BYTES = 512;
@@ -61,6 +66,17 @@ function emptySettings(): AnalysisSettings {
 export class AnalysisState implements UiActions {
 	inputs = $state.raw<PageInput[]>([]);
 	result = $state.raw<AnalysisResult | null>(null);
+	/** Each input's facts as the engine posted them when its own step finished, with the run's seq. */
+	private perInput = $state.raw<Record<string, { seq: number; facts: InputFacts }>>({});
+	/** Inputs whose work the user cancelled (their cards offer Retry). */
+	cancelled = $state.raw<string[]>([]);
+	/** The full result's inputs by id (each card looks itself up: no scan per card). */
+	private resultInputs = $derived<Record<string, InputFacts>>(
+		Object.fromEntries((this.result?.facts.inputs ?? []).map((i) => [i.id, i])),
+	);
+	/** Per-input results received and not yet applied (see flushInputs). */
+	private arrived: { seq: number; facts: InputFacts }[] = [];
+	private flushTimer: ReturnType<typeof setTimeout> | null = null;
 	settings = $state.raw<AnalysisSettings>(emptySettings());
 	progress = $state.raw<ProgressInfo | null>(null);
 	/** An unexpected engine failure (a bug), shown in a visible panel. */
@@ -79,6 +95,10 @@ export class AnalysisState implements UiActions {
 	private keyCount = 0;
 	/** Passwords the user typed: redacted from anything exported, whatever a message quotes. */
 	private secrets: string[] = [];
+	/** The files (bytes) of the inputs: sent to each fresh engine worker once. */
+	private files: InputFile[] = [];
+	private passwords: Record<string, string> = {};
+	private entryPasswords: Record<string, Record<string, string>> = {};
 	private readonly engine: EngineClient;
 	/** UiActions with bound methods, safe to pass to detail components (and to destructure). */
 	readonly actions: UiActions;
@@ -115,19 +135,29 @@ export class AnalysisState implements UiActions {
 	}
 
 	private onEngineEvent(event: EngineEvent): void {
-		const seq = event.seq ?? 0;
+		if (event.type === 'certificate-description' || event.type === 'need-module') return;
+		const seq = event.seq;
 		switch (event.type) {
 			case 'busy':
 				break;
 			case 'progress':
+				if (seq < this.floorSeq) return;
 				this.progress = {
 					label: event.label,
 					fraction: event.fraction ?? null,
 					inputId: event.inputId,
 				};
 				break;
+			case 'input': {
+				if (seq < this.floorSeq) return;
+				// batched: 2,000 inputs post 2,000 events, and each state change re-renders the cards
+				this.arrived.push({ seq, facts: event.input });
+				this.flushTimer ??= setTimeout(() => this.flushInputs(), INPUT_BATCH_MS);
+				break;
+			}
 			case 'result':
 				if (seq < this.resultSeq || seq < this.floorSeq) return;
+				this.flushInputs();
 				this.result = event.result;
 				this.resultSeq = seq;
 				this.crash = null;
@@ -142,21 +172,74 @@ export class AnalysisState implements UiActions {
 		}
 	}
 
+	private snapshot(): EngineSnapshot {
+		return {
+			inputIds: this.files.map((f) => f.id),
+			passwords: this.passwords,
+			entryPasswords: this.entryPasswords,
+			settings: this.settings,
+			cancelled: this.cancelled,
+		};
+	}
+
+	/** Sends the state to the engine; returns the snapshot's sequence number. */
 	private sent(): number {
-		this.sentSeq = this.engine.lastSeq;
+		this.sentSeq = this.engine.analyze(this.snapshot(), this.files);
 		return this.sentSeq;
+	}
+
+	/** Applies the per-input results that arrived since the last flush, in one state change. */
+	flushInputs(): void {
+		if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+		this.flushTimer = null;
+		if (this.arrived.length === 0) return;
+		const next = { ...this.perInput };
+		for (const { seq, facts } of this.arrived) {
+			const known = next[facts.id];
+			if (seq < this.floorSeq || (known && known.seq > seq)) continue;
+			next[facts.id] = { seq, facts };
+		}
+		this.arrived = [];
+		this.perInput = next;
+	}
+
+	/** The newest facts the engine gave for one input and the run they came from. */
+	private latestOf(id: string): { seq: number; facts: InputFacts } | null {
+		const own = this.perInput[id] ?? null;
+		const full = this.resultInputs[id];
+		if (full && (!own || this.resultSeq >= own.seq)) return { seq: this.resultSeq, facts: full };
+		return own;
 	}
 
 	/** The engine's facts for one input, or null while it has not been analyzed yet. */
 	factsOf(id: string): InputFacts | null {
-		return this.result?.facts.inputs.find((i) => i.id === id) ?? null;
+		if (this.cancelled.includes(id)) {
+			const input = this.inputs.find((i) => i.id === id);
+			return {
+				id,
+				name: input?.name ?? id,
+				size: input?.size ?? 0,
+				sha256: '',
+				kind: 'unknown',
+				kindReason: 'not analyzed',
+				status: 'error',
+				error: CANCELLED_MESSAGE,
+			};
+		}
+		return this.latestOf(id)?.facts ?? null;
+	}
+
+	/** True for an input the user cancelled: its card offers Retry. */
+	isCancelled(id: string): boolean {
+		return this.cancelled.includes(id);
 	}
 
 	/** `pending` until a result answers the input's last change, then the engine's status. */
 	statusOf(input: PageInput): InputFacts['status'] {
-		const facts = this.factsOf(input.id);
-		if (!facts || input.touched > this.resultSeq) return 'pending';
-		return facts.status;
+		if (this.cancelled.includes(input.id)) return 'error';
+		const latest = this.latestOf(input.id);
+		if (!latest || input.touched > latest.seq) return 'pending';
+		return latest.facts.status;
 	}
 
 	async addFiles(files: readonly File[]): Promise<void> {
@@ -232,7 +315,7 @@ export class AnalysisState implements UiActions {
 			bytes: f.bytes,
 			...(f.lastModified === undefined ? {} : { lastModified: f.lastModified }),
 		}));
-		void this.engine.add(inputFiles);
+		this.files = [...this.files, ...inputFiles];
 		const seq = this.sent();
 		this.inputs = [
 			...this.inputs,
@@ -248,38 +331,50 @@ export class AnalysisState implements UiActions {
 	}
 
 	remove(id: string): void {
-		void this.engine.remove([id]);
-		this.sent();
+		this.files = this.files.filter((f) => f.id !== id);
 		this.inputs = this.inputs.filter((i) => i.id !== id);
+		delete this.passwords[id];
+		delete this.entryPasswords[id];
+		this.cancelled = this.cancelled.filter((x) => x !== id);
+		const { [id]: _gone, ...rest } = this.perInput;
+		this.perInput = rest;
 		if (this.settings.truststoreInputs.includes(id)) {
-			this.updateSettings({
+			this.settings = {
+				...this.settings,
 				truststoreInputs: this.settings.truststoreInputs.filter((x) => x !== id),
-			});
+			};
 		}
+		this.sent();
 	}
 
 	clear(): void {
-		void this.engine.clear();
-		this.floorSeq = this.engine.lastSeq;
+		this.files = [];
+		this.passwords = {};
+		this.entryPasswords = {};
+		this.cancelled = [];
+		this.arrived = [];
+		this.perInput = {};
 		this.inputs = [];
 		this.result = null;
 		this.crash = null;
 		this.progress = null;
 		this.secrets = [];
 		this.settings = emptySettings();
-		void this.engine.updateSettings(this.settings);
-		this.sent();
+		this.floorSeq = this.sent();
 	}
 
 	unlock(id: string, password: string): void {
 		if (password && !this.secrets.includes(password)) this.secrets.push(password);
-		void this.engine.password(id, password);
+		this.passwords = { ...this.passwords, [id]: password };
 		this.touch(id, this.sent());
 	}
 
 	entryPassword(inputId: string, alias: string, password: string): void {
 		if (password && !this.secrets.includes(password)) this.secrets.push(password);
-		void this.engine.entryPassword(inputId, alias, password);
+		this.entryPasswords = {
+			...this.entryPasswords,
+			[inputId]: { ...(this.entryPasswords[inputId] ?? {}), [alias]: password },
+		};
 		this.touch(inputId, this.sent());
 	}
 
@@ -287,18 +382,28 @@ export class AnalysisState implements UiActions {
 		this.inputs = this.inputs.map((i) => (i.id === id ? { ...i, touched: seq } : i));
 	}
 
-	/** Ids of the inputs still being worked on (what Cancel stops). */
+	/**
+	 * Ids of the inputs Cancel stops: the one the engine says it is working on; when it names
+	 * none (between steps), every input still pending.
+	 */
 	inProgress(): string[] {
 		const current = this.progress?.inputId;
-		const pending = this.inputs.filter((i) => this.statusOf(i) === 'pending').map((i) => i.id);
-		return current && !pending.includes(current) ? [...pending, current] : pending;
+		if (current && this.inputs.some((i) => i.id === current)) return [current];
+		return this.inputs.filter((i) => this.statusOf(i) === 'pending').map((i) => i.id);
 	}
 
+	/**
+	 * Stops the input that is running (the engine's worker is terminated and replaced, so no
+	 * derivation keeps a core busy); the others keep the results they have and are analyzed
+	 * again by the fresh worker.
+	 */
 	async cancel(): Promise<void> {
 		const ids = this.inProgress();
+		this.cancelled = [...this.cancelled, ...ids.filter((id) => !this.cancelled.includes(id))];
 		this.cancelling = true;
+		this.progress = null;
 		try {
-			await this.engine.cancel(ids);
+			await this.engine.cancel();
 			this.sent();
 		} finally {
 			this.cancelling = false;
@@ -306,9 +411,15 @@ export class AnalysisState implements UiActions {
 		this.say('Analysis cancelled');
 	}
 
+	/** Analyzes a cancelled input again. */
+	retry(id: string): void {
+		if (!this.cancelled.includes(id)) return;
+		this.cancelled = this.cancelled.filter((x) => x !== id);
+		this.touch(id, this.sent());
+	}
+
 	private updateSettings(patch: Partial<AnalysisSettings>): void {
 		this.settings = { ...this.settings, ...patch };
-		void this.engine.updateSettings(this.settings);
 		this.sent();
 	}
 

@@ -2,65 +2,64 @@
 // that answers the last request, stale results after "clear all", settings and secret redaction.
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../analyze';
-import { emptyFacts, type AnalysisSettings, type InputFacts } from '../../core/facts';
+import { emptyFacts, type InputFacts } from '../../core/facts';
 import type { InputFile } from '../../core/pipeline';
 import { buildReport } from '../../core/report/build-report';
 import type { EngineClient } from '../../engine/client';
-import type { EngineEvent } from '../../engine/protocol';
+import type { EngineEvent, EngineSnapshot } from '../../engine/protocol';
 import { AnalysisState } from './analysis.svelte';
 
-/** Records requests like EngineClient (with sequence numbers) and lets the test answer them. */
+/** Records snapshots like EngineClient (with sequence numbers) and lets the test answer them. */
 class FakeEngine {
 	seq = 0;
 	files: InputFile[] = [];
-	passwords: Record<string, string> = {};
-	settings: AnalysisSettings | null = null;
-	cancelled: string[][] = [];
+	snapshot: EngineSnapshot | null = null;
+	cancels = 0;
 	constructor(readonly emit: (event: EngineEvent) => void) {}
 	get lastSeq() {
 		return this.seq;
 	}
-	add(files: InputFile[]) {
-		this.seq++;
-		this.files.push(...files);
-		return Promise.resolve();
+	get passwords() {
+		return this.snapshot?.passwords ?? {};
 	}
-	remove(ids: string[]) {
-		this.seq++;
-		this.files = this.files.filter((f) => !ids.includes(f.id));
-		return Promise.resolve();
+	get settings() {
+		return this.snapshot?.settings ?? null;
 	}
-	clear() {
-		this.seq++;
-		this.files = [];
-		return Promise.resolve();
+	analyze(snapshot: EngineSnapshot, files: readonly InputFile[]) {
+		this.snapshot = structuredClone(snapshot);
+		this.files = files.filter((f) => snapshot.inputIds.includes(f.id));
+		return ++this.seq;
 	}
-	password(id: string, password: string) {
-		this.seq++;
-		this.passwords[id] = password;
-		return Promise.resolve();
-	}
-	entryPassword() {
-		this.seq++;
-		return Promise.resolve();
-	}
-	updateSettings(settings: AnalysisSettings) {
-		this.seq++;
-		this.settings = settings;
-		return Promise.resolve();
-	}
-	cancel(ids: string[]) {
-		this.cancelled.push(ids);
-		this.seq += 3;
+	cancel() {
+		this.cancels++;
 		return Promise.resolve();
 	}
 	dispose() {
 		return Promise.resolve();
 	}
+	/** One input's own result, as the worker posts it when that input is done. */
+	input(name: string, status: InputFacts['status'] = 'parsed', seq = this.seq) {
+		const f = this.files.find((x) => x.name === name)!;
+		this.emit({
+			type: 'input',
+			runId: 1,
+			seq,
+			input: {
+				id: f.id,
+				name: f.name,
+				size: f.bytes.length,
+				sha256: 'ab',
+				kind: 'pkcs12',
+				kindReason: 'test',
+				status,
+			},
+		});
+	}
 	/** Answers with a result in which each file has the given status (default parsed). */
 	answer(status: Record<string, InputFacts['status']> = {}, seq = this.seq, evidence = '') {
 		const facts = emptyFacts('2026-01-01T00:00:00Z');
 		for (const f of this.files) {
+			if (this.snapshot?.cancelled.includes(f.id)) continue;
 			const s = status[f.name] ?? 'parsed';
 			facts.inputs.push({
 				id: f.id,
@@ -196,13 +195,55 @@ describe('AnalysisState', () => {
 		expect(JSON.stringify(state.exportableReport())).not.toContain('Typed-Secret-99');
 	});
 
-	it('Cancel passes the inputs in progress to the engine', async () => {
+	it('each input shows its own result as soon as the engine posts it', () => {
 		const { state, engine } = setup();
-		state.addBytes([{ name: 'a.p12', bytes: bytes('a') }]);
-		engine.answer();
-		state.addBytes([{ name: 'slow.xml', bytes: bytes('b') }]);
+		state.addBytes([
+			{ name: 'slow.p12', bytes: bytes('a') },
+			{ name: 'cert.pem', bytes: bytes('b') },
+		]);
+		engine.input('cert.pem', 'parsed');
+		state.flushInputs(); // what the batch timer does
+		expect(state.inputs.map((i) => state.statusOf(i))).toEqual(['pending', 'parsed']);
+		expect(state.busy).toBe(true);
+		engine.answer({ 'slow.p12': 'locked' });
+		expect(state.inputs.map((i) => state.statusOf(i))).toEqual(['locked', 'parsed']);
+		expect(state.busy).toBe(false);
+	});
+
+	it('Cancel stops only the input the engine works on; the others keep their results', async () => {
+		const { state, engine } = setup();
+		state.addBytes([
+			{ name: 'cert.pem', bytes: bytes('a') },
+			{ name: 'slow.p12', bytes: bytes('b') },
+			{ name: 'next.pem', bytes: bytes('c') },
+		]);
+		engine.input('cert.pem');
+		state.flushInputs();
+		const slow = state.inputs[1]!;
+		engine.emit({ type: 'progress', runId: 1, seq: engine.seq, inputId: slow.id, label: 'x' });
 		await state.cancel();
-		expect(engine.cancelled).toEqual([[state.inputs[1]!.id]]);
+		expect(engine.cancels).toBe(1);
+		expect(engine.snapshot?.cancelled).toEqual([slow.id]);
+		// every file goes to the fresh worker again; the cancelled one is recorded, not parsed
+		expect(engine.files.map((f) => f.name)).toEqual(['cert.pem', 'slow.p12', 'next.pem']);
+		expect(state.inputs.map((i) => state.statusOf(i))).toEqual(['parsed', 'error', 'pending']);
+		expect(state.factsOf(slow.id)?.error).toContain('cancelled');
+		expect(state.isCancelled(slow.id)).toBe(true);
+	});
+
+	it('Retry analyzes a cancelled input again', async () => {
+		const { state, engine } = setup();
+		state.addBytes([{ name: 'slow.p12', bytes: bytes('b') }]);
+		const slow = state.inputs[0]!;
+		engine.emit({ type: 'progress', runId: 1, seq: engine.seq, inputId: slow.id, label: 'x' });
+		await state.cancel();
+		engine.answer();
+		expect(state.statusOf(slow)).toBe('error');
+		state.retry(slow.id);
+		expect(engine.snapshot?.cancelled).toEqual([]);
+		expect(state.statusOf(state.inputs[0]!)).toBe('pending');
+		engine.answer();
+		expect(state.statusOf(state.inputs[0]!)).toBe('parsed');
 	});
 });
 

@@ -5,17 +5,32 @@ import * as asn1js from 'asn1js';
 import { cbc } from '@noble/ciphers/aes.js';
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { integerValue } from '../../asn1/der';
+import { UnsupportedError } from '../../errors';
+import { pbkdf2 as nobleKdf } from '@noble/hashes/pbkdf2.js';
+import type { CHash } from '@noble/hashes/utils.js';
+import { chargeKdf, derivationCost, KDF_NATIVE_LIMIT } from '../budget';
+
+const PBKDF2_HASHES: Record<string, CHash> = {
+	'SHA-1': sha1,
+	'SHA-256': sha256,
+	'SHA-384': sha384,
+	'SHA-512': sha512,
+};
 import { toArrayBuffer } from '../../bytes/encoding';
 import { desCbcDecrypt, tripleDesCbcDecrypt, unpadPkcs7 } from './des';
 import { iterateDigest, iterateMd5WithSuffix } from './iterated';
 import { rc2CbcDecrypt, rc4 } from './rc2';
 
 /** An algorithm we recognise but cannot run, or do not know; the message names it. */
-export class UnsupportedAlgorithmError extends Error {
+export class UnsupportedAlgorithmError extends UnsupportedError {
 	override readonly name = 'UnsupportedAlgorithmError';
+	constructor(message: string) {
+		super('pbe/unsupported-algorithm', message);
+	}
 }
 
-/** Iteration counts beyond this are refused (a hostile file could ask for billions). */
+/** The old per-count limit, kept for callers; the cost budget (crypto/budget.ts) is what refuses. */
 export const MAX_ITERATIONS = 10_000_000;
 
 export interface KdfHooks {
@@ -97,14 +112,10 @@ export const DIGEST_HASH: Record<string, HashName> = {
 	'1.2.840.113549.2.5': 'MD5',
 };
 
+/** A count below 1 is invalid; the cost of large ones is the budget's to refuse (crypto/budget.ts). */
 function checkIterations(n: number): void {
-	if (!Number.isSafeInteger(n) || n < 1)
+	if (!(n >= 1) || !Number.isInteger(n))
 		throw new UnsupportedAlgorithmError(`invalid iteration count ${n}`);
-	if (n > MAX_ITERATIONS) {
-		throw new UnsupportedAlgorithmError(
-			`iteration count ${n.toLocaleString('en')} exceeds the limit of ${MAX_ITERATIONS.toLocaleString('en')}`,
-		);
-	}
 }
 
 /** PKCS#12 password: BMPString (UTF-16BE) with a two-byte NUL terminator. */
@@ -130,6 +141,7 @@ export function pkcs12Kdf(
 ): Uint8Array {
 	checkIterations(iterations);
 	const { fn, u, v } = HASHES[hash];
+	chargeKdf(`PKCS#12 key derivation (${hash})`, iterations, Math.ceil(length / u));
 	const fill = (src: Uint8Array) => {
 		if (src.length === 0) return new Uint8Array(0);
 		const out = new Uint8Array(v * Math.ceil(src.length / v));
@@ -184,6 +196,7 @@ function pbkdf1(
 	hooks: KdfHooks,
 ): Uint8Array {
 	checkIterations(iterations);
+	chargeKdf(`PBES1 key derivation (${hash})`, iterations, 1);
 	const { fn } = HASHES[hash];
 	const first = new Uint8Array(password.length + salt.length);
 	first.set(password);
@@ -207,6 +220,11 @@ export async function pbkdf2(
 	checkIterations(iterations);
 	if (hash === 'MD5' || hash === 'SHA-224')
 		throw new UnsupportedAlgorithmError(`PBKDF2 with ${hash}`);
+	chargeKdf(`PBKDF2-${hash}`, iterations, Math.ceil(length / HASHES[hash].u));
+	if (expensive(iterations, length)) {
+		// stops with the worker on Cancel (see KDF_NATIVE_LIMIT)
+		return nobleKdf(PBKDF2_HASHES[hash]!, password, salt, { c: iterations, dkLen: length });
+	}
 	const key = await crypto.subtle.importKey('raw', toArrayBuffer(password), 'PBKDF2', false, [
 		'deriveBits',
 	]);
@@ -218,11 +236,15 @@ export async function pbkdf2(
 	return new Uint8Array(bits);
 }
 
+function expensive(iterations: number, length: number): boolean {
+	return derivationCost(iterations, Math.ceil(length / 32)) > KDF_NATIVE_LIMIT;
+}
+
 function octets(v: unknown): Uint8Array | null {
 	return v instanceof asn1js.OctetString ? new Uint8Array(v.valueBlock.valueHexView) : null;
 }
 function int(v: unknown): number | null {
-	return v instanceof asn1js.Integer ? v.valueBlock.valueDec : null;
+	return v instanceof asn1js.Integer ? integerValue(v) : null;
 }
 function oidOf(v: unknown): string | null {
 	return v instanceof asn1js.ObjectIdentifier ? v.valueBlock.toString() : null;
@@ -336,7 +358,7 @@ export async function pbeDecrypt(
 		let keyLength: number | null = null;
 		let prfOid = '1.2.840.113549.2.7';
 		for (const item of kp.valueBlock.value.slice(2)) {
-			if (item instanceof asn1js.Integer) keyLength = item.valueBlock.valueDec;
+			if (item instanceof asn1js.Integer) keyLength = integerValue(item);
 			if (item instanceof asn1js.Sequence) prfOid = oidOf(item.valueBlock.value[0]) ?? prfOid;
 		}
 		const hash = PRF_HASH[prfOid];

@@ -39,35 +39,35 @@ export type TlsFormat =
 const TEXT_FORMATS: readonly { format: TlsFormat; test: RegExp }[] = [
 	{
 		format: 'apache',
-		test: /^\s*(SSLProtocol|SSLCipherSuite|SSLEngine|SSLProxyEngine|SSLCertificateFile)\b|^\s*<VirtualHost\b/m,
+		test: /^[ \t]*(SSLProtocol|SSLCipherSuite|SSLEngine|SSLProxyEngine|SSLCertificateFile)\b|^[ \t]*<VirtualHost\b/m,
 	},
 	{
 		format: 'nginx',
-		test: /^\s*(ssl_protocols|ssl_ciphers|ssl_certificate|proxy_ssl_\w+|listen\s+[^;\n]*\bssl\b)[^;\n]*;|^\s*(server|http|stream|mail|events)\s*\{/m,
+		test: /^[ \t]*(ssl_protocols|ssl_ciphers|ssl_certificate|proxy_ssl_\w+|listen\s+[^;\n]*\bssl\b)[^;\n]*;|^[ \t]*(server|http|stream|mail|events)\s*\{/m,
 	},
 	{
 		format: 'haproxy',
-		test: /^\s*(ssl-default-bind-\w+|ssl-default-server-\w+|ssl-server-verify)\b|^\s*bind\s+\S+.*\bssl\b|^\s*(frontend|backend|listen)\s+\S+\s*$/m,
+		test: /^[ \t]*(ssl-default-bind-\w+|ssl-default-server-\w+|ssl-server-verify)\b|^[ \t]*bind\s+\S+.*\bssl\b|^[ \t]*(frontend|backend|listen)\s+\S+[ \t\r]*$/m,
 	},
 	{
 		format: 'openssl',
-		test: /^\s*(openssl_conf|ssl_conf|system_default)\s*=|^\s*(MinProtocol|MaxProtocol|CipherString|Ciphersuites)\s*=|^\s*\[\s*(openssl_init|req|ca|new_oids)\s*\]/m,
+		test: /^[ \t]*(openssl_conf|ssl_conf|system_default)\s*=|^[ \t]*(MinProtocol|MaxProtocol|CipherString|Ciphersuites)\s*=|^[ \t]*\[\s*(openssl_init|req|ca|new_oids)\s*\]/m,
 	},
 	{
 		format: 'java',
-		test: /^\s*(jdk\.tls\.disabledAlgorithms|jdk\.certpath\.disabledAlgorithms|jdk\.tls\.legacyAlgorithms|keystore\.type)\s*[=:]/m,
+		test: /^[ \t]*(jdk\.tls\.disabledAlgorithms|jdk\.certpath\.disabledAlgorithms|jdk\.tls\.legacyAlgorithms|keystore\.type)\s*[=:]/m,
 	},
 	{
 		format: 'mail',
-		test: /^\s*(mail\.(smtps?|imaps?|pop3s?|transport|store)\.)|^\s*(smtp|imap|pop3)[._-]?(host|server|port)\s*[=:]/im,
+		test: /^[ \t]*(mail\.(smtps?|imaps?|pop3s?|transport|store)\.)|^[ \t]*(smtp|imap|pop3)[._-]?(host|server|port)\s*[=:]/im,
 	},
 	{
 		format: 'spring',
-		test: /^\s*(server\.ssl\.|spring\.ssl\.bundle\.|spring\.mail\.)|^server:\s*$[\s\S]*^\s+ssl:\s*$|^spring:\s*$[\s\S]*^\s+mail:\s*$/m,
+		test: /^[ \t]*(server\.ssl\.|spring\.ssl\.bundle\.|spring\.mail\.)|^server:[ \t\r]*$[\s\S]*^[ \t]+ssl:[ \t\r]*$|^spring:[ \t\r]*$[\s\S]*^[ \t]+mail:[ \t\r]*$/m,
 	},
 	{
 		format: 'java',
-		test: /-D(jdk\.tls\.|javax\.net\.ssl\.|https\.protocols|https\.cipherSuites|java\.security\.properties|jdk\.internal\.httpclient)|^\s*(jdk\.tls\.client\.protocols|jdk\.tls\.server\.protocols|https\.protocols|javax\.net\.ssl\.\w+)\s*=/m,
+		test: /-D(jdk\.tls\.|javax\.net\.ssl\.|https\.protocols|https\.cipherSuites|java\.security\.properties|jdk\.internal\.httpclient)|^[ \t]*(jdk\.tls\.client\.protocols|jdk\.tls\.server\.protocols|https\.protocols|javax\.net\.ssl\.\w+)\s*=/m,
 	},
 	{
 		format: 'node',
@@ -77,7 +77,7 @@ const TEXT_FORMATS: readonly { format: TlsFormat; test: RegExp }[] = [
 		format: 'dotnet',
 		test: /SecurityProtocolType\.|SslProtocols\.|ServicePointManager|SchUseStrongCrypto|SystemDefaultTlsVersions/,
 	},
-	{ format: 'runtime', test: /^\s*nginx version: nginx\/\d|^\s*(openjdk|java) version "\d/m },
+	{ format: 'runtime', test: /^[ \t]*nginx version: nginx\/\d|^[ \t]*(openjdk|java) version "\d/m },
 ];
 
 export function sniffTlsFormat(text: string): TlsFormat | null {
@@ -113,8 +113,8 @@ export function sniffTlsFormat(text: string): TlsFormat | null {
 	}
 	// Spring mail properties are Spring, not bare JavaMail.
 	if (
-		/^\s*(server\.ssl\.|spring\.|SERVER_SSL_|SPRING_MAIL_)/m.test(text) ||
-		/^(server|spring):\s*$/m.test(text)
+		/^[ \t]*(server\.ssl\.|spring\.|SERVER_SSL_|SPRING_MAIL_)/m.test(text) ||
+		/^(server|spring):[ \t\r]*$/m.test(text)
 	)
 		return 'spring';
 	for (const f of TEXT_FORMATS) if (f.test.test(text)) return f.format;

@@ -1,10 +1,14 @@
 // nginx (RULES.md 4.6): block syntax, http → server inheritance, defaults by nginx version,
 // upstream verification (proxy_ssl_verify) and the mail proxy's STARTTLS mode.
+import { ParseError } from '../../errors';
 import type { TlsVersion } from '../../report/report';
 import { emptyParse, origin, type DeclaredEndpoint, type Setting, type TlsParse } from '../model';
 import { atLeast } from '../versions';
 import { applyDefaultServer, socketOf, type SocketServer } from './nginx-sni';
 import { basename, opensslHint, versionHint, versionList } from './text';
+
+/** Deepest block nesting read (nginx itself has no limit; real files stay under ten). */
+export const MAX_NGINX_DEPTH = 64;
 
 interface Directive {
 	name: string;
@@ -37,7 +41,18 @@ export function parseNginxTree(text: string, parse: TlsParse): Directive[] {
 				const [name = '', ...args] = words;
 				const d: Directive = { name, args, line: wordLine, children: c === '{' ? [] : null };
 				top().push(d);
-				if (d.children) stack.push({ list: d.children, line: wordLine });
+				if (d.children) {
+					// the walks over this tree follow its nesting: bound it (real configurations
+					// nest a handful of levels; 5,000 overflowed the stack)
+					if (stack.length > MAX_NGINX_DEPTH) {
+						throw new ParseError(
+							'nginx/too-deep',
+							`nginx blocks nested deeper than ${MAX_NGINX_DEPTH} levels (line ${wordLine}): refused to parse`,
+							{ line: wordLine },
+						);
+					}
+					stack.push({ list: d.children, line: wordLine });
+				}
 			}
 			words = [];
 			i++;

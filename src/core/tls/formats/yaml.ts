@@ -45,5 +45,5 @@ export function yamlLib(): YamlLib {
 
 /** Whether spring.ts reads this text as YAML rather than as a .properties file. */
 export function isSpringYaml(text: string): boolean {
-	return /^\s*[\w-]+:\s*$/m.test(text) && !/^\s*[\w.-]+\s*=/m.test(text);
+	return /^[ \t]*[\w-]+:[ \t\r]*$/m.test(text) && !/^[ \t]*[\w.-]+\s*=/m.test(text);
 }
