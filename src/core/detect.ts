@@ -5,6 +5,7 @@ import { reasonOf } from './errors';
 import { children, oidText, readTlv, smallInteger, type Tlv } from './asn1/der';
 import { utf8OrNull } from './bytes/encoding';
 import type { InputKind } from './report/report';
+import { NS } from './xml/namespaces';
 
 export interface Detection {
 	kind: InputKind;
@@ -13,15 +14,6 @@ export interface Detection {
 	/** For tls-config and scan-result: which syntax (nginx, apache, tomcat, java, spring, …). */
 	format?: string;
 }
-
-const NS = {
-	soap11: 'http://schemas.xmlsoap.org/soap/envelope/',
-	soap12: 'http://www.w3.org/2003/05/soap-envelope',
-	wsdl11: 'http://schemas.xmlsoap.org/wsdl/',
-	wsdl20: 'http://www.w3.org/ns/wsdl',
-	dsig: 'http://www.w3.org/2000/09/xmldsig#',
-	xenc: 'http://www.w3.org/2001/04/xmlenc#',
-} as const;
 
 const OID = {
 	data: '1.2.840.113549.1.7.1',
@@ -370,12 +362,12 @@ function detectXmlRoot(text: string, ext: string, root: RootElement): Detection 
 		return { kind: 'tls-config', reason: '.NET configuration file', format: 'dotnet' };
 	}
 	const dsigPrefix = new RegExp(
-		`<([\\w.-]+:)?Signature\\b[^>]*xmlns(:[\\w.-]+)?=["']${NS.dsig.replace(/[.#/]/g, '\\$&')}["']`,
+		`<([\\w.-]+:)?Signature\\b[^>]*xmlns(:[\\w.-]+)?=["']${NS.ds.replace(/[.#/]/g, '\\$&')}["']`,
 	);
 	const hasSignature =
-		(local === 'Signature' && ns === NS.dsig) ||
+		(local === 'Signature' && ns === NS.ds) ||
 		dsigPrefix.test(text) ||
-		(text.includes(NS.dsig) && /<([\w.-]+:)?Signature[\s>]/.test(text));
+		(text.includes(NS.ds) && /<([\w.-]+:)?Signature[\s>]/.test(text));
 	if (hasSignature) {
 		return {
 			kind: 'xml-signature',

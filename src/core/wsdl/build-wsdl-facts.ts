@@ -155,16 +155,7 @@ function defaultAction(tns: string | null, iface: string, msgName: string): stri
 
 function explicitAction(el: Element | null): string | null {
 	if (!el) return null;
-	return attrNS(
-		el,
-		[
-			NS.wsam,
-			NS.wsaw,
-			'http://www.w3.org/2005/08/addressing',
-			'http://schemas.xmlsoap.org/ws/2004/08/addressing',
-		],
-		'Action',
-	);
+	return attrNS(el, [NS.wsam, NS.wsaw, NS.wsa, NS.wsa2004], 'Action');
 }
 
 // ---------------------------------------------------------------- WSDL 1.1

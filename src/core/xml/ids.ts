@@ -5,12 +5,12 @@
 // check alike. Also the one element-path format (/soap:Envelope/soap:Header/wsse:Security[2]).
 import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
 import { elementsWithIdAttributes } from './element-index';
+import { NS } from './namespaces';
 
 const ELEMENT_NODE = 1;
-const NS_XML = 'http://www.w3.org/XML/1998/namespace';
+const NS_XML = NS.xml;
 
-export const NS_WSU =
-	'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
+export const NS_WSU = NS.wsu;
 
 export interface IdMap {
 	byValue: Map<string, Element[]>;

@@ -8,6 +8,7 @@ import { sha3_256, sha3_384, sha3_512, sha3_224 } from '@noble/hashes/sha3.js';
 import { fromHex, toArrayBuffer, toBase64Url } from '../bytes/encoding';
 import { verifyEcdsaDigest } from './ecdsa';
 import type { PublicKey } from './keys';
+import { NS } from '../xml/namespaces';
 
 export type HashName =
 	| 'sha1'
@@ -24,9 +25,9 @@ export type HashName =
 
 const MORE = 'http://www.w3.org/2001/04/xmldsig-more#';
 const MORE07 = 'http://www.w3.org/2007/05/xmldsig-more#';
-const DS = 'http://www.w3.org/2000/09/xmldsig#';
-const ENC = 'http://www.w3.org/2001/04/xmlenc#';
-const DS11 = 'http://www.w3.org/2009/xmldsig11#';
+const DS = NS.ds;
+const ENC = NS.xenc;
+const DS11 = NS.dsig11;
 
 export const DIGESTS: Record<string, HashName> = {
 	[DS + 'sha1']: 'sha1',

@@ -1,20 +1,8 @@
 // XML Encryption algorithm URIs (XENC 1.0 / 1.1, RULES.md 4.16) and what each one needs.
 import type { HashName } from '../crypto/hashes';
+import { NS } from '../xml/namespaces';
 
-export const NS = {
-	xenc: 'http://www.w3.org/2001/04/xmlenc#',
-	xenc11: 'http://www.w3.org/2009/xmlenc11#',
-	ds: 'http://www.w3.org/2000/09/xmldsig#',
-	dsig11: 'http://www.w3.org/2009/xmldsig11#',
-	dsigMore2021: 'http://www.w3.org/2021/04/xmldsig-more#',
-	wsse: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd',
-	wsse11: 'http://docs.oasis-open.org/wss/oasis-wss-wssecurity-secext-1.1.xsd',
-	wsu: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd',
-	soap11: 'http://schemas.xmlsoap.org/soap/envelope/',
-	soap12: 'http://www.w3.org/2003/05/soap-envelope',
-	wsa: 'http://www.w3.org/2005/08/addressing',
-	wsa2004: 'http://schemas.xmlsoap.org/ws/2004/08/addressing',
-} as const;
+export { NS };
 
 export const TYPE_ELEMENT = NS.xenc + 'Element';
 export const TYPE_CONTENT = NS.xenc + 'Content';

@@ -13,7 +13,7 @@ import { unwrapEncryptedKey } from './encrypted-key';
 import type { DecryptionFacts, EncryptedKeyFacts, KeyUsedFacts } from './facts';
 import type { Env } from './model';
 
-const DS = 'http://www.w3.org/2000/09/xmldsig#';
+const DS = NS.ds;
 const WSC = [
 	'http://schemas.xmlsoap.org/ws/2005/02/sc',
 	'http://docs.oasis-open.org/ws-sx/ws-secureconversation/200512',
