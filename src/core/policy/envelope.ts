@@ -1,22 +1,14 @@
 // What a captured SOAP envelope shows for the policy check: addressing headers, Body element,
 // the wsse:Security header's tokens and Timestamp, what is signed and with which algorithms
 // (from the signature and decryption facts, else read from the document itself).
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
 import type { AnalysisFacts } from '../facts';
 import type { XmlDocumentRef } from '../pipeline';
-import { attr, descendants, kid, kids, textOf } from '../xml/ns-dom';
+import { attr, descendants, isElement, kid, kids, textOf } from '../xml/ns-dom';
 import { NS } from './namespaces';
-import { WSA_NAMESPACES } from '../xml/dom';
+import { readEnvelope } from '../xml/envelope';
 import type { CapturedMessage } from './types';
 import { buildIdMap, resolveFragment } from '../xml/ids';
-
-export function envelopeRoot(doc: Document): { root: Element; version: '1.1' | '1.2' } | null {
-	const root = doc.documentElement;
-	if (!root || root.localName !== 'Envelope') return null;
-	if (root.namespaceURI === NS.soap11) return { root, version: '1.1' };
-	if (root.namespaceURI === NS.soap12) return { root, version: '1.2' };
-	return null;
-}
 
 function key(el: Element): string {
 	return `{${el.namespaceURI ?? ''}}${el.localName ?? ''}`;
@@ -31,14 +23,14 @@ function targetOf(el: Element, soapNs: string): string {
 	if (ns === NS.wsse && (local === 'UsernameToken' || local === 'BinarySecurityToken'))
 		return local;
 	if (ns === NS.saml1 || ns === NS.saml2) return 'SAML assertion';
-	const parent = el.parentNode as Element | null;
-	if (parent && parent.namespaceURI === soapNs && parent.localName === 'Header')
+	const parent = el.parentNode;
+	if (isElement(parent) && parent.namespaceURI === soapNs && parent.localName === 'Header')
 		return `Header ${key(el)}`;
 	return key(el);
 }
 
 /** Maps a signature fact's target text ("soap:Body", "wsu:Timestamp") to the same vocabulary. */
-function targetFromText(target: string, kind: string | undefined): string | null {
+function targetFromText(target: string, kind: string | null): string | null {
 	const t = `${kind ?? ''} ${target}`;
 	if (/\bBody\b/i.test(t)) return 'Body';
 	if (/Timestamp/i.test(t)) return 'Timestamp';
@@ -57,30 +49,23 @@ export function readCapturedMessage(
 	facts: AnalysisFacts,
 	decrypted: readonly XmlDocumentRef[],
 ): CapturedMessage | null {
-	const env = envelopeRoot(ref.xml.doc);
+	// the same reading the envelope model made of this document (xml/envelope.ts)
+	const env = readEnvelope(ref.xml.doc);
 	if (!env) return null;
-	const soapNs = env.version === '1.1' ? NS.soap11 : NS.soap12;
-	const header = kid(env.root, soapNs, 'Header');
-	const body = kid(env.root, soapNs, 'Body');
-	const headers = header ? kids(header) : [];
-	const action = headers.find(
-		(h) => WSA_NAMESPACES.has(h.namespaceURI ?? '') && h.localName === 'Action',
-	);
-	const to = headers.find((h) => WSA_NAMESPACES.has(h.namespaceURI ?? '') && h.localName === 'To');
-	const security = headers.filter((h) => h.namespaceURI === NS.wsse && h.localName === 'Security');
+	const { soapNs } = env;
+	const action = env.wsaHeader('Action');
+	const to = env.wsaHeader('To');
+	const security = env.securityHeaders;
 	const secEls = security.flatMap((s) => descendants(s));
-	const first = body ? kids(body)[0] : undefined;
+	const first = env.bodyChildren[0];
 	const bodyEncrypted =
 		!!first && first.namespaceURI === NS.xenc && first.localName === 'EncryptedData';
 	let bodyElement = first && !bodyEncrypted ? key(first) : null;
 	if (bodyEncrypted) {
 		for (const d of decrypted) {
 			if (d.inputName !== ref.inputName) continue;
-			const denv = envelopeRoot(d.xml.doc);
-			const dBody = denv
-				? kid(denv.root, denv.version === '1.1' ? NS.soap11 : NS.soap12, 'Body')
-				: null;
-			const candidate = dBody ? kids(dBody)[0] : d.xml.doc.documentElement;
+			const denv = readEnvelope(d.xml.doc);
+			const candidate = denv?.body ? denv.bodyChildren[0] : d.xml.doc.documentElement;
 			if (candidate && !(candidate.namespaceURI === NS.xenc)) {
 				bodyElement = key(candidate);
 				break;
@@ -115,10 +100,7 @@ export function readCapturedMessage(
 			for (const r of s.references) {
 				if (r.digestAlgorithm) digestAlgorithms.push(r.digestAlgorithm);
 				const byUri = r.uri.startsWith('#') ? ids.get(r.uri.slice(1)) : undefined;
-				const kind = (r as { targetKind?: unknown }).targetKind;
-				const t = byUri
-					? targetOf(byUri, soapNs)
-					: targetFromText(r.target ?? '', typeof kind === 'string' ? kind : undefined);
+				const t = byUri ? targetOf(byUri, soapNs) : targetFromText(r.target ?? '', r.targetKind);
 				if (t) signedTargets.add(t);
 			}
 		}
@@ -129,10 +111,12 @@ export function readCapturedMessage(
 			const si = kid(sig, NS.ds, 'SignedInfo');
 			if (!si) continue;
 			const sm = kid(si, NS.ds, 'SignatureMethod');
-			if (sm && attr(sm, 'Algorithm')) signatureAlgorithms.push(attr(sm, 'Algorithm')!);
+			const signatureAlgorithm = sm ? attr(sm, 'Algorithm') : null;
+			if (signatureAlgorithm) signatureAlgorithms.push(signatureAlgorithm);
 			for (const r of kids(si, NS.ds, 'Reference')) {
 				const dm = kid(r, NS.ds, 'DigestMethod');
-				if (dm && attr(dm, 'Algorithm')) digestAlgorithms.push(attr(dm, 'Algorithm')!);
+				const digestAlgorithm = dm ? attr(dm, 'Algorithm') : null;
+				if (digestAlgorithm) digestAlgorithms.push(digestAlgorithm);
 				const uri = attr(r, 'URI') ?? '';
 				const el = uri.startsWith('#') ? ids.get(uri.slice(1)) : undefined;
 				if (el) signedTargets.add(targetOf(el, soapNs));

@@ -13,8 +13,8 @@ import {
 	localName,
 	NS,
 	text,
-	WSA_NAMESPACES,
 } from '../xml/dom';
+import { readEnvelope } from '../xml/envelope';
 import { elementPath, type IdMap } from '../xml/ids';
 import type {
 	BinarySecurityTokenFacts,
@@ -131,30 +131,22 @@ export function envelopeFacts(
 		certSha?: (bst: Element) => string | null;
 	},
 ): EnvelopeFacts | null {
-	const env = doc.documentElement;
-	if (!env || localName(env) !== 'Envelope') return null;
-	const soapNs = env.namespaceURI ?? '';
-	if (soapNs !== NS.soap11 && soapNs !== NS.soap12) return null;
-	const headers = childElements(env).filter((k) => is(k, soapNs, 'Header'));
-	const bodies = childElements(env).filter((k) => is(k, soapNs, 'Body'));
-	const header = headers[0] ?? null;
-	const body = bodies[0] ?? null;
-	const blocks = header ? childElements(header) : [];
-	const bodyKids = body ? childElements(body) : [];
+	const envelope = readEnvelope(doc);
+	if (!envelope) return null;
+	const { root: env, soapNs, headers, bodies, header, body, blocks } = envelope;
+	const bodyKids = envelope.bodyChildren;
 	const first = bodyKids[0] ?? null;
 	const wsaValue = (local: string): string | null => {
-		const el = blocks.find(
-			(b) => WSA_NAMESPACES.has(b.namespaceURI ?? '') && localName(b) === local,
-		);
+		const el = envelope.wsaHeader(local);
 		if (!el) return null;
 		if (local === 'ReplyTo') return text(childElements(el).find((c) => localName(c) === 'Address'));
 		return text(el);
 	};
 	const decrypted = opts.origin === 'decrypted';
 	const certSha = opts.certSha ?? (() => null);
-	const securityHeaders = blocks
-		.filter((b) => is(b, NS.wsse, 'Security'))
-		.map((s) => securityHeader(s, soapNs, decrypted, certSha));
+	const securityHeaders = envelope.securityHeaders.map((s) =>
+		securityHeader(s, soapNs, decrypted, certSha),
+	);
 	return {
 		inputName: opts.inputName,
 		soapVersion: soapNs === NS.soap11 ? '1.1' : '1.2',

@@ -24,7 +24,8 @@ export const ID_LIKE_ATTRIBUTES: ReadonlySet<string> = new Set(['Id', 'ID', 'id'
 
 const RECORDED = new WeakMap<Document, Recorded>();
 
-function mutations(doc: Document): number {
+/** xmldom's mutation counter: a cache keyed on a document is stale once this moves. */
+export function mutations(doc: Document): number {
 	return (doc as unknown as { _inc: number })._inc;
 }
 
