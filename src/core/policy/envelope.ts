@@ -4,7 +4,7 @@
 import type { Element } from '@xmldom/xmldom';
 import type { AnalysisFacts } from '../facts';
 import type { XmlDocumentRef } from '../pipeline';
-import { attr, descendants, isElement, kid, kids, textOf } from '../xml/ns-dom';
+import { attr, descendants, isElement, child, children, trimmedText } from '../xml/dom';
 import { NS } from './namespaces';
 import { readEnvelope } from '../xml/envelope';
 import type { CapturedMessage } from './types';
@@ -81,7 +81,7 @@ export function readCapturedMessage(
 	const ut = secEls.find((e) => e.namespaceURI === NS.wsse && e.localName === 'UsernameToken');
 	let usernameToken: CapturedMessage['usernameToken'] = null;
 	if (ut) {
-		const pw = kid(ut, NS.wsse, 'Password');
+		const pw = child(ut, NS.wsse, 'Password');
 		const type = pw ? attr(pw, 'Type') : null;
 		usernameToken = {
 			present: true,
@@ -108,13 +108,13 @@ export function readCapturedMessage(
 		const sigs = secEls.filter((e) => e.namespaceURI === NS.ds && e.localName === 'Signature');
 		if (sigs.length) algorithmSource = 'document';
 		for (const sig of sigs) {
-			const si = kid(sig, NS.ds, 'SignedInfo');
+			const si = child(sig, NS.ds, 'SignedInfo');
 			if (!si) continue;
-			const sm = kid(si, NS.ds, 'SignatureMethod');
+			const sm = child(si, NS.ds, 'SignatureMethod');
 			const signatureAlgorithm = sm ? attr(sm, 'Algorithm') : null;
 			if (signatureAlgorithm) signatureAlgorithms.push(signatureAlgorithm);
-			for (const r of kids(si, NS.ds, 'Reference')) {
-				const dm = kid(r, NS.ds, 'DigestMethod');
+			for (const r of children(si, NS.ds, 'Reference')) {
+				const dm = child(r, NS.ds, 'DigestMethod');
 				const digestAlgorithm = dm ? attr(dm, 'Algorithm') : null;
 				if (digestAlgorithm) digestAlgorithms.push(digestAlgorithm);
 				const uri = attr(r, 'URI') ?? '';
@@ -134,7 +134,7 @@ export function readCapturedMessage(
 	} else {
 		for (const el of descendants(env.root, NS.xenc)) {
 			if (el.localName !== 'EncryptedData' && el.localName !== 'EncryptedKey') continue;
-			const m = kid(el, NS.xenc, 'EncryptionMethod');
+			const m = child(el, NS.xenc, 'EncryptionMethod');
 			const alg = m ? attr(m, 'Algorithm') : null;
 			if (!alg) continue;
 			(el.localName === 'EncryptedData' ? dataAlgorithms : keyTransports).push(alg);
@@ -154,8 +154,8 @@ export function readCapturedMessage(
 	return {
 		inputName: ref.inputName,
 		soapVersion: env.version,
-		action: action ? textOf(action) : null,
-		to: to ? textOf(to) : null,
+		action: action ? trimmedText(action) : null,
+		to: to ? trimmedText(to) : null,
 		bodyElement,
 		bodyEncrypted,
 		securityHeader: security.length > 0,

@@ -2,7 +2,7 @@
 // wsp:PolicyReference / PolicyURIs resolved among them, ExactlyOne / All / Optional expanded into
 // alternatives. Bounded: reference loops are cut and the number of alternatives is capped.
 import type { Element } from '@xmldom/xmldom';
-import { attr, attrNS, descendants, kids } from '../xml/ns-dom';
+import { attr, attrNS, descendants, children } from '../xml/dom';
 import { isWsp, NS, WSP } from './namespaces';
 
 /** More alternatives than this are cut (a policy with 10 optional assertions already has 1024). */
@@ -55,10 +55,10 @@ export class PolicyRegistry {
 			const wsp = [...(isWsp(d.root.namespaceURI) ? [d.root] : []), ...descendants(d.root, WSP)];
 			const pas = wsp.filter((e) => e.localName === 'PolicyAttachment');
 			for (const pa of pas) {
-				const uris = kids(pa, WSP, 'AppliesTo').flatMap((a) =>
-					kids(a, WSP, 'URI').map((u) => (u.textContent ?? '').trim()),
+				const uris = children(pa, WSP, 'AppliesTo').flatMap((a) =>
+					children(a, WSP, 'URI').map((u) => (u.textContent ?? '').trim()),
 				);
-				const policies = kids(pa, WSP).filter(
+				const policies = children(pa, WSP).filter(
 					(k) => k.localName === 'Policy' || k.localName === 'PolicyReference',
 				);
 				this.attachments.push({ inputName: d.inputName, uris, policies });
@@ -194,13 +194,13 @@ function normalizeNode(el: Element, inputName: string, st: NormalizeState): RawA
 			case 'Policy':
 			case 'All': {
 				let alts: RawAlternative[] = [[]];
-				for (const child of kids(el))
+				for (const child of children(el))
 					alts = product(alts, normalizeNode(child, inputName, st), reg);
 				return alts;
 			}
 			case 'ExactlyOne': {
 				const out: RawAlternative[] = [];
-				for (const child of kids(el)) {
+				for (const child of children(el)) {
 					for (const alt of normalizeNode(child, inputName, st)) {
 						if (out.length < MAX_ALTERNATIVES) out.push(alt);
 					}
@@ -293,7 +293,7 @@ export function nestedAssertions(
 	if (cached) return cached;
 	const out: Element[] = [];
 	registry.nestedCache.set(el, out);
-	for (const child of kids(el, WSP)) {
+	for (const child of children(el, WSP)) {
 		if (child.localName !== 'Policy' && child.localName !== 'PolicyReference') continue;
 		const alts = normalizePolicy(child, inputName, registry);
 		if (alts.length > 1) {
@@ -314,7 +314,7 @@ export function attachedPolicies(
 	registry: PolicyRegistry,
 ): { label: string; alternatives: RawAlternative[] }[] {
 	const out: { label: string; alternatives: RawAlternative[] }[] = [];
-	for (const child of kids(el, WSP)) {
+	for (const child of children(el, WSP)) {
 		if (child.localName === 'Policy') {
 			out.push({
 				label: registry.label(child, inputName),

@@ -1,7 +1,7 @@
 // Interprets one normalized policy alternative as WS-SecurityPolicy 1.1 / 1.2 / 1.3 requirements
 // (RULES.md 4.15): binding, tokens, algorithm suite, layout, protection and supporting tokens.
 import type { Element } from '@xmldom/xmldom';
-import { attr, attrNS, kids, textOf } from '../xml/ns-dom';
+import { attr, attrNS, children, trimmedText } from '../xml/dom';
 import { isSp, isWsp, NS, SP } from './namespaces';
 import { nestedAssertions, type PolicyRegistry, type RawAlternative } from './normalize';
 import type { PartSet, PolicyAlternative, PolicyToken, TokenRole, TokenType } from './types';
@@ -115,14 +115,14 @@ interface Ctx {
 }
 
 function readParts(el: Element, into: PartSet): void {
-	const children = kids(el);
-	if (children.length === 0) {
+	const kids = children(el);
+	if (kids.length === 0) {
 		// WS-SP 4.1.1: an empty SignedParts / EncryptedParts means the Body and every header.
 		into.body = true;
 		into.allHeaders = true;
 		return;
 	}
-	for (const c of children) {
+	for (const c of kids) {
 		if (!isSp(c.namespaceURI)) continue;
 		if (c.localName === 'Body') into.body = true;
 		else if (c.localName === 'Attachments') into.attachments = true;
@@ -135,9 +135,9 @@ function readParts(el: Element, into: PartSet): void {
 }
 
 function readXPaths(el: Element): string[] {
-	return kids(el, SP)
+	return children(el, SP)
 		.filter((c) => c.localName === 'XPath' || c.localName === 'XPath2')
-		.map((c) => textOf(c));
+		.map((c) => trimmedText(c));
 }
 
 function includeTokenOf(el: Element): string | null {
@@ -157,7 +157,7 @@ function tokenFrom(el: Element, role: TokenRole, container: string, ctx: Ctx): P
 	if (attr(el, 'RequireClientCertificate') === 'true') options.push('RequireClientCertificate');
 	let finalType: TokenType = type;
 	if (type === 'IssuedToken') {
-		const template = kids(el, SP, 'RequestSecurityTokenTemplate')[0];
+		const template = children(el, SP, 'RequestSecurityTokenTemplate')[0];
 		if (template && /saml/i.test(template.textContent ?? '')) options.push('SAML');
 	}
 	if (type === 'Other') finalType = 'Other';

@@ -12,7 +12,7 @@ import {
 	is,
 	localName,
 	NS,
-	text,
+	trimmedText,
 } from '../xml/dom';
 import { readEnvelope } from '../xml/envelope';
 import { elementPath, type IdMap } from '../xml/ids';
@@ -50,8 +50,8 @@ function timestamp(el: Element): TimestampFacts {
 	return {
 		path: elementPath(el),
 		id: wsuId(el),
-		created: created ? text(created) : null,
-		expires: expires ? text(expires) : null,
+		created: created ? trimmedText(created) : null,
+		expires: expires ? trimmedText(expires) : null,
 	};
 }
 
@@ -71,12 +71,12 @@ export function usernameToken(el: Element, decrypted: boolean): UsernameTokenFac
 	return {
 		path: elementPath(el),
 		id: wsuId(el),
-		username: text(child(el, NS.wsse, 'Username')),
+		username: trimmedText(child(el, NS.wsse, 'Username')),
 		passwordTypeUri: typeUri,
 		passwordType,
 		hasNonce: !!nonce,
 		nonceEncodingType: attr(nonce, 'EncodingType'),
-		created: created ? text(created) : null,
+		created: created ? trimmedText(created) : null,
 		protectedByEncryption: decrypted || insideEncrypted(el),
 	};
 }
@@ -139,8 +139,9 @@ export function envelopeFacts(
 	const wsaValue = (local: string): string | null => {
 		const el = envelope.wsaHeader(local);
 		if (!el) return null;
-		if (local === 'ReplyTo') return text(childElements(el).find((c) => localName(c) === 'Address'));
-		return text(el);
+		if (local === 'ReplyTo')
+			return trimmedText(childElements(el).find((c) => localName(c) === 'Address'));
+		return trimmedText(el);
 	};
 	const decrypted = opts.origin === 'decrypted';
 	const certSha = opts.certSha ?? (() => null);

@@ -12,7 +12,7 @@ import type { AnalysisFacts } from '../facts';
 import type { InputKind } from '../report/report';
 import type { Parser, Stage, StageContext } from '../pipeline';
 import { certificateFacts } from '../x509/certificate-facts';
-import { text } from '../xml/dom';
+import { trimmedText } from '../xml/dom';
 import { parseXmlInput } from '../xml/xml-input';
 import { chainVerdict } from '../xmldsig/chain';
 import { knownCerts, verifyDocument } from '../xmldsig/document';
@@ -153,7 +153,7 @@ export const stage: Stage = async (facts, ctx) => {
 		const messageShas = new Map(verification.messageCerts.map((m) => [m.der, m.sha256]));
 		const certSha = (bst: Element): string | null => {
 			try {
-				const der = fromBase64(text(bst).replace(/\s+/g, ''));
+				const der = fromBase64(trimmedText(bst).replace(/\s+/g, ''));
 				for (const [d, s] of messageShas)
 					if (d.length === der.length && d.every((b, i) => b === der[i])) return s;
 				return toHex(sha256(der));

@@ -15,13 +15,13 @@ import type { PolicyAlternative } from '../policy/types';
 import {
 	attr,
 	attrNS,
-	elementPath,
-	kid,
-	kids,
+	namedElementPath,
+	child,
+	children,
 	qnameKey,
 	resolveQName,
 	type QName,
-} from '../xml/ns-dom';
+} from '../xml/dom';
 import type { WsdlFacts, WsdlMessageSide, WsdlNote, WsdlOperation, WsdlPort } from './facts';
 import { schemaClosure, wsdlClosure, type DroppedXml, type ImportIndex } from './imports';
 import { NS } from '../policy/namespaces';
@@ -46,7 +46,7 @@ class Definitions {
 			m = new Map();
 			for (const doc of docs) {
 				const ns = doc.role === 'wsdl20' ? NS.wsdl20 : NS.wsdl11;
-				for (const el of kids(doc.root, ns, kind)) {
+				for (const el of children(doc.root, ns, kind)) {
 					const name = attr(el, 'name');
 					if (name) m.set(qnameKey({ ns: doc.targetNamespace, local: name }), { el, doc });
 				}
@@ -144,7 +144,7 @@ function policyOrigin(el: Element): string {
 			if (id) return `#${id}`;
 		}
 	}
-	return elementPath(el);
+	return namedElementPath(el);
 }
 
 function defaultAction(tns: string | null, iface: string, msgName: string): string {
@@ -165,7 +165,7 @@ function build11(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[
 	const ports: WsdlPort[] = [];
 	const portElements = new Map<string, { port: Element; service: Element; doc: DroppedXml }[]>();
 	for (const { el: service, doc } of defs.list('service')) {
-		for (const port of kids(service, NS.wsdl11, 'port')) {
+		for (const port of children(service, NS.wsdl11, 'port')) {
 			const bindingQ = resolveQName(port, attr(port, 'binding'));
 			const binding = defs.find('binding', bindingQ);
 			if (!binding)
@@ -174,9 +174,9 @@ function build11(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[
 					message: `Port ${attr(port, 'name')} names binding ${attr(port, 'binding')}, which no dropped file defines`,
 				});
 			const addrEl =
-				kid(port, NS.soap11Binding, 'address') ??
-				kid(port, NS.soap12Binding, 'address') ??
-				kid(port, NS.httpBinding, 'address');
+				child(port, NS.soap11Binding, 'address') ??
+				child(port, NS.soap12Binding, 'address') ??
+				child(port, NS.httpBinding, 'address');
 			const address = addrEl ? (attr(addrEl, 'location') ?? '') : '';
 			const bindingType = bindingTypeOf(binding?.el ?? null);
 			const portType = binding ? resolveQName(binding.el, attr(binding.el, 'type')) : null;
@@ -210,12 +210,12 @@ function build11(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[
 			});
 		// By name, once per binding: a linear search per operation is quadratic on large services.
 		const portTypeOps = new Map<string, Element>();
-		for (const o of portType ? kids(portType.el, NS.wsdl11, 'operation') : []) {
+		for (const o of portType ? children(portType.el, NS.wsdl11, 'operation') : []) {
 			const n = attr(o, 'name');
 			if (n !== null && !portTypeOps.has(n)) portTypeOps.set(n, o);
 		}
 		const soapBinding =
-			kid(binding, NS.soap11Binding, 'binding') ?? kid(binding, NS.soap12Binding, 'binding');
+			child(binding, NS.soap11Binding, 'binding') ?? child(binding, NS.soap12Binding, 'binding');
 		const defaultStyle = soapBinding ? attr(soapBinding, 'style') : null;
 		const firstPort = usedBy[0];
 		for (const other of usedBy.slice(1)) {
@@ -243,15 +243,15 @@ function build11(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[
 					])
 				: []),
 		];
-		const usingAddressing = kids(binding, [
+		const usingAddressing = children(binding, [
 			NS.wsaw,
 			'http://www.w3.org/2006/02/addressing/wsdl',
 		]).some((k) => k.localName === 'UsingAddressing');
-		for (const bop of kids(binding, NS.wsdl11, 'operation')) {
+		for (const bop of children(binding, NS.wsdl11, 'operation')) {
 			const name = attr(bop, 'name') ?? '';
 			const pop = portTypeOps.get(name) ?? null;
 			const soapOp =
-				kid(bop, NS.soap11Binding, 'operation') ?? kid(bop, NS.soap12Binding, 'operation');
+				child(bop, NS.soap11Binding, 'operation') ?? child(bop, NS.soap12Binding, 'operation');
 			const style =
 				(soapOp ? attr(soapOp, 'style') : null) ??
 				defaultStyle ??
@@ -267,18 +267,18 @@ function build11(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[
 					: []),
 			];
 			const side = (direction: 'input' | 'output'): WsdlMessageSide | null => {
-				const pEl = pop ? kid(pop, NS.wsdl11, direction) : null;
-				const bEl = kid(bop, NS.wsdl11, direction);
+				const pEl = pop ? child(pop, NS.wsdl11, direction) : null;
+				const bEl = child(bop, NS.wsdl11, direction);
 				if (!pEl && !bEl) return null;
 				const msgQ = pEl ? resolveQName(pEl, attr(pEl, 'message')) : null;
 				const msg = defs.find('message', msgQ);
 				if (msgQ && !msg)
 					ctx.notes.push({
 						level: 'error',
-						message: `Operation ${name} ${direction} names message ${attr(pEl!, 'message')}, which no dropped file defines`,
+						message: `Operation ${name} ${direction} names message ${attr(pEl, 'message')}, which no dropped file defines`,
 					});
 				const parts = msg
-					? kids(msg.el, NS.wsdl11, 'part').map((p) => {
+					? children(msg.el, NS.wsdl11, 'part').map((p) => {
 							const e = resolveQName(p, attr(p, 'element'));
 							const t = resolveQName(p, attr(p, 'type'));
 							return {
@@ -289,7 +289,7 @@ function build11(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[
 						})
 					: [];
 				const soapBody = bEl
-					? (kid(bEl, NS.soap11Binding, 'body') ?? kid(bEl, NS.soap12Binding, 'body'))
+					? (child(bEl, NS.soap11Binding, 'body') ?? child(bEl, NS.soap12Binding, 'body'))
 					: null;
 				const partsAttr = soapBody ? attr(soapBody, 'parts') : null;
 				const bodyParts = partsAttr === null ? null : partsAttr.split(/\s+/).filter(Boolean);
@@ -354,9 +354,9 @@ function build11(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[
 
 function bindingTypeOf(binding: Element | null): WsdlPort['bindingType'] {
 	if (!binding) return 'unknown';
-	if (kid(binding, NS.soap11Binding, 'binding')) return 'soap11';
-	if (kid(binding, NS.soap12Binding, 'binding')) return 'soap12';
-	if (kid(binding, NS.httpBinding, 'binding')) return 'http';
+	if (child(binding, NS.soap11Binding, 'binding')) return 'soap11';
+	if (child(binding, NS.soap12Binding, 'binding')) return 'soap12';
+	if (child(binding, NS.httpBinding, 'binding')) return 'http';
 	const type = attr(binding, 'type');
 	if (type === NS.wsdl20Soap) {
 		const v = attrNS(binding, NS.wsdl20Soap, 'version');
@@ -376,7 +376,7 @@ function build20(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[
 		{ endpoint: Element; service: Element; doc: DroppedXml }[]
 	>();
 	for (const { el: service, doc } of defs.list('service')) {
-		for (const ep of kids(service, NS.wsdl20, 'endpoint')) {
+		for (const ep of children(service, NS.wsdl20, 'endpoint')) {
 			const bindingQ = resolveQName(ep, attr(ep, 'binding'));
 			const binding = defs.find('binding', bindingQ);
 			if (!binding)
@@ -421,8 +421,8 @@ function build20(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[
 			...attached(iface?.el, iface?.doc ?? doc, 'interface', ctx),
 			...attached(binding, doc, 'binding', ctx),
 		];
-		const ifaceOps = iface ? kids(iface.el, NS.wsdl20, 'operation') : [];
-		const bops = kids(binding, NS.wsdl20, 'operation');
+		const ifaceOps = iface ? children(iface.el, NS.wsdl20, 'operation') : [];
+		const bops = children(binding, NS.wsdl20, 'operation');
 		const ifaceByName = new Map<string, Element>();
 		for (const o of ifaceOps) {
 			const n = attr(o, 'name');
@@ -447,11 +447,11 @@ function build20(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[
 				...attached(bop, doc, 'binding operation', ctx),
 			];
 			const side = (direction: 'input' | 'output'): WsdlMessageSide | null => {
-				const iEl = iop ? kid(iop, NS.wsdl20, direction) : null;
-				const bEl = bop ? kid(bop, NS.wsdl20, direction) : null;
+				const iEl = iop ? child(iop, NS.wsdl20, direction) : null;
+				const bEl = bop ? child(bop, NS.wsdl20, direction) : null;
 				if (!iEl && !bEl) return null;
 				const elQ = iEl ? resolveQName(iEl, attr(iEl, 'element')) : null;
-				const element = elQ && !attr(iEl!, 'element')?.startsWith('#') ? qnameKey(elQ) : null;
+				const element = elQ && !attr(iEl, 'element')?.startsWith('#') ? qnameKey(elQ) : null;
 				const explicit = explicitAction(iEl);
 				const value =
 					explicit ??

@@ -1,7 +1,7 @@
 // Imports and includes of dropped WSDL and XSD files, resolved among the dropped files by location
 // (file name) and namespace; nothing is ever fetched. Missing files are named.
 import type { Element } from '@xmldom/xmldom';
-import { attr, descendants, kids } from '../xml/ns-dom';
+import { attr, descendants, children } from '../xml/dom';
 import type { WsdlImport, WsdlNote } from './facts';
 import { NS } from '../policy/namespaces';
 
@@ -58,23 +58,23 @@ export function declaredImports(doc: DroppedXml): RawImport[] {
 	const out: RawImport[] = [];
 	const wsdlNs = doc.role === 'wsdl20' ? NS.wsdl20 : NS.wsdl11;
 	if (doc.role === 'wsdl11' || doc.role === 'wsdl20') {
-		for (const el of kids(doc.root, wsdlNs, 'import')) {
+		for (const el of children(doc.root, wsdlNs, 'import')) {
 			out.push({
 				kind: 'wsdl:import',
 				namespace: attr(el, 'namespace'),
 				location: attr(el, 'location'),
 			});
 		}
-		for (const el of kids(doc.root, wsdlNs, 'include')) {
+		for (const el of children(doc.root, wsdlNs, 'include')) {
 			out.push({ kind: 'wsdl:include', namespace: null, location: attr(el, 'location') });
 		}
 	}
 	const schemas =
 		doc.role === 'xsd'
 			? [doc.root]
-			: kids(doc.root, wsdlNs, 'types').flatMap((t) => kids(t, NS.xsd, 'schema'));
+			: children(doc.root, wsdlNs, 'types').flatMap((t) => children(t, NS.xsd, 'schema'));
 	for (const s of schemas) {
-		for (const el of kids(s, NS.xsd)) {
+		for (const el of children(s, NS.xsd)) {
 			const local = el.localName;
 			if (local === 'import' || local === 'include' || local === 'redefine') {
 				out.push({

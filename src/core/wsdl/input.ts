@@ -10,7 +10,7 @@ import { parseXmlInput } from '../xml/xml-input';
 import { PolicyRegistry } from '../policy/normalize';
 import { readCapturedMessage } from '../policy/envelope';
 import { matchMessage } from './match-message';
-import { attr } from '../xml/ns-dom';
+import { attr } from '../xml/dom';
 import type { WsdlFacts } from './facts';
 import {
 	declaredImports,

@@ -8,7 +8,7 @@ import { emptyAlternative } from '../policy/security-policy';
 import { describeAlternative } from '../policy/describe';
 import type { PolicyAlternative, PolicyToken, TokenRole, TokenType } from '../policy/types';
 import type { ReportEndpoint, ReportPolicy } from '../report/report';
-import { attr, descendants, kid, kids } from '../xml/ns-dom';
+import { attr, descendants, child, children } from '../xml/dom';
 import type { WsdlFacts, WsdlOperation, WsdlPort } from './facts';
 
 const HTTP_BINDINGS = new Set([
@@ -69,12 +69,12 @@ function credentialToken(kind: string | null, role: TokenRole): PolicyToken | nu
 }
 
 function fromStandardBinding(kind: string, el: Element | null): PolicyAlternative {
-	const security = el ? kid(el, [''], 'security') : null;
+	const security = el ? child(el, [''], 'security') : null;
 	const defaultMode =
 		kind === 'basicHttpBinding' ? 'None' : kind === 'basicHttpsBinding' ? 'Transport' : 'Message';
 	const mode = (security ? attr(security, 'mode') : null) ?? defaultMode;
-	const message = security ? kid(security, [''], 'message') : null;
-	const transport = security ? kid(security, [''], 'transport') : null;
+	const message = security ? child(security, [''], 'message') : null;
+	const transport = security ? child(security, [''], 'transport') : null;
 	const alt = emptyAlternative();
 	alt.origin = `${kind}${el && attr(el, 'name') ? `/${attr(el, 'name')}` : ' (defaults)'}`;
 	const credential =
@@ -123,8 +123,8 @@ function fromStandardBinding(kind: string, el: Element | null): PolicyAlternativ
 function fromCustomBinding(el: Element): PolicyAlternative {
 	const alt = emptyAlternative();
 	alt.origin = `customBinding/${attr(el, 'name') ?? ''}`;
-	const security = kid(el, [''], 'security');
-	const https = kid(el, [''], 'httpsTransport');
+	const security = child(el, [''], 'security');
+	const https = child(el, [''], 'httpsTransport');
 	const httpsToken = token('HttpsToken', 'transport', 'WCF httpsTransport');
 	if (https && attr(https, 'requireClientCertificate') === 'true')
 		httpsToken.options.push('RequireClientCertificate');
@@ -178,12 +178,12 @@ function schemeOf(address: string): string {
 export function wcfConfigFacts(inputName: string, root: Element): WsdlFacts | null {
 	const model = descendants(root).find((e) => e.localName === 'system.serviceModel');
 	if (!model) return null;
-	const bindingsEl = kid(model, [''], 'bindings');
+	const bindingsEl = child(model, [''], 'bindings');
 	const configured = new Map<string, { kind: string; el: Element | null }>();
-	for (const group of bindingsEl ? kids(bindingsEl) : []) {
+	for (const group of bindingsEl ? children(bindingsEl) : []) {
 		const kind = group.localName ?? '';
 		if (!HTTP_BINDINGS.has(kind)) continue;
-		for (const b of kids(group, [''], 'binding'))
+		for (const b of children(group, [''], 'binding'))
 			configured.set(`${kind}\u0000${attr(b, 'name') ?? ''}`, { kind, el: b });
 	}
 	const ports: WsdlPort[] = [];
@@ -206,7 +206,7 @@ export function wcfConfigFacts(inputName: string, root: Element): WsdlFacts | nu
 		used.set(name, { kind, el: found?.el ?? null, name });
 		const address = attr(ep, 'address') ?? '';
 		const custom =
-			kind === 'customBinding' && found?.el ? kid(found.el, [''], 'textMessageEncoding') : null;
+			kind === 'customBinding' && found?.el ? child(found.el, [''], 'textMessageEncoding') : null;
 		const soap11 =
 			kind === 'basicHttpBinding' ||
 			kind === 'basicHttpsBinding' ||

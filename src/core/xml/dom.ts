@@ -1,9 +1,27 @@
-// Small, allocation-light helpers for walking an @xmldom/xmldom tree by namespace and local name.
-import type { Element, Node } from '@xmldom/xmldom';
+// The one DOM helper dialect of src/core, over @xmldom/xmldom (no DOMParser or XPath in a worker):
+// children and descendants by namespace (one URI or a list, '*' or omitted for any) and local name,
+// attributes, and text as two explicit functions: trimmedText for values (a Username, a
+// DigestValue) and rawText where whitespace is content (base64 decoders that skip it themselves).
+import type { Document, Element, Node } from '@xmldom/xmldom';
 import { elementsInside } from './element-index';
 
 // the namespace table lives in namespaces.ts; re-exported so DOM callers need one import
 export { NS, WSA_NAMESPACES } from './namespaces';
+
+/** A namespace filter: one URI, a list of URIs, or '*' / undefined for any namespace. */
+export type NsFilter = string | readonly string[] | undefined;
+
+function nsMatches(ns: string | null, filter: NsFilter): boolean {
+	if (filter === undefined || filter === '*') return true;
+	return typeof filter === 'string' ? ns === filter : filter.includes(ns ?? '');
+}
+
+function matches(el: Element, ns: NsFilter, local: string | undefined): boolean {
+	return (
+		(local === undefined || local === '*' || localName(el) === local) &&
+		nsMatches(el.namespaceURI, ns)
+	);
+}
 
 export function isElement(n: Node | null | undefined): n is Element {
 	return !!n && n.nodeType === 1;
@@ -23,53 +41,107 @@ export function childElements(el: Node): Element[] {
 	return out;
 }
 
-export function child(el: Node | null | undefined, ns: string, local: string): Element | null {
-	if (!el) return null;
-	for (let c = el.firstChild; c; c = c.nextSibling) if (is(c, ns, local)) return c as Element;
-	return null;
-}
-
-export function children(el: Node | null | undefined, ns: string, local: string): Element[] {
+/** Element children, optionally filtered by namespace(s) and local name. */
+export function children(el: Node | null | undefined, ns?: NsFilter, local?: string): Element[] {
 	if (!el) return [];
 	const out: Element[] = [];
-	for (let c = el.firstChild; c; c = c.nextSibling) if (is(c, ns, local)) out.push(c as Element);
+	for (let c = el.firstChild; c; c = c.nextSibling)
+		if (isElement(c) && matches(c, ns, local)) out.push(c);
 	return out;
 }
 
-/** All descendants (document order) matching ns + local name. */
-export function descendants(root: Node, ns: string, local: string): Element[] {
+/** The first element child in the namespace(s) with the local name, or null. */
+export function child(el: Node | null | undefined, ns: NsFilter, local: string): Element | null {
+	if (!el) return null;
+	for (let c = el.firstChild; c; c = c.nextSibling)
+		if (isElement(c) && matches(c, ns, local)) return c;
+	return null;
+}
+
+/**
+ * Every descendant element of root (not root itself) in document order, optionally filtered: the
+ * parser's flat element list when it can answer, else a walk through sibling and parent links (no
+ * recursion, so deep documents never overflow the stack).
+ */
+export function descendants(root: Node | Document, ns?: NsFilter, local?: string): Element[] {
 	const listed = elementsInside(root);
-	if (listed) return listed.filter((e) => e.localName === local && e.namespaceURI === ns);
+	if (listed) return listed.filter((e) => matches(e, ns, local));
 	const out: Element[] = [];
-	const stack: Node[] = [root];
-	while (stack.length) {
-		const n = stack.pop() as Node;
-		for (let c = n.lastChild; c; c = c.previousSibling) {
-			if (!isElement(c)) continue;
-			stack.push(c);
+	let n: Node | null = root.firstChild;
+	while (n && n !== root) {
+		if (isElement(n)) {
+			if (matches(n, ns, local)) out.push(n);
+			if (n.firstChild) {
+				n = n.firstChild;
+				continue;
+			}
 		}
-		if (n !== root && is(n, ns, local)) out.push(n as Element);
+		while (n && n !== root && !n.nextSibling) n = n.parentNode;
+		if (!n || n === root) break;
+		n = n.nextSibling;
 	}
 	return out;
 }
 
-/** Text content, trimmed. */
-export function text(el: Node | null | undefined): string {
+/** Text content with surrounding whitespace removed ('' for no element). */
+export function trimmedText(el: Node | null | undefined): string {
 	return (el?.textContent ?? '').trim();
 }
 
+/** Text content exactly as written ('' for no element). */
+export function rawText(el: Node | null | undefined): string {
+	return el?.textContent ?? '';
+}
+
+/** An unqualified attribute's value, or null when absent. */
 export function attr(el: Element | null | undefined, name: string): string | null {
 	if (!el || !el.hasAttribute(name)) return null;
 	return el.getAttribute(name);
 }
 
-export function attrNS(el: Element | null | undefined, ns: string, local: string): string | null {
-	if (!el || !el.hasAttributeNS(ns, local)) return null;
-	return el.getAttributeNS(ns, local);
+/** A namespaced attribute, tried in each namespace given; null when absent. */
+export function attrNS(
+	el: Element | null | undefined,
+	ns: string | readonly string[],
+	local: string,
+): string | null {
+	if (!el) return null;
+	for (const n of typeof ns === 'string' ? [ns] : ns) {
+		if (el.hasAttributeNS(n, local)) return el.getAttributeNS(n, local);
+	}
+	return null;
 }
 
 /** Whether `inner` is `outer` or lies inside it. */
 export function contains(outer: Node, inner: Node): boolean {
 	for (let n: Node | null = inner; n; n = n.parentNode) if (n === outer) return true;
 	return false;
+}
+
+export interface QName {
+	ns: string | null;
+	local: string;
+}
+
+/** Resolves a QName-valued attribute ("tns:Foo") against the element's in-scope namespaces. */
+export function resolveQName(el: Element, value: string | null): QName | null {
+	if (!value) return null;
+	const v = value.trim();
+	const colon = v.indexOf(':');
+	if (colon === -1) return { ns: el.lookupNamespaceURI(null), local: v };
+	return { ns: el.lookupNamespaceURI(v.slice(0, colon)), local: v.slice(colon + 1) };
+}
+
+export function qnameKey(q: QName): string {
+	return `{${q.ns ?? ''}}${q.local}`;
+}
+
+/** A readable path by name attributes, e.g. /definitions/binding[@name='B']/operation[@name='op']. */
+export function namedElementPath(el: Element): string {
+	const parts: string[] = [];
+	for (let n: Node | null = el; isElement(n); n = n.parentNode) {
+		const name = n.getAttribute('name');
+		parts.push(name ? `${n.tagName}[@name='${name}']` : n.tagName);
+	}
+	return '/' + parts.reverse().join('/');
 }

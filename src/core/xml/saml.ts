@@ -2,7 +2,7 @@
 // (filled by the signature stage) which signature covers them and whether the consumer reads them.
 import type { Document, Element } from '@xmldom/xmldom';
 import { elementPath } from './ids';
-import { attr, child, childElements, descendants, localName, NS, text } from './dom';
+import { attr, child, childElements, descendants, localName, NS, trimmedText } from './dom';
 
 /** A SAML 1.1 / 2.0 assertion as the envelope model and the XML detail show it. */
 export interface SamlAssertionFacts {
@@ -42,16 +42,16 @@ export function samlAssertion(el: Element): SamlAssertionFacts {
 	const conditions = child(el, ns, 'Conditions');
 	const audiences = conditions
 		? descendants(conditions, ns, 'Audience')
-				.map((a) => text(a))
+				.map((a) => trimmedText(a))
 				.filter(Boolean)
 		: [];
 	return {
 		path: elementPath(el),
 		version: v2 ? '2.0' : '1.1',
 		id: v2 ? attr(el, 'ID') : attr(el, 'AssertionID'),
-		issuer: v2 ? (issuerEl ? text(issuerEl) : null) : attr(el, 'Issuer'),
+		issuer: v2 ? (issuerEl ? trimmedText(issuerEl) : null) : attr(el, 'Issuer'),
 		signed: !!child(el, NS.ds, 'Signature'),
-		subject: subjectId ? text(subjectId) : null,
+		subject: subjectId ? trimmedText(subjectId) : null,
 		notBefore: attr(conditions, 'NotBefore'),
 		notOnOrAfter: attr(conditions, 'NotOnOrAfter'),
 		audiences,

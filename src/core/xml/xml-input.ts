@@ -4,7 +4,7 @@
 import { ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { fromBase64 } from '../bytes/encoding';
-import { childElements, localName, NS, text } from './dom';
+import { childElements, localName, NS, trimmedText } from './dom';
 import { parseXml } from './safe-parse';
 import type { Document } from '@xmldom/xmldom';
 
@@ -41,9 +41,9 @@ export function xmlsecKeysFileSecrets(doc: Document, inputName: string): KeysFil
 				out.push({
 					id: `${inputName}#${i}`,
 					inputName,
-					name: name ? text(name) : null,
+					name: name ? trimmedText(name) : null,
 					algorithm,
-					bytes: fromBase64(text(v).replace(/\s+/g, '')),
+					bytes: fromBase64(trimmedText(v).replace(/\s+/g, '')),
 				});
 			} catch {
 				// a value that is not base64 is no key

@@ -4,7 +4,7 @@ import type { Element } from '@xmldom/xmldom';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { fromBase64 } from '../bytes/encoding';
-import { attr, child, text } from '../xml/dom';
+import { attr, child, trimmedText } from '../xml/dom';
 import { BudgetError, ParseError, UnsupportedError } from '../errors';
 
 export const WSC_NAMESPACES = [
@@ -61,14 +61,14 @@ export function derivationParams(dkt: Element): DerivationParams {
 	if (!nonceEl) throw new ParseError('wssc/no-nonce', 'DerivedKeyToken has no Nonce');
 	let nonce: Uint8Array;
 	try {
-		nonce = fromBase64(text(nonceEl).replace(/\s+/g, ''));
+		nonce = fromBase64(trimmedText(nonceEl).replace(/\s+/g, ''));
 	} catch {
 		throw new ParseError('wssc/nonce-not-base64', 'DerivedKeyToken Nonce is not base64');
 	}
 	const num = (local: string): number | null => {
 		const el = wscChild(dkt, local);
 		if (!el) return null;
-		const v = Number(text(el).trim());
+		const v = Number(trimmedText(el).trim());
 		if (!Number.isInteger(v) || v < 0)
 			throw new ParseError('wssc/not-a-number', `DerivedKeyToken ${local} is not a whole number`);
 		return v;
@@ -84,7 +84,7 @@ export function derivationParams(dkt: Element): DerivationParams {
 			offset + length,
 		);
 	const labelEl = wscChild(dkt, 'Label');
-	return { nonce, label: labelEl ? text(labelEl) : DEFAULT_LABEL, offset, length };
+	return { nonce, label: labelEl ? trimmedText(labelEl) : DEFAULT_LABEL, offset, length };
 }
 
 /** The derived key for a base secret. */

@@ -8,7 +8,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { equalBytes, fromBase64, toBase64 } from '../bytes/encoding';
 import { sha1 } from '@noble/hashes/legacy.js';
-import { attr, child, childElements, children, is, localName, NS, text } from '../xml/dom';
+import { attr, child, childElements, children, is, localName, NS, trimmedText } from '../xml/dom';
 import type { KeySource } from '../report/report';
 import { DIGESTS, hash } from './algorithms';
 import { deriveKey, derivationParams, WSC_NAMESPACES } from './derived-key';
@@ -85,7 +85,7 @@ export interface KeyResolution {
 function b64(el: Element | null): Uint8Array | null {
 	if (!el) return null;
 	try {
-		return fromBase64(text(el).replace(/\s+/g, ''));
+		return fromBase64(trimmedText(el).replace(/\s+/g, ''));
 	} catch {
 		return null;
 	}
@@ -183,7 +183,7 @@ class Resolver {
 			}
 			return;
 		}
-		if (el.namespaceURI === NS.ds && name === 'KeyName') return this.keyName(text(el));
+		if (el.namespaceURI === NS.ds && name === 'KeyName') return this.keyName(trimmedText(el));
 		if (
 			(el.namespaceURI === NS.ds && (name === 'RSAKeyValue' || name === 'DSAKeyValue')) ||
 			is(el, NS.dsig11, 'ECKeyValue')
@@ -338,8 +338,8 @@ class Resolver {
 			if (hits.length === 0) this.notFound(what);
 		};
 		for (const is_ of children(el, NS.ds, 'X509IssuerSerial')) {
-			const issuer = text(child(is_, NS.ds, 'X509IssuerName'));
-			const serialText = text(child(is_, NS.ds, 'X509SerialNumber'));
+			const issuer = trimmedText(child(is_, NS.ds, 'X509IssuerName'));
+			const serialText = trimmedText(child(is_, NS.ds, 'X509SerialNumber'));
 			if (!issuer && !serialText) {
 				// python-xmlsec templates (zeep) leave an empty X509IssuerSerial next to the certificate
 				this.res.problems.push('empty X509IssuerSerial ignored');
@@ -363,12 +363,12 @@ class Resolver {
 			match(
 				(c) => !!v && !!c.info.ski && equalBytes(c.info.ski, v),
 				'KeyIdentifier',
-				`certificate with subject key identifier ${text(ski)}`,
+				`certificate with subject key identifier ${trimmedText(ski)}`,
 				'X509SKI',
 			);
 		}
 		for (const sn of children(el, NS.ds, 'X509SubjectName')) {
-			const name = text(sn);
+			const name = trimmedText(sn);
 			match(
 				(c) => dnMatches(name, c.info.subject),
 				'KeyIdentifier',
@@ -384,7 +384,7 @@ class Resolver {
 				for (const c of pool) if (equalBytes(await hash(alg, c.info.der), v)) hits.push(c);
 			hinted = true;
 			for (const h of hits) this.addCert(h, 'KeyIdentifier', 'X509Digest');
-			if (!hits.length) this.notFound(`certificate with digest ${text(d)}`);
+			if (!hits.length) this.notFound(`certificate with digest ${trimmedText(d)}`);
 		}
 		if (!hinted) for (const c of embedded) this.addCert(c, 'X509Certificate', 'X509Certificate');
 	}
@@ -415,15 +415,16 @@ class Resolver {
 				const hits = this.ctx.certs.filter((c) => !!v && !!c.info.ski && equalBytes(c.info.ski, v));
 				for (const h of hits)
 					this.addCert(h, 'KeyIdentifier', 'KeyIdentifier X509SubjectKeyIdentifier');
-				if (!hits.length) this.notFound(`certificate with subject key identifier ${text(kid)}`);
+				if (!hits.length)
+					this.notFound(`certificate with subject key identifier ${trimmedText(kid)}`);
 			} else if (vt.endsWith('#ThumbprintSHA1')) {
 				const hits: KnownCert[] = [];
 				for (const c of this.ctx.certs)
 					if (v && equalBytes(await hash('sha1', c.info.der), v)) hits.push(c);
 				for (const h of hits) this.addCert(h, 'KeyIdentifier', 'KeyIdentifier ThumbprintSHA1');
-				if (!hits.length) this.notFound(`certificate with SHA-1 thumbprint ${text(kid)}`);
+				if (!hits.length) this.notFound(`certificate with SHA-1 thumbprint ${trimmedText(kid)}`);
 			} else if (vt.endsWith('#EncryptedKeySHA1')) {
-				this.sessionKey(text(kid).replace(/\s+/g, ''), 'KeyIdentifier', 'EncryptedKeySHA1');
+				this.sessionKey(trimmedText(kid).replace(/\s+/g, ''), 'KeyIdentifier', 'EncryptedKeySHA1');
 			} else if (vt === WSS_X509 + 'X509v3' || vt.endsWith('#X509')) {
 				const cert = this.messageCert(v, 'wsse:KeyIdentifier X509v3');
 				if (cert) this.addCert(cert, 'KeyIdentifier', 'KeyIdentifier X509v3');

@@ -5,7 +5,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { equalBytes, fromBase64, toBase64 } from '../bytes/encoding';
-import { attr, child, NS, text } from '../xml/dom';
+import { attr, child, NS, trimmedText } from '../xml/dom';
 import type { KnownCert } from './keyinfo';
 import { dnMatches } from './keys';
 
@@ -23,7 +23,7 @@ export function keyIdentifierCertificate(
 	const vt = attr(kid, 'ValueType') ?? '';
 	let value: Uint8Array;
 	try {
-		value = fromBase64(text(kid).replace(/\s+/g, ''));
+		value = fromBase64(trimmedText(kid).replace(/\s+/g, ''));
 	} catch {
 		return { ok: false, reason: 'unsupported', message: 'KeyIdentifier is not base64' };
 	}
@@ -59,7 +59,7 @@ export function x509DataCertificate(
 		try {
 			return {
 				ok: true,
-				der: fromBase64(text(inline).replace(/\s+/g, '')),
+				der: fromBase64(trimmedText(inline).replace(/\s+/g, '')),
 				what: 'X509Certificate',
 			};
 		} catch {
@@ -68,10 +68,10 @@ export function x509DataCertificate(
 	}
 	const is_ = child(x509, NS.ds, 'X509IssuerSerial');
 	if (is_) {
-		const issuer = text(child(is_, NS.ds, 'X509IssuerName'));
+		const issuer = trimmedText(child(is_, NS.ds, 'X509IssuerName'));
 		let serial: bigint | null = null;
 		try {
-			serial = BigInt(text(child(is_, NS.ds, 'X509SerialNumber')).trim());
+			serial = BigInt(trimmedText(child(is_, NS.ds, 'X509SerialNumber')).trim());
 		} catch {
 			return {
 				ok: false,
@@ -92,7 +92,7 @@ export function x509DataCertificate(
 	if (ski) {
 		let value: Uint8Array;
 		try {
-			value = fromBase64(text(ski).replace(/\s+/g, ''));
+			value = fromBase64(trimmedText(ski).replace(/\s+/g, ''));
 		} catch {
 			return { ok: false, reason: 'unsupported', message: 'X509SKI is not base64' };
 		}

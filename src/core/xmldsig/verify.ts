@@ -13,7 +13,7 @@ import {
 	descendants,
 	is,
 	NS,
-	text,
+	trimmedText,
 	WSA_NAMESPACES,
 } from '../xml/dom';
 import { parseXml } from '../xml/safe-parse';
@@ -361,7 +361,7 @@ class SignatureVerifier {
 			digestAlgorithm: dm,
 			digestValid: null,
 			transforms: [],
-			declaredDigest: text(child(el, NS.ds, 'DigestValue')).replace(/\s+/g, ''),
+			declaredDigest: trimmedText(child(el, NS.ds, 'DigestValue')).replace(/\s+/g, ''),
 			computedDigest: null,
 			...(inManifest ? { inManifest: true } : {}),
 		};
@@ -449,7 +449,7 @@ class SignatureVerifier {
 			overDecrypted: this.opts.origin === 'decrypted',
 			canonicalizationMethod: attr(cm, 'Algorithm') ?? '',
 			inclusivePrefixes: (attr(inc, 'PrefixList') ?? '').split(/\s+/).filter(Boolean),
-			hmacOutputLength: hol ? Number(text(hol)) : null,
+			hmacOutputLength: hol ? Number(trimmedText(hol)) : null,
 			keyInfoForms: [],
 			keyForm: null,
 			rawKeyInKeyInfo: false,
@@ -481,7 +481,7 @@ class SignatureVerifier {
 		const sv = child(sig, NS.ds, 'SignatureValue');
 		let sigBytes: Uint8Array;
 		try {
-			sigBytes = fromBase64(text(sv).replace(/\s+/g, ''));
+			sigBytes = fromBase64(trimmedText(sv).replace(/\s+/g, ''));
 		} catch {
 			return fail('malformed', 'structure: ds:SignatureValue is not base64', 'structure');
 		}
@@ -727,7 +727,7 @@ function pssSalt(sm: Element | null): number | undefined {
 	const salt = params
 		? childElements(params).find((e) => (e.localName ?? '') === 'SaltLength')
 		: null;
-	return salt ? Number(text(salt)) : undefined;
+	return salt ? Number(trimmedText(salt)) : undefined;
 }
 
 /** Facts of a signature that was not processed (the caller sets the error). */

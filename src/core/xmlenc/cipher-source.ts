@@ -4,7 +4,8 @@ import type { Element } from '@xmldom/xmldom';
 import { fromBase64, utf8 } from '../bytes/encoding';
 import type { InputFile } from '../pipeline';
 import { NS } from './algorithms';
-import { childNs, childrenNs, resolveFragment, textOf } from './dom';
+import { child, children, rawText } from '../xml/dom';
+import { resolveFragment } from './dom';
 import { StructuralError } from './errors';
 
 const BASE64_TRANSFORM = NS.ds + 'base64';
@@ -48,22 +49,22 @@ export function cipherOctets(
 	files: readonly InputFile[],
 	droppedNames: readonly string[] = [],
 ): CipherOctets {
-	const cipherData = childNs(owner, NS.xenc, 'CipherData');
+	const cipherData = child(owner, NS.xenc, 'CipherData');
 	if (!cipherData) throw new StructuralError('has no CipherData');
-	const value = childNs(cipherData, NS.xenc, 'CipherValue');
-	if (value) return { bytes: decodeBase64(textOf(value), 'CipherValue'), reference: null };
-	const ref = childNs(cipherData, NS.xenc, 'CipherReference');
+	const value = child(cipherData, NS.xenc, 'CipherValue');
+	if (value) return { bytes: decodeBase64(rawText(value), 'CipherValue'), reference: null };
+	const ref = child(cipherData, NS.xenc, 'CipherReference');
 	if (!ref) throw new StructuralError('has neither CipherValue nor CipherReference');
 	const uri = ref.getAttribute('URI') ?? '';
-	const transformsEl = childNs(ref, NS.xenc, 'Transforms');
-	const transforms = transformsEl ? childrenNs(transformsEl, NS.ds, 'Transform') : [];
+	const transformsEl = child(ref, NS.xenc, 'Transforms');
+	const transforms = transformsEl ? children(transformsEl, NS.ds, 'Transform') : [];
 	let base64 = false;
 	let target: Element | null = null;
 	for (const t of transforms) {
 		const alg = t.getAttribute('Algorithm') ?? '';
 		if (alg === BASE64_TRANSFORM) base64 = true;
 		else if (alg === XPATH_TRANSFORM && uri === '') {
-			target = xpathTarget(textOf(childNs(t, NS.ds, 'XPath')), ids);
+			target = xpathTarget(rawText(child(t, NS.ds, 'XPath')), ids);
 			if (!target) {
 				throw new StructuralError(
 					'CipherReference uses an XPath transform this analyzer does not evaluate',
@@ -82,7 +83,7 @@ export function cipherOctets(
 			throw new StructuralError(
 				`CipherReference target ${uri} is not in the document (or not unique)`,
 			);
-		const text = textOf(el);
+		const text = rawText(el);
 		if (base64)
 			return { bytes: decodeBase64(text, `CipherReference ${uri || '(XPath)'}`), reference: uri };
 		return { bytes: new TextEncoder().encode(text), reference: uri };

@@ -8,7 +8,8 @@ import { toBase64 } from '../bytes/encoding';
 import { derivationParams, deriveKey, WSC_NAMESPACES } from '../xmldsig/derived-key';
 import { NS } from './algorithms';
 import { cipherOctets } from './cipher-source';
-import { childNs, descendantsNs, resolveFragment, textOf } from './dom';
+import { child, descendants, rawText } from '../xml/dom';
+import { resolveFragment } from './dom';
 import { unwrapEncryptedKey, type ContentKey } from './encrypted-key';
 import { StructuralError } from './errors';
 import type { Attempt, Env } from './model';
@@ -21,20 +22,20 @@ export function isDerivedKeyToken(el: Element): boolean {
 
 /** The EncryptedKey a DerivedKeyToken's STR names, by #Id or by EncryptedKeySHA1. */
 function baseEncryptedKey(dkt: Element, env: Env): Element | null {
-	const str = childNs(dkt, NS.wsse, 'SecurityTokenReference');
+	const str = child(dkt, NS.wsse, 'SecurityTokenReference');
 	if (!str) throw new StructuralError('DerivedKeyToken without SecurityTokenReference');
-	const ref = childNs(str, NS.wsse, 'Reference');
+	const ref = child(str, NS.wsse, 'Reference');
 	if (ref) {
 		const target = resolveFragment(env.ids, ref.getAttribute('URI') ?? '');
 		return target && target.namespaceURI === NS.xenc && target.localName === 'EncryptedKey'
 			? target
 			: null;
 	}
-	const kid = childNs(str, NS.wsse, 'KeyIdentifier');
+	const kid = child(str, NS.wsse, 'KeyIdentifier');
 	if (kid && (kid.getAttribute('ValueType') ?? '').endsWith('#EncryptedKeySHA1')) {
-		const want = textOf(kid).replace(/\s+/g, '');
+		const want = rawText(kid).replace(/\s+/g, '');
 		return (
-			descendantsNs(env.doc, NS.xenc, 'EncryptedKey').find((ek) => {
+			descendants(env.doc, NS.xenc, 'EncryptedKey').find((ek) => {
 				try {
 					const octets = cipherOctets(ek, env.ids, env.files, env.droppedNames).bytes;
 					return toBase64(sha1(octets)) === want;

@@ -1,54 +1,12 @@
-// Small DOM helpers over @xmldom/xmldom for the XML Encryption model: namespaced children, IDs,
-// element paths. No DOMParser exists in a worker, so nothing here touches browser globals.
+// The XML Encryption model's view of the shared ID rule and element paths (xml/ids.ts); the DOM
+// helpers themselves are xml/dom.ts.
 import {
 	buildIdMap,
 	elementPath as sharedElementPath,
 	idValues,
 	resolveFragment as resolveIdFragment,
 } from '../xml/ids';
-import type { Document, Element, Node } from '@xmldom/xmldom';
-import { elementsInside } from '../xml/element-index';
-
-const ELEMENT_NODE = 1;
-
-export function isElement(node: Node | null | undefined): node is Element {
-	return !!node && node.nodeType === ELEMENT_NODE;
-}
-
-export function elementChildren(el: Element): Element[] {
-	const out: Element[] = [];
-	for (let n = el.firstChild; n; n = n.nextSibling) if (isElement(n)) out.push(n);
-	return out;
-}
-
-export function childrenNs(el: Element, ns: string | readonly string[], local: string): Element[] {
-	const set = typeof ns === 'string' ? [ns] : ns;
-	return elementChildren(el).filter(
-		(c) => c.localName === local && set.includes(c.namespaceURI ?? ''),
-	);
-}
-
-export function childNs(
-	el: Element,
-	ns: string | readonly string[],
-	local: string,
-): Element | null {
-	return childrenNs(el, ns, local)[0] ?? null;
-}
-
-export function descendantsNs(root: Document | Element, ns: string, local: string): Element[] {
-	// the parser's element list when it can answer: xmldom's live list re-walks the whole tree
-	const listed = elementsInside(root);
-	if (listed)
-		return listed.filter(
-			(e) => (local === '*' || e.localName === local) && (ns === '*' || e.namespaceURI === ns),
-		);
-	return Array.from(root.getElementsByTagNameNS(ns, local));
-}
-
-export function textOf(el: Element | null): string {
-	return el?.textContent ?? '';
-}
+import type { Document, Element } from '@xmldom/xmldom';
 
 /** The ID values of an element: the shared rule of xml/ids.ts (RULES.md 4.16, with id and xml:id). */
 export function idsOf(el: Element): string[] {

@@ -12,7 +12,8 @@ import {
 } from './algorithms';
 import { cipherOctets } from './cipher-source';
 import { checkCipherShape, decryptWithCipher } from './data-cipher';
-import { childNs, childrenNs, descendantsNs, idOf, idsOf, isElement, textOf } from './dom';
+import { child, children, descendants, isElement, rawText } from '../xml/dom';
+import { idOf, idsOf } from './dom';
 import { cryptoFailureMessage, CryptoFailure, StructuralError } from './errors';
 import type { KeyUsedFacts } from './facts';
 import { directKeys } from './key-agreement';
@@ -48,9 +49,9 @@ export function readHeader(ed: Element): DataHeader {
 				: typeUri && ATTACHMENT_TYPES.has(typeUri)
 					? 'attachment'
 					: 'other';
-	const ref = childNs(childNs(ed, NS.xenc, 'CipherData') ?? ed, NS.xenc, 'CipherReference');
+	const ref = child(child(ed, NS.xenc, 'CipherData') ?? ed, NS.xenc, 'CipherReference');
 	return {
-		algorithm: childNs(ed, NS.xenc, 'EncryptionMethod')?.getAttribute('Algorithm') ?? '',
+		algorithm: child(ed, NS.xenc, 'EncryptionMethod')?.getAttribute('Algorithm') ?? '',
 		type,
 		typeUri,
 		mimeType: ed.getAttribute('MimeType') || null,
@@ -67,9 +68,9 @@ function referenceIds(ed: Element): string[] {
 }
 
 function referencesTo(ek: Element, ids: readonly string[]): boolean {
-	const list = childNs(ek, NS.xenc, 'ReferenceList');
+	const list = child(ek, NS.xenc, 'ReferenceList');
 	if (!list) return false;
-	return childrenNs(list, NS.xenc, 'DataReference').some((r) => {
+	return children(list, NS.xenc, 'DataReference').some((r) => {
 		const uri = r.getAttribute('URI') ?? '';
 		return uri.startsWith('#') && ids.includes(decodeURIComponent(uri.slice(1)));
 	});
@@ -81,21 +82,21 @@ function candidateKeys(
 	env: Env,
 	keyNames: readonly string[],
 ): { named: Element[]; rest: Element[] } {
-	const keyInfo = childNs(ed, NS.ds, 'KeyInfo');
+	const keyInfo = child(ed, NS.ds, 'KeyInfo');
 	const hints = readKeyInfo(keyInfo, env.ids);
-	const all = descendantsNs(env.doc, NS.xenc, 'EncryptedKey');
+	const all = descendants(env.doc, NS.xenc, 'EncryptedKey');
 	const ids = referenceIds(ed);
 	const named = [
 		...encryptedKeysOf(keyInfo, hints),
 		...all.filter((ek) => referencesTo(ek, ids)),
 		...all.filter((ek) => {
-			const carried = textOf(childNs(ek, NS.xenc, 'CarriedKeyName')).trim();
+			const carried = rawText(child(ek, NS.xenc, 'CarriedKeyName')).trim();
 			return carried !== '' && keyNames.includes(carried);
 		}),
 	];
 	const unique = [...new Set(named)];
 	// Lax search: EncryptedKeys that do not say they belong to another EncryptedData.
-	const rest = all.filter((ek) => !unique.includes(ek) && !childNs(ek, NS.xenc, 'ReferenceList'));
+	const rest = all.filter((ek) => !unique.includes(ek) && !child(ek, NS.xenc, 'ReferenceList'));
 	return { named: unique, rest };
 }
 
@@ -105,7 +106,7 @@ async function* contentKeys(
 	env: Env,
 	attempt: Attempt,
 ): AsyncGenerator<ContentKey> {
-	const keyInfo = childNs(ed, NS.ds, 'KeyInfo');
+	const keyInfo = child(ed, NS.ds, 'KeyInfo');
 	const keyNames = readKeyInfo(keyInfo, env.ids).keyNames;
 	const { named, rest } = candidateKeys(ed, env, keyNames);
 	const tryKeys = async function* (list: readonly Element[]): AsyncGenerator<ContentKey> {
@@ -149,12 +150,12 @@ async function* contentKeys(
 
 /** The algorithms of the first EncryptedKey meant for this EncryptedData, read without unwrapping. */
 function peekSource(ed: Element, env: Env): KeySourceInfo | null {
-	const keyInfo = childNs(ed, NS.ds, 'KeyInfo');
+	const keyInfo = child(ed, NS.ds, 'KeyInfo');
 	const ek = candidateKeys(ed, env, readKeyInfo(keyInfo, env.ids).keyNames).named[0];
 	if (!ek) return null;
 	const info = emptySourceInfo();
 	info.encryptedKeyId = idOf(ek);
-	info.keyTransport = childNs(ek, NS.xenc, 'EncryptionMethod')?.getAttribute('Algorithm') || null;
+	info.keyTransport = child(ek, NS.xenc, 'EncryptionMethod')?.getAttribute('Algorithm') || null;
 	return info;
 }
 

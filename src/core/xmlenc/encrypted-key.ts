@@ -21,7 +21,8 @@ import {
 import { certInfo } from './certs';
 import { cipherOctets } from './cipher-source';
 import { decryptWithCipher } from './data-cipher';
-import { childNs, idOf, textOf } from './dom';
+import { child, rawText } from '../xml/dom';
+import { idOf } from './dom';
 import { StructuralError } from './errors';
 import type { KeyUsedFacts } from './facts';
 import { directKeys } from './key-agreement';
@@ -37,17 +38,17 @@ export interface ContentKey {
 
 function rsaParams(method: Element, alg: string, info: KeySourceInfo): RsaTransport[] {
 	if (alg === RSA_15) return [{ kind: 'pkcs1v15' }];
-	const digestUri = childNs(method, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? null;
-	const mgfUri = childNs(method, NS.xenc11, 'MGF')?.getAttribute('Algorithm') ?? null;
+	const digestUri = child(method, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? null;
+	const mgfUri = child(method, NS.xenc11, 'MGF')?.getAttribute('Algorithm') ?? null;
 	const digest: HashName | undefined = digestUri ? DIGESTS[digestUri] : 'SHA-1';
 	if (!digest) throw new StructuralError(`RSA-OAEP with the unsupported DigestMethod ${digestUri}`);
 	const mgf: HashName | undefined = mgfUri ? MGFS[mgfUri] : 'SHA-1';
 	if (!mgf) throw new StructuralError(`RSA-OAEP with the unsupported MGF ${mgfUri}`);
-	const paramsEl = childNs(method, NS.xenc, 'OAEPparams');
+	const paramsEl = child(method, NS.xenc, 'OAEPparams');
 	let label: Uint8Array = new Uint8Array();
 	if (paramsEl) {
 		try {
-			label = fromBase64(textOf(paramsEl));
+			label = fromBase64(rawText(paramsEl));
 		} catch {
 			throw new StructuralError('OAEPparams is not valid base64');
 		}
@@ -70,10 +71,10 @@ export async function* unwrapEncryptedKey(
 	const info = emptySourceInfo();
 	info.encryptedKeyId = idOf(ek);
 	attempt.sources.push(info);
-	const method = childNs(ek, NS.xenc, 'EncryptionMethod');
+	const method = child(ek, NS.xenc, 'EncryptionMethod');
 	const alg = method?.getAttribute('Algorithm') ?? '';
 	info.keyTransport = alg || null;
-	const keyInfo = childNs(ek, NS.ds, 'KeyInfo');
+	const keyInfo = child(ek, NS.ds, 'KeyInfo');
 	const hints = readKeyInfo(keyInfo, env.ids);
 	const inline = hints.certificates
 		.map((der) => certInfo(der, toHex(syncHash('SHA-256').hash(der))))

@@ -8,7 +8,8 @@ import type { AnalysisFacts } from '../facts';
 import type { KeyRing } from '../keys/keyring';
 import { NS } from './algorithms';
 import { cipherOctets } from './cipher-source';
-import { childNs, childrenNs, descendantsNs, elementPath, idsOf, isElement, textOf } from './dom';
+import { child, children, descendants, isElement, rawText } from '../xml/dom';
+import { elementPath, idsOf } from './dom';
 import { unwrapEncryptedKey } from './encrypted-key';
 import type { DecryptionFacts, EncryptedKeyFacts, KeyUsedFacts } from './facts';
 import type { Env } from './model';
@@ -44,7 +45,7 @@ class Referrers {
 				el.localName === 'KeyIdentifier' &&
 				(el.getAttribute('ValueType') ?? '').endsWith(EK_SHA1)
 			)
-				push(this.bySha1, textOf(el).replace(/\s+/g, ''), el);
+				push(this.bySha1, rawText(el).replace(/\s+/g, ''), el);
 		}
 	}
 	/** Elements that name a target with these ids (or, for an EncryptedKey, this SHA-1). */
@@ -89,8 +90,8 @@ function linkage(
 	sha1b64: string | null,
 	decryptions: readonly DecryptionFacts[],
 ): Use {
-	const refList = childNs(ek, NS.xenc, 'ReferenceList');
-	if (refList && childrenNs(refList, NS.xenc, 'DataReference').length) return 'data';
+	const refList = child(ek, NS.xenc, 'ReferenceList');
+	if (refList && children(refList, NS.xenc, 'DataReference').length) return 'data';
 	for (let n = ek.parentNode; isElement(n); n = n.parentNode)
 		if (n.namespaceURI === NS.xenc && n.localName === 'EncryptedData') return 'data';
 	const ids = idsOf(ek);
@@ -131,15 +132,15 @@ export async function examineEncryptedKeys(
 	decryptions: readonly DecryptionFacts[],
 	state: ExamineState,
 ): Promise<void> {
-	const eks = descendantsNs(env.doc, NS.xenc, 'EncryptedKey');
+	const eks = descendants(env.doc, NS.xenc, 'EncryptedKey');
 	if (!eks.length) return;
 	let hmac: boolean | null = null;
 	const hmacSigned = (): boolean =>
-		(hmac ??= descendantsNs(env.doc, DS, 'SignatureMethod').some((m) =>
+		(hmac ??= descendants(env.doc, DS, 'SignatureMethod').some((m) =>
 			/hmac/i.test(m.getAttribute('Algorithm') ?? ''),
 		));
 	let refs: Referrers | null = null;
-	const refsOf = (): Referrers => (refs ??= new Referrers(descendantsNs(env.doc, '*', '*')));
+	const refsOf = (): Referrers => (refs ??= new Referrers(descendants(env.doc, '*', '*')));
 	for (const ek of eks) {
 		let sha: string | null = null;
 		try {
@@ -179,7 +180,7 @@ export async function examineEncryptedKeys(
 			inputName,
 			id: idsOf(ek)[0] ?? null,
 			path: elementPath(ek),
-			keyTransport: childNs(ek, NS.xenc, 'EncryptionMethod')?.getAttribute('Algorithm') ?? null,
+			keyTransport: child(ek, NS.xenc, 'EncryptionMethod')?.getAttribute('Algorithm') ?? null,
 			use,
 			sha1: sha,
 			tried,

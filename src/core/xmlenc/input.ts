@@ -10,7 +10,8 @@ import type { InputFile, Stage, StageContext, XmlDocumentRef } from '../pipeline
 import { DATA_ALGORITHMS, NS } from './algorithms';
 import { describeFailure } from '../errors';
 import { cryptoFailureMessage } from './errors';
-import { buildIdIndex, descendantsNs, elementPath, idOf, isElement, textOf } from './dom';
+import { descendants, isElement, rawText } from '../xml/dom';
+import { buildIdIndex, elementPath, idOf } from './dom';
 import { decryptEncryptedData, readHeader, type DataOutcome } from './encrypted-data';
 import { examineEncryptedKeys } from './encrypted-keys';
 import { DISPLAY_LIMIT, type DecryptionFacts } from './facts';
@@ -33,8 +34,8 @@ function locationOf(ed: Element): DecryptionFacts['location'] {
 /** The message's WS-Addressing To (either namespace), if any. */
 export function wsaToOf(doc: Document): string | null {
 	for (const ns of [NS.wsa, NS.wsa2004]) {
-		const el = descendantsNs(doc, ns, 'To')[0];
-		if (el) return textOf(el).trim() || null;
+		const el = descendants(doc, ns, 'To')[0];
+		if (el) return rawText(el).trim() || null;
 	}
 	return null;
 }
@@ -96,8 +97,8 @@ function asCryptoFailure(f: DecryptionFacts): DecryptionFacts {
 
 /** Identity of an EncryptedData across copies of a document: its Id and ciphertext start. */
 function identity(ed: Element): string {
-	const value = descendantsNs(ed, NS.xenc, 'CipherValue').pop();
-	return `${idOf(ed) ?? ''}\u0000${textOf(value ?? null).slice(0, 200)}\u0000${readHeader(ed).cipherReference ?? ''}`;
+	const value = descendants(ed, NS.xenc, 'CipherValue').pop();
+	return `${idOf(ed) ?? ''}\u0000${rawText(value ?? null).slice(0, 200)}\u0000${readHeader(ed).cipherReference ?? ''}`;
 }
 
 /**
@@ -133,7 +134,7 @@ export const MAX_ENCRYPTED_DATA = 256;
 function tooDeep(ref: XmlDocumentRef, seen: Set<string>): DecryptionFacts[] {
 	const doc = ref.xml.doc;
 	const wsaTo = wsaToOf(doc);
-	return descendantsNs(doc, NS.xenc, 'EncryptedData')
+	return descendants(doc, NS.xenc, 'EncryptedData')
 		.filter((ed) => !seen.has(identity(ed)))
 		.map((ed) => ({
 			...toFacts(
@@ -159,7 +160,7 @@ async function decryptDocument(
 	seen: Set<string>,
 ): Promise<{ facts: DecryptionFacts[]; decrypted: XmlDocumentRef | null }> {
 	const doc = ref.xml.doc;
-	const all = descendantsNs(doc, NS.xenc, 'EncryptedData');
+	const all = descendants(doc, NS.xenc, 'EncryptedData');
 	const fresh = new Set(all.filter((ed) => !seen.has(identity(ed))));
 	if (!fresh.size) return { facts: [], decrypted: null };
 	for (const ed of fresh) seen.add(identity(ed));
@@ -260,7 +261,7 @@ export const stage: Stage = async (facts: AnalysisFacts, ctx: StageContext) => {
 		for (const doc of levels) {
 			ctx.signal.throwIfAborted();
 			// most messages have none: no ID index for them
-			if (!descendantsNs(doc.xml.doc, NS.xenc, 'EncryptedKey').length) continue;
+			if (!descendants(doc.xml.doc, NS.xenc, 'EncryptedKey').length) continue;
 			const env = envOf(facts, doc.xml.doc, ctx, index);
 			await examineEncryptedKeys(ref.inputName, env, ctx.keyring, facts, mine, eks);
 		}

@@ -7,7 +7,7 @@ import { syncHash } from '../crypto/hashes';
 import { concatKdf, concatKdfParam, hkdf, pbkdf2 } from '../crypto/kdf';
 import { CONCAT_KDF, DIGESTS, ECDH_ES, HKDF, HMAC_PRFS, NS, PBKDF2 } from './algorithms';
 import { certInfo } from './certs';
-import { childNs, elementChildren, textOf } from './dom';
+import { child, childElements, rawText } from '../xml/dom';
 import { StructuralError } from './errors';
 import type { KeyUsedFacts } from './facts';
 import { readKeyInfo } from './key-info';
@@ -60,16 +60,16 @@ function originatorKeys(originator: Element | null, env: Env): OriginatorKey[] {
 
 function originatorKey(originator: Element | null, env: Env): OriginatorKey | null {
 	if (!originator) return null;
-	for (const kv of elementChildren(originator)) {
+	for (const kv of childElements(originator)) {
 		if (kv.namespaceURI !== NS.ds || kv.localName !== 'KeyValue') continue;
-		const ec = childNs(kv, NS.dsig11, 'ECKeyValue');
-		const point = ec ? childNs(ec, NS.dsig11, 'PublicKey') : null;
+		const ec = child(kv, NS.dsig11, 'ECKeyValue');
+		const point = ec ? child(ec, NS.dsig11, 'PublicKey') : null;
 		if (ec && point) {
-			const uri = childNs(ec, NS.dsig11, 'NamedCurve')?.getAttribute('URI') ?? '';
+			const uri = child(ec, NS.dsig11, 'NamedCurve')?.getAttribute('URI') ?? '';
 			const curve = CURVES[uri];
 			if (!curve)
 				throw new StructuralError(`ECDH-ES originator key on the unsupported curve ${uri}`);
-			return { curve, pub: { raw: fromBase64(textOf(point)) } };
+			return { curve, pub: { raw: fromBase64(rawText(point)) } };
 		}
 	}
 	const hints = readKeyInfo(originator, env.ids);
@@ -92,14 +92,14 @@ async function* agreementKeys(
 	const alg = method.getAttribute('Algorithm') ?? '';
 	info.keyAgreement = alg;
 	if (alg !== ECDH_ES) throw new StructuralError(`unsupported key agreement ${alg}`);
-	const kdm = childNs(method, NS.xenc11, 'KeyDerivationMethod');
+	const kdm = child(method, NS.xenc11, 'KeyDerivationMethod');
 	const kdfAlg = kdm?.getAttribute('Algorithm') ?? '';
 	info.keyDerivation = kdfAlg || null;
 	if (kdfAlg !== CONCAT_KDF)
 		throw new StructuralError(`unsupported key derivation ${kdfAlg || '(none)'} after ECDH-ES`);
-	const params = kdm ? childNs(kdm, NS.xenc11, 'ConcatKDFParams') : null;
+	const params = kdm ? child(kdm, NS.xenc11, 'ConcatKDFParams') : null;
 	const digestUri = params
-		? (childNs(params, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? '')
+		? (child(params, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? '')
 		: '';
 	const hash = DIGESTS[digestUri];
 	if (!params || !hash)
@@ -120,10 +120,10 @@ async function* agreementKeys(
 			`ConcatKDFParams: ${error instanceof Error ? error.message : String(error)}`,
 		);
 	}
-	const origins = originatorKeys(childNs(method, NS.xenc, 'OriginatorKeyInfo'), env);
+	const origins = originatorKeys(child(method, NS.xenc, 'OriginatorKeyInfo'), env);
 	if (!origins.length)
 		throw new StructuralError('ECDH-ES without a readable originator public key');
-	const recipientHints = readKeyInfo(childNs(method, NS.xenc, 'RecipientKeyInfo'), env.ids);
+	const recipientHints = readKeyInfo(child(method, NS.xenc, 'RecipientKeyInfo'), env.ids);
 	const recipient = findRecipient(
 		recipientHints,
 		env.index,
@@ -174,33 +174,32 @@ async function* derivedKeys(
 	attempt: Attempt,
 	info: KeySourceInfo,
 ): AsyncGenerator<DirectKey> {
-	const kdm = childNs(derived, NS.xenc11, 'KeyDerivationMethod');
+	const kdm = child(derived, NS.xenc11, 'KeyDerivationMethod');
 	const alg = kdm?.getAttribute('Algorithm') ?? '';
 	info.keyDerivation = alg || null;
-	const master = textOf(childNs(derived, NS.xenc11, 'MasterKeyName')).trim();
+	const master = rawText(child(derived, NS.xenc11, 'MasterKeyName')).trim();
 	let derive: (secret: Uint8Array) => Promise<Uint8Array>;
 	if (alg === PBKDF2 && kdm) {
-		const p = childNs(kdm, NS.xenc11, 'PBKDF2-params');
-		const salt = p ? childNs(childNs(p, NS.xenc11, 'Salt') ?? p, NS.xenc11, 'Specified') : null;
-		const prf = HMAC_PRFS[(p && childNs(p, NS.xenc11, 'PRF')?.getAttribute('Algorithm')) ?? ''];
-		const iterations = Number(textOf(p && childNs(p, NS.xenc11, 'IterationCount')));
-		const keyLength = Number(textOf(p && childNs(p, NS.xenc11, 'KeyLength')) || length);
+		const p = child(kdm, NS.xenc11, 'PBKDF2-params');
+		const salt = p ? child(child(p, NS.xenc11, 'Salt') ?? p, NS.xenc11, 'Specified') : null;
+		const prf = HMAC_PRFS[(p && child(p, NS.xenc11, 'PRF')?.getAttribute('Algorithm')) ?? ''];
+		const iterations = Number(rawText(p && child(p, NS.xenc11, 'IterationCount')));
+		const keyLength = Number(rawText(p && child(p, NS.xenc11, 'KeyLength')) || length);
 		if (!p || !salt || !prf || !Number.isSafeInteger(iterations) || iterations < 1) {
 			throw new StructuralError('PBKDF2 derived key with missing or unsupported parameters');
 		}
-		const saltBytes = fromBase64(textOf(salt));
+		const saltBytes = fromBase64(rawText(salt));
 		derive = (secret) => pbkdf2(prf, secret, saltBytes, iterations, keyLength);
 	} else if (alg === HKDF && kdm) {
-		const p = childNs(kdm, NS.dsigMore2021, 'HKDFParams');
-		const prf =
-			HMAC_PRFS[(p && childNs(p, NS.dsigMore2021, 'PRF')?.getAttribute('Algorithm')) ?? ''];
+		const p = child(kdm, NS.dsigMore2021, 'HKDFParams');
+		const prf = HMAC_PRFS[(p && child(p, NS.dsigMore2021, 'PRF')?.getAttribute('Algorithm')) ?? ''];
 		if (!p || !prf)
 			throw new StructuralError('HKDF derived key with missing or unsupported parameters');
-		const saltEl = childNs(p, NS.dsigMore2021, 'Salt');
-		const infoEl = childNs(p, NS.dsigMore2021, 'Info');
-		const salt = saltEl ? fromBase64(textOf(saltEl)) : new Uint8Array();
-		const infoBytes = infoEl ? fromBase64(textOf(infoEl)) : new Uint8Array();
-		const keyLength = Number(textOf(childNs(p, NS.dsigMore2021, 'KeyLength')) || length);
+		const saltEl = child(p, NS.dsigMore2021, 'Salt');
+		const infoEl = child(p, NS.dsigMore2021, 'Info');
+		const salt = saltEl ? fromBase64(rawText(saltEl)) : new Uint8Array();
+		const infoBytes = infoEl ? fromBase64(rawText(infoEl)) : new Uint8Array();
+		const keyLength = Number(rawText(child(p, NS.dsigMore2021, 'KeyLength')) || length);
 		derive = (secret) => hkdf(prf, secret, salt, infoBytes, keyLength);
 	} else {
 		throw new StructuralError(`unsupported key derivation ${alg || '(none)'}`);
@@ -239,12 +238,12 @@ export async function* directKeys(
 	includeUnnamed: boolean,
 ): AsyncGenerator<DirectKey> {
 	if (keyInfo) {
-		const agreement = childNs(keyInfo, NS.xenc, 'AgreementMethod');
+		const agreement = child(keyInfo, NS.xenc, 'AgreementMethod');
 		if (agreement) {
 			yield* agreementKeys(agreement, length, env, attempt, info);
 			return;
 		}
-		const derived = childNs(keyInfo, NS.xenc11, 'DerivedKey');
+		const derived = child(keyInfo, NS.xenc11, 'DerivedKey');
 		if (derived) {
 			yield* derivedKeys(derived, length, env, attempt, info);
 			return;

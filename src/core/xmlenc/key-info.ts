@@ -3,7 +3,8 @@
 import type { Element } from '@xmldom/xmldom';
 import { fromBase64 } from '../bytes/encoding';
 import { NS } from './algorithms';
-import { childNs, childrenNs, elementChildren, resolveFragment, textOf } from './dom';
+import { child, children, childElements, rawText } from '../xml/dom';
+import { resolveFragment } from './dom';
 
 export interface KeyHints {
 	keyNames: string[];
@@ -51,31 +52,31 @@ function safeBase64(text: string): Uint8Array | null {
 }
 
 function readX509Data(x509: Element, hints: KeyHints): void {
-	for (const el of elementChildren(x509)) {
+	for (const el of childElements(x509)) {
 		const ns = el.namespaceURI ?? '';
 		if (ns !== NS.ds && ns !== NS.dsig11) continue;
 		switch (el.localName) {
 			case 'X509Certificate': {
-				const der = safeBase64(textOf(el));
+				const der = safeBase64(rawText(el));
 				if (der) hints.certificates.push(der);
 				break;
 			}
 			case 'X509SKI': {
-				const ski = safeBase64(textOf(el));
+				const ski = safeBase64(rawText(el));
 				if (ski) hints.skis.push(ski);
 				break;
 			}
 			case 'X509SubjectName':
-				hints.subjectNames.push(textOf(el).trim());
+				hints.subjectNames.push(rawText(el).trim());
 				break;
 			case 'X509IssuerSerial':
 				hints.issuerSerials.push({
-					issuer: textOf(childNs(el, NS.ds, 'X509IssuerName')).trim(),
-					serial: textOf(childNs(el, NS.ds, 'X509SerialNumber')).trim(),
+					issuer: rawText(child(el, NS.ds, 'X509IssuerName')).trim(),
+					serial: rawText(child(el, NS.ds, 'X509SerialNumber')).trim(),
 				});
 				break;
 			case 'X509Digest': {
-				const value = safeBase64(textOf(el));
+				const value = safeBase64(rawText(el));
 				if (value) hints.digests.push({ algorithm: el.getAttribute('Algorithm') ?? '', value });
 				break;
 			}
@@ -84,12 +85,12 @@ function readX509Data(x509: Element, hints: KeyHints): void {
 }
 
 function readStr(str: Element, hints: KeyHints, ids: Map<string, Element[]>): void {
-	for (const el of elementChildren(str)) {
+	for (const el of childElements(str)) {
 		if (el.namespaceURI === NS.ds && el.localName === 'X509Data') readX509Data(el, hints);
 		if (el.namespaceURI !== NS.wsse) continue;
 		if (el.localName === 'KeyIdentifier') {
 			const vt = el.getAttribute('ValueType') ?? '';
-			const value = safeBase64(textOf(el));
+			const value = safeBase64(rawText(el));
 			if (!value) continue;
 			if (vt.endsWith(KI_SKI)) hints.skis.push(value);
 			else if (vt.endsWith(KI_THUMB)) hints.sha1Thumbprints.push(value);
@@ -100,13 +101,13 @@ function readStr(str: Element, hints: KeyHints, ids: Map<string, Element[]>): vo
 			const target = resolveFragment(ids, uri);
 			if (!target) hints.unresolved.push(uri);
 			else if (target.localName === 'BinarySecurityToken') {
-				const der = safeBase64(textOf(target));
+				const der = safeBase64(rawText(target));
 				if (der) hints.certificates.push(der);
 			} else hints.references.push(target);
 		} else if (el.localName === 'Embedded') {
-			for (const inner of elementChildren(el)) {
+			for (const inner of childElements(el)) {
 				if (inner.localName === 'BinarySecurityToken') {
-					const der = safeBase64(textOf(inner));
+					const der = safeBase64(rawText(inner));
 					if (der) hints.certificates.push(der);
 				}
 			}
@@ -118,9 +119,9 @@ function readStr(str: Element, hints: KeyHints, ids: Map<string, Element[]>): vo
 export function readKeyInfo(keyInfo: Element | null, ids: Map<string, Element[]>): KeyHints {
 	const hints = emptyHints();
 	if (!keyInfo) return hints;
-	for (const el of elementChildren(keyInfo)) {
+	for (const el of childElements(keyInfo)) {
 		const ns = el.namespaceURI ?? '';
-		if (ns === NS.ds && el.localName === 'KeyName') hints.keyNames.push(textOf(el).trim());
+		if (ns === NS.ds && el.localName === 'KeyName') hints.keyNames.push(rawText(el).trim());
 		else if (ns === NS.ds && el.localName === 'X509Data') readX509Data(el, hints);
 		else if (ns === NS.ds && el.localName === 'RetrievalMethod') {
 			const uri = el.getAttribute('URI') ?? '';
@@ -157,7 +158,7 @@ function mergeHints(into: KeyHints, from: KeyHints): void {
 /** EncryptedKey elements a KeyInfo points to: children, RetrievalMethod and STR references. */
 export function encryptedKeysOf(keyInfo: Element | null, hints: KeyHints): Element[] {
 	if (!keyInfo) return [];
-	const direct = childrenNs(keyInfo, NS.xenc, 'EncryptedKey');
+	const direct = children(keyInfo, NS.xenc, 'EncryptedKey');
 	const referenced = hints.references.filter(
 		(r) => r.namespaceURI === NS.xenc && r.localName === 'EncryptedKey',
 	);

@@ -5,7 +5,7 @@
 import { XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
 import { parseXml, type SafeXmlDocument } from '../xml/safe-parse';
 import { NS } from './algorithms';
-import { descendantsNs, elementChildren, isElement } from './dom';
+import { descendants, childElements, isElement } from '../xml/dom';
 
 /** prefix ('' = default namespace) → URI in scope at `el`, nearest declaration wins. */
 export function inScopeNamespaces(el: Element | null): Map<string, string> {
@@ -70,7 +70,7 @@ function spliceAll(
 	replacements: readonly Replacement[],
 ): SafeXmlDocument | null {
 	const copy = original.doc.cloneNode(true) as typeof original.doc;
-	const eds = descendantsNs(copy, NS.xenc, 'EncryptedData');
+	const eds = descendants(copy, NS.xenc, 'EncryptedData');
 	let token = 'wssec-decrypted-';
 	while (original.text.includes(token)) token += 'x';
 	const pieces = new Map<string, string>();
@@ -112,7 +112,7 @@ function replaceOneByOne(
 ): { document: SafeXmlDocument | null; errors: Map<number, string> } {
 	const errors = new Map<number, string>();
 	const copy = parseXml(original.text);
-	const eds = descendantsNs(copy.doc, NS.xenc, 'EncryptedData');
+	const eds = descendants(copy.doc, NS.xenc, 'EncryptedData');
 	let replaced = 0;
 	// Later elements first, so a replacement never moves one still to be replaced.
 	for (const r of [...replacements].sort((a, b) => b.index - a.index)) {
@@ -133,7 +133,7 @@ function replaceOneByOne(
 		const nodes = Array.from(fragment.doc.documentElement?.childNodes ?? []);
 		if (
 			r.type === 'element' &&
-			elementChildren(fragment.doc.documentElement as Element).length !== 1
+			childElements(fragment.doc.documentElement as Element).length !== 1
 		) {
 			errors.set(r.index, 'Type is Element, but the decrypted content is not exactly one element');
 			continue;
@@ -141,7 +141,7 @@ function replaceOneByOne(
 		if (!parent) continue;
 		if (!isElement(parent)) {
 			// The EncryptedData is the document element: only a single element can replace it.
-			const only = elementChildren(fragment.doc.documentElement as Element);
+			const only = childElements(fragment.doc.documentElement as Element);
 			if (only.length !== 1 || !only[0]) {
 				errors.set(
 					r.index,
