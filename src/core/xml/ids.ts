@@ -4,10 +4,10 @@
 // for signatures, decryption (DataReference, CipherReference, RetrievalMethod) and the policy
 // check alike. Also the one element-path format (/soap:Envelope/soap:Header/wsse:Security[2]).
 import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
-import { elementsWithIdAttributes } from './element-index';
+import { isElement } from './dom';
+import { elementsWithIdAttributes, mutations } from './element-index';
 import { NS } from './namespaces';
 
-const ELEMENT_NODE = 1;
 const NS_XML = NS.xml;
 
 export const NS_WSU = NS.wsu;
@@ -40,14 +40,13 @@ export function idValues(el: Element): string[] {
 /** Child-index path from the root, e.g. /soapenv:Envelope/soapenv:Body[1]. */
 export function elementPath(el: Node): string {
 	const parts: string[] = [];
-	for (let n: Node | null = el; n && n.nodeType === ELEMENT_NODE; n = n.parentNode) {
-		const e = n as Element;
+	for (let e: Node | null = el; isElement(e); e = e.parentNode) {
 		let index = 1;
 		let count = 0;
-		const parent = e.parentNode;
+		const parent: Node | null = e.parentNode;
 		if (parent) {
-			for (let s = parent.firstChild; s; s = s.nextSibling) {
-				if (s.nodeType !== ELEMENT_NODE || (s as Element).tagName !== e.tagName) continue;
+			for (let s: Node | null = parent.firstChild; s; s = s.nextSibling) {
+				if (!isElement(s) || s.tagName !== e.tagName) continue;
 				count++;
 				if (s === e) index = count;
 			}
@@ -57,7 +56,22 @@ export function elementPath(el: Node): string {
 	return '/' + parts.reverse().join('/');
 }
 
+const BUILT = new WeakMap<Document, { stamp: number; map: IdMap }>();
+
+/**
+ * The ID map of a document, built once and shared by every stage that asks (envelope model,
+ * signatures, decryption, policy) until the document changes; callers treat it as read-only.
+ */
 export function buildIdMap(doc: Document): IdMap {
+	const stamp = mutations(doc);
+	const cached = BUILT.get(doc);
+	if (cached && cached.stamp === stamp) return cached.map;
+	const map = indexIds(doc);
+	BUILT.set(doc, { stamp, map });
+	return map;
+}
+
+function indexIds(doc: Document): IdMap {
 	const byValue = new Map<string, Element[]>();
 	const add = (el: Element): void => {
 		for (const v of idValues(el)) {
@@ -70,13 +84,11 @@ export function buildIdMap(doc: Document): IdMap {
 	const listed = elementsWithIdAttributes(doc);
 	if (listed) for (const el of listed) add(el);
 	else {
-		const stack: Node[] = [];
+		const stack: Element[] = [];
 		if (doc.documentElement) stack.push(doc.documentElement);
-		while (stack.length) {
-			const el = stack.pop() as Element;
+		for (let el = stack.pop(); el; el = stack.pop()) {
 			add(el);
-			for (let c = el.lastChild; c; c = c.previousSibling)
-				if (c.nodeType === ELEMENT_NODE) stack.push(c);
+			for (let c = el.lastChild; c; c = c.previousSibling) if (isElement(c)) stack.push(c);
 		}
 	}
 	const duplicates: IdMap['duplicates'] = [];
