@@ -4,6 +4,7 @@
 import { children, oidText, readTlv, type Tlv } from '../asn1/der';
 import { toHex } from '../bytes/encoding';
 import { ParseError } from '../errors';
+import { formatDn } from '../x509/names';
 
 export type EcCurve = 'P-256' | 'P-384' | 'P-521';
 
@@ -32,6 +33,8 @@ export interface CertInfo {
 export interface Rdn {
 	oid: string;
 	value: string;
+	/** Index of its RDN (SET) in the Name, so multi-valued RDNs print joined by '+'. */
+	set?: number;
 }
 
 const CURVES: Record<string, EcCurve> = {
@@ -113,12 +116,13 @@ function decodeString(bytes: Uint8Array, t: Tlv): string {
 
 function readName(bytes: Uint8Array, name: Tlv): Rdn[] {
 	const out: Rdn[] = [];
-	for (const set of kids(bytes, name, 'Name')) {
+	kids(bytes, name, 'Name').forEach((set, index) => {
 		for (const atv of kids(bytes, set, 'RDN')) {
 			const [oid, value] = kids(bytes, atv, 'AttributeTypeAndValue');
-			if (oid && value) out.push({ oid: oidText(bytes, oid), value: decodeString(bytes, value) });
+			if (oid && value)
+				out.push({ oid: oidText(bytes, oid), value: decodeString(bytes, value), set: index });
 		}
-	}
+	});
 	return out;
 }
 
@@ -214,18 +218,16 @@ const NAME_OIDS: Record<string, string> = {
 	EMAIL: '1.2.840.113549.1.9.1',
 };
 
-const SHORT_NAMES: Record<string, string> = Object.fromEntries(
-	Object.entries(NAME_OIDS)
-		.filter(([k]) => !['S', 'TITLE', 'EMAIL', 'E'].includes(k))
-		.map(([k, v]) => [v, k]),
-);
-
-/** A DN as text (RFC 4514 order: most specific first). */
+/** A DN as text, through the one DN printer (x509/names.ts), most specific first. */
 export function dnText(rdns: readonly Rdn[]): string {
-	return [...rdns]
-		.reverse()
-		.map((r) => `${SHORT_NAMES[r.oid] ?? r.oid}=${r.value.replace(/([,+"\\<>;])/g, '\\$1')}`)
-		.join(', ');
+	const groups: Rdn[][] = [];
+	rdns.forEach((r, k) => {
+		const last = groups[groups.length - 1];
+		const prev = rdns[k - 1];
+		if (last && r.set !== undefined && prev?.set === r.set) last.push(r);
+		else groups.push([r]);
+	});
+	return formatDn(groups);
 }
 
 /** Parses an RFC 2253/4514-style DN string as written in X509IssuerName / X509SubjectName. */
