@@ -84,3 +84,35 @@ describe('thumbprints and SKI', () => {
 		);
 	});
 });
+
+describe('report: one name per certificate across inputs', () => {
+	it('the PEM files and the same certificates in a keytool PKCS#12 truststore print the same subject and issuer', async () => {
+		const { Analyzer } = await import('../../analyze');
+		const names = [...Object.keys(expected), 'names-truststore.p12'];
+		const files = names.map((name, i) => ({
+			id: `in${i + 1}`,
+			name,
+			bytes: new Uint8Array(readFileSync(resolve(DIR, name))),
+		}));
+		const { report } = await new Analyzer().run(
+			{
+				files,
+				passwords: { [`in${names.length}`]: 'changeit' },
+				entryPasswords: {},
+				settings: { trustAnchors: [], truststoreInputs: [], rawKeys: [], connector: null },
+			},
+			() => undefined,
+			new AbortController().signal,
+		);
+		const fromStore = report.certificates.filter((c) => c.inputName === 'names-truststore.p12');
+		expect(fromStore).toHaveLength(4);
+		for (const [file, want] of Object.entries(expected)) {
+			const pem = report.certificates.find((c) => c.inputName === file);
+			const twin = fromStore.find((c) => c.sha256 === pem?.sha256);
+			expect(pem?.subject).toBe(nameText(readRawCertificate(der(file)).subject));
+			expect(pem?.subject.replace(/, /g, ',')).toBe(fromOpenssl(want.openssl).replace(/, /g, ','));
+			expect(twin?.subject).toBe(pem?.subject);
+			expect(twin?.issuer).toBe(pem?.issuer);
+		}
+	});
+});
