@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../bytes/digest';
 import { toHex } from '../bytes/encoding';
 import { certInfo as xmlencCertInfo } from '../xmlenc/certs';
-import { certInfo as xmldsigCertInfo, dnText } from '../xmldsig/keys';
+import { certInfo as xmldsigCertInfo, dnMatches, dnText } from '../xmldsig/keys';
 import { certificateFacts, readRawCertificate } from './certificate-facts';
 import { nameText, nameTextFromDer } from './names';
 import { pemToDer } from './pem';
@@ -52,6 +52,8 @@ describe('DN printer', () => {
 			const xmldsig = xmldsigCertInfo(d);
 			expect(dnText(xmldsig.subject)).toBe(printed);
 			expect(nameTextFromDer(xmldsig.subjectDer)).toBe(printed);
+			// what the printer writes, X509IssuerName / X509SubjectName matching reads back
+			expect(dnMatches(printed, xmldsig.subject)).toBe(true);
 		});
 	}
 
@@ -64,6 +66,17 @@ describe('DN printer', () => {
 	it('names the common name of a BMPString/UTF8String subject for decryption hints', async () => {
 		const d = der('bmp-and-email.pem');
 		expect(xmlencCertInfo(d, await sha256Hex(d))?.subjectCn).toBe('Grüße');
+	});
+});
+
+describe('DN keywords read back', () => {
+	it('keywords only the printer writes (SURNAME, ORGANIZATIONIDENTIFIER) match a certificate name', () => {
+		const rdns = [
+			{ oid: '2.5.4.97', value: 'VATDE-123' },
+			{ oid: '2.5.4.4', value: 'Doe' },
+		];
+		expect(dnText(rdns)).toBe('SURNAME=Doe, ORGANIZATIONIDENTIFIER=VATDE-123');
+		expect(dnMatches(dnText(rdns), rdns)).toBe(true);
 	});
 });
 

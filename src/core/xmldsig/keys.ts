@@ -5,6 +5,7 @@ import { children, oidText, readTlv, type Tlv } from '../asn1/der';
 import { toHex } from '../bytes/encoding';
 import { ParseError } from '../errors';
 import { formatDn } from '../x509/names';
+import { ATTRIBUTE_NAMES } from '../x509/oids';
 
 export type EcCurve = 'P-256' | 'P-384' | 'P-521';
 
@@ -230,6 +231,11 @@ export function dnText(rdns: readonly Rdn[]): string {
 	return formatDn(groups);
 }
 
+/** Keywords the DN printer writes (x509/oids.ts), so every name it prints parses back. */
+const PRINTED_OIDS: Record<string, string> = Object.fromEntries(
+	Object.entries(ATTRIBUTE_NAMES).map(([oid, key]) => [key, oid]),
+);
+
 /** Parses an RFC 2253/4514-style DN string as written in X509IssuerName / X509SubjectName. */
 export function parseDn(text: string): Rdn[] | null {
 	const out: Rdn[] = [];
@@ -258,7 +264,7 @@ export function parseDn(text: string): Rdn[] | null {
 			} else if (ch === ',' || ch === '+' || ch === ';') break;
 			else value += ch;
 		}
-		const oid = /^\d+(\.\d+)+$/.test(type) ? type : NAME_OIDS[type];
+		const oid = /^\d+(\.\d+)+$/.test(type) ? type : (NAME_OIDS[type] ?? PRINTED_OIDS[type]);
 		if (!oid) return null;
 		out.push({ oid, value: value.trim() });
 		i = j + 1;
