@@ -10,7 +10,9 @@ export default defineConfig({
 	timeout: 120_000,
 	expect: { timeout: 30_000 },
 	fullyParallel: false,
-	workers: 1,
+	// Spec files run on two workers (a file's tests stay in order in one worker); E2E_WORKERS=1
+	// runs them one at a time.
+	workers: Number(process.env.E2E_WORKERS ?? 2),
 	retries: 0,
 	reporter: [['list']],
 	use: {

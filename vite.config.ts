@@ -7,6 +7,44 @@ import { readFile, writeFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 const ENGINE_GLOBAL = '__wssecEngineSource';
+const YAML_GLOBAL = '__wssecYamlSource';
+const YAML_STUB = '\0wssec-yaml-stub';
+
+/**
+ * The engine does not carry the YAML library: its dynamic import('yaml') (formats/yaml.ts's
+ * default loader, used in Node) becomes a stub here, and the worker installs a loader that gets
+ * assets/yaml.js's source from the page instead. An IIFE cannot split into chunks, and a Blob
+ * worker of a file:// page could not load a chunk file anyway.
+ */
+function yamlOutOfEngine(): Plugin {
+	return {
+		name: 'wssec:yaml-out-of-engine',
+		enforce: 'pre',
+		resolveId: (id) => (id === 'yaml' ? YAML_STUB : null),
+		load: (id) =>
+			id === YAML_STUB
+				? "throw new Error('the engine loads YAML through the page (assets/yaml.js)');"
+				: null,
+	};
+}
+
+/** Builds one IIFE bundle and returns its code. */
+async function iife(entry: string, name: string, plugins: Plugin[], tmp: string): Promise<string> {
+	await build({
+		configFile: false,
+		logLevel: 'warn',
+		define: { 'import.meta.env.DEV': 'false' },
+		plugins,
+		build: {
+			outDir: tmp,
+			emptyOutDir: true,
+			minify: true,
+			sourcemap: false,
+			lib: { entry, formats: ['iife'], name, fileName: () => 'bundle.js' },
+		},
+	});
+	return readFile(resolve(tmp, 'bundle.js'), 'utf8');
+}
 
 /** Rewrites Vite's module script tag into a deferred classic script (the bundle is an IIFE). */
 function classicScripts(): Plugin {
@@ -22,7 +60,11 @@ function classicScripts(): Plugin {
 	};
 }
 
-/** After the page is built, builds src/engine/worker.ts as an IIFE and stores its text in a global. */
+/**
+ * After the page is built, builds src/engine/worker.ts as an IIFE and stores its text in a global
+ * (assets/engine.js), and the YAML library the same way (assets/yaml.js, loaded only when the
+ * engine asks for it: src/engine/client.ts).
+ */
 function engineBundle(): Plugin {
 	let outDir = 'dist';
 	return {
@@ -33,27 +75,17 @@ function engineBundle(): Plugin {
 		},
 		async closeBundle() {
 			const tmp = resolve(outDir, '.engine-tmp');
-			await build({
-				configFile: false,
-				logLevel: 'warn',
-				define: { 'import.meta.env.DEV': 'false' },
-				build: {
-					outDir: tmp,
-					emptyOutDir: true,
-					minify: true,
-					sourcemap: false,
-					lib: {
-						entry: resolve(import.meta.dirname, 'src/engine/worker.ts'),
-						formats: ['iife'],
-						name: 'wssecEngine',
-						fileName: () => 'engine.js',
-					},
-				},
-			});
-			const code = await readFile(resolve(tmp, 'engine.js'), 'utf8');
+			const src = (path: string) => resolve(import.meta.dirname, 'src/engine', path);
+			const engine = await iife(src('worker.ts'), 'wssecEngine', [yamlOutOfEngine()], tmp);
 			await writeFile(
 				resolve(outDir, 'assets/engine.js'),
-				`window.${ENGINE_GLOBAL}=${JSON.stringify(code)};\n`,
+				`window.${ENGINE_GLOBAL}=${JSON.stringify(engine)};\n`,
+			);
+			// `var __wssecYaml=…` at the top of a script the worker imports defines self.__wssecYaml.
+			const yaml = await iife(src('yaml-lib.ts'), '__wssecYaml', [], tmp);
+			await writeFile(
+				resolve(outDir, 'assets/yaml.js'),
+				`window.${YAML_GLOBAL}=${JSON.stringify(yaml)};\n`,
 			);
 			await rm(tmp, { recursive: true, force: true });
 		},

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
@@ -9,5 +10,13 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		// Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine,
+		// where the main process is idle while tests run. Use them all.
+		maxWorkers: availableParallelism(),
+		// Test files share a worker's module cache instead of re-importing the analyzer (pkijs,
+		// asn1js, xmldom, every parser) for each of ~150 files, which was most of the unit phase.
+		// Safe because no test mocks modules or stubs globals (the one test that needs fresh module
+		// state calls vi.resetModules itself: src/core/tls/formats/yaml.test.ts).
+		isolate: false,
 	},
 });

@@ -27,6 +27,7 @@ import type {
 } from './core/pipeline';
 import { buildReport, type EngineFinding } from './core/report/build-report';
 import type { InputKind, Report } from './core/report/report';
+import type { SarifRuleSource } from './core/report/sarif';
 import { sha256Hex } from './core/bytes/digest';
 import { utf8OrNull } from './core/bytes/encoding';
 import { parsers as soapParsers, stage as signatureStage } from './core/soap/input';
@@ -35,6 +36,7 @@ import { parsers as wsdlParsers, stage as wsdlStage } from './core/wsdl/input';
 import { parsers as x509Parsers, stage as certificateStage } from './core/x509/input';
 import { stage as decryptionStage } from './core/xmlenc/input';
 import { RULES } from './rules';
+import { runRuleList } from './rules/run-rules';
 
 const PARSERS: Partial<Record<InputKind, Parser>> = {
 	...x509Parsers,
@@ -70,6 +72,9 @@ export interface AnalysisRequest {
 export interface AnalysisResult {
 	facts: AnalysisFacts;
 	report: Report;
+	/** Catalog entries of the rules that reported a finding: SARIF lists them as its rules (absent
+	 * from results made by hand in tests; SARIF then describes a rule by its first finding). */
+	rules?: SarifRuleSource[];
 }
 
 /** Receives each input's facts as soon as its own step is done (before the cross-file stages). */
@@ -190,7 +195,7 @@ export class Analyzer {
 			}
 		}
 		const findings = runRules(facts);
-		return { facts, report: buildReport(facts, findings, now) };
+		return { facts, report: buildReport(facts, findings, now), rules: catalogOf(findings) };
 	}
 
 	/** 0 for inputs read quickly, 1 for those that may derive keys (see SLOW_KINDS). */
@@ -352,8 +357,13 @@ function cancelledFacts(file: InputFile): InputFacts {
 	};
 }
 
+/**
+ * The stages refine the parsed facts in place (a certificate's role, a key's matches). Each run
+ * gets its own copy of the cached ones, so a result never depends on the runs before it: the page
+ * re-runs after every password and trust change, the command line runs once, and both must agree.
+ */
 function mergePartialFacts(facts: AnalysisFacts, outcome: ParseOutcome): void {
-	const f = outcome.facts;
+	const f = structuredClone(outcome.facts);
 	if (f.certificates) facts.certificates.push(...f.certificates);
 	if (f.keys) facts.keys.push(...f.keys);
 	if (f.keystores) facts.keystores.push(...f.keystores);
@@ -362,24 +372,20 @@ function mergePartialFacts(facts: AnalysisFacts, outcome: ParseOutcome): void {
 	if (f.dhParameters) facts.dhParameters.push(...f.dhParameters);
 }
 
-/** Runs every registered rule; a rule that throws is a bug and is reported as such, not hidden. */
+/** The catalog metadata of the rules behind these findings, by rule id. */
+function catalogOf(findings: readonly EngineFinding[]): SarifRuleSource[] {
+	const ids = new Set(findings.map((f) => f.ruleId));
+	return RULES.filter((r) => ids.has(r.meta.id)).map((r) => ({
+		id: r.meta.id,
+		area: r.meta.area,
+		title: r.meta.title,
+		severities: [...r.meta.severities],
+		remediation: r.meta.remediation,
+		references: [...r.meta.references],
+	}));
+}
+
+/** Runs every registered rule, each isolated (src/rules/run-rules.ts): a rule's bug is a finding. */
 export function runRules(facts: AnalysisFacts): EngineFinding[] {
-	const findings: EngineFinding[] = [];
-	for (const rule of RULES) {
-		rule.check(facts, (hit) => {
-			findings.push({
-				ruleId: rule.meta.id,
-				severity: hit.severity,
-				title: hit.title ?? rule.meta.title,
-				inputName: hit.inputName,
-				subject: hit.subject,
-				evidence: hit.evidence,
-				remediation: hit.remediation ?? rule.meta.remediation,
-				references: [...rule.meta.references],
-				area: rule.meta.area,
-				effect: hit.effect,
-			});
-		});
-	}
-	return findings;
+	return runRuleList(RULES, facts);
 }

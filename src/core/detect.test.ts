@@ -5,9 +5,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectKind } from './detect';
 import { INPUT_KINDS, type InputKind } from './report/report';
+import { CORPUS } from '../../tests/support/vectors';
 
 const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures/detect');
-const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
 
 function detectFile(dir: string, name: string, as = name) {
 	return detectKind(as, new Uint8Array(readFileSync(resolve(dir, name))));

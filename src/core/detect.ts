@@ -1,6 +1,7 @@
 // Detects an input's kind by content: magic numbers, DER structure, PEM labels, XML root element
 // and namespaces, JSON shape, configuration syntax. The file name's extension only breaks ties.
 // Never throws: unknown content is kind `unknown` with a short reason.
+import { reasonOf } from './errors';
 import { children, oidText, readTlv, smallInteger, type Tlv } from './asn1/der';
 import { utf8OrNull } from './bytes/encoding';
 import type { InputKind } from './report/report';
@@ -43,7 +44,9 @@ export function detectKind(name: string, bytes: Uint8Array): Detection {
 	} catch (error) {
 		// Only pathological inputs get here (e.g. DER nested so deep that sniffing overflows the stack).
 		const why =
-			error instanceof RangeError ? 'structure nested too deeply' : 'unreadable structure';
+			error instanceof RangeError
+				? 'structure nested too deeply'
+				: `unreadable structure: ${reasonOf(error)}`;
 		return { kind: 'unknown', reason: `content could not be sniffed (${why})` };
 	}
 }

@@ -9,24 +9,38 @@ declare global {
 	interface Window {
 		/** Set by the lazily loaded assets/engine.js (see vite.config.ts). */
 		__wssecEngineSource?: string;
+		/** Set by assets/yaml.js, loaded only when the engine reads a YAML file. */
+		__wssecYamlSource?: string;
 	}
 }
 
 const ENGINE_SCRIPT = 'assets/engine.js';
+const YAML_SCRIPT = 'assets/yaml.js';
 
-function loadEngineSource(): Promise<string> {
-	if (window.__wssecEngineSource) return Promise.resolve(window.__wssecEngineSource);
+/**
+ * Loads a classic script that stores a worker script's text in a global (a classic script
+ * loads from file:// and from any sub-path, where fetch and module scripts do not).
+ */
+function loadSource(src: string, read: () => string | undefined, what: string): Promise<string> {
+	const ready = read();
+	if (ready) return Promise.resolve(ready);
 	return new Promise((resolve, reject) => {
 		const script = document.createElement('script');
-		script.src = ENGINE_SCRIPT;
+		script.src = src;
 		script.onload = () => {
-			if (window.__wssecEngineSource) resolve(window.__wssecEngineSource);
-			else reject(new Error('The analysis engine did not load'));
+			const source = read();
+			if (source) resolve(source);
+			else reject(new Error(`${what} did not load`));
 		};
-		script.onerror = () => reject(new Error(`Could not load ${ENGINE_SCRIPT}`));
+		script.onerror = () => reject(new Error(`Could not load ${src}`));
 		document.head.append(script);
 	});
 }
+
+const loadEngineSource = () =>
+	loadSource(ENGINE_SCRIPT, () => window.__wssecEngineSource, 'The analysis engine');
+const loadYamlSource = () =>
+	loadSource(YAML_SCRIPT, () => window.__wssecYamlSource, 'The YAML reader');
 
 async function startWorker(): Promise<Worker> {
 	if (import.meta.env.DEV) {
@@ -135,10 +149,22 @@ export class EngineClient {
 
 	private ensure(): Promise<Worker> {
 		this.worker ??= takeWorker().then((worker) => {
-			pageChannel(worker).listen((event) => {
+			const channel = pageChannel(worker);
+			channel.listen((event) => {
 				if (event.type === 'certificate-description') {
 					this.pending.get(event.requestId)?.(event.description);
 					this.pending.delete(event.requestId);
+				} else if (event.type === 'need-module') {
+					loadYamlSource().then(
+						(source) => channel.send({ type: 'module', name: 'yaml', source }),
+						(error: unknown) =>
+							channel.send({
+								type: 'module',
+								name: 'yaml',
+								source: null,
+								error: error instanceof Error ? error.message : String(error),
+							}),
+					);
 				} else this.onEvent(event);
 			});
 			worker.addEventListener('error', (e) => {

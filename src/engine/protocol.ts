@@ -33,7 +33,12 @@ export type EngineRequest =
 			files: InputFile[];
 	  }
 	/** A question, not a change: answered by `certificate-description`, never re-runs the analysis. */
-	| { type: 'describe-certificate'; requestId: number; der: Uint8Array };
+	| { type: 'describe-certificate'; requestId: number; der: Uint8Array }
+	/**
+	 * The answer to `need-module`: the source of a lazily loaded library (assets/yaml.js), or why
+	 * the page could not load it. Not a change of state: no sequence number, no re-run.
+	 */
+	| { type: 'module'; name: 'yaml'; source: string | null; error?: string };
 
 export type EngineEvent =
 	| { type: 'busy'; runId: number; seq: number }
@@ -54,7 +59,9 @@ export type EngineEvent =
 			type: 'certificate-description';
 			requestId: number;
 			description: CertificateDescription | null;
-	  };
+	  }
+	/** The engine needs a library it does not carry (the YAML reader); answered by `module`. */
+	| { type: 'need-module'; name: 'yaml' };
 
 /** One side of a typed message channel (the worker's global scope or a Worker object). */
 export interface Channel<Send, Receive> {

@@ -6,9 +6,46 @@ import { Analyzer, type AnalysisRequest } from '../analyze';
 import type { InputFile } from '../core/pipeline';
 import { certificateAsn1, certificateExtensions } from '../core/x509/certificate-view';
 import type { CertificateDescription } from '../core/x509/facts';
+import { setYamlLoader, type YamlLib } from '../core/tls/formats/yaml';
 import { workerChannel, type EngineSnapshot } from './protocol';
 
+interface WorkerScope {
+	importScripts(...urls: string[]): void;
+	/** Set by assets/yaml.js's source once imported (see vite.config.ts). */
+	__wssecYaml?: YamlLib;
+}
+
+const scope = self as unknown as WorkerScope;
 const channel = workerChannel(self);
+
+/**
+ * The built engine is a Blob worker: it cannot import a chunk (a file:// page's worker may not
+ * load file:// scripts), so it asks the page for the YAML library's source and runs it from a
+ * Blob URL of its own. In development the worker is a module and imports it directly.
+ */
+let yamlAnswer: ((source: string | null, error?: string) => void) | null = null;
+if (!import.meta.env.DEV) {
+	setYamlLoader(
+		() =>
+			new Promise<YamlLib>((resolve, reject) => {
+				yamlAnswer = (source, error) => {
+					yamlAnswer = null;
+					if (source === null) return reject(new Error(error ?? 'the page did not send it'));
+					const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+					try {
+						scope.importScripts(url);
+					} catch (e) {
+						return reject(e instanceof Error ? e : new Error(String(e)));
+					} finally {
+						URL.revokeObjectURL(url);
+					}
+					if (scope.__wssecYaml) resolve(scope.__wssecYaml);
+					else reject(new Error('assets/yaml.js did not define the YAML library'));
+				};
+				channel.send({ type: 'need-module', name: 'yaml' });
+			}),
+	);
+}
 const analyzer = new Analyzer();
 /** File bytes by input id: part of the cache, sent once per worker. */
 const files = new Map<string, InputFile>();
@@ -88,6 +125,10 @@ function describe(requestId: number, der: Uint8Array): void {
 channel.listen((msg) => {
 	if (msg.type === 'describe-certificate') {
 		describe(msg.requestId, msg.der);
+		return;
+	}
+	if (msg.type === 'module') {
+		yamlAnswer?.(msg.source, msg.error);
 		return;
 	}
 	for (const f of msg.files) files.set(f.id, f);

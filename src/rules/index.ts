@@ -13,19 +13,22 @@ import { rules as wsdl } from './wsdl';
 import { rules as xmlenc } from './xmlenc';
 import { rules as xsw } from './xsw';
 
-export const RULES: readonly Rule[] = [
-	...cert,
-	...input,
-	...keystore,
-	...mail,
-	...message,
-	...policy,
-	...runtime,
-	...tls,
-	...wsdl,
-	...xmlenc,
-	...xsw,
-];
+/** Each rule folder's list, by folder name (sorted); src/rules/index.test.ts checks the order. */
+export const RULE_FOLDERS: Readonly<Record<string, readonly Rule[]>> = {
+	cert,
+	input,
+	keystore,
+	mail,
+	message,
+	policy,
+	runtime,
+	tls,
+	wsdl,
+	xmlenc,
+	xsw,
+};
+
+export const RULES: readonly Rule[] = Object.values(RULE_FOLDERS).flat();
 
 const BY_ID = new Map<string, RuleMeta>(RULES.map((r) => [r.meta.id, r.meta]));
 

@@ -1,13 +1,14 @@
 // The shape of a rule: catalog metadata (ids from shared/RULES.md) and a pure, synchronous check
 // over the analysis facts. Rules never parse, never await, and never see key material.
 import type { AnalysisFacts } from '../core/facts';
-import type { GradeEffect, RuleArea } from '../core/report/grade';
+import type { Area } from '../core/area';
+import type { GradeEffect } from '../core/report/grade';
 import type { Severity } from '../core/report/report';
 
 export interface RuleMeta {
 	/** Stable id from shared/RULES.md, e.g. "TLS-MIN-VERSION". */
 	id: string;
-	area: RuleArea;
+	area: Area;
 	title: string;
 	/** Every severity this rule can report (tiers), each as listed in the catalog. */
 	severities: readonly Severity[];

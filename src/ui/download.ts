@@ -13,8 +13,8 @@ export function downloadText(text: string, fileName: string, type = 'application
 	setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** A file name for a report: wssec-report-2026-01-31T12-00-00Z.json */
-export function reportFileName(generatedAt: string): string {
+/** A file name for a report: wssec-report-2026-01-31T12-00-00Z.json (or .sarif) */
+export function reportFileName(generatedAt: string, extension = 'json'): string {
 	const stamp = generatedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
-	return `wssec-report-${stamp}.json`;
+	return `wssec-report-${stamp}.${extension}`;
 }

@@ -4,10 +4,31 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { addFiles, blockNetwork, card, exportReport, mixFile, waitIdle } from '../support/page';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
+const TLS_LEGACY = resolve(import.meta.dirname, '../fixtures/tls/legacy');
+
+/**
+ * The YAML reader (assets/yaml.js) is not in the engine: the page loads it when the engine meets
+ * a Spring application.yml and hands its source to the Blob worker. Its spring.mail section is
+ * nested YAML, so MAIL-STARTTLS-INSTEAD-OF-IMPLICIT proves the YAML was read.
+ */
+async function yamlLoadsOnDemand(page: Page): Promise<void> {
+	const yamlSource = () =>
+		page.evaluate(() => typeof (window as { __wssecYamlSource?: string }).__wssecYamlSource);
+	await addFiles(page, [mixFile('nginx.conf')]);
+	await waitIdle(page);
+	expect(await yamlSource()).toBe('undefined');
+	await addFiles(page, [mixFile('spring-application.yml', 'application.yml', TLS_LEGACY)]);
+	await waitIdle(page);
+	await expect(card(page, 'application.yml')).toHaveAttribute('data-status', 'parsed');
+	expect(await yamlSource()).toBe('string');
+	const { json } = await exportReport(page);
+	const findings = (json as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+	expect(findings).toContain('MAIL-STARTTLS-INSTEAD-OF-IMPLICIT');
+}
 
 test('dist/index.html opened from file:// completes an analysis', async ({ browser }) => {
 	const context = await browser.newContext();
@@ -23,6 +44,21 @@ test('dist/index.html opened from file:// completes an analysis', async ({ brows
 	await expect(page.locator('[data-testid="grade-overall"]')).toBeVisible();
 	const { json } = await exportReport(page);
 	expect((json as { inputs: unknown[] }).inputs).toHaveLength(3);
+	expect(errors).toEqual([]);
+	expect(attempts).toEqual([]);
+	await context.close();
+});
+
+test('from file://, a Spring application.yml loads the YAML reader on demand', async ({
+	browser,
+}) => {
+	const context = await browser.newContext();
+	const attempts = await blockNetwork(context);
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(pathToFileURL(resolve(DIST, 'index.html')).href);
+	await yamlLoadsOnDemand(page);
 	expect(errors).toEqual([]);
 	expect(attempts).toEqual([]);
 	await context.close();
@@ -77,5 +113,13 @@ test.describe('served from a sub-path', () => {
 		await expect(card(page, 'orders.wsdl')).toHaveAttribute('data-status', /parsed|error/);
 		await expect(page.locator('[data-testid="grade-overall"]')).toBeVisible();
 		expect(failed).toEqual([]);
+	});
+
+	test('a Spring application.yml loads the YAML reader on demand', async ({ page }) => {
+		const loaded: string[] = [];
+		page.on('response', (r) => loaded.push(new URL(r.url()).pathname));
+		await page.goto(base);
+		await yamlLoadsOnDemand(page);
+		expect(loaded).toContain(`${PREFIX}assets/yaml.js`);
 	});
 });

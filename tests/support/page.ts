@@ -84,6 +84,18 @@ export async function exportReport(page: Page): Promise<{ json: unknown; text: s
 	return { json: JSON.parse(text) as unknown, text };
 }
 
+/** Clicks Export SARIF and returns the downloaded SARIF log, parsed, and its file name. */
+export async function exportSarif(
+	page: Page,
+): Promise<{ json: unknown; text: string; fileName: string }> {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.locator('[data-testid="export-sarif"]').first().click(),
+	]);
+	const text = await readDownload(download);
+	return { json: JSON.parse(text) as unknown, text, fileName: download.suggestedFilename() };
+}
+
 async function readDownload(download: Download): Promise<string> {
 	const stream = await download.createReadStream();
 	const chunks: Buffer[] = [];

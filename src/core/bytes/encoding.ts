@@ -1,4 +1,5 @@
 // Tiny byte helpers shared by every parser: hex, base64, base64url, UTF-8.
+import { ParseError } from '../errors';
 
 export function toHex(bytes: Uint8Array): string {
 	let out = '';
@@ -8,7 +9,8 @@ export function toHex(bytes: Uint8Array): string {
 
 export function fromHex(hex: string): Uint8Array {
 	const clean = hex.replace(/[\s:]/g, '');
-	if (clean.length % 2 !== 0 || /[^0-9a-fA-F]/.test(clean)) throw new Error('not hex');
+	if (clean.length % 2 !== 0 || /[^0-9a-fA-F]/.test(clean))
+		throw new ParseError('bytes/not-hex', 'not hex');
 	const out = new Uint8Array(clean.length / 2);
 	for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
 	return out;
@@ -46,7 +48,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 export function fromBase64Url(text: string): Uint8Array {
-	if (/[^A-Za-z0-9_-]/.test(text)) throw new Error('not base64url');
+	if (/[^A-Za-z0-9_-]/.test(text)) throw new ParseError('bytes/not-base64url', 'not base64url');
 	const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
 	return fromBase64(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
 }

@@ -1,6 +1,7 @@
 // AES for XML Encryption: WebCrypto where it can (128/256-bit keys; CBC through the crafted-block
 // trick because WebCrypto insists on PKCS#7 padding) and @noble/ciphers for AES-192, which
 // Chromium refuses (shared/notes/libraries.md section 5).
+import { CryptoError } from '../errors';
 import { aeskw, cbc, gcm } from '@noble/ciphers/aes.js';
 import { toArrayBuffer } from '../bytes/encoding';
 
@@ -8,7 +9,7 @@ const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
 
 function checkKey(key: Uint8Array): void {
 	if (key.length !== 16 && key.length !== 24 && key.length !== 32) {
-		throw new Error(`AES key of ${key.length} bytes`);
+		throw new CryptoError('aes/key-length', `AES key of ${key.length} bytes`);
 	}
 }
 
@@ -23,7 +24,10 @@ export async function aesCbcDecryptRaw(
 ): Promise<Uint8Array> {
 	checkKey(key);
 	if (data.length === 0 || data.length % 16 !== 0) {
-		throw new Error('AES-CBC ciphertext is not a whole number of blocks');
+		throw new CryptoError(
+			'aes/partial-block',
+			'AES-CBC ciphertext is not a whole number of blocks',
+		);
 	}
 	if (key.length === 24) return cbc(key, iv, { disablePadding: true }).decrypt(data);
 	const k = await subtle().importKey('raw', toArrayBuffer(key), 'AES-CBC', false, [
@@ -50,7 +54,7 @@ export async function aesGcmDecrypt(
 	data: Uint8Array,
 ): Promise<Uint8Array> {
 	checkKey(key);
-	if (data.length < 16) throw new Error('AES-GCM data shorter than its tag');
+	if (data.length < 16) throw new CryptoError('aes/short-gcm', 'AES-GCM data shorter than its tag');
 	if (key.length === 24) return gcm(key, iv).decrypt(data);
 	const k = await subtle().importKey('raw', toArrayBuffer(key), 'AES-GCM', false, ['decrypt']);
 	return new Uint8Array(
@@ -66,7 +70,7 @@ export async function aesGcmDecrypt(
 export function aesKeyUnwrap(kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
 	checkKey(kek);
 	if (wrapped.length < 24 || wrapped.length % 8 !== 0) {
-		throw new Error('wrapped key has an invalid length');
+		throw new CryptoError('aes/wrapped-key-length', 'wrapped key has an invalid length');
 	}
 	return aeskw(kek).decrypt(wrapped);
 }

@@ -37,14 +37,16 @@ export class KdfBudget {
 			throw new BudgetError(
 				'kdf/derivation-too-expensive',
 				`${what} asks for ${fmt(iterations)} iterations × ${blocks} block${blocks === 1 ? '' : 's'} (${fmt(cost)} hash iterations); the limit for one key derivation is ${fmt(KDF_MAX_PER_DERIVATION)}: not derived`,
-				{ limit: KDF_MAX_PER_DERIVATION, requested: cost },
+				KDF_MAX_PER_DERIVATION,
+				cost,
 			);
 		}
 		if (this.spent + cost > this.limit) {
 			throw new BudgetError(
 				'kdf/budget-exhausted',
 				`key derivation budget of this input exhausted: ${what} (${fmt(cost)} hash iterations) would bring the total to ${fmt(this.spent + cost)}, above the limit of ${fmt(this.limit)} per input`,
-				{ limit: this.limit, requested: this.spent + cost },
+				this.limit,
+				this.spent + cost,
 			);
 		}
 		this.spent += cost;

@@ -1,6 +1,7 @@
 // RSA private-key operation over BigInt (with CRT), plus PKCS#1 v1.5 and OAEP decoding with any
 // digest/MGF1 pair: WebCrypto has no rsa-1_5 and ties the MGF1 hash to the OAEP digest
 // (shared/notes/libraries.md section 5). Used only where WebCrypto cannot do the job.
+import { CryptoError, ParseError } from '../errors';
 import { children, readTlv, type Tlv } from '../asn1/der';
 import type { SyncHash } from './hashes';
 
@@ -43,11 +44,12 @@ export function parseRsaPkcs8(pkcs8: Uint8Array): RsaPrivateKey {
 	const outer = readTlv(pkcs8);
 	const top = outer ? children(pkcs8, outer) : null;
 	const octets = top?.[2];
-	if (!octets || octets.tag !== 0x04) throw new Error('not a PKCS#8 RSA private key');
+	if (!octets || octets.tag !== 0x04)
+		throw new ParseError('rsa/not-pkcs8', 'not a PKCS#8 RSA private key');
 	const inner = readTlv(pkcs8, octets.contentStart, octets.end);
 	const parts = inner ? children(pkcs8, inner) : null;
 	if (!parts || parts.length < 9 || parts.some((p) => p.tag !== 0x02)) {
-		throw new Error('not a PKCS#1 RSAPrivateKey');
+		throw new ParseError('rsa/not-pkcs1', 'not a PKCS#1 RSAPrivateKey');
 	}
 	const [, n, e, d, p, q, dp, dq, qinv] = parts.map((t) => bigintOf(pkcs8, t)) as [
 		bigint,
@@ -77,9 +79,10 @@ function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
 
 /** m = c^d mod n through the CRT; returns the k-byte encoded message. */
 export function rsaPrivateRaw(key: RsaPrivateKey, ciphertext: Uint8Array): Uint8Array {
-	if (ciphertext.length !== key.size) throw new Error('ciphertext length differs from the modulus');
+	if (ciphertext.length !== key.size)
+		throw new CryptoError('rsa/ciphertext-length', 'ciphertext length differs from the modulus');
 	const c = bytesToBigint(ciphertext);
-	if (c >= key.n) throw new Error('ciphertext out of range');
+	if (c >= key.n) throw new CryptoError('rsa/ciphertext-range', 'ciphertext out of range');
 	const m1 = modPow(c, key.dp, key.p);
 	const m2 = modPow(c, key.dq, key.q);
 	let h = ((m1 - m2) * key.qinv) % key.p;

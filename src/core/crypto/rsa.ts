@@ -1,5 +1,6 @@
 // RSA key transport for XML Encryption: WebCrypto RSA-OAEP when the OAEP digest equals the MGF1
 // hash, and the BigInt shim (rsa-raw.ts) for rsa-1_5 and mixed-hash OAEP.
+import { CryptoError } from '../errors';
 import { toArrayBuffer } from '../bytes/encoding';
 import { syncHash, type HashName } from './hashes';
 import { oaepDecode, parseRsaPkcs8, pkcs1v15Unpad, rsaPrivateRaw } from './rsa-raw';
@@ -36,6 +37,6 @@ export async function rsaDecryptKey(
 		params.kind === 'pkcs1v15'
 			? pkcs1v15Unpad(em)
 			: oaepDecode(em, syncHash(params.digest), syncHash(params.mgf), params.label);
-	if (!out) throw new Error('RSA decryption padding check failed');
+	if (!out) throw new CryptoError('rsa/bad-padding', 'RSA decryption padding check failed');
 	return out;
 }

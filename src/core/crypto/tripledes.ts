@@ -1,5 +1,6 @@
 // Triple-DES for XML Encryption (tripledes-cbc data and RFC 3217 kw-tripledes key unwrap), on top
 // of the raw 3DES-CBC of the certificates engineer's legacy DES (WebCrypto has no 3DES).
+import { CryptoError } from '../errors';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { equalBytes } from '../bytes/encoding';
 import { tripleDesCbcDecrypt } from './legacy/des';
@@ -10,9 +11,13 @@ export function tripleDesCbcDecryptRaw(
 	iv: Uint8Array,
 	data: Uint8Array,
 ): Uint8Array {
-	if (key.length !== 24) throw new Error(`3DES key of ${key.length} bytes`);
+	if (key.length !== 24)
+		throw new CryptoError('3des/key-length', `3DES key of ${key.length} bytes`);
 	if (data.length === 0 || data.length % 8 !== 0) {
-		throw new Error('3DES-CBC ciphertext is not a whole number of blocks');
+		throw new CryptoError(
+			'3des/partial-block',
+			'3DES-CBC ciphertext is not a whole number of blocks',
+		);
 	}
 	return tripleDesCbcDecrypt(key, iv, data);
 }
@@ -25,7 +30,10 @@ const KW_IV = new Uint8Array([0x4a, 0xdd, 0xa2, 0x2c, 0x79, 0xe8, 0x21, 0x05]);
  */
 export function tripleDesKeyUnwrap(kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
 	if (wrapped.length < 32 || wrapped.length % 8 !== 0) {
-		throw new Error('kw-tripledes wrapped key has an invalid length');
+		throw new CryptoError(
+			'3des/wrapped-key-length',
+			'kw-tripledes wrapped key has an invalid length',
+		);
 	}
 	const temp3 = tripleDesCbcDecryptRaw(kek, KW_IV, wrapped);
 	const temp2 = temp3.slice().reverse();
@@ -33,6 +41,7 @@ export function tripleDesKeyUnwrap(kek: Uint8Array, wrapped: Uint8Array): Uint8A
 	const temp1 = tripleDesCbcDecryptRaw(kek, iv, temp2.subarray(8));
 	const cek = temp1.subarray(0, temp1.length - 8);
 	const icv = temp1.subarray(temp1.length - 8);
-	if (!equalBytes(sha1(cek).subarray(0, 8), icv)) throw new Error('kw-tripledes checksum mismatch');
+	if (!equalBytes(sha1(cek).subarray(0, 8), icv))
+		throw new CryptoError('3des/kw-checksum', 'kw-tripledes checksum mismatch');
 	return cek.slice();
 }

@@ -9,8 +9,8 @@ import { detectKind } from '../detect';
 import type { ParseOutcome } from '../pipeline';
 import { parsers as x509Parsers } from '../x509/input';
 import { parsers as keystoreParsers } from './input';
+import { CORPUS } from '../../../tests/support/vectors';
 
-const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
 const PARSERS = { ...x509Parsers, ...keystoreParsers };
 
 interface ExpectedCert {

@@ -1,4 +1,4 @@
-// Facts about keystores (JKS, JCEKS, PKCS#12, BKS, PEM bundles, PKCS#7). Owned by issue #3.
+// Facts about keystores (JKS, JCEKS, PKCS#12, BKS, PEM bundles, PKCS#7).
 // Structured-cloneable; never passwords or key material.
 import type { ReportKeystore, ReportKeystoreEntry } from '../report/report';
 import type { CertificateView, KeyView } from '../x509/facts';

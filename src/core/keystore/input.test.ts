@@ -187,11 +187,11 @@ describe('JKS and JCEKS', () => {
 		expect(out.material.privateKeys).toHaveLength(1);
 	});
 
-	it('refuses hostile files quickly with specific messages', async () => {
-		const t0 = Date.now();
+	// The entry count is checked against the file size before any entry is read, so the claim of
+	// 2^31 - 1 entries is the error (not a loop that runs out of bytes much later).
+	it('refuses hostile files at the header with specific messages', async () => {
 		await expect(open('million-entries.jks')).rejects.toThrow(/claims 2,147,483,647 entries/);
 		await expect(open('truncated.jks')).rejects.toThrow(/truncated/);
-		expect(Date.now() - t0).toBeLessThan(1000);
 	});
 });
 

@@ -4,8 +4,8 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import type { AnalysisFacts } from '../facts';
 import type { XmlDocumentRef } from '../pipeline';
-import { attr, attrNS, descendants, kid, kids, textOf } from '../wsdl/dom';
-import { NS, WSA } from '../wsdl/ns';
+import { attr, attrNS, descendants, kid, kids, textOf } from '../xml/ns-dom';
+import { NS, WSA } from './namespaces';
 import type { CapturedMessage } from './types';
 import { elementsWithIdAttributes } from '../xml/element-index';
 

@@ -2,8 +2,8 @@
 // wsp:PolicyReference / PolicyURIs resolved among them, ExactlyOne / All / Optional expanded into
 // alternatives. Bounded: reference loops are cut and the number of alternatives is capped.
 import type { Element } from '@xmldom/xmldom';
-import { attr, attrNS, descendants, kids } from '../wsdl/dom';
-import { isWsp, NS, WSP } from '../wsdl/ns';
+import { attr, attrNS, descendants, kids } from '../xml/ns-dom';
+import { isWsp, NS, WSP } from './namespaces';
 
 /** More alternatives than this are cut (a policy with 10 optional assertions already has 1024). */
 export const MAX_ALTERNATIVES = 64;

@@ -1,8 +1,8 @@
 // Interprets one normalized policy alternative as WS-SecurityPolicy 1.1 / 1.2 / 1.3 requirements
 // (RULES.md 4.15): binding, tokens, algorithm suite, layout, protection and supporting tokens.
 import type { Element } from '@xmldom/xmldom';
-import { attr, attrNS, kids, textOf } from '../wsdl/dom';
-import { isSp, isWsp, NS, SP } from '../wsdl/ns';
+import { attr, attrNS, kids, textOf } from '../xml/ns-dom';
+import { isSp, isWsp, NS, SP } from './namespaces';
 import { nestedAssertions, type PolicyRegistry, type RawAlternative } from './normalize';
 import type { PartSet, PolicyAlternative, PolicyToken, TokenRole, TokenType } from './types';
 

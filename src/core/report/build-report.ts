@@ -15,7 +15,9 @@ import {
 	REPORT_VERSION,
 	SEVERITIES,
 	type Finding,
+	type FindingLocation,
 	type GradeArea,
+	type InputGrade,
 	type Report,
 	type ReportGrade,
 } from './report';
@@ -45,7 +47,35 @@ function areaHasFacts(area: GradeArea, facts: AnalysisFacts): boolean {
 
 const AREAS: readonly GradeArea[] = ['tls', 'certificates', 'keystores', 'messages', 'wsdl'];
 
+/**
+ * Inputs that were meant to be analyzed and were not: locked, failed (a recognized kind whose
+ * parser gave up, including a cancelled read) or still pending. A file of kind `unknown` was
+ * read and found to be no security artifact; it is not missing evidence.
+ */
+export function notAnalyzedInputs(facts: AnalysisFacts): string[] {
+	return facts.inputs
+		.filter((i) => i.status !== 'parsed' && !(i.status === 'error' && i.kind === 'unknown'))
+		.map((i) => i.name);
+}
+
+/** Evidence for a grade: an input that was parsed, the connector form, or facts they gave. */
+export function hasEvidence(facts: AnalysisFacts): boolean {
+	return (
+		facts.connector !== null ||
+		facts.inputs.some((i) => i.status === 'parsed') ||
+		AREAS.some((area) => areaHasFacts(area, facts))
+	);
+}
+
 export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFinding[]): ReportGrade {
+	const notAnalyzed = notAnalyzedInputs(facts);
+	const complete = notAnalyzed.length === 0;
+	const byArea: ReportGrade['byArea'] = {};
+	if (!hasEvidence(facts)) {
+		// A grade is a claim: with nothing read there is nothing to claim, not an A+.
+		for (const area of AREAS) byArea[area] = 'N/A';
+		return { overall: 'N/A', byArea, capReasons: [], warnings: [], complete, notAnalyzed };
+	}
 	const scores: ChannelScores[] = facts.tls.flatMap((t) => (t.scores ? [t.scores] : []));
 	// CGS-1 3.6: a scan that read the HTTP headers and saw no HSTS of 180 days caps at A (no A+)
 	const hstsCaps: GradedFinding[] = facts.tls
@@ -53,7 +83,6 @@ export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFindi
 		.slice(0, 1)
 		.map(() => ({ ruleId: 'HSTS (CGS-1 3.6)', area: 'tls', effect: 'cap A' }));
 	const overall = grade([...findings, ...hstsCaps], scores);
-	const byArea: ReportGrade['byArea'] = {};
 	for (const area of AREAS) {
 		const inArea = findings.filter((f) => gradeAreaOf(f) === area);
 		if (!areaHasFacts(area, facts) && inArea.length === 0) {
@@ -68,9 +97,66 @@ export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFindi
 		byArea,
 		capReasons: overall.capReasons,
 		warnings: overall.warnings,
+		complete,
+		notAnalyzed,
+		byInput: gradeInputs(facts, findings),
 	};
 	if (overall.grade !== overall.letter) result.ignoringTrust = overall.letter;
 	return result;
+}
+
+/**
+ * Each input's grade from the findings about it (and, for TLS inputs, the scores of the
+ * connectors it contributes to). Inputs that were not parsed get `N/A`: they gave no evidence.
+ */
+function gradeInputs(facts: AnalysisFacts, findings: readonly EngineFinding[]): InputGrade[] {
+	return facts.inputs.map((i) => {
+		if (i.status !== 'parsed') return { name: i.name, grade: 'N/A' };
+		const own = findings.filter((f) => f.inputName === i.name);
+		const scores = facts.tls.flatMap((t) =>
+			t.scores && (t.inputName === i.name || t.inputs.includes(i.name)) ? [t.scores] : [],
+		);
+		return { name: i.name, grade: grade(own, scores).grade };
+	});
+}
+
+/** `[sha256 0123…]` as certificate rules name a certificate (x509/rule-helpers certSubject). */
+const CERT_ID = /\[sha256 ([0-9a-f]{8,64})…?\]/;
+
+/**
+ * One finding per rule, input and subject (CONTRACT.md): repeats of the same verdict become
+ * `locations` of the first one. Three merges, all keeping the most severe hit in front:
+ * the same certificate (by fingerprint) anywhere, the same input and subject, and the same
+ * input with the same title and evidence on several subjects (six identical BSI notes).
+ * Grading uses the findings before grouping, so a merge never changes the grade.
+ */
+export function groupFindings<T extends Finding>(sorted: readonly T[]): T[] {
+	const out: T[] = [];
+	const byKey = new Map<string, T>();
+	for (const f of sorted) {
+		const cert = CERT_ID.exec(f.subject)?.[1];
+		const keys = [
+			cert ? `c\0${f.ruleId}\0${f.title}\0${cert}` : null,
+			`s\0${f.ruleId}\0${f.inputName ?? ''}\0${f.subject}`,
+			`e\0${f.ruleId}\0${f.severity}\0${f.inputName ?? ''}\0${f.title}\0${f.evidence}`,
+		].filter((k): k is string => k !== null);
+		const into = keys.map((k) => byKey.get(k)).find((g) => g !== undefined);
+		if (into) {
+			const place = { inputName: f.inputName, subject: f.subject, evidence: f.evidence };
+			const same = (l: FindingLocation) =>
+				l.inputName === place.inputName && l.subject === place.subject;
+			const list = into.locations ?? [];
+			const isHead = into.inputName === place.inputName && into.subject === place.subject;
+			const repeat = list.some(same) || (isHead && place.evidence === into.evidence);
+			if (!repeat) into.locations = [...list, place];
+			for (const k of keys) if (!byKey.has(k)) byKey.set(k, into);
+			continue;
+		}
+		const copy = { ...f };
+		out.push(copy);
+		for (const k of keys) byKey.set(k, copy);
+	}
+	return out;
 }
 
 export function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
@@ -183,7 +269,7 @@ export function buildReport(
 			protocols: [...t.protocols],
 			cipherSuites: [...t.cipherSuites],
 		})),
-		findings: sortFindings(findings).map((f) => ({
+		findings: groupFindings(sortFindings(findings)).map((f) => ({
 			ruleId: f.ruleId,
 			severity: f.severity,
 			title: f.title,
@@ -194,6 +280,7 @@ export function buildReport(
 			references: [...f.references],
 			area: f.area,
 			effect: f.effect,
+			...(f.locations?.length ? { locations: f.locations.map((l) => ({ ...l })) } : {}),
 		})),
 	};
 }

@@ -1,13 +1,13 @@
 // CGS-1 (shared/RULES.md section 3): the connector score, caps, warnings, A+/A-, T and M.
+import type { Area } from '../area';
 import type { GradeArea, GradeLetter, OverallGrade } from './report';
 
 /** Grade effect of one finding, as RULES.md section 2.0 names them. */
 export type GradeEffect =
 	'F' | 'cap A' | 'cap B' | 'cap C' | 'cap D' | 'cap E' | 'warn' | 'T' | 'M' | 'none';
 
-/** Rule areas of the catalog; they decide which sub-grade a finding counts in (section 3.3). */
-export type RuleArea =
-	'tls' | 'runtime' | 'cert' | 'keystore' | 'mail' | 'wsdl' | 'policy' | 'message';
+/** Rule areas of the catalog (src/core/area.ts); they decide a finding's sub-grade (section 3.3). */
+export type RuleArea = Area;
 
 export interface GradedFinding {
 	ruleId: string;
@@ -99,16 +99,18 @@ export function grade(
 		letterFromScore = minLetter(letterFromScore, scoreLetter(t));
 	}
 	let cap: GradeLetter = 'A+';
-	const capReasons: string[] = [];
+	// Each reason keeps the letter it caps at, so the list can be ordered by impact below.
+	const caps: { letter: GradeLetter; text: string }[] = [];
 	const warnings: string[] = [];
 	let trust: 'T' | 'M' | null = null;
 	for (const f of findings) {
 		const c = capOf(f.effect);
 		if (c) {
 			cap = minLetter(cap, c);
-			capReasons.push(
-				c === 'F' ? `${f.ruleId} sets the grade to F` : `${f.ruleId} caps the grade at ${c}`,
-			);
+			caps.push({
+				letter: c,
+				text: c === 'F' ? `${f.ruleId} sets the grade to F` : `${f.ruleId} caps the grade at ${c}`,
+			});
 		} else if (f.effect === 'warn') {
 			warnings.push(`${f.ruleId} is a warning (no A+, A becomes A-)`);
 		} else if (f.effect === 'M') {
@@ -118,8 +120,17 @@ export function grade(
 		}
 	}
 	if (total !== null && total < 80) {
-		capReasons.unshift(`the TLS score ${total} gives ${scoreLetter(total)}`);
+		caps.push({
+			letter: scoreLetter(total),
+			text: `the TLS score ${total} gives ${scoreLetter(total)}`,
+		});
 	}
+	// "Why not higher" reads as a verdict: the reason that sets the grade first, then by impact
+	// (lowest letter first); equal letters keep the catalog order the findings arrived in.
+	const capReasons = caps
+		.map((c, i) => ({ ...c, i }))
+		.sort((a, b) => RANK[a.letter] - RANK[b.letter] || a.i - b.i)
+		.map((c) => c.text);
 	let letter = minLetter(letterFromScore, cap);
 	if (letter === 'A') {
 		if (warnings.length > 0) letter = 'A-';

@@ -183,15 +183,39 @@ export interface Finding {
 	/** Added in version 1 (optional): the catalog area and the grade effect of this hit. */
 	area?: string;
 	effect?: string;
+	/**
+	 * Added in version 1 (optional): further places where the same rule found the same thing
+	 * (the same certificate in another input, the same note on other subjects of this input).
+	 */
+	locations?: FindingLocation[];
+}
+
+export interface FindingLocation {
+	inputName: string | null;
+	subject: string;
+	evidence: string;
+}
+
+/** The grade of one input's own findings (added in version 1, optional). */
+export interface InputGrade {
+	name: string;
+	grade: OverallGrade | 'N/A';
 }
 
 export interface ReportGrade {
-	overall: OverallGrade;
+	/** `N/A` when no input (and no connector form) gave evidence. */
+	overall: OverallGrade | 'N/A';
 	/** The letter the overall grade would be if trust issues (T/M) were ignored. */
 	ignoringTrust?: GradeLetter;
 	byArea: Partial<Record<GradeArea, OverallGrade | 'N/A'>>;
 	capReasons: string[];
 	warnings?: string[];
+	/** False while any input is locked, failed, cancelled or pending (contract, added in v1). */
+	complete: boolean;
+	/** Those inputs, by name; empty when complete. */
+	notAnalyzed: string[];
+	/** Each input's grade from its own findings (added in version 1). */
+	byInput?: InputGrade[];
 }
 
 export interface Report {

@@ -6,6 +6,8 @@ import {
 	REPORT_FORMAT,
 	REPORT_VERSION,
 	SEVERITIES,
+	type FindingLocation,
+	type InputGrade,
 	type Report,
 } from '../report/report';
 
@@ -169,6 +171,12 @@ const isTls = (v: unknown) =>
 		cipherSuites: strings,
 	});
 
+const isLocation = (v: unknown): v is FindingLocation =>
+	shape(v, { inputName: orNull(isStr), subject: isStr, evidence: isStr });
+
+const isInputGrade = (v: unknown): v is InputGrade =>
+	shape(v, { name: isStr, grade: oneOf(AREA_GRADES) });
+
 const isFinding = (v: unknown) =>
 	shape(v, {
 		ruleId: isStr,
@@ -181,6 +189,7 @@ const isFinding = (v: unknown) =>
 		references: strings,
 		area: optional(isStr),
 		effect: optional(isStr),
+		locations: optional(arrayOf(isLocation)),
 	});
 
 function isByArea(v: unknown): boolean {
@@ -190,11 +199,15 @@ function isByArea(v: unknown): boolean {
 
 const isGrade = (v: unknown) =>
 	shape(v, {
-		overall: oneOf(OVERALL),
+		overall: oneOf(AREA_GRADES),
 		ignoringTrust: optional(oneOf(LETTERS)),
 		byArea: isByArea,
 		capReasons: strings,
 		warnings: optional(strings),
+		// Optional here: links made before these fields existed still open (see withCompleteness).
+		complete: optional(isBool),
+		notAnalyzed: optional(strings),
+		byInput: optional(arrayOf(isInputGrade)),
 	});
 
 /** True only for a value with the contract's report shape (format and version included). */
@@ -215,6 +228,19 @@ export function isReport(v: unknown): v is Report {
 		tlsSettings: arrayOf(isTls),
 		findings: arrayOf(isFinding),
 	});
+}
+
+/**
+ * A report from a link made before `grade.complete` / `grade.notAnalyzed` existed gets them from
+ * its inputs' statuses, so the page can say what was not analyzed either way.
+ */
+export function withCompleteness(report: Report): Report {
+	const g = report.grade as Partial<Report['grade']> & Report['grade'];
+	if (typeof g.complete === 'boolean' && Array.isArray(g.notAnalyzed)) return report;
+	const notAnalyzed = report.inputs
+		.filter((i) => i.status !== 'parsed' && !(i.status === 'error' && i.kind === 'unknown'))
+		.map((i) => i.name);
+	return { ...report, grade: { ...g, complete: notAnalyzed.length === 0, notAnalyzed } };
 }
 
 /** True for a connector form with every field of the expected type. */

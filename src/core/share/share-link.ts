@@ -12,7 +12,7 @@ import {
 import { ParseError } from '../errors';
 import type { ConnectorForm } from '../tls/facts';
 import type { Report } from '../report/report';
-import { isConnectorForm, isReport } from './report-guard';
+import { isConnectorForm, isReport, withCompleteness } from './report-guard';
 
 /** Fragment prefix: format name and version. A new wire format gets a new prefix. */
 export const SHARE_PREFIX = 'wssec1';
@@ -110,12 +110,15 @@ export async function decodeShareFragment(
 		throw new ParseError(
 			'share/corrupt',
 			'This link is damaged or truncated; copy it again from the report.',
+			{},
+			{ cause: error },
 		);
 	}
 	if (!isSharePayload(data)) {
 		throw new ParseError('share/bad-format', 'This link does not contain a valid report.');
 	}
-	return capStrings(data, MAX_FIELD_CHARS);
+	const capped = capStrings(data, MAX_FIELD_CHARS);
+	return { ...capped, report: withCompleteness(capped.report) };
 }
 
 /**
@@ -228,6 +231,13 @@ async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
 /** Strings the user typed (passwords) must never travel; replaced wherever a text field holds one. */
 const MIN_SECRET_LENGTH = 4;
 
+/** `text` with every given secret (of MIN_SECRET_LENGTH characters or more) replaced. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+	return secrets
+		.filter((s) => s.length >= MIN_SECRET_LENGTH)
+		.reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
+}
+
 /**
  * A copy of the report with every occurrence of the given secrets (the passwords the user typed)
  * removed from its free-text fields. The engine's report builder already leaves key material out;
@@ -236,11 +246,14 @@ const MIN_SECRET_LENGTH = 4;
 export function redactSecrets(report: Report, secrets: readonly string[]): Report {
 	const list = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
 	if (list.length === 0) return report;
-	const scrub = (text: string): string =>
-		list.reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
+	const scrub = (text: string): string => scrubSecrets(text, list);
 	return {
 		...report,
-		grade: { ...report.grade, capReasons: report.grade.capReasons.map(scrub) },
+		grade: {
+			...report.grade,
+			capReasons: report.grade.capReasons.map(scrub),
+			notAnalyzed: report.grade.notAnalyzed.map(scrub),
+		},
 		inputs: report.inputs.map((i) => (i.error ? { ...i, error: scrub(i.error) } : i)),
 		signatures: report.signatures.map((s) => (s.error ? { ...s, error: scrub(s.error) } : s)),
 		decryptions: report.decryptions.map((d) => (d.error ? { ...d, error: scrub(d.error) } : d)),
@@ -250,6 +263,15 @@ export function redactSecrets(report: Report, secrets: readonly string[]): Repor
 			subject: scrub(f.subject),
 			evidence: scrub(f.evidence),
 			remediation: scrub(f.remediation),
+			...(f.locations
+				? {
+						locations: f.locations.map((l) => ({
+							...l,
+							subject: scrub(l.subject),
+							evidence: scrub(l.evidence),
+						})),
+					}
+				: {}),
 		})),
 	};
 }

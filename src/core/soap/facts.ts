@@ -1,4 +1,4 @@
-// Facts about SOAP envelopes and their WS-Security headers. Owned by issue #4.
+// Facts about SOAP envelopes and their WS-Security headers.
 import type { EncryptedKeyFacts } from '../xmlenc/facts';
 
 export interface TimestampFacts {
@@ -117,7 +117,7 @@ export interface TreeNode {
 	omitted: number;
 }
 
-/** Detail view of an XML input: the "what is signed" tree and signatures (issue #4 shapes it). */
+/** Detail view of an XML input: the "what is signed" tree and signatures (the signature stage shapes it). */
 export interface XmlDetail {
 	summary: string;
 	/** Tree of the original document (and of decrypted ones, labelled). */
@@ -125,6 +125,6 @@ export interface XmlDetail {
 	signatures: SignatureView[];
 	/** Index range of this input's signatures in facts.signatures. */
 	signatureIndexes: number[];
-	/** Every EncryptedKey of the input: content key, signing key, or unlinked (issue #5). */
+	/** Every EncryptedKey of the input: content key, signing key, or unlinked (the decryption stage). */
 	encryptedKeys?: EncryptedKeyFacts[];
 }

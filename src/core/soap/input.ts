@@ -1,4 +1,4 @@
-// Parsers for SOAP envelopes and XML-DSig documents, and the signature stage (issue #4): the
+// Parsers for SOAP envelopes and XML-DSig documents, and the signature stage: the
 // envelope model of every XML document (dropped or decrypted) and verification of each signature
 // against every key of every dropped file.
 import type { Element } from '@xmldom/xmldom';

@@ -1,6 +1,7 @@
 // Test support: runs the signature stage over files of tests/fixtures/wss with a hand-built key
 // ring, as analyze.ts would (certificate DER files become keyring certificates).
 import { sha256Hex } from '../bytes/digest';
+import { ParseError } from '../errors';
 import { emptyFacts, type AnalysisFacts, type AnalysisSettings } from '../facts';
 import { emptyKeyRing } from '../keys/keyring';
 import type { ParsedInput, StageContext } from '../pipeline';
@@ -44,7 +45,7 @@ export async function runSignatureStage(
 	}
 	for (const [i, pem] of (opts.privateKeys ?? []).entries()) {
 		const der = pemBlocks(new TextDecoder().decode(read(pem)), 'PRIVATE KEY')[0];
-		if (!der) throw new Error(`${pem} holds no PRIVATE KEY block`);
+		if (!der) throw new ParseError('pem/no-private-key', `${pem} holds no PRIVATE KEY block`);
 		keyring.privateKeys.push(privateKeyMaterial(der, `key-${i}`, pem, pem.replace(/\.pem$/, '')));
 	}
 	for (const a of opts.anchors ?? []) {

@@ -2,15 +2,19 @@
 // that were not dropped listed as not evaluated, conflicting settings explained.
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ParseError } from '../errors';
 import { emptyFacts } from '../facts';
 import type { ConnectorForm } from './facts';
 import { parseTlsText } from './formats';
+import { loadYaml } from './formats/yaml';
 import { runTlsStage } from './stage';
 
 const ROOT = resolve(import.meta.dirname, '../../../tests/fixtures/tls');
 const read = (p: string) => readFileSync(resolve(ROOT, p), 'utf8');
+
+// parseTlsText is synchronous: the YAML library (loaded on demand by the TLS parser) first.
+beforeAll(() => loadYaml());
 
 describe('bad TLS input', () => {
 	it('notes unknown directives with their line and ignores them', () => {

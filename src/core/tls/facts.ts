@@ -1,4 +1,4 @@
-// Facts about declared and observed TLS settings, grouped by connector. Owned by issue #6.
+// Facts about declared and observed TLS settings, grouped by connector.
 import type { ChannelScores } from '../report/grade';
 import type { ReportTlsSettings, TlsVersion } from '../report/report';
 import type { TlsParse } from './model';
@@ -127,7 +127,7 @@ export type ScannerCategory =
 	| 'STRONG_FS'
 	| 'RC4';
 
-/** The connector form of the page (issue #6); its values travel in the share link. */
+/** The connector form of the page; its values travel in the share link. */
 export interface ConnectorForm {
 	name: string;
 	type: 'REST' | 'SOAP';

@@ -3,10 +3,11 @@
 // disabled verification; the diff must reproduce the corrected text.
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyFacts } from '../facts';
 import { compliant, fixedText, fixesFor } from './fix';
 import { parseTlsText } from './formats';
+import { loadYaml } from './formats/yaml';
 import { runTlsStage } from './stage';
 
 const ROOT = resolve(import.meta.dirname, '../../../tests/fixtures/tls');
@@ -52,6 +53,9 @@ const FAILING = [
 	'legacy/connector-sslv3-http.json',
 	'distro/debian12-openssl.cnf',
 ];
+
+// parseTlsText is synchronous: the YAML library (loaded on demand by the TLS parser) first.
+beforeAll(() => loadYaml());
 
 describe('corrected configuration files', () => {
 	it.each(FAILING)('%s: the fix reads back without the weaknesses', (path) => {

@@ -2,11 +2,12 @@
 // known-bad legacy configs and scanner results. Each row states the TLS findings it must give.
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer, runRules } from '../../analyze';
 import { emptyFacts } from '../facts';
 import { buildReport } from '../report/build-report';
 import { parseTlsText } from './formats';
+import { loadYaml } from './formats/yaml';
 import { runTlsStage } from './stage';
 
 const ROOT = resolve(import.meta.dirname, '../../../tests/fixtures/tls');
@@ -253,6 +254,9 @@ const table: [string, string[], string | null][] = [
 		'F',
 	],
 ];
+
+// parseTlsText is synchronous: the YAML library (loaded on demand by the TLS parser) first.
+beforeAll(() => loadYaml());
 
 describe('TLS fixtures through the engine', () => {
 	it.each(table)('%s', async (path, expected, grade) => {

@@ -1,14 +1,17 @@
-// Parsers for TLS configuration files and scanner results, and the TLS stage (issue #6).
+// Parsers for TLS configuration files and scanner results, and the TLS stage.
 import { ParseError } from '../errors';
 import type { Parser, Stage } from '../pipeline';
 import type { InputKind } from '../report/report';
 import type { TlsDetail } from './facts';
-import { parseTlsText } from './formats';
+import { parseTlsText, sniffTlsFormat } from './formats';
+import { isSpringYaml, loadYaml } from './formats/yaml';
 import { runTlsStage } from './stage';
 
-const parseTls: Parser = (ctx) => {
+const parseTls: Parser = async (ctx) => {
 	if (ctx.text === null)
 		throw new ParseError('tls/not-text', 'a TLS configuration must be UTF-8 text');
+	// The YAML library is loaded only for a Spring application.yml (formats/yaml.ts).
+	if (sniffTlsFormat(ctx.text) === 'spring' && isSpringYaml(ctx.text)) await loadYaml();
 	const parse = parseTlsText(ctx.text, ctx.file.name);
 	const detail: TlsDetail = {
 		summary: parse.format,
@@ -17,7 +20,7 @@ const parseTls: Parser = (ctx) => {
 		connectors: [],
 		fixes: [],
 	};
-	return Promise.resolve({ facts: {}, material: {}, detail: { area: 'tls', data: detail } });
+	return { facts: {}, material: {}, detail: { area: 'tls', data: detail } };
 };
 
 export const parsers: Partial<Record<InputKind, Parser>> = {

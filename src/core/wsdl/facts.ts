@@ -1,4 +1,4 @@
-// Facts about WSDL documents and their WS-Policy. Owned by issue #7.
+// Facts about WSDL documents and their WS-Policy.
 import type { ReportEndpoint, ReportPolicy } from '../report/report';
 import type { CapturedMessage, PolicyAlternative } from '../policy/types';
 

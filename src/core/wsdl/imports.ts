@@ -1,9 +1,9 @@
 // Imports and includes of dropped WSDL and XSD files, resolved among the dropped files by location
 // (file name) and namespace; nothing is ever fetched. Missing files are named.
 import type { Element } from '@xmldom/xmldom';
-import { attr, descendants, kids } from './dom';
+import { attr, descendants, kids } from '../xml/ns-dom';
 import type { WsdlImport, WsdlNote } from './facts';
-import { NS } from './ns';
+import { NS } from '../policy/namespaces';
 
 /** A dropped XML document as the WSDL stage sees it. */
 export interface DroppedXml {

@@ -1,16 +1,16 @@
-// Parser for WSDL inputs and the WSDL / WS-Policy stage (issue #7): resolves imports and policy
+// Parser for WSDL inputs and the WSDL / WS-Policy stage: resolves imports and policy
 // references among the dropped files, writes facts.wsdls, and matches captured envelopes to
 // their operations for the policy check.
 import type { AnalysisFacts } from '../facts';
 import type { InputKind } from '../report/report';
-import { ParseError } from '../errors';
+import { ParseError, reasonOf } from '../errors';
 import type { ParseOutcome, Parser, Stage, XmlDocumentRef } from '../pipeline';
 import { parseXml } from '../xml/safe-parse';
 import { parseXmlInput } from '../xml/xml-input';
 import { PolicyRegistry } from '../policy/normalize';
 import { readCapturedMessage } from '../policy/envelope';
-import { matchMessage } from '../policy/match';
-import { attr } from './dom';
+import { matchMessage } from './match-message';
+import { attr } from '../xml/ns-dom';
 import type { WsdlFacts } from './facts';
 import {
 	declaredImports,
@@ -20,7 +20,7 @@ import {
 	type DroppedOther,
 	type DroppedXml,
 } from './imports';
-import { buildWsdlFacts } from './model';
+import { buildWsdlFacts } from './build-wsdl-facts';
 import { wcfConfigFacts } from './wcf-config';
 import { utf8OrNull } from '../bytes/encoding';
 
@@ -81,10 +81,6 @@ function summaryOf(w: WsdlFacts): string {
 	]
 		.filter(Boolean)
 		.join(', ');
-}
-
-function errorText(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 function emptyWsdl(inputName: string, version: '1.1' | '2.0'): WsdlFacts {
@@ -182,7 +178,7 @@ export function runWsdlStage(
 			w = emptyWsdl(root.inputName, root.role === 'wsdl20' ? '2.0' : '1.1');
 			w.notes.push({
 				level: 'error',
-				message: `Internal error while reading this WSDL (please report it): ${errorText(error)}`,
+				message: `Internal error while reading this WSDL (please report it): ${reasonOf(error)}`,
 			});
 		}
 		for (const n of registry.notes) w.notes.push(n);
@@ -225,8 +221,16 @@ export function runWsdlStage(
 		let msg: ReturnType<typeof readCapturedMessage>;
 		try {
 			msg = readCapturedMessage(d, facts, decrypted);
-		} catch {
-			// Reading the envelope is the signature area's job too; a bug here only skips the policy check.
+		} catch (error) {
+			// A bug here skips only this envelope's policy check, and says so on every WSDL it could
+			// have been checked against (without a WSDL there is no policy to check; the signature
+			// stage reads the same envelope and reports its own problems).
+			for (const w of built) {
+				w.notes.push({
+					level: 'error',
+					message: `Internal error while reading ${d.inputName} for the policy check (please report it): ${reasonOf(error)}`,
+				});
+			}
 			continue;
 		}
 		if (!msg) continue;

@@ -8,7 +8,7 @@ import { emptyAlternative } from '../policy/security-policy';
 import { describeAlternative } from '../policy/describe';
 import type { PolicyAlternative, PolicyToken, TokenRole, TokenType } from '../policy/types';
 import type { ReportEndpoint, ReportPolicy } from '../report/report';
-import { attr, descendants, kid, kids } from './dom';
+import { attr, descendants, kid, kids } from '../xml/ns-dom';
 import type { WsdlFacts, WsdlOperation, WsdlPort } from './facts';
 
 const HTTP_BINDINGS = new Set([

@@ -6,8 +6,8 @@ import { certificateFacts, serialForms, validityDays } from './certificate-facts
 import { fromBase64, fromHex } from '../bytes/encoding';
 import { certificateAsn1 } from './certificate-view';
 import { pemToDer, toPem } from './pem';
+import { CORPUS } from '../../../tests/support/vectors';
 
-const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
 const FIXTURES = resolve(import.meta.dirname, '../../../tests/fixtures/keystores');
 
 function pemDer(name: string): Uint8Array {

@@ -1,9 +1,8 @@
 // The certificate stage: pairs private keys with certificates by public key across all inputs,
-// checks dropped CRLs, builds chains across all inputs (@peculiar/x509 X509ChainBuilder), marks
-// chains reaching a public root, and validates each against the trust anchors (pkijs).
-import * as pkijs from 'pkijs';
+// checks dropped CRLs, builds and validates paths across all inputs and the trust anchors
+// (RFC 5280 §6, path.ts), assigns roles, and marks chains reaching a public root.
 import { digest } from '../bytes/digest';
-import { toArrayBuffer, toHex, utf8 } from '../bytes/encoding';
+import { toHex, utf8 } from '../bytes/encoding';
 import { findDeclaredPasswords } from '../keystore/declared-passwords';
 import type { AnalysisFacts } from '../facts';
 import type { Stage, StageContext } from '../pipeline';
@@ -11,10 +10,13 @@ import { readRawCertificate } from './certificate-facts';
 import { checkCrls } from './crl-check';
 import type { CertificateFacts } from './facts';
 import { publicRootByIssuer, publicRootByKey } from './public-trust';
-import { X509Certificate, X509ChainBuilder } from './x509-lib';
-
-/** Chains longer than this are cut (a hostile drop could hold a long loop of cross-signatures). */
-const MAX_CHAIN = 12;
+import {
+	CertificatePool,
+	SignatureCache,
+	buildAndValidate,
+	pathCertificate,
+	type TrustResult,
+} from './path';
 
 function pairKeys(facts: AnalysisFacts, ctx: StageContext): void {
 	const byKey = new Map<string, CertificateFacts[]>();
@@ -35,78 +37,48 @@ function pairKeys(facts: AnalysisFacts, ctx: StageContext): void {
 	}
 }
 
+/** Path-validation view of every unique certificate (an unreadable one is left out). */
+function pathPool(
+	unique: Map<string, { der: Uint8Array; facts: CertificateFacts[] }>,
+): CertificatePool {
+	const pool = new CertificatePool();
+	for (const [sha, u] of unique) {
+		try {
+			pool.add(pathCertificate(u.der, sha));
+		} catch {
+			// not readable for path validation: it gets a one-element chain
+		}
+	}
+	return pool;
+}
+
+/**
+ * Chains (leaf first) of every certificate and, with anchors, the RFC 5280 verdict: paths are
+ * built across all inputs and the anchors; the validated path is kept, or the best failing one.
+ */
 async function buildChains(
 	unique: Map<string, { der: Uint8Array; facts: CertificateFacts[] }>,
-): Promise<Map<string, string[]>> {
-	const chains = new Map<string, string[]>();
-	// A root (or self-signed leaf) is its own chain. The library decodes every certificate it is
-	// given a second time, so it only sees the others and, transitively, the certificates whose
-	// subject names their issuer (a truststore of ~150 roots needs none of it).
-	const bySubject = new Map<string, string[]>();
-	const need: string[] = [];
+	anchors: ReadonlySet<string>,
+	now: number,
+	signal: AbortSignal,
+): Promise<Map<string, TrustResult>> {
+	const results = new Map<string, TrustResult>();
+	const pool = pathPool(unique);
+	const sigs = new SignatureCache();
 	for (const [sha, u] of unique) {
+		signal.throwIfAborted();
+		const target = pool.bySha.get(sha);
 		const f = u.facts[0];
-		if (!f) continue;
-		bySubject.set(f.subject, [...(bySubject.get(f.subject) ?? []), sha]);
-		if (f.selfIssued) chains.set(sha, [sha]);
-		else need.push(sha);
-	}
-	if (need.length === 0) return chains;
-	const pool = new Set<string>();
-	const queue = [...need];
-	for (let sha = queue.pop(); sha !== undefined; sha = queue.pop()) {
-		if (pool.has(sha)) continue;
-		pool.add(sha);
-		const f = unique.get(sha)?.facts[0];
-		if (f && !f.selfIssued) queue.push(...(bySubject.get(f.issuer) ?? []));
-	}
-	const libCerts = new Map<string, X509Certificate>();
-	for (const sha of pool) {
-		const u = unique.get(sha);
-		if (!u) continue;
-		try {
-			libCerts.set(sha, new X509Certificate(toArrayBuffer(u.der)));
-		} catch {
-			// unparsable for the library: it gets a one-element chain
+		// A root (or self-signed leaf) is its own chain; without anchors there is nothing to validate
+		// (a truststore of ~150 roots needs no path building).
+		if (!target || (f?.selfIssued && anchors.size === 0)) {
+			results.set(sha, { valid: false, path: [sha], error: null, rejected: [] });
+			continue;
 		}
+		results.set(sha, await buildAndValidate(target, pool, anchors, { time: now }, sigs));
 	}
-	const shaOf = new Map<X509Certificate, string>();
-	for (const [sha, c] of libCerts) shaOf.set(c, sha);
-	const builder = new X509ChainBuilder({ certificates: [...libCerts.values()] });
-	for (const sha of need) {
-		const cert = libCerts.get(sha);
-		let chain: string[] = [sha];
-		if (cert) {
-			try {
-				const built = await builder.build(cert);
-				chain = [...built]
-					.slice(0, MAX_CHAIN)
-					.map((c, i) => (i === 0 ? sha : (shaOf.get(c) ?? '')))
-					.filter((s) => s !== '');
-			} catch {
-				chain = [sha]; // circular cross-signatures: keep the certificate alone
-			}
-		}
-		chains.set(sha, chain);
-	}
-	return chains;
+	return results;
 }
-
-function pkijsCert(der: Uint8Array): pkijs.Certificate | null {
-	try {
-		return pkijs.Certificate.fromBER(toArrayBuffer(der));
-	} catch {
-		return null;
-	}
-}
-
-const RESULT_TEXT: Record<number, string> = {
-	2: 'no trusted issuer found among the trust anchors and dropped certificates',
-	8: 'a certificate of the chain is expired or not yet valid',
-	10: 'issuer names do not chain',
-	11: 'revoked',
-	13: 'revocation data missing',
-};
 
 /**
  * Certificates whose chain reaches a publicly trusted root: one of the chain's certificates is
@@ -179,48 +151,47 @@ export const certificateStage: Stage = async (facts, ctx) => {
 		u.facts.push(c);
 		unique.set(c.sha256, u);
 	}
-	ctx.progress('Building certificate chains');
-	const chains = await buildChains(unique);
-	for (const [sha, u] of unique) for (const c of u.facts) c.chain = chains.get(sha) ?? [sha];
-	await markPublicTrust(unique, chains);
-	if (anchors.size === 0) return;
-	ctx.progress('Validating certificate chains');
-	const trusted = [...anchors]
-		.map((a) => derOf.get(a))
-		.flatMap((d) => (d ? [pkijsCert(d)] : []))
-		.filter((c): c is pkijs.Certificate => c !== null);
-	const checkDate = new Date(facts.now);
+	ctx.progress(anchors.size ? 'Validating certificate chains' : 'Building certificate chains');
+	const results = await buildChains(unique, anchors, Date.parse(facts.now), ctx.signal);
+	const chains = new Map([...results].map(([sha, r]) => [sha, r.path]));
 	for (const [sha, u] of unique) {
-		ctx.signal.throwIfAborted();
-		if (anchors.has(sha)) {
-			for (const c of u.facts) {
-				c.chainValid = true;
-				delete c.chainError;
-			}
-			continue;
-		}
-		const chain = (chains.get(sha) ?? [sha])
-			.map((s) => derOf.get(s))
-			.flatMap((d) => (d ? [pkijsCert(d)] : []))
-			.filter((c): c is pkijs.Certificate => c !== null);
-		let valid = false;
-		let error: string | undefined;
-		try {
-			const engine = new pkijs.CertificateChainValidationEngine({
-				trustedCerts: trusted,
-				certs: chain,
-				checkDate,
-			});
-			const r = await engine.verify({ passedWhenNotRevValues: true });
-			valid = r.result;
-			if (!valid) error = RESULT_TEXT[r.resultCode] ?? r.resultMessage;
-		} catch (e) {
-			const r = e as { resultMessage?: string; resultCode?: number; message?: string };
-			error = RESULT_TEXT[r.resultCode ?? -1] ?? r.resultMessage ?? r.message ?? String(e);
-		}
+		const r = results.get(sha);
 		for (const c of u.facts) {
-			c.chainValid = valid;
-			if (error) c.chainError = error;
+			c.chain = r?.path ?? [sha];
+			if (anchors.size === 0 || !r) continue;
+			c.chainValid = r.valid;
+			if (r.error) c.chainError = r.error;
+			else delete c.chainError;
+			if (r.rejected.length > 0) c.rejectedPaths = r.rejected.slice(0, 8);
 		}
 	}
+	assignRoles(facts, anchors);
+	await markPublicTrust(unique, chains);
 };
+
+/**
+ * A self-signed CA certificate is judged as a root only where it acts as one: a trust anchor or
+ * trusted entry, the issuer of another dropped certificate, one of several CA certificates of a
+ * bundle without keys, or a known public root. Dropped alone (openssl req -x509 marks every
+ * self-signed certificate CA:TRUE) it is the certificate being deployed, and gets the leaf
+ * findings (key size, signature, self-signed).
+ */
+function assignRoles(facts: AnalysisFacts, anchors: ReadonlySet<string>): void {
+	const issuers = new Set<string>();
+	for (const c of facts.certificates) for (const s of c.chain.slice(1)) issuers.add(s);
+	const rootsPerInput = new Map<string, number>();
+	for (const c of facts.certificates)
+		if (c.role === 'root')
+			rootsPerInput.set(c.inputName, (rootsPerInput.get(c.inputName) ?? 0) + 1);
+	const withKeys = new Set(facts.keys.map((k) => k.inputName));
+	for (const c of facts.certificates) {
+		if (c.role !== 'root') continue;
+		const actsAsRoot =
+			c.pinned ||
+			anchors.has(c.sha256) ||
+			issuers.has(c.sha256) ||
+			publicRootByKey(c.spkiSha256) !== null ||
+			((rootsPerInput.get(c.inputName) ?? 0) > 1 && !withKeys.has(c.inputName));
+		if (!actsAsRoot) c.role = 'leaf';
+	}
+}

@@ -4,12 +4,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analyze';
+import { CORPUS } from '../../../tests/support/vectors';
 
 const FIX = resolve(import.meta.dirname, '../../../tests/fixtures/keystores/crl');
-const WSS4J = resolve(
-	import.meta.dirname,
-	'../../../../shared/corpus/wss4j/ws-security-common/keys',
-);
+const WSS4J = resolve(CORPUS, 'wss4j/ws-security-common/keys');
 const NOW = '2026-11-22T12:00:00Z';
 
 async function analyze(names: string[], dir = FIX) {

@@ -1,5 +1,5 @@
 // Facts about certificates and private keys that the rules grade and the page shows.
-// Owned by the certificates/keystores work (issue #3); structured-cloneable, never key material.
+// Structured-cloneable, never key material.
 import type { ReportCertificate, ReportKey } from '../report/report';
 
 export interface CertificateFacts extends ReportCertificate {
@@ -28,6 +28,8 @@ export interface CertificateFacts extends ReportCertificate {
 	/** Chain verdict against the trust anchors; null when none were marked. */
 	chainValid: boolean | null;
 	chainError?: string;
+	/** Other candidate paths to an anchor (leaf first, sha256) and why each failed. */
+	rejectedPaths?: { path: string[]; error: string }[];
 	/** Chain built across all inputs, leaf first (sha256), this certificate included. */
 	chain: string[];
 	/** Position: leaf (end entity, or paired with a private key), intermediate CA, or root CA. */

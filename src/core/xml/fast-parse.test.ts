@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { elementsInside, elementsWithIdAttributes, ID_LIKE_ATTRIBUTES } from './element-index';
 import { parsePlainXml } from './fast-parse';
 import { MAX_XML_DEPTH, parseXml } from './safe-parse';
+import { CORPUS } from '../../../tests/support/vectors';
 
 const REPO = resolve(import.meta.dirname, '../../..');
-const ROOTS = [resolve(REPO, 'tests/fixtures'), resolve(REPO, '../shared/corpus')];
+const ROOTS = [resolve(REPO, 'tests/fixtures'), CORPUS];
 
 function files(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

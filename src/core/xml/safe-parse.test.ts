@@ -50,13 +50,11 @@ describe('parseXml on hostile input', () => {
 		).toBe('a');
 	});
 
-	it('refuses 100 000-deep nesting before building a DOM, fast', () => {
+	it('refuses 100 000-deep nesting before building a DOM', () => {
 		const n = 100_000;
-		const t0 = performance.now();
 		const e = failure('<a>'.repeat(n) + '</a>'.repeat(n));
 		expect(e.code).toBe('xml/too-deep');
 		expect(e.message).toMatch(new RegExp(`deeper than ${MAX_XML_DEPTH}`));
-		expect(performance.now() - t0).toBeLessThan(2000);
 	});
 
 	it('does not let quoted "/>" hide nesting depth', () => {
@@ -65,12 +63,11 @@ describe('parseXml on hostile input', () => {
 		expect(e.code).toBe('xml/too-deep');
 	});
 
-	it('parses an element with 20 000 attributes in bounded time', () => {
+	// The time it takes is measured by the bench (scripts/bench/cases/hostile.mjs).
+	it('parses an element with 20 000 attributes', () => {
 		const attrs = Array.from({ length: 20_000 }, (_, i) => `a${i}="${i}"`).join(' ');
-		const t0 = performance.now();
 		const doc = parseXml(`<r ${attrs}/>`).doc;
 		expect(doc.documentElement?.attributes.length).toBe(20_000);
-		expect(performance.now() - t0).toBeLessThan(5000);
 	});
 
 	it('reports line and column of a syntax error', () => {

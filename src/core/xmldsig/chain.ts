@@ -76,15 +76,21 @@ function pkijsCert(der: Uint8Array): Certificate | null {
 	}
 }
 
-/** Chain verdict of a signer against anchors (sha256 list); null when there are no anchors. */
+/**
+ * Chain verdict of a signer against anchors (sha256 list) at the analysis time `at` (ISO 8601;
+ * never the wall clock, so a verdict does not change with the day it is computed); null when
+ * there are no anchors.
+ */
 export async function chainVerdict(
 	signer: KnownCert,
 	all: readonly KnownCert[],
 	anchors: readonly string[],
-	at: string | null,
+	at: string,
 ): Promise<{ trusted: boolean; error?: string } | null> {
 	if (anchors.length === 0) return null;
-	const when = at && !Number.isNaN(Date.parse(at)) ? at : new Date().toISOString();
+	if (Number.isNaN(Date.parse(at)))
+		return { trusted: false, error: `the analysis time ${at} is not a date` };
+	const when = at;
 	const nb = signer.info.notBefore;
 	const na = signer.info.notAfter;
 	if (na && Date.parse(na) < Date.parse(when))
@@ -105,7 +111,7 @@ export async function chainVerdict(
 	const engine = new CertificateChainValidationEngine({
 		trustedCerts: trusted.filter((c): c is Certificate => c !== null),
 		certs: [leaf, ...others.filter((c): c is Certificate => c !== null)],
-		checkDate: at && !Number.isNaN(Date.parse(at)) ? new Date(at) : new Date(),
+		checkDate: new Date(at),
 	});
 	try {
 		const r = await engine.verify();

@@ -5,6 +5,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { fromBase64 } from '../bytes/encoding';
 import { attr, child, text } from '../xml/dom';
+import { BudgetError, ParseError, UnsupportedError } from '../errors';
 
 export const WSC_NAMESPACES = [
 	'http://schemas.xmlsoap.org/ws/2005/02/sc',
@@ -52,29 +53,35 @@ function wscChild(dkt: Element, local: string): Element | null {
 export function derivationParams(dkt: Element): DerivationParams {
 	const alg = attr(dkt, 'Algorithm');
 	if (alg && !P_SHA1.has(alg))
-		throw new Error(`key derivation ${alg} is not supported (only P_SHA-1)`);
+		throw new UnsupportedError(
+			'wssc/derivation-algorithm',
+			`key derivation ${alg} is not supported (only P_SHA-1)`,
+		);
 	const nonceEl = wscChild(dkt, 'Nonce');
-	if (!nonceEl) throw new Error('DerivedKeyToken has no Nonce');
+	if (!nonceEl) throw new ParseError('wssc/no-nonce', 'DerivedKeyToken has no Nonce');
 	let nonce: Uint8Array;
 	try {
 		nonce = fromBase64(text(nonceEl).replace(/\s+/g, ''));
 	} catch {
-		throw new Error('DerivedKeyToken Nonce is not base64');
+		throw new ParseError('wssc/nonce-not-base64', 'DerivedKeyToken Nonce is not base64');
 	}
 	const num = (local: string): number | null => {
 		const el = wscChild(dkt, local);
 		if (!el) return null;
 		const v = Number(text(el).trim());
 		if (!Number.isInteger(v) || v < 0)
-			throw new Error(`DerivedKeyToken ${local} is not a whole number`);
+			throw new ParseError('wssc/not-a-number', `DerivedKeyToken ${local} is not a whole number`);
 		return v;
 	};
 	const length = num('Length') ?? 32;
 	const generation = num('Generation');
 	const offset = num('Offset') ?? (generation !== null ? generation * length : 0);
 	if (length === 0 || offset + length > MAX_OUTPUT)
-		throw new Error(
+		throw new BudgetError(
+			'wssc/derived-length',
 			`DerivedKeyToken asks for bytes ${offset}..${offset + length}: refused (limit ${MAX_OUTPUT})`,
+			MAX_OUTPUT,
+			offset + length,
 		);
 	const labelEl = wscChild(dkt, 'Label');
 	return { nonce, label: labelEl ? text(labelEl) : DEFAULT_LABEL, offset, length };

@@ -1,4 +1,4 @@
-// Facts about XML signatures (in envelopes and plain XML-DSig documents). Owned by issue #4.
+// Facts about XML signatures (in envelopes and plain XML-DSig documents).
 // SignatureFacts extends the report's signature (build-report copies only the contract fields).
 import type { KeySource, ReportSignature, ReportSignatureReference } from '../report/report';
 

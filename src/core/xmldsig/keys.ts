@@ -3,6 +3,7 @@
 // SKI, subject, thumbprints). Plain DER walking: fast, no library state, worker- and Node-safe.
 import { children, oidText, readTlv, type Tlv } from '../asn1/der';
 import { toHex } from '../bytes/encoding';
+import { ParseError } from '../errors';
 
 export type EcCurve = 'P-256' | 'P-384' | 'P-521';
 
@@ -53,7 +54,7 @@ function content(bytes: Uint8Array, t: Tlv): Uint8Array {
 
 function kids(bytes: Uint8Array, t: Tlv | undefined, what: string): Tlv[] {
 	const k = t ? children(bytes, t, 4096) : null;
-	if (!k) throw new Error(`malformed DER (${what})`);
+	if (!k) throw new ParseError('xmldsig/malformed-der', `malformed DER (${what})`);
 	return k;
 }
 
@@ -62,13 +63,14 @@ export function publicKeyFromSpki(spki: Uint8Array): PublicKey {
 	const top = readTlv(spki);
 	const [alg, bits] = kids(spki, top ?? undefined, 'SubjectPublicKeyInfo');
 	const [oidTlv, params] = kids(spki, alg, 'AlgorithmIdentifier');
-	if (!oidTlv || !bits) throw new Error('malformed SubjectPublicKeyInfo');
+	if (!oidTlv || !bits)
+		throw new ParseError('xmldsig/malformed-spki', 'malformed SubjectPublicKeyInfo');
 	const oid = oidText(spki, oidTlv);
 	const keyBytes = spki.subarray(bits.contentStart + 1, bits.end);
 	if (oid === '1.2.840.113549.1.1.1' || oid === '1.2.840.113549.1.1.10') {
 		const seq = readTlv(keyBytes);
 		const [n, e] = kids(keyBytes, seq ?? undefined, 'RSAPublicKey');
-		if (!n || !e) throw new Error('malformed RSAPublicKey');
+		if (!n || !e) throw new ParseError('xmldsig/malformed-rsa-key', 'malformed RSAPublicKey');
 		return {
 			kind: 'rsa',
 			n: bigintFrom(content(keyBytes, n)),
@@ -83,7 +85,8 @@ export function publicKeyFromSpki(spki: Uint8Array): PublicKey {
 	if (oid === '1.2.840.10040.4.1') {
 		const [p, q, g] = kids(spki, params, 'Dss-Parms');
 		const y = readTlv(keyBytes);
-		if (!p || !q || !g || !y) throw new Error('malformed DSA key');
+		if (!p || !q || !g || !y)
+			throw new ParseError('xmldsig/malformed-dsa-key', 'malformed DSA key');
 		return {
 			kind: 'dsa',
 			p: bigintFrom(content(spki, p)),
@@ -146,7 +149,7 @@ export function certInfo(der: Uint8Array): CertInfo {
 	const subject = f[i + 4];
 	const spki = f[i + 5];
 	if (!serial || !issuer || !subject || !spki || !validity)
-		throw new Error('malformed certificate');
+		throw new ParseError('xmldsig/malformed-certificate', 'malformed certificate');
 	const [nb, na] = kids(der, validity, 'Validity');
 	let ski: Uint8Array | null = null;
 	for (const ext of f.slice(i + 6)) {

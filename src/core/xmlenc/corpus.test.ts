@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fromBase64 } from '../bytes/encoding';
 import type { CertificateMaterial, PrivateKeyMaterial, SecretKeyMaterial } from '../keys/keyring';
 import { certificateMaterial, pemBlocks, privateKeyMaterial, ringFrom, runStage } from './testing';
+import { CORPUS } from '../../../tests/support/vectors';
 
-const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
 const KEYS = resolve(import.meta.dirname, '../../../tests/fixtures/xmlenc/corpus-keys');
 
 interface Expectation {

@@ -83,7 +83,6 @@ describe('many EncryptedKeys', () => {
 		const many = text.replace(ek, ek + unique.join(''));
 		const reader: FixtureReader = (n) =>
 			n === 'many.xml' ? new TextEncoder().encode(many) : read(n);
-		const started = Date.now();
 		const { facts } = await runSignatureStage(reader, ['many.xml'], {
 			privateKeys: ['rsa-key.pem'],
 		});
@@ -92,6 +91,5 @@ describe('many EncryptedKeys', () => {
 		expect(eks.every((k) => k.use === 'unlinked')).toBe(true);
 		expect(eks.filter((k) => k.tried)).toHaveLength(MAX_UNWRAPS);
 		expect(eks.filter((k) => k.unwrapped)).toHaveLength(1); // the original, tried first
-		expect(Date.now() - started).toBeLessThan(20_000);
 	}, 30_000);
 });

@@ -1,4 +1,4 @@
-// Facts about XML Encryption (EncryptedKey / EncryptedData). Owned by issue #5.
+// Facts about XML Encryption (EncryptedKey / EncryptedData).
 // The contract fields (ReportDecryption) go into the report; everything else here is for the
 // page only (the report builder copies the contract fields and never the plaintext).
 import type { ReportDecryption } from '../report/report';

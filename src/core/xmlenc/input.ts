@@ -1,4 +1,4 @@
-// The decryption stage (issue #5): runs after certificates and before signatures, so signatures
+// The decryption stage: runs after certificates and before signatures, so signatures
 // are verified over the plaintext too (sign-then-encrypt) as well as over the ciphertext.
 // For every XML document it decrypts each EncryptedData with the key ring, records the facts and
 // appends the decrypted document to ctx.documents.

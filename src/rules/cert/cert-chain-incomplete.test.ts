@@ -53,6 +53,20 @@ describe('CERT-CHAIN-INCOMPLETE', () => {
 		],
 		['leaf without its key (not deployed here)', [leaf([], { privateKeyInInput: false })], [], 0],
 		['self-signed leaf', [leaf([], { selfIssued: true, selfSigned: true })], [], 0],
+		// PKCS#12 from openssl/keytool: leaf + intermediate, the root left out as it should be
+		['leaf + intermediate, root not supplied anywhere', [leaf([inter.sha256]), inter], [], 0],
+		[
+			'leaf + intermediate, root only in another file',
+			[leaf([inter.sha256, root.sha256]), inter, { ...root, inputName: 'ca.pem' }],
+			[],
+			0,
+		],
+		[
+			'leaf issued directly by a public root that is not supplied',
+			[leaf([], { publicRoot: { name: 'ISRG Root X1', match: 'issuer' } })],
+			[],
+			0,
+		],
 	])('%s', (_n, certs, anchors, count) => {
 		const hits = runRule(rule, facts({ certificates: certs, trustAnchors: anchors }));
 		expect(hits).toHaveLength(count);

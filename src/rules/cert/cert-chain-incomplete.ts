@@ -1,5 +1,5 @@
-// CERT-CHAIN-INCOMPLETE: a deployed leaf (its private key sits in the same file) whose issuer
-// chain is not complete in that file and does not reach a trust anchor.
+// CERT-CHAIN-INCOMPLETE: a deployed leaf (its private key sits in the same file) whose chain in
+// that file lacks an intermediate: leaf + intermediates without the root is complete.
 import { certSubject, certificatesOnce } from '../../core/x509/rule-helpers';
 import type { CertificateFacts } from '../../core/x509/facts';
 import type { Rule } from '../rule';
@@ -30,14 +30,23 @@ export const certChainIncomplete: Rule = {
 				}
 				const copies = bySha.get(sha) ?? [];
 				const here = copies.find((x) => x.inputName === c.inputName);
+				const other = copies[0];
+				// The root need not be sent (it is, or would be, the peer's trust anchor).
+				if (!here && other?.selfIssued) {
+					anchored = true;
+					break;
+				}
 				if (!here) {
-					missing = `issuer ${copies[0]?.subject ?? sha} is not in ${c.inputName}${copies[0] ? ` (only in ${copies[0].inputName})` : ''}`;
+					missing = `intermediate ${other?.subject ?? sha} is not in ${c.inputName}${other ? ` (only in ${other.inputName})` : ''}`;
 					break;
 				}
 				last = here;
 			}
-			if (!missing && !anchored && !last.selfIssued) {
-				missing = `issuer ${last.issuer} of ${last.subject} was not supplied`;
+			// The top of the chain in the file: a CA certificate's issuer is taken to be the root
+			// (leaf + intermediates, no root, is the complete chain to send); a leaf whose issuer is
+			// nowhere and is not a known public root misses at least one certificate.
+			if (!missing && !anchored && !last.selfIssued && last === c && c.publicRoot === undefined) {
+				missing = `issuer ${c.issuer} of ${c.subject} was not supplied (its intermediate, or its root when the root issued it directly)`;
 			}
 			if (missing)
 				report({

@@ -33,3 +33,19 @@ describe('CERT-RSA-KEY-SIZE', () => {
 		expect(hits.map((h) => [h.severity, h.effect])).toEqual(tiers);
 	});
 });
+
+describe('CERT-RSA-KEY-SIZE remediation agrees with the evidence', () => {
+	it.each([
+		[1024, /RSA ≥ 2048/],
+		[2048, /2048 bits is acceptable today.*RSA ≥ 3072/],
+		[2560, /2560 bits is acceptable today/],
+	])('%i bits', (keySize, text) => {
+		const [hit] = runRule(rule, facts({ certificates: [certFacts({ keySize })] }));
+		expect(hit?.remediation ?? rule.meta.remediation).toMatch(text);
+	});
+
+	it('never tells a 2048-bit key to reach 2048', () => {
+		const [hit] = runRule(rule, facts({ certificates: [certFacts({ keySize: 2048 })] }));
+		expect(hit?.remediation).not.toMatch(/RSA ≥ 2048/);
+	});
+});

@@ -29,11 +29,13 @@ export const certRsaKeySize: Rule = {
 			if (c.keySize < 1024) report({ ...base, severity: 'critical', effect: 'F' });
 			else if (c.keySize < 2048) report({ ...base, severity: 'high', effect: 'cap B' });
 			else if (c.keySize < 3000)
+				// The key already meets the 2048-bit floor: the fix must not tell the user to reach it.
 				report({
 					...base,
 					severity: 'info',
 					effect: 'none',
 					title: 'RSA key below the BSI TR-02102 3000-bit recommendation',
+					remediation: `${c.keySize} bits is acceptable today; where BSI TR-02102 applies or the key is long-lived, plan a re-key with RSA ≥ 3072 or ECDSA P-256.`,
 				});
 			if (c.keySize % 8 !== 0 && publiclyTrusted(c))
 				report({
@@ -41,6 +43,7 @@ export const certRsaKeySize: Rule = {
 					severity: 'low',
 					effect: 'warn',
 					title: 'RSA modulus size not divisible by 8',
+					remediation: 'Re-key with a standard modulus size (2048, 3072 or 4096 bits).',
 				});
 		}
 	},

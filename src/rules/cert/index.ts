@@ -4,6 +4,7 @@ import { certChainIncomplete } from './cert-chain-incomplete';
 import { certEcCurve } from './cert-ec-curve';
 import { certExpired } from './cert-expired';
 import { certExpiringSoon } from './cert-expiring-soon';
+import { certHostnameMismatch } from './cert-hostname-mismatch';
 import { certKeyAlgorithm } from './cert-key-algorithm';
 import { certNoSan } from './cert-no-san';
 import { certRevoked } from './cert-revoked';
@@ -21,6 +22,7 @@ export const rules: readonly Rule[] = [
 	certEcCurve,
 	certExpired,
 	certExpiringSoon,
+	certHostnameMismatch,
 	certKeyAlgorithm,
 	certNoSan,
 	certRevoked,

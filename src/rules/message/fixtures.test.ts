@@ -100,7 +100,8 @@ describe('rules over real messages', () => {
 
 	it('a Timestamp is stale when the file is dated a day after it was created', async () => {
 		const { facts } = await runSignatureStage(read, ['wss4j-soap11-rsa-bst.xml'], {
-			lastModified: Date.now() + 86_400_000,
+			// the fixture's wsu:Created is 2026-11-22T11:04:39.959Z: a fixed file date a day later
+			lastModified: Date.parse('2026-11-23T11:04:39.959Z'),
 		});
 		const stale = [...message].find((r) => r.meta.id === 'WSS-TIMESTAMP-STALE');
 		expect(stale && runRule(stale, facts).map((h) => h.severity)).toEqual(['medium']);

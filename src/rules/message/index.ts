@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 import { wssBodyNotSigned } from './wss-body-not-signed';
 import { wssHmacOutputLength } from './wss-hmac-output-length';
 import { wssKeyinfoRawKey } from './wss-keyinfo-raw-key';
+import { wssSecurityHeaderMissing } from './wss-security-header-missing';
 import { wssSha1Digest } from './wss-sha1-digest';
 import { wssSignatureInvalid } from './wss-signature-invalid';
 import { wssSignerUnknown } from './wss-signer-unknown';
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
 	wssBodyNotSigned,
 	wssHmacOutputLength,
 	wssKeyinfoRawKey,
+	wssSecurityHeaderMissing,
 	wssSha1Digest,
 	wssSignatureInvalid,
 	wssSignerUnknown,

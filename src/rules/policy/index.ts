@@ -9,7 +9,6 @@ import { policyUsernameTokenUnprotected } from './policy-username-token-unprotec
 import { policyWeakAlgorithmSuite } from './policy-weak-algorithm-suite';
 import { policyWsaHeadersNotSigned } from './policy-wsa-headers-not-signed';
 import type { Rule } from '../rule';
-import { wssSecurityHeaderMissing } from './wss-security-header-missing';
 
 export const rules: readonly Rule[] = [
 	policyBodyNotEncrypted,
@@ -21,5 +20,4 @@ export const rules: readonly Rule[] = [
 	policyUsernameTokenUnprotected,
 	policyWeakAlgorithmSuite,
 	policyWsaHeadersNotSigned,
-	wssSecurityHeaderMissing,
 ];

@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import type { PolicyAlternative } from '../../core/policy/types';
 import { alternative, capturedMessage, operation, port, wsdlFacts } from '../../core/wsdl/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { policyBodyNotEncrypted } from './policy-body-not-encrypted';
 
 const parts = (body: boolean) => ({ body, allHeaders: false, headers: [], attachments: false });
@@ -25,46 +24,73 @@ const withMessage = (alt: PolicyAlternative, bodyEncrypted: boolean) =>
 		],
 	});
 
-describe('POLICY-BODY-NOT-ENCRYPTED', () => {
-	it.each([
-		[
-			'asymmetric, Body not encrypted, http port',
-			on('http://a/', [alternative({ binding: 'asymmetric' })]),
-			1,
-		],
-		[
-			'symmetric, only Body signed, http port',
-			on('http://a/', [alternative({ binding: 'symmetric', signedParts: parts(true) })]),
-			1,
-		],
-		[
-			'asymmetric, Body not encrypted, https port',
-			on('https://a/', [alternative({ binding: 'asymmetric' })]),
-			0,
-		],
-		[
-			'asymmetric, Body encrypted, http port',
-			on('http://a/', [alternative({ binding: 'asymmetric', encryptedParts: parts(true) })]),
-			0,
-		],
-		[
-			'no binding, http port (WSDL-NO-SECURITY-POLICY covers it)',
-			on('http://a/', [alternative()]),
-			0,
-		],
-		[
-			'message leaves the Body in clear against its policy',
-			withMessage(alternative({ binding: 'asymmetric', encryptedParts: parts(true) }), false),
-			1,
-		],
-		[
-			'message encrypts the Body',
-			withMessage(alternative({ binding: 'asymmetric', encryptedParts: parts(true) }), true),
-			0,
-		],
-	])('%s', (_name, input, count) => {
-		const hits = runRule(policyBodyNotEncrypted, input);
-		expect(hits).toHaveLength(count);
-		for (const h of hits) expect(h).toMatchObject({ severity: 'high', effect: 'cap C' });
-	});
+RuleTester.run(policyBodyNotEncrypted, {
+	valid: [
+		{
+			name: 'asymmetric, Body not encrypted, https port',
+			facts: on('https://a/', [alternative({ binding: 'asymmetric' })]),
+		},
+		{
+			name: 'asymmetric, Body encrypted, http port',
+			facts: on('http://a/', [alternative({ binding: 'asymmetric', encryptedParts: parts(true) })]),
+		},
+		{
+			name: 'no binding, http port (WSDL-NO-SECURITY-POLICY covers it)',
+			facts: on('http://a/', [alternative()]),
+		},
+		{
+			name: 'message encrypts the Body',
+			facts: withMessage(alternative({ binding: 'asymmetric', encryptedParts: parts(true) }), true),
+		},
+	],
+	invalid: [
+		{
+			name: 'asymmetric, Body not encrypted, http port',
+			facts: on('http://a/', [alternative({ binding: 'asymmetric' })]),
+			findings: [
+				{
+					ruleId: 'POLICY-BODY-NOT-ENCRYPTED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'binding with no sp:EncryptedParts/sp:Body, endpoint over plain HTTP',
+				},
+			],
+		},
+		{
+			name: 'symmetric, only Body signed, http port',
+			facts: on('http://a/', [alternative({ binding: 'symmetric', signedParts: parts(true) })]),
+			findings: [
+				{
+					ruleId: 'POLICY-BODY-NOT-ENCRYPTED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'binding with no sp:EncryptedParts/sp:Body, endpoint over plain HTTP',
+				},
+			],
+		},
+		{
+			name: 'message leaves the Body in clear against its policy',
+			facts: withMessage(
+				alternative({ binding: 'asymmetric', encryptedParts: parts(true) }),
+				false,
+			),
+			findings: [
+				{
+					ruleId: 'POLICY-BODY-NOT-ENCRYPTED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'request.xml',
+					subject: 'request.xml vs B/Op input',
+					evidence:
+						'policy: sp:EncryptedParts/sp:Body | message: soap:Body content is {urn:test}Op in clear (no xenc:EncryptedData)',
+					title:
+						'The captured message leaves the Body in clear although its policy requires it encrypted',
+				},
+			],
+		},
+	],
 });

@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import type { PolicyAlternative } from '../../core/policy/types';
 import { alternative, capturedMessage, operation, wsdlFacts } from '../../core/wsdl/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { policyBodyNotSigned } from './policy-body-not-signed';
 
 const parts = (body: boolean, headers: string[] = []) => ({
@@ -27,66 +26,106 @@ const withMessage = (alt: PolicyAlternative, signedTargets: string[]) =>
 		],
 	});
 
-describe('POLICY-BODY-NOT-SIGNED', () => {
-	it.each([
-		['asymmetric, no SignedParts', withPolicy([alternative({ binding: 'asymmetric' })]), 1],
-		[
-			'symmetric, only headers signed',
-			withPolicy([alternative({ binding: 'symmetric', signedParts: parts(false, ['{urn:h}H']) })]),
-			1,
-		],
-		[
-			'asymmetric, SignedParts Body',
-			withPolicy([alternative({ binding: 'asymmetric', signedParts: parts(true) })]),
-			0,
-		],
-		[
-			'asymmetric, SignedElements XPath on Body',
-			withPolicy([
+RuleTester.run(policyBodyNotSigned, {
+	valid: [
+		{
+			name: 'asymmetric, SignedParts Body',
+			facts: withPolicy([alternative({ binding: 'asymmetric', signedParts: parts(true) })]),
+		},
+		{
+			name: 'asymmetric, SignedElements XPath on Body',
+			facts: withPolicy([
 				alternative({ binding: 'asymmetric', signedElements: ['/soap:Envelope/soap:Body'] }),
 			]),
-			0,
-		],
-		[
-			'transport binding (protected by TLS)',
-			withPolicy([alternative({ binding: 'transport' })]),
-			0,
-		],
-		[
-			'message does not sign the Body its policy requires signed',
-			withMessage(alternative({ binding: 'asymmetric', signedParts: parts(true) }), ['Timestamp']),
-			1,
-		],
-		[
-			'message does not sign a custom header the policy requires',
-			withMessage(
-				alternative({ binding: 'asymmetric', signedParts: parts(true, ['{urn:h}Tenant']) }),
-				['Body'],
-			),
-			1,
-		],
-		[
-			'message signs Body and header',
-			withMessage(
+		},
+		{
+			name: 'transport binding (protected by TLS)',
+			facts: withPolicy([alternative({ binding: 'transport' })]),
+		},
+		{
+			name: 'message signs Body and header',
+			facts: withMessage(
 				alternative({ binding: 'asymmetric', signedParts: parts(true, ['{urn:h}Tenant']) }),
 				['Body', 'Header {urn:h}Tenant'],
 			),
-			0,
-		],
-		[
-			'unsigned wsa header is POLICY-WSA-HEADERS-NOT-SIGNED, not this rule',
-			withMessage(
+		},
+		{
+			name: 'unsigned wsa header is POLICY-WSA-HEADERS-NOT-SIGNED, not this rule',
+			facts: withMessage(
 				alternative({
 					binding: 'asymmetric',
 					signedParts: parts(true, ['{http://www.w3.org/2005/08/addressing}Action']),
 				}),
 				['Body'],
 			),
-			0,
-		],
-	])('%s', (_name, input, count) => {
-		const hits = runRule(policyBodyNotSigned, input);
-		expect(hits).toHaveLength(count);
-		for (const h of hits) expect(h).toMatchObject({ severity: 'high', effect: 'cap C' });
-	});
+		},
+	],
+	invalid: [
+		{
+			name: 'asymmetric, no SignedParts',
+			facts: withPolicy([alternative({ binding: 'asymmetric' })]),
+			findings: [
+				{
+					ruleId: 'POLICY-BODY-NOT-SIGNED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'binding with no sp:SignedParts/sp:Body',
+				},
+			],
+		},
+		{
+			name: 'symmetric, only headers signed',
+			facts: withPolicy([
+				alternative({ binding: 'symmetric', signedParts: parts(false, ['{urn:h}H']) }),
+			]),
+			findings: [
+				{
+					ruleId: 'POLICY-BODY-NOT-SIGNED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'binding with no sp:SignedParts/sp:Body',
+				},
+			],
+		},
+		{
+			name: 'message does not sign the Body its policy requires signed',
+			facts: withMessage(alternative({ binding: 'asymmetric', signedParts: parts(true) }), [
+				'Timestamp',
+			]),
+			findings: [
+				{
+					ruleId: 'POLICY-BODY-NOT-SIGNED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'request.xml',
+					subject: 'request.xml vs B/Op input',
+					evidence:
+						'policy: sp:SignedParts/sp:Body | message: soap:Body not signed (signed: Timestamp)',
+					title: 'The captured message does not sign the Body its policy requires signed',
+				},
+			],
+		},
+		{
+			name: 'message does not sign a custom header the policy requires',
+			facts: withMessage(
+				alternative({ binding: 'asymmetric', signedParts: parts(true, ['{urn:h}Tenant']) }),
+				['Body'],
+			),
+			findings: [
+				{
+					ruleId: 'POLICY-BODY-NOT-SIGNED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'request.xml',
+					subject: 'request.xml vs B/Op input',
+					evidence: 'policy: sp:SignedParts/sp:Header Tenant | message: header Tenant not signed',
+					title: 'The captured message does not sign a header its policy requires signed',
+				},
+			],
+		},
+	],
 });

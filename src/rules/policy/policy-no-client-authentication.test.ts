@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import type { PolicyAlternative, PolicyToken } from '../../core/policy/types';
 import { alternative, capturedMessage, operation, wsdlFacts } from '../../core/wsdl/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { policyNoClientAuthentication } from './policy-no-client-authentication';
 
 const token = (
@@ -30,82 +29,125 @@ const withMessage = (alt: PolicyAlternative, msg: Parameters<typeof capturedMess
 		],
 	});
 
-describe('POLICY-NO-CLIENT-AUTHENTICATION', () => {
-	it.each([
-		[
-			'HttpsToken without client certificate',
-			withPolicy([
-				alternative({ binding: 'transport', tokens: [token('HttpsToken', 'transport')] }),
-			]),
-			1,
-		],
-		[
-			'symmetric with only a protection token',
-			withPolicy([alternative({ binding: 'symmetric', tokens: [token('X509', 'protection')] })]),
-			1,
-		],
-		[
-			'HttpsToken with RequireClientCertificate',
-			withPolicy([
+RuleTester.run(policyNoClientAuthentication, {
+	valid: [
+		{
+			name: 'HttpsToken with RequireClientCertificate',
+			facts: withPolicy([
 				alternative({
 					binding: 'transport',
 					tokens: [token('HttpsToken', 'transport', ['RequireClientCertificate'])],
 				}),
 			]),
-			0,
-		],
-		[
-			'HttpsToken with HTTP basic authentication',
-			withPolicy([
+		},
+		{
+			name: 'HttpsToken with HTTP basic authentication',
+			facts: withPolicy([
 				alternative({
 					binding: 'transport',
 					tokens: [token('HttpsToken', 'transport', ['HttpBasicAuthentication'])],
 				}),
 			]),
-			0,
-		],
-		[
-			'asymmetric with an initiator token',
-			withPolicy([alternative({ binding: 'asymmetric', tokens: [token('X509', 'initiator')] })]),
-			0,
-		],
-		[
-			'transport with a signed supporting UsernameToken',
-			withPolicy([
+		},
+		{
+			name: 'asymmetric with an initiator token',
+			facts: withPolicy([
+				alternative({ binding: 'asymmetric', tokens: [token('X509', 'initiator')] }),
+			]),
+		},
+		{
+			name: 'transport with a signed supporting UsernameToken',
+			facts: withPolicy([
 				alternative({
 					binding: 'transport',
 					tokens: [token('HttpsToken', 'transport'), token('UsernameToken', 'signed-supporting')],
 				}),
 			]),
-			0,
-		],
-		['no binding', withPolicy([alternative()]), 0],
-		[
-			'message lacks the required UsernameToken',
-			withMessage(
+		},
+		{ name: 'no binding', facts: withPolicy([alternative()]) },
+		{
+			name: 'message carries the initiator certificate',
+			facts: withMessage(
+				alternative({ binding: 'asymmetric', tokens: [token('X509', 'initiator')] }),
+				{
+					binaryTokens: ['X509v3'],
+				},
+			),
+		},
+	],
+	invalid: [
+		{
+			name: 'HttpsToken without client certificate',
+			facts: withPolicy([
+				alternative({ binding: 'transport', tokens: [token('HttpsToken', 'transport')] }),
+			]),
+			findings: [
+				{
+					ruleId: 'POLICY-NO-CLIENT-AUTHENTICATION',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence:
+						'binding with no supporting or initiator token and HttpsToken without RequireClientCertificate (policy #P)',
+				},
+			],
+		},
+		{
+			name: 'symmetric with only a protection token',
+			facts: withPolicy([
+				alternative({ binding: 'symmetric', tokens: [token('X509', 'protection')] }),
+			]),
+			findings: [
+				{
+					ruleId: 'POLICY-NO-CLIENT-AUTHENTICATION',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'binding with no supporting or initiator token (policy #P)',
+				},
+			],
+		},
+		{
+			name: 'message lacks the required UsernameToken',
+			facts: withMessage(
 				alternative({
 					binding: 'transport',
 					tokens: [token('HttpsToken', 'transport'), token('UsernameToken', 'signed-supporting')],
 				}),
 				{},
 			),
-			1,
-		],
-		[
-			'message lacks the initiator X.509 token',
-			withMessage(alternative({ binding: 'asymmetric', tokens: [token('X509', 'initiator')] }), {}),
-			1,
-		],
-		[
-			'message carries the initiator certificate',
-			withMessage(alternative({ binding: 'asymmetric', tokens: [token('X509', 'initiator')] }), {
-				binaryTokens: ['X509v3'],
-			}),
-			0,
-		],
-	])('%s', (_name, input, count) => {
-		const hits = runRule(policyNoClientAuthentication, input);
-		expect(hits).toHaveLength(count);
-		for (const h of hits) expect(h).toMatchObject({ severity: 'medium', effect: 'warn' });
-	});
+			findings: [
+				{
+					ruleId: 'POLICY-NO-CLIENT-AUTHENTICATION',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'request.xml',
+					subject: 'request.xml vs B/Op input',
+					evidence: 'policy: sp:Container/sp:UsernameToken | message: no wsse:UsernameToken',
+					title: 'The captured message lacks a token its policy requires',
+				},
+			],
+		},
+		{
+			name: 'message lacks the initiator X.509 token',
+			facts: withMessage(
+				alternative({ binding: 'asymmetric', tokens: [token('X509', 'initiator')] }),
+				{},
+			),
+			findings: [
+				{
+					ruleId: 'POLICY-NO-CLIENT-AUTHENTICATION',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'request.xml',
+					subject: 'request.xml vs B/Op input',
+					evidence:
+						'policy: sp:Container/sp:X509 | message: no wsse:BinarySecurityToken and no X.509 key reference',
+					title: 'The captured message lacks a token its policy requires',
+				},
+			],
+		},
+	],
 });

@@ -2,7 +2,7 @@
 // Symmetric/Asymmetric, low/warn for Transport), or a captured message missing the Timestamp (or
 // its signature) that its policy demands.
 import type { BindingKind } from '../../core/policy/types';
-import { eachAlternative, groupHits, unmetOfKinds } from '../../core/policy/walk';
+import { eachAlternative, groupHits, unmetOfKinds } from './walk';
 import type { Rule, RuleHit } from '../rule';
 
 function tier(binding: BindingKind): Pick<RuleHit, 'severity' | 'effect'> {
@@ -45,6 +45,11 @@ export const policyNoTimestamp: Rule = {
 					u.unmet.kind === 'timestamp'
 						? 'The captured message lacks the Timestamp its policy demands'
 						: 'The captured message does not sign the Timestamp its policy demands',
+				// The policy already has sp:IncludeTimestamp: the sender is what needs fixing.
+				remediation:
+					u.unmet.kind === 'timestamp'
+						? 'The policy already requires a Timestamp: make the sender add wsu:Timestamp to its wsse:Security header (e.g. TTL 300 s), and make the receiver reject messages without one.'
+						: 'The policy already requires a Timestamp: make the sender cover wsu:Timestamp with its signature, and make the receiver reject messages whose Timestamp is not signed.',
 			});
 		}
 		for (const h of groupHits(hits, (h) => `${h.severity}${h.title ?? ''}`)) report(h);

@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import type { PolicyAlternative, PolicyToken } from '../../core/policy/types';
 import { alternative, capturedMessage, operation, wsdlFacts } from '../../core/wsdl/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { policyUsernameTokenUnprotected } from './policy-username-token-unprotected';
 
 const ut = (role: PolicyToken['role'], options: string[] = []): PolicyToken => ({
@@ -37,69 +36,109 @@ const withMessage = (alt: PolicyAlternative, passwordType: 'text' | 'digest') =>
 		],
 	});
 
-describe('POLICY-USERNAME-TOKEN-UNPROTECTED', () => {
-	it.each([
-		[
-			'signed supporting UT, asymmetric, no HashPassword → critical F',
-			withPolicy([alternative({ binding: 'asymmetric', tokens: [ut('signed-supporting')] })]),
-			[['critical', 'F']],
-		],
-		[
-			'supporting UT without any binding → critical F',
-			withPolicy([alternative({ tokens: [ut('supporting')] })]),
-			[['critical', 'F']],
-		],
-		[
-			'supporting UT with HashPassword → high cap C',
-			withPolicy([
-				alternative({ binding: 'symmetric', tokens: [ut('supporting', ['HashPassword'])] }),
+RuleTester.run(policyUsernameTokenUnprotected, {
+	valid: [
+		{
+			name: 'UT inside TransportBinding',
+			facts: withPolicy([
+				alternative({ binding: 'transport', tokens: [https, ut('signed-supporting')] }),
 			]),
-			[['high', 'cap C']],
-		],
-		[
-			'UT inside TransportBinding',
-			withPolicy([alternative({ binding: 'transport', tokens: [https, ut('signed-supporting')] })]),
-			[],
-		],
-		[
-			'UT as EncryptedSupportingTokens',
-			withPolicy([
+		},
+		{
+			name: 'UT as EncryptedSupportingTokens',
+			facts: withPolicy([
 				alternative({ binding: 'asymmetric', tokens: [ut('signed-encrypted-supporting')] }),
 			]),
-			[],
-		],
-		[
-			'UT with NoPassword',
-			withPolicy([
+		},
+		{
+			name: 'UT with NoPassword',
+			facts: withPolicy([
 				alternative({ binding: 'asymmetric', tokens: [ut('supporting', ['NoPassword'])] }),
 			]),
-			[],
-		],
-		[
-			'message sends PasswordText where HashPassword is demanded (transport) → high cap C',
-			withMessage(
-				alternative({
-					binding: 'transport',
-					tokens: [https, ut('signed-supporting', ['HashPassword'])],
-				}),
-				'text',
-			),
-			[['high', 'cap C']],
-		],
-		[
-			'message sends a digest as demanded',
-			withMessage(
+		},
+		{
+			name: 'message sends a digest as demanded',
+			facts: withMessage(
 				alternative({
 					binding: 'transport',
 					tokens: [https, ut('signed-supporting', ['HashPassword'])],
 				}),
 				'digest',
 			),
-			[],
-		],
-	])('%s', (_name, input, tiers) => {
-		expect(
-			runRule(policyUsernameTokenUnprotected, input).map((h) => [h.severity, h.effect]),
-		).toEqual(tiers);
-	});
+		},
+	],
+	invalid: [
+		{
+			name: 'signed supporting UT, asymmetric, no HashPassword → critical F',
+			facts: withPolicy([
+				alternative({ binding: 'asymmetric', tokens: [ut('signed-supporting')] }),
+			]),
+			findings: [
+				{
+					ruleId: 'POLICY-USERNAME-TOKEN-UNPROTECTED',
+					severity: 'critical',
+					effect: 'F',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence:
+						'sp:SignedSupportingTokens/sp:UsernameToken (plain-text password) and no TransportBinding/HttpsToken',
+				},
+			],
+		},
+		{
+			name: 'supporting UT without any binding → critical F',
+			facts: withPolicy([alternative({ tokens: [ut('supporting')] })]),
+			findings: [
+				{
+					ruleId: 'POLICY-USERNAME-TOKEN-UNPROTECTED',
+					severity: 'critical',
+					effect: 'F',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence:
+						'sp:SignedSupportingTokens/sp:UsernameToken (plain-text password) and no TransportBinding/HttpsToken',
+				},
+			],
+		},
+		{
+			name: 'supporting UT with HashPassword → high cap C',
+			facts: withPolicy([
+				alternative({ binding: 'symmetric', tokens: [ut('supporting', ['HashPassword'])] }),
+			]),
+			findings: [
+				{
+					ruleId: 'POLICY-USERNAME-TOKEN-UNPROTECTED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence:
+						'sp:SignedSupportingTokens/sp:UsernameToken with sp:HashPassword and no TransportBinding/HttpsToken',
+				},
+			],
+		},
+		{
+			name: 'message sends PasswordText where HashPassword is demanded (transport) → high cap C',
+			facts: withMessage(
+				alternative({
+					binding: 'transport',
+					tokens: [https, ut('signed-supporting', ['HashPassword'])],
+				}),
+				'text',
+			),
+			findings: [
+				{
+					ruleId: 'POLICY-USERNAME-TOKEN-UNPROTECTED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'request.xml',
+					subject: 'request.xml vs B/Op input',
+					evidence:
+						'policy: sp:SignedSupportingTokens/sp:UsernameToken/sp:HashPassword | message: wsse:Password Type=PasswordText',
+					title:
+						'The captured message sends a plain-text password where its policy demands a digest',
+				},
+			],
+		},
+	],
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyAlternative } from '../../core/policy/types';
 import { alternative, capturedMessage, operation, wsdlFacts } from '../../core/wsdl/testing';
 import { runWsdlStage } from '../../core/wsdl/input';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester, runRule } from '../testing';
 import { policyWeakAlgorithmSuite } from './policy-weak-algorithm-suite';
 
 const asym = (algorithmSuite: string | null) =>
@@ -23,59 +23,174 @@ const withMessage = (alt: PolicyAlternative, msg: Parameters<typeof capturedMess
 		],
 	});
 
-describe('POLICY-WEAK-ALGORITHM-SUITE', () => {
-	it.each([
-		['TripleDes → tier a', withPolicy([asym('TripleDes')]), [['high', 'cap C']]],
-		[
-			'TripleDesSha256Rsa15 → tier a',
-			withPolicy([asym('TripleDesSha256Rsa15')]),
-			[['high', 'cap C']],
-		],
-		['Basic256 → tier b', withPolicy([asym('Basic256')]), [['medium', 'cap B']]],
-		['Basic128Rsa15 → tier b', withPolicy([asym('Basic128Rsa15')]), [['medium', 'cap B']]],
-		['Basic256Sha256 → tier c', withPolicy([asym('Basic256Sha256')]), [['low', 'warn']]],
-		[
-			'transport binding suites count too',
-			withPolicy([alternative({ binding: 'transport', algorithmSuite: 'Basic128' })]),
-			[['medium', 'cap B']],
-		],
-		['no suite → nothing', withPolicy([asym(null)]), []],
-		['no binding → nothing', withPolicy([alternative({ algorithmSuite: 'Basic128' })]), []],
-		[
-			'message uses SHA-1 digests under a Sha256 suite → tier b (and the suite tier c)',
-			withMessage(asym('Basic256Sha256'), {
+RuleTester.run(policyWeakAlgorithmSuite, {
+	valid: [
+		{ name: 'no suite → nothing', facts: withPolicy([asym(null)]) },
+		{
+			name: 'no binding → nothing',
+			facts: withPolicy([alternative({ algorithmSuite: 'Basic128' })]),
+		},
+	],
+	invalid: [
+		{
+			name: 'TripleDes → tier a',
+			facts: withPolicy([asym('TripleDes')]),
+			findings: [
+				{
+					ruleId: 'POLICY-WEAK-ALGORITHM-SUITE',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'sp:AlgorithmSuite TripleDes (policy #P)',
+				},
+			],
+		},
+		{
+			name: 'TripleDesSha256Rsa15 → tier a',
+			facts: withPolicy([asym('TripleDesSha256Rsa15')]),
+			findings: [
+				{
+					ruleId: 'POLICY-WEAK-ALGORITHM-SUITE',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'sp:AlgorithmSuite TripleDesSha256Rsa15 (policy #P)',
+				},
+			],
+		},
+		{
+			name: 'Basic256 → tier b',
+			facts: withPolicy([asym('Basic256')]),
+			findings: [
+				{
+					ruleId: 'POLICY-WEAK-ALGORITHM-SUITE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'sp:AlgorithmSuite Basic256 (policy #P)',
+				},
+			],
+		},
+		{
+			name: 'Basic128Rsa15 → tier b',
+			facts: withPolicy([asym('Basic128Rsa15')]),
+			findings: [
+				{
+					ruleId: 'POLICY-WEAK-ALGORITHM-SUITE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'sp:AlgorithmSuite Basic128Rsa15 (policy #P)',
+				},
+			],
+		},
+		{
+			name: 'Basic256Sha256 → tier c',
+			facts: withPolicy([asym('Basic256Sha256')]),
+			findings: [
+				{
+					ruleId: 'POLICY-WEAK-ALGORITHM-SUITE',
+					severity: 'low',
+					effect: 'warn',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'sp:AlgorithmSuite Basic256Sha256 (policy #P)',
+				},
+			],
+		},
+		{
+			name: 'transport binding suites count too',
+			facts: withPolicy([alternative({ binding: 'transport', algorithmSuite: 'Basic128' })]),
+			findings: [
+				{
+					ruleId: 'POLICY-WEAK-ALGORITHM-SUITE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'sp:AlgorithmSuite Basic128 (policy #P)',
+				},
+			],
+		},
+		{
+			name: 'message uses SHA-1 digests under a Sha256 suite → tier b (and the suite tier c)',
+			facts: withMessage(asym('Basic256Sha256'), {
 				digestAlgorithms: ['http://www.w3.org/2000/09/xmldsig#sha1'],
 			}),
-			[
-				['low', 'warn'],
-				['medium', 'cap B'],
+			findings: [
+				{
+					ruleId: 'POLICY-WEAK-ALGORITHM-SUITE',
+					severity: 'low',
+					effect: 'warn',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'sp:AlgorithmSuite Basic256Sha256 (policy #P)',
+				},
+				{
+					ruleId: 'POLICY-WEAK-ALGORITHM-SUITE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'request.xml',
+					subject: 'request.xml vs B/Op input',
+					evidence:
+						'policy: sp:AlgorithmSuite Basic256Sha256 (digest SHA-256) | message: DigestMethod SHA-1',
+					title: 'The captured message uses weaker algorithms than its policy suite',
+				},
 			],
-		],
-		[
-			'message encrypts with 3DES under Basic256 → tier a (and the suite tier b)',
-			withMessage(asym('Basic256'), {
+		},
+		{
+			name: 'message encrypts with 3DES under Basic256 → tier a (and the suite tier b)',
+			facts: withMessage(asym('Basic256'), {
 				bodyEncrypted: true,
 				dataAlgorithms: ['http://www.w3.org/2001/04/xmlenc#tripledes-cbc'],
 			}),
-			[
-				['medium', 'cap B'],
-				['high', 'cap C'],
+			findings: [
+				{
+					ruleId: 'POLICY-WEAK-ALGORITHM-SUITE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'sp:AlgorithmSuite Basic256 (policy #P)',
+				},
+				{
+					ruleId: 'POLICY-WEAK-ALGORITHM-SUITE',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'request.xml',
+					subject: 'request.xml vs B/Op input',
+					evidence:
+						'policy: sp:AlgorithmSuite Basic256 (encryption AES-256-CBC) | message: EncryptionMethod 3DES-CBC',
+					title: 'The captured message uses weaker algorithms than its policy suite',
+				},
 			],
-		],
-		[
-			'message uses stronger algorithms than the suite → only the suite finding',
-			withMessage(asym('Basic256'), {
+		},
+		{
+			name: 'message uses stronger algorithms than the suite → only the suite finding',
+			facts: withMessage(asym('Basic256'), {
 				digestAlgorithms: ['http://www.w3.org/2001/04/xmlenc#sha256'],
 				signatureAlgorithms: ['http://www.w3.org/2001/04/xmldsig-more#rsa-sha256'],
 				dataAlgorithms: ['http://www.w3.org/2009/xmlenc11#aes256-gcm'],
 			}),
-			[['medium', 'cap B']],
-		],
-	])('%s', (_name, input, tiers) => {
-		const hits = runRule(policyWeakAlgorithmSuite, input);
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(tiers);
-	});
+			findings: [
+				{
+					ruleId: 'POLICY-WEAK-ALGORITHM-SUITE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'sp:AlgorithmSuite Basic256 (policy #P)',
+				},
+			],
+		},
+	],
+});
 
+describe('POLICY-WEAK-ALGORITHM-SUITE grouping', () => {
 	it('one finding for a suite shared by many operations', () => {
 		const ops = ['A', 'B', 'C', 'D', 'E'].map((n) => operation('Bnd', n, [asym('Basic128')]));
 		const hits = runRule(
@@ -86,7 +201,6 @@ describe('POLICY-WEAK-ALGORITHM-SUITE', () => {
 		expect(hits[0]?.subject).toBe('Bnd/A input, Bnd/A output, Bnd/B input and 7 more');
 	});
 });
-
 describe('POLICY-WEAK-ALGORITHM-SUITE on a WCF configuration (algorithmSuite / defaultAlgorithmSuite)', () => {
 	it('rates each configured suite', () => {
 		const text = readFileSync(

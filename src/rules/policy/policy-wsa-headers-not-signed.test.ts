@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import type { PolicyAlternative } from '../../core/policy/types';
 import { alternative, capturedMessage, operation, wsdlFacts } from '../../core/wsdl/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { policyWsaHeadersNotSigned } from './policy-wsa-headers-not-signed';
 
 const WSA = 'http://www.w3.org/2005/08/addressing';
@@ -29,56 +28,84 @@ const withMessage = (alt: PolicyAlternative, signedTargets: string[]) =>
 		],
 	});
 
-describe('POLICY-WSA-HEADERS-NOT-SIGNED', () => {
-	it.each([
-		[
-			'addressing, asymmetric, only Body signed',
-			withPolicy([
-				alternative({ binding: 'asymmetric', addressing: true, signedParts: parts([]) }),
-			]),
-			1,
-		],
-		[
-			'addressing, To and Action signed but not ReplyTo/MessageID',
-			withPolicy([
-				alternative({
-					binding: 'symmetric',
-					addressing: true,
-					signedParts: parts([`{${WSA}}To`, `{${WSA}}Action`]),
-				}),
-			]),
-			1,
-		],
-		[
-			'all four signed',
-			withPolicy([
+RuleTester.run(policyWsaHeadersNotSigned, {
+	valid: [
+		{
+			name: 'all four signed',
+			facts: withPolicy([
 				alternative({ binding: 'asymmetric', addressing: true, signedParts: parts(all4) }),
 			]),
-			0,
-		],
-		[
-			'every header signed (empty SignedParts)',
-			withPolicy([
+		},
+		{
+			name: 'every header signed (empty SignedParts)',
+			facts: withPolicy([
 				alternative({ binding: 'asymmetric', addressing: true, signedParts: parts([], true) }),
 			]),
-			0,
-		],
-		[
-			'OnlySignEntireHeadersAndBody',
-			withPolicy([
+		},
+		{
+			name: 'OnlySignEntireHeadersAndBody',
+			facts: withPolicy([
 				alternative({
 					binding: 'asymmetric',
 					addressing: true,
 					onlySignEntireHeadersAndBody: true,
 				}),
 			]),
-			0,
-		],
-		['no addressing', withPolicy([alternative({ binding: 'asymmetric' })]), 0],
-		['transport binding', withPolicy([alternative({ binding: 'transport', addressing: true })]), 0],
-		[
-			'message leaves wsa:Action unsigned although the policy requires it (plus the policy finding)',
-			withMessage(
+		},
+		{ name: 'no addressing', facts: withPolicy([alternative({ binding: 'asymmetric' })]) },
+		{
+			name: 'transport binding',
+			facts: withPolicy([alternative({ binding: 'transport', addressing: true })]),
+		},
+		{
+			name: 'message signs what the policy requires',
+			facts: withMessage(
+				alternative({ binding: 'asymmetric', addressing: true, signedParts: parts(all4) }),
+				['Body', ...all4.map((h) => `Header ${h}`)],
+			),
+		},
+	],
+	invalid: [
+		{
+			name: 'addressing, asymmetric, only Body signed',
+			facts: withPolicy([
+				alternative({ binding: 'asymmetric', addressing: true, signedParts: parts([]) }),
+			]),
+			findings: [
+				{
+					ruleId: 'POLICY-WSA-HEADERS-NOT-SIGNED',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence:
+						'WS-Addressing in use; not in sp:SignedParts: wsa:To, wsa:Action, wsa:ReplyTo, wsa:MessageID',
+				},
+			],
+		},
+		{
+			name: 'addressing, To and Action signed but not ReplyTo/MessageID',
+			facts: withPolicy([
+				alternative({
+					binding: 'symmetric',
+					addressing: true,
+					signedParts: parts([`{${WSA}}To`, `{${WSA}}Action`]),
+				}),
+			]),
+			findings: [
+				{
+					ruleId: 'POLICY-WSA-HEADERS-NOT-SIGNED',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence: 'WS-Addressing in use; not in sp:SignedParts: wsa:ReplyTo, wsa:MessageID',
+				},
+			],
+		},
+		{
+			name: 'message leaves wsa:Action unsigned although the policy requires it (plus the policy finding)',
+			facts: withMessage(
 				alternative({
 					binding: 'asymmetric',
 					addressing: true,
@@ -86,19 +113,28 @@ describe('POLICY-WSA-HEADERS-NOT-SIGNED', () => {
 				}),
 				['Body'],
 			),
-			2,
-		],
-		[
-			'message signs what the policy requires',
-			withMessage(
-				alternative({ binding: 'asymmetric', addressing: true, signedParts: parts(all4) }),
-				['Body', ...all4.map((h) => `Header ${h}`)],
-			),
-			0,
-		],
-	])('%s', (_name, input, count) => {
-		const hits = runRule(policyWsaHeadersNotSigned, input);
-		expect(hits).toHaveLength(count);
-		for (const h of hits) expect(h).toMatchObject({ severity: 'medium', effect: 'warn' });
-	});
+			findings: [
+				{
+					ruleId: 'POLICY-WSA-HEADERS-NOT-SIGNED',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'service.wsdl',
+					subject: 'B/Op input, B/Op output',
+					evidence:
+						'WS-Addressing in use; not in sp:SignedParts: wsa:To, wsa:ReplyTo, wsa:MessageID',
+				},
+				{
+					ruleId: 'POLICY-WSA-HEADERS-NOT-SIGNED',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'request.xml',
+					subject: 'request.xml vs B/Op input',
+					evidence:
+						'policy: sp:SignedParts/sp:Header wsa:Action | message: header wsa:Action not signed',
+					title:
+						'The captured message leaves unsigned a WS-Addressing header its policy requires signed',
+				},
+			],
+		},
+	],
 });

@@ -1,5 +1,4 @@
 // Rules of this folder, sorted by id.
-import { certHostnameMismatch } from './cert-hostname-mismatch';
 import { tls3desCipher } from './tls-3des-cipher';
 import { tlsCbcCiphers } from './tls-cbc-ciphers';
 import { tlsCertValidationDisabled } from './tls-cert-validation-disabled';
@@ -20,7 +19,6 @@ import { tlsWeakKeyExchange } from './tls-weak-key-exchange';
 import type { Rule } from '../rule';
 
 export const rules: readonly Rule[] = [
-	certHostnameMismatch,
 	tls3desCipher,
 	tlsCbcCiphers,
 	tlsCertValidationDisabled,

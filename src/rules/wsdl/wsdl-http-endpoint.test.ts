@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { alternative, capturedMessage, operation, port, wsdlFacts } from '../../core/wsdl/testing';
 import type { ConnectorForm } from '../../core/tls/facts';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { wsdlHttpEndpoint } from './wsdl-http-endpoint';
 
 const complete = alternative({
@@ -37,11 +36,45 @@ const protectedMsg = capturedMessage(
 	{ binding: 'B', operation: 'Op' },
 );
 
-describe('WSDL-HTTP-ENDPOINT', () => {
-	it.each([
-		[
-			'http WSDL port, no policy → F',
-			facts({
+const CAPPED = ' (message-level protection is complete, so the grade is capped at C instead of F)';
+const hit = (effect: 'F' | 'cap C', inputName: string | null, subject: string, address: string) =>
+	({
+		ruleId: 'WSDL-HTTP-ENDPOINT',
+		severity: 'high',
+		effect,
+		inputName,
+		subject,
+		evidence: effect === 'cap C' ? `${address}${CAPPED}` : address,
+	}) as const;
+
+RuleTester.run(wsdlHttpEndpoint, {
+	valid: [
+		{
+			name: 'https port',
+			facts: facts({ wsdls: [wsdlFacts({ ports: [port('B', 'https://svc.example.com/ws')] })] }),
+		},
+		{
+			name: 'https connector and wsa:To',
+			facts: facts({
+				connector: connector('https://api.example.com/'),
+				wsdls: [
+					wsdlFacts({ kind: 'capture', messages: [capturedMessage({ to: 'https://svc/ws' })] }),
+				],
+			}),
+		},
+		{
+			name: 'jms port',
+			facts: facts({ wsdls: [wsdlFacts({ ports: [port('B', 'jms:queue:orders')] })] }),
+		},
+		{
+			name: 'a host named http-gateway over https',
+			facts: facts({ connector: connector('https://http-gateway.example.com/soap') }),
+		},
+	],
+	invalid: [
+		{
+			name: 'http WSDL port, no policy → F',
+			facts: facts({
 				wsdls: [
 					wsdlFacts({
 						ports: [port('B', 'http://svc.example.com/ws')],
@@ -49,11 +82,11 @@ describe('WSDL-HTTP-ENDPOINT', () => {
 					}),
 				],
 			}),
-			['F'],
-		],
-		[
-			'http port with complete message-level policy → cap C',
-			facts({
+			findings: [hit('F', 'service.wsdl', 'Svc/BPort', 'http://svc.example.com/ws')],
+		},
+		{
+			name: 'http port with complete message-level policy → cap C',
+			facts: facts({
 				wsdls: [
 					wsdlFacts({
 						ports: [port('B', 'http://svc.example.com/ws')],
@@ -61,11 +94,11 @@ describe('WSDL-HTTP-ENDPOINT', () => {
 					}),
 				],
 			}),
-			['cap C'],
-		],
-		[
-			'http port, complete policy but a Basic256 (SHA-1) alternative too → F',
-			facts({
+			findings: [hit('cap C', 'service.wsdl', 'Svc/BPort', 'http://svc.example.com/ws')],
+		},
+		{
+			name: 'http port, complete policy but a Basic256 (SHA-1) alternative too → F',
+			facts: facts({
 				wsdls: [
 					wsdlFacts({
 						ports: [port('B', 'http://x/')],
@@ -75,11 +108,11 @@ describe('WSDL-HTTP-ENDPOINT', () => {
 					}),
 				],
 			}),
-			['F'],
-		],
-		[
-			'http port, captured message fully protected → cap C twice (port and wsa:To)',
-			facts({
+			findings: [hit('F', 'service.wsdl', 'Svc/BPort', 'http://x/')],
+		},
+		{
+			name: 'http port, captured message fully protected → cap C twice (port and wsa:To)',
+			facts: facts({
 				wsdls: [
 					wsdlFacts({
 						ports: [port('B', 'http://svc.example.com/ws')],
@@ -88,53 +121,29 @@ describe('WSDL-HTTP-ENDPOINT', () => {
 					}),
 				],
 			}),
-			['cap C', 'cap C'],
-		],
-		[
-			'captured wsa:To over http with a clear Body → F',
-			facts({
+			findings: [
+				hit('cap C', 'service.wsdl', 'Svc/BPort', 'http://svc.example.com/ws'),
+				hit('cap C', 'request.xml', 'wsa:To of the captured message', 'http://svc.example.com/ws'),
+			],
+		},
+		{
+			name: 'captured wsa:To over http with a clear Body → F',
+			facts: facts({
 				wsdls: [
 					wsdlFacts({ kind: 'capture', messages: [capturedMessage({ to: 'http://svc/ws' })] }),
 				],
 			}),
-			['F'],
-		],
-		[
-			'connector endpoint http, nothing else → F',
-			facts({ connector: connector('http://api.example.com/soap') }),
-			['F'],
-		],
-		[
-			'REST connector over http → F',
-			facts({ connector: connector('http://api.example.com/rest', 'REST') }),
-			['F'],
-		],
-		[
-			'https port → nothing',
-			facts({ wsdls: [wsdlFacts({ ports: [port('B', 'https://svc.example.com/ws')] })] }),
-			[],
-		],
-		[
-			'https connector and wsa:To → nothing',
-			facts({
-				connector: connector('https://api.example.com/'),
-				wsdls: [
-					wsdlFacts({ kind: 'capture', messages: [capturedMessage({ to: 'https://svc/ws' })] }),
-				],
-			}),
-			[],
-		],
-		[
-			'jms port → nothing',
-			facts({ wsdls: [wsdlFacts({ ports: [port('B', 'jms:queue:orders')] })] }),
-			[],
-		],
-	])('%s', (_name, input, effects) => {
-		const hits = runRule(wsdlHttpEndpoint, input);
-		expect(hits.map((h) => h.effect)).toEqual(effects);
-		for (const h of hits) {
-			expect(h.severity).toBe('high');
-			expect(h.evidence).toMatch(/^http:/);
-		}
-	});
+			findings: [hit('F', 'request.xml', 'wsa:To of the captured message', 'http://svc/ws')],
+		},
+		{
+			name: 'connector endpoint http, nothing else → F',
+			facts: facts({ connector: connector('http://api.example.com/soap') }),
+			findings: [hit('F', null, 'connector endpoint (orders)', 'http://api.example.com/soap')],
+		},
+		{
+			name: 'REST connector over http → F',
+			facts: facts({ connector: connector(' HTTP://api.example.com/rest', 'REST') }),
+			findings: [hit('F', null, 'connector endpoint (orders)', ' HTTP://api.example.com/rest')],
+		},
+	],
 });

@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import type { WsdlImport } from '../../core/wsdl/facts';
 import { wsdlFacts } from '../../core/wsdl/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { wsdlInsecureImport } from './wsdl-insecure-import';
 
 const imp = (location: string | null, status: WsdlImport['status'] = 'missing'): WsdlImport => ({
@@ -13,27 +12,44 @@ const imp = (location: string | null, status: WsdlImport['status'] = 'missing'):
 	status,
 	note: '',
 });
+const withImports = (...imports: WsdlImport[]) => facts({ wsdls: [wsdlFacts({ imports })] });
+const hit = (evidence: string) =>
+	({
+		ruleId: 'WSDL-INSECURE-IMPORT',
+		severity: 'low',
+		effect: 'warn',
+		inputName: 'service.wsdl',
+		subject: 'xsd:import of urn:types',
+		evidence,
+	}) as const;
 
-describe('WSDL-INSECURE-IMPORT', () => {
-	it.each([
-		['http schemaLocation', [imp('http://host/svc?xsd=xsd0')], 1],
-		[
-			'http location even when a dropped copy resolved it',
-			[imp('HTTP://host/types.xsd', 'resolved')],
-			1,
-		],
-		[
-			'the same location twice is one finding',
-			[imp('http://host/a.xsd'), imp('http://host/a.xsd')],
-			1,
-		],
-		['https location', [imp('https://host/types.xsd')], 0],
-		['relative location', [imp('types.xsd', 'resolved')], 0],
-		['namespace-only import', [imp(null, 'not-needed')], 0],
-	])('%s', (_name, imports, count) => {
-		const hits = runRule(wsdlInsecureImport, facts({ wsdls: [wsdlFacts({ imports })] }));
-		expect(hits).toHaveLength(count);
-		for (const h of hits)
-			expect(h).toMatchObject({ severity: 'low', effect: 'warn', inputName: 'service.wsdl' });
-	});
+RuleTester.run(wsdlInsecureImport, {
+	valid: [
+		{ name: 'https location', facts: withImports(imp('https://host/types.xsd')) },
+		{ name: 'relative location', facts: withImports(imp('types.xsd', 'resolved')) },
+		{ name: 'namespace-only import', facts: withImports(imp(null, 'not-needed')) },
+		{ name: 'no WSDL at all', facts: facts() },
+	],
+	invalid: [
+		{
+			name: 'http schemaLocation',
+			facts: withImports(imp('http://host/svc?xsd=xsd0')),
+			findings: [hit('http://host/svc?xsd=xsd0')],
+		},
+		{
+			name: 'http location even when a dropped copy resolved it',
+			facts: withImports(imp('HTTP://host/types.xsd', 'resolved')),
+			findings: [hit('HTTP://host/types.xsd')],
+		},
+		{
+			name: 'the same location twice is one finding',
+			facts: withImports(imp('http://host/a.xsd'), imp('http://host/a.xsd')),
+			findings: [hit('http://host/a.xsd')],
+		},
+		{
+			name: 'a wsdl:import without namespace names only its kind',
+			facts: withImports({ ...imp('http://host/b.wsdl'), kind: 'wsdl:import', namespace: null }),
+			findings: [{ ...hit('http://host/b.wsdl'), subject: 'wsdl:import' }],
+		},
+	],
 });

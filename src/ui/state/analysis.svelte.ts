@@ -6,8 +6,8 @@ import { pemToDer } from '../../core/x509/pem';
 import type { AnalysisResult } from '../../analyze';
 import { CANCELLED_MESSAGE, type AnalysisSettings, type InputFacts } from '../../core/facts';
 import type { InputFile } from '../../core/pipeline';
+import { exportableReport, reportJson, reportSarif } from '../../core/report/export';
 import type { Report } from '../../core/report/report';
-import { redactSecrets } from '../../core/share/share-link';
 import type { ConnectorForm } from '../../core/tls/facts';
 import type { CertificateDescription } from '../../core/x509/facts';
 import { EngineClient } from '../../engine/client';
@@ -127,7 +127,7 @@ export class AnalysisState implements UiActions {
 	}
 
 	private onEngineEvent(event: EngineEvent): void {
-		if (event.type === 'certificate-description') return;
+		if (event.type === 'certificate-description' || event.type === 'need-module') return;
 		const seq = event.seq;
 		switch (event.type) {
 			case 'busy':
@@ -434,7 +434,16 @@ export class AnalysisState implements UiActions {
 	/** The report as it may leave the page (export, share): typed passwords scrubbed. */
 	exportableReport(): Report | null {
 		const report = this.report;
-		return report ? redactSecrets(report, this.secrets) : null;
+		return report ? exportableReport(report, this.secrets) : null;
+	}
+
+	/** The file Export JSON or Export SARIF downloads; the command line prints the same text. */
+	exportFile(format: 'json' | 'sarif'): string | null {
+		const result = this.result;
+		if (!result) return null;
+		return format === 'json'
+			? reportJson(result.report, this.secrets)
+			: reportSarif(result.report, result.rules ?? [], this.secrets);
 	}
 
 	/** Stops the engine (page teardown, tests). */

@@ -1,6 +1,7 @@
 // DES and triple DES (EDE), ECB blocks and raw CBC, for legacy formats WebCrypto lacks: PKCS#12
 // 3DES bags, JCEKS/PBES1 keys, OpenSSL DEK-Info keys, XML Encryption tripledes-cbc / kw-tripledes.
 // Tables are the FIPS 46-3 ones; the fast lookup tables are derived from them once at load.
+import { CryptoError } from '../../errors';
 
 const IP = [
 	58, 50, 42, 34, 26, 18, 10, 2, 60, 52, 44, 36, 28, 20, 12, 4, 62, 54, 46, 38, 30, 22, 14, 6, 64,
@@ -135,7 +136,7 @@ function permute(t: Uint32Array, hi: number, lo: number, out: Uint32Array): void
 
 /** The 16 round keys of one DES key, each as eight 6-bit values (128 entries). */
 export function desKeySchedule(key: Uint8Array): Uint8Array {
-	if (key.length !== 8) throw new Error('A DES key is 8 bytes');
+	if (key.length !== 8) throw new CryptoError('des/key-length', 'A DES key is 8 bytes');
 	const bit = (n: number) => ((key[(n - 1) >> 3] ?? 0) >> (7 - ((n - 1) & 7))) & 1;
 	let c = 0;
 	let d = 0;
@@ -193,7 +194,8 @@ function desRounds(ks: Uint8Array, decrypt: boolean, io: Uint32Array): void {
 
 /** Key schedules of a 3DES key: 24 bytes (K1,K2,K3) or 16 bytes (K1,K2,K1). */
 export function tripleDesKeySchedules(key: Uint8Array): [Uint8Array, Uint8Array, Uint8Array] {
-	if (key.length !== 24 && key.length !== 16) throw new Error('A 3DES key is 24 (or 16) bytes');
+	if (key.length !== 24 && key.length !== 16)
+		throw new CryptoError('3des/key-length', 'A 3DES key is 24 (or 16) bytes');
 	const k1 = desKeySchedule(key.subarray(0, 8));
 	const k2 = desKeySchedule(key.subarray(8, 16));
 	const k3 = key.length === 24 ? desKeySchedule(key.subarray(16, 24)) : k1;
@@ -251,7 +253,8 @@ function writeWords(dst: Uint8Array, at: number, io: Uint32Array): void {
 }
 
 function ecb(block: BlockFn, data: Uint8Array): Uint8Array {
-	if (data.length % 8 !== 0) throw new Error('DES data must be a multiple of 8 bytes');
+	if (data.length % 8 !== 0)
+		throw new CryptoError('des/partial-block', 'DES data must be a multiple of 8 bytes');
 	const out = new Uint8Array(data.length);
 	const io = new Uint32Array(2);
 	for (let at = 0; at < data.length; at += 8) {
@@ -263,8 +266,9 @@ function ecb(block: BlockFn, data: Uint8Array): Uint8Array {
 }
 
 function cbcDecrypt(block: BlockFn, iv: Uint8Array, data: Uint8Array): Uint8Array {
-	if (iv.length !== 8) throw new Error('A DES IV is 8 bytes');
-	if (data.length % 8 !== 0) throw new Error('DES-CBC data must be a multiple of 8 bytes');
+	if (iv.length !== 8) throw new CryptoError('des/iv-length', 'A DES IV is 8 bytes');
+	if (data.length % 8 !== 0)
+		throw new CryptoError('des/partial-block', 'DES-CBC data must be a multiple of 8 bytes');
 	const out = new Uint8Array(data.length);
 	const io = new Uint32Array(2);
 	for (let at = 0; at < data.length; at += 8) {
@@ -278,8 +282,9 @@ function cbcDecrypt(block: BlockFn, iv: Uint8Array, data: Uint8Array): Uint8Arra
 }
 
 function cbcEncrypt(block: BlockFn, iv: Uint8Array, data: Uint8Array): Uint8Array {
-	if (iv.length !== 8) throw new Error('A DES IV is 8 bytes');
-	if (data.length % 8 !== 0) throw new Error('DES-CBC data must be a multiple of 8 bytes');
+	if (iv.length !== 8) throw new CryptoError('des/iv-length', 'A DES IV is 8 bytes');
+	if (data.length % 8 !== 0)
+		throw new CryptoError('des/partial-block', 'DES-CBC data must be a multiple of 8 bytes');
 	const out = new Uint8Array(data.length);
 	const io = new Uint32Array(2);
 	const x = new Uint8Array(8);

@@ -1,5 +1,6 @@
 // RC2-CBC (RFC 2268) decryption, for PKCS#12 certificate bags of OpenSSL -legacy, OpenSSL 1.1 and
 // old keytool files (pbeWithSHAAnd40BitRC2-CBC) and PBES1/PBES2 RC2 variants. Decryption only.
+import { CryptoError } from '../../errors';
 
 // RFC 2268 section 2: PITABLE, a permutation of 0..255 derived from the digits of pi.
 const PITABLE = Uint8Array.from([
@@ -23,7 +24,8 @@ const PITABLE = Uint8Array.from([
 
 /** Expands a key to 64 16-bit words with `effectiveBits` (RFC 2268 section 2). */
 export function rc2KeySchedule(key: Uint8Array, effectiveBits: number): Uint16Array {
-	if (key.length < 1 || key.length > 128) throw new Error('An RC2 key is 1 to 128 bytes');
+	if (key.length < 1 || key.length > 128)
+		throw new CryptoError('rc2/key-length', 'An RC2 key is 1 to 128 bytes');
 	const L = new Uint8Array(128);
 	L.set(key);
 	const T = key.length;
@@ -69,8 +71,9 @@ export function rc2CbcDecrypt(
 	iv: Uint8Array,
 	data: Uint8Array,
 ): Uint8Array {
-	if (iv.length !== 8) throw new Error('An RC2 IV is 8 bytes');
-	if (data.length % 8 !== 0) throw new Error('RC2-CBC data must be a multiple of 8 bytes');
+	if (iv.length !== 8) throw new CryptoError('rc2/iv-length', 'An RC2 IV is 8 bytes');
+	if (data.length % 8 !== 0)
+		throw new CryptoError('rc2/partial-block', 'RC2-CBC data must be a multiple of 8 bytes');
 	const K = rc2KeySchedule(key, effectiveBits);
 	const out = new Uint8Array(data.length);
 	const r = new Uint16Array(4);

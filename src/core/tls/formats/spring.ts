@@ -1,24 +1,18 @@
 // Spring Boot (RULES.md 4.5): application.properties / application.yml with relaxed binding,
 // server.ssl.*, SSL bundles, and spring.mail.* (handed to the mail reader).
-import {
-	parse as parseYaml,
-	LineCounter,
-	parseDocument,
-	isMap,
-	isSeq,
-	isScalar,
-	type Node,
-} from 'yaml';
+import type { Node } from 'yaml';
 import { ParseError } from '../../errors';
 import { emptyParse, origin, type DeclaredEndpoint, type TlsParse } from '../model';
 import { basename, parseProperties, versionList, type PropLine } from './text';
 import { mailEndpoints } from './mail';
+import { isSpringYaml, yamlLib } from './yaml';
 
 const scalarText = (v: unknown): string =>
 	typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 
 /** Flattens YAML into dotted keys with the line of each scalar. */
 function flattenYaml(text: string): PropLine[] {
+	const { LineCounter, parseDocument, isMap, isSeq, isScalar } = yamlLib();
 	const lc = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: lc });
 	if (doc.errors.length > 0) {
@@ -47,7 +41,6 @@ function flattenYaml(text: string): PropLine[] {
 		}
 	};
 	walk(doc.contents, '');
-	void parseYaml;
 	return out;
 }
 
@@ -57,7 +50,7 @@ const canon = (k: string) => k.toLowerCase().replace(/[-_.]/g, '');
 
 export function parseSpring(text: string, inputName: string): TlsParse {
 	const parse = emptyParse('spring');
-	const isYaml = /^[ \t]*[\w-]+:[ \t\r]*$/m.test(text) && !/^[ \t]*[\w.-]+\s*=/m.test(text);
+	const isYaml = isSpringYaml(text);
 	const props = isYaml ? flattenYaml(text) : parseProperties(text);
 	const lists = new Map<string, { values: string[]; line: number; key: string }>();
 	for (const p of props) {

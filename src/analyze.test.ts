@@ -1,0 +1,98 @@
+// The engine re-runs the analysis after every change on the page (a password typed, a truststore
+// ticked) with its parse results cached; the command line runs once. A run's report must not
+// depend on the runs before it, or the page's export and the command line's JSON would differ.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Analyzer, type AnalysisRequest } from './analyze';
+import type { AnalysisSettings } from './core/facts';
+import type { Report } from './core/report/report';
+import { MIX_DIR, mixPasswords } from '../tests/support/mix';
+
+const FIXTURES = resolve(MIX_DIR, '..');
+const signal = new AbortController().signal;
+
+function files(paths: string[]): AnalysisRequest['files'] {
+	return paths.map((path, i) => ({
+		id: `in${i + 1}`,
+		name: path.replace(/^.*\//, ''),
+		bytes: new Uint8Array(readFileSync(resolve(FIXTURES, path))),
+	}));
+}
+
+function settings(patch: Partial<AnalysisSettings> = {}): AnalysisSettings {
+	return {
+		trustAnchors: [],
+		truststoreInputs: [],
+		rawKeys: [],
+		captureTime: null,
+		connector: null,
+		...patch,
+	};
+}
+
+function stable(report: Report): unknown {
+	const { generatedAt: _ignored, ...rest } = report;
+	return rest;
+}
+
+describe('Analyzer: a result does not depend on earlier runs', () => {
+	it('trusting a CA after a first run gives the report of a run that trusted it from the start', async () => {
+		const input = files(['wss/wss4j-soap11-rsa-bst.xml', 'wss/tampered-body.xml', 'wss/ca.pem']);
+		const now = '2026-12-01T00:00:00.000Z';
+		const page = new Analyzer();
+		const untrusted = await page.run(
+			{ files: input, passwords: {}, entryPasswords: {}, settings: settings({ now }) },
+			() => undefined,
+			signal,
+		);
+		const trusted = {
+			files: input,
+			passwords: {},
+			entryPasswords: {},
+			settings: settings({ now, truststoreInputs: ['in3'] }),
+		};
+		const afterwards = await page.run(trusted, () => undefined, signal);
+		const once = await new Analyzer().run(trusted, () => undefined, signal);
+		expect(stable(afterwards.report)).toEqual(stable(once.report));
+		// the CA, trusted, is a root: no leaf findings on it (dropped alone it would get them)
+		expect(once.report.findings.filter((f) => f.inputName === 'ca.pem')).toEqual([]);
+		// and the first run, without trust, is not what the second one reports
+		expect(stable(untrusted.report)).not.toEqual(stable(once.report));
+	});
+
+	it('unlocking keystores one by one gives the report of one run with every password', async () => {
+		const input = files([
+			'mix/server-cert.pem',
+			'mix/client.p12',
+			'mix/partner.jks',
+			'mix/client-key.pem',
+		]);
+		const pw = mixPasswords();
+		const now = '2026-12-01T00:00:00.000Z';
+		const page = new Analyzer();
+		const passwords: Record<string, string> = {};
+		for (const [id, name] of [
+			['', ''],
+			['in2', 'client.p12'],
+			['in3', 'partner.jks'],
+		] as const) {
+			if (id) passwords[id] = pw[name]!;
+			await page.run(
+				{
+					files: input,
+					passwords: { ...passwords },
+					entryPasswords: {},
+					settings: settings({ now }),
+				},
+				() => undefined,
+				signal,
+			);
+		}
+		const request = { files: input, passwords, entryPasswords: {}, settings: settings({ now }) };
+		const last = await page.run(request, () => undefined, signal);
+		const once = await new Analyzer().run(request, () => undefined, signal);
+		expect(stable(last.report)).toEqual(stable(once.report));
+		expect(last.report.inputs.every((i) => i.status === 'parsed')).toBe(true);
+	});
+});

@@ -1,0 +1,131 @@
+// The certificate stage on real chains: each tests/fixtures/pki/chains case (python3-cryptography)
+// gets openssl verify's verdict (expected.json; one case where openssl's path building stops early
+// is stated there with the reason), completeness relative to the anchors, and roles.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analyze';
+import type { InputFile } from '../pipeline';
+
+const PKI = resolve(import.meta.dirname, '../../../tests/fixtures/pki/chains');
+const KEYSTORES = resolve(import.meta.dirname, '../../../tests/fixtures/keystores');
+const expected = JSON.parse(readFileSync(resolve(PKI, 'expected.json'), 'utf8')) as {
+	attime: string;
+	cases: Record<string, { valid: boolean; openssl: string[]; note?: string }>;
+};
+
+function file(dir: string, name: string, as = name): InputFile {
+	return { id: as, name: as, bytes: new Uint8Array(readFileSync(resolve(dir, name))) };
+}
+
+async function analyze(
+	files: InputFile[],
+	opts: { now?: string; truststores?: string[]; passwords?: Record<string, string> } = {},
+) {
+	return new Analyzer().run(
+		{
+			files,
+			passwords: opts.passwords ?? {},
+			entryPasswords: {},
+			settings: {
+				now: opts.now ?? expected.attime,
+				trustAnchors: [],
+				truststoreInputs: opts.truststores ?? [],
+				rawKeys: [],
+			},
+		},
+		() => {},
+		new AbortController().signal,
+	);
+}
+
+describe('certificate stage: paths against openssl verify', () => {
+	it.each(Object.entries(expected.cases))('%s', async (name, want) => {
+		const dir = resolve(PKI, name);
+		const { facts, report } = await analyze(
+			[file(dir, 'root.pem'), file(dir, 'untrusted.pem'), file(dir, 'leaf.pem')],
+			{ truststores: ['root.pem'] },
+		);
+		const leaf = facts.certificates.find((c) => c.inputName === 'leaf.pem');
+		expect(leaf?.chainValid, leaf?.chainError).toBe(want.valid);
+		const untrusted = report.findings.filter(
+			(f) => f.ruleId === 'CERT-UNTRUSTED-CHAIN' && f.inputName === 'leaf.pem',
+		);
+		expect(untrusted).toHaveLength(want.valid ? 0 : 1);
+		if (want.valid) {
+			// the validated path ends at the anchor, through an intermediate that is valid now
+			const root = facts.certificates.find((c) => c.inputName === 'root.pem');
+			expect(leaf?.chain.at(-1)).toBe(root?.sha256);
+			for (const sha of leaf?.chain ?? []) {
+				const c = facts.certificates.find((x) => x.sha256 === sha);
+				expect(Date.parse(c?.notAfter ?? '')).toBeGreaterThan(Date.parse(expected.attime));
+			}
+		} else {
+			expect(leaf?.chainError).toBeTruthy();
+		}
+	});
+
+	it('names why the other candidate paths failed', async () => {
+		const dir = resolve(PKI, 'cross-signed-untrusted-and-trusted');
+		const { facts } = await analyze(
+			[file(dir, 'root.pem'), file(dir, 'untrusted.pem'), file(dir, 'leaf.pem')],
+			{ truststores: ['root.pem'] },
+		);
+		const leaf = facts.certificates.find((c) => c.inputName === 'leaf.pem');
+		expect(leaf?.chainValid).toBe(true);
+		// the path through the cross-sign ends at an untrusted root: never anchored, so not
+		// "rejected" but also not the chosen path
+		expect(leaf?.chain).toHaveLength(3);
+		const expiredDir = resolve(PKI, 'inter-expired');
+		const r = await analyze(
+			[
+				file(expiredDir, 'root.pem'),
+				file(expiredDir, 'untrusted.pem'),
+				file(expiredDir, 'leaf.pem'),
+			],
+			{ truststores: ['root.pem'] },
+		);
+		const l2 = r.facts.certificates.find((c) => c.inputName === 'leaf.pem');
+		expect(l2?.chainError).toMatch(/Fixture Intermediate.* expired on 2026-01-01T00:00:00Z/);
+	});
+});
+
+describe('certificate stage: completeness and roles', () => {
+	it('leaf + intermediate without the root (openssl pkcs12) is complete', async () => {
+		const { report } = await analyze([file(KEYSTORES, 'openssl3-default.p12')], {
+			now: '2026-11-22T12:00:00Z',
+			passwords: { 'openssl3-default.p12': 'storepass' },
+		});
+		expect(report.findings.map((f) => f.ruleId)).not.toContain('CERT-CHAIN-INCOMPLETE');
+	});
+
+	it('the same certificates as PEM without the intermediate are incomplete', async () => {
+		const { report } = await analyze([file(KEYSTORES, 'leaf-cert-and-key.pem')], {
+			now: '2026-11-22T12:00:00Z',
+		});
+		expect(report.findings.map((f) => f.ruleId)).toContain('CERT-CHAIN-INCOMPLETE');
+	});
+
+	it('a self-signed 1024-bit RSA / SHA-1 certificate alone is judged (openssl req -x509)', async () => {
+		const { facts, report } = await analyze([file(KEYSTORES, 'rsa1024-sha1.pem')], {
+			now: '2026-11-22T12:00:00Z',
+		});
+		expect(facts.certificates[0]?.role).toBe('leaf');
+		const ids = report.findings.map((f) => f.ruleId);
+		expect(ids).toEqual(
+			expect.arrayContaining(['CERT-RSA-KEY-SIZE', 'CERT-WEAK-SIGNATURE', 'CERT-SELF-SIGNED']),
+		);
+		expect(report.grade.byArea.certificates).not.toBe('A+');
+	});
+
+	it('the same certificate marked as a truststore is a root: no leaf findings', async () => {
+		const { facts, report } = await analyze([file(KEYSTORES, 'rsa1024-sha1.pem')], {
+			now: '2026-11-22T12:00:00Z',
+			truststores: ['rsa1024-sha1.pem'],
+		});
+		expect(facts.certificates[0]?.role).toBe('root');
+		const ids = report.findings.map((f) => f.ruleId);
+		expect(ids).not.toContain('CERT-SELF-SIGNED');
+		expect(ids).not.toContain('CERT-WEAK-SIGNATURE');
+	});
+});
