@@ -26,6 +26,7 @@ import type {
 	XmlDocumentRef,
 } from './core/pipeline';
 import { buildReport, type EngineFinding } from './core/report/build-report';
+import { grade } from './core/report/grade';
 import type { InputKind, Report } from './core/report/report';
 import type { SarifRuleSource } from './core/report/sarif';
 import { sha256Hex } from './core/bytes/digest';
@@ -195,6 +196,7 @@ export class Analyzer {
 			}
 		}
 		const findings = runRules(facts);
+		gradeRuntimeTables(facts);
 		return { facts, report: buildReport(facts, findings, now), rules: catalogOf(findings) };
 	}
 
@@ -370,6 +372,41 @@ function mergePartialFacts(facts: AnalysisFacts, outcome: ParseOutcome): void {
 	if (f.tls) facts.tls.push(...f.tls);
 	if (f.wsdls) facts.wsdls.push(...f.wsdls);
 	if (f.dhParameters) facts.dhParameters.push(...f.dhParameters);
+}
+
+/**
+ * Issue #11, "what the runtime would change": each declared connector's hypothetical twins (one
+ * per runtime that matters for its stack, made by the TLS stage) graded by the TLS and runtime
+ * rules, beside the connector as graded now.
+ */
+function gradeRuntimeTables(facts: AnalysisFacts): void {
+	// Only the TLS and runtime rules: the others do not read the connector and may be costly.
+	const transport = RULES.filter((r) => /^(TLS|RUNTIME)-/.test(r.meta.id));
+	const gradeOf = (c: AnalysisFacts['tls'][number]) =>
+		grade(runRuleList(transport, { ...facts, tls: [c] }), c.scores ? [c.scores] : []).grade;
+	for (const c of facts.tls) {
+		const twins = c.whatIf;
+		delete c.whatIf;
+		if (!twins?.length) continue;
+		c.runtimeTable = [
+			{
+				runtime: c.statedRuntime ?? 'not stated (configured set)',
+				protocols: [...c.protocols],
+				dropped: [],
+				grade: gradeOf(c),
+				current: true,
+			},
+			...twins
+				.filter((t) => t.runtime !== c.statedRuntime)
+				.map(({ runtime, connector }) => ({
+					runtime,
+					protocols: [...connector.protocols],
+					dropped: c.cipherSuites.filter((s) => !connector.cipherSuites.includes(s)),
+					grade: gradeOf(connector),
+					current: false,
+				})),
+		];
+	}
 }
 
 /** The catalog metadata of the rules behind these findings, by rule id. */

@@ -400,10 +400,13 @@ function detectJson(text: string): Detection | null {
 			return { kind: 'scan-result', reason: 'sslyze JSON', format: 'sslyze' };
 		if (isRecord(value['connector']))
 			return { kind: 'tls-config', reason: 'JSON connector declaration', format: 'connector' };
+		if (isRecord(value['emailAccount']))
+			return { kind: 'tls-config', reason: 'JSON e-mail account declaration', format: 'mail' };
 	}
 	return {
 		kind: 'unknown',
-		reason: 'JSON that is not a testssl.sh or sslyze result or a connector declaration',
+		reason:
+			'JSON that is not a testssl.sh or sslyze result, a connector or an e-mail account declaration',
 	};
 }
 
@@ -474,6 +477,11 @@ const CONFIG_PATTERNS: readonly { format: string; reason: string; test: RegExp }
 		format: 'mail',
 		reason: 'e-mail account settings',
 		test: /^[ \t]*(smtp|imap|pop3)[._-]?(host|server|port)\s*[=:]/im,
+	},
+	{
+		format: 'runtime',
+		reason: 'runtime version output (nginx -V, java -version)',
+		test: /^\s*nginx version: nginx\/\d|^\s*(openjdk|java) version "\d/m,
 	},
 ];
 

@@ -20,6 +20,27 @@ describe('findDeclaredPasswords', () => {
 			[['server.ssl.key-store-password', 'keystore.p12', true]],
 		],
 		[
+			'Spring YAML, nested (issue #11)',
+			'server:\n  port: 8443\n  ssl:\n    key-store: classpath:keystore.p12\n    key-store-password: changeit\n    trust-store-password: "${TS_PASS}"\n',
+			[
+				['server.ssl.key-store-password', 'keystore.p12', true],
+				['server.ssl.trust-store-password', null, false],
+			],
+		],
+		[
+			'Spring SSL bundle, YAML',
+			'spring:\n  ssl:\n    bundle:\n      jks:\n        web:\n          keystore:\n            location: classpath:web.p12\n            password: secret\n          key:\n            password: changeme\n',
+			[
+				['spring.ssl.bundle.jks.web.keystore.password', 'web.p12', true],
+				['spring.ssl.bundle.jks.web.key.password', 'web.p12', true],
+			],
+		],
+		[
+			'Spring SSL bundle, properties',
+			'spring.ssl.bundle.jks.api.truststore.location=file:/etc/trust.p12\nspring.ssl.bundle.jks.api.truststore.password=changeit\n',
+			[['spring.ssl.bundle.jks.api.truststore.password', 'trust.p12', true]],
+		],
+		[
 			'Spring ENC()',
 			'server.ssl.key-store-password=ENC(abcd)',
 			[['server.ssl.key-store-password', null, false]],

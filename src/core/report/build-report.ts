@@ -268,6 +268,8 @@ export function buildReport(
 			minVersion: t.minVersion,
 			protocols: [...t.protocols],
 			cipherSuites: [...t.cipherSuites],
+			runtime: t.statedRuntime ?? null,
+			notes: [...t.notes],
 		})),
 		findings: groupFindings(sortFindings(findings)).map((f) => ({
 			ruleId: f.ruleId,

@@ -171,6 +171,12 @@ export interface ReportTlsSettings {
 	cipherSuites: string[];
 }
 
+/** A tlsSettings row of the report: the sets graded, the runtime as stated (or null) and notes. */
+export interface ReportTlsRow extends ReportTlsSettings {
+	runtime: string | null;
+	notes?: string[];
+}
+
 export interface Finding {
 	ruleId: string;
 	severity: Severity;
@@ -231,6 +237,6 @@ export interface Report {
 	decryptions: ReportDecryption[];
 	endpoints: ReportEndpoint[];
 	policies: ReportPolicy[];
-	tlsSettings: ReportTlsSettings[];
+	tlsSettings: ReportTlsRow[];
 	findings: Finding[];
 }

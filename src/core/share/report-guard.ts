@@ -247,7 +247,7 @@ export function withCompleteness(report: Report): Report {
 export function isConnectorForm(v: unknown): v is ConnectorForm {
 	return shape(v, {
 		name: isStr,
-		type: oneOf(['REST', 'SOAP']),
+		type: oneOf(['REST', 'SOAP', 'EMAIL']),
 		endpoint: isStr,
 		role: oneOf(['client', 'server']),
 		lowestTlsVersion: oneOf(['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3', '']),

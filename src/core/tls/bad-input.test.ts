@@ -146,6 +146,39 @@ describe('bad TLS input', () => {
 		expect(c.protocols).toEqual(['TLSv1.2']);
 	});
 
+	it.each<[string, string, string, RegExp]>([
+		[
+			'nginx ssl_protocols twice in one block',
+			'nginx.conf',
+			'server {\n listen 443 ssl;\n ssl_protocols TLSv1.2;\n ssl_protocols TLSv1 TLSv1.2;\n}\n',
+			/ssl_protocols is set 2 times in one block \(line 3: ssl_protocols TLSv1\.2; line 4: ssl_protocols TLSv1 TLSv1\.2\).*the last one \(line 4\) is graded/,
+		],
+		[
+			'a Spring property set twice',
+			'application.properties',
+			'server.ssl.enabled-protocols=TLSv1.2\nserver.port=8443\nserver.ssl.enabled-protocols=TLSv1,TLSv1.2\n',
+			/server\.ssl\.enabled-protocols is set twice: line 1 \(TLSv1\.2\) and line 3 \(TLSv1,TLSv1\.2\); the later one is used/,
+		],
+		[
+			'a JVM system property in JAVA_OPTS and again in CATALINA_OPTS',
+			'setenv.sh',
+			'JAVA_OPTS="-Dhttps.protocols=TLSv1.2"\nCATALINA_OPTS="-Dhttps.protocols=TLSv1"\n',
+			/https\.protocols is set twice: line 1 \(TLSv1\.2\) and line 2 \(TLSv1\); the JVM takes the later one/,
+		],
+		[
+			'a connector JSON field of the wrong type',
+			'c.json',
+			'{\n  "connector": {\n    "name": "x",\n    "endpoint": "https://x.example.com",\n    "lowestAllowableTlsVersion": 1.2\n  }\n}\n',
+			/connector\.lowestAllowableTlsVersion must be a string \(found 1\.2\)/,
+		],
+	])('explains %s with the lines involved', (_name, file, text, message) => {
+		const parse = parseTlsText(text, file);
+		const note = parse.notes.find((n) => message.test(n.message));
+		expect(note, JSON.stringify(parse.notes)).toBeDefined();
+		expect(note?.line).toBeGreaterThan(0);
+		if (file === 'c.json') expect(note?.line).toBe(5);
+	});
+
 	it('refuses text that is no TLS configuration with a plain message', () => {
 		expect(() => parseTlsText('hello world\n', 'x.txt')).toThrow(
 			/none of the TLS configuration formats/,

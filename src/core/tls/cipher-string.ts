@@ -3,8 +3,11 @@
 // build has, in that build's default preference order, as ssl_cipher_process_rulestr does.
 import { SUITE_ROWS, strengthBits, suiteByName, type SuiteRow } from './suites';
 
-/** Which OpenSSL the string is evaluated for; decides the suite universe and DEFAULT. */
-export type OpenSslProfile = '3' | '1.1.1' | '1.0.2' | '1.0.1';
+/**
+ * Which OpenSSL the string is evaluated for; decides the suite universe and DEFAULT. `any`: the
+ * library is not known, so every suite the string names counts (aliases keep their 1.1.1+ meaning).
+ */
+export type OpenSslProfile = '3' | '1.1.1' | '1.0.2' | '1.0.1' | 'any';
 
 export interface CipherStringResult {
 	suites: SuiteRow[];
@@ -47,7 +50,8 @@ const AES_ANY = enc('AES', 'AESGCM', 'AESCCM', 'AESCCM8');
  * SSL_NOT_DEFAULT; 1.0.x is ALL:!EXPORT:!LOW:!aNULL:!eNULL:!SSLv2.
  */
 function inDefault(profile: OpenSslProfile): Pred {
-	if (profile === '3' || profile === '1.1.1') return (s) => s.inDefault && s.cipher !== 'NULL';
+	if (profile === '3' || profile === '1.1.1' || profile === 'any')
+		return (s) => s.inDefault && s.cipher !== 'NULL';
 	return (s) =>
 		s.cipher !== 'NULL' && s.au !== 'NULL' && s.strength !== 'EXPORT' && s.strength !== 'LOW';
 }

@@ -53,6 +53,8 @@ export function tlsConnector(spec: ConnectorSpec = {}): TlsFacts {
 		observed: null,
 		declaredMinVersion: null,
 		runtime: { kind: 'openssl', label: 'OpenSSL 3', version: '3.0.0' },
+		statedRuntime: 'OpenSSL 3.0.0',
+		caveats: null,
 		dh: null,
 		curves: [{ name: 'X25519', bits: 253 }],
 		certificate: null,

@@ -2,7 +2,14 @@
 // configured (or the product default) intersected with what the TLS library / runtime permits.
 import type { TlsVersion } from '../report/report';
 import { allowedAtSecLevel, expandCipherString, type OpenSslProfile } from './cipher-string';
-import type { Origin, ProtocolFact, RuntimeFacts, SuiteFact, Vulnerability } from './facts';
+import type {
+	Origin,
+	ProtocolFact,
+	RuntimeCaveats,
+	RuntimeFacts,
+	SuiteFact,
+	Vulnerability,
+} from './facts';
 import {
 	defaultCertpathDisabled,
 	defaultDisabledAlgorithms,
@@ -57,7 +64,64 @@ export interface Effective {
 	notes: string[];
 	validationDisabled: Origin[];
 	vulnerabilities: Vulnerability[];
+	/** The runtime as stated (connector field, version comment, java.security banner), or null. */
+	stated: string | null;
+	/** What a runtime could change, for the evidence of findings graded without one. */
+	caveats: RuntimeCaveats | null;
+	/** Declared weak suites a stated runtime drops: reported as info with the reason. */
+	droppedWeak: string[];
 }
+
+// RULES.md 4 "When a runtime fact is unknown, grade on the configured set and mark the finding
+// 'runtime not supplied'": one sentence per kind of fact a runtime could change.
+
+const JAVA_CAVEATS: RuntimeCaveats = {
+	protocols:
+		'runtime not supplied: JDK 8u291+, 11.0.11+ and 16+ disable TLS 1.0/1.1 (and JDK 8u31+ SSLv3) in jdk.tls.disabledAlgorithms; state the runtime to lift this',
+	suites:
+		'runtime not supplied: JDK 8u171+ and 11+ disable 3DES, RC4, DES, anon and NULL suites in jdk.tls.disabledAlgorithms; state the runtime to lift this',
+	tls13:
+		'runtime not supplied: TLS 1.3 needs JDK 8u261+ (on by default for clients from 8u341) or 11+; state the runtime to lift this',
+	dh: 'runtime not supplied: JDK 8 before 8u381, 11 before 11.0.20 and 17 before 17.0.8 use 1024-bit ephemeral DH; state the runtime to lift this',
+};
+
+const OPENSSL_CAVEATS: RuntimeCaveats = {
+	protocols:
+		'runtime not supplied: OpenSSL ≥ 3.0 at security level ≥ 1 cannot negotiate TLS 1.0/1.1, and OpenSSL ≥ 1.1.0 has no SSLv3; state the runtime to lift this',
+	suites:
+		'runtime not supplied: OpenSSL ≥ 1.1.0 builds no RC4, DES, RC2 or EXPORT suites and security level ≥ 1 drops NULL and MD5; state the runtime to lift this',
+	tls13: 'runtime not supplied: TLS 1.3 needs OpenSSL ≥ 1.1.1; state the runtime to lift this',
+	dh: 'runtime not supplied: the DH group size depends on the library; state the runtime to lift this',
+};
+
+const NODE_CAVEATS: RuntimeCaveats = {
+	protocols:
+		'runtime not supplied: Node.js 12+ defaults to a TLS 1.2 minimum (11 and older: TLSv1); state the runtime to lift this',
+	suites: OPENSSL_CAVEATS.suites,
+	tls13: 'runtime not supplied: TLS 1.3 needs Node.js 12+; state the runtime to lift this',
+	dh: OPENSSL_CAVEATS.dh,
+};
+
+const DOTNET_CAVEATS: RuntimeCaveats = {
+	protocols:
+		'runtime not supplied: .NET Framework 4.7+ and .NET Core leave protocols to the OS (SystemDefault), 4.6 enables TLS 1.0–1.2; state the framework to lift this',
+	suites: 'runtime not supplied: the suites follow the Windows (Schannel) version',
+	tls13:
+		'runtime not supplied: TLS 1.3 needs .NET Framework 4.8 or .NET 5+ on Windows 11 / Server 2022; state the runtime to lift this',
+	dh: 'runtime not supplied',
+};
+
+/** A suite RULES.md counts as weak whatever else is enabled (3DES, RC4, EXPORT, NULL, anon, DES, RC2). */
+export function isWeakSuite(s: { cipher: string; au: string; bits: number }): boolean {
+	return (
+		['3DES', 'RC4', 'DES', 'RC2', 'IDEA', 'NULL'].includes(s.cipher) ||
+		s.au === 'NULL' ||
+		(s.bits > 0 && s.bits < 112)
+	);
+}
+
+/** The JDK whose defaults stand in for an unstated Java version: the oldest still supported (8), before 8u291. */
+const UNSTATED_JDK: JavaVersion = { major: 8, update: 202, text: '8 (version not supplied)' };
 
 export function suiteFact(row: SuiteRow, o: Origin): SuiteFact {
 	const { iana, openssl, kx, au, cipher, bits, mode, mac, minVersion } = row;
@@ -69,13 +133,18 @@ const DEFAULT_CURVES = [
 	{ name: 'prime256v1', bits: 256 },
 ];
 
+function where2(o: Origin): string {
+	return `${o.inputName ?? 'connector form'}${o.line ? ` line ${o.line}` : ''}: ${o.directive}`;
+}
+
 function defaultOrigin(value: string): Origin {
 	return origin(null, 'default', null, value);
 }
 
-/** OpenSSL build profile for a version string (unknown → 3.x). */
+/** OpenSSL build profile for a version string (unknown → any build: names are taken as written). */
 export function opensslProfile(version: string | null): OpenSslProfile {
-	if (!version) return '3';
+	// Unknown library: every suite the configuration names counts (RULES.md 4, configured set).
+	if (!version) return 'any';
 	if (atLeast(version, '3.0.0')) return '3';
 	if (atLeast(version, '1.1.0')) return '1.1.1';
 	const m = /^1\.0\.(\d)([a-z]?)/.exec(version);
@@ -199,30 +268,42 @@ function javaEffective(
 	rt: RuntimeContext,
 	notes: string[],
 	cert: CertKey | null = null,
+	droppedWeak: string[] = [],
 ): JavaResult {
 	const java = rt.java;
-	const v = parseJavaVersion(ep.runtime ?? null) ?? parseJavaVersion(java?.version ?? null);
-	if (!v)
+	const stated = parseJavaVersion(ep.runtime ?? null) ?? parseJavaVersion(java?.version ?? null);
+	// Without a stated version the configured sets are graded as written; only what nothing
+	// configures falls back to the defaults of the oldest JDK still supported (8 before 8u291).
+	const v = stated ?? UNSTATED_JDK;
+	if (!stated)
 		notes.push(
-			'Java version not supplied: JDK 17 defaults assumed (state it in the connector runtime, e.g. "Java 8u202")',
+			'Java version not supplied: the configured protocols and suites are graded as written (JDK 8 defaults where nothing is configured); state the runtime, e.g. "Java 17.0.9" or "Java 8u202"',
 		);
-	const label = v ? `Java ${v.text}` : 'Java (version not supplied)';
-	const disabledValue = java?.disabledAlgorithms?.value ?? defaultDisabledAlgorithms(v);
-	const disabledOrigin =
-		java?.disabledAlgorithms?.origin ??
-		defaultOrigin(`JDK ${v?.text ?? '17'} default jdk.tls.disabledAlgorithms`);
-	const entries = parseDisabled(disabledValue);
+	const label = stated ? `Java ${v.text}` : 'Java (version not supplied)';
+	const explicitDisabled = java?.disabledAlgorithms;
 	const defaultValue = defaultDisabledAlgorithms(v);
+	const disabledValue = explicitDisabled?.value ?? defaultValue;
+	const disabledOrigin =
+		explicitDisabled?.origin ??
+		defaultOrigin(
+			stated
+				? `JDK ${v.text} default jdk.tls.disabledAlgorithms`
+				: 'JDK 8 default jdk.tls.disabledAlgorithms (version not supplied: applied to defaults only)',
+		);
+	// What removes protocols and suites the configuration names: a supplied java.security, or the
+	// stated JDK's defaults; nothing when neither is known.
+	const configuredEntries = explicitDisabled || stated ? parseDisabled(disabledValue) : [];
+	const defaultEntries = parseDisabled(disabledValue);
 	const certpath = java?.certpathDisabled;
 	const runtime: RuntimeFacts = {
 		kind: 'java',
 		label,
-		version: v?.text ?? null,
+		version: stated?.text ?? null,
 		disabledAlgorithms: {
 			value: disabledValue,
 			origin: disabledOrigin,
 			defaultValue,
-			missing: java?.disabledAlgorithms ? missingEntries(disabledValue, defaultValue) : [],
+			missing: explicitDisabled ? missingEntries(disabledValue, defaultValue) : [],
 		},
 		...(certpath
 			? {
@@ -238,7 +319,8 @@ function javaEffective(
 	const roleProps =
 		ep.role === 'client' ? (java?.clientProtocols ?? java?.httpsProtocols) : java?.serverProtocols;
 	let protocols: ProtocolFact[];
-	const supported = jdkSupportedProtocols(v);
+	let protocolsConfigured = true;
+	const supported = stated ? jdkSupportedProtocols(v) : VERSIONS;
 	if (ep.protocols) {
 		protocols = facts(
 			ep.protocols.value.filter((p) => supported.includes(p)),
@@ -249,30 +331,35 @@ function javaEffective(
 			roleProps.value.filter((p) => supported.includes(p)),
 			roleProps.origin,
 		);
+	} else if (!stated && ep.minVersion) {
+		// Pega "Lowest allowable": every version from it up to what the oldest JDK enables.
+		protocols = facts(range(ep.minVersion.value, 'TLSv1.2'), ep.minVersion.origin);
 	} else {
+		protocolsConfigured = false;
 		protocols = facts(
 			jdkDefaultProtocols(v, ep.role),
 			defaultOrigin(`${label} ${ep.role} default`),
 		);
 	}
-	if (v?.major === 7 && ep.role === 'client' && v.update < 111 && !ep.protocols && !roleProps)
+	if (v.major === 7 && ep.role === 'client' && v.update < 111 && !ep.protocols && !roleProps)
 		runtime.java7ClientTls10 = true;
 	let declaredMin: Effective['declaredMin'] = null;
 	if (ep.minVersion) {
 		declaredMin = { version: ep.minVersion.value, origin: ep.minVersion.origin };
 		protocols = bound(protocols, ep.minVersion, ep.maxVersion, notes);
 	}
-	const off = disabledProtocols(entries);
+	const off = disabledProtocols(protocolsConfigured ? configuredEntries : defaultEntries);
 	protocols = protocols.filter((p) => {
 		if (!off.includes(p.version)) return true;
 		notes.push(
-			`${p.version} removed by jdk.tls.disabledAlgorithms (${disabledOrigin.inputName ?? 'JDK default'})`,
+			`${p.version} removed by jdk.tls.disabledAlgorithms (${disabledOrigin.inputName ?? `${label} default`})`,
 		);
 		return false;
 	});
 	const defaults = jdkDefaultSuites(v);
 	let rows: SuiteRow[];
 	let so: Origin;
+	let suitesConfigured = true;
 	const roleSuites = ep.role === 'client' ? java?.clientCipherSuites : java?.serverCipherSuites;
 	if (ep.cipherList) {
 		rows = namesToRows(ep.cipherList.value, ep.cipherList.origin, notes);
@@ -288,19 +375,30 @@ function javaEffective(
 		rows = namesToRows(roleSuites.value, roleSuites.origin, notes);
 		so = roleSuites.origin;
 	} else {
+		suitesConfigured = false;
 		rows = defaults.suites;
 		so = defaultOrigin(`${label} default suites`);
 	}
+	const entries = suitesConfigured ? configuredEntries : defaultEntries;
 	const tls13Rows = rows.filter((s) => s.minVersion === 'TLSv1.3');
 	rows = rows.filter((s) => s.minVersion !== 'TLSv1.3');
 	const kept: SuiteRow[] = [];
 	let removed = 0;
 	for (const s of rows) {
-		if (disablingEntry(s, entries)) removed++;
-		else kept.push(s);
+		const entry = disablingEntry(s, entries);
+		if (!entry) {
+			kept.push(s);
+			continue;
+		}
+		removed++;
+		if (suitesConfigured && isWeakSuite(s))
+			droppedWeak.push(
+				`declared ${s.iana} (${so.inputName ?? 'connector form'}${so.line ? ` line ${so.line}` : ''}: ${so.directive}) is not negotiable: ${label} disables it ("${entry.raw}" in jdk.tls.disabledAlgorithms)`,
+			);
 	}
 	if (removed) notes.push(`${removed} suites removed by jdk.tls.disabledAlgorithms`);
-	const t13 = tls13Rows.length ? tls13Rows : ep.cipherList || roleSuites ? [] : defaults.tls13;
+	const t13Defaults = jdkDefaultSuites(stated ? v : null).tls13;
+	const t13 = tls13Rows.length ? tls13Rows : ep.cipherList || roleSuites ? [] : t13Defaults;
 	const dh = ep.role === 'server' ? jsseServerDh(java?.ephemeralDHKeySize, v, label, cert) : null;
 	// RULES.md 4.3: `DH keySize < n` in jdk.tls.disabledAlgorithms. A server whose ephemeral DH
 	// key is below it cannot complete a DHE handshake, so its DHE suites are not negotiable; a
@@ -316,9 +414,11 @@ function javaEffective(
 	} else if (ep.role === 'client' && dhLimit !== null) {
 		notes.push(`${label} refuses DHE groups under ${dhLimit} bits (jdk.tls.disabledAlgorithms)`);
 	}
-	if (!jdkCanTls13(v)) notes.push(`${label} cannot do TLS 1.3 (needs 8u261+ or 11+)`);
+	if (!stated) {
+		// no claim about TLS 1.3 either way: the caveat on TLS-NO-TLS13 says what would change it
+	} else if (!jdkCanTls13(v)) notes.push(`${label} cannot do TLS 1.3 (needs 8u261+ or 11+)`);
 	else if (
-		v?.major === 8 &&
+		v.major === 8 &&
 		ep.role === 'client' &&
 		v.update < 341 &&
 		!protocols.some((p) => p.version === 'TLSv1.3')
@@ -334,7 +434,7 @@ function javaEffective(
 		runtime,
 		dh,
 		declaredMin,
-		removedCurves: jsseRemovedCurves(entries, java, v),
+		removedCurves: jsseRemovedCurves(entries, java, stated),
 	};
 }
 
@@ -459,16 +559,20 @@ function opensslEffective(
 	rt: RuntimeContext,
 	cert: CertKey | null,
 	notes: string[],
+	droppedWeak: string[] = [],
 ) {
 	const o = rt.openssl;
 	const libText =
 		/OpenSSL\s+(\d+\.\d+\.\d+[a-z]?)/i.exec(ep.runtime ?? '')?.[1] ?? o?.version ?? null;
-	if (!libText) notes.push('OpenSSL version not supplied: OpenSSL 3 assumed');
+	if (!libText)
+		notes.push(
+			'OpenSSL version not supplied: the configured protocols and suites are graded as written; state the runtime (e.g. a "# OpenSSL 3.0.13" comment, `nginx -V` output, or the runtime choice)',
+		);
 	const profile = opensslProfile(libText);
-	const label = `OpenSSL ${libText ?? '3 (assumed)'}`;
+	const label = libText ? `OpenSSL ${libText}` : 'OpenSSL (version not supplied)';
 	let protocols = ep.protocols
 		? facts(ep.protocols.value, ep.protocols.origin)
-		: facts(range('TLSv1'), defaultOrigin(`${label} default`));
+		: facts(range('TLSv1'), defaultOrigin(libText ? `${label} default` : ep.defaults.protocols));
 	protocols = bound(
 		protocols,
 		ep.minVersion ?? o?.minProtocol,
@@ -483,7 +587,9 @@ function opensslEffective(
 	const secFromConf = o?.cipherString
 		? expandCipherString(o.cipherString.value, profile).secLevel
 		: null;
-	const level = expanded.secLevel ?? ep.secLevel?.value ?? secFromConf ?? 1;
+	// OpenSSL before 1.1.0 has no security levels; unknown: only an explicit level counts.
+	const implicitLevel = libText && profile !== '1.0.2' && profile !== '1.0.1' ? 1 : 0;
+	const level = expanded.secLevel ?? ep.secLevel?.value ?? secFromConf ?? implicitLevel;
 	const secOrigin =
 		expanded.secLevel !== null && cipherSetting
 			? cipherSetting.origin
@@ -503,6 +609,7 @@ function opensslEffective(
 		},
 	};
 	protocols = protocols.filter((p) => {
+		if (!libText) return true;
 		if (!opensslSupports(libText, p.version)) {
 			notes.push(`${p.version} is not available in ${label}`);
 			return false;
@@ -513,6 +620,21 @@ function opensslEffective(
 		}
 		return true;
 	});
+	if (libText && cipherSetting) {
+		// Weak suites the string names that this build does not have or its level refuses.
+		const effectiveNames = new Set(
+			expanded.suites.filter((s) => allowedAtSecLevel(s, level)).map((s) => s.iana),
+		);
+		for (const s of expandCipherString(cipherSetting.value, 'any').suites) {
+			if (!isWeakSuite(s) || effectiveNames.has(s.iana)) continue;
+			const why = expanded.suites.some((x) => x.iana === s.iana)
+				? `security level ${level} refuses it`
+				: `${label} does not build it`;
+			droppedWeak.push(
+				`declared ${s.openssl} (${where2(cipherSetting.origin)}) is not negotiable: ${why}`,
+			);
+		}
+	}
 	const so = cipherSetting?.origin ?? defaultOrigin(ep.defaults.ciphers);
 	let rows = expanded.suites.filter((s) => allowedAtSecLevel(s, level));
 	if (rows.length !== expanded.suites.length)
@@ -596,6 +718,47 @@ const DOTNET_FLAGS: Record<string, TlsVersion | null> = {
 	Default: null,
 };
 
+function stackOfRuntimeText(runtime: string): DeclaredEndpoint['stack'] {
+	if (/java|jdk|jre|openjdk|pega|zulu|temurin|corretto|\b\d{1,2}u\d+\b/i.test(runtime))
+		return 'jsse';
+	if (/\.net|dotnet|framework|net\d/i.test(runtime)) return 'dotnet';
+	if (/node/i.test(runtime)) return 'node';
+	if (/openssl|libressl|boringssl/i.test(runtime)) return 'openssl';
+	return 'unknown';
+}
+
+/**
+ * The runtime as the inputs state it, or null. A connector's runtime field counts only when it
+ * names a version the defaults tables know; a stack-wide file (java.security banner, openssl.cnf
+ * comment, Node/.NET version) counts for endpoints of that stack.
+ */
+export function statedRuntime(
+	ep: DeclaredEndpoint,
+	rt: RuntimeContext,
+	stack: DeclaredEndpoint['stack'],
+): string | null {
+	if (stack === 'jsse') {
+		const v = parseJavaVersion(ep.runtime ?? null) ?? parseJavaVersion(rt.java?.version ?? null);
+		if (!v) return null;
+		return ep.runtime && parseJavaVersion(ep.runtime) ? ep.runtime : `Java ${v.text}`;
+	}
+	if (stack === 'openssl') {
+		const lib =
+			/OpenSSL\s+(\d+\.\d+\.\d+[a-z]?)/i.exec(ep.runtime ?? '')?.[1] ?? rt.openssl?.version ?? null;
+		if (!lib) return null;
+		return ep.runtime && /OpenSSL\s+\d/i.test(ep.runtime) ? ep.runtime : `OpenSSL ${lib}`;
+	}
+	if (stack === 'node') {
+		const v = rt.node?.version ?? ep.productVersion;
+		return v ? `Node ${v}` : null;
+	}
+	if (stack === 'dotnet') {
+		const fw = rt.dotnet?.framework ?? ep.productVersion;
+		return fw ? `.NET ${fw}` : null;
+	}
+	return null;
+}
+
 export function effectiveDeclared(
 	ep: DeclaredEndpoint,
 	rt: RuntimeContext,
@@ -618,15 +781,33 @@ export function effectiveDeclared(
 			evidence: ep.insecureRenegotiation.origin.value,
 			origin: ep.insecureRenegotiation.origin,
 		});
-	const base = { validationDisabled, vulnerabilities, notes };
+	const droppedWeak: string[] = [];
 	let stack = ep.stack;
+	if (ep.runtime && stackOfRuntimeText(ep.runtime) === 'unknown')
+		notes.push(
+			`runtime "${ep.runtime}" is not recognised (kept as written): graded as if no runtime were stated; name a JDK ("Java 17.0.9", "8u202"), "OpenSSL 3.0.13", "Node 20" or ".NET Framework 4.8"`,
+		);
 	if (stack === 'unknown') {
-		stack = 'openssl';
-		notes.push('runtime not supplied: OpenSSL 3 defaults assumed');
+		// Connectors (Pega, the form) run on a JVM; anything else is read as an OpenSSL server.
+		stack = ep.format === 'connector' || ep.format === 'form' ? 'jsse' : 'openssl';
+		notes.push(
+			`runtime not supplied: the configured set is graded (${stack === 'jsse' ? 'Java' : 'OpenSSL'} stack, version unknown)`,
+		);
 	}
+	const stated = statedRuntime(ep, rt, stack);
+	const caveats = stated
+		? null
+		: stack === 'jsse'
+			? JAVA_CAVEATS
+			: stack === 'node'
+				? NODE_CAVEATS
+				: stack === 'dotnet'
+					? DOTNET_CAVEATS
+					: OPENSSL_CAVEATS;
+	const base = { validationDisabled, vulnerabilities, notes, stated, caveats, droppedWeak };
 	if (stack === 'jsse') {
 		if (rt.java) validationDisabled.push(...rt.java.validationDisabled);
-		const j = javaEffective(ep, rt, notes, cert);
+		const j = javaEffective(ep, rt, notes, cert, droppedWeak);
 		const protocols = j.protocols;
 		const suites = byProtocols(
 			j.suites.map((f) => suiteByName(f.iana)).filter((r): r is SuiteRow => !!r),
@@ -658,7 +839,8 @@ export function effectiveDeclared(
 			validationDisabled.push(
 				...n.validationDisabled.filter((o) => !validationDisabled.includes(o)),
 			);
-		const major = Number((n?.version ?? ep.productVersion ?? '20').split('.')[0]);
+		// Unknown Node: 11's defaults (TLSv1 minimum), the conservative reading.
+		const major = Number((n?.version ?? ep.productVersion ?? '11').split('.')[0]);
 		const min = n?.minVersion ??
 			ep.minVersion ?? {
 				value: (major < 12 ? 'TLSv1' : 'TLSv1.2') as TlsVersion,
@@ -736,11 +918,15 @@ export function effectiveDeclared(
 				...d.validationDisabled.filter((o) => !validationDisabled.includes(o)),
 			);
 		const fw = d?.framework ?? ep.productVersion ?? null;
+		if (!fw && !d?.flags)
+			notes.push(
+				'.NET framework not supplied: .NET Framework 4.6 defaults (TLS 1.0–1.2) graded; state the target framework',
+			);
 		let protocols: ProtocolFact[];
 		const flags = d?.flags?.value.filter((f) => DOTNET_FLAGS[f] !== undefined) ?? [];
 		const explicit = flags.map((f) => DOTNET_FLAGS[f]).filter((v): v is TlsVersion => !!v);
 		if (d?.flags && explicit.length) protocols = facts(explicit, d.flags.origin);
-		else if (!fw || fw.startsWith('core') || atLeast(fw, '4.7')) {
+		else if (fw && (fw.startsWith('core') || atLeast(fw, '4.7'))) {
 			protocols = facts(
 				['TLSv1.2', 'TLSv1.3'],
 				defaultOrigin(
@@ -750,12 +936,12 @@ export function effectiveDeclared(
 			notes.push(
 				'protocols follow the operating system (SystemDefault); TLS 1.2 and 1.3 assumed for a current Windows',
 			);
-		} else if (atLeast(fw, '4.6') || d?.strongCrypto?.value) {
+		} else if (!fw || atLeast(fw, '4.6') || d?.strongCrypto?.value) {
 			protocols = facts(
 				['TLSv1', 'TLSv1.1', 'TLSv1.2'],
 				d?.strongCrypto?.value
 					? d.strongCrypto.origin
-					: defaultOrigin(`.NET Framework ${fw} default`),
+					: defaultOrigin(`.NET Framework ${fw ?? '4.6 (framework not supplied)'} default`),
 			);
 		} else {
 			protocols = facts(
@@ -796,7 +982,7 @@ export function effectiveDeclared(
 				: null,
 		};
 	}
-	const r = opensslEffective(ep, rt, cert, notes);
+	const r = opensslEffective(ep, rt, cert, notes, droppedWeak);
 	// nginx speaks TLS 1.3 only from 1.13.0, whatever the library can do.
 	if (ep.product === 'nginx' && ep.productVersion && !atLeast(ep.productVersion, '1.13.0')) {
 		const before = r.protocols.length;

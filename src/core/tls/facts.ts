@@ -3,6 +3,14 @@ import type { ChannelScores } from '../report/grade';
 import type { ReportTlsSettings, TlsVersion } from '../report/report';
 import type { TlsParse } from './model';
 
+/** RULES.md 4: what a runtime could change, one sentence per kind of fact (see effective.ts). */
+export interface RuntimeCaveats {
+	protocols: string;
+	suites: string;
+	tls13: string;
+	dh: string;
+}
+
 /** Where a value came from: a directive on a line of an input, the form, or a default. */
 export interface Origin {
 	inputName: string | null;
@@ -76,6 +84,9 @@ export interface TlsFacts extends ReportTlsSettings {
 	role: 'client' | 'server';
 	channel: 'TLS' | 'STARTTLS' | 'PLAIN';
 	endpoint: { scheme: string | null; host: string | null; port: number | null } | null;
+	/** The declared product ("SOAP connector", "nginx", …) and the endpoint URL as written. */
+	product?: string;
+	endpointUrl?: string;
 	/** Which facts the grade uses. */
 	graded: 'declared' | 'observed';
 	protocolFacts: ProtocolFact[];
@@ -91,6 +102,10 @@ export interface TlsFacts extends ReportTlsSettings {
 	/** A declared lower bound (Pega "Lowest allowable") and what the runtime made of it. */
 	declaredMinVersion: { version: TlsVersion; origin: Origin } | null;
 	runtime: RuntimeFacts;
+	/** The runtime as stated by the inputs or the runtime choice, or null (report `runtime`). */
+	statedRuntime: string | null;
+	/** Set when no runtime is stated: what a runtime could change, for the findings' evidence. */
+	caveats: RuntimeCaveats | null;
 	dh: { bits: number; origin: Origin } | null;
 	curves: { name: string; bits: number }[];
 	certificate: {
@@ -113,6 +128,10 @@ export interface TlsFacts extends ReportTlsSettings {
 	scannerCategories?: { id: ScannerCategory; offered: boolean; origin: Origin }[];
 	/** HSTS as a scanner read it from the HTTP response (CGS-1 3.6: A+ needs max-age ≥ 180 days). */
 	hsts?: { maxAge: number | null; origin: Origin } | null;
+	/** The same declaration on the runtimes that matter for its stack, before grading (stage). */
+	whatIf?: { runtime: string; connector: TlsFacts }[];
+	/** …and graded (analyze.ts): what the runtime would change. */
+	runtimeTable?: RuntimeOutcome[];
 }
 
 /** Scanner suite categories (testssl.sh names; SWEET32 maps to 3DES_IDEA, RC4 to RC4). */
@@ -130,7 +149,16 @@ export type ScannerCategory =
 /** The connector form of the page; its values travel in the share link. */
 export interface ConnectorForm {
 	name: string;
-	type: 'REST' | 'SOAP';
+	/** EMAIL: an e-mail account (Pega Email Account), graded with the MAIL-* rules. */
+	type: 'REST' | 'SOAP' | 'EMAIL';
+	/** For type EMAIL: the account's mode, as the CONTRACT.md e-mail JSON states it. */
+	mail?: {
+		protocol: 'SMTP' | 'IMAP' | 'POP3';
+		/** `starttls` alone is opportunistic (JavaMail's default); `starttls-required` is not. */
+		security: 'none' | 'starttls' | 'starttls-required' | 'starttls-optional' | 'ssl';
+		authentication: boolean;
+		checkServerIdentity: boolean;
+	};
 	endpoint: string;
 	role: 'client' | 'server';
 	lowestTlsVersion: 'TLSv1.3' | 'TLSv1.2' | 'TLSv1.1' | 'TLSv1' | 'SSLv3' | '';
@@ -139,6 +167,22 @@ export interface ConnectorForm {
 	keystoreInput: string;
 	truststoreInput: string;
 	wsSecurity: { sign: boolean; encrypt: boolean; timestamp: boolean; usernameToken: boolean };
+	/**
+	 * The runtime chosen on a TLS input's card, by input name ("OpenSSL 1.1.1w", "Java 8u202"):
+	 * it overrides what the file states and travels in the share link with the form (issue #11).
+	 */
+	runtimes?: Record<string, string>;
+}
+
+/** One row of "what the runtime would change" (issue #11): the outcome on one runtime. */
+export interface RuntimeOutcome {
+	runtime: string;
+	protocols: TlsVersion[];
+	/** Suites the configuration or default offers that this runtime drops. */
+	dropped: string[];
+	grade: string;
+	/** The runtime graded now (stated), for highlighting. */
+	current: boolean;
 }
 
 /** A connector as the detail view shows it. */

@@ -36,6 +36,29 @@ export async function analyzeFixtures(paths: string[]) {
 	);
 }
 
+async function analyzeTexts(texts: [string, string][]) {
+	return new Analyzer().run(
+		{
+			files: texts.map(([name, text], i) => ({
+				id: `f${i}`,
+				name,
+				bytes: new TextEncoder().encode(text),
+			})),
+			passwords: {},
+			entryPasswords: {},
+			settings: {
+				now: '2026-11-22T12:00:00Z',
+				connector: null,
+				trustAnchors: [],
+				truststoreInputs: [],
+				rawKeys: [],
+			},
+		},
+		() => {},
+		new AbortController().signal,
+	);
+}
+
 /** Runs one scanner file through the TLS reader and stage directly, bypassing src/core/detect.ts. */
 async function analyzeDirect(path: string) {
 	const text = readFileSync(resolve(ROOT, path), 'utf8');
@@ -66,31 +89,73 @@ const ruleIds = (r: Awaited<ReturnType<typeof analyzeFixtures>>) =>
 const CBC_RSA = ['TLS-CBC-CIPHERS', 'TLS-STATIC-RSA-KEX'];
 
 /**
- * Mozilla SSL Configuration Generator outputs: nothing to flag but the legacy "old" profile. Its
- * DES-CBC3-SHA is named but expands to nothing (the OpenSSL 3 suite table, measured on Debian's
- * 3.0, has no 3DES suite); Tomcat's JSSE "old" keeps TLS 1.2 only, so it flags only the suites.
+ * Mozilla SSL Configuration Generator outputs, graded three ways (issue #11): with the OpenSSL
+ * 3.4.0 the generator wrote into its header comment, with that comment saying OpenSSL 1.1.1w,
+ * and with no library named at all. Modern and intermediate stay A+ on every runtime. "Old"
+ * names DES-CBC3-SHA: OpenSSL 3 (measured on Debian's 3.0) does not build it, so only the stated
+ * OpenSSL 3 drops it (an info note says so); OpenSSL 1.1.1 has it, and with nothing stated the
+ * configured set is graded, so TLS-3DES-CIPHER caps both at C. Tomcat (JSSE) states no runtime:
+ * its "old" keeps TLS 1.0 and 3DES as configured, and 5.7's DHE suites meet the 1024-bit DH of
+ * JDKs before 8u381 (TLS-WEAK-KEY-EXCHANGE, with the caveat).
  */
-const MOZILLA: [string, string[], string][] = (
+type Runtime = '3.4.0' | '1.1.1w' | 'none';
+const OLD_OPENSSL: Record<Runtime, [string[], string]> = {
+	'3.4.0': [['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA], 'B'],
+	'1.1.1w': [
+		['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-3DES-CIPHER', 'TLS-MIN-VERSION', ...CBC_RSA],
+		'C',
+	],
+	none: [['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-3DES-CIPHER', 'TLS-MIN-VERSION', ...CBC_RSA], 'C'],
+};
+const MOZILLA: [string, Runtime, string[], string][] = (
 	['nginx', 'apache', 'haproxy', 'tomcat'] as const
 ).flatMap((server) =>
 	(['6.0', '5.7'] as const).flatMap((guideline) =>
-		(['intermediate', 'modern', 'old'] as const).map((profile): [string, string[], string] => {
+		(['intermediate', 'modern', 'old'] as const).flatMap((profile) => {
 			const ext = server === 'tomcat' ? 'xml' : server === 'haproxy' ? 'cfg' : 'conf';
 			const path = `mozilla/${server}-${guideline}-${profile}.${ext}`;
-			if (profile !== 'old') return [path, [], 'A+'];
-			if (server === 'tomcat') return [path, [...CBC_RSA], 'A'];
-			return [path, ['RUNTIME-OPENSSL-SECLEVEL-LOW', 'TLS-MIN-VERSION', ...CBC_RSA], 'B'];
+			if (server === 'tomcat') {
+				const dh = guideline === '5.7' ? ['TLS-WEAK-KEY-EXCHANGE'] : [];
+				if (profile === 'old')
+					return [
+						[path, 'none', ['TLS-3DES-CIPHER', 'TLS-MIN-VERSION', ...dh, ...CBC_RSA], 'C'] as [
+							string,
+							Runtime,
+							string[],
+							string,
+						],
+					];
+				return [
+					[
+						path,
+						'none',
+						profile === 'intermediate' ? dh : [],
+						dh.length && profile === 'intermediate' ? 'B' : 'A+',
+					] as [string, Runtime, string[], string],
+				];
+			}
+			return (['3.4.0', '1.1.1w', 'none'] as const).map(
+				(rt): [string, Runtime, string[], string] =>
+					profile === 'old' ? [path, rt, ...OLD_OPENSSL[rt]] : [path, rt, [], 'A+'],
+			);
 		}),
 	),
 );
 
+/** The generator's header names OpenSSL 3.4.0; restate it, or remove it. */
+function withRuntime(text: string, rt: Runtime): string {
+	if (rt === '3.4.0') return text;
+	return text.replace(/OpenSSL 3\.4\.0/g, rt === 'none' ? '' : `OpenSSL ${rt}`);
+}
+
 const table: [string, string[], string | null][] = [
-	...MOZILLA,
-	// Debian 12 defaults.
-	['distro/debian12-apache-2.4-mod-ssl.conf', [...CBC_RSA], 'A'],
-	['distro/debian12-apache-2.4-default-ssl.conf', [...CBC_RSA], 'A'],
-	['distro/debian12-openssl.cnf', [...CBC_RSA], 'A'],
-	['distro/debian12-java-17.security', [...CBC_RSA], 'A'],
+	// Debian 12 defaults. No file names its library: Apache's `all -SSLv3` and openssl.cnf's
+	// protocol default keep TLS 1.0/1.1 as configured (Debian's OpenSSL 3 would drop them).
+	['distro/debian12-apache-2.4-mod-ssl.conf', ['TLS-MIN-VERSION', ...CBC_RSA], 'B'],
+	['distro/debian12-apache-2.4-default-ssl.conf', ['TLS-MIN-VERSION', ...CBC_RSA], 'B'],
+	['distro/debian12-openssl.cnf', ['TLS-MIN-VERSION', ...CBC_RSA], 'B'],
+	// Its jdk.tls.disabledAlgorithms removes TLS 1.0/1.1; TLS 1.3 needs the JDK version.
+	['distro/debian12-java-17.security', ['TLS-NO-TLS13', ...CBC_RSA], 'A'],
 	// Known-bad legacy configurations.
 	[
 		'legacy/nginx-1.4-sslv3-rc4.conf',
@@ -124,7 +189,12 @@ const table: [string, string[], string | null][] = [
 		],
 		'F',
 	],
-	['legacy/tomcat-7-server.xml', ['TLS-NO-AEAD', 'TLS-NO-TLS13', ...CBC_RSA], 'B'],
+	// No JDK named: sslEnabledProtocols and the declared 3DES suite are graded as written.
+	[
+		'legacy/tomcat-7-server.xml',
+		['TLS-3DES-CIPHER', 'TLS-MIN-VERSION', 'TLS-NO-AEAD', 'TLS-NO-TLS13', ...CBC_RSA],
+		'C',
+	],
 	[
 		'legacy/java-11-weakened.security',
 		['RUNTIME-JDK-DISABLEDALGS-WEAKENED', 'TLS-MIN-VERSION', ...CBC_RSA],
@@ -145,10 +215,17 @@ const table: [string, string[], string | null][] = [
 		],
 		'F',
 	],
-	['legacy/spring-legacy.properties', ['TLS-NO-TLS13', ...CBC_RSA], 'A'],
+	['legacy/spring-legacy.properties', ['TLS-MIN-VERSION', 'TLS-NO-TLS13', ...CBC_RSA], 'B'],
 	[
 		'legacy/spring-application.yml',
-		['MAIL-SERVER-IDENTITY-NOT-CHECKED', 'MAIL-STARTTLS-INSTEAD-OF-IMPLICIT', ...CBC_RSA],
+		[
+			'MAIL-SERVER-IDENTITY-NOT-CHECKED',
+			'MAIL-STARTTLS-INSTEAD-OF-IMPLICIT',
+			'TLS-MIN-VERSION',
+			'TLS-NO-TLS13',
+			'TLS-WEAK-KEY-EXCHANGE',
+			...CBC_RSA,
+		],
 		'C',
 	],
 	[
@@ -200,7 +277,11 @@ const table: [string, string[], string | null][] = [
 		'C',
 	],
 	['legacy/mail-plaintext.properties', ['MAIL-PLAINTEXT'], 'F'],
-	['legacy/mail-trust-all.properties', ['TLS-CERT-VALIDATION-DISABLED', ...CBC_RSA], 'F'],
+	[
+		'legacy/mail-trust-all.properties',
+		['TLS-CERT-VALIDATION-DISABLED', 'TLS-MIN-VERSION', 'TLS-NO-TLS13', ...CBC_RSA],
+		'F',
+	],
 	[
 		'legacy/connector-sslv3-http.json',
 		[
@@ -257,6 +338,35 @@ const table: [string, string[], string | null][] = [
 
 // parseTlsText is synchronous: the YAML library (loaded on demand by the TLS parser) first.
 beforeAll(() => loadYaml());
+
+describe('Mozilla generator outputs with OpenSSL 3.4.0, 1.1.1w and nothing stated', () => {
+	it.each(MOZILLA)('%s (OpenSSL %s)', async (path, rt, expected, grade) => {
+		const name = path.split('/').pop() ?? path;
+		const text = withRuntime(readFileSync(resolve(ROOT, path), 'utf8'), rt);
+		const r = await analyzeTexts([[name, text]]);
+		expect(r.facts.inputs[0]?.status).toBe('parsed');
+		expect(ruleIds(r)).toEqual([...expected].sort());
+		expect(r.report.grade.overall).toBe(grade);
+		const row = r.report.tlsSettings[0];
+		if (path.includes('tomcat') || rt === 'none') expect(row?.runtime).toBeNull();
+		else expect(row?.runtime).toBe(`OpenSSL ${rt}`);
+		// Every finding graded without a runtime says what a runtime could change.
+		if (rt === 'none' && profile(path) === 'old') {
+			const min = r.report.findings.find((f) => f.ruleId === 'TLS-MIN-VERSION');
+			expect(min?.evidence).toMatch(
+				path.includes('tomcat')
+					? /runtime not supplied: JDK 8u291\+/
+					: /runtime not supplied: OpenSSL ≥ 3\.0/,
+			);
+		}
+		if (rt === '3.4.0' && profile(path) === 'old')
+			expect(row?.notes?.join('\n')).toMatch(
+				/declared DES-CBC3-SHA .* not negotiable: OpenSSL 3\.4\.0 does not build it/,
+			);
+	});
+});
+
+const profile = (path: string) => /-(old|modern|intermediate)\./.exec(path)?.[1];
 
 describe('TLS fixtures through the engine', () => {
 	it.each(table)('%s', async (path, expected, grade) => {

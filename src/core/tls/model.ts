@@ -23,6 +23,8 @@ export interface DeclaredEndpoint {
 	scheme: string | null;
 	host: string | null;
 	port: number | null;
+	/** The endpoint URL as written (connector declarations). */
+	url?: string;
 	line: number | null;
 	product: string;
 	productVersion: string | null;
@@ -74,6 +76,8 @@ export interface JavaDecl {
 
 export interface OpenSslDecl {
 	version: string | null;
+	/** `nginx -V` output also names nginx itself: its compiled-in defaults apply. */
+	nginxVersion?: string;
 	minProtocol?: Setting<TlsVersion>;
 	maxProtocol?: Setting<TlsVersion>;
 	cipherString?: Setting<string>;

@@ -19,16 +19,33 @@ export function where(o: Origin): string {
 	return `${o.inputName ?? 'connector form'}${o.line ? ` line ${o.line}` : ''}: ${o.value}`;
 }
 
+/** RULES.md 4: a finding a stated runtime could change says so ("runtime not supplied: …"). */
+export function caveat(c: TlsFacts, kind: keyof NonNullable<TlsFacts['caveats']>): string {
+	return c.caveats && c.graded === 'declared' ? `; ${c.caveats[kind]}` : '';
+}
+
+const WEAK_CIPHERS = ['3DES', 'RC4', 'DES', 'RC2', 'IDEA', 'NULL'];
+
 /** Evidence naming a few suites and where they came from. */
 export function suiteEvidence(c: TlsFacts, suites: readonly SuiteFact[]): string {
 	const names = suites.slice(0, 6).map((s) => s.iana);
 	const more = suites.length > 6 ? ` and ${suites.length - 6} more` : '';
 	const origins = [...new Set(suites.map((s) => where(s.origin)))].slice(0, 2).join('; ');
-	return `${names.join(', ')}${more} (${c.graded === 'observed' ? 'observed' : `from ${origins}`})`;
+	const weak = suites.some(
+		(s) => WEAK_CIPHERS.includes(s.cipher) || s.au === 'NULL' || (s.bits > 0 && s.bits < 112),
+	);
+	return `${names.join(', ')}${more} (${c.graded === 'observed' ? 'observed' : `from ${origins}`})${weak ? caveat(c, 'suites') : ''}`;
 }
 
-export function protocolEvidence(c: TlsFacts, versions: readonly TlsVersion[]): string {
+const LEGACY: readonly TlsVersion[] = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1'];
+
+export function protocolEvidence(
+	c: TlsFacts,
+	versions: readonly TlsVersion[],
+	withCaveat = true,
+): string {
 	const facts = c.protocolFacts.filter((p) => versions.includes(p.version));
 	const origins = [...new Set(facts.map((p) => where(p.origin)))].join('; ');
-	return `enabled: ${c.protocols.join(', ') || 'none'}${origins ? ` (${versions.join(', ')} from ${origins})` : ''}`;
+	const legacy = versions.some((v) => LEGACY.includes(v));
+	return `enabled: ${c.protocols.join(', ') || 'none'}${origins ? ` (${versions.join(', ')} from ${origins})` : ''}${legacy && withCaveat ? caveat(c, 'protocols') : ''}`;
 }

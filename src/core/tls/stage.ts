@@ -10,7 +10,8 @@ import {
 	type RuntimeContext,
 } from './effective';
 import type { ConnectorForm, Origin, ProtocolFact, SuiteFact, TlsDetail, TlsFacts } from './facts';
-import { connectorEndpoint } from './formats/connector';
+import { connectorEndpoint, stackOfRuntime } from './formats/connector';
+import { nginxDefaultProtocols } from './formats/nginx';
 import { hostMatches } from './hostname';
 import {
 	origin,
@@ -24,7 +25,8 @@ import {
 } from './model';
 import { channelScores } from './score';
 import { suiteByName, type SuiteRow } from './suites';
-import { sortVersions } from './versions';
+import { range, sortVersions, versionRank, VERSIONS } from './versions';
+import { mailSideEndpoint } from './formats/mail-json';
 import { fixesFor } from './fix';
 import { hstsFact, hstsNote, scannerCategories } from './scanner-evidence';
 import { resolveIncludes } from './includes';
@@ -44,6 +46,36 @@ interface Group {
 }
 
 export function formEndpoint(form: ConnectorForm): DeclaredEndpoint {
+	if (form.type === 'EMAIL') {
+		// "smtp://host:587" or "host:587": the account's server, graded like the e-mail JSON.
+		const m = /^(?:([a-z0-9]+):\/\/)?([^/:\s]+)(?::(\d+))?/i.exec(form.endpoint.trim());
+		const mail = form.mail ?? {
+			protocol: 'SMTP',
+			security: 'starttls',
+			authentication: true,
+			checkServerIdentity: false,
+		};
+		const ep = mailSideEndpoint(
+			{
+				protocol: mail.protocol,
+				...(m?.[2] ? { host: m[2] } : {}),
+				...(m?.[3] ? { port: Number(m[3]) } : {}),
+				security: mail.security,
+				authentication: mail.authentication,
+				checkServerIdentity: mail.checkServerIdentity,
+				...(form.lowestTlsVersion ? { tlsProtocols: range(form.lowestTlsVersion) } : {}),
+				...(form.runtime ? { runtime: form.runtime } : {}),
+			},
+			null,
+		);
+		if (ep)
+			return {
+				...ep,
+				label: `E-mail account ${form.name}`.trim(),
+				format: 'form',
+				mail: ep.mail ? { ...ep.mail, origin: { ...ep.mail.origin, inputName: null } } : undefined,
+			};
+	}
 	return connectorEndpoint(form, null, () => null);
 }
 
@@ -162,6 +194,85 @@ function mergeEndpoints(
 	return out;
 }
 
+/** The runtimes that matter per stack (issue #11, "what the runtime would change"). */
+const CANDIDATES: Record<string, string[]> = {
+	java: ['Java 8u202', 'Java 8u292', 'Java 11.0.20', 'Java 17.0.9', 'Java 21.0.1', 'Java 25'],
+	openssl: ['OpenSSL 1.0.2u', 'OpenSSL 1.1.1w', 'OpenSSL 3.0.13'],
+	node: ['Node 10', 'Node 20'],
+	dotnet: ['.NET Framework 4.5', '.NET Framework 4.6', '.NET Framework 4.8'],
+};
+
+/** The same declaration evaluated on each candidate runtime, as connectors for the rules. */
+function whatIf(
+	base: TlsFacts,
+	ep: DeclaredEndpoint,
+	rt: RuntimeContext,
+	cert: CertKey | null,
+	eff: Effective,
+): { runtime: string; connector: TlsFacts }[] {
+	const kind = eff.runtime.kind;
+	const list = CANDIDATES[kind] ?? [];
+	return list.map((runtime) => {
+		const stack = stackOfRuntime(runtime);
+		const e =
+			kind === 'node' || kind === 'dotnet'
+				? effectiveDeclared(
+						{ ...ep, stack, productVersion: runtime.replace(/^\D+/, '') },
+						{
+							...rt,
+							node: rt.node ? { ...rt.node, version: runtime.replace(/^\D+/, '') } : null,
+							dotnet: rt.dotnet ? { ...rt.dotnet, framework: runtime.replace(/^\D+/, '') } : null,
+						},
+						cert,
+					)
+				: effectiveDeclared({ ...ep, stack, runtime }, rt, cert);
+		const versions = e.protocols.map((p) => p.version);
+		const scoreNotes: string[] = [];
+		const connector: TlsFacts = {
+			...base,
+			whatIf: [],
+			minVersion: sortVersions(versions)[0] ?? null,
+			protocols: sortVersions(versions),
+			cipherSuites: [...e.suites, ...e.tls13].map((x) => x.iana),
+			protocolFacts: e.protocols,
+			suiteFacts: e.suites,
+			tls13Facts: e.tls13,
+			declaredMinVersion: e.declaredMin,
+			runtime: e.runtime,
+			statedRuntime: runtime,
+			caveats: null,
+			dh: e.dh,
+			curves: e.curves,
+			notes: [...e.notes],
+			scores: channelScores(
+				versions,
+				{ suites: e.suites, tls13: e.tls13, cert, dhBits: e.dh?.bits ?? null, curves: e.curves },
+				scoreNotes,
+			),
+		};
+		return { runtime, connector };
+	});
+}
+
+/**
+ * RULES.md rule 3 and 4.2 (Pega "Lowest allowable"): a declared lower bound below TLS 1.2 that a
+ * stated runtime does not honour is an info note, not TLS-MIN-VERSION / TLS-SSLV3-ENABLED.
+ */
+function declaredMinNote(eff: Effective): string | null {
+	const d = eff.declaredMin;
+	if (!d || !eff.stated || versionRank(d.version) >= versionRank('TLSv1.2')) return null;
+	const enabled = eff.protocols.map((p) => p.version);
+	const refused = VERSIONS.filter(
+		(v) =>
+			versionRank(v) >= versionRank(d.version) &&
+			versionRank(v) < versionRank('TLSv1.2') &&
+			!enabled.includes(v),
+	);
+	if (refused.length === 0) return null;
+	const where = `${d.origin.inputName ?? 'connector form'}${d.origin.line ? ` line ${d.origin.line}` : ''}`;
+	return `info: the declared lowest allowable version ${d.origin.value} (${where}) is not effective: ${eff.runtime.label} does not negotiate ${refused.join(', ')}, so ${refused.includes('SSLv3') && enabled.every((v) => versionRank(v) >= versionRank('TLSv1.2')) ? 'TLS-SSLV3-ENABLED and TLS-MIN-VERSION do' : refused.includes('SSLv3') ? 'TLS-SSLV3-ENABLED does' : 'TLS-MIN-VERSION does'} not apply; set it to TLSv1.2 so it stays safe on any runtime`;
+}
+
 function observedFacts(
 	o: ObservedEndpoint,
 	inputName: string,
@@ -208,7 +319,11 @@ export function runTlsStage(
 		declared.push({ ep: formEndpoint(form), inputName: null });
 	for (const d of declared) group(keyOf(d.ep.host, d.ep.port, d.ep.role)).declared.push(d);
 	const stacks = new Set(declared.map((d) => d.ep.stack));
+	// A bare version banner (java -version, nginx -V) states a runtime but declares nothing to grade.
+	const beyondVersion = (key: 'java' | 'openssl') =>
+		sources.some((x) => x.parse.format !== 'runtime' && x.parse[key]);
 	if (
+		beyondVersion('java') &&
 		rt.java &&
 		!stacks.has('jsse') &&
 		!declared.some((d) => d.ep.runtime && /java|jdk/i.test(d.ep.runtime))
@@ -232,7 +347,7 @@ export function runTlsStage(
 			inputName: runtimeInputs[0] ?? null,
 		});
 	}
-	if (rt.openssl && !stacks.has('openssl')) {
+	if (beyondVersion('openssl') && rt.openssl && !stacks.has('openssl')) {
 		group('openssl-runtime').declared.push({
 			ep: {
 				label: 'OpenSSL system defaults (no endpoint given)',
@@ -270,9 +385,36 @@ export function runTlsStage(
 	}
 	const connectors: TlsFacts[] = [];
 	let n = 0;
+	// The runtime chosen on an input's card overrides what that file states (issue #11).
+	const chosen = form?.runtimes ?? {};
+	const nginxVersion = rt.openssl?.nginxVersion;
+	const withChoice = (d: { ep: DeclaredEndpoint; inputName: string | null }) => {
+		// `nginx -V` dropped beside an nginx.conf that states no version: its compiled-in default.
+		if (
+			nginxVersion &&
+			d.ep.product === 'nginx' &&
+			!d.ep.productVersion &&
+			d.ep.protocols?.origin.directive === 'default'
+		)
+			d = {
+				...d,
+				ep: {
+					...d.ep,
+					productVersion: nginxVersion,
+					protocols: {
+						value: nginxDefaultProtocols(nginxVersion),
+						origin: origin(null, 'default', null, `nginx ${nginxVersion} default ssl_protocols`),
+					},
+				},
+			};
+		const r = d.inputName ? chosen[d.inputName]?.trim() : undefined;
+		if (!r) return d;
+		const stack = stackOfRuntime(r);
+		return { ...d, ep: { ...d.ep, runtime: r, ...(stack !== 'unknown' ? { stack } : {}) } };
+	};
 	for (const g of groups.values()) {
 		const notes: string[] = [];
-		const ep = mergeEndpoints(g.declared, notes);
+		const ep = mergeEndpoints(g.declared.map(withChoice), notes);
 		if (ep) useDroppedDhParameters(ep, facts, notes);
 		const obs = g.observed[g.observed.length - 1] ?? null;
 		if (g.observed.length > 1)
@@ -287,7 +429,11 @@ export function runTlsStage(
 			? { ...obs.o.certKey, source: `observed by ${obs.o.scanner}`, sha256: null }
 			: certificateFor(ep, host, role, facts);
 		const eff: Effective | null = ep ? effectiveDeclared(ep, rt, cert) : null;
-		if (eff) notes.push(...eff.notes);
+		if (eff) notes.push(...eff.notes, ...eff.droppedWeak);
+		if (eff) {
+			const note = declaredMinNote(eff);
+			if (note) notes.push(note);
+		}
 		const ob = obs ? observedFacts(obs.o, obs.inputName) : null;
 		const graded = ob ? 'observed' : 'declared';
 		const protocols = ob?.protocols ?? eff?.protocols ?? [];
@@ -363,6 +509,8 @@ export function runTlsStage(
 			role,
 			channel,
 			endpoint: { scheme, host, port },
+			...(ep ? { product: ep.product } : {}),
+			...(ep?.url ? { endpointUrl: ep.url } : {}),
 			graded,
 			protocolFacts: protocols,
 			suiteFacts: suites,
@@ -390,6 +538,9 @@ export function runTlsStage(
 				label: obs ? `observed by ${obs.o.scanner}` : 'unknown',
 				version: null,
 			},
+			// A scan observes what the server does: no runtime caveat applies to observed sets.
+			statedRuntime: eff?.stated ?? ep?.runtime ?? null,
+			caveats: ob ? null : (eff?.caveats ?? null),
 			dh:
 				dhBits !== null
 					? {
@@ -410,6 +561,9 @@ export function runTlsStage(
 			inputs,
 			notes: [...new Set(notes)],
 		});
+		const made = connectors[connectors.length - 1];
+		if (made && ep && eff && !ob && channel !== 'PLAIN')
+			made.whatIf = whatIf(made, ep, rt, cert, eff);
 	}
 	// RULES.md 3.5: a scan of the remote server does not describe the client; report what the two
 	// can negotiate, and grade each on its own set.

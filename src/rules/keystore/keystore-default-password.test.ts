@@ -19,6 +19,38 @@ const certEntry = { ...keyEntry, alias: 'root', type: 'trusted-certificate' as c
 describe('KEYSTORE-DEFAULT-PASSWORD', () => {
 	it.each<[string, Partial<AnalysisFacts>, string[][]]>([
 		[
+			'Spring YAML declares changeit for a store that was not dropped',
+			{
+				declaredPasswords: [
+					{
+						directive: 'server.ssl.key-store-password',
+						keystoreFile: 'keystore.p12',
+						plaintext: true,
+						defaultListed: true,
+						line: 5,
+						inputName: 'application.yml',
+					},
+				],
+			},
+			[['high', 'cap B']],
+		],
+		[
+			'declared non-default literal → nothing here',
+			{
+				declaredPasswords: [
+					{
+						directive: 'server.ssl.key-store-password',
+						keystoreFile: null,
+						plaintext: true,
+						defaultListed: false,
+						line: 5,
+						inputName: 'application.properties',
+					},
+				],
+			},
+			[],
+		],
+		[
 			'keystore on changeit',
 			{
 				keystores: [

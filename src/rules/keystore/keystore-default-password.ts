@@ -48,6 +48,23 @@ export const keystoreDefaultPassword: Rule = {
 				});
 			}
 		}
+		// Passwords declared for stores that were not dropped (Spring properties/YAML, server.xml,
+		// -D flags): the declaration alone shows the well-known default (issue #11).
+		const dropped = new Set(facts.keystores.map((k) => k.inputName.replace(/^.*[/\\]/, '')));
+		const said = new Set<string>();
+		for (const d of facts.declaredPasswords) {
+			if (!d.defaultListed || (d.keystoreFile && dropped.has(d.keystoreFile))) continue;
+			const key = `${d.inputName}:${d.line}`;
+			if (said.has(key)) continue;
+			said.add(key);
+			report({
+				severity: 'high',
+				effect: 'cap B',
+				inputName: d.inputName,
+				subject: `${d.directive} (line ${d.line})${d.keystoreFile ? ` for ${d.keystoreFile}` : ''}`,
+				evidence: 'declared password is one of the well-known defaults (RULES.md 3.6)',
+			});
+		}
 		for (const key of facts.keys) {
 			if (key.defaultPassword === undefined || key.alias !== null) continue;
 			report({

@@ -14,7 +14,26 @@ export const tlsNoTls12: Rule = {
 	},
 	check(facts, report) {
 		for (const c of tlsChannels(facts)) {
-			if (c.protocols.length === 0 || hasAtLeast(c, 'TLSv1.2')) continue;
+			if (c.protocols.length === 0) {
+				// An empty effective set: nothing can be negotiated, the score is 0. The grade's F
+				// needs its reason: what removed each protocol (RULES.md 3.2, issue #11 item 8).
+				if (c.graded === 'observed' && c.observed === null) continue;
+				const removed = c.notes.filter((n) =>
+					/removed by|needs @SECLEVEL|not available in|cannot do TLS/.test(n),
+				);
+				report({
+					severity: 'high',
+					effect: 'F',
+					title: 'No protocol can be negotiated',
+					inputName: c.inputName,
+					subject: c.name,
+					evidence: `the effective protocol set is empty${removed.length ? `: ${removed.join('; ')}` : ''}`,
+					remediation:
+						'Enable TLS 1.2 (and 1.3) in the configuration and make sure the runtime permits it.',
+				});
+				continue;
+			}
+			if (hasAtLeast(c, 'TLSv1.2')) continue;
 			report({
 				severity: 'high',
 				effect: 'cap C',

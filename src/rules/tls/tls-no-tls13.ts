@@ -1,5 +1,5 @@
 // TLS-NO-TLS13 (RULES.md): TLS 1.3 is not enabled (whatever the runtime can do).
-import { protocolEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { caveat, protocolEvidence, tlsChannels } from '../../core/tls/rule-helpers';
 import type { Rule } from '../rule';
 
 export const tlsNoTls13: Rule = {
@@ -20,7 +20,7 @@ export const tlsNoTls13: Rule = {
 				effect: 'cap A',
 				inputName: c.inputName,
 				subject: c.name,
-				evidence: `${protocolEvidence(c, c.protocols)}${cannot ? `; ${cannot}` : ''}`,
+				evidence: `${protocolEvidence(c, c.protocols, false)}${cannot ? `; ${cannot}` : ''}${caveat(c, 'tls13')}`,
 			});
 		}
 	},

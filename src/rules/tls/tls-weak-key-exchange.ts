@@ -1,5 +1,5 @@
 // TLS-WEAK-KEY-EXCHANGE (RULES.md): ephemeral DH group or ECDHE curve too small.
-import { tlsChannels, where } from '../../core/tls/rule-helpers';
+import { caveat, tlsChannels, where } from '../../core/tls/rule-helpers';
 import type { Rule } from '../rule';
 
 export const tlsWeakKeyExchange: Rule = {
@@ -38,7 +38,7 @@ export const tlsWeakKeyExchange: Rule = {
 					effect: 'cap B',
 					inputName: c.inputName,
 					subject,
-					evidence: `DHE group ${dh.bits} bits (${where(dh.origin)})`,
+					evidence: `DHE group ${dh.bits} bits (${where(dh.origin)})${dh.origin.directive === 'default' ? caveat(c, 'dh') : ''}`,
 				});
 			if (minCurve && minCurve.bits < 224)
 				report({

@@ -1,5 +1,6 @@
 import { alternative, capturedMessage, operation, port, wsdlFacts } from '../../core/wsdl/testing';
 import type { ConnectorForm } from '../../core/tls/facts';
+import { tlsConnector } from '../../core/tls/connector-builder';
 import { facts, RuleTester } from '../testing';
 import { wsdlHttpEndpoint } from './wsdl-http-endpoint';
 
@@ -65,6 +66,15 @@ RuleTester.run(wsdlHttpEndpoint, {
 		{
 			name: 'jms port',
 			facts: facts({ wsdls: [wsdlFacts({ ports: [port('B', 'jms:queue:orders')] })] }),
+		},
+		{
+			name: 'connector JSON over https, nginx on plain http',
+			facts: facts({
+				tls: [
+					tlsConnector({ source: 'connector', inputName: 'pega.json' }),
+					tlsConnector({ source: 'nginx', endpoint: { scheme: 'http', host: null, port: 80 } }),
+				],
+			}),
 		},
 		{
 			name: 'a host named http-gateway over https',
@@ -144,6 +154,29 @@ RuleTester.run(wsdlHttpEndpoint, {
 			name: 'REST connector over http → F',
 			facts: facts({ connector: connector(' HTTP://api.example.com/rest', 'REST') }),
 			findings: [hit('F', null, 'connector endpoint (orders)', ' HTTP://api.example.com/rest')],
+		},
+		{
+			name: 'connector JSON with an http:// endpoint → F',
+			facts: facts({
+				tls: [
+					tlsConnector({
+						source: 'connector',
+						inputName: 'pega.json',
+						channel: 'PLAIN',
+						product: 'REST connector',
+						endpoint: { scheme: 'http', host: 'api.example.com', port: 80 },
+						endpointUrl: 'http://api.example.com/orders',
+					}),
+				],
+			}),
+			findings: [
+				hit(
+					'F',
+					'pega.json',
+					'connector endpoint (test connector)',
+					'http://api.example.com/orders',
+				),
+			],
 		},
 	],
 });

@@ -48,6 +48,18 @@ export const wsdlHttpEndpoint: Rule = {
 				});
 			}
 		}
+		// A connector declared in a JSON file (the form's own is below): its endpoint URL.
+		for (const c of facts.tls) {
+			if (c.source !== 'connector' || c.endpoint?.scheme !== 'http' || !c.inputName) continue;
+			const mlp = c.product === 'SOAP connector' && mlpCompleteOverall(facts);
+			report({
+				severity: 'high',
+				effect: mlp ? 'cap C' : 'F',
+				inputName: c.inputName,
+				subject: `connector endpoint (${c.name})`,
+				evidence: `${c.endpointUrl ?? `http://${c.endpoint.host ?? ''}`}${mlp ? CAPPED : ''}`,
+			});
+		}
 		const endpoint = facts.connector?.endpoint ?? '';
 		if (isHttp(endpoint)) {
 			const mlp = facts.connector?.type === 'SOAP' && mlpCompleteOverall(facts);

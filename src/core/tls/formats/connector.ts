@@ -33,6 +33,7 @@ export function connectorEndpoint(
 		scheme: u?.scheme ?? null,
 		host: u?.host ?? null,
 		port: u?.port ?? null,
+		...(c.endpoint ? { url: c.endpoint.trim() } : {}),
 		line: lineOfKey('connector'),
 		product: c.type === 'SOAP' ? 'SOAP connector' : 'REST connector',
 		productVersion: null,
@@ -100,6 +101,56 @@ export function parseConnectorJson(text: string, inputName: string): TlsParse {
 				level: 'info',
 				line: lineOfKey(k),
 				message: `unknown connector field "${k}" ignored`,
+			});
+	}
+	// A field of the wrong type is named with its line; the rest of the declaration is still read.
+	const expected: Record<string, string> = {
+		name: 'string',
+		type: 'string',
+		endpoint: 'string',
+		role: 'string',
+		lowestAllowableTlsVersion: 'string',
+		lowestTlsVersion: 'string',
+		runtime: 'string',
+		keystore: 'string',
+		truststore: 'string',
+		keystoreInput: 'string',
+		truststoreInput: 'string',
+		wsSecurity: 'object',
+	};
+	for (const [k, type] of Object.entries(expected)) {
+		const v = c[k];
+		if (v === undefined || v === null) continue;
+		const ok = type === 'object' ? typeof v === 'object' && !Array.isArray(v) : typeof v === type;
+		if (!ok)
+			parse.notes.push({
+				level: 'error',
+				line: lineOfKey(k),
+				message: `connector.${k} must be a ${type} (found ${JSON.stringify(v)}); ignored`,
+			});
+	}
+	const cs = c['cipherSuites'];
+	if (
+		cs !== undefined &&
+		cs !== null &&
+		typeof cs !== 'string' &&
+		!(Array.isArray(cs) && cs.every((x) => typeof x === 'string'))
+	)
+		parse.notes.push({
+			level: 'error',
+			line: lineOfKey('cipherSuites'),
+			message: `connector.cipherSuites must be a string or a list of strings (found ${JSON.stringify(cs)}); ignored`,
+		});
+	for (const [k, allowed] of [
+		['type', ['REST', 'SOAP']],
+		['role', ['client', 'server']],
+	] as const) {
+		const v = str(k);
+		if (v !== undefined && !(allowed as readonly string[]).includes(v))
+			parse.notes.push({
+				level: 'error',
+				line: lineOfKey(k),
+				message: `connector.${k} "${v}" is not ${allowed.join(' or ')}; ${allowed[k === 'type' ? 0 : 0]} used`,
 			});
 	}
 	const suites = Array.isArray(c['cipherSuites'])

@@ -85,7 +85,16 @@ export function parseHaproxy(text: string, inputName: string): TlsParse {
 		value,
 		origin: origin(inputName, l.words[0] ?? '', l.line, l.words.join(' ')),
 	});
-	const defaultMin: TlsVersion = version && !atLeast(version, '2.2') ? 'TLSv1' : 'TLSv1.2';
+	// Unknown version: before 2.2 a bind line had the library's minimum (TLSv1); only a stated
+	// 2.2+ earns the TLSv1.2 default (issue #11: no better grade on an assumption).
+	const defaultMin: TlsVersion = !version || !atLeast(version, '2.2') ? 'TLSv1' : 'TLSv1.2';
+	if (!version)
+		parse.notes.push({
+			level: 'info',
+			line: null,
+			message:
+				'HAProxy version not stated: where no ssl-min-ver or no-tlsv1x is set, the pre-2.2 minimum (TLSv1) is graded; HAProxy 2.2+ defaults to TLSv1.2. State it with "# HAProxy version 2.8.5" or the runtime choice',
+		});
 	const libTop: TlsVersion = lib && !atLeast(lib, '1.1.1') ? 'TLSv1.2' : 'TLSv1.3';
 	const dh = g('tune.ssl.default-dh-param');
 	const verifyGlobal = g('ssl-server-verify');
@@ -115,7 +124,7 @@ export function parseHaproxy(text: string, inputName: string): TlsParse {
 			validationDisabled: [],
 			certificateFiles: [],
 			defaults: {
-				protocols: `HAProxy ${version ?? '≥ 2.2'} default minimum ${defaultMin}`,
+				protocols: `HAProxy ${version ?? '(version not stated)'} default minimum ${defaultMin}`,
 				ciphers: 'OpenSSL DEFAULT',
 			},
 			...(lib ? { runtime: `OpenSSL ${lib}` } : {}),

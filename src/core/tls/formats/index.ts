@@ -1,13 +1,14 @@
 // Picks the reader for a TLS input from its own content (never from the detector's guess alone)
 // and runs it. Syntax errors that make the whole file unreadable throw ParseError with a line.
 import { ParseError } from '../../errors';
-import type { TlsParse } from '../model';
+import { emptyParse, type TlsParse } from '../model';
 import { parseApache } from './apache';
 import { parseConnectorJson } from './connector';
 import { parseDotnet } from './dotnet';
 import { parseHaproxy } from './haproxy';
 import { parseJava } from './java';
 import { parseMail } from './mail';
+import { parseMailJson } from './mail-json';
 import { parseNginx } from './nginx';
 import { parseNode } from './node';
 import { parseOpensslConf } from './openssl-conf';
@@ -15,6 +16,8 @@ import { parseSpring } from './spring';
 import { parseSslyze } from './sslyze';
 import { parseTestssl } from './testssl';
 import { parseTomcat } from './tomcat';
+import { opensslHint } from './text';
+import { javaVersionHint } from './java';
 
 export type TlsFormat =
 	| 'nginx'
@@ -28,6 +31,8 @@ export type TlsFormat =
 	| 'dotnet'
 	| 'mail'
 	| 'connector'
+	| 'mail-json'
+	| 'runtime'
 	| 'testssl'
 	| 'sslyze';
 
@@ -72,6 +77,7 @@ const TEXT_FORMATS: readonly { format: TlsFormat; test: RegExp }[] = [
 		format: 'dotnet',
 		test: /SecurityProtocolType\.|SslProtocols\.|ServicePointManager|SchUseStrongCrypto|SystemDefaultTlsVersions/,
 	},
+	{ format: 'runtime', test: /^\s*nginx version: nginx\/\d|^\s*(openjdk|java) version "\d/m },
 ];
 
 export function sniffTlsFormat(text: string): TlsFormat | null {
@@ -87,6 +93,7 @@ export function sniffTlsFormat(text: string): TlsFormat | null {
 				if ('scanResult' in v) return 'testssl';
 				if ('server_scan_results' in v) return 'sslyze';
 				if ('connector' in v) return 'connector';
+				if ('emailAccount' in v) return 'mail-json';
 			}
 			return null;
 		} catch {
@@ -124,6 +131,25 @@ function jsonError(text: string, error: unknown): never {
 	);
 }
 
+/**
+ * `nginx -V` or `java -version` output dropped or pasted next to the configuration: it states the
+ * runtime of every input on that stack (issue #11) and declares no endpoint of its own.
+ */
+function parseRuntimeBanner(text: string): TlsParse {
+	const parse = emptyParse('runtime');
+	const lib = opensslHint(text);
+	const java = javaVersionHint(text);
+	const nginx = /nginx version: nginx\/(\d+\.\d+\.\d+)/i.exec(text)?.[1];
+	if (lib || nginx) parse.openssl = { version: lib, ...(nginx ? { nginxVersion: nginx } : {}) };
+	if (java) parse.java = { version: java, validationDisabled: [] };
+	parse.notes.push({
+		level: 'info',
+		line: null,
+		message: `runtime stated: ${[nginx ? `nginx ${nginx}` : '', lib ? `OpenSSL ${lib} (for nginx, Apache, HAProxy and other OpenSSL inputs)` : '', java ? `Java ${java} (for Tomcat, Spring, Java and connector inputs without their own)` : ''].filter(Boolean).join('; ') || 'no version found'}`,
+	});
+	return parse;
+}
+
 export function parseTlsText(text: string, inputName: string): TlsParse {
 	const format = sniffTlsFormat(text);
 	switch (format) {
@@ -153,6 +179,14 @@ export function parseTlsText(text: string, inputName: string): TlsParse {
 			} catch (e) {
 				return jsonError(text, e);
 			}
+		case 'mail-json':
+			try {
+				return parseMailJson(text, inputName);
+			} catch (e) {
+				return jsonError(text, e);
+			}
+		case 'runtime':
+			return parseRuntimeBanner(text);
 		case 'testssl':
 			return parseTestssl(text);
 		case 'sslyze':

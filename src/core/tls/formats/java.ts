@@ -10,11 +10,16 @@ export function normalizeJavaVersion(v: string): string {
 	return v;
 }
 
-/** A version banner: `openjdk version "17.0.15"`, `java-17-openjdk`, `# JDK 8u202`, `Java 8u301`. */
+/**
+ * A version banner: `openjdk version "17.0.15"` (`java -version`), `java-17-openjdk`, JDK paths
+ * such as `/opt/jdk-17.0.9`, `jdk1.8.0_202`, `temurin-17.0.9`, `# JDK 8u202`, `Java 8u301`.
+ */
 export function javaVersionHint(text: string): string | null {
 	const m =
 		/(?:java|openjdk) version "([^"]+)"/i.exec(text) ??
 		/java-(\d+)-openjdk/i.exec(text) ??
+		/\b(?:jdk|jre)-?(1\.\d\.0_\d+|\d{1,2}(?:\.\d+\.\d+)?(?:\+\d+)?)(?![\w.])/i.exec(text) ??
+		/\b(?:temurin|zulu|corretto)[-_]?(\d{1,2}\.\d+\.\d+)/i.exec(text) ??
 		/\b(?:JDK|Java|JRE)\s*(\d+u\d+|1\.\d\.0_\d+|\d{1,2}\.\d+\.\d+)\b/i.exec(text);
 	return m?.[1] ? normalizeJavaVersion(m[1]) : null;
 }
@@ -70,6 +75,17 @@ export function readJava(
 	});
 	if (entries.length === 0) {
 		for (const p of parseProperties(text)) entries.push(p);
+	}
+	const firstSeen = new Map<string, { value: string; line: number }>();
+	for (const e of entries) {
+		const before = firstSeen.get(e.key.toLowerCase());
+		if (before && before.value !== e.value)
+			notes.push({
+				level: 'warning',
+				line: e.line,
+				message: `${e.key} is set twice: line ${before.line} (${before.value}) and line ${e.line} (${e.value}); the JVM takes the later one`,
+			});
+		firstSeen.set(e.key.toLowerCase(), { value: e.value, line: e.line });
 	}
 	const set = <T>(key: string, line: number, raw: string, value: T): Setting<T> => ({
 		value,

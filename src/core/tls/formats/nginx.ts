@@ -99,7 +99,10 @@ export function parseNginxTree(text: string, parse: TlsParse): Directive[] {
 
 /** Compiled-in ssl_protocols default by version (changes.xml; NGX_SSL_DEFAULT_PROTOCOLS). */
 export function nginxDefaultProtocols(version: string | null): TlsVersion[] {
-	if (version === null || atLeast(version, '1.27.3')) return ['TLSv1.2', 'TLSv1.3'];
+	// Unknown version: the default of 1.9.1–1.23.3 (still shipped by many distributions), never
+	// the newest one (issue #11: no better grade on an assumption).
+	if (version === null) return ['TLSv1', 'TLSv1.1', 'TLSv1.2'];
+	if (atLeast(version, '1.27.3')) return ['TLSv1.2', 'TLSv1.3'];
 	if (atLeast(version, '1.23.4')) return ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 	if (atLeast(version, '1.9.1')) return ['TLSv1', 'TLSv1.1', 'TLSv1.2'];
 	return ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2'];
@@ -148,12 +151,18 @@ interface Scope {
 	get(name: string): Directive | undefined;
 }
 
+/** Directives nginx itself rejects as "directive is duplicate" when repeated in one block. */
+const SINGLE =
+	/^(ssl_protocols|ssl_ciphers|ssl_dhparam|ssl_ecdh_curve|ssl_prefer_server_ciphers|proxy_ssl_protocols|proxy_ssl_ciphers|proxy_ssl_verify)$/;
+let duplicates: ((found: Directive[]) => void) | null = null;
+
 function scope(blocks: Directive[][]): Scope {
 	return {
 		// Innermost block wins; within a block the last occurrence wins.
 		get(name) {
 			for (let b = blocks.length - 1; b >= 0; b--) {
 				const found = (blocks[b] ?? []).filter((d) => d.name === name);
+				if (found.length > 1 && SINGLE.test(name)) duplicates?.(found);
 				if (found.length) return found[found.length - 1];
 			}
 			return undefined;
@@ -172,6 +181,18 @@ const UPSTREAMS: { pass: string; scheme: RegExp; prefix: UpstreamPrefix }[] = [
 export function parseNginx(text: string, inputName: string): TlsParse {
 	const parse = emptyParse('nginx');
 	const tree = parseNginxTree(text, parse);
+	// Contradictory settings are explained with both lines (issue #11, bad input).
+	const said = new Set<number>();
+	duplicates = (found) => {
+		const last = found[found.length - 1];
+		if (!last || said.has(last.line)) return;
+		said.add(last.line);
+		parse.notes.push({
+			level: 'error',
+			line: last.line,
+			message: `${last.name} is set ${found.length} times in one block (${found.map((d) => `line ${d.line}: ${d.name} ${d.args.join(' ')}`).join('; ')}): nginx refuses to start ("directive is duplicate"); the last one (line ${last.line}) is graded`,
+		});
+	};
 	const version = versionHint(text, /nginx\/(\d+\.\d+\.\d+)/i);
 	const libVersion = opensslHint(text);
 	if (!version)
@@ -179,7 +200,7 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 			level: 'info',
 			line: null,
 			message:
-				'nginx version not stated (add a comment such as "# nginx/1.18.0"); defaults of nginx ≥ 1.27.3 assumed',
+				'nginx version not stated: where ssl_protocols is absent, the default of nginx 1.9.1–1.23.3 (TLSv1 TLSv1.1 TLSv1.2) is graded; nginx ≥ 1.27.3 defaults to TLSv1.2 TLSv1.3. State it with the runtime choice, `nginx -V` output or a "# nginx/1.27.3" comment',
 		});
 	const set = <T>(d: Directive, value: T): Setting<T> => ({
 		value,
@@ -404,5 +425,6 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 			message: 'no server block listens with ssl; nothing to grade in this file alone',
 		});
 	}
+	duplicates = null;
 	return parse;
 }

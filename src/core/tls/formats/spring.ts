@@ -1,5 +1,6 @@
 // Spring Boot (RULES.md 4.5): application.properties / application.yml with relaxed binding,
 // server.ssl.*, SSL bundles, and spring.mail.* (handed to the mail reader).
+import { javaVersionHint } from './java';
 import type { Node } from 'yaml';
 import { ParseError } from '../../errors';
 import { emptyParse, origin, type DeclaredEndpoint, type TlsParse } from '../model';
@@ -49,12 +50,24 @@ function flattenYaml(text: string): PropLine[] {
 const canon = (k: string) => k.toLowerCase().replace(/[-_.]/g, '');
 
 export function parseSpring(text: string, inputName: string): TlsParse {
+	const javaHint = javaVersionHint(text);
 	const parse = emptyParse('spring');
 	const isYaml = isSpringYaml(text);
 	const props = isYaml ? flattenYaml(text) : parseProperties(text);
 	const lists = new Map<string, { values: string[]; line: number; key: string }>();
 	for (const p of props) {
 		const key = canon(p.key.replace(/\[\d+\]$/, ''));
+		const indexed = /\[\d+\]$/.test(p.key);
+		const prev = lists.get(key);
+		if (prev && !indexed) {
+			// Set twice: the later line wins, as Spring's property sources do; say so with both.
+			parse.notes.push({
+				level: 'warning',
+				line: p.line,
+				message: `${p.key} is set twice: line ${prev.line} (${prev.values.join(',')}) and line ${p.line} (${p.value}); the later one is used`,
+			});
+			lists.delete(key);
+		}
 		const entry = lists.get(key) ?? {
 			values: [],
 			line: p.line,
@@ -95,6 +108,8 @@ export function parseSpring(text: string, inputName: string): TlsParse {
 			line: get('server.ssl.enabled')?.line ?? get(sslKeys[0] ?? '')?.line ?? null,
 			product: 'Spring Boot (embedded Tomcat)',
 			productVersion: null,
+			// A JDK named in the file (java -version text, JAVA_HOME path, comment) is its runtime.
+			...(javaHint ? { runtime: `Java ${javaHint}` } : {}),
 			stack: 'jsse',
 			validationDisabled: [],
 			certificateFiles: [],

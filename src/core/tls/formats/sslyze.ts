@@ -1,5 +1,10 @@
-// sslyze JSON 5.x and 6.x (RULES.md 4.18): accepted suites per protocol, certificate key and names,
-// fallback SCSV, compression, renegotiation, Heartbleed/CCS/ROBOT, ephemeral key sizes.
+// sslyze JSON (RULES.md 4.18): accepted suites per protocol, certificate key and names, fallback
+// SCSV, compression, renegotiation, Heartbleed/CCS/ROBOT, ephemeral key sizes. Two shapes, chosen
+// by `sslyze_version` and checked against the document: 5.x/6.x (`server_location`, `scan_result`
+// with a status per command) and 3.x/4.x (`server_info.server_location`, `scan_commands_results`
+// holding the results directly, `scan_commands_errors`, camelCase certificate fields). Any other
+// version or shape is an error on the card, never a grade.
+import { ParseError } from '../../errors';
 import type { TlsVersion } from '../../report/report';
 import { emptyParse, type ObservedEndpoint, type TlsParse } from '../model';
 import { suiteByName } from '../suites';
@@ -33,19 +38,55 @@ export function parseSslyze(text: string): TlsParse {
 	const parse = emptyParse('sslyze');
 	const root = obj(JSON.parse(text));
 	const version = typeof root['sslyze_version'] === 'string' ? root['sslyze_version'] : null;
-	if (version && !/^[56]\./.test(version))
+	const major = version ? Number(/^(\d+)\./.exec(version)?.[1] ?? NaN) : null;
+	const servers = arr(root['server_scan_results']).map(obj);
+	const legacyShape = (r: Json) => 'scan_commands_results' in r || 'server_info' in r;
+	const modernShape = (r: Json) => 'scan_result' in r || 'server_location' in r;
+	if (major !== null && ![3, 4, 5, 6].includes(major))
+		throw new ParseError(
+			'tls/sslyze-version',
+			`sslyze ${version} JSON is not a version this analyzer reads (3.x–6.x): not graded`,
+		);
+	if (servers.some((r) => !legacyShape(r) && !modernShape(r)))
+		throw new ParseError(
+			'tls/sslyze-shape',
+			`sslyze${version ? ` ${version}` : ''} JSON of an unknown shape: a server result has neither "server_location"/"scan_result" (5.x/6.x) nor "server_info"/"scan_commands_results" (3.x/4.x); not graded`,
+		);
+	const legacy = servers.some(legacyShape);
+	const expectLegacy = major !== null && major < 5;
+	if (major === null)
 		parse.notes.push({
 			level: 'warning',
 			line: null,
-			message: `sslyze ${version}: key names are read as in 5.x`,
+			message: `no sslyze_version: read as ${legacy ? '3.x/4.x' : '5.x/6.x'} by its shape`,
 		});
-	for (const r of arr(root['server_scan_results']).map(obj)) {
-		const loc = obj(r['server_location']);
+	else if (legacy !== expectLegacy)
+		parse.notes.push({
+			level: 'warning',
+			line: null,
+			message: `sslyze_version ${version} but the document has the ${legacy ? '3.x/4.x' : '5.x/6.x'} shape: read by its shape`,
+		});
+	// 3.x lists servers it could not reach at the top level.
+	for (const e of arr(root['server_connectivity_errors']).map(obj))
+		parse.notes.push({
+			level: 'warning',
+			line: null,
+			message: `${str(obj(e['server_location'] ?? e)['hostname']) || str(e['server_string']) || '?'}: scan did not connect (${lastLine(str(e['error_message'] ?? e['connectivity_error_trace'] ?? ''))})`,
+		});
+	for (const r of servers) {
+		const pre5 = legacyShape(r);
+		const info = obj(r['server_info']);
+		const loc = obj(pre5 ? info['server_location'] : r['server_location']);
 		const o: ObservedEndpoint = {
 			scanner: 'sslyze',
 			host: typeof loc['hostname'] === 'string' ? loc['hostname'].toLowerCase() : null,
 			port: Number(loc['port']) || null,
-			starttls: str(obj(r['network_configuration'])['tls_opportunistic_encryption']) || null,
+			starttls:
+				str(
+					obj(pre5 ? info['network_configuration'] : r['network_configuration'])[
+						'tls_opportunistic_encryption'
+					],
+				) || null,
 			protocols: [],
 			suites: [],
 			tls13: [],
@@ -67,7 +108,13 @@ export function parseSslyze(text: string): TlsParse {
 			continue;
 		}
 		const scan = obj(r['scan_result']);
+		const legacyResults = obj(r['scan_commands_results']);
+		const legacyErrors = obj(r['scan_commands_errors']);
 		const result = (name: string): Json | null => {
+			if (pre5) {
+				if (name in legacyErrors) return null;
+				return name in legacyResults ? obj(legacyResults[name]) : null;
+			}
 			const c = obj(scan[name]);
 			if (c['status'] !== undefined && c['status'] !== 'COMPLETED') return null;
 			return c['result'] ? obj(c['result']) : null;
@@ -75,7 +122,7 @@ export function parseSslyze(text: string): TlsParse {
 		for (const [cmd, proto] of Object.entries(COMMANDS)) {
 			const res = result(cmd);
 			if (!res) {
-				if (scan[cmd])
+				if (scan[cmd] || cmd in legacyErrors)
 					parse.notes.push({
 						level: 'info',
 						line: null,
@@ -107,21 +154,24 @@ export function parseSslyze(text: string): TlsParse {
 			}
 		}
 		const cert = result('certificate_info');
+		const deployment = obj(arr(cert?.['certificate_deployments'])[0]);
+		// 3.x/4.x excerpts may carry only the verified chain: its leaf is the server's certificate.
 		const leaf = obj(
-			arr(obj(arr(cert?.['certificate_deployments'])[0])['received_certificate_chain'])[0],
+			arr(deployment['received_certificate_chain'])[0] ??
+				arr(obj(arr(deployment['path_validation_results'])[0])['verified_certificate_chain'])[0],
 		);
-		const pk = obj(leaf['public_key']);
+		const pk = obj(leaf['public_key'] ?? leaf['publicKey']);
 		if (pk['algorithm'])
 			o.certKey = {
 				keyAlgorithm: str(pk['algorithm'])
 					.replace(/_?PublicKey$/i, '')
 					.replace(/^_?(RSA|EllipticCurve)$/i, (m) => (/elliptic/i.test(m) ? 'EC' : 'RSA'))
 					.toUpperCase(),
-				keySize: Number(pk['key_size']) || 0,
+				keySize: Number(pk['key_size'] ?? pk['size']) || 0,
 			};
-		// 5.x writes `dns`, 6.x `dns_names` (with `ip_addresses` beside it).
-		const san = obj(leaf['subject_alternative_name']);
-		o.certNames = arr(san['dns_names'] ?? san['dns']).map(String);
+		// 3.x writes `subjectAlternativeName.DNS`, 5.x `dns`, 6.x `dns_names`.
+		const san = obj(leaf['subject_alternative_name'] ?? leaf['subjectAlternativeName']);
+		o.certNames = arr(san['dns_names'] ?? san['dns'] ?? san['DNS']).map(String);
 		const scsv = result('tls_fallback_scsv');
 		if (scsv) o.fallbackScsv = scsv['supports_fallback_scsv'] === true;
 		const comp = result('tls_compression');

@@ -1,5 +1,6 @@
 // testssl.sh JSON (RULES.md 4.17), flat (-oj) and pretty (-oJ): protocols, accepted suites,
 // certificate key, vulnerabilities and fallback SCSV as observed on the wire.
+import { ParseError } from '../../errors';
 import type { TlsVersion } from '../../report/report';
 import { emptyParse, type ObservedEndpoint, type TlsParse } from '../model';
 import { suiteByCode, suiteByName } from '../suites';
@@ -181,8 +182,23 @@ export function parseTestssl(text: string): TlsParse {
 			);
 		}
 	} else {
-		const v = value as { scanResult?: Record<string, unknown>[] };
-		for (const r of v.scanResult ?? []) {
+		const v = value as { scanResult?: unknown; version?: unknown };
+		// testssl.sh 3.0–3.2 write the same pretty layout; another major or layout is not guessed at.
+		const version = typeof v.version === 'string' ? v.version.trim() : null;
+		if (version && !/^3\./.test(version))
+			throw new ParseError(
+				'tls/testssl-version',
+				`testssl.sh ${version} JSON is not a version this analyzer reads (3.0–3.2): not graded`,
+			);
+		if (
+			!Array.isArray(v.scanResult) ||
+			v.scanResult.some((r) => typeof r !== 'object' || r === null)
+		)
+			throw new ParseError(
+				'tls/testssl-shape',
+				'testssl.sh pretty JSON of an unknown shape: "scanResult" is not a list of targets; not graded',
+			);
+		for (const r of v.scanResult as Record<string, unknown>[]) {
 			const findings = Object.values(r).filter(Array.isArray).flat() as Finding[];
 			const o = observe(
 				findings,

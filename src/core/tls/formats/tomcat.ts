@@ -1,5 +1,6 @@
 // Tomcat server.xml (RULES.md 4.4): Connector + SSLHostConfig + Certificate, legacy connector
 // attributes as aliases of the _default_ host, the `protocols` grammar and Tomcat's defaults.
+import { javaVersionHint } from './java';
 import type { Element } from '@xmldom/xmldom';
 import type { TlsVersion } from '../../report/report';
 import { parseXml } from '../../xml/safe-parse';
@@ -59,6 +60,7 @@ export function wrapConnectorFragment(text: string): string {
 }
 
 export function parseTomcat(text: string, inputName: string): TlsParse {
+	const javaHint = javaVersionHint(text);
 	const parse = emptyParse('tomcat');
 	const wrapped = wrapConnectorFragment(text);
 	const { doc } = parseXml(wrapped);
@@ -105,6 +107,8 @@ export function parseTomcat(text: string, inputName: string): TlsParse {
 				line,
 				product: 'Tomcat',
 				productVersion: version,
+				// A JDK named in the file (java -version text, JAVA_HOME path, comment) is its runtime.
+				...(javaHint ? { runtime: `Java ${javaHint}` } : {}),
 				stack: apr ? 'openssl' : 'jsse',
 				validationDisabled: [],
 				certificateFiles: [],
