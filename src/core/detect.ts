@@ -72,6 +72,10 @@ function detectKindUnsafe(name: string, bytes: Uint8Array): Detection {
 	if (text === null || hasControlCharacters(text.slice(0, 4096))) {
 		if (bytes[0] === 0x30) {
 			const declared = declaredDerLength(bytes);
+			if (declared !== null && declared > bytes.length && truncatedPfx(bytes)) {
+				// a damaged keystore is still a keystore: its parser says where it breaks
+				return { kind: 'pkcs12', reason: 'PKCS#12 (PFX version 3), truncated' };
+			}
 			if (declared !== null && declared > bytes.length) {
 				return {
 					kind: 'unknown',
@@ -86,6 +90,18 @@ function detectKindUnsafe(name: string, bytes: Uint8Array): Detection {
 		return { kind: 'unknown', reason: 'binary data that is not a keystore, certificate or key' };
 	}
 	return detectText(text.replace(/^\uFEFF/, ''), ext);
+}
+
+/** The first bytes of a PFX: version 3, then a ContentInfo of a PKCS#7 content type. */
+function truncatedPfx(bytes: Uint8Array): boolean {
+	const first = bytes[1] ?? 0;
+	let i = 2 + (first > 0x80 ? first & 0x7f : 0);
+	if (bytes[i] !== 0x02 || bytes[i + 1] !== 0x01 || bytes[i + 2] !== 0x03 || bytes[i + 3] !== 0x30)
+		return false;
+	const l = bytes[i + 4] ?? 0;
+	i += 5 + (l > 0x80 ? l & 0x7f : 0);
+	const pkcs7 = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07];
+	return pkcs7.every((b, k) => bytes[i + k] === b);
 }
 
 /** Total length (header + content) the first definite-length DER header announces, if readable. */
@@ -481,7 +497,7 @@ const CONFIG_PATTERNS: readonly { format: string; reason: string; test: RegExp }
 	{
 		format: 'runtime',
 		reason: 'runtime version output (nginx -V, java -version)',
-		test: /^\s*nginx version: nginx\/\d|^\s*(openjdk|java) version "\d/m,
+		test: /^[ \t]*nginx version: nginx\/\d|^[ \t]*(openjdk|java) version "\d/m,
 	},
 ];
 

@@ -80,3 +80,25 @@ test('PBMAC1 file opens with its password; EnvelopedData bag named as not suppor
 	);
 	await expect(env.locator('[data-testid="certificate"]')).toHaveCount(2);
 });
+
+test('path validation in the page: an intermediate that is not a CA is named and the chain is untrusted', async ({
+	page,
+}) => {
+	const PKI = resolve(import.meta.dirname, '../fixtures/pki/chains');
+	const pki = (dir: string, name: string) => mixFile(`${dir}/${name}`, `${dir}-${name}`, PKI);
+	await page.goto('/');
+	await addFiles(page, [
+		pki('inter-ca-false', 'root.pem'),
+		pki('inter-ca-false', 'untrusted.pem'),
+		pki('inter-ca-false', 'leaf.pem'),
+	]);
+	await waitIdle(page);
+	await card(page, 'inter-ca-false-root.pem').locator('[data-testid="use-as-truststore"]').check();
+	await waitIdle(page);
+	await expect(
+		card(page, 'inter-ca-false-leaf.pem').locator('[data-testid="chain-verdict"]'),
+	).toContainText('is not a CA');
+	await expect(
+		page.locator('[data-testid="finding"][data-rule-id="CERT-UNTRUSTED-CHAIN"]').first(),
+	).toBeVisible();
+});

@@ -58,6 +58,20 @@ function unseal(data: Uint8Array, password: string): BksKey | null {
 	}
 }
 
+/**
+ * Whether an alias (u16 length, text) and a creation date in 1995–2100 follow `at`: then a body
+ * byte that is not an entry type is damage in a BKS store, not an encrypted UBER body.
+ */
+function looksLikeBksEntry(bytes: Uint8Array, at: number): boolean {
+	if (at + 2 > bytes.length) return false;
+	const n = ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+	const dateAt = at + 2 + n;
+	if (n === 0 || n > 1024 || dateAt + 8 > bytes.length) return false;
+	const view = new DataView(bytes.buffer, bytes.byteOffset + dateAt, 8);
+	const ms = Number(view.getBigInt64(0));
+	return ms > Date.UTC(1995, 0, 1) && ms < Date.UTC(2100, 0, 1);
+}
+
 export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 	const bytes = ctx.file.bytes;
 	const r = new ByteReader(bytes, 'BKS');
@@ -72,7 +86,7 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 		);
 	const bodyStart = r.offset;
 	const first = bytes[bodyStart] ?? 255;
-	if (first > 4) {
+	if (first > 4 && !looksLikeBksEntry(bytes, bodyStart + 1)) {
 		throw new ParseError(
 			'bks/uber',
 			'BouncyCastle UBER keystore: its whole body is encrypted with Twofish, which is not supported. Convert it with keytool -importkeystore to PKCS#12.',
@@ -113,10 +127,8 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 			entries.push(keyEntry(alias, created, chain, key, 'none (stored in clear)'));
 		} else if (type === 3 || type === 4) {
 			const data = r.lengthPrefixed('key data').slice();
-			if (type === 3) {
-				const key = readKey(new ByteReader(data, 'BKS'));
-				entries.push(keyEntry(alias, created, chain, key, 'none (stored in clear)'));
-			} else {
+			if (type === 3) entries.push(plainEntry(alias, created, chain, data));
+			else {
 				entries.push({
 					alias,
 					type: 'private-key',
@@ -130,7 +142,7 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 		} else
 			throw new ParseError(
 				'bks/entry-type',
-				`BKS entry type ${type} is unknown: corrupt file, or not a BKS keystore`,
+				`BKS file is damaged: unknown entry type ${type} at byte ${r.offset - 1}`,
 			);
 	}
 	const bodyEnd = r.offset;
@@ -167,7 +179,18 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 			false,
 		);
 	}
-	requireStorePassword(ctx, 'BKS', storePassword, entries, 'HMAC-SHA1 integrity check');
+	requireStorePassword(ctx, 'BKS', storePassword, entries, 'HMAC-SHA1 integrity check', (pw) => {
+		let failed = 0;
+		for (const e of entries.filter((x) => x.sealedData).slice(0, 3)) {
+			try {
+				if (e.sealedData && unseal(e.sealedData, pw)) return { opened: e.alias, failed };
+				failed++;
+			} catch {
+				// a damaged sealed entry proves nothing
+			}
+		}
+		return { opened: null, failed };
+	});
 	for (const e of entries) {
 		if (!e.sealedData) continue;
 		const own = ctx.entryPasswords.get(e.alias);
@@ -198,6 +221,47 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 		storePassword,
 		storeLocked: storePassword === null,
 	});
+}
+
+/**
+ * A SECRET (type 3) entry: the bytes handed to KeyStore.setKeyEntry(alias, byte[], chain), kept
+ * unsealed. BouncyCastle stores them as given: usually a PKCS#8 key (with a chain, keytool lists a
+ * PrivateKeyEntry) or raw secret bytes (no chain: a SecretKeyEntry); an encoded BKS key also occurs.
+ */
+function plainEntry(
+	alias: string,
+	created: number,
+	chain: Uint8Array[],
+	data: Uint8Array,
+): SealedEntry {
+	try {
+		const r = new ByteReader(data, 'BKS');
+		const key = readKey(r);
+		if (r.remaining === 0 && key.keyType <= 2)
+			return keyEntry(alias, created, chain, key, 'none (stored in clear)');
+	} catch {
+		// not BouncyCastle's key encoding: the bytes as given
+	}
+	const protection = 'none (stored in clear)';
+	if (chain.length > 0)
+		return {
+			alias,
+			type: 'private-key',
+			created,
+			chain,
+			pkcs8: data,
+			keyLocked: false,
+			keyProtection: protection,
+		};
+	return {
+		alias,
+		type: 'secret-key',
+		created,
+		chain,
+		secret: { algorithm: 'unknown (raw bytes)', bytes: data },
+		keyLocked: false,
+		keyProtection: protection,
+	};
 }
 
 function keyEntry(

@@ -148,4 +148,23 @@ describe('engine with keystores', () => {
 			report.findings.filter((f) => f.ruleId === 'CERT-UNTRUSTED-CHAIN').length,
 		).toBeGreaterThan(0);
 	});
+
+	it('lists locked and unreadable keystores in report.keystores with type and status', async () => {
+		const { report } = await analyze([
+			'keytool.p12',
+			'keytool.jks',
+			'keytool.jceks',
+			'truncated.p12',
+			'truncated.jks',
+			'bks.bks',
+		]);
+		const byName = new Map(report.keystores.map((k) => [k.inputName, k]));
+		expect(byName.get('keytool.p12')).toMatchObject({ type: 'PKCS12', status: 'locked' });
+		expect(byName.get('keytool.jks')).toMatchObject({ type: 'JKS', status: 'locked' });
+		expect(byName.get('keytool.jceks')).toMatchObject({ type: 'JCEKS', status: 'locked' });
+		expect(byName.get('bks.bks')).toMatchObject({ type: 'BKS', status: 'locked' });
+		expect(byName.get('truncated.p12')).toMatchObject({ type: 'PKCS12', status: 'error' });
+		expect(byName.get('truncated.jks')).toMatchObject({ type: 'JKS', status: 'error' });
+		for (const i of report.inputs) expect(byName.get(i.name)?.status).toBe(i.status);
+	});
 });

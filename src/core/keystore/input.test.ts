@@ -222,6 +222,37 @@ describe('BKS', () => {
 		await expect(open('bks-v1.bks', 'wrong')).rejects.toThrow(/Wrong password: the BKS HMAC-SHA1/);
 	});
 
+	// BouncyCastle 1.72 (MakeBksPlain.java): every entry type, keytool's listing as expectation
+	it.each(['bks-plain/bks-plain-v2.bks', 'bks-plain/bks-plain-v1.bks'])(
+		'%s: plain (unsealed) and sealed keys, secrets and certificates as keytool lists them',
+		async (name) => {
+			const out = await open(name);
+			const ks = store(out);
+			const listing = readFileSync(resolve(FIX, name.replace(/\.bks$/, '.keytool.txt')), 'utf8');
+			const KT: Record<string, string> = {
+				PrivateKeyEntry: 'private-key',
+				SecretKeyEntry: 'secret-key',
+				trustedCertEntry: 'trusted-certificate',
+			};
+			const want = [...listing.matchAll(/^([\w-]+), [^,]+, \d{4}, (\w+),/gm)].map(
+				(m) => `${m[1]} ${KT[m[2] ?? ''] ?? m[2]}`,
+			);
+			expect(want).toHaveLength(5);
+			expect(ks.entries.map((e) => `${e.alias} ${e.type}`).sort()).toEqual(want.sort());
+			const fps = [...listing.matchAll(/\(SHA-256\): ([0-9A-F:]+)/g)].map((m) =>
+				(m[1] ?? '').replaceAll(':', '').toLowerCase(),
+			);
+			for (const e of ks.entries.filter((x) => x.type !== 'secret-key'))
+				expect(fps).toContain(e.certSha256[0]);
+			expect(ks.entries.every((e) => !e.keyLocked)).toBe(true);
+			// both RSA keys (plain and sealed) are the leaf's key
+			expect(out.material.privateKeys).toHaveLength(2);
+			expect(out.facts.keys?.every((k) => k.keyAlgorithm === 'RSA' && k.keySize === 2048)).toBe(
+				true,
+			);
+		},
+	);
+
 	it('UBER is refused by name', async () => {
 		await expect(open('uber.ubr')).rejects.toThrow(/UBER keystore/);
 	});

@@ -297,6 +297,11 @@ function openSealed(
  * A store whose password is unknown is locked when it holds keys (the card asks for the store
  * password), or when the user typed a password that fails the integrity check. A truststore
  * (certificates only) opened without any password is listed, its integrity unverified.
+ *
+ * A failed integrity check alone cannot tell a wrong password from a damaged file (keytool says
+ * "tampered with, or password was incorrect"). `opensKey` is a second, independent check: the
+ * typed password opens a key entry (damage proven) or none (wrong password, since one altered
+ * byte cannot break both).
  */
 export function requireStorePassword(
 	ctx: ParseContext,
@@ -304,11 +309,29 @@ export function requireStorePassword(
 	storePassword: string | null,
 	entries: readonly RawEntry[],
 	check: string,
+	/** Tries the password on (up to three) key entries: the first it opens, and how many it did not. */
+	opensKey?: (password: string) => { opened: string | null; failed: number },
 ): void {
 	if (storePassword !== null) return;
 	const keys = entries.filter((e) => e.type !== 'trusted-certificate').length;
 	if (ctx.password !== null) {
-		throw new LockedError(`Wrong password: the ${kind} ${check} does not match it`, true);
+		const probe = keys > 0 && opensKey ? opensKey(ctx.password) : { opened: null, failed: 0 };
+		const alias = probe.opened;
+		if (alias !== null)
+			throw new ParseError(
+				`${kind.toLowerCase()}/damaged`,
+				`${kind} file is damaged: its ${check} does not match, although the password opens the key entry "${alias}"`,
+			);
+		// One altered byte breaks the digest and at most one key entry: two failed keys prove it.
+		if (probe.failed >= 2)
+			throw new LockedError(
+				`Wrong password: the ${kind} ${check} does not match it, and it opens none of ${probe.failed} key entries`,
+				true,
+			);
+		throw new LockedError(
+			`Wrong password or damaged file: the ${kind} ${check} does not match${probe.failed === 1 ? ' and the one key entry does not open (damage in that entry would do the same)' : ' (no key entry to tell the two apart)'}`,
+			true,
+		);
 	}
 	if (keys > 0) {
 		throw new LockedError(
@@ -353,7 +376,21 @@ export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 			break;
 		}
 	}
-	requireStorePassword(ctx, kind, storePassword, entries, 'SHA-1 integrity digest');
+	requireStorePassword(ctx, kind, storePassword, entries, 'SHA-1 integrity digest', (pw) => {
+		// at most three entries (a JCEKS derivation costs 200 000 MD5 rounds)
+		let failed = 0;
+		for (const e of entries.filter((x) => x.encryptedKey || x.sealed !== undefined).slice(0, 3)) {
+			const probe = { ...e };
+			try {
+				openEntry(probe, [pw], ctx.signal);
+			} catch {
+				continue; // unreadable: proves nothing
+			}
+			if (!probe.keyLocked) return { opened: e.alias, failed };
+			failed++;
+		}
+		return { opened: null, failed };
+	});
 	derivationBudget.rounds = MAX_TOTAL_ROUNDS;
 	for (const e of entries) {
 		ctx.signal.throwIfAborted();

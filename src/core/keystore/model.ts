@@ -89,7 +89,8 @@ export async function keystoreOutcome(
 						info,
 						`alias ${e.alias}`,
 						`PKCS#8 in ${store.type}`,
-						true,
+						// a plain KeyBag / unsealed BKS key is stored in clear: not encrypted
+						!/^none/.test(e.keyProtection ?? ''),
 						e.keyProtection,
 						e.alias,
 					);

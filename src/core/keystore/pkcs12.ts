@@ -88,6 +88,8 @@ function octets(v: unknown): Uint8Array | null {
 
 /** [0] IMPLICIT OCTET STRING content (primitive, or constructed from primitive pieces). */
 function implicitOctets(v: asn1js.AsnType): Uint8Array | null {
+	// BER pieces are universal OCTET STRINGs (asn1js.OctetString is not a Primitive)
+	if (v instanceof asn1js.OctetString) return octets(v);
 	if (v instanceof asn1js.Primitive) return new Uint8Array(v.valueBlock.valueHexView);
 	if (!(v instanceof asn1js.Constructed)) return null;
 	const parts = v.valueBlock.value.map((p) => implicitOctets(p) ?? new Uint8Array(0));
@@ -190,26 +192,79 @@ function utf8Bytes(text: string): Uint8Array {
 	return new TextEncoder().encode(text);
 }
 
+/**
+ * The password as producers feed it to the PKCS#12 KDF: BMPString (RFC 7292), the absent password
+ * (no octets, as some write the empty one), and the UTF-8 or Latin-1 octets each widened to a BMP
+ * character (OpenSSL before 1.1.0 and others that convert byte by byte).
+ */
+export function passwordVariants(password: string): { label: string; bmp: Uint8Array }[] {
+	const out = [{ label: 'BMPString', bmp: pkcs12Password(password) }];
+	if (password === '') out.push({ label: 'absent password', bmp: new Uint8Array(0) });
+	const widen = (octets: Uint8Array) => {
+		const b = new Uint8Array((octets.length + 1) * 2);
+		octets.forEach((o, i) => (b[2 * i + 1] = o));
+		return b;
+	};
+	const utf8 = utf8Bytes(password);
+	if (utf8.length !== password.length) out.push({ label: 'UTF-8 octets', bmp: widen(utf8) });
+	if (
+		[...password].some((c) => c.charCodeAt(0) > 0xff) &&
+		[...password].every((c) => c.charCodeAt(0) <= 0xffff)
+	) {
+		const latin1 = new Uint8Array([...password].map((c) => c.charCodeAt(0) & 0xff));
+		out.push({ label: 'Latin-1 octets', bmp: widen(latin1) });
+	}
+	return out;
+}
+
+/** The label of the password encoding that verifies the MAC, or null. */
 async function macMatches(
 	mac: Mac,
 	content: Uint8Array,
 	password: string,
 	ctx: ParseContext,
-): Promise<boolean> {
-	if (mac.pbmac1) return pbmac1Matches(mac, mac.pbmac1, content, password);
-	if (!mac.hash) return false;
+): Promise<string | null> {
+	if (mac.pbmac1) return (await pbmac1Matches(mac, mac.pbmac1, content, password)) ? 'UTF-8' : null;
+	if (!mac.hash) return null;
 	const fn = HMAC_HASH[mac.hash];
-	if (!fn) return false;
-	const encodings =
-		password === '' ? [pkcs12Password(''), new Uint8Array(0)] : [pkcs12Password(password)];
-	for (const pw of encodings) {
-		const key = pkcs12Kdf(mac.hash, pw, mac.salt, mac.iterations, 3, HASH_LEN[mac.hash], {
+	if (!fn) return null;
+	for (const v of passwordVariants(password)) {
+		const key = pkcs12Kdf(mac.hash, v.bmp, mac.salt, mac.iterations, 3, HASH_LEN[mac.hash], {
 			progress: ctx.progress,
 			signal: ctx.signal,
 		});
-		if (equalBytes(hmac(fn, key, content), mac.digest)) return true;
+		if (equalBytes(hmac(fn, key, content), mac.digest)) return v.label;
 	}
-	return false;
+	return null;
+}
+
+/**
+ * Decrypts a PBE-protected part with the password, in the encoding that opened the MAC first and
+ * then the others (a producer may derive the MAC and the bag keys differently).
+ */
+async function decryptWith(
+	alg: asn1js.Sequence,
+	password: string,
+	data: Uint8Array,
+	ctx: ParseContext,
+	preferred: string | null,
+): Promise<Uint8Array | null> {
+	const variants = passwordVariants(password).sort(
+		(a, b) => Number(b.label === preferred) - Number(a.label === preferred),
+	);
+	for (const v of variants) {
+		const plain = await pbeDecrypt(
+			alg,
+			password,
+			data,
+			{ progress: ctx.progress, signal: ctx.signal },
+			v.bmp,
+		);
+		if (plain && parseDer(plain) instanceof asn1js.Sequence) return plain;
+		// PBES2 ignores the BMP form (PBKDF2 takes the UTF-8 octets): one try is enough
+		if (oidOf(alg.valueBlock.value[0]) === '1.2.840.113549.1.5.13') break;
+	}
+	return null;
 }
 
 interface Bag {
@@ -258,6 +313,18 @@ function readBags(sc: Uint8Array, depth = 0): Bag[] {
 	return out;
 }
 
+/** Total length the first definite-length DER header announces, if readable. */
+function outerLength(bytes: Uint8Array): number | null {
+	const first = bytes[1];
+	if (first === undefined || first === 0x80) return null;
+	if (first < 0x80) return 2 + first;
+	const n = first & 0x7f;
+	if (n > 4 || bytes.length < 2 + n) return null;
+	let length = 0;
+	for (let i = 0; i < n; i++) length = length * 256 + (bytes[2 + i] ?? 0);
+	return 2 + n + length;
+}
+
 /** The PFX structure: authenticated safe content bytes, its ContentInfos, the MAC. */
 function readPfx(bytes: Uint8Array): {
 	content: Uint8Array;
@@ -266,8 +333,15 @@ function readPfx(bytes: Uint8Array): {
 	integrityKind: 'mac' | 'public-key' | 'none';
 } {
 	const pfx = parseDer(bytes);
-	if (!(pfx instanceof asn1js.Sequence))
+	if (!(pfx instanceof asn1js.Sequence)) {
+		const declared = outerLength(bytes);
+		if (declared !== null && declared > bytes.length)
+			throw new ParseError(
+				'pkcs12/truncated',
+				`PKCS#12 file is damaged: truncated at byte ${bytes.length} (its outer structure declares ${declared} bytes)`,
+			);
 		throw new ParseError('pkcs12/not-pkcs12', 'Not a PKCS#12 file: the content is not DER');
+	}
 	const [version, authSafe, macData] = pfx.valueBlock.value;
 	if (
 		!(version instanceof asn1js.Integer) ||
@@ -331,6 +405,73 @@ function readPfx(bytes: Uint8Array): {
 	return { content, infos, mac, integrityKind };
 }
 
+/**
+ * Tries a password on up to three encrypted parts (EncryptedData SafeContents, shrouded key
+ * bags): what it opens first, and how many it does not open. Unreadable parts prove nothing.
+ */
+async function probeDecrypt(
+	infos: readonly asn1js.Sequence[],
+	password: string,
+	ctx: ParseContext,
+): Promise<{ opened: string | null; failed: number }> {
+	const parts: { alg: asn1js.Sequence; data: Uint8Array; what: string }[] = [];
+	for (const info of infos) {
+		const type = oidOf(info.valueBlock.value[0]);
+		const inner = explicit0(info.valueBlock.value[1]);
+		if (type === OID.encryptedData) {
+			const eci = inner instanceof asn1js.Sequence ? inner.valueBlock.value[1] : null;
+			const alg = eci instanceof asn1js.Sequence ? eci.valueBlock.value[1] : null;
+			const data = eci instanceof asn1js.Sequence ? eci.valueBlock.value[2] : null;
+			const raw = data ? implicitOctets(data) : null;
+			if (alg instanceof asn1js.Sequence && raw)
+				parts.push({ alg, data: raw, what: 'certificates' });
+		} else if (type === OID.data) {
+			let bags: Bag[];
+			try {
+				bags = readBags(octets(inner) ?? new Uint8Array());
+			} catch {
+				continue;
+			}
+			for (const b of bags) {
+				if (b.oid !== OID.shroudedKeyBag || !(b.value instanceof asn1js.Sequence)) continue;
+				const alg = b.value.valueBlock.value[0];
+				const data = octets(b.value.valueBlock.value[1]);
+				if (alg instanceof asn1js.Sequence && data)
+					parts.push({ alg, data, what: `key ${b.alias ?? ''}`.trim() });
+			}
+		}
+	}
+	let failed = 0;
+	for (const part of parts.slice(0, 3)) {
+		try {
+			const plain = await decryptWith(part.alg, password, part.data, ctx, null);
+			if (plain) return { opened: part.what, failed };
+			failed++;
+		} catch (error) {
+			if (ctx.signal.aborted) throw error;
+		}
+	}
+	return { opened: null, failed };
+}
+
+/** A PKCS#12 file without MAC whose encrypted parts stay shut: ask for (or reject) the password. */
+function noMacLocked(ctx: ParseContext, bags: readonly Pkcs12Bag[]): LockedError {
+	const failed = bags.filter(
+		(b) => b.unopened && /wrong password|does not decrypt/.test(b.note ?? ''),
+	).length;
+	if (ctx.password === null)
+		return new LockedError(
+			`This PKCS#12 file has no MAC and ${failed} encrypted part${failed === 1 ? '' : 's'} that none of the default passwords opens: enter its password`,
+			false,
+		);
+	return new LockedError(
+		failed >= 2
+			? `Wrong password: none of the ${failed} encrypted parts of this PKCS#12 file (it has no MAC) decrypts with it`
+			: 'Wrong password or damaged file: the one encrypted part of this PKCS#12 file (it has no MAC) does not decrypt with it',
+		true,
+	);
+}
+
 function describeMac(mac: Mac | null): string | null {
 	if (!mac) return null;
 	if (mac.pbmac1)
@@ -360,30 +501,50 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 	}
 	// Which password opens the store: the MAC decides when there is one.
 	let password: string | null = null;
+	let passwordEncoding: string | null = null;
 	const tries = candidatePasswords(ctx.password);
 	const limited = mac && mac.iterations > DEFAULT_TRY_LIMIT;
 	const list = limited ? (ctx.password !== null ? [ctx.password] : []) : tries;
 	if (mac) {
 		for (const p of list) {
 			ctx.signal.throwIfAborted();
-			if (await macMatches(mac, content, p, ctx)) {
+			const encoding = await macMatches(mac, content, p, ctx);
+			if (encoding) {
 				password = p;
+				passwordEncoding = encoding;
 				break;
 			}
 		}
 		if (password === null) {
 			const wrong = ctx.password !== null;
 			const what = `${integrity.algorithm}, ${mac.iterations.toLocaleString('en')} iterations`;
+			if (wrong && ctx.password !== null) {
+				// The MAC alone cannot tell a wrong password from a damaged file: the encrypted
+				// parts are a second, independent check.
+				const probe = await probeDecrypt(infos, ctx.password, ctx);
+				if (probe.opened)
+					throw new ParseError(
+						'pkcs12/damaged',
+						`PKCS#12 file is damaged: its integrity MAC (${what}) does not verify, although the password decrypts its ${probe.opened}`,
+					);
+				throw new LockedError(
+					probe.failed >= 2
+						? `Wrong password: the PKCS#12 integrity MAC (${what}) does not verify with it, and it decrypts none of ${probe.failed} encrypted parts`
+						: `Wrong password or damaged file: the PKCS#12 integrity MAC (${what}) does not verify with it${probe.failed === 1 ? ' and the one encrypted part does not decrypt (damage there would do the same)' : ' (nothing else in the file is encrypted to tell the two apart)'}`,
+					true,
+				);
+			}
 			throw new LockedError(
-				wrong
-					? `Wrong password: the PKCS#12 integrity MAC (${what}) does not verify with it`
-					: limited
-						? `This PKCS#12 file needs its password (MAC ${what}; too many iterations to try the default passwords)`
-						: `This PKCS#12 file needs its password (none of the default passwords verifies its MAC, ${what})`,
-				wrong,
+				limited
+					? `This PKCS#12 file needs its password (MAC ${what}; too many iterations to try the default passwords)`
+					: `This PKCS#12 file needs its password (none of the default passwords verifies its MAC, ${what})`,
+				false,
 			);
 		}
 		integrity.verified = true;
+		// say which form of the password opened it when it is not the standard BMPString
+		if (passwordEncoding && passwordEncoding !== 'BMPString' && passwordEncoding !== 'UTF-8')
+			integrity.algorithm = `${integrity.algorithm ?? 'MAC'} (password as ${passwordEncoding})`;
 	}
 	const bags: Pkcs12Bag[] = [];
 	const allBags: Bag[] = [];
@@ -428,12 +589,11 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			let plain: Uint8Array | null = null;
 			try {
 				for (const p of pws) {
-					plain = await pbeDecrypt(alg, p, raw, { progress: ctx.progress, signal: ctx.signal });
-					if (plain && parseDer(plain) instanceof asn1js.Sequence) {
+					plain = await decryptWith(alg, p, raw, ctx, passwordEncoding);
+					if (plain) {
 						password ??= p;
 						break;
 					}
-					plain = null;
 				}
 			} catch (error) {
 				if (!(error instanceof UnsupportedAlgorithmError)) throw error;
@@ -479,18 +639,10 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			});
 		}
 	}
-	if (
-		!mac &&
-		password === null &&
-		bags.some((b) => b.unopened && b.note === 'wrong password') &&
-		allBags.length === 0
-	) {
-		throw new LockedError(
-			ctx.password !== null
-				? 'Wrong password: no encrypted part of this PKCS#12 file (it has no MAC) decrypts with it'
-				: 'This PKCS#12 file is encrypted: enter its password',
-			ctx.password !== null,
-		);
+	// No MAC: nothing verified the password, so any encrypted part that stays shut means the file
+	// needs one (and the page asks), also when plain bags beside it opened.
+	if (!mac && password === null && bags.some((b) => b.unopened && b.note === 'wrong password')) {
+		throw noMacLocked(ctx, bags);
 	}
 	// Keys and certificates.
 	const certs: { der: Uint8Array; bag: Bag }[] = [];
@@ -576,10 +728,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			try {
 				const pws = password !== null ? [password] : tries;
 				for (const p of pws) {
-					const plain = await pbeDecrypt(alg, p, data, {
-						progress: ctx.progress,
-						signal: ctx.signal,
-					});
+					const plain = await decryptWith(alg, p, data, ctx, passwordEncoding);
 					const check = plain ? parseDer(plain) : null;
 					if (plain && check instanceof asn1js.Sequence) {
 						password ??= p;
@@ -617,6 +766,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			});
 		}
 	}
+	if (!mac && password === null && entries.some((e) => e.keyLocked)) throw noMacLocked(ctx, bags);
 	// Attach certificates: the key's own (same localKeyId), then its issuers by name; the rest are trusted entries.
 	const used = new Set<Uint8Array>();
 	for (const e of entries) {

@@ -20,6 +20,7 @@ import {
 	type InputGrade,
 	type Report,
 	type ReportGrade,
+	type ReportKeystore,
 } from './report';
 
 /** A finding as the engine keeps it: the contract's fields plus what grading needs. */
@@ -169,6 +170,26 @@ export function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
 	);
 }
 
+const KEYSTORE_TYPES: Partial<Record<string, ReportKeystore['type']>> = {
+	pkcs12: 'PKCS12',
+	jks: 'JKS',
+	jceks: 'JCEKS',
+	bks: 'BKS',
+};
+
+/**
+ * Keystores no password opened or that failed to read: listed with their type and status and no
+ * entries (CONTRACT.md), so a script sees every store, not only those that opened.
+ */
+function unopenedKeystores(facts: AnalysisFacts): ReportKeystore[] {
+	const listed = new Set(facts.keystores.map((k) => k.inputName));
+	return facts.inputs.flatMap((i) => {
+		const type = KEYSTORE_TYPES[i.kind];
+		if (!type || listed.has(i.name) || (i.status !== 'locked' && i.status !== 'error')) return [];
+		return [{ inputName: i.name, type, status: i.status, entries: [] }];
+	});
+}
+
 export function buildReport(
 	facts: AnalysisFacts,
 	findings: readonly EngineFinding[],
@@ -205,20 +226,23 @@ export function buildReport(
 			isCA: c.isCA,
 			subjectAltNames: [...c.subjectAltNames],
 		})),
-		keystores: facts.keystores.map((k) => ({
-			inputName: k.inputName,
-			type: k.type,
-			status: k.status,
-			entries: k.entries.map((e) => ({
-				alias: e.alias,
-				type: e.type,
-				created: e.created,
-				certSha256: [...e.certSha256],
-				keyAlgorithm: e.keyAlgorithm,
-				keySize: e.keySize,
-				keyLocked: e.keyLocked,
+		keystores: [
+			...facts.keystores.map((k) => ({
+				inputName: k.inputName,
+				type: k.type,
+				status: k.status,
+				entries: k.entries.map((e) => ({
+					alias: e.alias,
+					type: e.type,
+					created: e.created,
+					certSha256: [...e.certSha256],
+					keyAlgorithm: e.keyAlgorithm,
+					keySize: e.keySize,
+					keyLocked: e.keyLocked,
+				})),
 			})),
-		})),
+			...unopenedKeystores(facts),
+		],
 		keys: facts.keys.map((k) => ({
 			inputName: k.inputName,
 			format: k.format,

@@ -18,7 +18,7 @@ import {
 	readExtensions,
 	subjectAltNames,
 } from './extensions';
-import { X509Certificate } from './x509-lib';
+import * as pkijs from 'pkijs';
 
 /** Thrown for bytes that are not a parsable X.509 certificate. */
 export class CertificateFormatError extends Error {
@@ -109,8 +109,8 @@ export function readRawCertificate(der: Uint8Array): RawCertificate {
 
 /**
  * The self-signature checked straight with WebCrypto (RSA PKCS#1 v1.5, ECDSA on NIST curves): a
- * truststore holds ~150 self-signed roots, and going through @peculiar/x509 decodes each
- * certificate a second time. Null for any other algorithm (the caller falls back).
+ * truststore holds ~150 self-signed roots, and going through pkijs decodes each certificate a
+ * second time. Null for any other algorithm (the caller falls back).
  */
 async function verifyOwnSignature(raw: RawCertificate): Promise<boolean | null> {
 	if (!raw.signature) return null;
@@ -182,7 +182,7 @@ export async function certificateFactsAndTree(
 		try {
 			selfSignatureValid =
 				(await verifyOwnSignature(raw)) ??
-				(await new X509Certificate(toArrayBuffer(der)).verify({ signatureOnly: true }));
+				(await pkijs.Certificate.fromBER(toArrayBuffer(der)).verify());
 		} catch {
 			selfSignatureValid = null; // algorithm WebCrypto lacks (DSA, some curves)
 		}

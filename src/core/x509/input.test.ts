@@ -149,6 +149,43 @@ describe('private key parsers', () => {
 		expect(ed?.publicKeyId).toMatch(/^ed25519:[0-9a-f]{64}$/);
 	});
 
+	// scripts/fixtures/keystores/make-dek-info.sh: OpenSSL 3 (legacy provider), password "Fixture-Pass-9"
+	it.each([
+		'des-ede-cbc',
+		'des-ede3-cfb',
+		'des-ede3-ofb',
+		'rc2-cbc',
+		'rc2-40-cbc',
+		'rc2-64-cbc',
+		'aes-128-cfb',
+		'aes-192-cfb',
+		'aes-256-cfb',
+		'aes-128-ofb',
+		'aes-192-ofb',
+		'aes-256-ofb',
+	])('legacy PEM DEK-Info %s opens with its password and refuses a wrong one', async (name) => {
+		const key = (await parse(`dek-info/${name}.pem`, 'Fixture-Pass-9')).facts.keys?.[0];
+		expect(key?.status).toBe('parsed');
+		expect(key?.keySize).toBe(1024);
+		await expect(parse(`dek-info/${name}.pem`, 'wrong')).rejects.toMatchObject({
+			wrongPassword: true,
+		});
+	});
+
+	it('legacy PEM DEK-Info BF-CBC is named as not supported', async () => {
+		const out = await parse('dek-info/bf-cbc.pem', 'Fixture-Pass-9').catch((e: unknown) => e);
+		expect(JSON.stringify(out instanceof Error ? out.message : out)).toContain('BF-CBC');
+	});
+
+	it.each(['explicit-ec/ec-explicit-sec1.pem', 'explicit-ec/ec-explicit-pkcs8.pem'])(
+		'%s: explicit curve parameters get the size openssl reports (256 bits)',
+		async (name) => {
+			const key = (await parse(name)).facts.keys?.[0];
+			expect(key?.status).toBe('parsed');
+			expect(key?.keySize).toBe(256);
+		},
+	);
+
 	it('locks an encrypted key without password and says so when the password is wrong', async () => {
 		await expect(parse('leaf-pkcs8-aes.pem')).rejects.toBeInstanceOf(LockedError);
 		await expect(parse('leaf-legacy-aes.pem', 'nope')).rejects.toMatchObject({

@@ -51,6 +51,8 @@ const EKU_OIDS: Record<string, string> = {
  * are the stricter Web PKI profile or pedantic RFC encoding rules, not chains RFC 5280 §6 rejects.
  */
 const KNOWN: Record<string, string> = {
+	'rfc5280::root-non-critical-basic-constraints':
+		'a non-critical basicConstraints cA is honoured, not refused (OpenSSL-made CAs such as the xmlsec test CA and keytool without bc:c write it so; OpenSSL, Go and Java accept it)',
 	'rfc5280::nc::permitted-dns-match-noncritical':
 		'a non-critical nameConstraints is applied, not refused (CA/B BR 7.1.2.10.8 allows it; the suite tags the case rfc5280-incompatible-with-webpki)',
 	'rfc5280::aki::cross-signed-root-missing-aki':

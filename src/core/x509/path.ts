@@ -603,8 +603,9 @@ function profileError(c: PathCert, i: number, n: number): string | null {
 	}
 	if (c.critical.has(OID.policyConstraints) && !c.critical.get(OID.policyConstraints))
 		return `${who}: policyConstraints not marked critical (RFC 5280 4.2.1.11)`;
-	if (isCA && i > 0 && !c.critical.get(OID.basicConstraints))
-		return `${who}: basicConstraints of a CA not marked critical (RFC 5280 4.2.1.9; keytool writes it critical only with -ext bc:c)`;
+	// basicConstraints of a CA "MUST" be critical (RFC 5280 4.2.1.9), but OpenSSL's own CA
+	// configuration wrote it non-critical for years (the xmlsec test CA), keytool does unless told
+	// bc:c, and OpenSSL, Go and Java honour a non-critical cA: it is applied, not refused.
 	if (c.subjectRdns.length === 0) {
 		if (isCA || i > 0) return `CA certificate with an empty subject (RFC 5280 4.1.2.6)`;
 		if (!c.san) return `${who}: empty subject and no subjectAltName (RFC 5280 4.1.2.6)`;
@@ -1059,4 +1060,34 @@ export async function buildAndValidate(
 			: `no issuer of ${label(top)} (${top.issuer || 'empty issuer name'}) among the trust anchors and dropped certificates`,
 		rejected,
 	};
+}
+
+/** A certificate handed in by another stage: its DER and SHA-256 fingerprint. */
+export interface CertificateRef {
+	der: Uint8Array;
+	sha256: string;
+}
+
+/**
+ * The one chain verdict for callers outside the certificate stage (signers of XML signatures,
+ * encryption certificates): `target` against `anchors` with every other certificate as a
+ * candidate intermediate. Throws when the target itself cannot be read.
+ */
+export async function trustOf(
+	target: CertificateRef,
+	all: readonly CertificateRef[],
+	anchors: ReadonlySet<string>,
+	opts: PathOptions,
+): Promise<TrustResult> {
+	const pool = new CertificatePool();
+	for (const c of all) {
+		try {
+			pool.add(pathCertificate(c.der, c.sha256));
+		} catch {
+			// an unreadable certificate cannot be part of any path
+		}
+	}
+	const t = pool.bySha.get(target.sha256) ?? pathCertificate(target.der, target.sha256);
+	pool.add(t);
+	return buildAndValidate(t, pool, anchors, opts);
 }

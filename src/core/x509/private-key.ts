@@ -2,10 +2,11 @@
 // DSA, OpenSSL legacy DEK-Info encryption) into PKCS#8 plus public facts (algorithm, size,
 // curve, a public-key identity for pairing with certificates).
 import * as asn1js from 'asn1js';
-import { cbc } from '@noble/ciphers/aes.js';
+import { cbc, ecb } from '@noble/ciphers/aes.js';
 import { md5 } from '@noble/hashes/legacy.js';
 import { fromBase64Url, fromHex, toArrayBuffer, toHex } from '../bytes/encoding';
-import { desCbcDecrypt, tripleDesCbcDecrypt, unpadPkcs7 } from '../crypto/legacy/des';
+import { desCbcDecrypt, tripleDesCbcDecrypt, tripleDesEcb, unpadPkcs7 } from '../crypto/legacy/des';
+import { rc2CbcDecrypt } from '../crypto/legacy/rc2';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
 import { CURVES, KEY_ALGORITHMS } from './oids';
 import { bigIntOf, bitLength, integerBytes, parseDer, rsaIdentity, stripZeros } from './public-key';
@@ -132,6 +133,8 @@ export async function analyzePkcs8(pkcs8: Uint8Array): Promise<PrivateKeyInfo> {
 		}
 	} else if (info.algorithm === 'EC') {
 		let curveOid = params instanceof asn1js.ObjectIdentifier ? params.valueBlock.toString() : null;
+		// Explicit domain parameters (SpecifiedECDomain): the size is the prime field's p.
+		let explicit: asn1js.Sequence | null = params instanceof asn1js.Sequence ? params : null;
 		const ec = parseDer(inner);
 		if (ec instanceof asn1js.Sequence) {
 			for (const item of ec.valueBlock.value.slice(2)) {
@@ -140,6 +143,8 @@ export async function analyzePkcs8(pkcs8: Uint8Array): Promise<PrivateKeyInfo> {
 				if (item.idBlock.tagNumber === 0 && content instanceof asn1js.ObjectIdentifier) {
 					curveOid ??= content.valueBlock.toString();
 				}
+				if (item.idBlock.tagNumber === 0 && content instanceof asn1js.Sequence)
+					explicit ??= content;
 				if (item.idBlock.tagNumber === 1 && content instanceof asn1js.BitString) {
 					info.publicKeyId = 'ec:' + toHex(new Uint8Array(content.valueBlock.valueHexView));
 				}
@@ -148,6 +153,11 @@ export async function analyzePkcs8(pkcs8: Uint8Array): Promise<PrivateKeyInfo> {
 		const curve = curveOid ? CURVES[curveOid] : undefined;
 		info.curve = curve?.name ?? curveOid ?? 'explicit parameters';
 		info.keySize = curve?.bits ?? null;
+		const field = explicit?.valueBlock.value[1];
+		if (info.keySize === null && field instanceof asn1js.Sequence) {
+			const p = integerBytes(field.valueBlock.value[1]);
+			if (p) info.keySize = bitLength(p);
+		}
 		info.publicKeyId ??= await publicViaWebCrypto(pkcs8, 'EC', info.curve);
 	} else if (
 		info.algorithm === 'Ed25519' ||
@@ -235,28 +245,82 @@ function bytesToKey(password: Uint8Array, salt: Uint8Array, length: number): Uin
 	return out;
 }
 
-const DEK_CIPHERS: Record<
-	string,
-	{ key: number; block: number; run: (k: Uint8Array, iv: Uint8Array, d: Uint8Array) => Uint8Array }
-> = {
-	'AES-128-CBC': {
-		key: 16,
-		block: 16,
-		run: (k, iv, d) => cbc(k, iv, { disablePadding: true }).decrypt(d),
-	},
-	'AES-192-CBC': {
-		key: 24,
-		block: 16,
-		run: (k, iv, d) => cbc(k, iv, { disablePadding: true }).decrypt(d),
-	},
-	'AES-256-CBC': {
-		key: 32,
-		block: 16,
-		run: (k, iv, d) => cbc(k, iv, { disablePadding: true }).decrypt(d),
-	},
+type BlockFn = (block: Uint8Array) => Uint8Array;
+
+/** CFB (full-block segments, as OpenSSL's aes-*-cfb and des-ede3-cfb) decryption. */
+function cfbDecrypt(encrypt: BlockFn, size: number, iv: Uint8Array, data: Uint8Array): Uint8Array {
+	const out = new Uint8Array(data.length);
+	let prev = iv;
+	for (let at = 0; at < data.length; at += size) {
+		const ks = encrypt(prev);
+		const c = data.subarray(at, at + size);
+		for (let i = 0; i < c.length; i++) out[at + i] = (c[i] ?? 0) ^ (ks[i] ?? 0);
+		prev = c.length === size ? c : prev;
+	}
+	return out;
+}
+
+/** OFB decryption (the keystream is the IV encrypted again and again). */
+function ofbDecrypt(encrypt: BlockFn, size: number, iv: Uint8Array, data: Uint8Array): Uint8Array {
+	const out = new Uint8Array(data.length);
+	let ks = iv;
+	for (let at = 0; at < data.length; at += size) {
+		ks = encrypt(ks);
+		for (let i = 0; i < size && at + i < data.length; i++)
+			out[at + i] = (data[at + i] ?? 0) ^ (ks[i] ?? 0);
+	}
+	return out;
+}
+
+// noble's ECB refuses a second encrypt() on one instance: one per block
+const aesBlock =
+	(k: Uint8Array): BlockFn =>
+	(b) =>
+		ecb(k, { disablePadding: true }).encrypt(b);
+const tdesBlock =
+	(k: Uint8Array): BlockFn =>
+	(b) =>
+		tripleDesEcb(k, b, false);
+/** Two-key triple DES (K1 K2 K1), as OpenSSL's des-ede-* expand a 16-byte key. */
+const twoKey = (k: Uint8Array) => new Uint8Array([...k, ...k.subarray(0, 8)]);
+
+interface DekCipher {
+	key: number;
+	/** 1 for the stream modes (CFB, OFB): no padding. */
+	block: number;
+	run: (k: Uint8Array, iv: Uint8Array, d: Uint8Array) => Uint8Array;
+}
+
+const aesCbc = (k: Uint8Array, iv: Uint8Array, d: Uint8Array) =>
+	cbc(k, iv, { disablePadding: true }).decrypt(d);
+
+/** Every DEK-Info scheme OpenSSL 1.1 and 3 write for legacy PEM keys (BF-CBC excepted, below). */
+const DEK_CIPHERS: Record<string, DekCipher> = {
+	'AES-128-CBC': { key: 16, block: 16, run: aesCbc },
+	'AES-192-CBC': { key: 24, block: 16, run: aesCbc },
+	'AES-256-CBC': { key: 32, block: 16, run: aesCbc },
 	'DES-EDE3-CBC': { key: 24, block: 8, run: tripleDesCbcDecrypt },
+	'DES-EDE-CBC': { key: 16, block: 8, run: (k, iv, d) => tripleDesCbcDecrypt(twoKey(k), iv, d) },
 	'DES-CBC': { key: 8, block: 8, run: desCbcDecrypt },
+	'DES-EDE3-CFB': { key: 24, block: 1, run: (k, iv, d) => cfbDecrypt(tdesBlock(k), 8, iv, d) },
+	'DES-EDE3-OFB': { key: 24, block: 1, run: (k, iv, d) => ofbDecrypt(tdesBlock(k), 8, iv, d) },
+	'RC2-CBC': { key: 16, block: 8, run: (k, iv, d) => rc2CbcDecrypt(k, 128, iv, d) },
+	'RC2-64-CBC': { key: 8, block: 8, run: (k, iv, d) => rc2CbcDecrypt(k, 64, iv, d) },
+	'RC2-40-CBC': { key: 5, block: 8, run: (k, iv, d) => rc2CbcDecrypt(k, 40, iv, d) },
 };
+for (const bits of [128, 192, 256]) {
+	const key = bits / 8;
+	DEK_CIPHERS[`AES-${bits}-CFB`] = {
+		key,
+		block: 1,
+		run: (k, iv, d) => cfbDecrypt(aesBlock(k), 16, iv, d),
+	};
+	DEK_CIPHERS[`AES-${bits}-OFB`] = {
+		key,
+		block: 1,
+		run: (k, iv, d) => ofbDecrypt(aesBlock(k), 16, iv, d),
+	};
+}
 
 /** Decrypts an OpenSSL legacy `Proc-Type: 4,ENCRYPTED` block; null when the padding is wrong. */
 export function decryptDekInfo(
@@ -265,12 +329,22 @@ export function decryptDekInfo(
 	data: Uint8Array,
 ): Uint8Array | null {
 	const [name = '', ivHex = ''] = dekInfo.split(',').map((s) => s.trim());
-	const cipher = DEK_CIPHERS[name.toUpperCase()];
-	if (!cipher) throw new KeyFormatError(`OpenSSL legacy key encryption ${name} is not supported`);
+	const upper = name.toUpperCase();
+	const cipher = DEK_CIPHERS[upper];
+	if (!cipher)
+		throw new KeyFormatError(
+			upper === 'BF-CBC'
+				? 'OpenSSL legacy key encryption BF-CBC (Blowfish) is not supported here; convert it with openssl pkcs8 -topk8 -provider legacy -provider default'
+				: `OpenSSL legacy key encryption ${name} is not supported`,
+		);
 	const iv = fromHex(ivHex);
 	if (data.length === 0 || data.length % cipher.block !== 0) return null;
 	const key = bytesToKey(new TextEncoder().encode(password), iv.subarray(0, 8), cipher.key);
-	return unpadPkcs7(cipher.run(key, iv, data), cipher.block);
+	const plain = cipher.run(key, iv, data);
+	if (cipher.block > 1) return unpadPkcs7(plain, cipher.block);
+	// Stream modes carry no padding: a wrong password shows as bytes that are not one DER value.
+	const r = asn1js.fromBER(plain);
+	return r.offset === plain.length && r.result instanceof asn1js.Sequence ? plain : null;
 }
 
 /** How a key file says it is protected, for display. */

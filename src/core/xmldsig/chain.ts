@@ -1,9 +1,7 @@
-// Signer chain verdict (WSS-SIGNER-UNTRUSTED): pkijs CertificateChainValidationEngine over the
-// signer, every other supplied or message certificate as intermediates, and the trust anchors.
-import { fromBER } from 'asn1js';
-import { Certificate, CertificateChainValidationEngine } from 'pkijs';
+// Signer chain verdict (WSS-SIGNER-UNTRUSTED): the certificate stage's RFC 5280 path validator
+// over the signer, every other supplied or message certificate as intermediates, and the anchors.
 import { children, oidText, readTlv } from '../asn1/der';
-import { toArrayBuffer } from '../bytes/encoding';
+import { trustOf } from '../x509/path';
 import { verifyAsymmetric, type HashName } from './algorithms';
 import type { KnownCert } from './keyinfo';
 
@@ -66,16 +64,6 @@ async function issuedByAnchor(
 	return null;
 }
 
-function pkijsCert(der: Uint8Array): Certificate | null {
-	const asn = fromBER(toArrayBuffer(der));
-	if (asn.offset === -1) return null;
-	try {
-		return new Certificate({ schema: asn.result });
-	} catch {
-		return null;
-	}
-}
-
 /**
  * Chain verdict of a signer against anchors (sha256 list) at the analysis time `at` (ISO 8601;
  * never the wall clock, so a verdict does not change with the day it is computed); null when
@@ -98,37 +86,30 @@ export async function chainVerdict(
 	if (nb && Date.parse(nb) > Date.parse(when))
 		return { trusted: false, error: `the signer certificate is not valid before ${nb}` };
 	if (anchors.includes(signer.sha256)) return { trusted: true };
-	const trusted = all.filter((c) => anchors.includes(c.sha256)).map((c) => pkijsCert(c.info.der));
-	const others = all
-		.filter((c) => c !== signer && !anchors.includes(c.sha256))
-		.map((c) => pkijsCert(c.info.der));
-	const leaf = pkijsCert(signer.info.der);
-	if (!leaf)
+	// The one path validator of the certificate stage (RFC 5280 §6, src/core/x509/path.ts).
+	let r: Awaited<ReturnType<typeof trustOf>>;
+	try {
+		r = await trustOf(
+			{ der: signer.info.der, sha256: signer.sha256 },
+			all.map((c) => ({ der: c.info.der, sha256: c.sha256 })),
+			new Set(anchors),
+			{ time: Date.parse(when) },
+		);
+	} catch {
 		return {
 			trusted: false,
 			error: 'the signer certificate could not be read for chain validation',
 		};
-	const engine = new CertificateChainValidationEngine({
-		trustedCerts: trusted.filter((c): c is Certificate => c !== null),
-		certs: [leaf, ...others.filter((c): c is Certificate => c !== null)],
-		checkDate: new Date(at),
-	});
-	try {
-		const r = await engine.verify();
-		if (r.result) return { trusted: true };
-		const legacy = await issuedByAnchor(
-			signer,
-			all.filter((c) => anchors.includes(c.sha256)),
-		);
-		if (legacy)
-			return {
-				trusted: true,
-				error: `issued by a trust anchor; its certificate signature uses ${legacy}`,
-			};
-		return { trusted: false, error: r.resultMessage || 'no chain to a trust anchor' };
-	} catch (e) {
-		const message =
-			e && typeof e === 'object' && 'resultMessage' in e ? String(e.resultMessage) : String(e);
-		return { trusted: false, error: message };
 	}
+	if (r.valid) return { trusted: true };
+	const legacy = await issuedByAnchor(
+		signer,
+		all.filter((c) => anchors.includes(c.sha256)),
+	);
+	if (legacy)
+		return {
+			trusted: true,
+			error: `issued by a trust anchor; its certificate signature uses ${legacy}`,
+		};
+	return { trusted: false, error: r.error ?? 'no chain to a trust anchor' };
 }

@@ -77,7 +77,7 @@ const TEXT_FORMATS: readonly { format: TlsFormat; test: RegExp }[] = [
 		format: 'dotnet',
 		test: /SecurityProtocolType\.|SslProtocols\.|ServicePointManager|SchUseStrongCrypto|SystemDefaultTlsVersions/,
 	},
-	{ format: 'runtime', test: /^\s*nginx version: nginx\/\d|^\s*(openjdk|java) version "\d/m },
+	{ format: 'runtime', test: /^[ \t]*nginx version: nginx\/\d|^[ \t]*(openjdk|java) version "\d/m },
 ];
 
 export function sniffTlsFormat(text: string): TlsFormat | null {
