@@ -92,9 +92,36 @@ function engineBundle(): Plugin {
 	};
 }
 
+const RENDERER_GLOBAL = '__wssecRenderer';
+
+/**
+ * After the page is built, stores the page's own script and stylesheet as text in
+ * assets/renderer.js, loaded only by "Save report": a saved report inlines them, so it shows the
+ * report with the very renderer of the live page, offline and from disk (the page cannot read
+ * its own files: connect-src 'none').
+ */
+function rendererBundle(): Plugin {
+	let outDir = 'dist';
+	return {
+		name: 'wssec:renderer-bundle',
+		apply: 'build',
+		configResolved(config) {
+			outDir = resolve(config.root, config.build.outDir);
+		},
+		async closeBundle() {
+			const js = await readFile(resolve(outDir, 'assets/app.js'), 'utf8');
+			const css = await readFile(resolve(outDir, 'assets/style.css'), 'utf8');
+			await writeFile(
+				resolve(outDir, 'assets/renderer.js'),
+				`window.${RENDERER_GLOBAL}=${JSON.stringify({ js, css })};\n`,
+			);
+		},
+	};
+}
+
 export default defineConfig({
 	base: './',
-	plugins: [svelte(), classicScripts(), engineBundle()],
+	plugins: [svelte(), classicScripts(), engineBundle(), rendererBundle()],
 	build: {
 		target: 'es2022',
 		modulePreload: false,

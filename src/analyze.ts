@@ -36,6 +36,7 @@ import { parsers as tlsParsers, stage as tlsStage } from './core/tls/input';
 import { parsers as wsdlParsers, stage as wsdlStage } from './core/wsdl/input';
 import { parsers as x509Parsers, stage as certificateStage } from './core/x509/input';
 import { stage as decryptionStage } from './core/xmlenc/input';
+import { rawKeysFromFile } from './core/xmlenc/raw-key-file';
 import { RULES } from './rules';
 import { runRuleList } from './rules/run-rules';
 
@@ -154,6 +155,18 @@ export class Analyzer {
 			}
 		}
 		const keyring = this.keyRing(parsed, request.settings);
+		for (const file of request.files) {
+			// an unrecognized small file may be a raw HMAC/AES key: a candidate wherever one is wanted
+			if (this.cache.get(file.id)?.detection.kind !== 'unknown') continue;
+			for (const [i, raw] of rawKeysFromFile(file.bytes).entries())
+				keyring.secretKeys.push({
+					id: `file:${file.id}#${i}`,
+					inputName: file.name,
+					name: file.name,
+					algorithm: `raw (${raw.encoding})`,
+					bytes: raw.bytes,
+				});
+		}
 		facts.trustAnchors = trustAnchors(keyring, parsed, request.settings);
 		const documents: XmlDocumentRef[] = parsed.flatMap((p) =>
 			p.outcome.xml
@@ -245,7 +258,10 @@ export class Analyzer {
 			const parser = PARSERS[detection.kind];
 			step = `reading the ${detection.kind} file`;
 			if (detection.kind === 'unknown') {
-				entry.error = { message: `Not a supported input: ${detection.reason}` };
+				const raw = rawKeysFromFile(file.bytes)[0];
+				entry.error = {
+					message: `Not a supported input: ${detection.reason}${raw ? `; tried as a raw HMAC/AES key (${raw.bytes.length} bytes${raw.encoding === 'binary' ? '' : ` written as ${raw.encoding}`}) wherever a secret key is wanted` : ''}`,
+				};
 			} else if (!parser) {
 				entry.error = {
 					message: `${detection.reason}: recognized, but this kind is not analyzed yet`,

@@ -7,6 +7,10 @@ import { prewarmEngineWhenIdle } from './engine/client';
 import { installBenchHook } from './ui/bench-hook';
 import './ui/theme.css';
 
+import { adoptInlineRenderer } from './ui/share/save-report';
+
+// A saved report runs this very script inline: keep its text so the report can be saved again.
+adoptInlineRenderer(document.currentScript);
 installBenchHook();
 const target = document.getElementById('app');
 if (target) mount(App, { target });

@@ -55,12 +55,12 @@ test('envelope + keystore: valid signature, signed Body and Timestamp in the tre
 	expect(text).not.toContain('Widget number');
 });
 
-test('without the certificate the signature is "not checked", not invalid', async ({ page }) => {
+test('without the certificate the signature is "cannot verify", not invalid', async ({ page }) => {
 	const envelope = 'wss4j-soap11-rsa-ski.xml';
 	await addFiles(page, [file(envelope)]);
 	await waitIdle(page);
 	await expect(card(page, envelope).locator('[data-testid="signature-verdict"]')).toHaveText(
-		'not checked',
+		'cannot verify',
 	);
 	await expect(finding(page, 'WSS-SIGNER-UNKNOWN').first()).toBeVisible();
 	await expect(finding(page, 'WSS-SIGNATURE-INVALID')).toHaveCount(0);
@@ -117,4 +117,47 @@ test('sign-then-encrypt and encrypt-then-sign both show signature results', asyn
 			name,
 		).toBe(true);
 	}
+});
+
+test('sign-then-encrypt without the recipient key: "cannot verify", the content is still encrypted', async ({
+	page,
+}) => {
+	const name = 'wss4j-sign-then-encrypt.xml';
+	await addFiles(page, [mixFile(name, name, resolve(import.meta.dirname, '../fixtures/xmlenc'))]);
+	await waitIdle(page);
+	const c = card(page, name);
+	await expect(c.locator('[data-testid="signature-verdict"]')).toHaveText('cannot verify');
+	await expect(c.locator('[data-testid="signature-error"]')).toContainText('still encrypted');
+	await expect(finding(page, 'WSS-SIGNATURE-INVALID')).toHaveCount(0);
+	const { json } = await exportReport(page);
+	const sig = (json as { signatures: { valid: unknown; verdict: unknown }[] }).signatures[0];
+	expect(sig).toMatchObject({ valid: null, verdict: 'cannot-verify' });
+});
+
+test('a KeyName nobody dropped: found by trying the dropped certificate', async ({ page }) => {
+	const name = 'xmlsec1-enveloped-rsa-keyname.xml';
+	await addFiles(page, [file(name), mixFile('rsa.cer', 'signer-certificate.cer', DIR)]);
+	await waitIdle(page);
+	const c = card(page, name);
+	await expect(c.locator('[data-testid="signature-verdict"]')).toHaveText('valid');
+	await expect(c.locator('[data-testid="signature-key-search"]')).toContainText(
+		'found by trying the dropped keys; the KeyName "rsa" did not match',
+	);
+});
+
+test('SAML: a doubled assertion (xmlsec1-signed, attacker copy added) is flagged as wrapping', async ({
+	page,
+}) => {
+	const saml = resolve(import.meta.dirname, '../fixtures/saml');
+	const name = 'saml2-xsw-assertion-doubled.xml';
+	await addFiles(page, [mixFile(name, name, saml), file('ca.cer')]);
+	await waitIdle(page);
+	const c = card(page, name);
+	await expect(c.locator('[data-testid="signature-verdict"]')).toHaveText('valid');
+	const rows = c.locator('[data-testid="saml-assertion"]');
+	await expect(rows).toHaveCount(2);
+	await expect(rows.first()).toHaveAttribute('data-signed', 'no');
+	await expect(rows.first()).toHaveAttribute('data-effective', 'yes');
+	await expect(rows.first()).toContainText('admin@evil.example');
+	await expect(finding(page, 'XSW-SIGNED-ELEMENT-RELOCATED').first()).toBeVisible();
 });

@@ -30,12 +30,12 @@ test('HMAC keyed by an EncryptedKey: valid with the recipient keystore', async (
 	expect(sigs.find((s) => s.inputName === envelope)?.valid).toBe(true);
 });
 
-test('HMAC keyed by a DerivedKeyToken without the keystore: not checked', async ({ page }) => {
+test('HMAC keyed by a DerivedKeyToken without the keystore: cannot verify', async ({ page }) => {
 	const envelope = 'wss4j-hmac-derivedkey.xml';
 	await addFiles(page, [file(envelope)]);
 	await waitIdle(page);
 	await expect(card(page, envelope).locator('[data-testid="signature-verdict"]')).toHaveText(
-		'not checked',
+		'cannot verify',
 	);
 	await expect(finding(page, 'WSS-SIGNER-UNKNOWN').first()).toBeVisible();
 	await expect(finding(page, 'WSS-SIGNATURE-INVALID')).toHaveCount(0);

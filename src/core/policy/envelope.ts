@@ -4,10 +4,11 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import type { AnalysisFacts } from '../facts';
 import type { XmlDocumentRef } from '../pipeline';
-import { attr, attrNS, descendants, kid, kids, textOf } from '../xml/ns-dom';
-import { NS, WSA } from './namespaces';
+import { attr, descendants, kid, kids, textOf } from '../xml/ns-dom';
+import { NS } from './namespaces';
+import { WSA_NAMESPACES } from '../xml/dom';
 import type { CapturedMessage } from './types';
-import { elementsWithIdAttributes } from '../xml/element-index';
+import { buildIdMap, resolveFragment } from '../xml/ids';
 
 export function envelopeRoot(doc: Document): { root: Element; version: '1.1' | '1.2' } | null {
 	const root = doc.documentElement;
@@ -19,10 +20,6 @@ export function envelopeRoot(doc: Document): { root: Element; version: '1.1' | '
 
 function key(el: Element): string {
 	return `{${el.namespaceURI ?? ''}}${el.localName ?? ''}`;
-}
-
-function idOf(el: Element): string | null {
-	return attrNS(el, NS.wsu, 'Id') ?? attr(el, 'Id') ?? attr(el, 'ID') ?? attr(el, 'AssertionID');
 }
 
 /** Classifies a signed element: Body, Timestamp, a header, a token. */
@@ -67,11 +64,9 @@ export function readCapturedMessage(
 	const body = kid(env.root, soapNs, 'Body');
 	const headers = header ? kids(header) : [];
 	const action = headers.find(
-		(h) => WSA.includes(h.namespaceURI as (typeof WSA)[number]) && h.localName === 'Action',
+		(h) => WSA_NAMESPACES.has(h.namespaceURI ?? '') && h.localName === 'Action',
 	);
-	const to = headers.find(
-		(h) => WSA.includes(h.namespaceURI as (typeof WSA)[number]) && h.localName === 'To',
-	);
+	const to = headers.find((h) => WSA_NAMESPACES.has(h.namespaceURI ?? '') && h.localName === 'To');
 	const security = headers.filter((h) => h.namespaceURI === NS.wsse && h.localName === 'Security');
 	const secEls = security.flatMap((s) => descendants(s));
 	const first = body ? kids(body)[0] : undefined;
@@ -92,12 +87,12 @@ export function readCapturedMessage(
 			}
 		}
 	}
-	const ids = new Map<string, Element>();
-	const withIds = elementsWithIdAttributes(ref.xml.doc)?.filter((e) => e !== env.root);
-	for (const el of withIds ?? descendants(env.root)) {
-		const id = idOf(el);
-		if (id && !ids.has(id)) ids.set(id, el);
-	}
+	// the shared ID rule (xml/ids.ts): a duplicated ID never resolves, so "Body signed" here
+	// cannot contradict the XSW findings of the same report
+	const idMap = buildIdMap(ref.xml.doc);
+	const ids = {
+		get: (id: string): Element | undefined => resolveFragment(idMap, '#' + id) ?? undefined,
+	};
 	const ut = secEls.find((e) => e.namespaceURI === NS.wsse && e.localName === 'UsernameToken');
 	let usernameToken: CapturedMessage['usernameToken'] = null;
 	if (ut) {

@@ -5,7 +5,13 @@ import { emptyFacts, type AnalysisFacts } from '../facts';
 import { tlsConnector } from '../tls/connector-builder';
 import { origin } from '../tls/model';
 import { HSTS_MIN_AGE } from '../tls/scanner-evidence';
-import { gradeReport, groupFindings, type EngineFinding } from './build-report';
+import {
+	buildReport,
+	gradeReport,
+	groupFindings,
+	reconcileReport,
+	type EngineFinding,
+} from './build-report';
 import type { InputKind } from './report';
 
 function withHsts(maxAge: number | null | 'not scanned'): AnalysisFacts {
@@ -141,5 +147,23 @@ describe('one finding per rule, input and subject', () => {
 		]);
 		expect(grouped).toHaveLength(3);
 		expect(grouped[0]?.locations).toBeUndefined();
+	});
+});
+
+describe('reconcileReport', () => {
+	it('a cancelled input added after the report makes it incomplete and is listed', () => {
+		const facts = emptyFacts('2026-11-22T12:00:00Z');
+		facts.inputs.push(input('a.pem', 'parsed', 'pem'));
+		const report = buildReport(facts, [], '2026-11-22T12:00:00Z');
+		expect(report.grade.complete).toBe(true);
+		facts.inputs.push({
+			...input('big.xml', 'error', 'unknown'),
+			error: 'Analysis cancelled before this file was finished',
+		});
+		const r = reconcileReport(report, facts);
+		expect(r.inputs.map((i) => i.name)).toEqual(['a.pem', 'big.xml']);
+		expect(r.grade.complete).toBe(false);
+		expect(r.grade.notAnalyzed).toEqual(['big.xml']);
+		expect(reconcileReport(r, facts)).toBe(r);
 	});
 });

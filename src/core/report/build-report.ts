@@ -54,9 +54,60 @@ const AREAS: readonly GradeArea[] = ['tls', 'certificates', 'keystores', 'messag
  * read and found to be no security artifact; it is not missing evidence.
  */
 export function notAnalyzedInputs(facts: AnalysisFacts): string[] {
-	return facts.inputs
-		.filter((i) => i.status !== 'parsed' && !(i.status === 'error' && i.kind === 'unknown'))
-		.map((i) => i.name);
+	return facts.inputs.filter(isNotAnalyzed).map((i) => i.name);
+}
+
+/** A cancelled input was never detected (kind `unknown`), but it was meant to be analyzed. */
+function isNotAnalyzed(i: AnalysisFacts['inputs'][number]): boolean {
+	if (i.status === 'parsed') return false;
+	if (i.status === 'error' && i.kind === 'unknown') return /cancel/i.test(i.error ?? '');
+	return true;
+}
+
+/**
+ * The report with every input of the facts in it. The engine adds cancelled inputs to the facts
+ * after the report was built; they must still appear, and make the grade incomplete.
+ */
+export function reconcileReport(report: Report, facts: AnalysisFacts): Report {
+	const listed = new Map<string, number>();
+	for (const i of report.inputs) listed.set(i.name, (listed.get(i.name) ?? 0) + 1);
+	const missing = facts.inputs.filter((i) => {
+		const n = listed.get(i.name) ?? 0;
+		if (n > 0) listed.set(i.name, n - 1);
+		return n === 0 && i.status !== 'pending';
+	});
+	if (missing.length === 0) return report;
+	const notAnalyzed = [
+		...report.grade.notAnalyzed,
+		...missing.filter(isNotAnalyzed).map((i) => i.name),
+	];
+	return {
+		...report,
+		inputs: [
+			...report.inputs,
+			...missing.map((i) => ({
+				name: i.name,
+				size: i.size,
+				sha256: i.sha256,
+				kind: i.kind,
+				status: i.status === 'pending' ? ('error' as const) : i.status,
+				...(i.error ? { error: i.error } : {}),
+			})),
+		],
+		grade: {
+			...report.grade,
+			complete: notAnalyzed.length === 0,
+			notAnalyzed,
+			...(report.grade.byInput
+				? {
+						byInput: [
+							...report.grade.byInput,
+							...missing.map((i) => ({ name: i.name, grade: 'N/A' as const })),
+						],
+					}
+				: {}),
+		},
+	};
 }
 
 /** Evidence for a grade: an input that was parsed, the connector form, or facts they gave. */
@@ -257,6 +308,8 @@ export function buildReport(
 			inputName: s.inputName,
 			signatureId: s.signatureId,
 			valid: s.valid,
+			verdict:
+				s.valid === true ? 'valid' : s.valid === false ? 'invalid' : ('cannot-verify' as const),
 			signatureAlgorithm: s.signatureAlgorithm,
 			references: s.references.map((r) => ({
 				uri: r.uri,

@@ -119,11 +119,16 @@ export type KeySource =
 	| 'uploaded'
 	| 'none';
 
+/** valid / invalid (a step failed) / cannot-verify (key absent, content still encrypted, resource not dropped). */
+export type SignatureVerdict = 'valid' | 'invalid' | 'cannot-verify';
+
 export interface ReportSignature {
 	inputName: string;
 	signatureId: string | null;
-	/** null: not checked (the signer's key was not supplied). */
+	/** null only when it cannot be checked (cannot-verify), with the reason in error. */
 	valid: boolean | null;
+	/** Optional in facts (derived from valid); always present in an exported report. */
+	verdict?: SignatureVerdict;
 	signatureAlgorithm: string;
 	references: ReportSignatureReference[];
 	signerCertSha256: string | null;

@@ -122,6 +122,7 @@ const isSignature = (v: unknown) =>
 		inputName: isStr,
 		signatureId: orNull(isStr),
 		valid: orNull(isBool),
+		verdict: optional(oneOf(['valid', 'invalid', 'cannot-verify'])),
 		signatureAlgorithm: isStr,
 		references: arrayOf(isReference),
 		signerCertSha256: orNull(isStr),
@@ -238,9 +239,26 @@ export function withCompleteness(report: Report): Report {
 	const g = report.grade as Partial<Report['grade']> & Report['grade'];
 	if (typeof g.complete === 'boolean' && Array.isArray(g.notAnalyzed)) return report;
 	const notAnalyzed = report.inputs
-		.filter((i) => i.status !== 'parsed' && !(i.status === 'error' && i.kind === 'unknown'))
+		.filter(
+			(i) =>
+				i.status !== 'parsed' &&
+				!(i.status === 'error' && i.kind === 'unknown' && !/cancel/i.test(i.error ?? '')),
+		)
 		.map((i) => i.name);
 	return { ...report, grade: { ...g, complete: notAnalyzed.length === 0, notAnalyzed } };
+}
+
+/** Corrected configurations in a link: changed lines only, bounded. */
+export function isSharedFixes(
+	v: unknown,
+): v is { inputName: string; profile: string; lines: { op: '+' | '-'; line: string }[] }[] {
+	return arrayOf((f: unknown): f is Obj =>
+		shape(f, {
+			inputName: isStr,
+			profile: isStr,
+			lines: arrayOf((l: unknown): l is Obj => shape(l, { op: oneOf(['+', '-']), line: isStr })),
+		}),
+	)(v);
 }
 
 /** True for a connector form with every field of the expected type. */

@@ -12,7 +12,7 @@ import {
 import { ParseError } from '../errors';
 import type { ConnectorForm } from '../tls/facts';
 import type { Report } from '../report/report';
-import { isConnectorForm, isReport, withCompleteness } from './report-guard';
+import { isConnectorForm, isReport, isSharedFixes, withCompleteness } from './report-guard';
 
 /** Fragment prefix: format name and version. A new wire format gets a new prefix. */
 export const SHARE_PREFIX = 'wssec1';
@@ -29,6 +29,77 @@ const IV_BYTES = 12;
 export interface SharePayload {
 	report: Report;
 	connector: ConnectorForm | null;
+	/** The corrected TLS configurations as changed lines (added in wssec1, optional). */
+	fixes?: SharedFix[];
+	/** Report sections left out so the link stays under MAX_FRAGMENT_CHARS, largest first. */
+	omitted?: string[];
+}
+
+/** One corrected configuration: only the changed lines, with secret-looking values redacted. */
+export interface SharedFix {
+	inputName: string;
+	profile: string;
+	lines: { op: '+' | '-'; line: string }[];
+}
+
+/** Sections a link may drop to fit, never the grade, inputs or findings. */
+export const DROPPABLE_SECTIONS = [
+	'fixes',
+	'certificates',
+	'keystores',
+	'keys',
+	'signatures',
+	'decryptions',
+	'endpoints',
+	'policies',
+	'tlsSettings',
+] as const;
+export type DroppableSection = (typeof DROPPABLE_SECTIONS)[number];
+
+/** How many items a droppable section holds (for the "left out" note). */
+export function sectionSize(payload: SharePayload, section: DroppableSection): number {
+	return section === 'fixes' ? (payload.fixes?.length ?? 0) : payload.report[section].length;
+}
+
+/** The payload without one section (its items gone, its name recorded in `omitted`). */
+export function withoutSection(payload: SharePayload, section: DroppableSection): SharePayload {
+	const omitted = [...(payload.omitted ?? []), section];
+	if (section === 'fixes') return { ...payload, fixes: [], omitted };
+	return { ...payload, report: { ...payload.report, [section]: [] }, omitted };
+}
+
+/**
+ * Encodes the payload, dropping the largest detail sections first until the fragment fits
+ * MAX_FRAGMENT_CHARS. Returns null when even grade, inputs and findings alone do not fit.
+ */
+export async function encodeWithinLimit(
+	payload: SharePayload,
+	passphrase: string | null = null,
+	crypto: Crypto = globalThis.crypto,
+): Promise<{ fragment: string; payload: SharePayload } | { fragment: null; length: number }> {
+	let current = payload;
+	for (;;) {
+		const fragment = await encodeShareFragment(current, passphrase, crypto);
+		if (fragment.length <= MAX_FRAGMENT_CHARS) return { fragment, payload: current };
+		const sizes = DROPPABLE_SECTIONS.filter(
+			(s) => sectionSize(current, s) > 0 && !(current.omitted ?? []).includes(s),
+		).map((s) => ({
+			s,
+			bytes: JSON.stringify(s === 'fixes' ? current.fixes : current.report[s]).length,
+		}));
+		const largest = sizes.sort((a, b) => b.bytes - a.bytes)[0];
+		if (!largest) return { fragment: null, length: fragment.length };
+		current = withoutSection(current, largest.s);
+	}
+}
+
+/** `keystorePass="…"`, `password: …`, `ssl.key-store-password=…`: the value goes, the name stays. */
+const SECRET_ASSIGNMENT =
+	/(\b[\w.-]*(?:pass|secret|pwd|passphrase|token)[\w.-]*\s*(?:=|:|\s)\s*)("[^"]*"|'[^']*'|[^\s;,>]+)/gi;
+
+/** A config line as it may travel: assignments whose name mentions a secret lose their value. */
+export function scrubConfigLine(line: string): string {
+	return line.replace(SECRET_ASSIGNMENT, '$1[redacted]');
 }
 
 export type ShareMode = 'plain' | 'encrypted';
@@ -57,7 +128,12 @@ export async function encodeShareFragment(
 	passphrase: string | null = null,
 	crypto: Crypto = globalThis.crypto,
 ): Promise<string> {
-	const json = JSON.stringify({ report: payload.report, connector: payload.connector });
+	const json = JSON.stringify({
+		report: payload.report,
+		connector: payload.connector,
+		...(payload.fixes?.length ? { fixes: payload.fixes } : {}),
+		...(payload.omitted?.length ? { omitted: payload.omitted } : {}),
+	});
 	const compressed = await deflate(fromUtf8(json));
 	if (!passphrase) return `${SHARE_PREFIX}.${MODE_CHAR.plain}.${toBase64Url(compressed)}`;
 	const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
@@ -150,10 +226,22 @@ export function capStrings<T>(value: T, max: number): T {
 	return value;
 }
 
+/** A payload from another untrusted place (a saved report's data block), or null. */
+export function parseSharePayload(data: unknown): SharePayload | null {
+	return isSharePayload(data) ? { ...data, report: withCompleteness(data.report) } : null;
+}
+
 function isSharePayload(value: unknown): value is SharePayload {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
 	const v = value as Record<string, unknown>;
-	return isReport(v['report']) && (v['connector'] === null || isConnectorForm(v['connector']));
+	return (
+		isReport(v['report']) &&
+		(v['connector'] === null || isConnectorForm(v['connector'])) &&
+		(v['fixes'] === undefined || isSharedFixes(v['fixes'])) &&
+		(v['omitted'] === undefined ||
+			(Array.isArray(v['omitted']) &&
+				v['omitted'].every((o) => (DROPPABLE_SECTIONS as readonly unknown[]).includes(o))))
+	);
 }
 
 async function deriveKey(passphrase: string, salt: Uint8Array, crypto: Crypto): Promise<CryptoKey> {

@@ -74,6 +74,22 @@ export function usernameTokens(env: EnvelopeFacts): UsernameTokenFacts[] {
 	return out;
 }
 
+/**
+ * UsernameTokens that travel in clear: in the message as received (an EncryptedData elsewhere,
+ * e.g. the Body, does not protect a token beside it), so the original envelope of the input is
+ * read even when the decrypted one is the effective envelope.
+ */
+export function clearUsernameTokens(
+	facts: AnalysisFacts,
+	env: EnvelopeFacts,
+): UsernameTokenFacts[] {
+	const received =
+		env.documentOrigin === 'decrypted'
+			? facts.envelopes.find((e) => e.inputName === env.inputName && e.documentOrigin === 'input')
+			: env;
+	return usernameTokens(received ?? env).filter((u) => !u.protectedByEncryption);
+}
+
 /** Short subject for a signature: its Id or its path. */
 export function signatureSubject(sig: SignatureFacts): string {
 	return sig.signatureId

@@ -2,7 +2,7 @@
 // UsernameToken password types, SAML assertions, encrypted parts, duplicate structure.
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../xml/safe-parse';
-import { buildIdMap } from '../xmldsig/ids';
+import { buildIdMap } from '../xml/ids';
 import { envelopeFacts } from './envelope';
 import { keyNames } from './input';
 

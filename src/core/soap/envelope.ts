@@ -1,6 +1,7 @@
 // SOAP 1.1/1.2 envelope model (RULES.md 4.16): header blocks, every wsse:Security with its actor
 // or role and its children in order, Timestamps, UsernameTokens, BinarySecurityTokens, SAML
 // assertions, EncryptedKey / ReferenceList / EncryptedData, WS-Addressing headers.
+import { samlAssertion } from '../xml/saml';
 import type { Document, Element, Node } from '@xmldom/xmldom';
 import {
 	attr,
@@ -14,11 +15,10 @@ import {
 	text,
 	WSA_NAMESPACES,
 } from '../xml/dom';
-import { elementPath, type IdMap } from '../xmldsig/ids';
+import { elementPath, type IdMap } from '../xml/ids';
 import type {
 	BinarySecurityTokenFacts,
 	EnvelopeFacts,
-	SamlAssertionFacts,
 	SecurityHeaderFacts,
 	TimestampFacts,
 	UsernameTokenFacts,
@@ -81,17 +81,7 @@ export function usernameToken(el: Element, decrypted: boolean): UsernameTokenFac
 	};
 }
 
-function assertion(el: Element): SamlAssertionFacts {
-	const v2 = el.namespaceURI === NS.saml2;
-	const issuerEl = v2 ? child(el, NS.saml2, 'Issuer') : null;
-	return {
-		path: elementPath(el),
-		version: v2 ? '2.0' : '1.1',
-		id: v2 ? attr(el, 'ID') : attr(el, 'AssertionID'),
-		issuer: v2 ? (issuerEl ? text(issuerEl) : null) : attr(el, 'Issuer'),
-		signed: !!child(el, NS.ds, 'Signature'),
-	};
-}
+const assertion = samlAssertion;
 
 function securityHeader(
 	el: Element,

@@ -32,14 +32,8 @@ export interface BinarySecurityTokenFacts {
 	certSha256: string | null;
 }
 
-export interface SamlAssertionFacts {
-	path: string;
-	version: '1.1' | '2.0';
-	id: string | null;
-	issuer: string | null;
-	/** The assertion has its own ds:Signature child. */
-	signed: boolean;
-}
+export type { SamlAssertionFacts } from '../xml/saml';
+import type { SamlAssertionFacts } from '../xml/saml';
 
 export interface SecurityHeaderFacts {
 	path: string;
@@ -127,4 +121,6 @@ export interface XmlDetail {
 	signatureIndexes: number[];
 	/** Every EncryptedKey of the input: content key, signing key, or unlinked (the decryption stage). */
 	encryptedKeys?: EncryptedKeyFacts[];
+	/** SAML assertions of the input (standalone, in a Response, or in a SOAP header). */
+	saml?: SamlAssertionFacts[];
 }

@@ -1,7 +1,10 @@
 // Parsers for SOAP envelopes and XML-DSig documents, and the signature stage: the
 // envelope model of every XML document (dropped or decrypted) and verification of each signature
 // against every key of every dropped file.
-import type { Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
+import { effectiveAssertions } from '../xml/positions';
+import { samlAssertions } from '../xml/saml';
+import { elementPath } from '../xml/ids';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { fromBase64, toHex } from '../bytes/encoding';
 import { describeFailure } from '../errors';
@@ -16,7 +19,7 @@ import { knownCerts, verifyDocument } from '../xmldsig/document';
 import type { SignatureFacts } from '../xmldsig/facts';
 import type { KnownSecret } from '../xmldsig/keyinfo';
 import { envelopeFacts } from './envelope';
-import type { EnvelopeFacts, XmlDetail } from './facts';
+import type { EnvelopeFacts, SamlAssertionFacts, XmlDetail } from './facts';
 import { signedTree } from './tree';
 
 export const parsers: Partial<Record<InputKind, Parser>> = {
@@ -38,7 +41,8 @@ export function markPositions(sig: SignatureFacts, env: EnvelopeFacts | null): v
 		if (r.targetKind === 'body') ok = r.targetPath === env.bodyPath && env.bodyCount === 1;
 		else if (r.targetKind === 'timestamp') ok = timestamps.has(r.targetPath);
 		else if (r.targetKind === 'wsa-header') ok = parent === env.headerPath;
-		r.atExpectedPosition = ok;
+		// SAML positions were judged on the DOM already (xml/positions.ts)
+		if (ok !== null || r.atExpectedPosition === undefined) r.atExpectedPosition = ok;
 	}
 }
 
@@ -52,7 +56,10 @@ function externalResolver(ctx: StageContext, self: string): (uri: string) => Uin
 		}
 		if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return null;
 		const parts = clean.split('/').filter((p) => p && p !== '.' && p !== '..');
-		const candidates = ctx.inputs.filter((i) => i.file.name !== self);
+		// every dropped file, also those no parser accepted (a base64 text, raw octets)
+		const candidates = (ctx.files ?? ctx.inputs.map((i) => i.file))
+			.filter((f) => f.name !== self)
+			.map((file) => ({ file }));
 		// exact relative path first (folder drops keep it), then the bare file name
 		const exact = candidates.find(
 			(i) => i.file.name === parts.join('/') || i.file.name.endsWith('/' + parts.join('/')),
@@ -212,6 +219,15 @@ export const stage: Stage = async (facts, ctx) => {
 			signatureIndexes: [],
 		};
 		details.set(ref.inputName, detail);
+		const saml = samlFacts(
+			doc,
+			kept.map((s) => s.facts),
+		);
+		if (saml.length && (ref.origin === 'input' || !detail.saml?.length)) detail.saml = saml;
+		for (const a of env?.securityHeaders.flatMap((h) => h.assertions) ?? []) {
+			const judged = saml.find((x) => x.path === a.path);
+			if (judged) Object.assign(a, { signedBy: judged.signedBy, effective: judged.effective });
+		}
 		const tree = signedTree(doc, indexed, env);
 		if (tree)
 			detail.trees.push({
@@ -255,6 +271,36 @@ export const stage: Stage = async (facts, ctx) => {
 		if (target) target.detail = { area: 'xml', data: detail };
 	}
 };
+
+/**
+ * The document's SAML assertions with who signed them (a signature that verifies and covers the
+ * assertion itself, an enclosing Response, or the whole document) and whether a consumer reads
+ * them; the same facts go to the envelope's assertions.
+ */
+export function samlFacts(doc: Document, sigs: readonly SignatureFacts[]): SamlAssertionFacts[] {
+	const list = samlAssertions(doc);
+	if (!list.length) return list;
+	const eff = effectiveAssertions(doc);
+	const effPaths = new Set((eff?.assertions ?? []).map((a) => elementPath(a)));
+	for (const a of list) {
+		a.effective = eff ? effPaths.has(a.path) : null;
+		for (const s of sigs) {
+			if (s.valid !== true) continue;
+			const covers = s.references.some(
+				(r) =>
+					!r.inManifest &&
+					(r.wholeDocument ||
+						(r.targetPath !== null &&
+							(a.path === r.targetPath || a.path.startsWith(r.targetPath + '/')))),
+			);
+			if (covers) {
+				a.signedBy = s.signerSubject ?? s.keyForm ?? 'a key from the dropped files';
+				break;
+			}
+		}
+	}
+	return list;
+}
 
 function summarize(sigs: readonly SignatureFacts[], facts: AnalysisFacts, name: string): string {
 	const env = facts.envelopes.find((e) => e.inputName === name);

@@ -2,7 +2,7 @@
 // signatures whose references cover it, plus the roles that matter (effective Body, Timestamp).
 import type { Document, Element } from '@xmldom/xmldom';
 import { is, isElement, NS } from '../xml/dom';
-import { elementPath } from '../xmldsig/ids';
+import { elementPath } from '../xml/ids';
 import type { SignatureFacts } from '../xmldsig/facts';
 import type { EnvelopeFacts, TreeNode } from './facts';
 

@@ -8,6 +8,7 @@ import { fromBase64Url, fromHex, toArrayBuffer, toHex } from '../bytes/encoding'
 import { desCbcDecrypt, tripleDesCbcDecrypt, tripleDesEcb, unpadPkcs7 } from '../crypto/legacy/des';
 import { rc2CbcDecrypt } from '../crypto/legacy/rc2';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
+import { rsaPkcs8Problem } from '../crypto/rsa-check';
 import { CURVES, KEY_ALGORITHMS } from './oids';
 import { bigIntOf, bitLength, integerBytes, parseDer, rsaIdentity, stripZeros } from './public-key';
 
@@ -123,6 +124,8 @@ export async function analyzePkcs8(pkcs8: Uint8Array): Promise<PrivateKeyInfo> {
 		publicKeyId: null,
 	};
 	if (info.algorithm === 'RSA') {
+		const problem = rsaPkcs8Problem(pkcs8);
+		if (problem) throw new KeyFormatError(`inconsistent RSA private key: ${problem}`);
 		const rsa = parseDer(inner);
 		if (rsa instanceof asn1js.Sequence) {
 			const n = integerBytes(rsa.valueBlock.value[1]);

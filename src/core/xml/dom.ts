@@ -20,7 +20,18 @@ export const NS = {
 	wsa2003: 'http://schemas.xmlsoap.org/ws/2004/03/addressing',
 } as const;
 
-export const WSA_NAMESPACES: ReadonlySet<string> = new Set([NS.wsa, NS.wsa2004, NS.wsa2003]);
+/**
+ * Every WS-Addressing namespace a message may use: the W3C Recommendation (2005/08), the W3C
+ * drafts (2005/03, 2004/12) and the member-submission versions (2004/08, 2004/03, 2003/03).
+ */
+export const WSA_NAMESPACES: ReadonlySet<string> = new Set([
+	NS.wsa,
+	'http://www.w3.org/2005/03/addressing',
+	'http://www.w3.org/2004/12/addressing',
+	NS.wsa2004,
+	NS.wsa2003,
+	'http://schemas.xmlsoap.org/ws/2003/03/addressing',
+]);
 
 export function isElement(n: Node | null | undefined): n is Element {
 	return !!n && n.nodeType === 1;

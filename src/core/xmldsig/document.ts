@@ -6,10 +6,11 @@ import { toHex } from '../bytes/encoding';
 import { descendants, NS } from '../xml/dom';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hash } from './algorithms';
-import { buildIdMap, type IdMap } from './ids';
+import { buildIdMap, type IdMap } from '../xml/ids';
 import type { KeyContext, KnownCert, KnownSecret, SessionSecret } from './keyinfo';
 import { certInfo } from './keys';
-import type { SignatureFacts } from './facts';
+import type { ReferenceFacts, SignatureFacts } from './facts';
+import { judgeSamlPosition } from '../xml/positions';
 import { skippedFacts, verifySignature, type CanonicalCapture } from './verify';
 
 /** Signatures verified per document; more would let one hostile file keep the engine busy. */
@@ -60,7 +61,12 @@ export interface MessageCert {
 
 export interface DocumentVerification {
 	idMap: IdMap;
-	signatures: { element: Element; facts: SignatureFacts; canonical: CanonicalCapture }[];
+	signatures: {
+		element: Element;
+		facts: SignatureFacts;
+		canonical: CanonicalCapture;
+		targets?: ReadonlyMap<ReferenceFacts, Element>;
+	}[];
 	/** Certificates carried by the document (BinarySecurityToken, X509Certificate, KeyIdentifier). */
 	messageCerts: MessageCert[];
 }
@@ -133,5 +139,27 @@ export async function verifyDocument(
 		});
 		signatures.push({ element, ...result });
 	}
+	markSamlPositions(doc, signatures);
 	return { idMap, signatures, messageCerts };
+}
+
+/**
+ * Signature wrapping judged by position: for each reference that resolved to a SAML Response,
+ * Assertion, Subject or Conditions, whether that copy is the one a consumer reads.
+ */
+function markSamlPositions(
+	doc: Document,
+	signatures: readonly { facts: SignatureFacts; targets?: ReadonlyMap<ReferenceFacts, Element> }[],
+): void {
+	const covered = new Set<Element>();
+	for (const s of signatures) for (const el of s.targets?.values() ?? []) covered.add(el);
+	for (const s of signatures) {
+		for (const [ref, el] of s.targets ?? []) {
+			const v = judgeSamlPosition(el, doc, (e) => covered.has(e));
+			if (!v || v.effective === null) continue;
+			ref.atExpectedPosition = v.effective;
+			ref.expectedAt = v.expected;
+			if (v.variant) ref.wrapping = { variant: v.variant, detail: v.detail ?? '' };
+		}
+	}
 }

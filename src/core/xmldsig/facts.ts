@@ -10,6 +10,8 @@ export type FailureKind =
 	| 'signature-mismatch'
 	| 'malformed'
 	| 'key-not-found'
+	/** Sign-then-encrypt: the signed content is still encrypted (no dropped key opened it). */
+	| 'still-encrypted'
 	| 'unsupported-algorithm'
 	| 'policy';
 
@@ -33,7 +35,19 @@ export interface ReferenceFacts extends ReportSignatureReference {
 	atExpectedPosition?: boolean | null;
 	/** This reference sits in a ds:Manifest (its digest does not decide core validity). */
 	inManifest?: boolean;
+	/** Where the consumer reads an element of this kind, in words (set with atExpectedPosition). */
+	expectedAt?: string;
+	/** How the signed copy was displaced from where the consumer reads (signature wrapping). */
+	wrapping?: { variant: 'relocated' | 'nested' | 'duplicated'; detail: string };
+	/** How the reference was read when that needs saying (e.g. a URI-less reference). */
+	note?: string;
+	/** The target holds xenc:EncryptedData no dropped key opened (sign-then-encrypt). */
+	stillEncrypted?: boolean;
 }
+
+/** The step of XML-DSig core validation that decided an invalid or cannot-verify verdict. */
+export type FailedStep =
+	'structure' | 'reference' | 'signature-value' | 'key' | 'algorithm' | 'policy' | 'encrypted';
 
 export interface SignatureFacts extends ReportSignature {
 	references: ReferenceFacts[];
@@ -49,6 +63,13 @@ export interface SignatureFacts extends ReportSignature {
 	/** null: not checked; true/false: signature value (and every digest) with the resolved key. */
 	cryptoValid: boolean | null;
 	failureKind?: FailureKind;
+	/** Which step failed (set whenever valid is not true). */
+	failedStep?: FailedStep;
+	/**
+	 * How the key was found when KeyInfo did not lead to a dropped key: every dropped key of the
+	 * signature's type was tried, as xmlsec1 --lax-key-search does. Says what KeyInfo named.
+	 */
+	keySearch?: string;
 	/** The KeyInfo forms seen (e.g. 'wsse:Reference→BinarySecurityToken', 'ds:KeyValue'). */
 	keyInfoForms: string[];
 	/** More precise than keySource: the hint that found the key. */

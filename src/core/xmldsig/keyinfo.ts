@@ -12,7 +12,7 @@ import { attr, child, childElements, children, is, localName, NS, text } from '.
 import type { KeySource } from '../report/report';
 import { DIGESTS, hash } from './algorithms';
 import { deriveKey, derivationParams, WSC_NAMESPACES } from './derived-key';
-import { lookupId, type IdMap } from './ids';
+import { lookupId, type IdMap } from '../xml/ids';
 import {
 	bigintFrom,
 	certInfo,
@@ -75,6 +75,11 @@ export interface KeyResolution {
 	keyName: string | null;
 	/** KeyInfo problems worth showing (unreadable certificate, unsupported token). */
 	problems: string[];
+	/**
+	 * Set when KeyInfo led to no dropped key and every dropped key of the right type became a
+	 * candidate (xmlsec1 --lax-key-search): what KeyInfo said, in words.
+	 */
+	lax: string | null;
 }
 
 function b64(el: Element | null): Uint8Array | null {
@@ -117,6 +122,7 @@ class Resolver {
 		referenced: null,
 		keyName: null,
 		problems: [],
+		lax: null,
 	};
 	depth = 0;
 	constructor(private readonly ctx: KeyContext) {}
@@ -518,7 +524,20 @@ class Resolver {
 	}
 }
 
-/** Resolves the candidate keys of a signature's KeyInfo (or every supplied key when it has none). */
+/** In words, why KeyInfo led to no dropped key (for the lax key search's note). */
+function laxReason(keyInfo: Element | null, res: KeyResolution): string {
+	if (!keyInfo) return 'the signature has no KeyInfo';
+	if (res.keyName !== null && res.referenced?.startsWith('key named'))
+		return `the KeyName "${res.keyName}" did not match any dropped file`;
+	if (res.referenced) return `KeyInfo names ${res.referenced}, which no dropped file holds`;
+	return 'KeyInfo names no key that a dropped file holds';
+}
+
+/**
+ * Resolves the candidate keys of a signature's KeyInfo. When KeyInfo leads to no dropped key (a
+ * KeyName nobody dropped, a token absent from the document, no KeyInfo) every dropped key of the
+ * right type is tried, as xmlsec1 --lax-key-search does; `lax` then says why.
+ */
 export async function resolveKeys(
 	keyInfo: Element | null,
 	ctx: KeyContext,
@@ -532,6 +551,7 @@ export async function resolveKeys(
 		res.candidates = res.candidates.filter((c) => c.kind === 'secret');
 		if (!res.identified || res.candidates.length === 0) {
 			res.identified = res.candidates.length > 0;
+			if (!res.identified && ctx.secrets.length) res.lax = laxReason(keyInfo, res);
 			for (const s of ctx.secrets) {
 				if (res.candidates.some((c) => c.kind === 'secret' && c.bytes === s.bytes)) continue;
 				res.candidates.push({
@@ -546,7 +566,9 @@ export async function resolveKeys(
 		return res;
 	}
 	res.candidates = res.candidates.filter((c) => c.kind === 'public');
-	if (res.candidates.length === 0 && !res.referenced) {
+	if (res.candidates.length === 0) {
+		res.identified = false;
+		if (ctx.certs.length) res.lax = laxReason(keyInfo, res);
 		for (const c of ctx.certs)
 			res.candidates.push({
 				kind: 'public',

@@ -1,8 +1,13 @@
 // Small DOM helpers over @xmldom/xmldom for the XML Encryption model: namespaced children, IDs,
 // element paths. No DOMParser exists in a worker, so nothing here touches browser globals.
+import {
+	buildIdMap,
+	elementPath as sharedElementPath,
+	idValues,
+	resolveFragment as resolveIdFragment,
+} from '../xml/ids';
 import type { Document, Element, Node } from '@xmldom/xmldom';
-import { elementsInside, elementsWithIdAttributes } from '../xml/element-index';
-import { NS } from './algorithms';
+import { elementsInside } from '../xml/element-index';
 
 const ELEMENT_NODE = 1;
 
@@ -45,16 +50,9 @@ export function textOf(el: Element | null): string {
 	return el?.textContent ?? '';
 }
 
-/** The ID-typed attributes of RULES.md 4.16 (wsu:Id, Id, ID, AssertionID). */
+/** The ID values of an element: the shared rule of xml/ids.ts (RULES.md 4.16, with id and xml:id). */
 export function idsOf(el: Element): string[] {
-	const out: string[] = [];
-	const wsu = el.getAttributeNS(NS.wsu, 'Id');
-	if (wsu) out.push(wsu);
-	for (const name of ['Id', 'ID', 'AssertionID']) {
-		const v = el.getAttribute(name);
-		if (v) out.push(v);
-	}
-	return out;
+	return idValues(el);
 }
 
 export function idOf(el: Element): string | null {
@@ -63,29 +61,13 @@ export function idOf(el: Element): string | null {
 
 /** Every ID value → its elements (a list longer than one is ambiguous and never resolved). */
 export function buildIdIndex(doc: Document): Map<string, Element[]> {
-	const index = new Map<string, Element[]>();
-	// the parser lists the few elements that carry an ID-like attribute; walk only without it
-	const all = elementsWithIdAttributes(doc) ?? Array.from(doc.getElementsByTagName('*'));
-	for (const el of all) {
-		for (const id of idsOf(el)) {
-			const list = index.get(id);
-			if (list) list.push(el);
-			else index.set(id, [el]);
-		}
-	}
-	return index;
+	return buildIdMap(doc).byValue;
 }
 
-/** `#id` → the one element carrying it, or null (absent or duplicated). */
+/** `#id` → the one element carrying it, or null (absent or duplicated): xml/ids.ts resolveFragment. */
 export function resolveFragment(index: Map<string, Element[]>, uri: string): Element | null {
-	if (!uri.startsWith('#')) return null;
-	const list = index.get(decodeURIComponent(uri.slice(1)));
-	return list?.length === 1 ? (list[0] ?? null) : null;
+	return resolveIdFragment({ byValue: index, duplicates: [] }, uri);
 }
 
-/** Slash path of qualified names from the root, e.g. /soap:Envelope/soap:Body/xenc:EncryptedData. */
-export function elementPath(el: Element): string {
-	const parts: string[] = [];
-	for (let n: Node | null = el; isElement(n); n = n.parentNode) parts.unshift(n.nodeName);
-	return '/' + parts.join('/');
-}
+/** The shared element-path format (xml/ids.ts), e.g. /soap:Envelope/soap:Body/xenc:EncryptedData. */
+export const elementPath = sharedElementPath;

@@ -201,14 +201,18 @@ export async function decryptEncryptedData(
 		}
 	}
 	const source = attempt.sources[0] ?? null;
+	const sizes = [...new Set(attempt.sizeMismatch ?? [])];
 	if (attempt.tried === 0) {
 		if (attempt.structural) return structural(attempt.structural);
+		if (sizes.length) return structural(`no key of the right size: ${sizes.join('; ')}`);
 		return { status: 'no-key', failure: 'no-key', message: noKeyMessage(source), source };
 	}
 	return {
 		status: 'failed',
 		failure: 'crypto',
-		message: cryptoFailureMessage(recipientText(source)),
+		message:
+			cryptoFailureMessage(recipientText(source)) +
+			(sizes.length ? ` (not tried: ${sizes.join('; ')})` : ''),
 		source,
 	};
 }

@@ -31,6 +31,33 @@ function inlineCertInfos(certs: readonly Uint8Array[]): ReturnType<typeof certIn
 
 type OriginatorKey = { curve: string | null; pub: { spki: Uint8Array } | { raw: Uint8Array } };
 
+/** id-ecPublicKey (1.2.840.10045.2.1) as it appears in a SubjectPublicKeyInfo's DER. */
+const EC_PUBLIC_KEY_OID = [0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
+
+function isEcSpki(spki: Uint8Array): boolean {
+	const head = spki.subarray(0, 32);
+	outer: for (let i = 0; i + EC_PUBLIC_KEY_OID.length <= head.length; i++) {
+		for (let j = 0; j < EC_PUBLIC_KEY_OID.length; j++)
+			if (head[i + j] !== EC_PUBLIC_KEY_OID[j]) continue outer;
+		return true;
+	}
+	return false;
+}
+
+/**
+ * The originator's public key(s): the one OriginatorKeyInfo carries or names; when it names one
+ * no dropped file holds (a KeyName nobody dropped), every dropped EC certificate, as xmlsec1's lax
+ * key search does (the key unwrap's integrity check then tells the right one).
+ */
+function originatorKeys(originator: Element | null, env: Env): OriginatorKey[] {
+	const one = originatorKey(originator, env);
+	if (one) return [one];
+	if (!originator) return [];
+	return env.index.certs
+		.filter((c) => isEcSpki(c.info.spki))
+		.map((c) => ({ curve: null, pub: { spki: c.info.spki } }));
+}
+
 function originatorKey(originator: Element | null, env: Env): OriginatorKey | null {
 	if (!originator) return null;
 	for (const kv of elementChildren(originator)) {
@@ -93,8 +120,9 @@ async function* agreementKeys(
 			`ConcatKDFParams: ${error instanceof Error ? error.message : String(error)}`,
 		);
 	}
-	const origin = originatorKey(childNs(method, NS.xenc, 'OriginatorKeyInfo'), env);
-	if (!origin) throw new StructuralError('ECDH-ES without a readable originator public key');
+	const origins = originatorKeys(childNs(method, NS.xenc, 'OriginatorKeyInfo'), env);
+	if (!origins.length)
+		throw new StructuralError('ECDH-ES without a readable originator public key');
 	const recipientHints = readKeyInfo(childNs(method, NS.xenc, 'RecipientKeyInfo'), env.ids);
 	const recipient = findRecipient(
 		recipientHints,
@@ -109,29 +137,34 @@ async function* agreementKeys(
 		recipient.certs,
 		recipientHints.keyNames,
 	);
-	for (const { key } of keys) {
-		if (origin.curve && key.curve !== origin.curve) continue;
-		attempt.tried++;
-		let kek: Uint8Array;
-		try {
-			const z = await ecdhSharedSecret(key.pkcs8, key.curve ?? origin.curve ?? 'P-256', origin.pub);
-			kek = concatKdf(syncHash(hash), z, otherInfo, length);
-		} catch {
-			continue;
+	for (const origin of origins)
+		for (const { key } of keys) {
+			if (origin.curve && key.curve !== origin.curve) continue;
+			attempt.tried++;
+			let kek: Uint8Array;
+			try {
+				const z = await ecdhSharedSecret(
+					key.pkcs8,
+					key.curve ?? origin.curve ?? 'P-256',
+					origin.pub,
+				);
+				kek = concatKdf(syncHash(hash), z, otherInfo, length);
+			} catch {
+				continue;
+			}
+			const cert = env.index.certsOfKey(key)[0] ?? null;
+			yield {
+				key: kek,
+				openedBy: {
+					kind: 'private-key',
+					id: key.id,
+					inputName: key.inputName,
+					alias: key.alias,
+					certSha256: cert,
+					certSubject: cert ? (env.index.bySha256(cert)?.info.subject ?? null) : null,
+				},
+			};
 		}
-		const cert = env.index.certsOfKey(key)[0] ?? null;
-		yield {
-			key: kek,
-			openedBy: {
-				kind: 'private-key',
-				id: key.id,
-				inputName: key.inputName,
-				alias: key.alias,
-				certSha256: cert,
-				certSubject: cert ? (env.index.bySha256(cert)?.info.subject ?? null) : null,
-			},
-		};
-	}
 }
 
 async function* derivedKeys(
@@ -218,7 +251,20 @@ export async function* directKeys(
 		}
 	}
 	const names = keyInfo ? readKeyInfo(keyInfo, env.ids).keyNames : [];
-	for (const { key, matched } of orderSecretKeys(env.ring, names, length)) {
+	const ordered = orderSecretKeys(env.ring, names, length);
+	// a key of the wrong size is named with the size the algorithm needs instead of being tried
+	const unfit = env.ring.secretKeys.filter(
+		(k) => k.bytes.length !== length && (ordered.some((o) => o.key === k) || !ordered.length),
+	);
+	if (unfit.length) {
+		attempt.sizeMismatch ??= [];
+		for (const k of unfit)
+			attempt.sizeMismatch.push(
+				`the secret key ${k.name ?? k.inputName} is ${k.bytes.length} bytes; this algorithm needs a ${length}-byte (${length * 8}-bit) key`,
+			);
+	}
+	for (const { key, matched } of ordered) {
+		if (key.bytes.length !== length) continue;
 		if (!matched && !includeUnnamed) continue;
 		attempt.tried++;
 		yield { key: key.bytes, openedBy: secretKeyUsed(key) };

@@ -45,4 +45,6 @@ export interface Attempt {
 	structural: string | null;
 	/** Key sources seen, in order; the first one describes the message when nothing opened it. */
 	sources: KeySourceInfo[];
+	/** Secret keys left out because their size does not fit the algorithm, in words. */
+	sizeMismatch?: string[];
 }

@@ -1,6 +1,6 @@
 // WSS-USERNAME-PLAINTEXT-OVER-HTTP: a UsernameToken password in clear text (Type PasswordText or
 // absent) sent to an http endpoint and not protected by XML Encryption.
-import { effectiveEnvelopes, usernameTokens } from '../../core/soap/coverage';
+import { clearUsernameTokens, effectiveEnvelopes } from '../../core/soap/coverage';
 import { endpointScheme } from '../../core/soap/endpoint';
 import type { Rule } from '../rule';
 
@@ -21,8 +21,9 @@ export const wssUsernamePlaintextOverHttp: Rule = {
 		for (const env of effectiveEnvelopes(facts)) {
 			const ep = endpointScheme(facts, env);
 			if (ep?.scheme !== 'http') continue;
-			for (const u of usernameTokens(env)) {
-				if (u.passwordType !== 'PasswordText' || u.protectedByEncryption) continue;
+			// the message as sent: an encrypted Body does not hide a clear token in the header
+			for (const u of clearUsernameTokens(facts, env)) {
+				if (u.passwordType !== 'PasswordText') continue;
 				report({
 					severity: 'critical',
 					effect: 'F',

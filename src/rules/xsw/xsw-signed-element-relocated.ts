@@ -1,5 +1,7 @@
 // XSW-SIGNED-ELEMENT-RELOCATED: a signed Body, Timestamp or WS-Addressing header is not where the
-// receiver processes it (Body under Envelope, Timestamp in the Security header, wsa:* in Header).
+// receiver processes it (Body under Envelope, Timestamp in the Security header, wsa:* in Header),
+// or a signed SAML Response / Assertion / Subject / Conditions is not the copy a consumer reads
+// (relocated, nested in a spoofed assertion, or beside an unsigned duplicate).
 import { signatureSubject } from '../../core/soap/coverage';
 import type { Rule } from '../rule';
 
@@ -32,7 +34,7 @@ export const xswSignedElementRelocated: Rule = {
 					effect: 'F',
 					inputName: s.inputName,
 					subject: `${r.target ?? r.uri} referenced by ${signatureSubject(s)}`,
-					evidence: `signed element sits at ${r.targetPath ?? '?'}; expected ${EXPECTED[r.targetKind ?? ''] ?? 'its canonical position'}`,
+					evidence: `signed element sits at ${r.targetPath ?? '?'}${r.wrapping ? ` (${r.wrapping.variant}: ${r.wrapping.detail})` : ''}; expected ${r.expectedAt ?? EXPECTED[r.targetKind ?? ''] ?? 'its canonical position'}`,
 				});
 			}
 		}

@@ -6,20 +6,26 @@ import { pemToDer } from '../../core/x509/pem';
 import type { AnalysisResult } from '../../analyze';
 import { CANCELLED_MESSAGE, type AnalysisSettings, type InputFacts } from '../../core/facts';
 import type { InputFile } from '../../core/pipeline';
+import { reconcileReport } from '../../core/report/build-report';
 import { exportableReport, reportJson, reportSarif } from '../../core/report/export';
 import type { Report } from '../../core/report/report';
+import type { SharePayload } from '../../core/share/share-link';
 import type { ConnectorForm } from '../../core/tls/facts';
 import type { CertificateDescription } from '../../core/x509/facts';
 import { EngineClient } from '../../engine/client';
 import type { EngineEvent, EngineSnapshot } from '../../engine/protocol';
 import type { UiActions } from '../actions';
 import { copyText } from '../clipboard';
+import { sharedFixes } from './share-extras';
+
+/** Below this many bytes in one drop, reading is instant and needs no progress. */
+const READ_PROGRESS_BYTES = 1024 * 1024;
 
 /** Per-input results arriving within this many ms are applied together. */
 const INPUT_BATCH_MS = 50;
 
 /** Unknown inputs up to this size may be offered as a raw symmetric key. */
-export const RAW_KEY_MAX_BYTES = 64;
+export const RAW_KEY_MAX_BYTES = 512;
 /** Bytes kept on the page for the offer: a 64-byte key written as hex text, plus line breaks. */
 export const SMALL_INPUT_BYTES = 2 * RAW_KEY_MAX_BYTES + 4;
 
@@ -99,7 +105,9 @@ export class AnalysisState implements UiActions {
 
 	/** True until the engine has answered the last request: `html[data-state=busy]`. */
 	busy = $derived(this.cancelling || this.reading > 0 || this.sentSeq > this.resultSeq);
-	report = $derived<Report | null>(this.result?.report ?? null);
+	report = $derived<Report | null>(
+		this.result ? reconcileReport(this.result.report, this.result.facts) : null,
+	);
 	rawKeys = $derived<RawKeyInfo[]>(
 		this.settings.rawKeys.map((k) => ({
 			id: k.id,
@@ -238,14 +246,18 @@ export class AnalysisState implements UiActions {
 		if (files.length === 0) return;
 		this.reading++;
 		try {
-			const read = await Promise.all(
-				files.map(async (f) => ({
+			const total = files.reduce((n, f) => n + f.size, 0);
+			const read = { bytes: 0 };
+			const loaded = [];
+			// One after the other, so the progress bar moves with the bytes read.
+			for (const f of files) {
+				loaded.push({
 					name: f.name || 'unnamed file',
-					bytes: new Uint8Array(await f.arrayBuffer()),
+					bytes: await this.readFile(f, read, total),
 					lastModified: f.lastModified,
-				})),
-			);
-			this.addBytes(read);
+				});
+			}
+			this.addBytes(loaded);
 		} catch (error) {
 			this.say(
 				`Could not read the file: ${error instanceof Error ? error.message : String(error)}`,
@@ -253,6 +265,39 @@ export class AnalysisState implements UiActions {
 		} finally {
 			this.reading--;
 		}
+	}
+
+	/**
+	 * Reads a file in chunks and reports the share of all bytes read so far: a 30 MB file takes
+	 * a visible moment, and the bar should not sit at 0 meanwhile.
+	 */
+	private async readFile(file: File, read: { bytes: number }, total: number): Promise<Uint8Array> {
+		if (total < READ_PROGRESS_BYTES || typeof file.stream !== 'function') {
+			read.bytes += file.size;
+			return new Uint8Array(await file.arrayBuffer());
+		}
+		const chunks: Uint8Array[] = [];
+		let length = 0;
+		const reader = file.stream().getReader();
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			chunks.push(value);
+			length += value.length;
+			read.bytes += value.length;
+			this.progress = {
+				label: `Reading ${file.name || 'unnamed file'} (${Math.round(read.bytes / 1048576)} of ${Math.round(total / 1048576)} MB)`,
+				fraction: Math.min(1, read.bytes / total),
+				inputId: null,
+			};
+		}
+		const bytes = new Uint8Array(length);
+		let at = 0;
+		for (const c of chunks) {
+			bytes.set(c, at);
+			at += c.length;
+		}
+		return bytes;
 	}
 
 	addText(text: string): void {
@@ -440,10 +485,24 @@ export class AnalysisState implements UiActions {
 	/** The file Export JSON or Export SARIF downloads; the command line prints the same text. */
 	exportFile(format: 'json' | 'sarif'): string | null {
 		const result = this.result;
-		if (!result) return null;
+		const report = this.report;
+		if (!result || !report) return null;
+		// this.report, not result.report: it lists the inputs cancelled after the report was built.
 		return format === 'json'
-			? reportJson(result.report, this.secrets)
-			: reportSarif(result.report, result.rules ?? [], this.secrets);
+			? reportJson(report, this.secrets)
+			: reportSarif(report, result.rules ?? [], this.secrets);
+	}
+
+	/** What a link or saved report carries: the redacted report, connector and corrected configs. */
+	sharePayload(): SharePayload | null {
+		const report = this.exportableReport();
+		if (!report) return null;
+		const fixes = sharedFixes(this.result?.facts ?? null, this.secrets);
+		return {
+			report,
+			connector: this.settings.connector ?? null,
+			...(fixes.length ? { fixes } : {}),
+		};
 	}
 
 	/** Stops the engine (page teardown, tests). */

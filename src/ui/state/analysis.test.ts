@@ -246,3 +246,21 @@ describe('AnalysisState', () => {
 		expect(state.statusOf(state.inputs[0]!)).toBe('parsed');
 	});
 });
+
+describe('reading large files', () => {
+	it('reports progress while reading and hands the engine every byte', async () => {
+		const { state, engine } = setup();
+		const big = new Uint8Array(3 * 1024 * 1024).map((_, i) => i % 251);
+		expect(state.progress).toBeNull();
+		await state.addFiles([
+			new File([big.subarray(0, 1024 * 1024)], 'a.bin'),
+			new File([big], 'big.bin'),
+		]);
+		// The last chunk read leaves the bar full, labelled with the file, until the engine reports.
+		expect(state.progress?.fraction).toBe(1);
+		expect(state.progress?.label).toMatch(/^Reading big\.bin \(4 of 4 MB\)/);
+		const sent = engine.files[1]?.bytes ?? new Uint8Array();
+		expect(sent.length).toBe(big.length);
+		expect(Buffer.compare(Buffer.from(sent), Buffer.from(big))).toBe(0);
+	});
+});

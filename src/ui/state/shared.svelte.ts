@@ -3,25 +3,48 @@ import { ParseError } from '../../core/errors';
 import {
 	decodeShareFragment,
 	isShareFragment,
+	parseSharePayload,
 	shareMode,
 	type SharePayload,
 } from '../../core/share/share-link';
 
 export type SharedStatus = 'none' | 'needs-passphrase' | 'loading' | 'ready' | 'error';
+/** Where the read-only report came from: a share link, or a saved report file. */
+export type SharedSource = 'link' | 'saved';
 
 export class SharedView {
 	status = $state<SharedStatus>('none');
 	payload = $state.raw<SharePayload | null>(null);
 	error = $state<string | null>(null);
 	wrongPassphrase = $state(false);
+	source = $state<SharedSource>('link');
 	private fragment = '';
 
 	/** True while the page shows a shared report (or its passphrase prompt or error). */
 	active = $derived(this.status !== 'none');
 	loading = $derived(this.status === 'loading');
 
+	/**
+	 * Opens the report a saved file carries (its data block), checked like a link's. Returns false
+	 * when the page is not a saved report.
+	 */
+	openSaved(data: unknown): boolean {
+		if (data === undefined) return false;
+		this.source = 'saved';
+		const payload = parseSharePayload(data);
+		if (payload) {
+			this.payload = payload;
+			this.status = 'ready';
+		} else {
+			this.error = 'This saved report is damaged: its data is not a report from this tool.';
+			this.status = 'error';
+		}
+		return true;
+	}
+
 	/** Opens the report in `location.hash` if it is a share link; otherwise leaves the page live. */
 	openFromLocation(): void {
+		if (this.source === 'saved') return;
 		const hash = location.hash;
 		if (!isShareFragment(hash)) return;
 		this.fragment = hash.replace(/^#/, '');

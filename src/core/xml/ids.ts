@@ -1,9 +1,13 @@
-// ID-typed attributes (RULES.md 4.16): wsu:Id, Id, ID, AssertionID, xml:id. The map of value →
-// elements is built before any reference is resolved; a value held by more than one element is
-// a wrapping signal and never resolves.
+// The one ID rule of every stage (RULES.md 4.16): ID-typed attributes are wsu:Id, Id, ID,
+// AssertionID, lowercase id and xml:id. The map of value → elements is built before any reference
+// is resolved; a value held by more than one element is a wrapping signal and never resolves,
+// for signatures, decryption (DataReference, CipherReference, RetrievalMethod) and the policy
+// check alike. Also the one element-path format (/soap:Envelope/soap:Header/wsse:Security[2]).
 import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
-import { ELEMENT_NODE, NS_XML } from './c14n';
-import { elementsWithIdAttributes } from '../xml/element-index';
+import { elementsWithIdAttributes } from './element-index';
+
+const ELEMENT_NODE = 1;
+const NS_XML = 'http://www.w3.org/XML/1998/namespace';
 
 export const NS_WSU =
 	'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
@@ -14,7 +18,8 @@ export interface IdMap {
 	duplicates: { id: string; paths: string[] }[];
 }
 
-function idValues(el: Element): string[] {
+/** The ID values an element carries (usually one). */
+export function idValues(el: Element): string[] {
 	const out: string[] = [];
 	const attrs = el.attributes;
 	for (let i = 0; i < attrs.length; i++) {
@@ -90,4 +95,17 @@ export function lookupId(map: IdMap, id: string): IdLookup {
 	return list.length === 0
 		? { ok: false, reason: 'missing', count: 0 }
 		: { ok: false, reason: 'duplicate', count: list.length };
+}
+
+/** `#id` (URI-encoded) → the one element carrying it, or null (absent, duplicated, not a fragment). */
+export function resolveFragment(map: IdMap, uri: string): Element | null {
+	if (!uri.startsWith('#')) return null;
+	let id: string;
+	try {
+		id = decodeURIComponent(uri.slice(1));
+	} catch {
+		return null;
+	}
+	const found = lookupId(map, id);
+	return found.ok ? found.element : null;
 }

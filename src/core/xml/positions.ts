@@ -1,0 +1,146 @@
+// Where a consumer looks for a SAML element, and whether a signed copy is the one it reads
+// (signature wrapping judged by position, issue #13). A SAML consumer takes the samlp:Response at
+// the document root (or the SOAP Body's first child), reads the saml:Assertion children of that
+// Response (of the wsse:Security headers for the WSS SAML token profile, or the document element
+// when the assertion stands alone), and the Subject and Conditions of that assertion. A signed
+// element anywhere else, or a signed assertion beside an unsigned one where the consumer reads,
+// is a wrapping: the signature verifies while the consumer uses other content.
+import type { Document, Element } from '@xmldom/xmldom';
+import { childElements, children, is, localName, NS } from './dom';
+
+export const SAMLP2 = 'urn:oasis:names:tc:SAML:2.0:protocol';
+export const SAMLP1 = 'urn:oasis:names:tc:SAML:1.0:protocol';
+
+export type SamlKind = 'response' | 'assertion' | 'subject' | 'conditions';
+
+/** What kind of SAML element a consumer looks for, or null. */
+export function samlKind(el: Element): SamlKind | null {
+	const ns = el.namespaceURI ?? '';
+	const local = localName(el);
+	if ((ns === SAMLP2 || ns === SAMLP1) && local === 'Response') return 'response';
+	if (ns !== NS.saml2 && ns !== NS.saml1) return null;
+	if (local === 'Assertion') return 'assertion';
+	if (local === 'Subject') return 'subject';
+	if (local === 'Conditions') return 'conditions';
+	return null;
+}
+
+function soapBody(root: Element): Element | null {
+	if (localName(root) !== 'Envelope') return null;
+	const ns = root.namespaceURI ?? '';
+	if (ns !== NS.soap11 && ns !== NS.soap12) return null;
+	const bodies = children(root, ns, 'Body');
+	return bodies.length === 1 ? (bodies[0] ?? null) : null;
+}
+
+/** The samlp:Response a consumer processes: the document element, or the SOAP Body's first child. */
+export function effectiveResponse(doc: Document): Element | null {
+	const root = doc.documentElement;
+	if (!root) return null;
+	if (samlKind(root) === 'response') return root;
+	const body = soapBody(root);
+	const first = body ? childElements(body)[0] : undefined;
+	return first && samlKind(first) === 'response' ? first : null;
+}
+
+const isAssertion = (e: Element): boolean => samlKind(e) === 'assertion';
+
+/** The assertions a consumer reads, and in words where it reads them. */
+export function effectiveAssertions(
+	doc: Document,
+): { assertions: Element[]; where: string } | null {
+	const root = doc.documentElement;
+	if (!root) return null;
+	if (isAssertion(root)) return { assertions: [root], where: 'the document element' };
+	const resp = effectiveResponse(doc);
+	if (resp)
+		return {
+			assertions: childElements(resp).filter(isAssertion),
+			where: 'a saml:Assertion child of the samlp:Response the consumer processes',
+		};
+	const ns = root.namespaceURI ?? '';
+	if (soapBody(root)) {
+		const headers = children(root, ns, 'Header');
+		const secs = headers.length === 1 ? children(headers[0], NS.wsse, 'Security') : [];
+		return {
+			assertions: secs.flatMap((s) => childElements(s).filter(isAssertion)),
+			where: 'a saml:Assertion child of the wsse:Security header (WSS SAML token profile)',
+		};
+	}
+	return null;
+}
+
+export interface PositionVerdict {
+	/** true: the consumer reads this copy; false: it does not (wrapping); null: no rule applies. */
+	effective: boolean | null;
+	/** Where the consumer looks, in words. */
+	expected: string;
+	/** How the signed copy was displaced, when it was. */
+	variant?: 'relocated' | 'nested' | 'duplicated';
+	detail?: string;
+}
+
+function insideAssertion(el: Element): Element | null {
+	// the nearest enclosing assertion
+	for (let p = el.parentNode; p && p.nodeType === 1; p = p.parentNode)
+		if (isAssertion(p as Element)) return p as Element;
+	return null;
+}
+
+/** How a signed copy was displaced: by its nearest telling ancestor. */
+function displaced(el: Element): { variant: 'relocated' | 'nested'; detail: string } {
+	for (let p = el.parentNode; p && p.nodeType === 1; p = p.parentNode) {
+		const e = p as Element;
+		if (is(e, NS.ds, 'Object'))
+			return { variant: 'relocated', detail: 'moved into a ds:Object of a signature' };
+		if (isAssertion(e))
+			return {
+				variant: 'nested',
+				detail: `nested inside another assertion (${e.getAttribute('ID') || e.getAttribute('AssertionID') || e.tagName})`,
+			};
+	}
+	const parent = el.parentNode as Element | null;
+	return { variant: 'relocated', detail: `moved under ${parent?.tagName ?? 'another element'}` };
+}
+
+/**
+ * Judges a signed SAML element's position. `covered` says whether an element is the target of
+ * some signature's reference (an unsigned assertion beside a signed one is what a doubled
+ * assertion attack adds).
+ */
+export function judgeSamlPosition(
+	el: Element,
+	doc: Document,
+	covered: (e: Element) => boolean,
+): PositionVerdict | null {
+	const kind = samlKind(el);
+	if (!kind) return null;
+	if (kind === 'response') {
+		const resp = effectiveResponse(doc);
+		const expected = 'the samlp:Response at the document root or as the SOAP Body’s first child';
+		if (resp === el) return { effective: true, expected };
+		return { effective: false, expected, ...displaced(el) };
+	}
+	if (kind === 'assertion') {
+		const eff = effectiveAssertions(doc);
+		if (!eff) return null;
+		if (!eff.assertions.includes(el))
+			return { effective: false, expected: eff.where, ...displaced(el) };
+		const unsigned = eff.assertions.filter((a) => a !== el && !covered(a));
+		if (unsigned.length)
+			return {
+				effective: false,
+				expected: eff.where,
+				variant: 'duplicated',
+				detail: `${eff.assertions.length} assertions where the consumer reads, ${unsigned.length} of them not signed: a consumer may use ${unsigned.length === 1 ? 'that one' : 'one of those'} (${unsigned.map((u) => u.getAttribute('ID') || u.getAttribute('AssertionID') || '?').join(', ')})`,
+			};
+		return { effective: true, expected: eff.where };
+	}
+	// Subject / Conditions: read from the assertion the consumer reads
+	const owner = insideAssertion(el);
+	const expected = `the ${localName(el)} of an assertion the consumer reads`;
+	if (!owner) return { effective: false, expected, ...displaced(el) };
+	const ownerVerdict = judgeSamlPosition(owner, doc, (e) => e === owner || covered(e));
+	if (!ownerVerdict || ownerVerdict.effective !== false) return { effective: true, expected };
+	return { effective: false, expected, ...displaced(owner) };
+}
