@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../core/report/build-report';
+import { tlsConnector } from '../core/tls/connector-builder';
 import type { Rule } from './rule';
 import { RULE_FAILED_ID, runRuleList } from './run-rules';
 import { facts } from './testing';
@@ -85,5 +87,13 @@ describe('runRuleList', () => {
 			area: 'tls',
 			effect: 'cap B',
 		});
+	});
+
+	it('reaches the exported report as a finding, and the grade says it is incomplete', () => {
+		const input = facts({ tls: [tlsConnector({})] });
+		const report = buildReport(input, runRuleList([throwing], input), '2026-11-22T12:00:00Z');
+		const failed = report.findings.filter((f) => f.ruleId === RULE_FAILED_ID);
+		expect(failed.map((f) => [f.subject, f.severity])).toEqual([['TEST-THROWS', 'info']]);
+		expect(report.grade.warnings).toContain(`${RULE_FAILED_ID} is a warning (no A+, A becomes A-)`);
 	});
 });

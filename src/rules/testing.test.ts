@@ -89,6 +89,22 @@ describe('RuleTester table checks', () => {
 		expect(matcherProblem(matcher) !== null).toBe(loose);
 	});
 
+	it('checks a pinned title or remediation like subject and evidence', () => {
+		const table: RuleTable = {
+			valid: [{ name: 'v', facts: facts() }],
+			invalid: [
+				{
+					name: 'i',
+					facts: facts(),
+					findings: [{ ...hit('high'), remediation: { includes: '' } }, hit('low')],
+				},
+			],
+		};
+		expect(tableProblems(rule, table)).toEqual([
+			'invalid row "i", remediation: matcher {"includes":""} accepts "", " ", "x", "0", "undefined", "null", "MUTATED"; pin the value',
+		]);
+	});
+
 	it('reports a loose matcher as a table problem', () => {
 		const table: RuleTable = {
 			valid: [{ name: 'v', facts: facts() }],

@@ -46,7 +46,9 @@ export interface ExpectedFinding {
 	evidence: TextMatcher;
 	/** Pinned when given; `null` means the finding is about no input (connector form, settings). */
 	inputName?: string | null;
+	/** Pinned when given: a hit's sharper title or remediation (RuleHit.title/remediation). */
 	title?: TextMatcher;
+	remediation?: TextMatcher;
 }
 
 export interface ValidRow {
@@ -90,7 +92,17 @@ function asymmetric(matcher: TextMatcher): unknown {
 	return expect.stringContaining(matcher.includes);
 }
 
-/** Freezes the facts so a rule that writes to them throws (and fails its row). */
+/**
+ * A deep-frozen copy of a row's facts: a rule that writes to them throws (and fails its row),
+ * while the row's own objects, which other test files may share (unit tests run with
+ * isolate: false), stay as they were. Facts are structured-cloneable (they cross the worker
+ * boundary), so the copy is exact.
+ */
+function frozenCopy(facts: AnalysisFacts): AnalysisFacts {
+	return deepFreeze(structuredClone(facts));
+}
+
+/** Freezes `value` and everything reachable from it (byte arrays excepted). */
 export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
 	if (value === null || typeof value !== 'object' || seen.has(value)) return value;
 	seen.add(value);
@@ -120,6 +132,7 @@ function project(finding: EngineFinding, expected: ExpectedFinding | undefined):
 	};
 	if (expected && 'inputName' in expected) out.inputName = finding.inputName;
 	if (expected?.title !== undefined) out.title = finding.title;
+	if (expected?.remediation !== undefined) out.remediation = finding.remediation;
 	// A failed rule's own finding always shows its reason, so the row's diff explains itself.
 	if (finding.ruleId !== expected?.ruleId) out.why = finding.evidence;
 	return out;
@@ -135,6 +148,7 @@ function expectation(expected: ExpectedFinding): unknown {
 	};
 	if ('inputName' in expected) out.inputName = expected.inputName;
 	if (expected.title !== undefined) out.title = asymmetric(expected.title);
+	if (expected.remediation !== undefined) out.remediation = asymmetric(expected.remediation);
 	return out;
 }
 
@@ -159,7 +173,7 @@ export function tableProblems(rule: Rule, table: RuleTable): string[] {
 			if (!rule.meta.severities.includes(f.severity)) {
 				problems.push(`invalid row "${row.name}" expects severity ${f.severity}, not in meta`);
 			}
-			for (const field of ['subject', 'evidence', 'title'] as const) {
+			for (const field of ['subject', 'evidence', 'title', 'remediation'] as const) {
 				const m = f[field];
 				const problem = m === undefined ? null : matcherProblem(m);
 				if (problem) problems.push(`invalid row "${row.name}", ${field}: ${problem}`);
@@ -181,13 +195,13 @@ export const RuleTester = {
 			});
 			for (const row of table.valid) {
 				it(`valid: ${row.name}`, () => {
-					const findings = runRuleList([mutated(rule)], deepFreeze(row.facts));
+					const findings = runRuleList([mutated(rule)], frozenCopy(row.facts));
 					expect(findings.map((f) => project(f, undefined))).toEqual([]);
 				});
 			}
 			for (const row of table.invalid) {
 				it(`invalid: ${row.name}`, () => {
-					const findings = runRuleList([mutated(rule)], deepFreeze(row.facts));
+					const findings = runRuleList([mutated(rule)], frozenCopy(row.facts));
 					expect(findings.map((f, i) => project(f, row.findings[i]))).toEqual(
 						row.findings.map(expectation),
 					);

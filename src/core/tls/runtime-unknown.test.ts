@@ -1,4 +1,4 @@
-// Issue #11: declared settings in every format, graded on the configured set when no runtime is
+// Declared settings in every format, graded on the configured set when no runtime is
 // stated (never a better grade on an assumption) and on the stated runtime's effective set
 // otherwise. Each pair of rows is the same declaration without and with a runtime; the
 // runtime-unknown findings must say what a runtime would change.

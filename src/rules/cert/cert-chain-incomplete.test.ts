@@ -1,8 +1,7 @@
 // Must-flag / must-not-flag table for CERT-CHAIN-INCOMPLETE.
-import { describe, expect, it } from 'vitest';
 import type { CertificateFacts } from '../../core/x509/facts';
 import { certFacts } from '../../core/x509/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { certChainIncomplete as rule } from './cert-chain-incomplete';
 
 const root = certFacts({
@@ -30,46 +29,89 @@ const leaf = (chain: string[], extra: Partial<CertificateFacts> = {}) =>
 		...extra,
 	});
 
-describe('CERT-CHAIN-INCOMPLETE', () => {
-	it.each<[string, CertificateFacts[], string[], number]>([
-		['leaf alone, issuer nowhere', [leaf([])], [], 1],
-		[
-			'leaf + intermediate + root in the file',
-			[leaf([inter.sha256, root.sha256]), inter, root],
-			[],
-			0,
-		],
-		[
-			'leaf + intermediate, root is an anchor',
-			[leaf([inter.sha256, root.sha256]), inter],
-			[root.sha256],
-			0,
-		],
-		[
-			'intermediate only in another file',
-			[leaf([inter.sha256, root.sha256]), { ...inter, inputName: 'other.pem' }, root],
-			[],
-			1,
-		],
-		['leaf without its key (not deployed here)', [leaf([], { privateKeyInInput: false })], [], 0],
-		['self-signed leaf', [leaf([], { selfIssued: true, selfSigned: true })], [], 0],
+RuleTester.run(rule, {
+	valid: [
+		{
+			name: 'leaf + intermediate + root in the file',
+			facts: facts({
+				certificates: [leaf([inter.sha256, root.sha256]), inter, root],
+				trustAnchors: [],
+			}),
+		},
+		{
+			name: 'leaf + intermediate, root is an anchor',
+			facts: facts({
+				certificates: [leaf([inter.sha256, root.sha256]), inter],
+				trustAnchors: [root.sha256],
+			}),
+		},
+		{
+			name: 'leaf without its key (not deployed here)',
+			facts: facts({ certificates: [leaf([], { privateKeyInInput: false })], trustAnchors: [] }),
+		},
+		{
+			name: 'self-signed leaf',
+			facts: facts({
+				certificates: [leaf([], { selfIssued: true, selfSigned: true })],
+				trustAnchors: [],
+			}),
+		},
 		// PKCS#12 from openssl/keytool: leaf + intermediate, the root left out as it should be
-		['leaf + intermediate, root not supplied anywhere', [leaf([inter.sha256]), inter], [], 0],
-		[
-			'leaf + intermediate, root only in another file',
-			[leaf([inter.sha256, root.sha256]), inter, { ...root, inputName: 'ca.pem' }],
-			[],
-			0,
-		],
-		[
-			'leaf issued directly by a public root that is not supplied',
-			[leaf([], { publicRoot: { name: 'ISRG Root X1', match: 'issuer' } })],
-			[],
-			0,
-		],
-	])('%s', (_n, certs, anchors, count) => {
-		const hits = runRule(rule, facts({ certificates: certs, trustAnchors: anchors }));
-		expect(hits).toHaveLength(count);
-		for (const h of hits) expect([h.severity, h.effect]).toEqual(['medium', 'cap B']);
-	});
+		{
+			name: 'leaf + intermediate, root not supplied anywhere',
+			facts: facts({ certificates: [leaf([inter.sha256]), inter], trustAnchors: [] }),
+		},
+		{
+			name: 'leaf + intermediate, root only in another file',
+			facts: facts({
+				certificates: [leaf([inter.sha256, root.sha256]), inter, { ...root, inputName: 'ca.pem' }],
+				trustAnchors: [],
+			}),
+		},
+		{
+			name: 'leaf issued directly by a public root that is not supplied',
+			facts: facts({
+				certificates: [leaf([], { publicRoot: { name: 'ISRG Root X1', match: 'issuer' } })],
+				trustAnchors: [],
+			}),
+		},
+	],
+	invalid: [
+		{
+			name: 'leaf alone, issuer nowhere',
+			facts: facts({ certificates: [leaf([])], trustAnchors: [] }),
+			findings: [
+				{
+					ruleId: 'CERT-CHAIN-INCOMPLETE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'server.p12',
+					subject: 'alias server: CN=api.example.com [sha256 llllllllllllllll…]',
+					evidence:
+						'issuer CN=Inter of CN=api.example.com was not supplied (its intermediate, or its root when the root issued it directly)',
+				},
+			],
+		},
+		{
+			name: 'intermediate only in another file',
+			facts: facts({
+				certificates: [
+					leaf([inter.sha256, root.sha256]),
+					{ ...inter, inputName: 'other.pem' },
+					root,
+				],
+				trustAnchors: [],
+			}),
+			findings: [
+				{
+					ruleId: 'CERT-CHAIN-INCOMPLETE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'server.p12',
+					subject: 'alias server: CN=api.example.com [sha256 llllllllllllllll…]',
+					evidence: 'intermediate CN=Inter is not in server.p12 (only in other.pem)',
+				},
+			],
+		},
+	],
 });

@@ -1,5 +1,5 @@
 // CERT-NO-SAN: a leaf certificate without a subjectAltName extension.
-import { certSubject, certificatesOnce } from '../../core/x509/rule-helpers';
+import { certSubject, certificatesOnce } from './helpers';
 import type { Rule } from '../rule';
 
 export const certNoSan: Rule = {

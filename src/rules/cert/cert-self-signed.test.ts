@@ -1,21 +1,46 @@
 // Must-flag / must-not-flag table for CERT-SELF-SIGNED.
-import { describe, expect, it } from 'vitest';
 import { certFacts } from '../../core/x509/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { certSelfSigned as rule } from './cert-self-signed';
 
 const self = { selfIssued: true, selfSigned: true, issuer: 'CN=api.example.com' };
 
-describe('CERT-SELF-SIGNED', () => {
-	it.each([
-		['self-signed leaf (keytool default)', certFacts(self), [], 1],
-		['CA-issued leaf', certFacts(), [], 0],
-		['self-signed root CA', certFacts({ ...self, role: 'root', isCA: true }), [], 0],
-		['pinned trusted entry', certFacts({ ...self, pinned: true }), [], 0],
-		['marked as trust anchor', certFacts({ ...self, sha256: 'f'.repeat(64) }), ['f'.repeat(64)], 0],
-	])('%s', (_n, c, anchors, count) => {
-		const hits = runRule(rule, facts({ certificates: [c], trustAnchors: anchors }));
-		expect(hits).toHaveLength(count);
-		for (const h of hits) expect([h.severity, h.effect]).toEqual(['high', 'T']);
-	});
+RuleTester.run(rule, {
+	valid: [
+		{ name: 'CA-issued leaf', facts: facts({ certificates: [certFacts()], trustAnchors: [] }) },
+		{
+			name: 'self-signed root CA',
+			facts: facts({
+				certificates: [certFacts({ ...self, role: 'root', isCA: true })],
+				trustAnchors: [],
+			}),
+		},
+		{
+			name: 'pinned trusted entry',
+			facts: facts({ certificates: [certFacts({ ...self, pinned: true })], trustAnchors: [] }),
+		},
+		{
+			name: 'marked as trust anchor',
+			facts: facts({
+				certificates: [certFacts({ ...self, sha256: 'f'.repeat(64) })],
+				trustAnchors: ['f'.repeat(64)],
+			}),
+		},
+	],
+	invalid: [
+		{
+			name: 'self-signed leaf (keytool default)',
+			facts: facts({ certificates: [certFacts(self)], trustAnchors: [] }),
+			findings: [
+				{
+					ruleId: 'CERT-SELF-SIGNED',
+					severity: 'high',
+					effect: 'T',
+					inputName: 'server.p12',
+					subject: 'alias server: CN=api.example.com [sha256 aaaaaaaaaaaaaaaa…]',
+					evidence: 'issuer = subject = CN=api.example.com',
+				},
+			],
+		},
+	],
 });

@@ -1,5 +1,5 @@
 // CERT-SELF-SIGNED: a leaf that signs itself and is not explicitly pinned (trusted entry or anchor).
-import { certSubject, certificatesOnce } from '../../core/x509/rule-helpers';
+import { certSubject, certificatesOnce } from './helpers';
 import type { Rule } from '../rule';
 
 export const certSelfSigned: Rule = {

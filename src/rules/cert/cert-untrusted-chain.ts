@@ -1,5 +1,5 @@
 // CERT-UNTRUSTED-CHAIN: no path validates to a supplied trust anchor (evaluated only with anchors).
-import { certSubject, leafOrIntermediate } from '../../core/x509/rule-helpers';
+import { certSubject, leafOrIntermediate } from './helpers';
 import type { Rule } from '../rule';
 
 export const certUntrustedChain: Rule = {

@@ -1,25 +1,92 @@
 // Must-flag / must-not-flag table for CERT-WEAK-SIGNATURE.
-import { describe, expect, it } from 'vitest';
 import { certFacts } from '../../core/x509/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { certWeakSignature as rule } from './cert-weak-signature';
 
-describe('CERT-WEAK-SIGNATURE', () => {
-	it.each([
-		['md5WithRSA', certFacts({ signatureAlgorithm: 'md5WithRSAEncryption' }), [['critical', 'F']]],
-		['md2WithRSA', certFacts({ signatureAlgorithm: 'md2WithRSAEncryption' }), [['critical', 'F']]],
-		['sha1WithRSA', certFacts({ signatureAlgorithm: 'sha1WithRSAEncryption' }), [['high', 'T']]],
-		['ecdsa-with-SHA1', certFacts({ signatureAlgorithm: 'ecdsa-with-SHA1' }), [['high', 'T']]],
-		['dsa-with-SHA1', certFacts({ signatureAlgorithm: 'dsa-with-SHA1' }), [['high', 'T']]],
-		['sha256WithRSA', certFacts(), []],
-		['ecdsa-with-SHA384', certFacts({ signatureAlgorithm: 'ecdsa-with-SHA384' }), []],
-		[
-			'SHA-1 root self-signature ignored',
-			certFacts({ role: 'root', signatureAlgorithm: 'sha1WithRSAEncryption' }),
-			[],
-		],
-	])('%s', (_n, c, tiers) => {
-		const hits = runRule(rule, facts({ certificates: [c] }));
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(tiers);
-	});
+RuleTester.run(rule, {
+	valid: [
+		{ name: 'sha256WithRSA', facts: facts({ certificates: [certFacts()] }) },
+		{
+			name: 'ecdsa-with-SHA384',
+			facts: facts({ certificates: [certFacts({ signatureAlgorithm: 'ecdsa-with-SHA384' })] }),
+		},
+		{
+			name: 'SHA-1 root self-signature ignored',
+			facts: facts({
+				certificates: [certFacts({ role: 'root', signatureAlgorithm: 'sha1WithRSAEncryption' })],
+			}),
+		},
+	],
+	invalid: [
+		{
+			name: 'md5WithRSA',
+			facts: facts({ certificates: [certFacts({ signatureAlgorithm: 'md5WithRSAEncryption' })] }),
+			findings: [
+				{
+					ruleId: 'CERT-WEAK-SIGNATURE',
+					severity: 'critical',
+					effect: 'F',
+					inputName: 'server.p12',
+					subject: 'alias server: CN=api.example.com [sha256 aaaaaaaaaaaaaaaa…]',
+					evidence: 'md5WithRSAEncryption',
+				},
+			],
+		},
+		{
+			name: 'md2WithRSA',
+			facts: facts({ certificates: [certFacts({ signatureAlgorithm: 'md2WithRSAEncryption' })] }),
+			findings: [
+				{
+					ruleId: 'CERT-WEAK-SIGNATURE',
+					severity: 'critical',
+					effect: 'F',
+					inputName: 'server.p12',
+					subject: 'alias server: CN=api.example.com [sha256 aaaaaaaaaaaaaaaa…]',
+					evidence: 'md2WithRSAEncryption',
+				},
+			],
+		},
+		{
+			name: 'sha1WithRSA',
+			facts: facts({ certificates: [certFacts({ signatureAlgorithm: 'sha1WithRSAEncryption' })] }),
+			findings: [
+				{
+					ruleId: 'CERT-WEAK-SIGNATURE',
+					severity: 'high',
+					effect: 'T',
+					inputName: 'server.p12',
+					subject: 'alias server: CN=api.example.com [sha256 aaaaaaaaaaaaaaaa…]',
+					evidence: 'sha1WithRSAEncryption',
+				},
+			],
+		},
+		{
+			name: 'ecdsa-with-SHA1',
+			facts: facts({ certificates: [certFacts({ signatureAlgorithm: 'ecdsa-with-SHA1' })] }),
+			findings: [
+				{
+					ruleId: 'CERT-WEAK-SIGNATURE',
+					severity: 'high',
+					effect: 'T',
+					inputName: 'server.p12',
+					subject: 'alias server: CN=api.example.com [sha256 aaaaaaaaaaaaaaaa…]',
+					evidence: 'ecdsa-with-SHA1',
+				},
+			],
+		},
+		{
+			name: 'dsa-with-SHA1',
+			facts: facts({ certificates: [certFacts({ signatureAlgorithm: 'dsa-with-SHA1' })] }),
+			findings: [
+				{
+					ruleId: 'CERT-WEAK-SIGNATURE',
+					severity: 'high',
+					effect: 'T',
+					inputName: 'server.p12',
+					subject: 'alias server: CN=api.example.com [sha256 aaaaaaaaaaaaaaaa…]',
+					evidence: 'dsa-with-SHA1',
+				},
+			],
+		},
+	],
 });

@@ -1,9 +1,7 @@
 // Must-flag / must-not-flag table for KEY-REUSED-ACROSS-PURPOSES.
-import { describe, expect, it } from 'vitest';
-import type { AnalysisFacts } from '../../core/facts';
 import { sigFacts } from '../../core/soap/testing';
 import { certFacts } from '../../core/x509/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { keyReusedAcrossPurposes as rule } from './key-reused-across-purposes';
 
 const tls = certFacts({
@@ -13,22 +11,34 @@ const tls = certFacts({
 });
 const other = certFacts({ sha256: 'o'.repeat(64), spkiSha256: 'k2', extendedKeyUsage: [] });
 
-describe('KEY-REUSED-ACROSS-PURPOSES', () => {
-	it.each<[string, Partial<AnalysisFacts>, number]>([
-		[
-			'TLS key also signs messages',
-			{ certificates: [tls], signatures: [sigFacts({ signerCertSha256: tls.sha256 })] },
-			1,
-		],
-		[
-			'signing with a separate key',
-			{ certificates: [tls, other], signatures: [sigFacts({ signerCertSha256: other.sha256 })] },
-			0,
-		],
-		['TLS only', { certificates: [tls] }, 0],
-	])('%s', (_n, partial, count) => {
-		const hits = runRule(rule, facts(partial));
-		expect(hits).toHaveLength(count);
-		for (const h of hits) expect([h.severity, h.effect]).toEqual(['medium', 'warn']);
-	});
+RuleTester.run(rule, {
+	valid: [
+		{
+			name: 'signing with a separate key',
+			facts: facts({
+				certificates: [tls, other],
+				signatures: [sigFacts({ signerCertSha256: other.sha256 })],
+			}),
+		},
+		{ name: 'TLS only', facts: facts({ certificates: [tls] }) },
+	],
+	invalid: [
+		{
+			name: 'TLS key also signs messages',
+			facts: facts({
+				certificates: [tls],
+				signatures: [sigFacts({ signerCertSha256: tls.sha256 })],
+			}),
+			findings: [
+				{
+					ruleId: 'KEY-REUSED-ACROSS-PURPOSES',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'server.p12',
+					subject: 'key of CN=api.example.com [SPKI sha256 k…]',
+					evidence: 'TLS authentication and message signing',
+				},
+			],
+		},
+	],
 });

@@ -1,8 +1,7 @@
 // Must-flag / must-not-flag table for KEYSTORE-PASSWORD-PLAINTEXT.
 import { describe, expect, it } from 'vitest';
-import type { KeystoreFacts } from '../../core/keystore/facts';
 import { keystoreFacts } from '../../core/x509/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester, runRule } from '../testing';
 import { keystorePasswordPlaintext as rule } from './keystore-password-plaintext';
 
 const declared = (plaintext: boolean) => ({
@@ -14,17 +13,33 @@ const declared = (plaintext: boolean) => ({
 	inputName: 'server.xml',
 });
 
-describe('KEYSTORE-PASSWORD-PLAINTEXT', () => {
-	it.each<[string, Partial<KeystoreFacts>, number]>([
-		['literal in server.xml', { declaredPasswords: [declared(true)] }, 1],
-		['${ENV} placeholder', { declaredPasswords: [declared(false)] }, 0],
-		['no configuration dropped', {}, 0],
-	])('%s', (_n, partial, count) => {
-		const hits = runRule(rule, facts({ keystores: [keystoreFacts(partial)] }));
-		expect(hits).toHaveLength(count);
-		for (const h of hits)
-			expect([h.severity, h.effect, h.inputName]).toEqual(['medium', 'warn', 'server.xml']);
-	});
+RuleTester.run(rule, {
+	valid: [
+		{
+			name: '${ENV} placeholder',
+			facts: facts({ keystores: [keystoreFacts({ declaredPasswords: [declared(false)] })] }),
+		},
+		{ name: 'no configuration dropped', facts: facts({ keystores: [keystoreFacts({})] }) },
+	],
+	invalid: [
+		{
+			name: 'literal in server.xml',
+			facts: facts({ keystores: [keystoreFacts({ declaredPasswords: [declared(true)] })] }),
+			findings: [
+				{
+					ruleId: 'KEYSTORE-PASSWORD-PLAINTEXT',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'server.xml',
+					subject: 'certificateKeystorePassword (line 12) for server.p12',
+					evidence: 'a literal password (not a ${…} placeholder, ENC(…) or vault reference)',
+				},
+			],
+		},
+	],
+});
+
+describe('KEYSTORE-PASSWORD-PLAINTEXT: further cases', () => {
 	it.each<[string, boolean, number]>([
 		['literal in a config whose keystore was not dropped', true, 1],
 		['placeholder in a config whose keystore was not dropped', false, 0],

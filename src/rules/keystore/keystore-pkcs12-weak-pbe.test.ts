@@ -1,8 +1,7 @@
 // Must-flag / must-not-flag table for KEYSTORE-PKCS12-WEAK-PBE (with the RULES.md amendment).
-import { describe, expect, it } from 'vitest';
-import type { KeystoreFacts, Pkcs12Bag } from '../../core/keystore/facts';
+import type { Pkcs12Bag } from '../../core/keystore/facts';
 import { keystoreFacts } from '../../core/x509/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { keystorePkcs12WeakPbe as rule } from './keystore-pkcs12-weak-pbe';
 
 const bag = (
@@ -27,34 +26,126 @@ const sha1Mac = (iterations: number) => ({
 	verified: true,
 });
 
-describe('KEYSTORE-PKCS12-WEAK-PBE', () => {
-	it.each<[string, Partial<KeystoreFacts>, string[][]]>([
-		['OpenSSL 3 default', { bags: [bag('encrypted-safe', PBES2), bag('shrouded-key', PBES2)] }, []],
-		[
-			'OpenSSL -legacy (RC2-40 certs, 3DES key)',
-			{ bags: [bag('encrypted-safe', RC2), bag('shrouded-key', TDES)], integrity: sha1Mac(2048) },
-			[
-				['low', 'warn'],
-				['low', 'warn'],
+RuleTester.run(rule, {
+	valid: [
+		{
+			name: 'OpenSSL 3 default',
+			facts: facts({
+				keystores: [
+					keystoreFacts({ bags: [bag('encrypted-safe', PBES2), bag('shrouded-key', PBES2)] }),
+				],
+			}),
+		},
+		{
+			name: 'SHA-1 MAC with 100 000 iterations',
+			facts: facts({ keystores: [keystoreFacts({ integrity: sha1Mac(100000) })] }),
+		},
+		{
+			name: 'KeyBag inside a PBES2 SafeContents',
+			facts: facts({
+				keystores: [keystoreFacts({ bags: [bag('encrypted-safe', PBES2), bag('key', PBES2)] })],
+			}),
+		},
+		{
+			name: 'JKS is not PKCS#12',
+			facts: facts({
+				keystores: [keystoreFacts({ type: 'JKS', bags: [bag('shrouded-key', RC2)] })],
+			}),
+		},
+	],
+	invalid: [
+		{
+			name: 'OpenSSL -legacy (RC2-40 certs, 3DES key)',
+			facts: facts({
+				keystores: [
+					keystoreFacts({
+						bags: [bag('encrypted-safe', RC2), bag('shrouded-key', TDES)],
+						integrity: sha1Mac(2048),
+					}),
+				],
+			}),
+			findings: [
+				{
+					ruleId: 'KEYSTORE-PKCS12-WEAK-PBE',
+					severity: 'low',
+					effect: 'warn',
+					inputName: 'server.p12',
+					subject: 'server.p12: shrouded-key bag',
+					evidence: 'private key protected with 1.2.840.113549.1.12.1.3',
+				},
+				{
+					ruleId: 'KEYSTORE-PKCS12-WEAK-PBE',
+					severity: 'low',
+					effect: 'warn',
+					inputName: 'server.p12',
+					subject: 'server.p12: certificate bags',
+					evidence: 'certificates encrypted with pbeWithSHAAnd40BitRC2-CBC',
+				},
 			],
-		],
-		['key under RC2-40', { bags: [bag('shrouded-key', RC2)] }, [['medium', 'cap B']]],
-		['SHA-1 MAC with 1 iteration', { integrity: sha1Mac(1) }, [['low', 'warn']]],
-		['SHA-1 MAC with 100 000 iterations', { integrity: sha1Mac(100000) }, []],
-		['plain KeyBag', { bags: [bag('key', null)] }, [['high', 'cap C']]],
-		[
-			'KeyBag inside a PBES2 SafeContents',
-			{ bags: [bag('encrypted-safe', PBES2), bag('key', PBES2)] },
-			[],
-		],
-		[
-			'no integrity at all',
-			{ integrity: { kind: 'none', algorithm: null, iterations: null, verified: null } },
-			[['medium', 'warn']],
-		],
-		['JKS is not PKCS#12', { type: 'JKS', bags: [bag('shrouded-key', RC2)] }, []],
-	])('%s', (_n, partial, tiers) => {
-		const hits = runRule(rule, facts({ keystores: [keystoreFacts(partial)] }));
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(tiers);
-	});
+		},
+		{
+			name: 'key under RC2-40',
+			facts: facts({ keystores: [keystoreFacts({ bags: [bag('shrouded-key', RC2)] })] }),
+			findings: [
+				{
+					ruleId: 'KEYSTORE-PKCS12-WEAK-PBE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'server.p12',
+					subject: 'server.p12: shrouded-key bag',
+					evidence: 'private key protected with 1.2.840.113549.1.12.1.6',
+				},
+			],
+		},
+		{
+			name: 'SHA-1 MAC with 1 iteration',
+			facts: facts({ keystores: [keystoreFacts({ integrity: sha1Mac(1) })] }),
+			findings: [
+				{
+					ruleId: 'KEYSTORE-PKCS12-WEAK-PBE',
+					severity: 'low',
+					effect: 'warn',
+					inputName: 'server.p12',
+					subject: 'server.p12: integrity MAC',
+					evidence: 'MAC HMAC-SHA-1 with 1 iterations',
+				},
+			],
+		},
+		{
+			name: 'plain KeyBag',
+			facts: facts({ keystores: [keystoreFacts({ bags: [bag('key', null)] })] }),
+			findings: [
+				{
+					ruleId: 'KEYSTORE-PKCS12-WEAK-PBE',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'server.p12',
+					subject: 'server.p12: key bag',
+					evidence: 'private key stored in a plain, unencrypted KeyBag',
+					title: 'PKCS#12 private key not encrypted',
+				},
+			],
+		},
+		{
+			name: 'no integrity at all',
+			facts: facts({
+				keystores: [
+					keystoreFacts({
+						integrity: { kind: 'none', algorithm: null, iterations: null, verified: null },
+					}),
+				],
+			}),
+			findings: [
+				{
+					ruleId: 'KEYSTORE-PKCS12-WEAK-PBE',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'server.p12',
+					subject: 'server.p12: integrity',
+					evidence: 'no MAC and no signature: the file can be altered unnoticed',
+					title: 'PKCS#12 without integrity protection',
+				},
+			],
+		},
+	],
 });

@@ -1,8 +1,6 @@
 // Must-flag / must-not-flag table for KEYSTORE-PRIVATE-KEY-IN-TRUSTSTORE.
-import { describe, expect, it } from 'vitest';
-import type { KeystoreFacts } from '../../core/keystore/facts';
 import { keystoreFacts } from '../../core/x509/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { keystorePrivateKeyInTruststore as rule } from './keystore-private-key-in-truststore';
 
 const key = {
@@ -16,23 +14,57 @@ const key = {
 };
 const cert = { ...key, alias: 'root', type: 'trusted-certificate' as const, certSha256: ['c2'] };
 
-describe('KEYSTORE-PRIVATE-KEY-IN-TRUSTSTORE', () => {
-	it.each<[string, Partial<KeystoreFacts>, string[], number]>([
-		['truststore.jks with a key', { inputName: 'truststore.jks', entries: [cert, key] }, [], 1],
-		[
-			'store marked as truststore with a key',
-			{ inputName: 'store.jks', entries: [cert, key] },
-			['c1', 'c2'],
-			1,
-		],
-		['truststore without keys', { inputName: 'truststore.jks', entries: [cert] }, [], 0],
-		['keystore with a key', { inputName: 'server.p12', entries: [key] }, [], 0],
-	])('%s', (_n, partial, anchors, count) => {
-		const hits = runRule(
-			rule,
-			facts({ keystores: [keystoreFacts(partial)], trustAnchors: anchors }),
-		);
-		expect(hits).toHaveLength(count);
-		for (const h of hits) expect([h.severity, h.effect]).toEqual(['medium', 'warn']);
-	});
+RuleTester.run(rule, {
+	valid: [
+		{
+			name: 'truststore without keys',
+			facts: facts({
+				keystores: [keystoreFacts({ inputName: 'truststore.jks', entries: [cert] })],
+				trustAnchors: [],
+			}),
+		},
+		{
+			name: 'keystore with a key',
+			facts: facts({
+				keystores: [keystoreFacts({ inputName: 'server.p12', entries: [key] })],
+				trustAnchors: [],
+			}),
+		},
+	],
+	invalid: [
+		{
+			name: 'truststore.jks with a key',
+			facts: facts({
+				keystores: [keystoreFacts({ inputName: 'truststore.jks', entries: [cert, key] })],
+				trustAnchors: [],
+			}),
+			findings: [
+				{
+					ruleId: 'KEYSTORE-PRIVATE-KEY-IN-TRUSTSTORE',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'truststore.jks',
+					subject: 'PKCS12 truststore.jks',
+					evidence: '1 private key entry (bedag-test) in a store named as a truststore',
+				},
+			],
+		},
+		{
+			name: 'store marked as truststore with a key',
+			facts: facts({
+				keystores: [keystoreFacts({ inputName: 'store.jks', entries: [cert, key] })],
+				trustAnchors: ['c1', 'c2'],
+			}),
+			findings: [
+				{
+					ruleId: 'KEYSTORE-PRIVATE-KEY-IN-TRUSTSTORE',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'store.jks',
+					subject: 'PKCS12 store.jks',
+					evidence: '1 private key entry (bedag-test) in a store marked as truststore',
+				},
+			],
+		},
+	],
 });

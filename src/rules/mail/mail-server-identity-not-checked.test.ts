@@ -1,29 +1,47 @@
 // Must-flag / must-not-flag table for MAIL-SERVER-IDENTITY-NOT-CHECKED.
-import { describe, expect, it } from 'vitest';
-import type { MailFacts } from '../../core/tls/facts';
-import { mailFacts, runRule } from '../testing';
+import { mailFacts, RuleTester } from '../testing';
 import { mailServerIdentityNotChecked } from './mail-server-identity-not-checked';
 
-const cases: [string, Partial<MailFacts>, [string, string][]][] = [
-	['checkserveridentity absent', { port: 465, mode: 'implicit' }, [['high', 'cap C']]],
-	[
-		'checkserveridentity false',
-		{ mode: 'starttls-required', checkServerIdentity: false },
-		[['high', 'cap C']],
+RuleTester.run(mailServerIdentityNotChecked, {
+	valid: [
+		{
+			name: 'checkserveridentity true',
+			facts: mailFacts({ port: 465, mode: 'implicit', checkServerIdentity: true }),
+		},
+		{
+			name: 'trust all: TLS-CERT-VALIDATION-DISABLED instead',
+			facts: mailFacts({ port: 465, mode: 'implicit', trustAll: true }),
+		},
+		{ name: 'plaintext: MAIL-PLAINTEXT instead', facts: mailFacts({ mode: 'plain' }) },
 	],
-	['checkserveridentity true', { port: 465, mode: 'implicit', checkServerIdentity: true }, []],
-	[
-		'trust all: TLS-CERT-VALIDATION-DISABLED instead',
-		{ port: 465, mode: 'implicit', trustAll: true },
-		[],
+	invalid: [
+		{
+			name: 'checkserveridentity absent',
+			facts: mailFacts({ port: 465, mode: 'implicit' }),
+			findings: [
+				{
+					ruleId: 'MAIL-SERVER-IDENTITY-NOT-CHECKED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'mail.properties',
+					subject: 'mail.smtp.ssl.checkserveridentity',
+					evidence: 'not set (JavaMail 1.x and Jakarta Mail 2.0 default to false)',
+				},
+			],
+		},
+		{
+			name: 'checkserveridentity false',
+			facts: mailFacts({ mode: 'starttls-required', checkServerIdentity: false }),
+			findings: [
+				{
+					ruleId: 'MAIL-SERVER-IDENTITY-NOT-CHECKED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'mail.properties',
+					subject: 'mail.smtp.ssl.checkserveridentity',
+					evidence: 'set to false',
+				},
+			],
+		},
 	],
-	['plaintext: MAIL-PLAINTEXT instead', { mode: 'plain' }, []],
-];
-
-describe('MAIL-SERVER-IDENTITY-NOT-CHECKED', () => {
-	it.each(cases)('%s', (_name, input, expected) => {
-		const hits = runRule(mailServerIdentityNotChecked, mailFacts(input));
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(expected);
-		for (const h of hits) expect(h.evidence.length).toBeGreaterThan(0);
-	});
 });

@@ -1,20 +1,43 @@
 // Must-flag / must-not-flag table for MAIL-STARTTLS-INSTEAD-OF-IMPLICIT.
-import { describe, expect, it } from 'vitest';
-import type { MailFacts } from '../../core/tls/facts';
-import { mailFacts, runRule } from '../testing';
+import { mailFacts, RuleTester } from '../testing';
 import { mailStarttlsInsteadOfImplicit } from './mail-starttls-instead-of-implicit';
 
-const cases: [string, Partial<MailFacts>, [string, string][]][] = [
-	['STARTTLS on 587', { mode: 'starttls-required' }, [['low', 'cap A']]],
-	['optional STARTTLS on 587 too', {}, [['low', 'cap A']]],
-	['relay on 25 (STARTTLS is the norm)', { port: 25, mode: 'starttls-required' }, []],
-	['implicit TLS on 465', { port: 465, mode: 'implicit' }, []],
-];
-
-describe('MAIL-STARTTLS-INSTEAD-OF-IMPLICIT', () => {
-	it.each(cases)('%s', (_name, input, expected) => {
-		const hits = runRule(mailStarttlsInsteadOfImplicit, mailFacts(input));
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(expected);
-		for (const h of hits) expect(h.evidence.length).toBeGreaterThan(0);
-	});
+RuleTester.run(mailStarttlsInsteadOfImplicit, {
+	valid: [
+		{
+			name: 'relay on 25 (STARTTLS is the norm)',
+			facts: mailFacts({ port: 25, mode: 'starttls-required' }),
+		},
+		{ name: 'implicit TLS on 465', facts: mailFacts({ port: 465, mode: 'implicit' }) },
+	],
+	invalid: [
+		{
+			name: 'STARTTLS on 587',
+			facts: mailFacts({ mode: 'starttls-required' }),
+			findings: [
+				{
+					ruleId: 'MAIL-STARTTLS-INSTEAD-OF-IMPLICIT',
+					severity: 'low',
+					effect: 'cap A',
+					inputName: 'mail.properties',
+					subject: 'SMTP smtp.example.com:587',
+					evidence: 'STARTTLS on port 587 (mail.properties line 5: x); implicit TLS would use 465',
+				},
+			],
+		},
+		{
+			name: 'optional STARTTLS on 587 too',
+			facts: mailFacts({}),
+			findings: [
+				{
+					ruleId: 'MAIL-STARTTLS-INSTEAD-OF-IMPLICIT',
+					severity: 'low',
+					effect: 'cap A',
+					inputName: 'mail.properties',
+					subject: 'SMTP smtp.example.com:587',
+					evidence: 'STARTTLS on port 587 (mail.properties line 5: x); implicit TLS would use 465',
+				},
+			],
+		},
+	],
 });

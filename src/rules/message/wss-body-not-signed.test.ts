@@ -1,61 +1,102 @@
 // Must-flag / must-not-flag table for WSS-BODY-NOT-SIGNED.
 import { describe, expect, it } from 'vitest';
 import { envFacts, refFacts, sigFacts, tsRef } from '../../core/soap/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester, runRule } from '../testing';
 import { wssBodyNotSigned as rule } from './wss-body-not-signed';
 
-describe('WSS-BODY-NOT-SIGNED', () => {
-	it.each([
-		['only the Timestamp signed', [sigFacts({ references: [tsRef()] })], envFacts(), 1],
-		[
-			'Body moved into a header (wrapping)',
-			[
-				sigFacts({
-					references: [
-						refFacts({
-							targetPath: '/soapenv:Envelope/soapenv:Header/ex:Wrapper/soapenv:Body',
-							atExpectedPosition: false,
-						}),
-					],
-				}),
+RuleTester.run(rule, {
+	valid: [
+		{ name: 'Body signed', facts: facts({ envelopes: [envFacts()], signatures: [sigFacts()] }) },
+		{
+			name: 'sole payload child signed',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [
+					sigFacts({
+						references: [refFacts({ targetPath: '/soapenv:Envelope/soapenv:Body/ex:Op' })],
+					}),
+				],
+			}),
+		},
+		{
+			name: 'whole document signed',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [
+					sigFacts({
+						references: [
+							refFacts({ uri: '', wholeDocument: true, targetPath: '/soapenv:Envelope' }),
+						],
+					}),
+				],
+			}),
+		},
+		{ name: 'no signature', facts: facts({ envelopes: [envFacts()], signatures: [] }) },
+	],
+	invalid: [
+		{
+			name: 'only the Timestamp signed',
+			facts: facts({ envelopes: [envFacts()], signatures: [sigFacts({ references: [tsRef()] })] }),
+			findings: [
+				{
+					ruleId: 'WSS-BODY-NOT-SIGNED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'msg.xml',
+					subject: '/soapenv:Envelope/soapenv:Body',
+					evidence: '1 signature(s) reference wsu:Timestamp, not the Body',
+				},
 			],
-			envFacts(),
-			1,
-		],
-		[
-			'Body reference is a duplicate ID',
-			[sigFacts({ references: [refFacts({ duplicateId: true })] })],
-			envFacts(),
-			1,
-		],
-		['Body signed', [sigFacts()], envFacts(), 0],
-		[
-			'sole payload child signed',
-			[
-				sigFacts({
-					references: [refFacts({ targetPath: '/soapenv:Envelope/soapenv:Body/ex:Op' })],
-				}),
+		},
+		{
+			name: 'Body moved into a header (wrapping)',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [
+					sigFacts({
+						references: [
+							refFacts({
+								targetPath: '/soapenv:Envelope/soapenv:Header/ex:Wrapper/soapenv:Body',
+								atExpectedPosition: false,
+							}),
+						],
+					}),
+				],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-BODY-NOT-SIGNED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'msg.xml',
+					subject: '/soapenv:Envelope/soapenv:Body',
+					evidence:
+						'a signature verifies, but over a Body element that is not the one the service processes',
+					title: 'Signature verifies, but the Body the service processes is NOT signed (wrapping)',
+				},
 			],
-			envFacts(),
-			0,
-		],
-		[
-			'whole document signed',
-			[
-				sigFacts({
-					references: [refFacts({ uri: '', wholeDocument: true, targetPath: '/soapenv:Envelope' })],
-				}),
+		},
+		{
+			name: 'Body reference is a duplicate ID',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [sigFacts({ references: [refFacts({ duplicateId: true })] })],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-BODY-NOT-SIGNED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'msg.xml',
+					subject: '/soapenv:Envelope/soapenv:Body',
+					evidence: '1 signature(s) reference soapenv:Body, not the Body',
+				},
 			],
-			envFacts(),
-			0,
-		],
-		['no signature', [], envFacts(), 0],
-	])('%s', (_name, sigs, env, n) => {
-		const hits = runRule(rule, facts({ envelopes: [env], signatures: sigs }));
-		expect(hits).toHaveLength(n);
-		if (n) expect(hits[0]).toMatchObject({ severity: 'high', effect: 'cap C' });
-	});
+		},
+	],
+});
 
+describe('WSS-BODY-NOT-SIGNED: further cases', () => {
 	it('says prominently when a verifying signature covers a relocated Body', () => {
 		const sig = sigFacts({
 			references: [refFacts({ targetPath: '/soapenv:Envelope/soapenv:Header/w/soapenv:Body' })],

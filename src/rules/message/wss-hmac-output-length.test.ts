@@ -1,24 +1,86 @@
 // Must-flag / must-not-flag table for WSS-HMAC-OUTPUT-LENGTH.
-import { describe, expect, it } from 'vitest';
 import { sigFacts } from '../../core/soap/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { wssHmacOutputLength as rule } from './wss-hmac-output-length';
 
 const HMAC1 = 'http://www.w3.org/2000/09/xmldsig#hmac-sha1';
 const HMAC256 = 'http://www.w3.org/2001/04/xmldsig-more#hmac-sha256';
 
-describe('WSS-HMAC-OUTPUT-LENGTH', () => {
-	it.each([
-		['hmac-sha1, 40 bits', HMAC1, 40, [['critical', 'F']]],
-		['hmac-sha256, 120 bits (< 128)', HMAC256, 120, [['critical', 'F']]],
-		['hmac-sha1, 160 bits (present at all)', HMAC1, 160, [['high', 'cap C']]],
-		['hmac-sha256, 128 bits', HMAC256, 128, [['high', 'cap C']]],
-		['absent', HMAC256, null, []],
-	])('%s', (_name, alg, bits, tiers) => {
-		const hits = runRule(
-			rule,
-			facts({ signatures: [sigFacts({ signatureAlgorithm: alg, hmacOutputLength: bits })] }),
-		);
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(tiers);
-	});
+RuleTester.run(rule, {
+	valid: [
+		{
+			name: 'absent',
+			facts: facts({
+				signatures: [sigFacts({ signatureAlgorithm: HMAC256, hmacOutputLength: null })],
+			}),
+		},
+	],
+	invalid: [
+		{
+			name: 'hmac-sha1, 40 bits',
+			facts: facts({ signatures: [sigFacts({ signatureAlgorithm: HMAC1, hmacOutputLength: 40 })] }),
+			findings: [
+				{
+					ruleId: 'WSS-HMAC-OUTPUT-LENGTH',
+					severity: 'critical',
+					effect: 'F',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'HMACOutputLength 40 bits (below 80)',
+				},
+			],
+		},
+		{
+			name: 'hmac-sha256, 120 bits (< 128)',
+			facts: facts({
+				signatures: [sigFacts({ signatureAlgorithm: HMAC256, hmacOutputLength: 120 })],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-HMAC-OUTPUT-LENGTH',
+					severity: 'critical',
+					effect: 'F',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'HMACOutputLength 120 bits (below 128)',
+				},
+			],
+		},
+		{
+			name: 'hmac-sha1, 160 bits (present at all)',
+			facts: facts({
+				signatures: [sigFacts({ signatureAlgorithm: HMAC1, hmacOutputLength: 160 })],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-HMAC-OUTPUT-LENGTH',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'HMACOutputLength 160 bits',
+				},
+			],
+		},
+		{
+			name: 'hmac-sha256, 128 bits',
+			facts: facts({
+				signatures: [sigFacts({ signatureAlgorithm: HMAC256, hmacOutputLength: 128 })],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-HMAC-OUTPUT-LENGTH',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'HMACOutputLength 128 bits',
+				},
+			],
+		},
+	],
 });

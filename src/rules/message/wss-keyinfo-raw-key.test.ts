@@ -1,18 +1,52 @@
 // Must-flag / must-not-flag table for WSS-KEYINFO-RAW-KEY.
-import { describe, expect, it } from 'vitest';
 import { sigFacts } from '../../core/soap/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { wssKeyinfoRawKey as rule } from './wss-keyinfo-raw-key';
 
-describe('WSS-KEYINFO-RAW-KEY', () => {
-	it.each([
-		['KeyValue', sigFacts({ rawKeyInKeyInfo: true, keyInfoForms: ['ds:KeyValue/RSAKeyValue'] }), 1],
-		['bare X509Data', sigFacts({ rawKeyInKeyInfo: true, keyInfoForms: ['ds:X509Data'] }), 1],
-		['SecurityTokenReference', sigFacts(), 0],
-		['SAML assertion signature', sigFacts({ rawKeyInKeyInfo: true, inAssertion: true }), 0],
-	])('%s', (_name, s, n) => {
-		const hits = runRule(rule, facts({ signatures: [s] }));
-		expect(hits).toHaveLength(n);
-		if (n) expect(hits[0]).toMatchObject({ severity: 'medium', effect: 'cap B' });
-	});
+RuleTester.run(rule, {
+	valid: [
+		{ name: 'SecurityTokenReference', facts: facts({ signatures: [sigFacts()] }) },
+		{
+			name: 'SAML assertion signature',
+			facts: facts({ signatures: [sigFacts({ rawKeyInKeyInfo: true, inAssertion: true })] }),
+		},
+	],
+	invalid: [
+		{
+			name: 'KeyValue',
+			facts: facts({
+				signatures: [
+					sigFacts({ rawKeyInKeyInfo: true, keyInfoForms: ['ds:KeyValue/RSAKeyValue'] }),
+				],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-KEYINFO-RAW-KEY',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'ds:KeyInfo holds ds:KeyValue/RSAKeyValue',
+				},
+			],
+		},
+		{
+			name: 'bare X509Data',
+			facts: facts({
+				signatures: [sigFacts({ rawKeyInKeyInfo: true, keyInfoForms: ['ds:X509Data'] })],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-KEYINFO-RAW-KEY',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'ds:KeyInfo holds ds:X509Data',
+				},
+			],
+		},
+	],
 });

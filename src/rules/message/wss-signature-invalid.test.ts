@@ -1,25 +1,69 @@
 // Must-flag / must-not-flag table for WSS-SIGNATURE-INVALID.
-import { describe, expect, it } from 'vitest';
 import { sigFacts } from '../../core/soap/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { wssSignatureInvalid as rule } from './wss-signature-invalid';
 
-describe('WSS-SIGNATURE-INVALID', () => {
-	it.each([
-		[
-			'digest mismatch',
-			sigFacts({ valid: false, failureKind: 'digest-mismatch', error: 'digest' }),
-			1,
-		],
-		['signature mismatch', sigFacts({ valid: false, failureKind: 'signature-mismatch' }), 1],
-		['unresolvable reference', sigFacts({ valid: false, failureKind: 'malformed' }), 1],
-		['valid', sigFacts(), 0],
-		['not checked', sigFacts({ valid: null, failureKind: 'key-not-found' }), 0],
-		['unsupported algorithm', sigFacts({ valid: false, failureKind: 'unsupported-algorithm' }), 0],
-	])('%s', (_name, sig, n) => {
-		const hits = runRule(rule, facts({ signatures: [sig] }));
-		expect(hits).toHaveLength(n);
-		if (n)
-			expect(hits[0]).toMatchObject({ severity: 'critical', effect: 'F', inputName: 'msg.xml' });
-	});
+RuleTester.run(rule, {
+	valid: [
+		{ name: 'valid', facts: facts({ signatures: [sigFacts()] }) },
+		{
+			name: 'not checked',
+			facts: facts({ signatures: [sigFacts({ valid: null, failureKind: 'key-not-found' })] }),
+		},
+		{
+			name: 'unsupported algorithm',
+			facts: facts({
+				signatures: [sigFacts({ valid: false, failureKind: 'unsupported-algorithm' })],
+			}),
+		},
+	],
+	invalid: [
+		{
+			name: 'digest mismatch',
+			facts: facts({
+				signatures: [sigFacts({ valid: false, failureKind: 'digest-mismatch', error: 'digest' })],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-SIGNATURE-INVALID',
+					severity: 'critical',
+					effect: 'F',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'digest',
+				},
+			],
+		},
+		{
+			name: 'signature mismatch',
+			facts: facts({ signatures: [sigFacts({ valid: false, failureKind: 'signature-mismatch' })] }),
+			findings: [
+				{
+					ruleId: 'WSS-SIGNATURE-INVALID',
+					severity: 'critical',
+					effect: 'F',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'signature-mismatch',
+				},
+			],
+		},
+		{
+			name: 'unresolvable reference',
+			facts: facts({ signatures: [sigFacts({ valid: false, failureKind: 'malformed' })] }),
+			findings: [
+				{
+					ruleId: 'WSS-SIGNATURE-INVALID',
+					severity: 'critical',
+					effect: 'F',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'malformed',
+				},
+			],
+		},
+	],
 });

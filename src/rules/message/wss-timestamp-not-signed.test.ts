@@ -1,22 +1,53 @@
 // Must-flag / must-not-flag table for WSS-TIMESTAMP-NOT-SIGNED.
-import { describe, expect, it } from 'vitest';
 import { envFacts, refFacts, sigFacts, tsRef } from '../../core/soap/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { wssTimestampNotSigned as rule } from './wss-timestamp-not-signed';
 
-describe('WSS-TIMESTAMP-NOT-SIGNED', () => {
-	it.each([
-		['only Body signed', [sigFacts({ references: [refFacts()] })], 1],
-		[
-			'Timestamp reference is a duplicate ID',
-			[sigFacts({ references: [refFacts(), tsRef({ duplicateId: true })] })],
-			1,
-		],
-		['Body and Timestamp signed', [sigFacts({ references: [refFacts(), tsRef()] })], 0],
-		['not signed at all', [], 0],
-	])('%s', (_name, sigs, n) => {
-		const hits = runRule(rule, facts({ envelopes: [envFacts()], signatures: sigs }));
-		expect(hits).toHaveLength(n);
-		if (n) expect(hits[0]).toMatchObject({ severity: 'medium', effect: 'cap B' });
-	});
+RuleTester.run(rule, {
+	valid: [
+		{
+			name: 'Body and Timestamp signed',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [sigFacts({ references: [refFacts(), tsRef()] })],
+			}),
+		},
+		{ name: 'not signed at all', facts: facts({ envelopes: [envFacts()], signatures: [] }) },
+	],
+	invalid: [
+		{
+			name: 'only Body signed',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [sigFacts({ references: [refFacts()] })],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-TIMESTAMP-NOT-SIGNED',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'msg.xml',
+					subject: '/soapenv:Envelope/soapenv:Header/wsse:Security/wsu:Timestamp',
+					evidence: '1 signature(s), none references #TS-1',
+				},
+			],
+		},
+		{
+			name: 'Timestamp reference is a duplicate ID',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [sigFacts({ references: [refFacts(), tsRef({ duplicateId: true })] })],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-TIMESTAMP-NOT-SIGNED',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'msg.xml',
+					subject: '/soapenv:Envelope/soapenv:Header/wsse:Security/wsu:Timestamp',
+					evidence: '1 signature(s), none references #TS-1',
+				},
+			],
+		},
+	],
 });

@@ -1,25 +1,58 @@
 // Must-flag / must-not-flag table for WSS-USERNAME-NO-NONCE.
-import { describe, expect, it } from 'vitest';
 import { envFacts, refFacts, sigFacts, tsRef, utFacts } from '../../core/soap/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { wssUsernameNoNonce as rule } from './wss-username-no-nonce';
 
-describe('WSS-USERNAME-NO-NONCE', () => {
-	it.each([
-		['no nonce, no signed Timestamp', utFacts({ hasNonce: false }), [], [['medium', 'cap B']]],
-		[
-			'no created, Timestamp signed',
-			utFacts({ created: null }),
-			[sigFacts({ references: [refFacts(), tsRef()] })],
-			[['low', 'warn']],
-		],
-		['nonce and created', utFacts(), [], []],
-		['no password', utFacts({ passwordType: 'none', hasNonce: false }), [], []],
-	])('%s', (_name, u, sigs, tiers) => {
-		const hits = runRule(
-			rule,
-			facts({ envelopes: [envFacts({ usernameTokens: [u] })], signatures: sigs }),
-		);
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(tiers);
-	});
+RuleTester.run(rule, {
+	valid: [
+		{
+			name: 'nonce and created',
+			facts: facts({ envelopes: [envFacts({ usernameTokens: [utFacts()] })], signatures: [] }),
+		},
+		{
+			name: 'no password',
+			facts: facts({
+				envelopes: [
+					envFacts({ usernameTokens: [utFacts({ passwordType: 'none', hasNonce: false })] }),
+				],
+				signatures: [],
+			}),
+		},
+	],
+	invalid: [
+		{
+			name: 'no nonce, no signed Timestamp',
+			facts: facts({
+				envelopes: [envFacts({ usernameTokens: [utFacts({ hasNonce: false })] })],
+				signatures: [],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-USERNAME-NO-NONCE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'msg.xml',
+					subject: '/soapenv:Envelope/soapenv:Header/wsse:Security/wsse:UsernameToken (user alice)',
+					evidence: 'missing wsse:Nonce; no signed Timestamp',
+				},
+			],
+		},
+		{
+			name: 'no created, Timestamp signed',
+			facts: facts({
+				envelopes: [envFacts({ usernameTokens: [utFacts({ created: null })] })],
+				signatures: [sigFacts({ references: [refFacts(), tsRef()] })],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-USERNAME-NO-NONCE',
+					severity: 'low',
+					effect: 'warn',
+					inputName: 'msg.xml',
+					subject: '/soapenv:Envelope/soapenv:Header/wsse:Security/wsse:UsernameToken (user alice)',
+					evidence: 'missing wsu:Created; a signed Timestamp limits replay',
+				},
+			],
+		},
+	],
 });

@@ -1,25 +1,42 @@
 // Must-flag / must-not-flag table for WSS-USERNAME-PLAINTEXT.
-import { describe, expect, it } from 'vitest';
 import { envFacts, utFacts } from '../../core/soap/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { wssUsernamePlaintext as rule } from './wss-username-plaintext';
 
 const env = (to: string | null, u = utFacts()) =>
 	envFacts({ wsa: { to, action: null, messageId: null, replyTo: null }, usernameTokens: [u] });
 
-describe('WSS-USERNAME-PLAINTEXT', () => {
-	it.each([
-		['PasswordText over https', env('https://x.example/ws'), 1],
-		['PasswordText over http (the critical rule covers it)', env('http://x.example/ws'), 0],
-		[
-			'PasswordDigest over https',
-			env('https://x.example/ws', utFacts({ passwordType: 'PasswordDigest' })),
-			0,
-		],
-		['no password', env('https://x.example/ws', utFacts({ passwordType: 'none' })), 0],
-	])('%s', (_name, e, n) => {
-		const hits = runRule(rule, facts({ envelopes: [e] }));
-		expect(hits).toHaveLength(n);
-		if (n) expect(hits[0]).toMatchObject({ severity: 'low', effect: 'warn' });
-	});
+RuleTester.run(rule, {
+	valid: [
+		{
+			name: 'PasswordText over http (the critical rule covers it)',
+			facts: facts({ envelopes: [env('http://x.example/ws')] }),
+		},
+		{
+			name: 'PasswordDigest over https',
+			facts: facts({
+				envelopes: [env('https://x.example/ws', utFacts({ passwordType: 'PasswordDigest' }))],
+			}),
+		},
+		{
+			name: 'no password',
+			facts: facts({ envelopes: [env('https://x.example/ws', utFacts({ passwordType: 'none' }))] }),
+		},
+	],
+	invalid: [
+		{
+			name: 'PasswordText over https',
+			facts: facts({ envelopes: [env('https://x.example/ws')] }),
+			findings: [
+				{
+					ruleId: 'WSS-USERNAME-PLAINTEXT',
+					severity: 'low',
+					effect: 'warn',
+					inputName: 'msg.xml',
+					subject: '/soapenv:Envelope/soapenv:Header/wsse:Security/wsse:UsernameToken (user alice)',
+					evidence: 'PasswordText over https://x.example/ws (from wsa:To)',
+				},
+			],
+		},
+	],
 });

@@ -1,9 +1,8 @@
 // Must-flag / must-not-flag table for RUNTIME-DOTNET-PROTOCOL-OVERRIDE.
-import { describe, expect, it } from 'vitest';
 import type { TlsFacts } from '../../core/tls/facts';
 import { tlsConnector as tc } from '../../core/tls/connector-builder';
 import { origin } from '../../core/tls/model';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { runtimeDotnetProtocolOverride } from './runtime-dotnet-protocol-override';
 
 /** A .NET connector: the framework, the SecurityProtocolType flags the code sets (if any), strong crypto. */
@@ -29,18 +28,57 @@ function dotnet(
 	});
 }
 
-const cases: [string, TlsFacts, [string, string][]][] = [
-	['Tls and Tls11 hard-coded', dotnet('4.8', ['Tls', 'Tls11', 'Tls12']), [['medium', 'cap B']]],
-	['framework 4.5 without strong crypto', dotnet('4.5', null), [['high', 'cap C']]],
-	['framework 4.5 with SchUseStrongCrypto', dotnet('4.5', null, true), []],
-	['only Tls12 hard-coded', dotnet('4.8', ['Tls12']), [['low', 'warn']]],
-	['SystemDefault on 4.8', dotnet('4.8', ['SystemDefault']), []],
-];
-
-describe('RUNTIME-DOTNET-PROTOCOL-OVERRIDE', () => {
-	it.each(cases)('%s', (_name, connector, expected) => {
-		const hits = runRule(runtimeDotnetProtocolOverride, facts({ tls: [connector] }));
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(expected);
-		for (const h of hits) expect(h.evidence.length).toBeGreaterThan(0);
-	});
+RuleTester.run(runtimeDotnetProtocolOverride, {
+	valid: [
+		{
+			name: 'framework 4.5 with SchUseStrongCrypto',
+			facts: facts({ tls: [dotnet('4.5', null, true)] }),
+		},
+		{ name: 'SystemDefault on 4.8', facts: facts({ tls: [dotnet('4.8', ['SystemDefault'])] }) },
+	],
+	invalid: [
+		{
+			name: 'Tls and Tls11 hard-coded',
+			facts: facts({ tls: [dotnet('4.8', ['Tls', 'Tls11', 'Tls12'])] }),
+			findings: [
+				{
+					ruleId: 'RUNTIME-DOTNET-PROTOCOL-OVERRIDE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'App.cs',
+					subject: 'test connector',
+					evidence: 'Tls, Tls11 enabled (App.cs line 7: x)',
+				},
+			],
+		},
+		{
+			name: 'framework 4.5 without strong crypto',
+			facts: facts({ tls: [dotnet('4.5', null)] }),
+			findings: [
+				{
+					ruleId: 'RUNTIME-DOTNET-PROTOCOL-OVERRIDE',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'test.conf',
+					subject: 'test connector',
+					evidence:
+						'target framework 4.5 without SchUseStrongCrypto/SystemDefaultTlsVersions: TLS 1.2 is off by default',
+				},
+			],
+		},
+		{
+			name: 'only Tls12 hard-coded',
+			facts: facts({ tls: [dotnet('4.8', ['Tls12'])] }),
+			findings: [
+				{
+					ruleId: 'RUNTIME-DOTNET-PROTOCOL-OVERRIDE',
+					severity: 'low',
+					effect: 'warn',
+					inputName: 'App.cs',
+					subject: 'test connector',
+					evidence: 'only Tls12 hard-coded (App.cs line 7: x): blocks TLS 1.3 and OS policy',
+				},
+			],
+		},
+	],
 });

@@ -1,9 +1,8 @@
 // Must-flag / must-not-flag table for RUNTIME-JDK-DISABLEDALGS-WEAKENED.
-import { describe, expect, it } from 'vitest';
 import type { TlsFacts } from '../../core/tls/facts';
 import { tlsConnector as tc } from '../../core/tls/connector-builder';
 import { origin } from '../../core/tls/model';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { runtimeJdkDisabledalgsWeakened } from './runtime-jdk-disabledalgs-weakened';
 
 /** A Java 17 connector whose jdk.tls.disabledAlgorithms lacks `missing` of the default list. */
@@ -23,21 +22,41 @@ function java(missing: string[], file: string | null = 'java.security'): TlsFact
 	});
 }
 
-const cases: [string, TlsFacts[], [string, string][]][] = [
-	['TLSv1 re-enabled in java.security', [java(['TLSv1', 'TLSv1.1'])], [['medium', 'warn']]],
-	[
-		'two connectors, one file: reported once',
-		[java(['TLSv1']), java(['TLSv1'])],
-		[['medium', 'warn']],
+RuleTester.run(runtimeJdkDisabledalgsWeakened, {
+	valid: [
+		{ name: 'default list (no file)', facts: facts({ tls: [java(['TLSv1'], null)] }) },
+		{ name: 'nothing missing', facts: facts({ tls: [java([])] }) },
 	],
-	['default list (no file)', [java(['TLSv1'], null)], []],
-	['nothing missing', [java([])], []],
-];
-
-describe('RUNTIME-JDK-DISABLEDALGS-WEAKENED', () => {
-	it.each(cases)('%s', (_name, tls, expected) => {
-		const hits = runRule(runtimeJdkDisabledalgsWeakened, facts({ tls }));
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(expected);
-		for (const h of hits) expect(h.evidence.length).toBeGreaterThan(0);
-	});
+	invalid: [
+		{
+			name: 'TLSv1 re-enabled in java.security',
+			facts: facts({ tls: [java(['TLSv1', 'TLSv1.1'])] }),
+			findings: [
+				{
+					ruleId: 'RUNTIME-JDK-DISABLEDALGS-WEAKENED',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'java.security',
+					subject: 'jdk.tls.disabledAlgorithms',
+					evidence:
+						'missing TLSv1, TLSv1.1 (java.security line 12: SSLv3, RC4; Java 17 default: SSLv3, TLSv1, TLSv1.1, RC4)',
+				},
+			],
+		},
+		{
+			name: 'two connectors, one file: reported once',
+			facts: facts({ tls: [java(['TLSv1']), java(['TLSv1'])] }),
+			findings: [
+				{
+					ruleId: 'RUNTIME-JDK-DISABLEDALGS-WEAKENED',
+					severity: 'medium',
+					effect: 'warn',
+					inputName: 'java.security',
+					subject: 'jdk.tls.disabledAlgorithms',
+					evidence:
+						'missing TLSv1 (java.security line 12: SSLv3, RC4; Java 17 default: SSLv3, TLSv1, TLSv1.1, RC4)',
+				},
+			],
+		},
+	],
 });

@@ -1,9 +1,8 @@
 // Must-flag / must-not-flag table for RUNTIME-OPENSSL-SECLEVEL-LOW.
-import { describe, expect, it } from 'vitest';
 import type { TlsFacts } from '../../core/tls/facts';
 import { tlsConnector as tc } from '../../core/tls/connector-builder';
 import { origin } from '../../core/tls/model';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { runtimeOpensslSeclevelLow } from './runtime-openssl-seclevel-low';
 
 /** An OpenSSL 3 connector at security level `level`, stated in ssl_ciphers or the library default. */
@@ -22,17 +21,39 @@ function openssl(level: number, implicit = false): TlsFacts {
 	});
 }
 
-const cases: [string, TlsFacts, [string, string][]][] = [
-	['@SECLEVEL=0', openssl(0), [['medium', 'cap B']]],
-	['@SECLEVEL=1 explicit', openssl(1), [['low', 'warn']]],
-	['library default level 1 (not stated)', openssl(1, true), []],
-	['@SECLEVEL=2', openssl(2), []],
-];
-
-describe('RUNTIME-OPENSSL-SECLEVEL-LOW', () => {
-	it.each(cases)('%s', (_name, connector, expected) => {
-		const hits = runRule(runtimeOpensslSeclevelLow, facts({ tls: [connector] }));
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(expected);
-		for (const h of hits) expect(h.evidence.length).toBeGreaterThan(0);
-	});
+RuleTester.run(runtimeOpensslSeclevelLow, {
+	valid: [
+		{ name: 'library default level 1 (not stated)', facts: facts({ tls: [openssl(1, true)] }) },
+		{ name: '@SECLEVEL=2', facts: facts({ tls: [openssl(2)] }) },
+	],
+	invalid: [
+		{
+			name: '@SECLEVEL=0',
+			facts: facts({ tls: [openssl(0)] }),
+			findings: [
+				{
+					ruleId: 'RUNTIME-OPENSSL-SECLEVEL-LOW',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'nginx.conf',
+					subject: 'test connector: @SECLEVEL=0',
+					evidence: 'nginx.conf line 9: DEFAULT@SECLEVEL=0',
+				},
+			],
+		},
+		{
+			name: '@SECLEVEL=1 explicit',
+			facts: facts({ tls: [openssl(1)] }),
+			findings: [
+				{
+					ruleId: 'RUNTIME-OPENSSL-SECLEVEL-LOW',
+					severity: 'low',
+					effect: 'warn',
+					inputName: 'nginx.conf',
+					subject: 'test connector: @SECLEVEL=1',
+					evidence: 'nginx.conf line 9: DEFAULT@SECLEVEL=1',
+				},
+			],
+		},
+	],
 });

@@ -1,16 +1,15 @@
 // Must-flag / must-not-flag table for TLS-CERT-VALIDATION-DISABLED.
-import { describe, expect, it } from 'vitest';
-import type { AnalysisFacts } from '../../core/facts';
 import { tlsConnector as tc } from '../../core/tls/connector-builder';
 import { origin } from '../../core/tls/model';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { tlsCertValidationDisabled } from './tls-cert-validation-disabled';
 
-const cases: [string, () => AnalysisFacts, [string, string][]][] = [
-	[
-		'proxy_ssl_verify off',
-		() =>
-			facts({
+RuleTester.run(tlsCertValidationDisabled, {
+	valid: [{ name: 'verification on', facts: facts({ tls: [tc()] }) }],
+	invalid: [
+		{
+			name: 'proxy_ssl_verify off',
+			facts: facts({
 				tls: [
 					tc({
 						role: 'client',
@@ -25,12 +24,20 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 					}),
 				],
 			}),
-		[['critical', 'F']],
-	],
-	[
-		'same setting on two connectors counts once',
-		() =>
-			facts({
+			findings: [
+				{
+					ruleId: 'TLS-CERT-VALIDATION-DISABLED',
+					severity: 'critical',
+					effect: 'F',
+					inputName: 'nginx.conf',
+					subject: 'test connector: proxy_ssl_verify',
+					evidence: 'nginx.conf line 20: proxy_ssl_verify not set (default off)',
+				},
+			],
+		},
+		{
+			name: 'same setting on two connectors counts once',
+			facts: facts({
 				tls: [
 					tc({
 						validationDisabled: [
@@ -45,15 +52,16 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 					}),
 				],
 			}),
-		[['critical', 'F']],
+			findings: [
+				{
+					ruleId: 'TLS-CERT-VALIDATION-DISABLED',
+					severity: 'critical',
+					effect: 'F',
+					inputName: 'a.js',
+					subject: 'test connector: rejectUnauthorized',
+					evidence: 'a.js line 3: rejectUnauthorized: false',
+				},
+			],
+		},
 	],
-	['verification on', () => facts({ tls: [tc()] }), []],
-];
-
-describe('TLS-CERT-VALIDATION-DISABLED', () => {
-	it.each(cases)('%s', (_name, input, expected) => {
-		const hits = runRule(tlsCertValidationDisabled, input());
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(expected);
-		for (const h of hits) expect(h.evidence.length).toBeGreaterThan(0);
-	});
 });

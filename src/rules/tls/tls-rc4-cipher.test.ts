@@ -1,20 +1,31 @@
 // Must-flag / must-not-flag table for TLS-RC4-CIPHER.
-import { describe, expect, it } from 'vitest';
-import type { AnalysisFacts } from '../../core/facts';
 import { scannedConnector as sc, tlsConnector as tc } from '../../core/tls/connector-builder';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { tlsRc4Cipher } from './tls-rc4-cipher';
 
-const cases: [string, () => AnalysisFacts, [string, string][]][] = [
-	[
-		'only RC4',
-		() => facts({ tls: [tc({ protocols: ['TLSv1'], suites: ['TLS_RSA_WITH_RC4_128_SHA'] })] }),
-		[['high', 'F']],
+RuleTester.run(tlsRc4Cipher, {
+	valid: [
+		{ name: 'no RC4', facts: facts({ tls: [tc()] }) },
+		{ name: 'scan: RC4 not offered', facts: facts({ tls: [sc({ RC4: false })] }) },
 	],
-	[
-		'RC4 with TLS 1.2',
-		() =>
-			facts({
+	invalid: [
+		{
+			name: 'only RC4',
+			facts: facts({ tls: [tc({ protocols: ['TLSv1'], suites: ['TLS_RSA_WITH_RC4_128_SHA'] })] }),
+			findings: [
+				{
+					ruleId: 'TLS-RC4-CIPHER',
+					severity: 'high',
+					effect: 'F',
+					inputName: 'test.conf',
+					subject: 'test connector',
+					evidence: 'only RC4 suites: TLS_RSA_WITH_RC4_128_SHA (from test.conf line 3: test)',
+				},
+			],
+		},
+		{
+			name: 'RC4 with TLS 1.2',
+			facts: facts({
 				tls: [
 					tc({
 						protocols: ['TLSv1.2'],
@@ -22,12 +33,20 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 					}),
 				],
 			}),
-		[['high', 'cap C']],
-	],
-	[
-		'RC4 with TLS 1.0 only',
-		() =>
-			facts({
+			findings: [
+				{
+					ruleId: 'TLS-RC4-CIPHER',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'test.conf',
+					subject: 'test connector',
+					evidence: 'TLS_RSA_WITH_RC4_128_SHA (from test.conf line 3: test)',
+				},
+			],
+		},
+		{
+			name: 'RC4 with TLS 1.0 only',
+			facts: facts({
 				tls: [
 					tc({
 						protocols: ['TLSv1'],
@@ -35,26 +54,44 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 					}),
 				],
 			}),
-		[['high', 'cap B']],
+			findings: [
+				{
+					ruleId: 'TLS-RC4-CIPHER',
+					severity: 'high',
+					effect: 'cap B',
+					inputName: 'test.conf',
+					subject: 'test connector',
+					evidence: 'TLS_RSA_WITH_RC4_128_SHA (from test.conf line 3: test)',
+				},
+			],
+		},
+		{
+			name: 'scan without a suite list: RC4 offered with TLS 1.2',
+			facts: facts({ tls: [sc({ RC4: true })] }),
+			findings: [
+				{
+					ruleId: 'TLS-RC4-CIPHER',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'scan.json',
+					subject: 'test connector',
+					evidence: 'cipherlist_RC4: offered (NOT ok) (scan.json)',
+				},
+			],
+		},
+		{
+			name: 'scan: RC4 offered, TLS 1.0 only',
+			facts: facts({ tls: [sc({ RC4: true }, { protocols: ['TLSv1'] })] }),
+			findings: [
+				{
+					ruleId: 'TLS-RC4-CIPHER',
+					severity: 'high',
+					effect: 'cap B',
+					inputName: 'scan.json',
+					subject: 'test connector',
+					evidence: 'cipherlist_RC4: offered (NOT ok) (scan.json)',
+				},
+			],
+		},
 	],
-	['no RC4', () => facts({ tls: [tc()] }), []],
-	[
-		'scan without a suite list: RC4 offered with TLS 1.2',
-		() => facts({ tls: [sc({ RC4: true })] }),
-		[['high', 'cap C']],
-	],
-	[
-		'scan: RC4 offered, TLS 1.0 only',
-		() => facts({ tls: [sc({ RC4: true }, { protocols: ['TLSv1'] })] }),
-		[['high', 'cap B']],
-	],
-	['scan: RC4 not offered', () => facts({ tls: [sc({ RC4: false })] }), []],
-];
-
-describe('TLS-RC4-CIPHER', () => {
-	it.each(cases)('%s', (_name, input, expected) => {
-		const hits = runRule(tlsRc4Cipher, input());
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(expected);
-		for (const h of hits) expect(h.evidence.length).toBeGreaterThan(0);
-	});
 });

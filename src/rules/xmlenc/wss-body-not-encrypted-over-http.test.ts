@@ -1,6 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { AnalysisFacts, InputFacts } from '../../core/facts';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { decryption } from './testing';
 import { wssBodyNotEncryptedOverHttp } from './wss-body-not-encrypted-over-http';
 
@@ -34,85 +33,118 @@ function envelope(
 const connector = (endpoint: string): AnalysisFacts['connector'] =>
 	({ endpoint }) as unknown as AnalysisFacts['connector'];
 
-describe('WSS-BODY-NOT-ENCRYPTED-OVER-HTTP', () => {
-	it.each<[string, Partial<AnalysisFacts>, number]>([
-		[
-			'clear Body, wsa:To http',
-			{ envelopes: [envelope('m.xml', false, 'http://svc.example/x')] },
-			1,
-		],
-		[
-			'clear Body, connector endpoint http',
-			{ inputs: [input('m.xml')], connector: connector('http://svc.example/x') },
-			1,
-		],
-		[
-			'clear Body, WSDL endpoint http',
-			{
+RuleTester.run(wssBodyNotEncryptedOverHttp, {
+	valid: [
+		{
+			name: 'Body encrypted (envelope facts), http',
+			facts: facts({ envelopes: [envelope('m.xml', true, 'http://svc.example/x')] }),
+		},
+		{
+			name: 'Body encrypted (decryption facts), http',
+			facts: facts({
+				inputs: [input('m.xml')],
+				connector: connector('http://svc.example/x'),
+				decryptions: [decryption({ inputName: 'm.xml', location: 'body' })],
+			}),
+		},
+		{
+			name: 'clear Body over https',
+			facts: facts({ envelopes: [envelope('m.xml', false, 'https://svc.example/x')] }),
+		},
+		{
+			name: 'wsa:To https wins over an http connector',
+			facts: facts({
+				envelopes: [envelope('m.xml', false, 'https://svc.example/x')],
+				connector: connector('http://svc.example/x'),
+			}),
+		},
+		{ name: 'no endpoint known', facts: facts({ inputs: [input('m.xml')] }) },
+		{ name: 'not a SOAP message', facts: facts({ connector: connector('http://svc.example/x') }) },
+	],
+	invalid: [
+		{
+			name: 'clear Body, wsa:To http',
+			facts: facts({ envelopes: [envelope('m.xml', false, 'http://svc.example/x')] }),
+			findings: [
+				{
+					ruleId: 'WSS-BODY-NOT-ENCRYPTED-OVER-HTTP',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'm.xml',
+					subject: 'soap:Body',
+					evidence: 'Body not encrypted; endpoint http://svc.example/x (from wsa:To)',
+				},
+			],
+		},
+		{
+			name: 'clear Body, connector endpoint http',
+			facts: facts({ inputs: [input('m.xml')], connector: connector('http://svc.example/x') }),
+			findings: [
+				{
+					ruleId: 'WSS-BODY-NOT-ENCRYPTED-OVER-HTTP',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'm.xml',
+					subject: 'soap:Body',
+					evidence: 'Body not encrypted; endpoint http://svc.example/x (from connector)',
+				},
+			],
+		},
+		{
+			name: 'clear Body, WSDL endpoint http',
+			facts: facts({
 				inputs: [input('m.xml')],
 				wsdls: [
 					{ inputName: 'a.wsdl', kind: 'wsdl', ports: [{ address: 'http://svc.example/x' }] },
 				] as unknown as AnalysisFacts['wsdls'],
-			},
-			1,
-		],
-		[
-			'wsa:To http in the decryption facts only',
-			{
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-BODY-NOT-ENCRYPTED-OVER-HTTP',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'm.xml',
+					subject: 'soap:Body',
+					evidence: 'Body not encrypted; endpoint http://svc.example/x (from WSDL)',
+				},
+			],
+		},
+		{
+			name: 'wsa:To http in the decryption facts only',
+			facts: facts({
 				inputs: [input('m.xml')],
 				decryptions: [
 					decryption({ inputName: 'm.xml', location: 'header', wsaTo: 'http://svc.example/x' }),
 				],
-			},
-			1,
-		],
-		[
-			'Body encrypted (envelope facts), http',
-			{ envelopes: [envelope('m.xml', true, 'http://svc.example/x')] },
-			0,
-		],
-		[
-			'Body encrypted (decryption facts), http',
-			{
-				inputs: [input('m.xml')],
-				connector: connector('http://svc.example/x'),
-				decryptions: [decryption({ inputName: 'm.xml', location: 'body' })],
-			},
-			0,
-		],
-		[
-			'only part of the Body encrypted, http',
-			{
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-BODY-NOT-ENCRYPTED-OVER-HTTP',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'm.xml',
+					subject: 'soap:Body',
+					evidence: 'Body not encrypted; endpoint http://svc.example/x (from wsa:To)',
+				},
+			],
+		},
+		{
+			name: 'only part of the Body encrypted, http',
+			facts: facts({
 				inputs: [input('m.xml')],
 				connector: connector('http://svc.example/x'),
 				decryptions: [decryption({ inputName: 'm.xml', location: 'body-part' })],
-			},
-			1,
-		],
-		[
-			'clear Body over https',
-			{ envelopes: [envelope('m.xml', false, 'https://svc.example/x')] },
-			0,
-		],
-		[
-			'wsa:To https wins over an http connector',
-			{
-				envelopes: [envelope('m.xml', false, 'https://svc.example/x')],
-				connector: connector('http://svc.example/x'),
-			},
-			0,
-		],
-		['no endpoint known', { inputs: [input('m.xml')] }, 0],
-		['not a SOAP message', { connector: connector('http://svc.example/x') }, 0],
-	])('%s', (_name, partial, count) => {
-		const hits = runRule(wssBodyNotEncryptedOverHttp, facts(partial));
-		expect(hits).toHaveLength(count);
-		for (const h of hits)
-			expect(h).toMatchObject({
-				severity: 'high',
-				effect: 'cap C',
-				inputName: 'm.xml',
-				subject: 'soap:Body',
-			});
-	});
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-BODY-NOT-ENCRYPTED-OVER-HTTP',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'm.xml',
+					subject: 'soap:Body',
+					evidence: 'Body not encrypted; endpoint http://svc.example/x (from connector)',
+				},
+			],
+		},
+	],
 });

@@ -1,38 +1,45 @@
-import { describe, expect, it } from 'vitest';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { decryption } from './testing';
 import { wssDecryptionFailed } from './wss-decryption-failed';
 
 const MESSAGE = 'could not be decrypted with the available keys: wrong key or corrupted data';
 
-describe('WSS-DECRYPTION-FAILED', () => {
-	it.each([
-		[
-			'wrong key or corrupt data',
-			decryption({ status: 'failed', failure: 'crypto', error: MESSAGE }),
-			1,
-		],
-		['decrypted', decryption(), 0],
-		[
-			'no key supplied at all',
-			decryption({ status: 'no-key', failure: 'no-key', error: 'no key opens this' }),
-			0,
-		],
-		[
-			'unknown algorithm (structural)',
-			decryption({ status: 'failed', failure: 'structural', error: 'unsupported' }),
-			0,
-		],
-	])('%s', (_name, d, count) => {
-		const hits = runRule(wssDecryptionFailed, facts({ decryptions: [d] }));
-		expect(hits).toHaveLength(count);
-		for (const h of hits) {
-			expect(h).toMatchObject({
-				severity: 'medium',
-				effect: 'none',
-				subject: 'EncryptedData ED-1',
-				evidence: MESSAGE,
-			});
-		}
-	});
+RuleTester.run(wssDecryptionFailed, {
+	valid: [
+		{ name: 'decrypted', facts: facts({ decryptions: [decryption()] }) },
+		{
+			name: 'no key supplied at all',
+			facts: facts({
+				decryptions: [
+					decryption({ status: 'no-key', failure: 'no-key', error: 'no key opens this' }),
+				],
+			}),
+		},
+		{
+			name: 'unknown algorithm (structural)',
+			facts: facts({
+				decryptions: [
+					decryption({ status: 'failed', failure: 'structural', error: 'unsupported' }),
+				],
+			}),
+		},
+	],
+	invalid: [
+		{
+			name: 'wrong key or corrupt data',
+			facts: facts({
+				decryptions: [decryption({ status: 'failed', failure: 'crypto', error: MESSAGE })],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-DECRYPTION-FAILED',
+					severity: 'medium',
+					effect: 'none',
+					inputName: 'msg.xml',
+					subject: 'EncryptedData ED-1',
+					evidence: 'could not be decrypted with the available keys: wrong key or corrupted data',
+				},
+			],
+		},
+	],
 });

@@ -1,35 +1,131 @@
 // Must-flag / must-not-flag table for XSW-NON-BSP-SIGNATURE-STRUCTURE.
 import { describe, expect, it } from 'vitest';
 import { envFacts, refFacts, sigFacts } from '../../core/soap/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester, runRule } from '../testing';
 import { xswNonBspSignatureStructure as rule } from './xsw-non-bsp-signature-structure';
 
 const XPATH = 'http://www.w3.org/TR/1999/REC-xpath-19991116';
 const C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
 
-describe('XSW-NON-BSP-SIGNATURE-STRUCTURE', () => {
-	it.each([
-		[
-			'XPath transform',
-			sigFacts({ references: [refFacts({ transforms: [XPATH] })] }),
-			[['medium', 'cap B']],
-		],
-		['Manifest', sigFacts({ manifests: 1 }), [['medium', 'cap B']]],
-		['enveloping', sigFacts({ enveloping: true }), [['medium', 'cap B']]],
-		['inclusive c14n', sigFacts({ canonicalizationMethod: C14N }), [['low', 'warn']]],
-		['URI=""', sigFacts({ references: [refFacts({ uri: '' })] }), [['low', 'warn']]],
-		[
-			'outside wsse:Security',
-			sigFacts({ inSecurityHeader: false, parent: 'soapenv:Body' }),
-			[['low', 'warn']],
-		],
-		['BSP-conformant', sigFacts(), []],
-		['SAML assertion signature', sigFacts({ inAssertion: true, inSecurityHeader: false }), []],
-	])('%s', (_name, s, tiers) => {
-		const hits = runRule(rule, facts({ envelopes: [envFacts()], signatures: [s] }));
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(tiers);
-	});
+RuleTester.run(rule, {
+	valid: [
+		{ name: 'BSP-conformant', facts: facts({ envelopes: [envFacts()], signatures: [sigFacts()] }) },
+		{
+			name: 'SAML assertion signature',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [sigFacts({ inAssertion: true, inSecurityHeader: false })],
+			}),
+		},
+	],
+	invalid: [
+		{
+			name: 'XPath transform',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [sigFacts({ references: [refFacts({ transforms: [XPATH] })] })],
+			}),
+			findings: [
+				{
+					ruleId: 'XSW-NON-BSP-SIGNATURE-STRUCTURE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'transform http://www.w3.org/TR/1999/REC-xpath-19991116',
+				},
+			],
+		},
+		{
+			name: 'Manifest',
+			facts: facts({ envelopes: [envFacts()], signatures: [sigFacts({ manifests: 1 })] }),
+			findings: [
+				{
+					ruleId: 'XSW-NON-BSP-SIGNATURE-STRUCTURE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: '1 ds:Manifest',
+				},
+			],
+		},
+		{
+			name: 'enveloping',
+			facts: facts({ envelopes: [envFacts()], signatures: [sigFacts({ enveloping: true })] }),
+			findings: [
+				{
+					ruleId: 'XSW-NON-BSP-SIGNATURE-STRUCTURE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'enveloping signature (signed content inside ds:Object)',
+				},
+			],
+		},
+		{
+			name: 'inclusive c14n',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [sigFacts({ canonicalizationMethod: C14N })],
+			}),
+			findings: [
+				{
+					ruleId: 'XSW-NON-BSP-SIGNATURE-STRUCTURE',
+					severity: 'low',
+					effect: 'warn',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence:
+						'canonicalization http://www.w3.org/TR/2001/REC-xml-c14n-20010315 (BSP requires exc-c14n)',
+				},
+			],
+		},
+		{
+			name: 'URI=""',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [sigFacts({ references: [refFacts({ uri: '' })] })],
+			}),
+			findings: [
+				{
+					ruleId: 'XSW-NON-BSP-SIGNATURE-STRUCTURE',
+					severity: 'low',
+					effect: 'warn',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'reference URI "" is not a shorthand #id',
+				},
+			],
+		},
+		{
+			name: 'outside wsse:Security',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [sigFacts({ inSecurityHeader: false, parent: 'soapenv:Body' })],
+			}),
+			findings: [
+				{
+					ruleId: 'XSW-NON-BSP-SIGNATURE-STRUCTURE',
+					severity: 'low',
+					effect: 'warn',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'ds:Signature is a child of soapenv:Body, not of wsse:Security',
+				},
+			],
+		},
+	],
+});
 
+describe('XSW-NON-BSP-SIGNATURE-STRUCTURE: further cases', () => {
 	it('does not judge plain XML-DSig documents', () => {
 		expect(runRule(rule, facts({ signatures: [sigFacts({ manifests: 1 })] }))).toHaveLength(0);
 	});

@@ -1,4 +1,4 @@
-// Scanner JSON of every version in use (issue #11): sslyze 3.x/4.x (server_info,
+// Scanner JSON of every version in use: sslyze 3.x/4.x (server_info,
 // scan_commands_results) and 5.x/6.x (server_location, scan_result) chosen by sslyze_version and
 // checked against the document; testssl.sh 3.0–3.2. A version or shape not understood is an
 // error on the input's card and gives no grade.
