@@ -1,4 +1,4 @@
-// Issue #18: the engine is started when the page is idle, before any drop, and the first drop uses
+// The engine is started when the page is idle, before any drop, and the first drop uses
 // that worker; a drop right after load (before the idle prewarm) still works with one worker only.
 // From file:// and from a server, with the page's CSP, and without a request off the page's origin.
 import { resolve } from 'node:path';

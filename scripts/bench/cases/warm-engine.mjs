@@ -1,7 +1,7 @@
-// Bench case (issue #18): drop-to-report for the common sizes on a cold page (?bench&cold: the
+// Bench case: drop-to-report for the common sizes on a cold page (?bench&cold: the
 // engine is loaded, compiled and started by the drop, as before the idle prewarm) and on a warm
 // page (the page's idle prewarm has finished), beside `xmlsec1 --verify` on the same file in the
-// same run; plus the engine's peak heap against the input for a 10 MB envelope (issue #18 point 3).
+// same run; plus the engine's peak heap against the input for a 10 MB envelope.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
