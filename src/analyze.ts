@@ -391,7 +391,7 @@ function mergePartialFacts(facts: AnalysisFacts, outcome: ParseOutcome): void {
 }
 
 /**
- * Issue #11, "what the runtime would change": each declared connector's hypothetical twins (one
+ * "What the runtime would change": each declared connector's hypothetical twins (one
  * per runtime that matters for its stack, made by the TLS stage) graded by the TLS and runtime
  * rules, beside the connector as graded now.
  */

@@ -20,7 +20,7 @@ describe('findDeclaredPasswords', () => {
 			[['server.ssl.key-store-password', 'keystore.p12', true]],
 		],
 		[
-			'Spring YAML, nested (issue #11)',
+			'Spring YAML, nested',
 			'server:\n  port: 8443\n  ssl:\n    key-store: classpath:keystore.p12\n    key-store-password: changeit\n    trust-store-password: "${TS_PASS}"\n',
 			[
 				['server.ssl.key-store-password', 'keystore.p12', true],

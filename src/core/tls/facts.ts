@@ -169,12 +169,12 @@ export interface ConnectorForm {
 	wsSecurity: { sign: boolean; encrypt: boolean; timestamp: boolean; usernameToken: boolean };
 	/**
 	 * The runtime chosen on a TLS input's card, by input name ("OpenSSL 1.1.1w", "Java 8u202"):
-	 * it overrides what the file states and travels in the share link with the form (issue #11).
+	 * it overrides what the file states and travels in the share link with the form.
 	 */
 	runtimes?: Record<string, string>;
 }
 
-/** One row of "what the runtime would change" (issue #11): the outcome on one runtime. */
+/** One row of "what the runtime would change": the outcome on one runtime. */
 export interface RuntimeOutcome {
 	runtime: string;
 	protocols: TlsVersion[];

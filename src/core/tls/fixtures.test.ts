@@ -89,7 +89,7 @@ const ruleIds = (r: Awaited<ReturnType<typeof analyzeFixtures>>) =>
 const CBC_RSA = ['TLS-CBC-CIPHERS', 'TLS-STATIC-RSA-KEX'];
 
 /**
- * Mozilla SSL Configuration Generator outputs, graded three ways (issue #11): with the OpenSSL
+ * Mozilla SSL Configuration Generator outputs, graded three ways: with the OpenSSL
  * 3.4.0 the generator wrote into its header comment, with that comment saying OpenSSL 1.1.1w,
  * and with no library named at all. Modern and intermediate stay A+ on every runtime. "Old"
  * names DES-CBC3-SHA: OpenSSL 3 (measured on Debian's 3.0) does not build it, so only the stated

@@ -356,7 +356,7 @@ describe('declared settings: runtime unknown versus stated', () => {
 				expect(f.evidence).toMatch(row.caveat);
 		if (row.note)
 			expect(r.report.tlsSettings.flatMap((t) => t.notes ?? []).join('\n')).toMatch(row.note);
-		// Every cap and F has a finding that set it (issue #11 item 8).
+		// Every cap and F has a finding that set it.
 		for (const reason of r.report.grade.capReasons.filter((c) => !c.startsWith('the TLS score')))
 			expect(ids).toContain(reason.split(' ')[0]);
 	});

@@ -194,7 +194,7 @@ function mergeEndpoints(
 	return out;
 }
 
-/** The runtimes that matter per stack (issue #11, "what the runtime would change"). */
+/** The runtimes that matter per stack ("what the runtime would change"). */
 const CANDIDATES: Record<string, string[]> = {
 	java: ['Java 8u202', 'Java 8u292', 'Java 11.0.20', 'Java 17.0.9', 'Java 21.0.1', 'Java 25'],
 	openssl: ['OpenSSL 1.0.2u', 'OpenSSL 1.1.1w', 'OpenSSL 3.0.13'],
@@ -385,7 +385,7 @@ export function runTlsStage(
 	}
 	const connectors: TlsFacts[] = [];
 	let n = 0;
-	// The runtime chosen on an input's card overrides what that file states (issue #11).
+	// The runtime chosen on an input's card overrides what that file states.
 	const chosen = form?.runtimes ?? {};
 	const nginxVersion = rt.openssl?.nginxVersion;
 	const withChoice = (d: { ep: DeclaredEndpoint; inputName: string | null }) => {

@@ -1,5 +1,5 @@
 // Where a consumer looks for a SAML element, and whether a signed copy is the one it reads
-// (signature wrapping judged by position, issue #13). A SAML consumer takes the samlp:Response at
+// (signature wrapping judged by position). A SAML consumer takes the samlp:Response at
 // the document root (or the SOAP Body's first child), reads the saml:Assertion children of that
 // Response (of the wsse:Security headers for the WSS SAML token profile, or the document element
 // when the assertion stands alone), and the Subject and Conditions of that assertion. A signed

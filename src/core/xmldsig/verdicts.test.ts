@@ -1,4 +1,4 @@
-// The three verdicts (issue #13): valid; invalid naming the step that failed; cannot verify with
+// The three verdicts: valid; invalid naming the step that failed; cannot verify with
 // the reason. Every document is a real producer's output (xmlsec1, WSS4J) or a textual edit of one.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

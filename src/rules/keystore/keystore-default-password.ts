@@ -49,7 +49,7 @@ export const keystoreDefaultPassword: Rule = {
 			}
 		}
 		// Passwords declared for stores that were not dropped (Spring properties/YAML, server.xml,
-		// -D flags): the declaration alone shows the well-known default (issue #11).
+		// -D flags): the declaration alone shows the well-known default.
 		const dropped = new Set(facts.keystores.map((k) => k.inputName.replace(/^.*[/\\]/, '')));
 		const said = new Set<string>();
 		for (const d of facts.declaredPasswords) {

@@ -16,7 +16,7 @@ export const tlsNoTls12: Rule = {
 		for (const c of tlsChannels(facts)) {
 			if (c.protocols.length === 0) {
 				// An empty effective set: nothing can be negotiated, the score is 0. The grade's F
-				// needs its reason: what removed each protocol (RULES.md 3.2, issue #11 item 8).
+				// needs its reason: what removed each protocol (RULES.md 3.2).
 				if (c.graded === 'observed' && c.observed === null) continue;
 				const removed = c.notes.filter((n) =>
 					/removed by|needs @SECLEVEL|not available in|cannot do TLS/.test(n),

@@ -26,7 +26,7 @@ const INPUT_BATCH_MS = 50;
 
 /** Unknown inputs up to this size may be offered as a raw symmetric key. */
 export const RAW_KEY_MAX_BYTES = 512;
-/** Bytes kept on the page for the offer: a 64-byte key written as hex text, plus line breaks. */
+/** Bytes kept on the page for the offer: the largest raw key written as hex text, plus line breaks. */
 export const SMALL_INPUT_BYTES = 2 * RAW_KEY_MAX_BYTES + 4;
 
 /** An input as the page knows it before (and besides) the engine's result. */

@@ -7,7 +7,7 @@ import type { InputFile } from '../../core/pipeline';
 import { buildReport } from '../../core/report/build-report';
 import type { EngineClient } from '../../engine/client';
 import type { EngineEvent, EngineSnapshot } from '../../engine/protocol';
-import { AnalysisState } from './analysis.svelte';
+import { AnalysisState, SMALL_INPUT_BYTES } from './analysis.svelte';
 
 /** Records snapshots like EngineClient (with sequence numbers) and lets the test answer them. */
 class FakeEngine {
@@ -172,10 +172,10 @@ describe('AnalysisState', () => {
 		const { state } = setup();
 		state.addBytes([
 			{ name: 'key.bin', bytes: new Uint8Array(32) },
-			{ name: 'key.hex', bytes: new Uint8Array(129) },
-			{ name: 'big.bin', bytes: new Uint8Array(133) },
+			{ name: 'key.hex', bytes: new Uint8Array(SMALL_INPUT_BYTES) },
+			{ name: 'big.bin', bytes: new Uint8Array(SMALL_INPUT_BYTES + 1) },
 		]);
-		expect(state.inputs.map((i) => i.small?.length ?? null)).toEqual([32, 129, null]);
+		expect(state.inputs.map((i) => i.small?.length ?? null)).toEqual([32, SMALL_INPUT_BYTES, null]);
 	});
 
 	it('pasted text is numbered', () => {

@@ -86,7 +86,7 @@ export function parseHaproxy(text: string, inputName: string): TlsParse {
 		origin: origin(inputName, l.words[0] ?? '', l.line, l.words.join(' ')),
 	});
 	// Unknown version: before 2.2 a bind line had the library's minimum (TLSv1); only a stated
-	// 2.2+ earns the TLSv1.2 default (issue #11: no better grade on an assumption).
+	// 2.2+ earns the TLSv1.2 default (no better grade on an assumption).
 	const defaultMin: TlsVersion = !version || !atLeast(version, '2.2') ? 'TLSv1' : 'TLSv1.2';
 	if (!version)
 		parse.notes.push({

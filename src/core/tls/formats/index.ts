@@ -133,7 +133,7 @@ function jsonError(text: string, error: unknown): never {
 
 /**
  * `nginx -V` or `java -version` output dropped or pasted next to the configuration: it states the
- * runtime of every input on that stack (issue #11) and declares no endpoint of its own.
+ * runtime of every input on that stack and declares no endpoint of its own.
  */
 function parseRuntimeBanner(text: string): TlsParse {
 	const parse = emptyParse('runtime');

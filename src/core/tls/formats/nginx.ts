@@ -100,7 +100,7 @@ export function parseNginxTree(text: string, parse: TlsParse): Directive[] {
 /** Compiled-in ssl_protocols default by version (changes.xml; NGX_SSL_DEFAULT_PROTOCOLS). */
 export function nginxDefaultProtocols(version: string | null): TlsVersion[] {
 	// Unknown version: the default of 1.9.1–1.23.3 (still shipped by many distributions), never
-	// the newest one (issue #11: no better grade on an assumption).
+	// the newest one (no better grade on an assumption).
 	if (version === null) return ['TLSv1', 'TLSv1.1', 'TLSv1.2'];
 	if (atLeast(version, '1.27.3')) return ['TLSv1.2', 'TLSv1.3'];
 	if (atLeast(version, '1.23.4')) return ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
@@ -181,7 +181,7 @@ const UPSTREAMS: { pass: string; scheme: RegExp; prefix: UpstreamPrefix }[] = [
 export function parseNginx(text: string, inputName: string): TlsParse {
 	const parse = emptyParse('nginx');
 	const tree = parseNginxTree(text, parse);
-	// Contradictory settings are explained with both lines (issue #11, bad input).
+	// Contradictory settings are explained with both lines.
 	const said = new Set<number>();
 	duplicates = (found) => {
 		const last = found[found.length - 1];
