@@ -8,7 +8,7 @@ import type { EngineFinding } from '../core/report/build-report';
 import type { GradeEffect } from '../core/report/grade';
 import { SEVERITIES, type Severity } from '../core/report/report';
 import { tlsConnector } from '../core/tls/connector-builder';
-import type { MailFacts } from '../core/tls/facts';
+import type { MailFacts } from '../core/tls/model';
 import { origin } from '../core/tls/model';
 import type { Rule, RuleHit } from './rule';
 import { runRuleList } from './run-rules';

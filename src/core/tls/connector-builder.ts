@@ -1,7 +1,8 @@
 // Builds TlsFacts for rule tests and examples: a connector with sensible defaults, suites by name.
 import type { TlsVersion } from '../report/report';
 import { suiteFact } from './effective';
-import type { Origin, ScannerCategory, TlsFacts } from './facts';
+import type { ScannerCategory, TlsFacts } from './facts';
+import type { Origin } from './model';
 import { origin } from './model';
 import { suiteByName } from './suites';
 import { sortVersions } from './versions';
