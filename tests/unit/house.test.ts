@@ -1,6 +1,6 @@
 // House rules a new contributor can rely on (CONTRIBUTING.md): one area vocabulary covering every
 // folder, files named after what they hold, every file opening with its purpose, no issue numbers
-// in file headers.
+// in file headers, no plain `throw new Error` in core.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,5 +84,18 @@ describe('files', () => {
 			return /Owned by|issue #\d+/i.test(header);
 		});
 		expect(named).toEqual([]);
+	});
+});
+
+describe('errors', () => {
+	it('core throws no plain Error: input failures use src/core/errors.ts, bugs a specific built-in', () => {
+		const plain = sourceFiles(join(SRC, 'core'))
+			.filter((f) => !f.endsWith('.test.ts'))
+			.flatMap((f) =>
+				readFileSync(join(ROOT, f), 'utf8')
+					.split('\n')
+					.flatMap((line, i) => (/\bthrow new Error\(/.test(line) ? [`${f}:${i + 1}`] : [])),
+			);
+		expect(plain).toEqual([]);
 	});
 });

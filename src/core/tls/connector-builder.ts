@@ -21,7 +21,8 @@ export function tlsConnector(spec: ConnectorSpec = {}): TlsFacts {
 	const rows = (names: string[]) =>
 		names.map((n) => {
 			const r = suiteByName(n);
-			if (!r) throw new Error(`unknown suite ${n}`);
+			// a typo in a test's suite list, not a failure of the user's input
+			if (!r) throw new RangeError(`unknown suite ${n}`);
 			return suiteFact(r, o);
 		});
 	const suiteFacts = rows(
