@@ -10,7 +10,7 @@ import type { ParseContext, ParseOutcome } from '../pipeline';
 import { defaultTrialsAffordable } from '../crypto/budget';
 import { candidatePasswords } from '../keys/default-passwords';
 import { requireStorePassword } from './jks';
-import { keystoreOutcome, type RawEntry } from './model';
+import { keystoreOutcome, type RawEntry } from './raw-keystore';
 import { ByteReader } from './reader';
 
 const MAX_ENTRIES = 100_000;

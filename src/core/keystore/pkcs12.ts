@@ -25,7 +25,7 @@ import { readRawCertificate } from '../x509/certificate-facts';
 import { analyzePkcs8 } from '../x509/private-key';
 import { candidatePasswords } from '../keys/default-passwords';
 import type { KeystoreIntegrity, Pkcs12Bag } from './facts';
-import { keystoreOutcome, type RawEntry } from './model';
+import { keystoreOutcome, type RawEntry } from './raw-keystore';
 
 const OID = {
 	data: '1.2.840.113549.1.7.1',
