@@ -12,9 +12,9 @@ import { iterateMd5WithSuffix } from '../crypto/legacy/iterated';
 import { LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { parseDer } from '../x509/public-key';
-import { candidatePasswords } from './default-passwords';
+import { candidatePasswords } from '../keys/default-passwords';
 import { fieldBytes, fieldString, JavaStreamReader, type JavaValue } from './java-serial';
-import { keystoreOutcome, type RawEntry } from './model';
+import { keystoreOutcome, type RawEntry } from './raw-keystore';
 import { ByteReader, utf16be } from './reader';
 
 const MAGIC_JKS = 0xfeedfeed;

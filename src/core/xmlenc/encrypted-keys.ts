@@ -11,7 +11,7 @@ import { cipherOctets } from './cipher-source';
 import { childNs, childrenNs, descendantsNs, elementPath, idsOf, isElement, textOf } from './dom';
 import { unwrapEncryptedKey } from './encrypted-key';
 import type { DecryptionFacts, EncryptedKeyFacts, KeyUsedFacts } from './facts';
-import type { Env } from './model';
+import type { Env } from './decryption-run';
 
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
 const WSC = [

@@ -4,7 +4,7 @@ import type { ParseContext, ParseOutcome } from '../pipeline';
 import type { SecretKeyMaterial } from '../keys/keyring';
 import { InputCollector } from '../x509/collect';
 import { analyzePkcs8 } from '../x509/private-key';
-import { DEFAULT_PASSWORDS } from './default-passwords';
+import { DEFAULT_PASSWORDS } from '../keys/default-passwords';
 import type {
 	KeystoreDetail,
 	KeystoreEntryFacts,
