@@ -34,6 +34,7 @@ import { utf8OrNull } from './core/bytes/encoding';
 import { parsers as soapParsers, stage as signatureStage } from './core/soap/input';
 import { parsers as tlsParsers, stage as tlsStage } from './core/tls/input';
 import { parsers as wsdlParsers, stage as wsdlStage } from './core/wsdl/input';
+import { connectorEkuStage } from './core/x509/connector-eku';
 import { parsers as x509Parsers, stage as certificateStage } from './core/x509/input';
 import { stage as decryptionStage } from './core/xmlenc/input';
 import { rawKeysFromFile } from './core/xmlenc/raw-key-file';
@@ -55,6 +56,8 @@ const STAGES: readonly { name: string; run: Stage }[] = [
 	{ name: 'signatures', run: signatureStage },
 	{ name: 'WSDL and policy', run: wsdlStage },
 	{ name: 'TLS settings', run: tlsStage },
+	// after the TLS stage: it names each connector's certificate and role
+	{ name: 'certificate purposes', run: connectorEkuStage },
 ];
 
 export interface AnalysisRequest {

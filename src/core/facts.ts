@@ -3,7 +3,7 @@
 // which the report builder never copies.
 import type { InputKind, InputStatus } from './report/report';
 import type { CertificateFacts, PrivateKeyFacts, X509Detail } from './x509/facts';
-import type { DeclaredPassword } from './keystore/declared-passwords';
+import type { DeclaredPassword } from './keys/declared-passwords';
 import type { KeystoreDetail, KeystoreFacts } from './keystore/facts';
 import type { EnvelopeFacts, XmlDetail } from './soap/facts';
 import type { SignatureFacts } from './xmldsig/facts';

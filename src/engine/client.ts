@@ -1,5 +1,5 @@
-// The page's side of the engine: starts the worker (lazily, on the first file), sends it the
-// page's state as snapshots, and implements cancel by terminating the worker (key derivation in
+// The page's side of the engine: starts the worker (ahead of the first file when the page is idle,
+// see prewarmEngineWhenIdle, else on the first file), sends it the page's state as snapshots, and implements cancel by terminating the worker (key derivation in
 // progress cannot be interrupted from inside); the next snapshot goes to a fresh one.
 import type { InputFile } from '../core/pipeline';
 import type { CertificateDescription } from '../core/x509/facts';
@@ -58,6 +58,80 @@ async function startWorker(): Promise<Worker> {
 	}
 }
 
+/**
+ * A worker started ahead of the first drop, with `ready` settled once it has evaluated its script
+ * and answered one message (its code is compiled and its modules initialised). The next client
+ * that needs a worker takes it.
+ */
+let spare: { worker: Promise<Worker>; ready: Promise<void> } | null = null;
+/** Workers clients have started or taken: once one has, an idle prewarm would only add an unused one. */
+let taken = 0;
+
+/** Request id of the prewarm's round trip; clients number their own requests from 1. */
+const PREWARM_REQUEST = 0;
+
+function roundTrip(worker: Worker): Promise<void> {
+	return new Promise((resolve) => {
+		const onMessage = (e: MessageEvent<EngineEvent>) => {
+			if (e.data.type !== 'certificate-description' || e.data.requestId !== PREWARM_REQUEST) return;
+			worker.removeEventListener('message', onMessage);
+			resolve();
+		};
+		worker.addEventListener('message', onMessage);
+		// An empty certificate: the answer is "cannot decode", which is all the round trip needs.
+		pageChannel(worker).send({
+			type: 'describe-certificate',
+			requestId: PREWARM_REQUEST,
+			der: new Uint8Array(0),
+		});
+	});
+}
+
+/**
+ * Starts the engine worker now (its script is loaded, compiled and run) so the first drop finds it
+ * warm. Resolves when the worker has answered; never rejects (a failed prewarm leaves the drop to
+ * start its own worker and report the failure on its cards). `force` starts a spare even when a
+ * client already had one (after a cancel, for the retry).
+ */
+export function prewarmEngine(force = false): Promise<void> {
+	if (spare) return spare.ready;
+	if (taken > 0 && !force) return Promise.resolve();
+	const worker = startWorker();
+	const entry = {
+		worker,
+		ready: worker.then(roundTrip).catch(() => {
+			if (spare === entry) spare = null;
+		}),
+	};
+	spare = entry;
+	return entry.ready;
+}
+
+/**
+ * Prewarms the engine once the page has loaded and the main thread is idle, unless a client has
+ * taken a worker in the meantime (a drop before idle starts its own; a second would go unused).
+ */
+export function prewarmEngineWhenIdle(force = false): void {
+	const takenAt = taken;
+	const start = () => {
+		const go = () => {
+			if (taken === takenAt) void prewarmEngine(force);
+		};
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 2000 });
+		else setTimeout(go, 200);
+	};
+	if (document.readyState === 'complete') start();
+	else window.addEventListener('load', start, { once: true });
+}
+
+/** The spare worker if one was started (even if still loading), else a new one. */
+function takeWorker(): Promise<Worker> {
+	taken++;
+	const ahead = spare;
+	spare = null;
+	return ahead ? ahead.worker.catch(() => startWorker()) : startWorker();
+}
+
 export class EngineClient {
 	private worker: Promise<Worker> | null = null;
 	/** Input ids whose bytes the current worker holds (a replaced worker is given them again). */
@@ -74,7 +148,7 @@ export class EngineClient {
 	constructor(private readonly onEvent: (event: EngineEvent) => void) {}
 
 	private ensure(): Promise<Worker> {
-		this.worker ??= startWorker().then((worker) => {
+		this.worker ??= takeWorker().then((worker) => {
 			const channel = pageChannel(worker);
 			channel.listen((event) => {
 				if (event.type === 'certificate-description') {
@@ -154,6 +228,12 @@ export class EngineClient {
 	 * `analyze` starts a fresh one, given every file again.
 	 */
 	async cancel(): Promise<void> {
+		await this.stop();
+		// The retry that usually follows a cancel finds a warm worker too.
+		prewarmEngineWhenIdle(true);
+	}
+
+	private async stop(): Promise<void> {
 		const old = this.worker;
 		this.worker = null;
 		this.given = new Set();
@@ -163,6 +243,6 @@ export class EngineClient {
 
 	/** Stops the worker for good (the page is going away or a bench run is over). */
 	async dispose(): Promise<void> {
-		await this.cancel();
+		await this.stop();
 	}
 }

@@ -1,14 +1,14 @@
 // Test helpers for rules. RuleTester.run(rule, { valid, invalid }) is the one way to test a rule
 // (like ESLint's RuleTester): valid rows must produce no finding, invalid rows pin every finding's
-// ruleId, severity, effect, subject and evidence, in report order. facts()/runRule() are the older
-// helpers, kept for tests not converted yet.
+// ruleId, severity, effect, subject and evidence, in report order. facts()/runRule() serve tests
+// beyond a rule's table (fixture walks, extra checks).
 import { describe, expect, it } from 'vitest';
 import { emptyFacts, type AnalysisFacts } from '../core/facts';
 import type { EngineFinding } from '../core/report/build-report';
 import type { GradeEffect } from '../core/report/grade';
 import { SEVERITIES, type Severity } from '../core/report/report';
 import { tlsConnector } from '../core/tls/connector-builder';
-import type { MailFacts } from '../core/tls/facts';
+import type { MailFacts } from '../core/tls/model';
 import { origin } from '../core/tls/model';
 import type { Rule, RuleHit } from './rule';
 import { runRuleList } from './run-rules';

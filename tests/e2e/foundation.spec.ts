@@ -254,7 +254,7 @@ test('hex text of a key is offered decoded; a larger unknown file is not offered
 	const hex = '749f5affeca371c4852e27a1bfcd672487f5b89c7821288ef9d569e828755fb2';
 	await addFiles(page, [
 		{ name: 'aes256.hex', buffer: Buffer.from(`${hex}\n`) },
-		{ name: 'blob.bin', buffer: Buffer.alloc(200, 7) },
+		{ name: 'blob.bin', buffer: Buffer.alloc(2000, 7) },
 	]);
 	await waitIdle(page);
 	await expect(card(page, 'blob.bin').locator('[data-testid="use-as-raw-key"]')).toHaveCount(0);

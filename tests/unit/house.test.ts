@@ -1,6 +1,6 @@
 // House rules a new contributor can rely on (CONTRIBUTING.md): one area vocabulary covering every
 // folder, files named after what they hold, every file opening with its purpose, no issue numbers
-// in file headers.
+// in file headers, no plain `throw new Error` in core.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,9 +25,6 @@ function sourceFiles(dir = SRC): string[] {
 		return /\.(ts|svelte)$/.test(d.name) ? [relative(ROOT, path)] : [];
 	});
 }
-
-/** model.ts files still to be renamed after what they hold; the list only shrinks. */
-const MODEL_TS_TO_RENAME = ['src/core/keystore/model.ts', 'src/core/xmlenc/model.ts'];
 
 describe('one area vocabulary', () => {
 	it.each(['core', 'rules', 'ui'] as const)(
@@ -60,11 +57,8 @@ describe('one area vocabulary', () => {
 describe('files', () => {
 	const files = sourceFiles();
 
-	it('at most one is called model.ts besides those listed for renaming', () => {
-		const models = files.filter((f) => f.endsWith('/model.ts'));
-		expect(models.filter((f) => !MODEL_TS_TO_RENAME.includes(f)).length).toBeLessThanOrEqual(1);
-		for (const f of MODEL_TS_TO_RENAME)
-			expect(models, `${f} was renamed: drop it from the list`).toContain(f);
+	it('at most one is called model.ts (the TLS parse model); others say what they hold', () => {
+		expect(files.filter((f) => f.endsWith('/model.ts'))).toEqual(['src/core/tls/model.ts']);
 	});
 
 	it('each non-test file opens with a comment saying its purpose', () => {
@@ -84,5 +78,18 @@ describe('files', () => {
 			return /Owned by|issue #\d+/i.test(header);
 		});
 		expect(named).toEqual([]);
+	});
+});
+
+describe('errors', () => {
+	it('core throws no plain Error: input failures use src/core/errors.ts, bugs a specific built-in', () => {
+		const plain = sourceFiles(join(SRC, 'core'))
+			.filter((f) => !f.endsWith('.test.ts'))
+			.flatMap((f) =>
+				readFileSync(join(ROOT, f), 'utf8')
+					.split('\n')
+					.flatMap((line, i) => (/\bthrow new Error\(/.test(line) ? [`${f}:${i + 1}`] : [])),
+			);
+		expect(plain).toEqual([]);
 	});
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
 
-function envelope(bytes) {
+export function envelope(bytes) {
 	const parts = [
 		'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ex="urn:example:orders">',
 		'<soapenv:Header/><soapenv:Body><ex:PlaceOrder>',

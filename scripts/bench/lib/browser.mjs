@@ -96,7 +96,7 @@ async function withWorkerHeap(page, work) {
 
 /**
  * ctx.analyzeInPage: opens a fresh page (file://…/dist/index.html?bench), hands the files to the
- * engine and returns { ms, longestTaskMs, peakHeapMb, workerPeakMb, report }: timings and the
+ * engine (as warm as opts.warmth says) and returns { ms, longestTaskMs, peakHeapMb, workerPeakMb, report }: timings and the
  * page's heap as measured inside the page, the engine worker's heap sampled from outside.
  */
 export function makeAnalyzeInPage(getBrowser, repoDir) {
@@ -107,13 +107,15 @@ export function makeAnalyzeInPage(getBrowser, repoDir) {
 		const errors = [];
 		page.on('pageerror', (e) => errors.push(e.message));
 		try {
-			await page.goto(pageUrl(repoDir, '?bench'));
+			// opts.warmth: 'loaded' (default), 'prewarmed' or 'cold' (src/ui/bench-hook.ts).
+			const warmth = opts.warmth ?? 'loaded';
+			await page.goto(pageUrl(repoDir, warmth === 'cold' ? '?bench&cold' : '?bench'));
 			await page.waitForFunction(() => window.__wssecBench !== undefined);
 			const payload = await Promise.all(files.map(toBenchFile));
 			const { result, workerPeakMb } = await withWorkerHeap(page, () =>
 				page.evaluate(
-					([f, passwords]) => window.__wssecBench.analyze(f, passwords),
-					[payload, opts.passwords ?? {}],
+					([f, passwords, w]) => window.__wssecBench.analyze(f, passwords, w),
+					[payload, opts.passwords ?? {}, warmth],
 				),
 			);
 			result.workerPeakMb = workerPeakMb;

@@ -38,6 +38,11 @@ if ((await p12.getAttribute('data-status')) === 'locked') {
 	await idle();
 }
 await page.waitForTimeout(3500); // let the "inputs added" notice fade
+// Unlocking moves focus (and the view) to the unlocked card; the picture shows the page's top.
+await page.evaluate(() => {
+	if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+	window.scrollTo(0, 0);
+});
 const out = resolve(repo, dark ? 'docs/screenshot-dark.png' : 'docs/screenshot.png');
 await page.screenshot({ path: out });
 await browser.close();

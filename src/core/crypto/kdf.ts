@@ -1,6 +1,7 @@
 // Key derivation for XML Encryption 1.1 key agreement and derived keys: ConcatKDF (NIST SP
 // 800-56A, as xmlenc11 profiles it), PBKDF2 and HKDF (through WebCrypto).
 import { toArrayBuffer } from '../bytes/encoding';
+import { ParseError, UnsupportedError } from '../errors';
 import { pbkdf2 as nobleKdf } from '@noble/hashes/pbkdf2.js';
 import type { CHash } from '@noble/hashes/utils.js';
 import { sha1 } from '@noble/hashes/legacy.js';
@@ -49,8 +50,13 @@ export function concatKdf(
 export function concatKdfParam(hex: string | null): Uint8Array {
 	const clean = (hex ?? '').trim();
 	if (clean === '') return new Uint8Array();
-	if (!/^([0-9a-fA-F]{2})+$/.test(clean)) throw new Error('ConcatKDF parameter is not hex');
-	if (clean.slice(0, 2) !== '00') throw new Error('ConcatKDF parameter with padding bits');
+	if (!/^([0-9a-fA-F]{2})+$/.test(clean))
+		throw new ParseError('xmlenc/concat-kdf-param-not-hex', 'ConcatKDF parameter is not hex');
+	if (clean.slice(0, 2) !== '00')
+		throw new UnsupportedError(
+			'xmlenc/concat-kdf-param-padding',
+			'ConcatKDF parameter with padding bits',
+		);
 	const out = new Uint8Array(clean.length / 2 - 1);
 	for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(2 + i * 2, 4 + i * 2), 16);
 	return out;

@@ -8,9 +8,9 @@ import { pkcs12Kdf, pkcs12Password } from '../crypto/legacy/pbe';
 import { LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { defaultTrialsAffordable } from '../crypto/budget';
-import { candidatePasswords } from './default-passwords';
+import { candidatePasswords } from '../keys/default-passwords';
 import { requireStorePassword } from './jks';
-import { keystoreOutcome, type RawEntry } from './model';
+import { keystoreOutcome, type RawEntry } from './raw-keystore';
 import { ByteReader } from './reader';
 
 const MAX_ENTRIES = 100_000;

@@ -2,7 +2,7 @@
 // Structured-cloneable; never passwords or key material.
 import type { ReportKeystore, ReportKeystoreEntry } from '../report/report';
 import type { CertificateView, KeyView } from '../x509/facts';
-import type { DeclaredPassword } from './declared-passwords';
+import type { DeclaredPassword } from '../keys/declared-passwords';
 
 /** How the whole store is protected against tampering. */
 export interface KeystoreIntegrity {

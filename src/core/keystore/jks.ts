@@ -12,9 +12,9 @@ import { iterateMd5WithSuffix } from '../crypto/legacy/iterated';
 import { LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { parseDer } from '../x509/public-key';
-import { candidatePasswords } from './default-passwords';
+import { candidatePasswords } from '../keys/default-passwords';
 import { fieldBytes, fieldString, JavaStreamReader, type JavaValue } from './java-serial';
-import { keystoreOutcome, type RawEntry } from './model';
+import { keystoreOutcome, type RawEntry } from './raw-keystore';
 import { ByteReader, utf16be } from './reader';
 
 const MAGIC_JKS = 0xfeedfeed;
@@ -240,7 +240,7 @@ function openKey(
 	blob: Uint8Array,
 	password: string,
 	signal: AbortSignal,
-): { pkcs8: Uint8Array | null; protection: string } {
+): { pkcs8: Uint8Array | null; protection: string; garbled?: boolean } {
 	const epki = parseDer(blob);
 	if (!(epki instanceof asn1js.Sequence))
 		throw new ParseError('jks/key', 'key entry is not an EncryptedPrivateKeyInfo');
@@ -260,7 +260,12 @@ function openKey(
 		if (!params) throw new ParseError('jceks/key', 'JCEKS key entry with malformed PBE parameters');
 		const plain = jceksDecrypt(params, bytes, password, signal);
 		const ok = plain && parseDer(plain) instanceof asn1js.Sequence ? plain : null;
-		return { pkcs8: ok, protection: `PBEWithMD5AndTripleDES, ${params.iterations} iterations` };
+		return {
+			pkcs8: ok,
+			protection: `PBEWithMD5AndTripleDES, ${params.iterations} iterations`,
+			// valid CBC padding but no DER inside: damage, if the password is known to be right
+			garbled: plain !== null && ok === null,
+		};
 	}
 	throw new ParseError('jks/key-algorithm', `key protected with unsupported algorithm ${oid}`);
 }
@@ -270,7 +275,12 @@ function openSealed(
 	sealed: JavaValue,
 	password: string,
 	signal: AbortSignal,
-): { secret: { algorithm: string; bytes: Uint8Array } | null; protection: string } {
+): {
+	secret: { algorithm: string; bytes: Uint8Array } | null;
+	protection: string;
+	garbled?: boolean;
+	unsupported?: boolean;
+} {
 	const params = fieldBytes(sealed, 'encodedParams');
 	const content = fieldBytes(sealed, 'encryptedContent');
 	const paramsAlg = fieldString(sealed, 'paramsAlg') ?? '?';
@@ -279,18 +289,19 @@ function openSealed(
 		throw new ParseError('jceks/sealed', 'JCEKS sealed key without parameters or content');
 	const protection = `${paramsAlg}, ${p.iterations} iterations`;
 	if (!/PBEWithMD5AndTripleDES/i.test(paramsAlg))
-		return { secret: null, protection: `${protection} (unsupported)` };
+		return { secret: null, protection: `${protection} (unsupported)`, unsupported: true };
 	const plain = jceksDecrypt(p, content, password, signal);
 	if (!plain) return { secret: null, protection };
 	let key: JavaValue;
 	try {
 		key = new JavaStreamReader(new ByteReader(plain, 'JCEKS')).readStream();
 	} catch {
-		return { secret: null, protection }; // wrong password that happened to unpad
+		// a wrong password that happened to unpad, or damage if the password is known to be right
+		return { secret: null, protection, garbled: true };
 	}
 	const bytes = fieldBytes(key, 'key') ?? fieldBytes(key, 'encoded');
 	const algorithm = fieldString(key, 'algorithm') ?? 'unknown';
-	return { secret: bytes ? { algorithm, bytes } : null, protection };
+	return { secret: bytes ? { algorithm, bytes } : null, protection, garbled: !bytes };
 }
 
 /**
@@ -341,25 +352,58 @@ export function requireStorePassword(
 	}
 }
 
-/** Tries each password on one key or sealed secret-key entry. */
-function openEntry(e: ParsedEntry, passwords: readonly string[], signal: AbortSignal): void {
+/**
+ * Tries each password on one key or sealed secret-key entry. `verified` is the store password the
+ * integrity digest proved (or null): with it, valid padding around content that is not a key
+ * proves damage (a wrong password unpads by chance once in 256 tries). An entry that cannot be
+ * read at all (malformed, unsupported protection) is marked unreadable: no password would help.
+ */
+function openEntry(
+	e: ParsedEntry,
+	passwords: readonly string[],
+	signal: AbortSignal,
+	verified: string | null = null,
+): void {
+	const unreadable = (note: string): void => {
+		e.keyUnreadable = true;
+		e.note = note;
+	};
 	for (const pw of passwords) {
-		if (e.encryptedKey) {
-			const { pkcs8, protection } = openKey(e.encryptedKey, pw, signal);
-			e.keyProtection = protection;
-			if (pkcs8) {
-				e.pkcs8 = pkcs8;
-				e.keyLocked = false;
-				return;
+		try {
+			if (e.encryptedKey) {
+				const { pkcs8, protection, garbled } = openKey(e.encryptedKey, pw, signal);
+				e.keyProtection = protection;
+				if (pkcs8) {
+					e.pkcs8 = pkcs8;
+					e.keyLocked = false;
+					return;
+				}
+				if (garbled && pw === verified)
+					return unreadable(
+						'damaged: the store password (verified by the integrity digest) decrypts this key entry, but what it holds is not a PKCS#8 key',
+					);
+			} else if (e.sealed !== undefined) {
+				const { secret, protection, garbled, unsupported } = openSealed(e.sealed, pw, signal);
+				e.keyProtection = protection;
+				if (secret) {
+					e.secret = secret;
+					e.keyLocked = false;
+					return;
+				}
+				if (unsupported)
+					return unreadable(`not supported: sealed secret key protected with ${protection}`);
+				if (garbled && pw === verified)
+					return unreadable(
+						'damaged: the store password (verified by the integrity digest) decrypts this sealed secret key, but what it holds is not a serialized key',
+					);
 			}
-		} else if (e.sealed !== undefined) {
-			const { secret, protection } = openSealed(e.sealed, pw, signal);
-			e.keyProtection = protection;
-			if (secret) {
-				e.secret = secret;
-				e.keyLocked = false;
-				return;
-			}
+		} catch (error) {
+			if (!(error instanceof ParseError) || error.code === 'jceks/budget') throw error;
+			return unreadable(
+				error.code === 'jks/key-algorithm'
+					? `not supported: ${error.message}`
+					: `damaged: ${error.message}`,
+			);
 		}
 	}
 }
@@ -386,6 +430,7 @@ export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 			} catch {
 				continue; // unreadable: proves nothing
 			}
+			if (probe.keyUnreadable) continue; // proves nothing either
 			if (!probe.keyLocked) return { opened: e.alias, failed };
 			failed++;
 		}
@@ -409,14 +454,19 @@ export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 		const unique = [...new Set(tries)];
 		if (e.type !== 'trusted-certificate') ctx.progress(`opening ${e.alias}`);
 		try {
-			openEntry(e, unique, ctx.signal);
+			openEntry(e, unique, ctx.signal, storePassword);
 		} catch (error) {
 			if (!(error instanceof ParseError) || error.code !== 'jceks/budget') throw error;
 			e.note = error.message;
 			continue;
 		}
-		if (e.keyLocked && (e.encryptedKey || e.sealed !== undefined)) {
+		if (e.keyLocked && !e.keyUnreadable && (e.encryptedKey || e.sealed !== undefined)) {
 			e.keyWrongPassword = own !== undefined || (storePassword === null && ctx.password !== null);
+			// The store password is proven right and does not open it: keytool -keypass gave it
+			// its own password, or its last cipher blocks are damaged (which breaks the padding
+			// just as a wrong password does). Both are possible; say so.
+			if (storePassword !== null && own === undefined)
+				e.note = `does not open with the store password (verified by the integrity digest): the entry has its own key password, or its encrypted content is damaged`;
 		}
 	}
 	return keystoreOutcome(ctx, {

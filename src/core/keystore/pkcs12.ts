@@ -23,9 +23,9 @@ import type { ParseContext, ParseOutcome } from '../pipeline';
 import { parseDer } from '../x509/public-key';
 import { readRawCertificate } from '../x509/certificate-facts';
 import { analyzePkcs8 } from '../x509/private-key';
-import { candidatePasswords } from './default-passwords';
+import { candidatePasswords } from '../keys/default-passwords';
 import type { KeystoreIntegrity, Pkcs12Bag } from './facts';
-import { keystoreOutcome, type RawEntry } from './model';
+import { keystoreOutcome, type RawEntry } from './raw-keystore';
 
 const OID = {
 	data: '1.2.840.113549.1.7.1',

@@ -1,7 +1,8 @@
 // Builds TlsFacts for rule tests and examples: a connector with sensible defaults, suites by name.
 import type { TlsVersion } from '../report/report';
 import { suiteFact } from './effective';
-import type { Origin, ScannerCategory, TlsFacts } from './facts';
+import type { ScannerCategory, TlsFacts } from './facts';
+import type { Origin } from './model';
 import { origin } from './model';
 import { suiteByName } from './suites';
 import { sortVersions } from './versions';
@@ -20,7 +21,8 @@ export function tlsConnector(spec: ConnectorSpec = {}): TlsFacts {
 	const rows = (names: string[]) =>
 		names.map((n) => {
 			const r = suiteByName(n);
-			if (!r) throw new Error(`unknown suite ${n}`);
+			// a typo in a test's suite list, not a failure of the user's input
+			if (!r) throw new RangeError(`unknown suite ${n}`);
 			return suiteFact(r, o);
 		});
 	const suiteFacts = rows(

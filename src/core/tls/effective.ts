@@ -2,14 +2,8 @@
 // configured (or the product default) intersected with what the TLS library / runtime permits.
 import type { TlsVersion } from '../report/report';
 import { allowedAtSecLevel, expandCipherString, type OpenSslProfile } from './cipher-string';
-import type {
-	Origin,
-	ProtocolFact,
-	RuntimeCaveats,
-	RuntimeFacts,
-	SuiteFact,
-	Vulnerability,
-} from './facts';
+import type { ProtocolFact, RuntimeCaveats, RuntimeFacts, SuiteFact, Vulnerability } from './facts';
+import type { Origin } from './model';
 import {
 	defaultCertpathDisabled,
 	defaultDisabledAlgorithms,

@@ -1,7 +1,7 @@
 // Facts about declared and observed TLS settings, grouped by connector.
 import type { ChannelScores } from '../report/grade';
 import type { ReportTlsSettings, TlsVersion } from '../report/report';
-import type { TlsParse } from './model';
+import type { MailFacts, Origin, TlsParse } from './model';
 
 /** RULES.md 4: what a runtime could change, one sentence per kind of fact (see effective.ts). */
 export interface RuntimeCaveats {
@@ -9,16 +9,6 @@ export interface RuntimeCaveats {
 	suites: string;
 	tls13: string;
 	dh: string;
-}
-
-/** Where a value came from: a directive on a line of an input, the form, or a default. */
-export interface Origin {
-	inputName: string | null;
-	/** Directive, property or form field; `default` when nothing set it. */
-	directive: string;
-	line: number | null;
-	/** The text as written (or the default it stands for). */
-	value: string;
 }
 
 export interface ProtocolFact {
@@ -36,18 +26,6 @@ export interface SuiteFact {
 	mode: string;
 	mac: string;
 	minVersion: string;
-	origin: Origin;
-}
-
-export interface MailFacts {
-	protocol: 'smtp' | 'imap' | 'pop3';
-	host: string | null;
-	port: number | null;
-	mode: 'implicit' | 'starttls-required' | 'starttls-optional' | 'plain';
-	auth: boolean | null;
-	/** null: not set (JavaMail 1.x / Jakarta Mail 2.0 default to false). */
-	checkServerIdentity: boolean | null;
-	trustAll: boolean;
 	origin: Origin;
 }
 

@@ -1,7 +1,7 @@
 // Resolves nginx `include` and Apache `Include` lines against the other dropped inputs: the
 // including file is read again with the included text in place, and every line number is mapped
 // back to the file it came from.
-import type { Origin } from './facts';
+import type { Origin } from './model';
 import { parseApache } from './formats/apache';
 import { parseNginx } from './formats/nginx';
 import type { TlsParse } from './model';

@@ -1,6 +1,27 @@
 // What each TLS parser reads out of one input, before the stage groups inputs into connectors.
 import type { TlsVersion } from '../report/report';
-import type { MailFacts, Origin } from './facts';
+
+/** Where a value came from: a directive on a line of an input, the form, or a default. */
+export interface Origin {
+	inputName: string | null;
+	/** Directive, property or form field; `default` when nothing set it. */
+	directive: string;
+	line: number | null;
+	/** The text as written (or the default it stands for). */
+	value: string;
+}
+
+export interface MailFacts {
+	protocol: 'smtp' | 'imap' | 'pop3';
+	host: string | null;
+	port: number | null;
+	mode: 'implicit' | 'starttls-required' | 'starttls-optional' | 'plain';
+	auth: boolean | null;
+	/** null: not set (JavaMail 1.x / Jakarta Mail 2.0 default to false). */
+	checkServerIdentity: boolean | null;
+	trustAll: boolean;
+	origin: Origin;
+}
 
 export interface Setting<T> {
 	value: T;

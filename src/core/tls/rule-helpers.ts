@@ -1,7 +1,8 @@
 // Small pure helpers the TLS, runtime and mail rules share (rules stay one file per id).
 import type { AnalysisFacts } from '../facts';
 import type { TlsVersion } from '../report/report';
-import type { Origin, SuiteFact, TlsFacts } from './facts';
+import type { SuiteFact, TlsFacts } from './facts';
+import type { Origin } from './model';
 import { versionRank } from './versions';
 
 /** Connectors with a TLS or STARTTLS channel and at least one protocol to judge. */

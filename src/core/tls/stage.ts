@@ -9,7 +9,8 @@ import {
 	type Effective,
 	type RuntimeContext,
 } from './effective';
-import type { ConnectorForm, Origin, ProtocolFact, SuiteFact, TlsDetail, TlsFacts } from './facts';
+import type { ConnectorForm, ProtocolFact, SuiteFact, TlsDetail, TlsFacts } from './facts';
+import type { Origin } from './model';
 import { connectorEndpoint, stackOfRuntime } from './formats/connector';
 import { nginxDefaultProtocols } from './formats/nginx';
 import { hostMatches } from './hostname';

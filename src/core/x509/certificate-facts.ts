@@ -1,10 +1,10 @@
 // Facts of one DER certificate: names, serial, validity, key, signature algorithm, the extensions
 // rules need, fingerprints. Used for every certificate of every input (PEM, keystores, BSTs, TLS).
 import * as asn1js from 'asn1js';
-import { digest } from '../bytes/digest';
 import { equalBytes, toArrayBuffer, toHex } from '../bytes/encoding';
 import type { CertificateFacts } from './facts';
 import { nameText } from './names';
+import { certificateThumbprints } from './thumbprint';
 import { SIGNATURE_ALGORITHMS } from './oids';
 import { knownSelfSignedRoot } from './public-trust';
 import { verifySigned } from './signature';
@@ -171,11 +171,7 @@ export async function certificateFactsAndTree(
 	const akiValue = ext('2.5.29.35');
 	const sanNames = sanValue ? subjectAltNames(sanValue) : [];
 	const selfIssued = sameBytes(raw.subject, raw.issuer);
-	const [sha256, sha1, spkiSha256] = await Promise.all([
-		digest('SHA-256', der),
-		digest('SHA-1', der),
-		digest('SHA-256', raw.spkiDer),
-	]);
+	const { sha256, sha1, spkiSha256 } = await certificateThumbprints(der, raw.spkiDer);
 	let selfSignatureValid: boolean | null = null;
 	if (selfIssued && knownSelfSignedRoot(toHex(sha256))) selfSignatureValid = true;
 	else if (selfIssued) {

@@ -3,7 +3,7 @@
 // (RFC 5280 §6, path.ts), assigns roles, and marks chains reaching a public root.
 import { digest } from '../bytes/digest';
 import { toHex, utf8 } from '../bytes/encoding';
-import { findDeclaredPasswords } from '../keystore/declared-passwords';
+import { findDeclaredPasswords } from '../keys/declared-passwords';
 import type { AnalysisFacts } from '../facts';
 import type { Stage, StageContext } from '../pipeline';
 import { readRawCertificate } from './certificate-facts';

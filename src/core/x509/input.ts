@@ -2,8 +2,8 @@
 // certificate stage: pairing keys with certificates, chains across inputs, trust verdicts.
 import * as asn1js from 'asn1js';
 import { LockedError, ParseError } from '../errors';
-import { DEFAULT_PASSWORDS } from '../keystore/default-passwords';
-import type { KeystoreFacts } from '../keystore/facts';
+import type { AnalysisFacts } from '../facts';
+import { DEFAULT_PASSWORDS } from '../keys/default-passwords';
 import type { ParseContext, ParseOutcome, Parser } from '../pipeline';
 import type { InputKind } from '../report/report';
 import { InputCollector } from './collect';
@@ -20,6 +20,12 @@ import {
 	readPemBlocks,
 	type KeyContext,
 } from './read-blocks';
+
+/**
+ * A keystore's facts, named through the shared fact model: x509 lists PEM bundles and PKCS#7
+ * files as keystores but must not import the keystore area, which builds on x509.
+ */
+type KeystoreFacts = AnalysisFacts['keystores'][number];
 
 export function outcomeOf(
 	col: InputCollector,

@@ -2,7 +2,7 @@
 // InputCollector: the shared core of the pem, der-certificate, pkcs7 and private-key parsers.
 import type { DhParameters } from '../facts';
 import * as asn1js from 'asn1js';
-import { candidatePasswords } from '../keystore/default-passwords';
+import { candidatePasswords } from '../keys/default-passwords';
 import type { ParseContext } from '../pipeline';
 import { UnsupportedAlgorithmError } from '../crypto/legacy/pbe';
 import { ParseError } from '../errors';

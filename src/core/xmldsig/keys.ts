@@ -4,6 +4,8 @@
 import { children, oidText, readTlv, type Tlv } from '../asn1/der';
 import { toHex } from '../bytes/encoding';
 import { ParseError } from '../errors';
+import { formatDn } from '../x509/names';
+import { ATTRIBUTE_NAMES } from '../x509/oids';
 
 export type EcCurve = 'P-256' | 'P-384' | 'P-521';
 
@@ -32,6 +34,8 @@ export interface CertInfo {
 export interface Rdn {
 	oid: string;
 	value: string;
+	/** Index of its RDN (SET) in the Name, so multi-valued RDNs print joined by '+'. */
+	set?: number;
 }
 
 const CURVES: Record<string, EcCurve> = {
@@ -113,12 +117,13 @@ function decodeString(bytes: Uint8Array, t: Tlv): string {
 
 function readName(bytes: Uint8Array, name: Tlv): Rdn[] {
 	const out: Rdn[] = [];
-	for (const set of kids(bytes, name, 'Name')) {
+	kids(bytes, name, 'Name').forEach((set, index) => {
 		for (const atv of kids(bytes, set, 'RDN')) {
 			const [oid, value] = kids(bytes, atv, 'AttributeTypeAndValue');
-			if (oid && value) out.push({ oid: oidText(bytes, oid), value: decodeString(bytes, value) });
+			if (oid && value)
+				out.push({ oid: oidText(bytes, oid), value: decodeString(bytes, value), set: index });
 		}
-	}
+	});
 	return out;
 }
 
@@ -214,19 +219,22 @@ const NAME_OIDS: Record<string, string> = {
 	EMAIL: '1.2.840.113549.1.9.1',
 };
 
-const SHORT_NAMES: Record<string, string> = Object.fromEntries(
-	Object.entries(NAME_OIDS)
-		.filter(([k]) => !['S', 'TITLE', 'EMAIL', 'E'].includes(k))
-		.map(([k, v]) => [v, k]),
-);
-
-/** A DN as text (RFC 4514 order: most specific first). */
+/** A DN as text, through the one DN printer (x509/names.ts), most specific first. */
 export function dnText(rdns: readonly Rdn[]): string {
-	return [...rdns]
-		.reverse()
-		.map((r) => `${SHORT_NAMES[r.oid] ?? r.oid}=${r.value.replace(/([,+"\\<>;])/g, '\\$1')}`)
-		.join(', ');
+	const groups: Rdn[][] = [];
+	rdns.forEach((r, k) => {
+		const last = groups[groups.length - 1];
+		const prev = rdns[k - 1];
+		if (last && r.set !== undefined && prev?.set === r.set) last.push(r);
+		else groups.push([r]);
+	});
+	return formatDn(groups);
 }
+
+/** Keywords the DN printer writes (x509/oids.ts), so every name it prints parses back. */
+const PRINTED_OIDS: Record<string, string> = Object.fromEntries(
+	Object.entries(ATTRIBUTE_NAMES).map(([oid, key]) => [key, oid]),
+);
 
 /** Parses an RFC 2253/4514-style DN string as written in X509IssuerName / X509SubjectName. */
 export function parseDn(text: string): Rdn[] | null {
@@ -256,7 +264,7 @@ export function parseDn(text: string): Rdn[] | null {
 			} else if (ch === ',' || ch === '+' || ch === ';') break;
 			else value += ch;
 		}
-		const oid = /^\d+(\.\d+)+$/.test(type) ? type : NAME_OIDS[type];
+		const oid = /^\d+(\.\d+)+$/.test(type) ? type : (NAME_OIDS[type] ?? PRINTED_OIDS[type]);
 		if (!oid) return null;
 		out.push({ oid, value: value.trim() });
 		i = j + 1;

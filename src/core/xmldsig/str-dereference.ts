@@ -3,10 +3,10 @@
 // rendered as a wsse:BinarySecurityToken the way WSS4J's STRTransformUtil builds it (WSS 1.1
 // section 8.3: "the referenced token is to be represented as a BinarySecurityToken").
 import type { Element } from '@xmldom/xmldom';
-import { sha1 } from '@noble/hashes/legacy.js';
 import { equalBytes, fromBase64, toBase64 } from '../bytes/encoding';
 import { attr, child, NS, trimmedText } from '../xml/dom';
 import type { KnownCert } from './keyinfo';
+import { sha1Thumbprint } from '../x509/thumbprint';
 import { dnMatches } from './keys';
 
 const X509 = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#';
@@ -33,7 +33,7 @@ export function keyIdentifierCertificate(
 	if (vt === X509 + 'X509SubjectKeyIdentifier')
 		hit = certs.find((c) => !!c.info.ski && equalBytes(c.info.ski, value));
 	else if (vt.endsWith('#ThumbprintSHA1'))
-		hit = certs.find((c) => equalBytes(sha1(c.info.der), value));
+		hit = certs.find((c) => equalBytes(sha1Thumbprint(c.info.der), value));
 	else
 		return {
 			ok: false,

@@ -1,9 +1,14 @@
 // What XML Encryption key matching needs from a certificate: thumbprints, SKI, issuer and serial,
 // subject, and the SubjectPublicKeyInfo (to pair it with a private key or a key agreement).
-import { fromBER, Integer, OctetString } from 'asn1js';
-import { Certificate, type RelativeDistinguishedNames } from 'pkijs';
+import { fromBER, Integer } from 'asn1js';
+import { Certificate } from 'pkijs';
 import { toArrayBuffer, toHex } from '../bytes/encoding';
-import { syncHash } from '../crypto/hashes';
+import { commonName, nameText } from '../x509/names';
+import {
+	computedSubjectKeyId,
+	sha1Thumbprint,
+	subjectKeyIdFromExtension,
+} from '../x509/thumbprint';
 
 export interface CertInfo {
 	sha256: string;
@@ -20,33 +25,6 @@ export interface CertInfo {
 	spki: Uint8Array;
 }
 
-const SHORT: Record<string, string> = {
-	'2.5.4.3': 'CN',
-	'2.5.4.6': 'C',
-	'2.5.4.7': 'L',
-	'2.5.4.8': 'ST',
-	'2.5.4.10': 'O',
-	'2.5.4.11': 'OU',
-	'2.5.4.5': 'SERIALNUMBER',
-	'0.9.2342.19200300.100.1.25': 'DC',
-	'0.9.2342.19200300.100.1.1': 'UID',
-	'1.2.840.113549.1.9.1': 'E',
-};
-
-function rdnPairs(name: RelativeDistinguishedNames): [string, string][] {
-	return name.typesAndValues.map((tv) => {
-		const block = tv.value.valueBlock as { value?: unknown };
-		return [SHORT[tv.type] ?? tv.type, typeof block.value === 'string' ? block.value : ''];
-	});
-}
-
-function dnText(pairs: [string, string][]): string {
-	return [...pairs]
-		.reverse()
-		.map(([k, v]) => `${k}=${v}`)
-		.join(', ');
-}
-
 const cache = new Map<string, CertInfo | null>();
 
 export function certInfo(der: Uint8Array, sha256: string): CertInfo | null {
@@ -59,26 +37,22 @@ export function certInfo(der: Uint8Array, sha256: string): CertInfo | null {
 		const serial = cert.serialNumber.valueBlock.valueHexView;
 		const spki = new Uint8Array(cert.subjectPublicKeyInfo.toSchema().toBER());
 		const keyBits = cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView;
-		const skiComputed = syncHash('SHA-1').hash(new Uint8Array(keyBits));
+		const skiComputed = computedSubjectKeyId(new Uint8Array(keyBits));
 		const ext = cert.extensions?.find((e) => e.extnID === '2.5.29.14');
-		let ski = skiComputed;
-		if (ext) {
-			const inner = fromBER(ext.extnValue.valueBlock.valueHexView.slice().buffer);
-			if (inner.result instanceof OctetString)
-				ski = new Uint8Array(inner.result.valueBlock.valueHexView);
-		}
-		const subjectPairs = rdnPairs(cert.subject);
+		const ski =
+			(ext && subjectKeyIdFromExtension(ext.extnValue.valueBlock.valueHexView)) || skiComputed;
+		const subject = cert.subject.toSchema();
 		info = {
 			sha256,
 			der,
-			sha1: syncHash('SHA-1').hash(der),
+			sha1: sha1Thumbprint(der),
 			ski,
 			skiComputed,
 			serialHex: toHex(new Uint8Array(serial)),
 			serialDecimal: new Integer({ valueHex: serial }).toBigInt().toString(10),
-			issuer: dnText(rdnPairs(cert.issuer)),
-			subject: dnText(subjectPairs),
-			subjectCn: subjectPairs.find(([k]) => k === 'CN')?.[1] ?? null,
+			issuer: nameText(cert.issuer.toSchema()),
+			subject: nameText(subject),
+			subjectCn: commonName(subject),
 			spki,
 		};
 	} catch {

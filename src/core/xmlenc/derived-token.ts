@@ -12,7 +12,7 @@ import { child, descendants, rawText } from '../xml/dom';
 import { resolveFragment } from './dom';
 import { unwrapEncryptedKey, type ContentKey } from './encrypted-key';
 import { StructuralError } from './errors';
-import type { Attempt, Env } from './model';
+import type { Attempt, Env } from './decryption-run';
 
 const DEFAULT_P_SHA1 = 'http://schemas.xmlsoap.org/ws/2005/02/sc/dk/p_sha1';
 

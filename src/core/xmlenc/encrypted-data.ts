@@ -20,7 +20,7 @@ import { directKeys } from './key-agreement';
 import { encryptedKeysOf, readKeyInfo } from './key-info';
 import { unwrapEncryptedKey, type ContentKey } from './encrypted-key';
 import { derivedTokenKeys, isDerivedKeyToken } from './derived-token';
-import { emptySourceInfo, type Attempt, type Env, type KeySourceInfo } from './model';
+import { emptySourceInfo, type Attempt, type Env, type KeySourceInfo } from './decryption-run';
 
 export type DataOutcome =
 	| { status: 'decrypted'; plaintext: Uint8Array; openedBy: KeyUsedFacts; source: KeySourceInfo }

@@ -28,7 +28,7 @@ import type { KeyUsedFacts } from './facts';
 import { directKeys } from './key-agreement';
 import { readKeyInfo } from './key-info';
 import { findRecipient, orderPrivateKeys } from './key-match';
-import { emptySourceInfo, type Attempt, type Env, type KeySourceInfo } from './model';
+import { emptySourceInfo, type Attempt, type Env, type KeySourceInfo } from './decryption-run';
 
 export interface ContentKey {
 	key: Uint8Array;

@@ -12,7 +12,7 @@ import { child, children, descendants, isElement, rawText } from '../xml/dom';
 import { elementPath, idsOf } from './dom';
 import { unwrapEncryptedKey } from './encrypted-key';
 import type { DecryptionFacts, EncryptedKeyFacts, KeyUsedFacts } from './facts';
-import type { Env } from './model';
+import type { Env } from './decryption-run';
 
 const DS = NS.ds;
 const WSC = [

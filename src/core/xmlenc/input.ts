@@ -16,7 +16,7 @@ import { decryptEncryptedData, readHeader, type DataOutcome } from './encrypted-
 import { examineEncryptedKeys } from './encrypted-keys';
 import { DISPLAY_LIMIT, type DecryptionFacts } from './facts';
 import { CertIndex } from './key-match';
-import type { Env } from './model';
+import type { Env } from './decryption-run';
 import { replaceDecrypted, type Replacement } from './replace';
 
 function locationOf(ed: Element): DecryptionFacts['location'] {

@@ -12,7 +12,7 @@ import { StructuralError } from './errors';
 import type { KeyUsedFacts } from './facts';
 import { readKeyInfo } from './key-info';
 import { certsByName, findRecipient, orderPrivateKeys, orderSecretKeys } from './key-match';
-import type { Attempt, Env, KeySourceInfo } from './model';
+import type { Attempt, Env, KeySourceInfo } from './decryption-run';
 
 export interface DirectKey {
 	key: Uint8Array;

@@ -1,53 +1,90 @@
 // Must-flag / must-not-flag table for WSS-USERNAME-PLAINTEXT-OVER-HTTP.
-import { describe, expect, it } from 'vitest';
+import type { ConnectorForm } from '../../core/tls/facts';
 import { envFacts, utFacts } from '../../core/soap/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { wssUsernamePlaintextOverHttp as rule } from './wss-username-plaintext-over-http';
+
+const ruleId = 'WSS-USERNAME-PLAINTEXT-OVER-HTTP';
+const TEXT =
+	'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText';
 
 const env = (to: string | null, u = utFacts()) =>
 	envFacts({ wsa: { to, action: null, messageId: null, replyTo: null }, usernameTokens: [u] });
 
-describe('WSS-USERNAME-PLAINTEXT-OVER-HTTP', () => {
-	it.each([
-		['PasswordText over http', env('http://x.example/ws'), null, 1],
-		[
-			'Type absent over http',
-			env('http://x.example/ws', utFacts({ passwordTypeUri: null })),
-			null,
-			1,
-		],
-		['http from the connector form', env(null), 'http://svc.example/ws', 1],
-		['PasswordText over https', env('https://x.example/ws'), null, 0],
-		[
-			'encrypted token over http',
-			env('http://x.example/ws', utFacts({ protectedByEncryption: true })),
-			null,
-			0,
-		],
-		[
-			'digest over http',
-			env('http://x.example/ws', utFacts({ passwordType: 'PasswordDigest' })),
-			null,
-			0,
-		],
-		['endpoint unknown', env(null), null, 0],
-	])('%s', (_name, e, endpoint, n) => {
-		const connector = endpoint
-			? {
-					name: 'c',
-					type: 'SOAP' as const,
-					endpoint,
-					role: 'client' as const,
-					lowestTlsVersion: '' as const,
-					runtime: '',
-					cipherSuites: '',
-					keystoreInput: '',
-					truststoreInput: '',
-					wsSecurity: { sign: false, encrypt: false, timestamp: false, usernameToken: true },
-				}
-			: null;
-		const hits = runRule(rule, facts({ envelopes: [e], connector }));
-		expect(hits).toHaveLength(n);
-		if (n) expect(hits[0]).toMatchObject({ severity: 'critical', effect: 'F' });
-	});
+/** The connector form with only an endpoint filled in. */
+const form = (endpoint: string): ConnectorForm => ({
+	name: 'c',
+	type: 'SOAP',
+	endpoint,
+	role: 'client',
+	lowestTlsVersion: '',
+	runtime: '',
+	cipherSuites: '',
+	keystoreInput: '',
+	truststoreInput: '',
+	wsSecurity: { sign: false, encrypt: false, timestamp: false, usernameToken: true },
+});
+
+RuleTester.run(rule, {
+	valid: [
+		{ name: 'PasswordText over https', facts: facts({ envelopes: [env('https://x.example/ws')] }) },
+		{
+			name: 'encrypted token over http',
+			facts: facts({
+				envelopes: [env('http://x.example/ws', utFacts({ protectedByEncryption: true }))],
+			}),
+		},
+		{
+			name: 'digest over http',
+			facts: facts({
+				envelopes: [env('http://x.example/ws', utFacts({ passwordType: 'PasswordDigest' }))],
+			}),
+		},
+		{ name: 'endpoint unknown', facts: facts({ envelopes: [env(null)] }) },
+	],
+	invalid: [
+		{
+			name: 'PasswordText over http',
+			facts: facts({ envelopes: [env('http://x.example/ws', utFacts({ passwordTypeUri: TEXT }))] }),
+			findings: [
+				{
+					ruleId,
+					severity: 'critical',
+					effect: 'F',
+					subject: '/soapenv:Envelope/soapenv:Header/wsse:Security/wsse:UsernameToken (user alice)',
+					evidence: 'Password Type PasswordText; endpoint http://x.example/ws (from wsa:To)',
+				},
+			],
+		},
+		{
+			name: 'Type absent over http',
+			facts: facts({
+				envelopes: [env('http://x.example/ws', utFacts({ passwordTypeUri: null }))],
+			}),
+			findings: [
+				{
+					ruleId,
+					severity: 'critical',
+					effect: 'F',
+					subject: '/soapenv:Envelope/soapenv:Header/wsse:Security/wsse:UsernameToken (user alice)',
+					evidence:
+						'Password Type absent (= PasswordText); endpoint http://x.example/ws (from wsa:To)',
+				},
+			],
+		},
+		{
+			name: 'http from the connector form',
+			facts: facts({ envelopes: [env(null)], connector: form('http://svc.example/ws') }),
+			findings: [
+				{
+					ruleId,
+					severity: 'critical',
+					effect: 'F',
+					subject: '/soapenv:Envelope/soapenv:Header/wsse:Security/wsse:UsernameToken (user alice)',
+					evidence:
+						'Password Type absent (= PasswordText); endpoint http://svc.example/ws (from connector)',
+				},
+			],
+		},
+	],
 });

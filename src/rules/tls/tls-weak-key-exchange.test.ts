@@ -1,16 +1,35 @@
 // Must-flag / must-not-flag table for TLS-WEAK-KEY-EXCHANGE.
-import { describe, expect, it } from 'vitest';
-import type { AnalysisFacts } from '../../core/facts';
 import { tlsConnector as tc } from '../../core/tls/connector-builder';
 import { origin } from '../../core/tls/model';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { tlsWeakKeyExchange } from './tls-weak-key-exchange';
 
-const cases: [string, () => AnalysisFacts, [string, string][]][] = [
-	[
-		'DHE with 768-bit group',
-		() =>
-			facts({
+const ruleId = 'TLS-WEAK-KEY-EXCHANGE';
+
+RuleTester.run(tlsWeakKeyExchange, {
+	valid: [
+		{
+			name: 'DHE 2048 and X25519',
+			facts: facts({
+				tls: [
+					tc({
+						suites: ['TLS_DHE_RSA_WITH_AES_128_GCM_SHA256'],
+						dh: { bits: 2048, origin: origin(null, 'default', null, 'auto') },
+					}),
+				],
+			}),
+		},
+		{
+			name: 'small DH group but no DHE suite',
+			facts: facts({
+				tls: [tc({ dh: { bits: 512, origin: origin(null, 'default', null, 'x') } })],
+			}),
+		},
+	],
+	invalid: [
+		{
+			name: 'DHE with 768-bit group',
+			facts: facts({
 				tls: [
 					tc({
 						protocols: ['TLSv1.2'],
@@ -19,12 +38,19 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 					}),
 				],
 			}),
-		[['critical', 'F']],
-	],
-	[
-		'DHE with 1024-bit group',
-		() =>
-			facts({
+			findings: [
+				{
+					ruleId,
+					severity: 'critical',
+					effect: 'F',
+					subject: 'test connector',
+					evidence: 'DHE group 768 bits (a.conf line 4: dh768.pem)',
+				},
+			],
+		},
+		{
+			name: 'DHE with 1024-bit group',
+			facts: facts({
 				tls: [
 					tc({
 						protocols: ['TLSv1.2'],
@@ -33,37 +59,28 @@ const cases: [string, () => AnalysisFacts, [string, string][]][] = [
 					}),
 				],
 			}),
-		[['medium', 'cap B']],
+			findings: [
+				{
+					ruleId,
+					severity: 'medium',
+					effect: 'cap B',
+					subject: 'test connector',
+					evidence: 'DHE group 1024 bits (default (JDK 8 default))',
+				},
+			],
+		},
+		{
+			name: 'ECDHE on a 192-bit curve',
+			facts: facts({ tls: [tc({ curves: [{ name: 'prime192v1', bits: 192 }] })] }),
+			findings: [
+				{
+					ruleId,
+					severity: 'high',
+					effect: 'cap B',
+					subject: 'test connector',
+					evidence: 'ECDHE curve prime192v1 (192 bits)',
+				},
+			],
+		},
 	],
-	[
-		'ECDHE on a 192-bit curve',
-		() => facts({ tls: [tc({ curves: [{ name: 'prime192v1', bits: 192 }] })] }),
-		[['high', 'cap B']],
-	],
-	[
-		'DHE 2048 and X25519',
-		() =>
-			facts({
-				tls: [
-					tc({
-						suites: ['TLS_DHE_RSA_WITH_AES_128_GCM_SHA256'],
-						dh: { bits: 2048, origin: origin(null, 'default', null, 'auto') },
-					}),
-				],
-			}),
-		[],
-	],
-	[
-		'small DH group but no DHE suite',
-		() => facts({ tls: [tc({ dh: { bits: 512, origin: origin(null, 'default', null, 'x') } })] }),
-		[],
-	],
-];
-
-describe('TLS-WEAK-KEY-EXCHANGE', () => {
-	it.each(cases)('%s', (_name, input, expected) => {
-		const hits = runRule(tlsWeakKeyExchange, input());
-		expect(hits.map((h) => [h.severity, h.effect])).toEqual(expected);
-		for (const h of hits) expect(h.evidence.length).toBeGreaterThan(0);
-	});
 });

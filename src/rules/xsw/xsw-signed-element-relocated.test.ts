@@ -1,30 +1,64 @@
 // Must-flag / must-not-flag table for XSW-SIGNED-ELEMENT-RELOCATED.
-import { describe, expect, it } from 'vitest';
 import { refFacts, sigFacts, tsRef } from '../../core/soap/testing';
-import { facts, runRule } from '../testing';
+import { facts, RuleTester } from '../testing';
 import { xswSignedElementRelocated as rule } from './xsw-signed-element-relocated';
 
-describe('XSW-SIGNED-ELEMENT-RELOCATED', () => {
-	it.each([
-		[
-			'Body in a header wrapper',
-			sigFacts({ references: [refFacts({ atExpectedPosition: false, targetPath: '/e/h/w/b' })] }),
-			1,
-		],
-		[
-			'Timestamp outside Security',
-			sigFacts({ references: [tsRef({ atExpectedPosition: false })] }),
-			1,
-		],
-		['at their places', sigFacts({ references: [refFacts(), tsRef()] }), 0],
-		[
-			'other elements (no rule applies)',
-			sigFacts({ references: [refFacts({ targetKind: 'other', atExpectedPosition: null })] }),
-			0,
-		],
-	])('%s', (_name, s, n) => {
-		const hits = runRule(rule, facts({ signatures: [s] }));
-		expect(hits).toHaveLength(n);
-		if (n) expect(hits[0]).toMatchObject({ severity: 'critical', effect: 'F' });
-	});
+const ruleId = 'XSW-SIGNED-ELEMENT-RELOCATED';
+
+RuleTester.run(rule, {
+	valid: [
+		{
+			name: 'Body and Timestamp at their places',
+			facts: facts({ signatures: [sigFacts({ references: [refFacts(), tsRef()] })] }),
+		},
+		{
+			name: 'other elements (no expected position applies)',
+			facts: facts({
+				signatures: [
+					sigFacts({
+						references: [refFacts({ targetKind: 'other', atExpectedPosition: null })],
+					}),
+				],
+			}),
+		},
+	],
+	invalid: [
+		{
+			name: 'Body in a header wrapper',
+			facts: facts({
+				signatures: [
+					sigFacts({
+						references: [refFacts({ atExpectedPosition: false, targetPath: '/e/h/w/b' })],
+					}),
+				],
+			}),
+			findings: [
+				{
+					ruleId,
+					severity: 'critical',
+					effect: 'F',
+					subject:
+						'soapenv:Body referenced by ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'signed element sits at /e/h/w/b; expected a direct child of soap:Envelope',
+				},
+			],
+		},
+		{
+			name: 'Timestamp outside Security',
+			facts: facts({
+				signatures: [sigFacts({ references: [tsRef({ atExpectedPosition: false })] })],
+			}),
+			findings: [
+				{
+					ruleId,
+					severity: 'critical',
+					effect: 'F',
+					subject:
+						'wsu:Timestamp referenced by ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence:
+						'signed element sits at /soapenv:Envelope/soapenv:Header/wsse:Security/wsu:Timestamp; expected a child of the wsse:Security header',
+				},
+			],
+		},
+	],
 });

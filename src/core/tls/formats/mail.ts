@@ -1,7 +1,6 @@
 // E-mail account settings (RULES.md 4.12): JavaMail / Jakarta Mail properties (also under
 // spring.mail.properties.), generic smtp/imap/pop3 host/port/ssl/starttls keys, Pega fields.
-import type { MailFacts } from '../facts';
-import { emptyParse, origin, type DeclaredEndpoint, type TlsParse } from '../model';
+import { emptyParse, origin, type DeclaredEndpoint, type MailFacts, type TlsParse } from '../model';
 import { parseProperties, versionList, type PropLine } from './text';
 
 type Proto = MailFacts['protocol'];

@@ -4,7 +4,7 @@ import type { ParseContext, ParseOutcome } from '../pipeline';
 import type { SecretKeyMaterial } from '../keys/keyring';
 import { InputCollector } from '../x509/collect';
 import { analyzePkcs8 } from '../x509/private-key';
-import { DEFAULT_PASSWORDS } from './default-passwords';
+import { DEFAULT_PASSWORDS } from '../keys/default-passwords';
 import type {
 	KeystoreDetail,
 	KeystoreEntryFacts,
@@ -24,6 +24,11 @@ export interface RawEntry {
 	secret?: { algorithm: string; bytes: Uint8Array };
 	keyLocked: boolean;
 	keyWrongPassword?: boolean;
+	/**
+	 * The key cannot be read whatever the password (damaged entry, unsupported protection): `note`
+	 * says why, and no key password is asked for it.
+	 */
+	keyUnreadable?: boolean;
 	keyProtection: string | null;
 	note?: string;
 }
@@ -115,7 +120,7 @@ export async function keystoreOutcome(
 				col.addUnreadableKey(
 					`alias ${e.alias}`,
 					`${store.type} key entry`,
-					e.keyLocked ? 'locked' : 'error',
+					e.keyLocked && !e.keyUnreadable ? 'locked' : 'error',
 					e.keyProtection,
 					e.note ?? (e.keyWrongPassword ? 'wrong key password' : 'needs its key password'),
 					e.alias,
@@ -194,7 +199,7 @@ export async function keystoreOutcome(
 		defaultPassword: defaultPassword !== null,
 	};
 	const locked = store.entries
-		.filter((e) => e.keyLocked)
+		.filter((e) => e.keyLocked && !e.keyUnreadable)
 		.map((e) => ({ alias: e.alias, wrongPassword: e.keyWrongPassword ?? false }));
 	return {
 		facts: { certificates: col.certificates, keys: col.keys, keystores: [keystore] },

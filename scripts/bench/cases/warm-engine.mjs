@@ -1,0 +1,91 @@
+// Bench case: drop-to-report for the common sizes on a cold page (?bench&cold: the
+// engine is loaded, compiled and started by the drop, as before the idle prewarm) and on a warm
+// page (the page's idle prewarm has finished), beside `xmlsec1 --verify` on the same file in the
+// same run; plus the engine's peak heap against the input for a 10 MB envelope.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { median } from '../lib/native.mjs';
+import { envelope } from './signatures.mjs';
+
+/** Fresh pages per measurement: each is one user opening the page and dropping the file. */
+const PAGE_RUNS = 3;
+
+function sign(ctx, key, name, bytes) {
+	const tmpl = join(ctx.tmpDir, `${name}.tmpl.xml`);
+	const signed = join(ctx.tmpDir, `${name}.xml`);
+	writeFileSync(tmpl, envelope(bytes));
+	execFileSync('xmlsec1', ['--sign', '--privkey-pem', key, '--output', signed, tmpl]);
+	return signed;
+}
+
+function verdict(page, name) {
+	const sig = page.report.signatures?.find((s) => s.inputName === name);
+	return sig?.valid === true
+		? 'signature valid'
+		: `NOT VERIFIED: ${JSON.stringify(sig ?? null).slice(0, 80)}`;
+}
+
+async function pageRuns(ctx, path, warmth, runs) {
+	const results = [];
+	for (let i = 0; i < runs; i++) results.push(await ctx.analyzeInPage([{ path }], { warmth }));
+	const peaks = results.map((r) => r.workerPeakMb).filter((v) => v !== null);
+	return {
+		ms: median(results.map((r) => r.ms)),
+		all: results.map((r) => Math.round(r.ms)),
+		workerPeakMb: peaks.length > 0 ? Math.max(...peaks) : null,
+		longestTaskMs: Math.max(...results.map((r) => r.longestTaskMs)),
+		last: results.at(-1),
+	};
+}
+
+export default async function run(ctx) {
+	const key = join(ctx.tmpDir, 'warm-sign.key');
+	const pub = join(ctx.tmpDir, 'warm-sign.pub');
+	execFileSync(
+		'openssl',
+		['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', key],
+		{ stdio: 'pipe' },
+	);
+	execFileSync('openssl', ['pkey', '-in', key, '-pubout', '-out', pub]);
+	const rows = [];
+	for (const [label, bytes] of [
+		['100 KB', 100 * 1024],
+		['1 MB', 1024 * 1024],
+	]) {
+		const name = `warm-${bytes}`;
+		const signed = sign(ctx, key, name, bytes);
+		const nativeArgs = ['--verify', '--pubkey-pem', pub, signed];
+		const native = await ctx.timeNative('xmlsec1', nativeArgs, { runs: 5 });
+		for (const warmth of ['cold', 'prewarmed']) {
+			const page = await pageRuns(ctx, signed, warmth, PAGE_RUNS);
+			rows.push({
+				case: `drop-to-report, ${warmth === 'cold' ? 'cold' : 'warm'} page: verify ${label} signed envelope`,
+				ours_ms: Math.round(page.ms),
+				native_ms: Math.round(native.ms),
+				native_cmd: 'xmlsec1 --verify --pubkey-pem <key.pub> <file>',
+				ratio: Number((page.ms / native.ms).toFixed(2)),
+				worker_peak_mb: page.workerPeakMb,
+				longest_main_thread_block_ms: page.longestTaskMs,
+				note: `median of ${PAGE_RUNS} fresh pages (${page.all.join(', ')} ms); ${verdict(page.last, `${name}.xml`)}`,
+			});
+		}
+	}
+	// The engine's heap against the input (target ≤ 3×), on a warm page.
+	const big = sign(ctx, key, 'warm-10mb', 10 * 1024 * 1024);
+	const size = readFileSync(big).length / 1024 / 1024;
+	const page = await pageRuns(ctx, big, 'prewarmed', 1);
+	const nativeArgs = ['--verify', '--pubkey-pem', pub, big];
+	const native = await ctx.timeNative('xmlsec1', nativeArgs, { runs: 3 });
+	rows.push({
+		case: `drop-to-report, warm page: verify ${size.toFixed(1)} MB signed envelope (engine heap)`,
+		ours_ms: Math.round(page.ms),
+		native_ms: Math.round(native.ms),
+		native_cmd: 'xmlsec1 --verify --pubkey-pem <key.pub> <file>',
+		ratio: Number((page.ms / native.ms).toFixed(2)),
+		worker_peak_mb: page.workerPeakMb,
+		longest_main_thread_block_ms: page.longestTaskMs,
+		note: `engine heap ${page.workerPeakMb === null ? 'not sampled' : `${(page.workerPeakMb / size).toFixed(1)}× the input`} (target ≤ 3×); ${verdict(page.last, 'warm-10mb.xml')}`,
+	});
+	return rows;
+}

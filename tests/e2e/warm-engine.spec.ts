@@ -1,0 +1,88 @@
+// The engine is started when the page is idle, before any drop, and the first drop uses
+// that worker; a drop right after load (before the idle prewarm) still works with one worker only.
+// From file:// and from a server, with the page's CSP, and without a request off the page's origin.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { addFiles, card, mixFile, waitIdle } from '../support/page';
+
+const INDEX = pathToFileURL(resolve(import.meta.dirname, '../../dist/index.html')).href;
+
+/** Every request and every console error (a CSP violation is reported as one) of the page. */
+function record(page: Page): { requests: string[]; problems: string[] } {
+	const requests: string[] = [];
+	const problems: string[] = [];
+	page.on('request', (r) => requests.push(r.url()));
+	page.on('pageerror', (e) => problems.push(e.message));
+	page.on('console', (m) => {
+		if (m.type() === 'error') problems.push(m.text());
+	});
+	return { requests, problems };
+}
+
+test('from file://, the engine worker starts before any drop and the first drop uses it', async ({
+	page,
+}) => {
+	const seen = record(page);
+	const workerStarted = page.waitForEvent('worker', { timeout: 30_000 });
+	await page.goto(INDEX);
+	await workerStarted;
+	// Nothing was dropped: the page is idle and shows no card.
+	await expect(page.locator('[data-testid="input-card"]')).toHaveCount(0);
+	expect(page.workers()).toHaveLength(1);
+	await addFiles(page, [mixFile('server-cert.pem')]);
+	await waitIdle(page);
+	await expect(card(page, 'server-cert.pem')).toHaveAttribute('data-status', 'parsed');
+	await expect(page.locator('[data-testid="grade-overall"]')).toBeVisible();
+	// The drop went to the prewarmed worker, not to a second one.
+	expect(page.workers()).toHaveLength(1);
+	expect(seen.requests.filter((u) => !/^(file|blob|data):/.test(u))).toEqual([]);
+	expect(seen.problems).toEqual([]);
+});
+
+test('from file://, a drop before the idle prewarm works and no second worker starts', async ({
+	page,
+}) => {
+	const seen = record(page);
+	// Hold the page's idle callbacks so the drop comes first, whatever the machine's speed.
+	await page.addInitScript(() => {
+		const held: IdleRequestCallback[] = [];
+		Object.assign(window, { __heldIdle: held });
+		window.requestIdleCallback = (cb) => held.push(cb);
+	});
+	await page.goto(INDEX);
+	await addFiles(page, [mixFile('server-cert.pem')]);
+	await waitIdle(page);
+	await expect(card(page, 'server-cert.pem')).toHaveAttribute('data-status', 'parsed');
+	const released = await page.evaluate(() => {
+		const held = (window as unknown as { __heldIdle: IdleRequestCallback[] }).__heldIdle;
+		for (const cb of held) cb({ didTimeout: true, timeRemaining: () => 0 });
+		return held.length;
+	});
+	expect(released).toBeGreaterThan(0);
+	// The prewarm ran after the drop had started a worker: it must not start a second, unused one.
+	await page.waitForTimeout(1000);
+	expect(page.workers()).toHaveLength(1);
+	expect(seen.requests.filter((u) => !/^(file|blob|data):/.test(u))).toEqual([]);
+	expect(seen.problems).toEqual([]);
+});
+
+test('served over HTTP, the prewarm loads the engine from the page origin only', async ({
+	page,
+	baseURL,
+}) => {
+	const seen = record(page);
+	const workerStarted = page.waitForEvent('worker', { timeout: 30_000 });
+	await page.goto('/');
+	await workerStarted;
+	const origin = new URL(baseURL ?? '').origin;
+	expect(seen.requests.some((u) => u.endsWith('/assets/engine.js'))).toBe(true);
+	expect(seen.requests.filter((u) => !u.startsWith(origin) && !/^(blob|data):/.test(u))).toEqual(
+		[],
+	);
+	await addFiles(page, [mixFile('orders.wsdl')]);
+	await waitIdle(page);
+	await expect(card(page, 'orders.wsdl')).toHaveAttribute('data-status', 'parsed');
+	expect(page.workers()).toHaveLength(1);
+	expect(seen.problems).toEqual([]);
+});
