@@ -48,3 +48,9 @@ export const WSA_NAMESPACES: ReadonlySet<string> = new Set([
 	NS.wsa2003,
 	'http://schemas.xmlsoap.org/ws/2003/03/addressing',
 ]);
+
+/** WS-SecureConversation: the 2005/02 submission and the OASIS 1.3 (200512) standard. */
+export const WSC_NAMESPACES: readonly string[] = [
+	'http://schemas.xmlsoap.org/ws/2005/02/sc',
+	'http://docs.oasis-open.org/ws-sx/ws-secureconversation/200512',
+];

@@ -6,11 +6,9 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { fromBase64 } from '../bytes/encoding';
 import { attr, child, trimmedText } from '../xml/dom';
 import { BudgetError, ParseError, UnsupportedError } from '../errors';
+import { WSC_NAMESPACES } from '../xml/namespaces';
 
-export const WSC_NAMESPACES = [
-	'http://schemas.xmlsoap.org/ws/2005/02/sc',
-	'http://docs.oasis-open.org/ws-sx/ws-secureconversation/200512',
-];
+export { WSC_NAMESPACES };
 const P_SHA1 = new Set(WSC_NAMESPACES.map((ns) => ns + '/dk/p_sha1'));
 /** The label WS-SecureConversation uses when the token names none. */
 const DEFAULT_LABEL = 'WS-SecureConversationWS-SecureConversation';

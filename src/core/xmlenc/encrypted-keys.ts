@@ -7,6 +7,7 @@ import { toBase64 } from '../bytes/encoding';
 import type { AnalysisFacts } from '../facts';
 import type { KeyRing } from '../keys/keyring';
 import { NS } from './algorithms';
+import { WSC_NAMESPACES } from '../xml/namespaces';
 import { cipherOctets } from './cipher-source';
 import { child, children, descendants, isElement, rawText } from '../xml/dom';
 import { elementPath, idsOf } from './dom';
@@ -15,10 +16,7 @@ import type { DecryptionFacts, EncryptedKeyFacts, KeyUsedFacts } from './facts';
 import type { Env } from './decryption-run';
 
 const DS = NS.ds;
-const WSC = [
-	'http://schemas.xmlsoap.org/ws/2005/02/sc',
-	'http://docs.oasis-open.org/ws-sx/ws-secureconversation/200512',
-];
+const WSC = WSC_NAMESPACES;
 const EK_SHA1 = 'EncryptedKeySHA1';
 
 type Use = EncryptedKeyFacts['use'];
