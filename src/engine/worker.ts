@@ -4,7 +4,7 @@
 // page's thread; each input's result is posted as soon as it is done.
 import { Analyzer, type AnalysisRequest } from '../analyze';
 import type { InputFile } from '../core/pipeline';
-import { certificateAsn1, certificateExtensions } from '../core/x509/certificate-view';
+import { certificateExtensions } from '../core/x509/certificate-view';
 import type { CertificateDescription } from '../core/x509/facts';
 import { setYamlLoader, type YamlLib } from '../core/tls/formats/yaml';
 import { workerChannel, type EngineSnapshot } from './protocol';
@@ -115,7 +115,7 @@ async function run(seq: number, snapshot: EngineSnapshot): Promise<void> {
 function describe(requestId: number, der: Uint8Array): void {
 	let description: CertificateDescription | null = null;
 	try {
-		description = { extensions: certificateExtensions(der), asn1: certificateAsn1(der) };
+		description = { extensions: certificateExtensions(der) };
 	} catch {
 		// not a certificate the decoder can read: the card says so
 	}

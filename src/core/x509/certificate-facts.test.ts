@@ -4,8 +4,6 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { certificateFacts, serialForms, validityDays } from './certificate-facts';
 import { fromBase64, fromHex } from '../bytes/encoding';
-import { certificateAsn1 } from './certificate-view';
-import { pemToDer, toPem } from './pem';
 import { CORPUS } from '../../../tests/support/vectors';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../tests/fixtures/keystores');
@@ -65,15 +63,4 @@ describe('certificateFacts', () => {
 			expect([bad.selfIssued, bad.selfSigned]).toEqual([true, false]);
 		},
 	);
-});
-
-describe('raw ASN.1 tree on demand', () => {
-	it('decodes an openssl certificate from its PEM (the view no longer carries a tree)', () => {
-		const der = new Uint8Array(readFileSync(resolve(FIXTURES, 'leaf.der')));
-		const tree = certificateAsn1(pemToDer(toPem('CERTIFICATE', der)));
-		expect(tree.label).toBe('SEQUENCE');
-		expect(tree.children?.map((c) => c.label)).toEqual(['SEQUENCE', 'SEQUENCE', 'BIT STRING']);
-		expect(tree.children?.[1]?.children?.[0]?.value).toMatch(/^1\.2\.840\.10045\.4\.3\.2/);
-		expect(certificateAsn1(new Uint8Array([0x30, 0x05])).label).toBe('unparsable');
-	});
 });

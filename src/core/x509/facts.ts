@@ -71,7 +71,6 @@ export interface PrivateKeyFacts extends ReportKey {
 /** What the certificate card shows on request: decoded by the engine, off the page's thread. */
 export interface CertificateDescription {
 	extensions: ExtensionView[];
-	asn1: Asn1Node;
 }
 
 /** One decoded extension for the detail view. */
@@ -81,13 +80,6 @@ export interface ExtensionView {
 	critical: boolean;
 	/** Decoded text lines (plain text, never markup). */
 	lines: string[];
-}
-
-/** A node of the raw ASN.1 tree shown in the detail view. */
-export interface Asn1Node {
-	label: string;
-	value?: string;
-	children?: Asn1Node[];
 }
 
 export interface CertificateView {
@@ -106,7 +98,7 @@ export interface CertificateView {
 	signatureAlgorithm: string;
 	/** Its extensions are decoded when the page opens them (certificateExtensions). */
 	extensionCount: number;
-	/** The certificate; its raw ASN.1 tree is built from it when the page opens it (certificateAsn1). */
+	/** The certificate; the page builds its raw ASN.1 view from it when opened. */
 	pem: string;
 }
 
