@@ -7,12 +7,14 @@ import { emptyParse, origin, type DeclaredEndpoint, type TlsParse } from '../mod
 import { basename, parseProperties, versionList, type PropLine } from './text';
 import { mailEndpoints } from './mail';
 import { isSpringYaml, yamlLib } from './yaml';
+import { assertYamlDepth } from './yaml-depth';
 
 const scalarText = (v: unknown): string =>
 	typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 
 /** Flattens YAML into dotted keys with the line of each scalar. */
 function flattenYaml(text: string): PropLine[] {
+	assertYamlDepth(text);
 	const { LineCounter, parseDocument, isMap, isSeq, isScalar } = yamlLib();
 	const lc = new LineCounter();
 	const doc = parseDocument(text, { lineCounter: lc });

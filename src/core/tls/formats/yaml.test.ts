@@ -61,4 +61,11 @@ describe('lazy YAML', () => {
 		fail = false;
 		await expect(parse('application.yml', YML)).resolves.toBeDefined();
 	});
+
+	it('a YAML file nested past the bound is refused with the limit, not a stack overflow', async () => {
+		const deep = `server:\n  ssl:\n    enabled-protocols: ${'['.repeat(20_000)}\n`;
+		await expect(parse('application.yml', deep)).rejects.toThrow(
+			/YAML nested more than 64 levels deep \(line 3\); refused before parsing/,
+		);
+	});
 });
