@@ -647,7 +647,6 @@ class SignatureVerifier {
 			lastError ??
 				"the SignatureValue does not verify with the signer's key: SignedInfo changed or another key signed it",
 		);
-		return facts;
 	}
 }
 
