@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer, type AnalysisResult } from './analyze';
 import { KDF_MAX_PER_DERIVATION } from './core/crypto/budget';
 import { CANCELLED_MESSAGE, type AnalysisSettings } from './core/facts';
+import { MAX_BER_DEPTH } from './core/asn1/der';
 import { MAX_NGINX_DEPTH } from './core/tls/formats/nginx';
 import { MAX_XML_DEPTH } from './core/xml/safe-parse';
 import { MAX_ENCRYPTED_DATA } from './core/xmlenc/input';
@@ -27,11 +28,15 @@ const settings: AnalysisSettings = {
 	connector: null,
 };
 
-async function beside(name: string, password: string | null = null): Promise<AnalysisResult> {
+async function beside(
+	name: string,
+	password: string | null = null,
+	bytes: Uint8Array = fixture(name),
+): Promise<AnalysisResult> {
 	const result = await new Analyzer().run(
 		{
 			files: [
-				{ id: 'hostile', name, bytes: fixture(name) },
+				{ id: 'hostile', name, bytes },
 				{ id: 'cert', name: 'innocent.pem', bytes: CERT },
 			],
 			passwords: password === null ? {} : { hostile: password },
@@ -160,6 +165,83 @@ describe('hostile inputs end on their own card, the innocent certificate analyze
 		]);
 		const files = readdirSync(DIR).filter((f) => f !== 'README.md');
 		expect(files.filter((f) => !covered.has(f))).toEqual([]);
+	});
+});
+
+/** `levels` SEQUENCEs with indefinite lengths around a NULL (100,000 levels: 400 KB). */
+function deepBer(levels: number, prefix: number[] = []): Uint8Array {
+	const out = new Uint8Array(prefix.length + 4 * levels + 2);
+	out.set(prefix);
+	for (let i = 0; i < levels; i++) out.set([0x30, 0x80], prefix.length + 2 * i);
+	out.set([0x05, 0x00], prefix.length + 2 * levels);
+	return out;
+}
+
+/** One DER TLV (definite length, long form when needed). */
+function tlv(tag: number, ...body: Uint8Array[]): Uint8Array {
+	const content = new Uint8Array(Buffer.concat(body));
+	const n = content.length;
+	const length = n < 0x80 ? [n] : [0x83, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+	return new Uint8Array(Buffer.concat([new Uint8Array([tag, ...length]), content]));
+}
+
+function pem(label: string, der: Uint8Array): Uint8Array {
+	const body = Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n');
+	return new TextEncoder().encode(`-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`);
+}
+
+/** A JKS holding one trusted certificate entry whose DER is `cert` (digest left zero). */
+function jksWith(cert: Uint8Array): Uint8Array {
+	const alias = new TextEncoder().encode('deep');
+	const type = new TextEncoder().encode('X.509');
+	const parts = [
+		[0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 2],
+		[0, alias.length, ...alias],
+		[0, 0, 0, 0, 0, 0, 0, 0],
+		[0, type.length, ...type],
+		[
+			(cert.length >>> 24) & 0xff,
+			(cert.length >>> 16) & 0xff,
+			(cert.length >>> 8) & 0xff,
+			cert.length & 0xff,
+		],
+	].map((p) => new Uint8Array(p));
+	return new Uint8Array(Buffer.concat([...parts, cert, new Uint8Array(20)]));
+}
+
+describe('DER/BER nested 100,000 deep is refused before asn1js recurses, at every entry point', () => {
+	const deep = deepBer(100_000);
+	const offset = (n: number) =>
+		new RegExp(`nested deeper than ${MAX_BER_DEPTH} levels \\(element at byte offset ${fmt(n)}\\)`);
+	// PFX { version 3, ContentInfo … }: sniffed as PKCS#12, the depth is inside it
+	const pfx = deepBer(100_000, [0x30, 0x80, 0x02, 0x01, 0x03]);
+	// a well-formed PFX whose authSafe content (parsed on its own) is the deep value
+	const data = new Uint8Array([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01]);
+	const authSafe = tlv(0x30, data, tlv(0xa0, tlv(0x04, deep)));
+	const pfxInside = tlv(0x30, new Uint8Array([0x02, 0x01, 0x03]), authSafe);
+	it.each<[string, Uint8Array, RegExp]>([
+		['deep.der', deep, offset(2 * MAX_BER_DEPTH)],
+		['deep.p12', pfx, offset(5 + 2 * (MAX_BER_DEPTH - 1))],
+		['deep-authsafe.p12', pfxInside, offset(2 * MAX_BER_DEPTH)],
+		['deep-cert.pem', pem('CERTIFICATE', deep), offset(2 * MAX_BER_DEPTH)],
+		['deep-trusted.pem', pem('TRUSTED CERTIFICATE', deep), offset(2 * MAX_BER_DEPTH)],
+		['deep-pkcs7.pem', pem('PKCS7', deep), offset(2 * MAX_BER_DEPTH)],
+		['deep-crl.pem', pem('X509 CRL', deep), offset(2 * MAX_BER_DEPTH)],
+		['deep-csr.pem', pem('CERTIFICATE REQUEST', deep), offset(2 * MAX_BER_DEPTH)],
+		['deep-key.pem', pem('PRIVATE KEY', deep), offset(2 * MAX_BER_DEPTH)],
+		['deep-encrypted-key.pem', pem('ENCRYPTED PRIVATE KEY', deep), offset(2 * MAX_BER_DEPTH)],
+		['deep-rsa-key.pem', pem('RSA PRIVATE KEY', deep), offset(2 * MAX_BER_DEPTH)],
+		['deep-cert.jks', jksWith(deep), offset(2 * MAX_BER_DEPTH)],
+	])('%s', async (name, bytes, message) => {
+		const result = await beside(name, null, bytes);
+		const input = hostile(result);
+		console.log(
+			name,
+			input.status,
+			input.kind,
+			JSON.stringify([input.error, input.detail]).slice(0, 300),
+		);
+		expect(JSON.stringify([input.error, input.detail])).toMatch(message);
 	});
 });
 

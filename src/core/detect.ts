@@ -2,7 +2,15 @@
 // and namespaces, JSON shape, configuration syntax. The file name's extension only breaks ties.
 // Never throws: unknown content is kind `unknown` with a short reason.
 import { reasonOf } from './errors';
-import { children, oidText, readTlv, smallInteger, type Tlv } from './asn1/der';
+import {
+	children,
+	MAX_BER_DEPTH,
+	oidText,
+	readTlv,
+	smallInteger,
+	tooDeepAt,
+	type Tlv,
+} from './asn1/der';
 import { utf8OrNull } from './bytes/encoding';
 import type { InputKind } from './report/report';
 import { NS } from './xml/namespaces';
@@ -72,6 +80,13 @@ function detectKindUnsafe(name: string, bytes: Uint8Array): Detection {
 				return {
 					kind: 'unknown',
 					reason: `truncated DER data: the outer structure declares ${declared} bytes but the file has ${bytes.length}`,
+				};
+			}
+			const deep = tooDeepAt(bytes);
+			if (deep !== null) {
+				return {
+					kind: 'unknown',
+					reason: `DER/BER data nested deeper than ${MAX_BER_DEPTH} levels (element at byte offset ${deep.toLocaleString('en')}): not decoded`,
 				};
 			}
 			return {

@@ -1,5 +1,15 @@
 // Minimal bounded DER/BER TLV reader: enough to sniff structures and walk them with offsets.
-// (Full decoding of certificates and keystores goes through asn1js / pkijs.)
+// (Full decoding of certificates and keystores goes through asn1js / pkijs.) Also the depth
+// pre-check every decoder entry point runs before handing input bytes to asn1js, which recurses
+// once per nesting level: everything here is iterative, and linear in the input.
+import { BudgetError } from '../errors';
+
+/**
+ * Deepest nesting of constructed elements decoded (the outermost element is level 1). Real
+ * certificates, CRLs, PKCS#7, PKCS#8 and PKCS#12 files stay below 20; asn1js itself gives up
+ * past 100 levels with a message that says neither the limit nor where.
+ */
+export const MAX_BER_DEPTH = 64;
 
 export interface Tlv {
 	/** Identifier octet (class, constructed bit and tag number for low tags). */
@@ -36,18 +46,10 @@ export function readTlv(bytes: Uint8Array, offset = 0, limit = bytes.length): Tl
 	const constructed = (tag & 0x20) !== 0;
 	if (indefinite) {
 		if (!constructed) return null;
-		// Walk children until the end-of-contents octets.
-		let child = at;
-		for (let guard = 0; guard < 100000; guard++) {
-			if (child + 2 > limit) return null;
-			if (bytes[child] === 0 && bytes[child + 1] === 0) {
-				return { tag, constructed, start: offset, contentStart: at, end: child + 2, indefinite };
-			}
-			const c = readTlv(bytes, child, limit);
-			if (!c) return null;
-			child = c.end;
-		}
-		return null;
+		const end = indefiniteEnd(bytes, at, limit);
+		return end === null
+			? null
+			: { tag, constructed, start: offset, contentStart: at, end, indefinite };
 	}
 	if (at + length > limit) return null;
 	return { tag, constructed, start: offset, contentStart: at, end: at + length, indefinite };
@@ -101,4 +103,120 @@ export function smallInteger(bytes: Uint8Array, tlv: Tlv): number | null {
  */
 export function integerValue(v: { toBigInt(): bigint }): number {
 	return Number(v.toBigInt());
+}
+
+/** A TLV header: where its content starts and how long it is (-1: indefinite). */
+interface Header {
+	constructed: boolean;
+	contentStart: number;
+	length: number;
+}
+
+/**
+ * Reads a BER header at `at` as asn1js would (multi-byte tag numbers and long lengths too), or
+ * null when the bytes there cannot be one within `limit`.
+ */
+function header(bytes: Uint8Array, at: number, limit: number): Header | null {
+	if (at + 2 > limit) return null;
+	const tag = bytes[at++] ?? 0;
+	if ((tag & 0x1f) === 0x1f) {
+		// high tag number: base-128 octets, the last without the top bit
+		for (let n = 0; ; n++) {
+			if (at >= limit || n >= 8) return null;
+			if (((bytes[at++] ?? 0) & 0x80) === 0) break;
+		}
+		if (at >= limit) return null;
+	}
+	const first = bytes[at++] ?? 0;
+	const constructed = (tag & 0x20) !== 0;
+	if (first < 0x80) return { constructed, contentStart: at, length: first };
+	if (first === 0x80) return constructed ? { constructed, contentStart: at, length: -1 } : null;
+	const n = first & 0x7f;
+	if (n > 6 || at + n > limit) return null;
+	let length = 0;
+	for (let i = 0; i < n; i++) length = length * 256 + (bytes[at++] ?? 0);
+	return at + length > limit ? null : { constructed, contentStart: at, length };
+}
+
+/**
+ * Offset just past the end-of-contents octets of an indefinite-length element whose content
+ * starts at `at`, or null when it is malformed or nests past MAX_BER_DEPTH. Iterative: a stack
+ * of the open elements' ends, each header read once.
+ */
+function indefiniteEnd(bytes: Uint8Array, at: number, limit: number): number | null {
+	/** Ends of the open elements, -1 for indefinite ones; the element itself is the first. */
+	const open: number[] = [-1];
+	while (open.length > 0) {
+		const top = open[open.length - 1] ?? -1;
+		if (top === -1) {
+			if (at + 2 > limit) return null;
+			if (bytes[at] === 0 && bytes[at + 1] === 0) {
+				open.pop();
+				at += 2;
+				continue;
+			}
+		} else if (at >= top) {
+			if (at > top) return null; // a child ran past its parent's end
+			open.pop();
+			continue;
+		}
+		const h = header(bytes, at, top === -1 ? limit : top);
+		if (!h) return null;
+		if (h.constructed) {
+			if (open.length >= MAX_BER_DEPTH) return null;
+			open.push(h.length === -1 ? -1 : h.contentStart + h.length);
+			at = h.contentStart;
+		} else at = h.contentStart + h.length;
+	}
+	return at;
+}
+
+/**
+ * Byte offset of the first element of the BER value at the start of `bytes` that is nested
+ * deeper than `maxDepth` levels, or null when none is (or the bytes stop being BER first: the
+ * decoder reports that itself). Linear and iterative, so a 100,000-deep file costs one pass.
+ */
+export function tooDeepAt(bytes: Uint8Array, maxDepth = MAX_BER_DEPTH): number | null {
+	const open: number[] = [];
+	let at = 0;
+	let started = false;
+	for (;;) {
+		// close the elements that end here
+		while (open.length > 0) {
+			const top = open[open.length - 1] ?? -1;
+			if (top === -1 && bytes[at] === 0 && bytes[at + 1] === 0 && at + 2 <= bytes.length) {
+				open.pop();
+				at += 2;
+			} else if (top !== -1 && at >= top) open.pop();
+			else break;
+		}
+		if (started && open.length === 0) return null;
+		const top = open[open.length - 1] ?? -1;
+		const h = header(bytes, at, top === -1 ? bytes.length : top);
+		if (!h) return null;
+		started = true;
+		if (!h.constructed) {
+			at = h.contentStart + h.length;
+			continue;
+		}
+		if (open.length >= maxDepth) return at;
+		open.push(h.length === -1 ? -1 : h.contentStart + h.length);
+		at = h.contentStart;
+	}
+}
+
+/**
+ * The depth pre-check of every entry point that hands input bytes to asn1js or pkijs: refuses a
+ * value nested past MAX_BER_DEPTH levels, naming the limit and the offset, before any recursion.
+ */
+export function assertBerDepth(bytes: Uint8Array, what = 'ASN.1 data'): void {
+	const offset = tooDeepAt(bytes);
+	if (offset === null) return;
+	throw new BudgetError(
+		'asn1/too-deep',
+		`${what} nested deeper than ${MAX_BER_DEPTH} levels (element at byte offset ${offset.toLocaleString('en')}): not decoded`,
+		MAX_BER_DEPTH,
+		null,
+		{ offset },
+	);
 }

@@ -1,6 +1,7 @@
 // Reads a SubjectPublicKeyInfo: algorithm, size or curve, RSA exponent, and a comparable
 // public-key identity used to pair private keys with certificates across files.
 import * as asn1js from 'asn1js';
+import { assertBerDepth } from '../asn1/der';
 import { toHex } from '../bytes/encoding';
 import { CURVES, KEY_ALGORITHMS } from './oids';
 
@@ -47,12 +48,14 @@ function asView(data: Uint8Array): ArrayBuffer {
  * the decoded values are views into `data`, which callers do not change.
  */
 export function parseDerFlat(data: Uint8Array): asn1js.AsnType | null {
+	assertBerDepth(data);
 	const r = asn1js.fromBER(data, { parseEmbedded: false, copyInput: false });
 	return r.offset === -1 ? null : r.result;
 }
 
 /** Parses DER into an asn1js value or returns null. */
 export function parseDer(data: Uint8Array): asn1js.AsnType | null {
+	assertBerDepth(data);
 	const r = asn1js.fromBER(asView(data));
 	return r.offset === -1 ? null : r.result;
 }
