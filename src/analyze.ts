@@ -86,6 +86,33 @@ export interface AnalysisResult {
 export type InputListener = (input: InputFacts) => void;
 
 /**
+ * What reading one input left: the page's engine moves it between workers (a keystore read in
+ * the derivation worker is adopted by the analysis worker), so it is plain, cloneable data.
+ */
+export interface ParsedEntry {
+	/** The passwords and size it was read with: a cached entry is reused only for the same key. */
+	key: string;
+	detection: Detection;
+	sha256: string;
+	outcome: ParseOutcome | null;
+	error: { message: string; locked?: { wrongPassword: boolean } } | null;
+}
+
+/** An input whose reading may derive keys, handed to another worker instead of read here. */
+export interface DelegatedInput {
+	file: InputFile;
+	key: string;
+	password: string | null;
+	entryPasswords: Readonly<Record<string, string>>;
+}
+
+/**
+ * Reads SLOW_KINDS elsewhere (the page's derivation worker) so a slow key derivation holds back
+ * no other input; the input is left out of this run and adopted (Analyzer.adopt) when read.
+ */
+export type Delegate = (input: DelegatedInput) => void;
+
+/**
  * Kinds read first: those whose parsing derives keys from passwords can take seconds, and the
  * results of the others are posted before them (a slow keystore does not hold back a
  * certificate dropped with it). The report keeps the order the files were added in.
@@ -98,12 +125,14 @@ const SLOW_KINDS: ReadonlySet<InputKind> = new Set<InputKind>([
 	'private-key',
 ]);
 
-interface CachedInput {
-	key: string;
-	detection: Detection;
-	sha256: string;
-	outcome: ParseOutcome | null;
-	error: { message: string; locked?: { wrongPassword: boolean } } | null;
+type CachedInput = ParsedEntry;
+
+function cacheKey(
+	password: string | null,
+	entryPasswords: Readonly<Record<string, string>>,
+	file: InputFile,
+): string {
+	return JSON.stringify([password, entryPasswords, file.bytes.length]);
 }
 
 /** Keeps parse results between runs; one instance lives as long as the worker. */
@@ -117,11 +146,44 @@ export class Analyzer {
 		for (const id of this.detections.keys()) if (!keepIds.has(id)) this.detections.delete(id);
 	}
 
+	/** Takes an input read elsewhere (see Delegate) into the cache; the next run uses it. */
+	adopt(inputId: string, entry: ParsedEntry): void {
+		this.cache.set(inputId, entry);
+		this.detections.set(inputId, entry.detection);
+	}
+
+	/** Reads one input on its own (the derivation worker's whole job). */
+	async readAlone(
+		input: DelegatedInput,
+		progress: ProgressFn,
+		signal: AbortSignal,
+	): Promise<ParsedEntry> {
+		const request: AnalysisRequest = {
+			files: [input.file],
+			passwords: input.password === null ? {} : { [input.file.id]: input.password },
+			entryPasswords: { [input.file.id]: input.entryPasswords },
+			settings: {
+				trustAnchors: [],
+				truststoreInputs: [],
+				rawKeys: [],
+				captureTime: null,
+				connector: null,
+			},
+		};
+		return this.parseOne(input.file, request, progress, signal);
+	}
+
+	/**
+	 * `delegate`: when given, inputs of SLOW_KINDS not read yet with their current passwords are
+	 * handed to it and left out of this run (neither in the facts nor posted); they come back
+	 * through `adopt` and the next run.
+	 */
 	async run(
 		request: AnalysisRequest,
 		progress: ProgressFn,
 		signal: AbortSignal,
 		onInput: InputListener = () => {},
+		delegate?: Delegate,
 	): Promise<AnalysisResult> {
 		const now = request.settings.now ?? new Date().toISOString();
 		const facts = emptyFacts(now);
@@ -133,10 +195,21 @@ export class Analyzer {
 			([a, fa], [b, fb]) => this.slowness(fa) - this.slowness(fb) || a - b,
 		);
 		const done = new Map<string, { facts: InputFacts; entry: CachedInput }>();
+		const elsewhere = new Set<string>();
 		const turn = new Turn();
 		for (const [n, [, file]] of order.entries()) {
 			await turn.yield();
 			signal.throwIfAborted();
+			if (delegate && this.slowness(file) === 1) {
+				const password = request.passwords[file.id] ?? null;
+				const entryPasswords = request.entryPasswords[file.id] ?? {};
+				const key = cacheKey(password, entryPasswords, file);
+				if (this.cache.get(file.id)?.key !== key) {
+					delegate({ file, key, password, entryPasswords });
+					elsewhere.add(file.id);
+					continue;
+				}
+			}
 			progress(`Reading ${file.name}`, n / Math.max(1, active.length), file.id);
 			const entry = await this.parseOne(file, request, progress, signal);
 			const input = this.inputFacts(file, entry);
@@ -145,6 +218,7 @@ export class Analyzer {
 		}
 		const parsed: ParsedInput[] = [];
 		for (const file of request.files) {
+			if (elsewhere.has(file.id)) continue;
 			const one = done.get(file.id);
 			if (!one) {
 				facts.inputs.push(cancelledFacts(file));
@@ -242,7 +316,7 @@ export class Analyzer {
 	): Promise<CachedInput> {
 		const password = request.passwords[file.id] ?? null;
 		const entryPasswords = request.entryPasswords[file.id] ?? {};
-		const key = JSON.stringify([password, entryPasswords, file.bytes.length]);
+		const key = cacheKey(password, entryPasswords, file);
 		const cached = this.cache.get(file.id);
 		if (cached && cached.key === key) return cached;
 		const entry: CachedInput = {

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Analyzer, type AnalysisResult } from './analyze';
+import { Analyzer, type AnalysisResult, type DelegatedInput } from './analyze';
 import { KDF_MAX_PER_DERIVATION } from './core/crypto/budget';
 import { CANCELLED_MESSAGE, type AnalysisSettings } from './core/facts';
 import { MAX_BER_DEPTH } from './core/asn1/der';
@@ -109,6 +109,12 @@ describe('hostile inputs end on their own card, the innocent certificate analyze
 		],
 		['bks-iterations-500000.bks', null, 'locked', /none of the default passwords opens it/],
 		[
+			'pkcs12-kdf-9999999.p12',
+			null,
+			'locked',
+			/needs its password \(none of the default passwords verifies its MAC/,
+		],
+		[
 			'fuzz-000-insert-rsa-ca-and-crl.p7b',
 			null,
 			'error',
@@ -158,6 +164,7 @@ describe('hostile inputs end on their own card, the innocent certificate analyze
 			'pkcs8-pbkdf2-iterations-max.der',
 			'bks-iterations-9999999.bks',
 			'bks-iterations-500000.bks',
+			'pkcs12-kdf-9999999.p12',
 			'blank-lines.properties',
 			'xmlenc11-pbkdf2-max.xml',
 			'many-encrypted-data.xml',
@@ -290,6 +297,61 @@ describe('isolation', () => {
 		);
 		expect(posted).toEqual(['cert', 'p12']);
 		expect([...progressIds].sort()).toEqual(['cert', 'p12']);
+	});
+});
+
+describe('delegation to the derivation worker', () => {
+	const request = (passwords: Record<string, string> = {}) => ({
+		files: [
+			{ id: 'bks', name: 'store.bks', bytes: fixture('bks-iterations-500000.bks') },
+			{ id: 'cert', name: 'innocent.pem', bytes: CERT },
+		],
+		passwords,
+		entryPasswords: {},
+		settings,
+	});
+	const signal = new AbortController().signal;
+
+	it('keystores are handed over and left out; once adopted, the next run has them', async () => {
+		const analysis = new Analyzer();
+		const delegated: DelegatedInput[] = [];
+		const posted: string[] = [];
+		const first = await analysis.run(
+			request(),
+			() => {},
+			signal,
+			(i) => posted.push(i.id),
+			(input) => delegated.push(input),
+		);
+		expect(delegated.map((d) => d.file.id)).toEqual(['bks']);
+		expect(posted).toEqual(['cert']);
+		expect(first.facts.inputs.map((i) => i.id)).toEqual(['cert']);
+		// the derivation worker's side: another Analyzer reads it on its own
+		const entry = await new Analyzer().readAlone(delegated[0]!, () => {}, signal);
+		expect(entry.error?.locked).toEqual({ wrongPassword: false });
+		analysis.adopt('bks', structuredClone(entry));
+		const again: DelegatedInput[] = [];
+		const second = await analysis.run(
+			request(),
+			() => {},
+			signal,
+			undefined,
+			(input) => again.push(input),
+		);
+		expect(again).toEqual([]);
+		expect(second.facts.inputs.map((i) => [i.id, i.status])).toEqual([
+			['bks', 'locked'],
+			['cert', 'parsed'],
+		]);
+		// a typed password is a new read: handed over again, with the password
+		await analysis.run(
+			request({ bks: 'changeit' }),
+			() => {},
+			signal,
+			undefined,
+			(input) => again.push(input),
+		);
+		expect(again.map((d) => [d.file.id, d.password])).toEqual([['bks', 'changeit']]);
 	});
 });
 

@@ -1,8 +1,11 @@
-// The page's side of the engine: starts the worker (ahead of the first file when the page is idle,
-// see prewarmEngineWhenIdle, else on the first file), sends it the page's state as snapshots, and implements cancel by terminating the worker (key derivation in
-// progress cannot be interrupted from inside); the next snapshot goes to a fresh one.
+// The page's side of the engine: starts the analysis worker (ahead of the first file when the page
+// is idle, see prewarmEngineWhenIdle, else on the first file) and sends it the page's state as
+// snapshots; starts the derivation worker when the analysis worker delegates an input to it and
+// relays inputs and results between the two (protocol.ts). Cancel terminates the worker that runs
+// (a key derivation in progress cannot be interrupted from inside); a fresh one takes over.
 import type { InputFile } from '../core/pipeline';
 import type { CertificateDescription } from '../core/x509/facts';
+import type { DelegatedInput } from '../analyze';
 import { pageChannel, type EngineEvent, type EngineSnapshot } from './protocol';
 
 declare global {
@@ -132,6 +135,21 @@ function takeWorker(): Promise<Worker> {
 	return ahead ? ahead.worker.catch(() => startWorker()) : startWorker();
 }
 
+/** What Cancel stopped. */
+export interface Stopped {
+	/** Inputs whose work was stopped (the derivation worker's, the analysis worker's). */
+	inputs: string[];
+	/** The analysis worker was stopped between inputs (no input named): the page decides which. */
+	between: boolean;
+	/** Inputs waiting for the derivation worker, not stopped (they start in a fresh one). */
+	delegated: string[];
+}
+
+interface Job {
+	id: number;
+	input: DelegatedInput;
+}
+
 export class EngineClient {
 	private worker: Promise<Worker> | null = null;
 	/** Input ids whose bytes the current worker holds (a replaced worker is given them again). */
@@ -140,6 +158,23 @@ export class EngineClient {
 	private describeCount = 0;
 	/** Certificate descriptions asked for and not yet answered, by request id. */
 	private readonly pending = new Map<number, (d: CertificateDescription | null) => void>();
+	/** The analysis worker has not answered the last snapshot yet. */
+	private analysing = false;
+	/** The input the analysis worker last said it works on (null between inputs). */
+	private analysingInput: string | null = null;
+	/** The derivation worker, started when the first input is delegated. */
+	private deriver: Promise<Worker> | null = null;
+	/** The job the derivation worker runs, and those waiting for it (one at a time). */
+	private running: Job | null = null;
+	private queue: Job[] = [];
+	private jobCount = 0;
+	/** Input ids of the last snapshot (a job whose input is gone is dropped). */
+	private inputIds = new Set<string>();
+	/**
+	 * Inputs Cancel stopped or the page lists as cancelled: never read again until a snapshot
+	 * no longer lists them (Retry), whatever an older analysis run still delegates.
+	 */
+	private stopped = new Set<string>();
 	/** Sequence number of the last snapshot sent; events with this `seq` are current. */
 	get lastSeq(): number {
 		return this.seq;
@@ -147,37 +182,97 @@ export class EngineClient {
 
 	constructor(private readonly onEvent: (event: EngineEvent) => void) {}
 
-	private ensure(): Promise<Worker> {
-		this.worker ??= takeWorker().then((worker) => {
-			const channel = pageChannel(worker);
-			channel.listen((event) => {
-				if (event.type === 'certificate-description') {
-					this.pending.get(event.requestId)?.(event.description);
-					this.pending.delete(event.requestId);
-				} else if (event.type === 'need-module') {
-					loadYamlSource().then(
-						(source) => channel.send({ type: 'module', name: 'yaml', source }),
-						(error: unknown) =>
-							channel.send({
-								type: 'module',
-								name: 'yaml',
-								source: null,
-								error: error instanceof Error ? error.message : String(error),
-							}),
-					);
-				} else this.onEvent(event);
-			});
-			worker.addEventListener('error', (e) => {
-				this.onEvent({
-					type: 'crash',
-					runId: -1,
-					seq: this.seq,
-					message: e.message || 'The analysis engine stopped',
-				});
-			});
-			return worker;
+	/** Connects a worker's events: module requests, certificate descriptions, errors, the rest. */
+	private connect(worker: Worker, onEvent: (event: EngineEvent) => void): Worker {
+		const channel = pageChannel(worker);
+		channel.listen((event) => {
+			if (event.type === 'certificate-description') {
+				this.pending.get(event.requestId)?.(event.description);
+				this.pending.delete(event.requestId);
+			} else if (event.type === 'need-module') {
+				loadYamlSource().then(
+					(source) => channel.send({ type: 'module', name: 'yaml', source }),
+					(error: unknown) =>
+						channel.send({
+							type: 'module',
+							name: 'yaml',
+							source: null,
+							error: error instanceof Error ? error.message : String(error),
+						}),
+				);
+			} else onEvent(event);
 		});
+		worker.addEventListener('error', (e) => {
+			this.onEvent({
+				type: 'crash',
+				runId: -1,
+				seq: this.seq,
+				message: e.message || 'The analysis engine stopped',
+			});
+		});
+		return worker;
+	}
+
+	private ensure(): Promise<Worker> {
+		this.worker ??= takeWorker().then((worker) =>
+			this.connect(worker, (event) => this.fromAnalysis(event)),
+		);
 		return this.worker;
+	}
+
+	private fromAnalysis(event: EngineEvent): void {
+		if (event.type === 'delegate') {
+			this.enqueue(event.input);
+			return;
+		}
+		if (event.type === 'progress' && event.seq === this.seq) this.analysingInput = event.inputId;
+		if ((event.type === 'result' || event.type === 'crash') && event.seq === this.seq) {
+			this.analysing = false;
+			this.analysingInput = null;
+		}
+		this.onEvent(event);
+	}
+
+	/** Queues an input for the derivation worker unless it is queued or read already. */
+	private enqueue(input: DelegatedInput): void {
+		if (this.stopped.has(input.file.id) || !this.inputIds.has(input.file.id)) return;
+		const same = (j: Job | null) => j?.input.file.id === input.file.id && j.input.key === input.key;
+		if (same(this.running) || this.queue.some(same)) return;
+		// a newer request for the same input (other passwords) replaces the queued one
+		this.queue = this.queue.filter((j) => j.input.file.id !== input.file.id);
+		this.queue.push({ id: ++this.jobCount, input });
+		this.pump();
+	}
+
+	private pump(): void {
+		if (this.running) return;
+		const job = this.queue.shift();
+		if (!job) return;
+		this.running = job;
+		this.deriver ??= takeWorker().then((worker) =>
+			this.connect(worker, (event) => this.fromDeriver(event)),
+		);
+		void this.deriver.then((w) => {
+			if (this.running === job)
+				pageChannel(w).send({ type: 'read', jobId: job.id, input: job.input });
+		});
+	}
+
+	private fromDeriver(event: EngineEvent): void {
+		if (event.type === 'progress') {
+			// shown like the analysis worker's progress, as part of the current snapshot
+			this.onEvent({ ...event, seq: this.seq });
+			return;
+		}
+		if (event.type !== 'read-done' || this.running?.id !== event.jobId) return;
+		this.running = null;
+		if (this.inputIds.has(event.inputId)) {
+			void this.ensure().then((w) =>
+				pageChannel(w).send({ type: 'adopt', inputId: event.inputId, entry: event.entry }),
+			);
+			this.analysing = true;
+		}
+		this.pump();
 	}
 
 	/**
@@ -190,6 +285,14 @@ export class EngineClient {
 		for (const f of fresh) this.given.add(f.id);
 		const keep = new Set(snapshot.inputIds);
 		for (const id of this.given) if (!keep.has(id)) this.given.delete(id);
+		this.inputIds = keep;
+		this.stopped = new Set(snapshot.cancelled);
+		const wanted = (j: Job) => keep.has(j.input.file.id) && !this.stopped.has(j.input.file.id);
+		this.queue = this.queue.filter(wanted);
+		// the input being derived was removed: nothing will read the result
+		if (this.running && !wanted(this.running)) this.stopDeriver();
+		this.analysing = true;
+		this.analysingInput = null;
 		const worker = this.ensure();
 		void worker.then((w) =>
 			pageChannel(w).send({
@@ -222,27 +325,56 @@ export class EngineClient {
 		this.pending.clear();
 	}
 
+	/** Terminates the derivation worker (its job is dropped); the next job starts a fresh one. */
+	private stopDeriver(): string | null {
+		const old = this.deriver;
+		const job = this.running;
+		this.deriver = null;
+		this.running = null;
+		if (old) void old.then((w) => w.terminate());
+		return job?.input.file.id ?? null;
+	}
+
 	/**
-	 * Stops the running work now: the worker is terminated (a key derivation in progress cannot
-	 * be interrupted from inside, and a terminated worker leaves no job running) and the next
-	 * `analyze` starts a fresh one, given every file again.
+	 * Stops the work that runs now, and only that: the derivation worker's input (the worker is
+	 * terminated: a key derivation in progress cannot be interrupted from inside, and a terminated
+	 * worker leaves no job running) and, when it has not answered the last snapshot, the analysis
+	 * worker (terminated too; the next `analyze` starts a fresh one, given every file again).
+	 * Inputs queued for the derivation worker stay queued.
 	 */
-	async cancel(): Promise<void> {
-		await this.stop();
-		// The retry that usually follows a cancel finds a warm worker too.
+	async cancel(): Promise<Stopped> {
+		const inputs: string[] = [];
+		const derived = this.stopDeriver();
+		if (derived) inputs.push(derived);
+		for (const id of inputs) this.stopped.add(id);
+		let between = false;
+		if (this.analysing) {
+			if (this.analysingInput) {
+				inputs.push(this.analysingInput);
+				this.stopped.add(this.analysingInput);
+			} else between = true;
+			await this.stop();
+		}
+		const delegated = this.queue.map((j) => j.input.file.id);
+		// the retry that usually follows a cancel finds a warm worker too
 		prewarmEngineWhenIdle(true);
+		return { inputs, between, delegated };
 	}
 
 	private async stop(): Promise<void> {
 		const old = this.worker;
 		this.worker = null;
 		this.given = new Set();
+		this.analysing = false;
+		this.analysingInput = null;
 		this.dropPending();
 		if (old) (await old).terminate();
 	}
 
-	/** Stops the worker for good (the page is going away or a bench run is over). */
+	/** Stops both workers for good (the page is going away or a bench run is over). */
 	async dispose(): Promise<void> {
+		this.queue = [];
+		this.stopDeriver();
 		await this.stop();
 	}
 }

@@ -2,7 +2,12 @@
 // The page holds the state (inputs, passwords, settings, cancelled inputs) and sends a snapshot
 // of it with every change; the worker holds only the analysis cache (the bytes of the files it
 // was given and their parse results) and answers per input as each finishes.
-import type { AnalysisResult } from '../analyze';
+// Two workers run the same script: the analysis worker, and the derivation worker that reads
+// the inputs whose reading derives keys (keystores, encrypted keys) one at a time, so a slow
+// derivation holds back no other input and Cancel can stop it alone. The analysis worker asks
+// for that with `delegate`; the page relays the input to the derivation worker (`read`) and
+// its answer back (`adopt`).
+import type { AnalysisResult, DelegatedInput, ParsedEntry } from '../analyze';
 import type { AnalysisSettings, InputFacts } from '../core/facts';
 import type { InputFile } from '../core/pipeline';
 import type { CertificateDescription } from '../core/x509/facts';
@@ -38,7 +43,11 @@ export type EngineRequest =
 	 * The answer to `need-module`: the source of a lazily loaded library (assets/yaml.js), or why
 	 * the page could not load it. Not a change of state: no sequence number, no re-run.
 	 */
-	| { type: 'module'; name: 'yaml'; source: string | null; error?: string };
+	| { type: 'module'; name: 'yaml'; source: string | null; error?: string }
+	/** To the derivation worker: read this input (answered by `read-done`). */
+	| { type: 'read'; jobId: number; input: DelegatedInput }
+	/** To the analysis worker: an input the derivation worker read; re-runs the analysis. */
+	| { type: 'adopt'; inputId: string; entry: ParsedEntry };
 
 export type EngineEvent =
 	| { type: 'busy'; runId: number; seq: number }
@@ -53,7 +62,18 @@ export type EngineEvent =
 	  }
 	/** One input's own step is done (its result before the cross-file stages refine it). */
 	| { type: 'input'; runId: number; seq: number; input: InputFacts }
-	| { type: 'result'; runId: number; seq: number; result: AnalysisResult }
+	| {
+			type: 'result';
+			runId: number;
+			seq: number;
+			result: AnalysisResult;
+			/** Inputs left out of this result: being read by the derivation worker (more results follow). */
+			waiting?: string[];
+	  }
+	/** From the analysis worker: read this input in the derivation worker (see `read`). */
+	| { type: 'delegate'; input: DelegatedInput }
+	/** From the derivation worker: what reading the input of job `jobId` left. */
+	| { type: 'read-done'; jobId: number; inputId: string; entry: ParsedEntry }
 	| { type: 'crash'; runId: number; seq: number; message: string }
 	| {
 			type: 'certificate-description';

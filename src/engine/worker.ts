@@ -1,8 +1,10 @@
 // The engine worker: holds only the analysis cache (file bytes by input id and the Analyzer's
 // parse results) and re-runs the analysis for every snapshot the page sends (a newer snapshot
 // aborts the running one). All parsing, cryptography and XML work happens here, never on the
-// page's thread; each input's result is posted as soon as it is done.
-import { Analyzer, type AnalysisRequest } from '../analyze';
+// page's thread; each input's result is posted as soon as it is done. The same script is the
+// derivation worker (protocol.ts): it answers `read` requests, one input at a time.
+import { Analyzer, type AnalysisRequest, type DelegatedInput, type ParsedEntry } from '../analyze';
+import { describeFailure } from '../core/errors';
 import type { InputFile } from '../core/pipeline';
 import { certificateExtensions } from '../core/x509/certificate-view';
 import type { CertificateDescription } from '../core/x509/facts';
@@ -79,6 +81,7 @@ async function run(seq: number, snapshot: EngineSnapshot): Promise<void> {
 		entryPasswords: snapshot.entryPasswords,
 		settings: snapshot.settings,
 	};
+	const waiting: string[] = [];
 	try {
 		const result = await analyzer.run(
 			request,
@@ -96,9 +99,13 @@ async function run(seq: number, snapshot: EngineSnapshot): Promise<void> {
 			(input) => {
 				if (!controller.signal.aborted) channel.send({ type: 'input', runId: id, seq, input });
 			},
+			(input) => {
+				waiting.push(input.file.id);
+				channel.send({ type: 'delegate', input });
+			},
 		);
 		if (controller.signal.aborted) return;
-		channel.send({ type: 'result', runId: id, result, seq });
+		channel.send({ type: 'result', runId: id, result, seq, waiting });
 	} catch (error) {
 		if (controller.signal.aborted) return;
 		channel.send({
@@ -122,7 +129,56 @@ function describe(requestId: number, der: Uint8Array): void {
 	channel.send({ type: 'certificate-description', requestId, description });
 }
 
+/** The derivation worker's job: read one input; termination (Cancel) is what stops it. */
+async function read(jobId: number, input: DelegatedInput): Promise<void> {
+	const entry = await analyzer
+		.readAlone(
+			input,
+			(label, fraction) =>
+				channel.send({
+					type: 'progress',
+					runId: -1,
+					seq: -1,
+					inputId: input.file.id,
+					label,
+					...(fraction === undefined ? {} : { fraction }),
+				}),
+			new AbortController().signal,
+		)
+		.catch((error: unknown): ParsedEntry => ({
+			key: input.key,
+			detection: { kind: 'unknown', reason: 'not analyzed' },
+			sha256: '',
+			outcome: null,
+			error: { message: describeFailure(error, 'reading the input').message },
+		}));
+	// the derivation worker keeps nothing: the analysis worker holds the cache
+	analyzer.forget(new Set());
+	try {
+		channel.send({ type: 'read-done', jobId, inputId: input.file.id, entry });
+	} catch (error) {
+		// an outcome that cannot be cloned is a bug: the input's card says so instead of waiting
+		const message = describeFailure(error, 'handing the input to the analysis').message;
+		channel.send({
+			type: 'read-done',
+			jobId,
+			inputId: input.file.id,
+			entry: { ...entry, outcome: null, error: { message } },
+		});
+	}
+}
+
 channel.listen((msg) => {
+	if (msg.type === 'read') {
+		void read(msg.jobId, msg.input);
+		return;
+	}
+	if (msg.type === 'adopt') {
+		if (!files.has(msg.inputId)) return; // removed meanwhile
+		analyzer.adopt(msg.inputId, msg.entry);
+		schedule();
+		return;
+	}
 	if (msg.type === 'describe-certificate') {
 		describe(msg.requestId, msg.der);
 		return;

@@ -1,7 +1,8 @@
 // Hostile input stays on its own card, in the page: a 2,000-deep <ä> envelope beside an innocent
-// certificate, a slow keystore that does not hold back the certificate dropped with it, and
-// Cancel during a key derivation, which terminates the engine's worker (no job left running)
-// and keeps the other cards' results; the cancelled card offers Retry.
+// certificate, a slow keystore that does not hold back the certificate dropped with it or after
+// it (keystores are read in the derivation worker), and Cancel during a key derivation, which
+// terminates the worker deriving (no job left running) and keeps the other cards' results; the
+// cancelled card offers Retry.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Worker } from '@playwright/test';
@@ -12,6 +13,7 @@ const hostile = (name: string): PageFile => ({
 	name,
 	buffer: readFileSync(resolve(HOSTILE, name)),
 });
+const slowP12 = hostile('pkcs12-kdf-9999999.p12');
 const certificate: PageFile = {
 	name: 'innocent.pem',
 	buffer: readFileSync(resolve(import.meta.dirname, '../fixtures/detect/cert.pem')),
@@ -45,10 +47,56 @@ test('a slow keystore does not hold back the certificate dropped with it', async
 	await expect(card(page, 'bks-iterations-500000.bks')).toHaveAttribute('data-status', 'locked');
 });
 
-test('Cancel during a key derivation terminates the worker, keeps the other results, and Retry works', async ({
+test('a file added while a keystore derivation runs is analyzed at once; Cancel stops only the derivation', async ({
 	page,
 }) => {
-	// The engine's worker may already run (started when the page went idle).
+	// The analysis worker may already run (started when the page went idle).
+	const workers: Worker[] = [...page.workers()];
+	page.on('worker', (w) => workers.push(w));
+	await addFiles(page, [slowP12]);
+	const slow = card(page, slowP12.name);
+	// too expensive for the default passwords: it asks for its password
+	await expect(slow).toHaveAttribute('data-status', 'locked');
+	const field = slow.locator('input[type=password]').first();
+	await field.fill('slow-pass');
+	await field.press('Enter');
+	await expect(slow).toHaveAttribute('data-status', 'pending');
+	await expect(page.locator('[data-testid="progress"]')).toBeVisible();
+	// two workers: the analysis worker and the derivation worker reading the keystore
+	expect(workers).toHaveLength(2);
+	const [analysis, derivation] = workers as [Worker, Worker];
+	let analysisClosed = false;
+	analysis.once('close', () => (analysisClosed = true));
+	const derivationClosed = new Promise<void>((done) => derivation.once('close', () => done()));
+	// a certificate dropped now is analyzed while the derivation runs (about 35 s of a core)
+	const dropped = Date.now();
+	await addFiles(page, [certificate]);
+	await expect(card(page, 'innocent.pem')).toHaveAttribute('data-status', 'parsed');
+	const certificateMs = Date.now() - dropped;
+	await expect(slow).toHaveAttribute('data-status', 'pending');
+	console.log(
+		`certificate analyzed ${certificateMs} ms after its drop, the keystore still deriving`,
+	);
+	await page.locator('[data-testid="cancel"]').click();
+	// the derivation worker is terminated (nothing keeps computing); the analysis worker stays
+	await derivationClosed;
+	await waitIdle(page);
+	expect(analysisClosed).toBe(false);
+	await expect(slow).toHaveAttribute('data-status', 'error');
+	await expect(slow.locator('[data-testid="input-error"]')).toContainText('cancelled');
+	await expect(card(page, 'innocent.pem')).toHaveAttribute('data-status', 'parsed');
+	// the exported report lists the cancelled input
+	const { json } = await exportReport(page);
+	const inputs = (json as { inputs: { name: string; status: string; error?: string }[] }).inputs;
+	expect(inputs.find((i) => i.name === slowP12.name)).toMatchObject({
+		status: 'error',
+		error: expect.stringContaining('cancelled') as unknown as string,
+	});
+});
+
+test('Cancel during a default-password derivation, then Retry in a fresh derivation worker', async ({
+	page,
+}) => {
 	const workers: Worker[] = [...page.workers()];
 	page.on('worker', (w) => workers.push(w));
 	await addFiles(page, [certificate, hostile('bks-iterations-500000.bks')]);
@@ -56,25 +104,15 @@ test('Cancel during a key derivation terminates the worker, keeps the other resu
 	const slow = card(page, 'bks-iterations-500000.bks');
 	await expect(slow).toHaveAttribute('data-status', 'pending');
 	await expect(page.locator('[data-testid="progress"]')).toBeVisible();
-	expect(workers).toHaveLength(1);
-	const running = workers[0]!;
-	const closed = new Promise<void>((done) => running.once('close', () => done()));
+	const derivation = workers[workers.length - 1]!;
+	const closed = new Promise<void>((done) => derivation.once('close', () => done()));
 	await page.locator('[data-testid="cancel"]').click();
-	// the worker deriving the key is terminated (nothing keeps computing) and a fresh one started
 	await closed;
 	await waitIdle(page);
-	expect(workers.length).toBe(2);
 	await expect(slow).toHaveAttribute('data-status', 'error');
 	await expect(slow.locator('[data-testid="input-error"]')).toContainText('cancelled');
 	await expect(card(page, 'innocent.pem')).toHaveAttribute('data-status', 'parsed');
-	// the exported report lists the cancelled input
-	const { json } = await exportReport(page);
-	const inputs = (json as { inputs: { name: string; status: string; error?: string }[] }).inputs;
-	expect(inputs.find((i) => i.name === 'bks-iterations-500000.bks')).toMatchObject({
-		status: 'error',
-		error: expect.stringContaining('cancelled') as unknown as string,
-	});
-	// Retry analyzes it again in the new worker
+	// Retry reads it again in a new derivation worker
 	await slow.locator('[data-testid="retry"]').click();
 	await expect(slow).toHaveAttribute('data-status', 'pending');
 	await waitIdle(page);

@@ -85,6 +85,8 @@ export class AnalysisState implements UiActions {
 	notice = $state<string | null>(null);
 	private sentSeq = $state(0);
 	private resultSeq = $state(0);
+	/** Inputs the last result left out: the derivation worker reads them (more results follow). */
+	private waiting = $state.raw<string[]>([]);
 	private cancelling = $state(false);
 	/** Files being read into memory before they go to the engine (already pending work). */
 	private reading = $state(0);
@@ -104,7 +106,12 @@ export class AnalysisState implements UiActions {
 	readonly actions: UiActions;
 
 	/** True until the engine has answered the last request: `html[data-state=busy]`. */
-	busy = $derived(this.cancelling || this.reading > 0 || this.sentSeq > this.resultSeq);
+	busy = $derived(
+		this.cancelling ||
+			this.reading > 0 ||
+			this.sentSeq > this.resultSeq ||
+			this.waiting.some((id) => !this.cancelled.includes(id)),
+	);
 	report = $derived<Report | null>(
 		this.result ? reconcileReport(this.result.report, this.result.facts) : null,
 	);
@@ -135,7 +142,13 @@ export class AnalysisState implements UiActions {
 	}
 
 	private onEngineEvent(event: EngineEvent): void {
-		if (event.type === 'certificate-description' || event.type === 'need-module') return;
+		if (
+			event.type === 'certificate-description' ||
+			event.type === 'need-module' ||
+			event.type === 'delegate' ||
+			event.type === 'read-done'
+		)
+			return;
 		const seq = event.seq;
 		switch (event.type) {
 			case 'busy':
@@ -160,6 +173,7 @@ export class AnalysisState implements UiActions {
 				this.flushInputs();
 				this.result = event.result;
 				this.resultSeq = seq;
+				this.waiting = event.waiting ?? [];
 				this.crash = null;
 				if (seq >= this.sentSeq) this.progress = null;
 				break;
@@ -167,6 +181,7 @@ export class AnalysisState implements UiActions {
 				if (seq < this.resultSeq) return;
 				this.crash = event.message;
 				this.resultSeq = Math.max(this.resultSeq, seq);
+				this.waiting = [];
 				this.progress = null;
 				break;
 		}
@@ -354,6 +369,7 @@ export class AnalysisState implements UiActions {
 		this.cancelled = [];
 		this.arrived = [];
 		this.perInput = {};
+		this.waiting = [];
 		this.inputs = [];
 		this.result = null;
 		this.crash = null;
@@ -383,27 +399,28 @@ export class AnalysisState implements UiActions {
 	}
 
 	/**
-	 * Ids of the inputs Cancel stops: the one the engine says it is working on; when it names
-	 * none (between steps), every input still pending.
-	 */
-	inProgress(): string[] {
-		const current = this.progress?.inputId;
-		if (current && this.inputs.some((i) => i.id === current)) return [current];
-		return this.inputs.filter((i) => this.statusOf(i) === 'pending').map((i) => i.id);
-	}
-
-	/**
-	 * Stops the input that is running (the engine's worker is terminated and replaced, so no
-	 * derivation keeps a core busy); the others keep the results they have and are analyzed
-	 * again by the fresh worker.
+	 * Stops what runs and only that (EngineClient.cancel): the input being derived and the one
+	 * the analysis works on (when it works between inputs, every input still pending that is not
+	 * waiting for a derivation). Their workers are terminated and replaced, so no derivation keeps
+	 * a core busy; the other inputs keep their results, and the cancelled ones offer Retry.
 	 */
 	async cancel(): Promise<void> {
-		const ids = this.inProgress();
-		this.cancelled = [...this.cancelled, ...ids.filter((id) => !this.cancelled.includes(id))];
 		this.cancelling = true;
 		this.progress = null;
 		try {
-			await this.engine.cancel();
+			const stopped = await this.engine.cancel();
+			const ids = [
+				...stopped.inputs,
+				...(stopped.between
+					? this.inputs
+							.filter((i) => this.statusOf(i) === 'pending' && !stopped.delegated.includes(i.id))
+							.map((i) => i.id)
+					: []),
+			];
+			this.cancelled = [
+				...this.cancelled,
+				...ids.filter((id, n) => !this.cancelled.includes(id) && ids.indexOf(id) === n),
+			];
 			this.sent();
 		} finally {
 			this.cancelling = false;

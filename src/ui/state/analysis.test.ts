@@ -15,7 +15,15 @@ class FakeEngine {
 	files: InputFile[] = [];
 	snapshot: EngineSnapshot | null = null;
 	cancels = 0;
-	constructor(readonly emit: (event: EngineEvent) => void) {}
+	/** The input the last progress event named, as EngineClient tracks it for Cancel. */
+	working: string | null = null;
+	readonly emit: (event: EngineEvent) => void;
+	constructor(toPage: (event: EngineEvent) => void) {
+		this.emit = (event) => {
+			if (event.type === 'progress') this.working = event.inputId;
+			toPage(event);
+		};
+	}
 	get lastSeq() {
 		return this.seq;
 	}
@@ -32,7 +40,8 @@ class FakeEngine {
 	}
 	cancel() {
 		this.cancels++;
-		return Promise.resolve();
+		const inputs = this.working ? [this.working] : [];
+		return Promise.resolve({ inputs, between: inputs.length === 0, delegated: [] });
 	}
 	dispose() {
 		return Promise.resolve();
