@@ -10,10 +10,11 @@
 // the time limit has its worker terminated (that is the finding) and a new worker is started.
 // Findings are written to --out (default node_modules/.cache/wssec-fuzz/findings) with their
 // bytes, ready to become fixtures of tests/fixtures/hostile (see its README).
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'vite';
+import { campaign, fixtures } from './mutate.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CACHE = join(ROOT, 'node_modules/.cache/wssec-fuzz');
@@ -28,105 +29,7 @@ const TIMEOUT = Number(option('timeout', 10_000));
 const OUT = resolve(option('out', join(CACHE, 'findings')));
 const ONLY = option('only', null);
 
-/** Small deterministic PRNG (mulberry32): a seed reproduces a campaign. */
-function rng(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-const random = rng(SEED);
-const int = (n) => Math.floor(random() * n);
-const pick = (list) => list[int(list.length)];
-
-function fixtures() {
-	const out = [];
-	const walk = (dir) => {
-		for (const name of readdirSync(dir)) {
-			const path = join(dir, name);
-			if (statSync(path).isDirectory()) walk(path);
-			else if (!/\.(md|txt|ts|mjs|sh)$/i.test(name) || name === 'notes.txt')
-				out.push({ path: relative(ROOT, path), name, bytes: readFileSync(path) });
-		}
-	};
-	walk(join(ROOT, 'tests/fixtures'));
-	return out.filter((f) => f.bytes.length <= 512 * 1024 && (!ONLY || f.path.includes(ONLY)));
-}
-
-const enc = new TextEncoder();
-/** Mutations: byte-level damage, structure-level repetition and nesting, numeric fields. */
-const MUTATORS = {
-	flip(b) {
-		const c = Uint8Array.from(b);
-		for (let n = 1 + int(8); n > 0 && c.length; n--) c[int(c.length)] ^= 1 << int(8);
-		return c;
-	},
-	truncate(b) {
-		return b.subarray(0, int(b.length));
-	},
-	erase(b) {
-		const at = int(b.length);
-		return Buffer.concat([b.subarray(0, at), b.subarray(at + 1 + int(64))]);
-	},
-	insert(b) {
-		const at = int(b.length);
-		const junk = Uint8Array.from({ length: 1 + int(32) }, () => int(256));
-		return Buffer.concat([b.subarray(0, at), junk, b.subarray(at)]);
-	},
-	repeat(b) {
-		// a slice repeated many times: quadratic scanners and unbounded loops show here
-		const at = int(b.length);
-		const slice = b.subarray(at, at + 1 + int(16));
-		const times = 1000 + int(20_000);
-		return Buffer.concat([b.subarray(0, at), ...Array(times).fill(slice), b.subarray(at)]);
-	},
-	bigNumber(b) {
-		const text = Buffer.from(b).toString('latin1');
-		const digits = [...text.matchAll(/\d+/g)];
-		if (!digits.length) return MUTATORS.flip(b);
-		const m = pick(digits);
-		const big = pick(['2147483647', '4294967296', '99999999999999999999', '0', '-1']);
-		return Buffer.from(text.slice(0, m.index) + big + text.slice(m.index + m[0].length), 'latin1');
-	},
-	derLength(b) {
-		// an ASN.1 length octet made long or indefinite
-		const c = Uint8Array.from(b);
-		for (let n = 1 + int(3); n > 0 && c.length > 2; n--) {
-			const at = 1 + int(c.length - 1);
-			c[at] = pick([0x80, 0x84, 0x8f, 0xff, 0x7f]);
-		}
-		return c;
-	},
-	nest(b) {
-		// deep nesting in the syntax of the file: XML elements, braces, brackets or DER SEQUENCEs
-		const text = Buffer.from(b).toString('utf8');
-		const depth = 500 + int(5000);
-		const at = text.indexOf('>') + 1 || int(text.length);
-		const [open, close] = pick([
-			['<ä>', '</ä>'],
-			['<a>', '</a>'],
-			['{', '}'],
-			['[', ']'],
-			['a {', '}'],
-		]);
-		return enc.encode(
-			text.slice(0, at) + open.repeat(depth) + close.repeat(depth) + text.slice(at),
-		);
-	},
-	splice(b, other) {
-		return Buffer.concat([b.subarray(0, int(b.length)), other.subarray(int(other.length))]);
-	},
-	unterminated(b) {
-		const text = Buffer.from(b).toString('utf8');
-		const at = int(text.length);
-		const token = pick(['<!--', '<?', '<![CDATA[', '<!DOCTYPE a [', '"', '{', '<a ']);
-		return enc.encode(text.slice(0, at) + token.repeat(1 + int(20_000)) + text.slice(at));
-	},
-};
+const { pick, mutate, random } = campaign(SEED);
 
 async function bundle() {
 	mkdirSync(CACHE, { recursive: true });
@@ -179,7 +82,7 @@ function startWorker(bundlePath) {
 
 async function main() {
 	const bundlePath = await bundle();
-	const corpus = fixtures();
+	const corpus = fixtures(ONLY);
 	// companions are intact files of real producers, not the hostile ones (a slow keystore there
 	// is slow by design and would time the mutant out)
 	const companions = corpus.filter((f) => !f.path.includes('fixtures/hostile'));
@@ -194,9 +97,7 @@ async function main() {
 	const messages = new Map();
 	mkdirSync(OUT, { recursive: true });
 	for (let n = 0; n < COUNT; n++) {
-		const base = pick(corpus);
-		const mutator = pick(Object.keys(MUTATORS));
-		const bytes = Buffer.from(MUTATORS[mutator](base.bytes, pick(corpus).bytes));
+		const { base, mutator, bytes } = mutate(corpus);
 		const name = base.name;
 		// half the mutants run beside an intact fixture, so the cross-file stages (decryption
 		// with the companion's keys, signatures, WSDL policy) see them too
