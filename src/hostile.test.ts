@@ -109,6 +109,12 @@ describe('hostile inputs end on their own card, the innocent certificate analyze
 		],
 		['bks-iterations-500000.bks', null, 'locked', /none of the default passwords opens it/],
 		[
+			'jceks-key-iterations-max.jceks',
+			null,
+			'locked',
+			/needs its store password \(4 entries, 3 with keys; none of the default passwords opens it\)/,
+		],
+		[
 			'pkcs12-kdf-9999999.p12',
 			null,
 			'locked',
@@ -124,6 +130,15 @@ describe('hostile inputs end on their own card, the innocent certificate analyze
 		const input = hostile(await beside(name, password));
 		expect(input.status).toBe(status);
 		expect(input.error ?? input.lock?.message).toMatch(message);
+	});
+
+	it('jceks-key-iterations-max.jceks: the store opens, the key sealed at 2^31-1 iterations is not derived', async () => {
+		const input = hostile(await beside('jceks-key-iterations-max.jceks', 'storepass'));
+		expect(input.status).toBe('parsed');
+		const rows = input.detail?.area === 'keystore' ? input.detail.data.rows : [];
+		const rsa = rows.find((r) => r.alias === 'rsa');
+		expect(rsa?.keyLocked).toBe(true);
+		expect(rsa?.note).toMatch(/JCEKS key derivations exceed 40,000,000 MD5 rounds/);
 	});
 
 	it('blank-lines.properties: 20 KB of blank lines read, the setting after them found', async () => {
@@ -165,6 +180,7 @@ describe('hostile inputs end on their own card, the innocent certificate analyze
 			'bks-iterations-9999999.bks',
 			'bks-iterations-500000.bks',
 			'pkcs12-kdf-9999999.p12',
+			'jceks-key-iterations-max.jceks',
 			'blank-lines.properties',
 			'xmlenc11-pbkdf2-max.xml',
 			'many-encrypted-data.xml',
