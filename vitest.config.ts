@@ -15,8 +15,9 @@ export default defineConfig({
 		maxWorkers: availableParallelism(),
 		// Test files share a worker's module cache instead of re-importing the analyzer (pkijs,
 		// asn1js, xmldom, every parser) for each of ~150 files, which was most of the unit phase.
-		// Safe because no test mocks modules or stubs globals (the one test that needs fresh module
-		// state calls vi.resetModules itself: src/core/tls/formats/yaml.test.ts).
+		// Safe because no test mocks modules or leaves globals stubbed (the one test that needs fresh
+		// module state calls vi.resetModules itself: src/core/tls/formats/yaml.test.ts; the engine
+		// client's test stubs Worker and restores it: src/engine/client.test.ts).
 		isolate: false,
 	},
 });

@@ -290,7 +290,10 @@ export class EngineClient {
 		const wanted = (j: Job) => keep.has(j.input.file.id) && !this.stopped.has(j.input.file.id);
 		this.queue = this.queue.filter(wanted);
 		// the input being derived was removed: nothing will read the result
-		if (this.running && !wanted(this.running)) this.stopDeriver();
+		if (this.running && !wanted(this.running)) {
+			this.stopDeriver();
+			this.pump();
+		}
 		this.analysing = true;
 		this.analysingInput = null;
 		const worker = this.ensure();
@@ -340,7 +343,7 @@ export class EngineClient {
 	 * terminated: a key derivation in progress cannot be interrupted from inside, and a terminated
 	 * worker leaves no job running) and, when it has not answered the last snapshot, the analysis
 	 * worker (terminated too; the next `analyze` starts a fresh one, given every file again).
-	 * Inputs queued for the derivation worker stay queued.
+	 * Inputs queued for the derivation worker stay queued and start in a fresh one.
 	 */
 	async cancel(): Promise<Stopped> {
 		const inputs: string[] = [];
@@ -356,6 +359,8 @@ export class EngineClient {
 			await this.stop();
 		}
 		const delegated = this.queue.map((j) => j.input.file.id);
+		// the queued inputs were not running: they start in a fresh derivation worker
+		this.pump();
 		// the retry that usually follows a cancel finds a warm worker too
 		prewarmEngineWhenIdle(true);
 		return { inputs, between, delegated };

@@ -102,7 +102,11 @@ for (const scenario of [
 		const slow = card(page, scenario.slow);
 		await scenario.running(page);
 		await expect(page.locator('[data-testid="progress"]')).toBeVisible();
-		const busy = await coresOver(page, cdp, 1000);
+		// the busiest of up to five 1 s windows: on a loaded machine the derivation may get little
+		// of a core for a moment
+		let busy = 0;
+		for (let i = 0; i < 5 && busy < 0.3; i++)
+			busy = Math.max(busy, await coresOver(page, cdp, 1000));
 		await scenario.running(page);
 		const cancelAt = Date.now();
 		await page.locator('[data-testid="cancel"]').click();
@@ -114,12 +118,13 @@ for (const scenario of [
 		console.log(
 			`${scenario.slow}: ${busy.toFixed(2)} cores while deriving, ${after.toFixed(2)} cores from 2 s to 5 s after Cancel (cancelled ${cancelAt - started} ms after the drop)`,
 		);
-		// The measurement sees the derivation (about one core on an idle machine, 0.4 with the
-		// machine's other core busy too) ...
-		expect(busy).toBeGreaterThan(0.25);
-		// ... and no job left running after it: idle is 0.01 to 0.02 cores; with the worker not
-		// terminated it measured 0.37 to 0.93 cores.
-		expect(after).toBeLessThan(0.15);
+		// The measurement sees the derivation: about one core on an idle machine, 0.2 to 0.4 when
+		// the other end-to-end tests and the machine's other work share the two cores ...
+		expect(busy).toBeGreaterThan(0.1);
+		// ... and no job is left running after Cancel. Idle measured 0.00 to 0.03 cores; a worker
+		// left deriving (termination disabled) measured 0.37 to 0.93, about what it had before
+		// Cancel, so the bound follows the load the derivation had.
+		expect(after).toBeLessThan(Math.max(0.08, 0.4 * busy));
 		await expect(card(page, 'innocent.pem')).toHaveAttribute('data-status', 'parsed');
 	});
 }
