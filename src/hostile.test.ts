@@ -268,6 +268,39 @@ describe('DER/BER nested 100,000 deep is refused before asn1js recurses, at ever
 	});
 });
 
+describe('bounds proportional to the input, not fixed counts', () => {
+	it('a CRL of 6,000 revoked certificates is read (asn1js stops at 10,000 elements by default)', async () => {
+		const utc = (t: string) => tlv(0x17, new TextEncoder().encode(t));
+		const int = (n: number) => tlv(0x02, new Uint8Array([(n >> 8) & 0x7f, n & 0xff]));
+		const sha256WithEcdsa = tlv(
+			0x30,
+			tlv(0x06, new Uint8Array([0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02])),
+		);
+		const cn = new Uint8Array([0x55, 0x04, 0x03]);
+		const issuer = tlv(
+			0x30,
+			tlv(0x31, tlv(0x30, tlv(0x06, cn), tlv(0x0c, new TextEncoder().encode('Big CRL CA')))),
+		);
+		const entries = Array.from({ length: 6000 }, (_, i) =>
+			tlv(0x30, int(1000 + i), utc('260101000000Z')),
+		);
+		const tbs = tlv(
+			0x30,
+			int(1),
+			sha256WithEcdsa,
+			issuer,
+			utc('260101000000Z'),
+			utc('260131000000Z'),
+			tlv(0x30, ...entries),
+		);
+		const crl = tlv(0x30, tbs, sha256WithEcdsa, tlv(0x03, new Uint8Array(9)));
+		const input = hostile(await beside('big.crl.pem', null, pem('X509 CRL', crl)));
+		expect(input.status).toBe('parsed');
+		const crls = input.detail?.area === 'x509' ? input.detail.data.crls : [];
+		expect(crls[0]?.revoked).toHaveLength(6000);
+	});
+});
+
 describe('isolation', () => {
 	it('a cancelled input is recorded before the report is built (the exported report lists it)', async () => {
 		const result = await new Analyzer().run(

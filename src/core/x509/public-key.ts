@@ -42,6 +42,15 @@ function asView(data: Uint8Array): ArrayBuffer {
 }
 
 /**
+ * asn1js (3.1) stops at 10,000 elements by default, which a CRL of 6,000 revoked certificates
+ * (three elements each) exceeds: it was an "unreadable CRL". Every element takes at least two bytes and the depth
+ * is checked first (assertBerDepth), so a bound proportional to the input keeps the work linear.
+ */
+function maxNodes(data: Uint8Array): number {
+	return Math.max(10_000, data.length);
+}
+
+/**
  * Parses DER whose OCTET/BIT STRING contents the caller reads as bytes: asn1js otherwise tries
  * to decode every such content as nested ASN.1 (each extension value, the public key, the
  * signature), which is most of the work of decoding a certificate. No copy of the input either:
@@ -49,14 +58,18 @@ function asView(data: Uint8Array): ArrayBuffer {
  */
 export function parseDerFlat(data: Uint8Array): asn1js.AsnType | null {
 	assertBerDepth(data);
-	const r = asn1js.fromBER(data, { parseEmbedded: false, copyInput: false });
+	const r = asn1js.fromBER(data, {
+		parseEmbedded: false,
+		copyInput: false,
+		maxNodes: maxNodes(data),
+	});
 	return r.offset === -1 ? null : r.result;
 }
 
 /** Parses DER into an asn1js value or returns null. */
 export function parseDer(data: Uint8Array): asn1js.AsnType | null {
 	assertBerDepth(data);
-	const r = asn1js.fromBER(asView(data));
+	const r = asn1js.fromBER(asView(data), { maxNodes: maxNodes(data) });
 	return r.offset === -1 ? null : r.result;
 }
 
