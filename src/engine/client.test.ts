@@ -14,6 +14,7 @@ class ScriptedWorker {
 	sent: EngineRequest[] = [];
 	terminated = false;
 	private listeners: ((e: { data: EngineEvent }) => void)[] = [];
+	private errorListeners: ((e: { message: string }) => void)[] = [];
 	constructor() {
 		ScriptedWorker.all.push(this);
 	}
@@ -25,8 +26,13 @@ class ScriptedWorker {
 				this.emit({ type: 'certificate-description', requestId: 0, description: null }),
 			);
 	}
-	addEventListener(type: string, listener: (e: { data: EngineEvent }) => void): void {
-		if (type === 'message') this.listeners.push(listener);
+	addEventListener(type: 'message' | 'error', listener: (e: never) => void): void {
+		if (type === 'message') this.listeners.push(listener as (e: { data: EngineEvent }) => void);
+		else this.errorListeners.push(listener as (e: { message: string }) => void);
+	}
+	/** An uncaught error inside the worker (a bug). */
+	fail(message: string): void {
+		for (const l of [...this.errorListeners]) l({ message });
 	}
 	removeEventListener(_type: string, listener: (e: { data: EngineEvent }) => void): void {
 		this.listeners = this.listeners.filter((l) => l !== listener);
@@ -189,6 +195,25 @@ describe('EngineClient', () => {
 		expect(next).not.toBe(analysis);
 		const sent = next.got('analyze')[0] as Extract<EngineRequest, { type: 'analyze' }>;
 		expect(sent.files.map((f) => f.id)).toEqual(['x']);
+		await client.dispose();
+	});
+
+	it('a derivation worker that fails on a bug puts the message on the input, not a pending card', async () => {
+		fresh();
+		const events: EngineEvent[] = [];
+		const client = new EngineClient((e) => events.push(e));
+		client.analyze(snapshot(['a']), [file('a')]);
+		await settle();
+		const { analysis } = roles();
+		analysis.emit({ type: 'delegate', input: delegated('a') });
+		await settle();
+		const [derivation] = roles().derivation;
+		derivation!.fail('boom');
+		await settle();
+		expect(derivation!.terminated).toBe(true);
+		const adopt = analysis.got('adopt')[0] as Extract<EngineRequest, { type: 'adopt' }>;
+		expect(adopt.entry.error?.message).toMatch(/Internal error while reading the input .*boom/);
+		expect(events.some((e) => e.type === 'crash')).toBe(false);
 		await client.dispose();
 	});
 

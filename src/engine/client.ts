@@ -5,7 +5,7 @@
 // (a key derivation in progress cannot be interrupted from inside); a fresh one takes over.
 import type { InputFile } from '../core/pipeline';
 import type { CertificateDescription } from '../core/x509/facts';
-import type { DelegatedInput } from '../analyze';
+import type { DelegatedInput, ParsedEntry } from '../analyze';
 import { pageChannel, type EngineEvent, type EngineSnapshot } from './protocol';
 
 declare global {
@@ -183,7 +183,12 @@ export class EngineClient {
 	constructor(private readonly onEvent: (event: EngineEvent) => void) {}
 
 	/** Connects a worker's events: module requests, certificate descriptions, errors, the rest. */
-	private connect(worker: Worker, onEvent: (event: EngineEvent) => void): Worker {
+	private connect(
+		worker: Worker,
+		onEvent: (event: EngineEvent) => void,
+		onError: (message: string) => void = (message) =>
+			this.onEvent({ type: 'crash', runId: -1, seq: this.seq, message }),
+	): Worker {
 		const channel = pageChannel(worker);
 		channel.listen((event) => {
 			if (event.type === 'certificate-description') {
@@ -202,14 +207,7 @@ export class EngineClient {
 				);
 			} else onEvent(event);
 		});
-		worker.addEventListener('error', (e) => {
-			this.onEvent({
-				type: 'crash',
-				runId: -1,
-				seq: this.seq,
-				message: e.message || 'The analysis engine stopped',
-			});
-		});
+		worker.addEventListener('error', (e) => onError(e.message || 'The analysis engine stopped'));
 		return worker;
 	}
 
@@ -250,12 +248,36 @@ export class EngineClient {
 		if (!job) return;
 		this.running = job;
 		this.deriver ??= takeWorker().then((worker) =>
-			this.connect(worker, (event) => this.fromDeriver(event)),
+			this.connect(
+				worker,
+				(event) => this.fromDeriver(event),
+				(message) => this.deriverFailed(message),
+			),
 		);
 		void this.deriver.then((w) => {
 			if (this.running === job)
 				pageChannel(w).send({ type: 'read', jobId: job.id, input: job.input });
 		});
+	}
+
+	/**
+	 * The derivation worker stopped on an error of its own (a bug): the input it was reading gets
+	 * the message on its card instead of waiting for ever, and the next job gets a fresh worker.
+	 */
+	private deriverFailed(message: string): void {
+		const job = this.running;
+		this.stopDeriver();
+		if (job)
+			this.finished(job.input.file.id, {
+				key: job.input.key,
+				detection: { kind: 'unknown', reason: 'not analyzed' },
+				sha256: '',
+				outcome: null,
+				error: {
+					message: `Internal error while reading the input (please report it): ${message}`,
+				},
+			});
+		else this.pump();
 	}
 
 	private fromDeriver(event: EngineEvent): void {
@@ -266,10 +288,13 @@ export class EngineClient {
 		}
 		if (event.type !== 'read-done' || this.running?.id !== event.jobId) return;
 		this.running = null;
-		if (this.inputIds.has(event.inputId)) {
-			void this.ensure().then((w) =>
-				pageChannel(w).send({ type: 'adopt', inputId: event.inputId, entry: event.entry }),
-			);
+		this.finished(event.inputId, event.entry);
+	}
+
+	/** Hands what the derivation worker read to the analysis worker, and starts the next job. */
+	private finished(inputId: string, entry: ParsedEntry): void {
+		if (this.inputIds.has(inputId)) {
+			void this.ensure().then((w) => pageChannel(w).send({ type: 'adopt', inputId, entry }));
 			this.analysing = true;
 		}
 		this.pump();
