@@ -118,3 +118,30 @@ test('Cancel during a default-password derivation, then Retry in a fresh derivat
 	await waitIdle(page);
 	await expect(slow).toHaveAttribute('data-status', 'locked');
 });
+
+test('a file added after an envelope with an expensive derived key does not wait for the derivation again', async ({
+	page,
+}) => {
+	const XENC = 'http://www.w3.org/2001/04/xmlenc#';
+	const XENC11 = 'http://www.w3.org/2009/xmlenc11#';
+	// PBKDF2 with 3,000,000 iterations (past the native limit: JavaScript), from the raw key "master"
+	const envelope: PageFile = {
+		name: 'derived-key.xml',
+		buffer: Buffer.from(
+			`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xenc="${XENC}" xmlns:xenc11="${XENC11}" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><soap:Body><xenc:EncryptedData Type="${XENC}Content"><xenc:EncryptionMethod Algorithm="${XENC11}aes256-gcm"/><ds:KeyInfo><xenc11:DerivedKey><xenc11:KeyDerivationMethod Algorithm="${XENC11}pbkdf2"><xenc11:PBKDF2-params><xenc11:Salt><xenc11:Specified>c2FsdA==</xenc11:Specified></xenc11:Salt><xenc11:IterationCount>3000000</xenc11:IterationCount><xenc11:KeyLength>32</xenc11:KeyLength><xenc11:PRF Algorithm="http://www.w3.org/2001/04/xmldsig-more#hmac-sha256"/></xenc11:PBKDF2-params></xenc11:KeyDerivationMethod><xenc11:MasterKeyName>master</xenc11:MasterKeyName></xenc11:DerivedKey></ds:KeyInfo><xenc:CipherData><xenc:CipherValue>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData></soap:Body></soap:Envelope>`,
+		),
+	};
+	let started = Date.now();
+	await addFiles(page, [{ name: 'master', buffer: Buffer.alloc(32, 7) }, envelope]);
+	await expect(page.locator('html')).toHaveAttribute('data-state', 'busy');
+	await expect(page.locator('html')).toHaveAttribute('data-state', 'idle', { timeout: 120_000 });
+	const first = Date.now() - started;
+	started = Date.now();
+	await addFiles(page, [certificate]);
+	await expect(card(page, 'innocent.pem')).toHaveAttribute('data-status', 'parsed');
+	await waitIdle(page);
+	const second = Date.now() - started;
+	console.log(`derivation analyzed in ${first} ms; a certificate added afterwards in ${second} ms`);
+	// the re-run takes the derived key from the engine's memo instead of deriving it again
+	expect(second).toBeLessThan(first / 3);
+});

@@ -1,6 +1,6 @@
 // Key derivation for XML Encryption 1.1 key agreement and derived keys: ConcatKDF (NIST SP
 // 800-56A, as xmlenc11 profiles it), PBKDF2 and HKDF (through WebCrypto).
-import { toArrayBuffer } from '../bytes/encoding';
+import { toArrayBuffer, toHex } from '../bytes/encoding';
 import { ParseError, UnsupportedError } from '../errors';
 import { pbkdf2 as nobleKdf } from '@noble/hashes/pbkdf2.js';
 import type { CHash } from '@noble/hashes/utils.js';
@@ -62,6 +62,17 @@ export function concatKdfParam(hex: string | null): Uint8Array {
 	return out;
 }
 
+/**
+ * Keys derived in JavaScript, kept for the worker's lifetime (the newest MEMO_SIZE): the page
+ * re-runs the analysis after every change (a file added, a trust toggled), and an envelope whose
+ * derived keys cost tens of seconds would cost them again each time, holding back the file just
+ * added. The budget is still charged on a hit, so a result never depends on the runs before it.
+ */
+const memo = new Map<string, Uint8Array>();
+const MEMO_SIZE = 64;
+/** Derivations run and answered from the memo (read by the tests). */
+export const memoStats = { derived: 0, reused: 0 };
+
 export async function pbkdf2(
 	hash: string,
 	password: Uint8Array,
@@ -72,8 +83,21 @@ export async function pbkdf2(
 	// checked before any work: the message chooses both the count and the key length
 	chargeKdf(`PBKDF2-${hash}`, iterations, Math.ceil(length / (HASH_BYTES[hash] ?? 20)));
 	if (expensive(iterations, length)) {
+		const key = [hash, toHex(password), toHex(salt), iterations, length].join(':');
+		const known = memo.get(key);
+		if (known) {
+			memoStats.reused++;
+			return known.slice();
+		}
+		memoStats.derived++;
 		// stops with the worker on Cancel (see KDF_NATIVE_LIMIT)
-		return nobleKdf(PBKDF2_HASHES[hash]!, password, salt, { c: iterations, dkLen: length });
+		const derived = nobleKdf(PBKDF2_HASHES[hash]!, password, salt, {
+			c: iterations,
+			dkLen: length,
+		});
+		memo.set(key, derived.slice());
+		if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value ?? '');
+		return derived;
 	}
 	const key = await crypto.subtle.importKey('raw', toArrayBuffer(password), 'PBKDF2', false, [
 		'deriveBits',
