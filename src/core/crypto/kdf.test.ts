@@ -28,6 +28,21 @@ describe('pbkdf2', () => {
 		expect(await pbkdf2('SHA-256', password, salt, iterations, 32)).toEqual(expected);
 	});
 
+	it('a WebCrypto derivation worth keeping is kept too', async () => {
+		const before = { ...memoStats };
+		const args = [
+			new Uint8Array([9]),
+			new TextEncoder().encode('salt-native'),
+			200_000,
+			32,
+		] as const;
+		const first = await pbkdf2('SHA-256', ...args);
+		const second = await pbkdf2('SHA-256', ...args);
+		expect(second).toEqual(first);
+		expect(first).toEqual(new Uint8Array(pbkdf2Sync(...args, 'sha256')));
+		expect([memoStats.derived - before.derived, memoStats.reused - before.reused]).toEqual([1, 1]);
+	});
+
 	it('cheap derivations go to WebCrypto and agree with Node', async () => {
 		const out = await pbkdf2('SHA-1', new Uint8Array([1, 2, 3]), new Uint8Array([4, 5]), 1000, 20);
 		expect(out).toEqual(

@@ -63,13 +63,15 @@ export function concatKdfParam(hex: string | null): Uint8Array {
 }
 
 /**
- * Keys derived in JavaScript, kept for the worker's lifetime (the newest MEMO_SIZE): the page
+ * Derived keys, kept for the worker's lifetime (the newest MEMO_SIZE): the page
  * re-runs the analysis after every change (a file added, a trust toggled), and an envelope whose
  * derived keys cost tens of seconds would cost them again each time, holding back the file just
  * added. The budget is still charged on a hit, so a result never depends on the runs before it.
  */
 const memo = new Map<string, Uint8Array>();
 const MEMO_SIZE = 64;
+/** Derivations cheaper than this (hash iterations) are not worth keeping. */
+const MEMO_FROM = 100_000;
 /** Derivations run and answered from the memo (read by the tests). */
 export const memoStats = { derived: 0, reused: 0 };
 
@@ -82,23 +84,34 @@ export async function pbkdf2(
 ): Promise<Uint8Array> {
 	// checked before any work: the message chooses both the count and the key length
 	chargeKdf(`PBKDF2-${hash}`, iterations, Math.ceil(length / (HASH_BYTES[hash] ?? 20)));
-	if (expensive(iterations, length)) {
-		const key = [hash, toHex(password), toHex(salt), iterations, length].join(':');
-		const known = memo.get(key);
-		if (known) {
-			memoStats.reused++;
-			return known.slice();
-		}
-		memoStats.derived++;
-		// stops with the worker on Cancel (see KDF_NATIVE_LIMIT)
-		const derived = nobleKdf(PBKDF2_HASHES[hash]!, password, salt, {
-			c: iterations,
-			dkLen: length,
-		});
-		memo.set(key, derived.slice());
-		if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value ?? '');
-		return derived;
+	const cost = derivationCost(iterations, Math.ceil(length / 32));
+	const id =
+		cost > MEMO_FROM ? [hash, toHex(password), toHex(salt), iterations, length].join(':') : null;
+	const known = id === null ? undefined : memo.get(id);
+	if (known) {
+		memoStats.reused++;
+		return known.slice();
 	}
+	const derived =
+		cost > KDF_NATIVE_LIMIT
+			? // stops with the worker on Cancel (see KDF_NATIVE_LIMIT)
+				nobleKdf(PBKDF2_HASHES[hash]!, password, salt, { c: iterations, dkLen: length })
+			: await native(hash, password, salt, iterations, length);
+	if (id !== null) {
+		memoStats.derived++;
+		memo.set(id, derived.slice());
+		if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value ?? '');
+	}
+	return derived;
+}
+
+async function native(
+	hash: string,
+	password: Uint8Array,
+	salt: Uint8Array,
+	iterations: number,
+	length: number,
+): Promise<Uint8Array> {
 	const key = await crypto.subtle.importKey('raw', toArrayBuffer(password), 'PBKDF2', false, [
 		'deriveBits',
 	]);
@@ -108,10 +121,6 @@ export async function pbkdf2(
 		length * 8,
 	);
 	return new Uint8Array(bits);
-}
-
-function expensive(iterations: number, length: number): boolean {
-	return derivationCost(iterations, Math.ceil(length / 32)) > KDF_NATIVE_LIMIT;
 }
 
 export async function hkdf(
