@@ -113,9 +113,10 @@ export interface DelegatedInput {
 export type Delegate = (input: DelegatedInput) => void;
 
 /**
- * Kinds read first: those whose parsing derives keys from passwords can take seconds, and the
- * results of the others are posted before them (a slow keystore does not hold back a
- * certificate dropped with it). The report keeps the order the files were added in.
+ * Kinds read last (or, in the page, in the derivation worker): those whose parsing derives keys
+ * from passwords can take seconds, and the results of the others are posted before them (a slow
+ * keystore does not hold back a certificate dropped with it); PEM files holding an encrypted key
+ * count as one. The report keeps the order the files were added in.
  */
 const SLOW_KINDS: ReadonlySet<InputKind> = new Set<InputKind>([
 	'pkcs12',
@@ -293,7 +294,10 @@ export class Analyzer {
 	/** 0 for inputs read quickly, 1 for those that may derive keys (see SLOW_KINDS). */
 	private slowness(file: InputFile): number {
 		try {
-			return SLOW_KINDS.has(this.detect(file).kind) ? 1 : 0;
+			const kind = this.detect(file).kind;
+			if (SLOW_KINDS.has(kind)) return 1;
+			// a PEM file holding an encrypted key derives keys too (default passwords, typed one)
+			return kind === 'pem' && hasEncryptedPem(file.bytes) ? 1 : 0;
 		} catch {
 			return 0; // parseOne detects again inside its guard and reports the failure
 		}
@@ -408,6 +412,21 @@ export class Analyzer {
 		}
 		return ring;
 	}
+}
+
+const ENCRYPTED = new TextEncoder().encode('ENCRYPTED');
+
+/**
+ * True when the bytes contain "ENCRYPTED" (a BEGIN ENCRYPTED PRIVATE KEY line or a legacy
+ * Proc-Type: 4,ENCRYPTED header): one linear pass, no decoding.
+ */
+function hasEncryptedPem(bytes: Uint8Array): boolean {
+	const first = ENCRYPTED[0];
+	outer: for (let i = bytes.indexOf(first ?? 0); i !== -1; i = bytes.indexOf(first ?? 0, i + 1)) {
+		for (let k = 1; k < ENCRYPTED.length; k++) if (bytes[i + k] !== ENCRYPTED[k]) continue outer;
+		return true;
+	}
+	return false;
 }
 
 /** Certificates the user marked, plus every certificate of the inputs marked as truststores. */

@@ -404,6 +404,30 @@ describe('delegation to the derivation worker', () => {
 	});
 });
 
+describe('what is delegated', () => {
+	it('keystores, keys and PEM bundles with an encrypted key; not certificates or plain bundles', async () => {
+		const read = (p: string) =>
+			new Uint8Array(readFileSync(resolve(import.meta.dirname, '../tests/fixtures', p)));
+		const bundle = new Uint8Array([...CERT, ...read('detect/rsa-key-encrypted.pem')]);
+		const files = [
+			{ id: 'key', name: 'key.pem', bytes: read('detect/rsa-key-encrypted.pem') },
+			{ id: 'encrypted-bundle', name: 'bundle.pem', bytes: bundle },
+			{ id: 'plain-bundle', name: 'key-and-cert.pem', bytes: read('detect/key-and-cert.pem') },
+			{ id: 'cert', name: 'innocent.pem', bytes: CERT },
+			{ id: 'jks', name: 'store.jks', bytes: read('detect/store.jks') },
+		];
+		const delegated: string[] = [];
+		await new Analyzer().run(
+			{ files, passwords: {}, entryPasswords: {}, settings },
+			() => {},
+			new AbortController().signal,
+			undefined,
+			(input) => delegated.push(input.file.id),
+		);
+		expect(delegated.sort()).toEqual(['encrypted-bundle', 'jks', 'key']);
+	});
+});
+
 describe('source guard', () => {
 	it('no line-anchored regular expression lets \\s run across lines (quadratic on blank lines)', () => {
 		const offenders: string[] = [];
