@@ -140,31 +140,23 @@ function header(bytes: Uint8Array, at: number, limit: number): Header | null {
 
 /**
  * Offset just past the end-of-contents octets of an indefinite-length element whose content
- * starts at `at`, or null when it is malformed or nests past MAX_BER_DEPTH. Iterative: a stack
- * of the open elements' ends, each header read once.
+ * starts at `at`, or null when it is malformed or nests past MAX_BER_DEPTH. Iterative: only
+ * indefinite-length children are entered (a definite one is skipped by its length), counted.
  */
 function indefiniteEnd(bytes: Uint8Array, at: number, limit: number): number | null {
-	/** Ends of the open elements, -1 for indefinite ones; the element itself is the first. */
-	const open: number[] = [-1];
-	while (open.length > 0) {
-		const top = open[open.length - 1] ?? -1;
-		if (top === -1) {
-			if (at + 2 > limit) return null;
-			if (bytes[at] === 0 && bytes[at + 1] === 0) {
-				open.pop();
-				at += 2;
-				continue;
-			}
-		} else if (at >= top) {
-			if (at > top) return null; // a child ran past its parent's end
-			open.pop();
+	/** Indefinite-length elements open here, the element itself included. */
+	let open = 1;
+	while (open > 0) {
+		if (at + 2 > limit) return null;
+		if (bytes[at] === 0 && bytes[at + 1] === 0) {
+			open--;
+			at += 2;
 			continue;
 		}
-		const h = header(bytes, at, top === -1 ? limit : top);
+		const h = header(bytes, at, limit);
 		if (!h) return null;
-		if (h.constructed) {
-			if (open.length >= MAX_BER_DEPTH) return null;
-			open.push(h.length === -1 ? -1 : h.contentStart + h.length);
+		if (h.length === -1) {
+			if (++open > MAX_BER_DEPTH) return null;
 			at = h.contentStart;
 		} else at = h.contentStart + h.length;
 	}
