@@ -117,7 +117,7 @@ const SCENARIOS: Scenario[] = [
 		name: 'jceks-key-iterations-max.jceks',
 		password: 'storepass',
 		status: 'parsed',
-		message: /JCEKS key derivations exceed 40,000,000 MD5 rounds/,
+		message: /JCEKS key uses 2,147,483,647 iterations, beyond the limit of 10,000,000/,
 	},
 	{
 		what: '128 KB of unterminated comments',

@@ -142,6 +142,15 @@ async function integrityMatches(
 	return equalBytes(await digest('SHA-1', input), bytes.subarray(bodyEnd, bodyEnd + 20));
 }
 
+/** One JCEKS derivation may not ask for more than MAX_ITERATIONS (checked before any work). */
+function checkJceksIterations(iterations: number): void {
+	if (iterations < 1 || iterations > MAX_ITERATIONS)
+		throw new ParseError(
+			'jceks/iterations',
+			`JCEKS key uses ${iterations.toLocaleString('en')} iterations, beyond the limit of ${MAX_ITERATIONS.toLocaleString('en')}: not derived`,
+		);
+}
+
 /** JKS KeyProtector: SHA-1 keystream XOR, then a SHA-1 check over password and plaintext. */
 function jksUnprotect(blob: Uint8Array, password: string): Uint8Array | null {
 	if (blob.length < 41) return null;
@@ -172,11 +181,7 @@ export function jceksDerive(
 	iterations: number,
 	signal?: AbortSignal,
 ): { key: Uint8Array; iv: Uint8Array } {
-	if (iterations < 1 || iterations > MAX_ITERATIONS)
-		throw new ParseError(
-			'jceks/iterations',
-			`JCEKS key uses ${iterations} iterations, beyond the limit of ${MAX_ITERATIONS}`,
-		);
+	checkJceksIterations(iterations);
 	const s = salt.slice();
 	if (s.length === 8 && equalBytes(s.subarray(0, 4), s.subarray(4, 8))) {
 		// Java's "invert the first half", literally (it is not a plain reversal).
@@ -215,6 +220,8 @@ function jceksDecrypt(
 ): Uint8Array | null {
 	if ([...password].some((c) => c.charCodeAt(0) > 0x7f)) return null; // JCEKS passwords are ASCII only
 	if (data.length === 0 || data.length % 8 !== 0) return null;
+	// one entry past the limit is that entry's problem, not the store's budget (checked next)
+	checkJceksIterations(params.iterations);
 	// A hostile store can multiply entries with millions of iterations: cap the total work.
 	derivationBudget.rounds -= params.iterations;
 	if (derivationBudget.rounds < 0) {
