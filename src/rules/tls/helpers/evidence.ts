@@ -1,9 +1,10 @@
-// Small pure helpers the TLS, runtime and mail rules share (rules stay one file per id).
-import type { AnalysisFacts } from '../facts';
-import type { TlsVersion } from '../report/report';
-import type { SuiteFact, TlsFacts } from './facts';
-import type { Origin } from './model';
-import { versionRank } from './versions';
+// Evidence and channel helpers the TLS, runtime and mail rules share (judgement stays in rules;
+// core/tls computes the facts these read). Rules stay one file per id.
+import type { AnalysisFacts } from '../../../core/facts';
+import type { TlsVersion } from '../../../core/report/report';
+import type { SuiteFact, TlsFacts } from '../../../core/tls/facts';
+import type { Origin } from '../../../core/tls/model';
+import { versionRank } from '../../../core/tls/versions';
 
 /** Connectors with a TLS or STARTTLS channel and at least one protocol to judge. */
 export function tlsChannels(facts: AnalysisFacts): TlsFacts[] {
