@@ -1,6 +1,6 @@
 // WSS-USERNAME-PLAINTEXT-OVER-HTTP: a UsernameToken password in clear text (Type PasswordText or
 // absent) sent to an http endpoint and not protected by XML Encryption.
-import { clearUsernameTokens, effectiveEnvelopes } from '../../core/soap/coverage';
+import { clearUsernameTokens, effectiveEnvelopes } from './helpers/coverage';
 import { endpointScheme } from '../../core/soap/endpoint';
 import type { Rule } from '../rule';
 

@@ -1,5 +1,5 @@
 // WSS-USERNAME-PLAINTEXT: a clear-text UsernameToken password over TLS (only TLS protects it).
-import { effectiveEnvelopes, usernameTokens } from '../../core/soap/coverage';
+import { effectiveEnvelopes, usernameTokens } from './helpers/coverage';
 import { endpointScheme } from '../../core/soap/endpoint';
 import type { Rule } from '../rule';
 

@@ -1,8 +1,8 @@
 // Pure helpers the message and XSW rules share: which envelope to judge per input, which
 // signatures belong to it, and whether a reference resolves uniquely to a given element.
-import type { AnalysisFacts } from '../facts';
-import type { ReferenceFacts, SignatureFacts } from '../xmldsig/facts';
-import type { EnvelopeFacts, UsernameTokenFacts } from './facts';
+import type { AnalysisFacts } from '../../../core/facts';
+import type { ReferenceFacts, SignatureFacts } from '../../../core/xmldsig/facts';
+import type { EnvelopeFacts, UsernameTokenFacts } from '../../../core/soap/facts';
 
 /** One envelope per input: the decrypted one when decryption produced it (it shows more). */
 export function effectiveEnvelopes(facts: AnalysisFacts): EnvelopeFacts[] {
