@@ -2,7 +2,7 @@
 // answer itself comes from core/soap/endpoint.ts). Envelope facts are read structurally (only the
 // fields named below), and the decryption stage's own wsa:To is the fallback.
 import type { AnalysisFacts } from '../../core/facts';
-import { endpointScheme } from '../../core/soap/endpoint';
+import { endpointScheme } from '../message/helpers/endpoint';
 
 export interface MessageScheme {
 	scheme: 'http' | 'https';

@@ -1,7 +1,7 @@
 // Where a captured message was sent, for message rules that depend on the transport (the
 // WSDL-HTTP-ENDPOINT amendment: WSDL addresses, the connector's endpoint URL, the message's
 // wsa:To). Pure: reads only facts.
-import type { AnalysisFacts } from '../facts';
+import type { AnalysisFacts } from '../../../core/facts';
 
 export interface EndpointScheme {
 	/** "http", "https", another scheme, or null when nothing says where the message went. */

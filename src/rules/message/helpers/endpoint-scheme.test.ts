@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFacts, type AnalysisFacts } from '../facts';
-import type { ConnectorForm } from '../tls/facts';
-import { capturedMessage, port, wsdlFacts } from '../wsdl/testing';
+import { emptyFacts, type AnalysisFacts } from '../../../core/facts';
+import type { ConnectorForm } from '../../../core/tls/facts';
+import { capturedMessage, port, wsdlFacts } from '../../../core/wsdl/testing';
 import { endpointSchemeOf } from './endpoint-scheme';
 
 const connector = { endpoint: 'https://api.example.com/soap' } as ConnectorForm;

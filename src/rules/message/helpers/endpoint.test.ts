@@ -1,9 +1,9 @@
 // Where a message goes: its own wsa:To, else the dropped WSDLs' ports, else the connector form.
 import { describe, expect, it } from 'vitest';
-import { emptyFacts } from '../facts';
-import type { WsdlFacts } from '../wsdl/facts';
+import { emptyFacts } from '../../../core/facts';
+import type { WsdlFacts } from '../../../core/wsdl/facts';
 import { endpointScheme } from './endpoint';
-import { envFacts } from './testing';
+import { envFacts } from '../../../core/soap/testing';
 
 const wsa = (to: string | null) =>
 	envFacts({ wsa: { to, action: null, messageId: null, replyTo: null } });

@@ -2,9 +2,9 @@
 // (WSS-USERNAME-*, WSS-BODY-NOT-ENCRYPTED-OVER-HTTP): the message's own wsa:To first, then the
 // ports of the WSDL binding it matched, then any dropped WSDL's ports, then the connector form.
 // The one place that answers this question. Pure: rules import it.
-import type { AnalysisFacts } from '../facts';
-import { endpointSchemeOf } from '../policy/endpoint-scheme';
-import type { EnvelopeFacts } from './facts';
+import type { AnalysisFacts } from '../../../core/facts';
+import { endpointSchemeOf } from './endpoint-scheme';
+import type { EnvelopeFacts } from '../../../core/soap/facts';
 
 /** A captured message as far as this question needs it. */
 export interface MessageRef {
