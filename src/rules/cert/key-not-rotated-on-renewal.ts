@@ -1,6 +1,6 @@
 // KEY-NOT-ROTATED-ON-RENEWAL: a newer certificate for the same subject reuses its predecessor's key.
 import type { CertificateFacts } from '../../core/x509/facts';
-import { certificatesOnce } from './helpers';
+import { certificatesOnce } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const keyNotRotatedOnRenewal: Rule = {

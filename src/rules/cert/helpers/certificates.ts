@@ -1,6 +1,6 @@
 // Pure helpers the CERT-*, KEY-* and KEYSTORE-* rules share (no I/O, no key material).
-import type { AnalysisFacts } from '../../core/facts';
-import type { CertificateFacts } from '../../core/x509/facts';
+import type { AnalysisFacts } from '../../../core/facts';
+import type { CertificateFacts } from '../../../core/x509/facts';
 
 export const DAY_MS = 86_400_000;
 

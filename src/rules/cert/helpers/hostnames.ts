@@ -1,8 +1,8 @@
 // Endpoints whose host a server certificate must name (connector URL, WSDL soap:address, mail
 // host, scanned host) and the dropped certificates that claim to be that server's.
-import type { AnalysisFacts } from '../facts';
-import type { CertificateFacts } from '../x509/facts';
-import { parseUrl } from './formats/text';
+import type { AnalysisFacts } from '../../../core/facts';
+import type { CertificateFacts } from '../../../core/x509/facts';
+import { parseUrl } from '../../../core/tls/formats/text';
 
 export interface EndpointHost {
 	host: string;
