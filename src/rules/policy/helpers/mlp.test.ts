@@ -1,9 +1,9 @@
 // Plain-words requirements and MLP-COMPLETE (RULES.md 3.4) on hand-built alternatives.
 import { describe, expect, it } from 'vitest';
-import { alternative, capturedMessage } from '../../core/wsdl/testing';
-import { emptyFacts } from '../../core/facts';
-import { envFacts } from '../../core/soap/testing';
-import { describeAlternative } from '../../core/policy/describe';
+import { alternative, capturedMessage } from '../../../core/wsdl/testing';
+import { emptyFacts } from '../../../core/facts';
+import { envFacts } from '../../../core/soap/testing';
+import { describeAlternative } from '../../../core/policy/describe';
 import { alternativeProtected, messageProtected } from './mlp';
 
 const both = { body: true, allHeaders: false, headers: [], attachments: false };

@@ -1,9 +1,9 @@
 // Pure helpers for the WSDL and policy rules: every policy alternative of every operation side,
 // and grouping of identical hits so one weak binding policy shared by fifty operations is one
 // finding, not fifty.
-import type { WsdlFacts, WsdlMessageSide, WsdlOperation } from '../../core/wsdl/facts';
-import { allVerdicts, type RequirementKind, type Unmet } from '../../core/wsdl/compare-message';
-import type { CapturedMessage, PolicyAlternative } from '../../core/policy/types';
+import type { WsdlFacts, WsdlMessageSide, WsdlOperation } from '../../../core/wsdl/facts';
+import { allVerdicts, type RequirementKind, type Unmet } from '../../../core/wsdl/compare-message';
+import type { CapturedMessage, PolicyAlternative } from '../../../core/policy/types';
 
 export interface AlternativeRef {
 	wsdl: WsdlFacts;

@@ -1,10 +1,10 @@
 // MLP-COMPLETE (RULES.md 3.4): whether message-level protection is complete for a plain-HTTP
 // endpoint, computed from facts (captured messages first, else the effective policies) so that
 // WSDL-HTTP-ENDPOINT stays a pure rule.
-import type { AnalysisFacts } from '../../core/facts';
-import type { WsdlFacts, WsdlOperation } from '../../core/wsdl/facts';
-import { ALG, hashStrength, suiteAlgorithms } from '../../core/policy/suites';
-import type { CapturedMessage, PolicyAlternative } from '../../core/policy/types';
+import type { AnalysisFacts } from '../../../core/facts';
+import type { WsdlFacts, WsdlOperation } from '../../../core/wsdl/facts';
+import { ALG, hashStrength, suiteAlgorithms } from '../../../core/policy/suites';
+import type { CapturedMessage, PolicyAlternative } from '../../../core/policy/types';
 
 const SHA256 = 4;
 
