@@ -22,8 +22,6 @@ export interface AreaHome {
 	grade: GradeArea;
 	/** Folders under src/core that parse its inputs and write its facts. */
 	core: readonly string[];
-	/** Folders under src/rules with its rules; the first is `src/rules/<area>/`. */
-	rules: readonly string[];
 	/** Folders under src/ui with its detail views. */
 	ui: readonly string[];
 }
@@ -34,17 +32,16 @@ export interface AreaHome {
  * src/rules hold message rules until they move into src/rules/message.
  */
 export const AREAS: Readonly<Record<Area, AreaHome>> = {
-	tls: { grade: 'tls', core: ['tls'], rules: ['tls'], ui: ['tls'] },
-	runtime: { grade: 'tls', core: ['tls'], rules: ['runtime'], ui: ['tls'] },
-	mail: { grade: 'tls', core: ['tls'], rules: ['mail'], ui: ['tls'] },
-	cert: { grade: 'certificates', core: ['x509', 'keys'], rules: ['cert'], ui: ['x509'] },
-	keystore: { grade: 'keystores', core: ['keystore'], rules: ['keystore'], ui: ['keystore'] },
-	wsdl: { grade: 'wsdl', core: ['wsdl'], rules: ['wsdl'], ui: ['wsdl'] },
-	policy: { grade: 'wsdl', core: ['policy'], rules: ['policy'], ui: ['wsdl'] },
+	tls: { grade: 'tls', core: ['tls'], ui: ['tls'] },
+	runtime: { grade: 'tls', core: ['tls'], ui: ['tls'] },
+	mail: { grade: 'tls', core: ['tls'], ui: ['tls'] },
+	cert: { grade: 'certificates', core: ['x509', 'keys'], ui: ['x509'] },
+	keystore: { grade: 'keystores', core: ['keystore'], ui: ['keystore'] },
+	wsdl: { grade: 'wsdl', core: ['wsdl'], ui: ['wsdl'] },
+	policy: { grade: 'wsdl', core: ['policy'], ui: ['wsdl'] },
 	message: {
 		grade: 'messages',
 		core: ['soap', 'xmldsig', 'xmlenc'],
-		rules: ['message', 'xsw', 'xmlenc'],
 		ui: ['xml', 'xmlenc'],
 	},
 };
@@ -55,6 +52,5 @@ export const AREAS: Readonly<Record<Area, AreaHome>> = {
  */
 export const SHARED_FOLDERS = {
 	core: ['asn1', 'bytes', 'crypto', 'xml', 'report', 'share'],
-	rules: ['input'],
 	ui: ['input', 'layout', 'report', 'settings', 'share', 'state'],
 } as const;

@@ -1,5 +1,5 @@
 import { facts, RuleTester } from '../testing';
-import { decryption } from './testing';
+import { decryption } from './helpers/testing';
 import { wssCbcEncryption } from './wss-cbc-encryption';
 
 const X = 'http://www.w3.org/2001/04/xmlenc#';

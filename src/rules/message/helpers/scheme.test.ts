@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysisFacts } from '../../core/facts';
-import { facts } from '../testing';
+import type { AnalysisFacts } from '../../../core/facts';
+import { facts } from '../../testing';
 import { messageScheme } from './scheme';
 
 describe('messageScheme', () => {

@@ -1,8 +1,8 @@
 // Which captured messages WSS-BODY-NOT-ENCRYPTED-OVER-HTTP looks at, and where each goes (the
 // answer itself comes from core/soap/endpoint.ts). Envelope facts are read structurally (only the
 // fields named below), and the decryption stage's own wsa:To is the fallback.
-import type { AnalysisFacts } from '../../core/facts';
-import { endpointScheme } from '../message/helpers/endpoint';
+import type { AnalysisFacts } from '../../../core/facts';
+import { endpointScheme } from './endpoint';
 
 export interface MessageScheme {
 	scheme: 'http' | 'https';

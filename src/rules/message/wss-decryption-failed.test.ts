@@ -1,5 +1,5 @@
 import { facts, RuleTester } from '../testing';
-import { decryption } from './testing';
+import { decryption } from './helpers/testing';
 import { wssDecryptionFailed } from './wss-decryption-failed';
 
 const MESSAGE = 'could not be decrypted with the available keys: wrong key or corrupted data';

@@ -4,7 +4,7 @@ import {
 	effectiveEnvelopes,
 	envelopeSignatures,
 	signatureSubject,
-} from '../message/helpers/coverage';
+} from './helpers/coverage';
 import type { Rule } from '../rule';
 
 export const xswPartialBodySignature: Rule = {

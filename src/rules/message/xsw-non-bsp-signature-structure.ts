@@ -2,7 +2,7 @@
 // they widen the wrapping surface: XPath/XSLT transforms, Manifests, enveloping signatures (tier a);
 // non-exclusive or with-comments canonicalization, non-shorthand reference URIs, a signature outside
 // wsse:Security (tier b). Judged for signatures in SOAP envelopes.
-import { signatureSubject } from '../message/helpers/coverage';
+import { signatureSubject } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 const RISKY = new Set([

@@ -2,7 +2,7 @@
 // receiver processes it (Body under Envelope, Timestamp in the Security header, wsa:* in Header),
 // or a signed SAML Response / Assertion / Subject / Conditions is not the copy a consumer reads
 // (relocated, nested in a spoofed assertion, or beside an unsigned duplicate).
-import { signatureSubject } from '../message/helpers/coverage';
+import { signatureSubject } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 const EXPECTED: Record<string, string> = {

@@ -1,7 +1,7 @@
 // WSS-BODY-NOT-ENCRYPTED-OVER-HTTP (RULES.md rule 69): a captured message whose Body is not
 // xenc:EncryptedData travels (by wsa:To, the WSDL or the connector endpoint) over plain HTTP.
 import type { Rule } from '../rule';
-import { envelopes, messageScheme } from './scheme';
+import { envelopes, messageScheme } from './helpers/scheme';
 
 export const wssBodyNotEncryptedOverHttp: Rule = {
 	meta: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { facts, RuleTester, runRule } from '../testing';
-import { decryption, withEncryptedKeys } from './testing';
+import { decryption, withEncryptedKeys } from './helpers/testing';
 import { wssRsa15KeyTransport } from './wss-rsa15-key-transport';
 
 const X = 'http://www.w3.org/2001/04/xmlenc#';

@@ -1,7 +1,7 @@
 // Test helpers for this folder: a DecryptionFacts entry, and an input listing EncryptedKeys, with
 // sensible defaults.
-import type { InputFacts } from '../../core/facts';
-import type { DecryptionFacts, EncryptedKeyFacts } from '../../core/xmlenc/facts';
+import type { InputFacts } from '../../../core/facts';
+import type { DecryptionFacts, EncryptedKeyFacts } from '../../../core/xmlenc/facts';
 
 export function decryption(partial: Partial<DecryptionFacts> = {}): DecryptionFacts {
 	return {

@@ -1,6 +1,6 @@
 import type { AnalysisFacts, InputFacts } from '../../core/facts';
 import { facts, RuleTester } from '../testing';
-import { decryption } from './testing';
+import { decryption } from './helpers/testing';
 import { wssBodyNotEncryptedOverHttp } from './wss-body-not-encrypted-over-http';
 
 function input(name: string): InputFacts {

@@ -6,8 +6,11 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSignatureStage, type FixtureReader } from '../../core/soap/testing';
 import { runRule } from '../testing';
-import { rules as xsw } from './index';
+import { rules as message } from './index';
 import { xswSignedElementRelocated } from './xsw-signed-element-relocated';
+
+/** The XML Signature Wrapping rules of the message area. */
+const XSW = message.filter((r) => r.meta.id.startsWith('XSW-'));
 
 const SAML = resolve(import.meta.dirname, '../../../tests/fixtures/saml');
 const WSS = resolve(import.meta.dirname, '../../../tests/fixtures/wss');
@@ -16,7 +19,7 @@ const read: FixtureReader = (name) =>
 
 async function run(file: string) {
 	const { facts } = await runSignatureStage(read, [file], { certs: ['rsa.cer'] });
-	const ids = xsw.filter((r) => runRule(r, facts).length > 0).map((r) => r.meta.id);
+	const ids = XSW.filter((r) => runRule(r, facts).length > 0).map((r) => r.meta.id);
 	return { facts, ids, relocated: runRule(xswSignedElementRelocated, facts) };
 }
 
