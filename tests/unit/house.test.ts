@@ -36,6 +36,11 @@ describe('one area vocabulary', () => {
 		expect([...homes].filter((f) => !foldersOf(layer).includes(f))).toEqual([]);
 	});
 
+	it('every ui folder of an area is named after an area', () => {
+		const named = new Set<string>(AREA_NAMES);
+		expect(AREA_NAMES.flatMap((a) => AREAS[a].ui).filter((f) => !named.has(f))).toEqual([]);
+	});
+
 	it('the rule folders are exactly the areas (src/rules/<area>/)', () => {
 		expect(foldersOf('rules')).toEqual([...AREA_NAMES].sort());
 	});
