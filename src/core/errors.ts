@@ -92,6 +92,15 @@ export function isParseError(error: unknown): error is ParseError {
 	return error instanceof ParseError;
 }
 
+/**
+ * Whether `error` is an input error with exactly this code: how a caller tells one expected
+ * failure (a certificate that is not one, a decryption structure problem) from any other, without
+ * a class of its own.
+ */
+export function hasCode(error: unknown, ...codes: readonly ErrorCode[]): error is InputError {
+	return error instanceof InputError && codes.includes(error.code);
+}
+
 /** The reason carried by anything thrown, for a fact's `reason`/`error` field. */
 export function reasonOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -147,25 +156,11 @@ const LIBRARY_MESSAGES: readonly { test: RegExp; say: (m: RegExpExecArray) => st
  * step (`stage`) it happened in. Input errors keep their message; known library failures get a
  * specific one; the rest (bugs) say so plainly.
  */
-/**
- * Input-caused error classes that live with their parsers (x509, xmlenc) and are not yet
- * subclasses of the ones above: matched by name so this module imports nothing.
- */
-const INPUT_ERROR_NAMES: ReadonlySet<string> = new Set([
-	'CertificateFormatError',
-	'KeyFormatError',
-	'KeyLockedError',
-	'StructuralError',
-	'UnsupportedAlgorithmError',
-]);
-
 export function describeFailure(
 	error: unknown,
 	stage: string,
 ): { message: string; internal: boolean } {
 	if (isInputError(error)) return { message: error.message, internal: false };
-	if (error instanceof Error && INPUT_ERROR_NAMES.has(error.name))
-		return { message: `${error.message} (while ${stage})`, internal: false };
 	const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 	const text = error instanceof Error ? error.message || error.name : raw;
 	for (const { test, say } of LIBRARY_MESSAGES) {

@@ -1,6 +1,6 @@
 // House rules a new contributor can rely on (CONTRIBUTING.md): one area vocabulary covering every
 // folder, files named after what they hold, every file opening with its purpose, no issue numbers
-// in file headers, no plain `throw new Error` in core.
+// in file headers, no plain `throw new Error` in core, one module of error classes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,5 +93,18 @@ describe('errors', () => {
 					.flatMap((line, i) => (/\bthrow new Error\(/.test(line) ? [`${f}:${i + 1}`] : [])),
 			);
 		expect(plain).toEqual([]);
+	});
+
+	it('every error class is declared in src/core/errors.ts (others are codes of its classes)', () => {
+		const declared = sourceFiles()
+			.filter((f) => !f.endsWith('.test.ts') && f !== 'src/core/errors.ts')
+			.flatMap((f) =>
+				readFileSync(join(ROOT, f), 'utf8')
+					.split('\n')
+					.flatMap((line, i) =>
+						/\bclass\s+\w+\s+extends\s+\w*Error\b/.test(line) ? [`${f}:${i + 1}`] : [],
+					),
+			);
+		expect(declared).toEqual([]);
 	});
 });

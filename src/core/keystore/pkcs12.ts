@@ -15,10 +15,10 @@ import {
 	pbkdf2,
 	pkcs12Kdf,
 	pkcs12Password,
-	UnsupportedAlgorithmError,
+	UNSUPPORTED_PBE,
 	type HashName,
 } from '../crypto/legacy/pbe';
-import { LockedError, ParseError } from '../errors';
+import { hasCode, LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { parseDer } from '../x509/public-key';
 import { readRawCertificate } from '../x509/certificate-facts';
@@ -596,7 +596,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 					}
 				}
 			} catch (error) {
-				if (!(error instanceof UnsupportedAlgorithmError)) throw error;
+				if (!hasCode(error, UNSUPPORTED_PBE)) throw error;
 				record.unopened = true;
 				record.note = `unsupported algorithm: ${error.message}`;
 				continue;
@@ -749,7 +749,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 					entry.keyWrongPassword = ctx.password !== null;
 				}
 			} catch (error) {
-				if (!(error instanceof UnsupportedAlgorithmError)) throw error;
+				if (!hasCode(error, UNSUPPORTED_PBE)) throw error;
 				record.unopened = true;
 				record.note = `unsupported algorithm: ${error.message}`;
 				entry.keyLocked = false;

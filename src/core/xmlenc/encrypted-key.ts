@@ -23,7 +23,7 @@ import { cipherOctets } from './cipher-source';
 import { decryptWithCipher } from './data-cipher';
 import { child, rawText } from '../xml/dom';
 import { idOf } from './dom';
-import { StructuralError } from './errors';
+import { isStructural, malformed, unsupported } from './errors';
 import type { KeyUsedFacts } from './facts';
 import { directKeys } from './key-agreement';
 import { readKeyInfo } from './key-info';
@@ -41,16 +41,16 @@ function rsaParams(method: Element, alg: string, info: KeySourceInfo): RsaTransp
 	const digestUri = child(method, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? null;
 	const mgfUri = child(method, NS.xenc11, 'MGF')?.getAttribute('Algorithm') ?? null;
 	const digest: HashName | undefined = digestUri ? DIGESTS[digestUri] : 'SHA-1';
-	if (!digest) throw new StructuralError(`RSA-OAEP with the unsupported DigestMethod ${digestUri}`);
+	if (!digest) throw unsupported(`RSA-OAEP with the unsupported DigestMethod ${digestUri}`);
 	const mgf: HashName | undefined = mgfUri ? MGFS[mgfUri] : 'SHA-1';
-	if (!mgf) throw new StructuralError(`RSA-OAEP with the unsupported MGF ${mgfUri}`);
+	if (!mgf) throw unsupported(`RSA-OAEP with the unsupported MGF ${mgfUri}`);
 	const paramsEl = child(method, NS.xenc, 'OAEPparams');
 	let label: Uint8Array = new Uint8Array();
 	if (paramsEl) {
 		try {
 			label = fromBase64(rawText(paramsEl));
 		} catch {
-			throw new StructuralError('OAEPparams is not valid base64');
+			throw malformed('OAEPparams is not valid base64');
 		}
 	}
 	info.oaep = { digest, mgf, params: !!paramsEl };
@@ -80,7 +80,7 @@ export async function* unwrapEncryptedKey(
 		.map((der) => certInfo(der, toHex(syncHash('SHA-256').hash(der))))
 		.filter((c) => c !== null);
 	info.recipient = findRecipient(hints, env.index, inline);
-	if (!method || !alg) throw new StructuralError('EncryptedKey has no EncryptionMethod');
+	if (!method || !alg) throw malformed('EncryptedKey has no EncryptionMethod');
 	const wrapped = cipherOctets(ek, env.ids, env.files, env.droppedNames).bytes;
 	const fits = (key: Uint8Array): boolean =>
 		expectedLength === null || key.length === expectedLength;
@@ -125,7 +125,7 @@ export async function* unwrapEncryptedKey(
 			try {
 				cek = await decryptWithCipher(block, kek.key, wrapped);
 			} catch (error) {
-				if (error instanceof StructuralError) throw error;
+				if (isStructural(error)) throw error;
 				continue;
 			}
 			if (fits(cek)) yield { key: cek, openedBy: kek.openedBy, source: info };
@@ -134,9 +134,7 @@ export async function* unwrapEncryptedKey(
 	}
 	const wrap = KEY_WRAP_ALGORITHMS[alg];
 	if (!wrap) {
-		throw new StructuralError(
-			`EncryptedKey uses the unsupported algorithm ${shortName(alg)} (${alg})`,
-		);
+		throw unsupported(`EncryptedKey uses the unsupported algorithm ${shortName(alg)} (${alg})`);
 	}
 	info.keyWrap = alg;
 	info.keyTransport = alg;
