@@ -268,7 +268,7 @@ export const stage: Stage = async (facts, ctx) => {
 		const eks = facts.encryptedKeys.filter((k) => k.inputName === name);
 		if (eks.length) detail.encryptedKeys = eks;
 		const target = facts.inputs.find((i) => i.name === name);
-		if (target) target.detail = { area: 'xml', data: detail };
+		if (target) target.detail = { area: 'message', data: detail };
 	}
 };
 

@@ -98,10 +98,10 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 	}
 	for (const p of ctx.inputs) {
 		const detail = p.outcome.detail;
-		if (detail?.area !== 'x509' || detail.data.crls.length === 0) continue;
+		if (detail?.area !== 'cert' || detail.data.crls.length === 0) continue;
 		const data: X509Detail = { ...detail.data, crls: detail.data.crls.map((c) => ({ ...c })) };
 		const input = facts.inputs.find((i) => i.id === p.file.id);
-		if (input) input.detail = { area: 'x509', data };
+		if (input) input.detail = { area: 'cert', data };
 		for (const crl of data.crls) {
 			ctx.signal.throwIfAborted();
 			crl.verdict = await verdictOf(crl, bySubject.get(crl.issuer) ?? [], derOf);

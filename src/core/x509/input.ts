@@ -47,7 +47,7 @@ export function outcomeOf(
 		},
 		material: { certificates: col.certMaterial, privateKeys: col.keyMaterial },
 		detail: {
-			area: 'x509',
+			area: 'cert',
 			data: {
 				summary,
 				certificates: col.views,

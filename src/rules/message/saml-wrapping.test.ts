@@ -65,7 +65,7 @@ describe('SAML assertions as first-class facts', () => {
 	const samlOf = async (file: string) => {
 		const { facts } = await run(file);
 		const detail = facts.inputs.find((i) => i.name === file)?.detail;
-		return detail?.area === 'xml' ? (detail.data.saml ?? []) : [];
+		return detail?.area === 'message' ? (detail.data.saml ?? []) : [];
 	};
 	it.each([
 		[

@@ -36,7 +36,7 @@ export const wssRsa15KeyTransport: Rule = {
 		}
 		// EncryptedKeys no EncryptedData uses (an HMAC signature's key, or unlinked ones)
 		for (const input of facts.inputs) {
-			if (input.detail?.area !== 'xml') continue;
+			if (input.detail?.area !== 'message') continue;
 			for (const ek of input.detail.data.encryptedKeys ?? []) {
 				if (ek.use === 'data' || ek.keyTransport !== RSA_15) continue;
 				const subject = ek.id ? `EncryptedKey ${ek.id}` : `EncryptedKey at ${ek.path}`;

@@ -40,7 +40,7 @@ export function withEncryptedKeys(keys: Partial<EncryptedKeyFacts>[]): InputFact
 		kindReason: '',
 		status: 'parsed',
 		detail: {
-			area: 'xml',
+			area: 'message',
 			data: {
 				summary: '',
 				trees: [],
