@@ -101,6 +101,22 @@ export function hasCode(error: unknown, ...codes: readonly ErrorCode[]): error i
 	return error instanceof InputError && codes.includes(error.code);
 }
 
+/**
+ * Whether something thrown is a bug of ours rather than a failure the input can cause, for a catch
+ * that tries something and moves on (the next key, password or certificate): it rethrows a bug
+ * and may drop an input failure's reason when it says why. Input failures are our InputErrors,
+ * WebCrypto's DOMExceptions, SyntaxError and URIError (JSON.parse, BigInt, decodeURIComponent on
+ * input text), RangeError (typed-array bounds on truncated data; deep nesting), and what the
+ * libraries throw for bad data (asn1js, pkijs and @noble use Error and its subclasses; pkijs
+ * names a missing mandatory field ParameterError, a TypeError). Bugs are TypeError (but that one),
+ * ReferenceError and anything thrown that is not an Error.
+ */
+export function isBug(error: unknown): boolean {
+	if (!(error instanceof Error)) return true;
+	if (error instanceof InputError || error.name === 'ParameterError') return false;
+	return error instanceof TypeError || error instanceof ReferenceError;
+}
+
 /** The reason carried by anything thrown, for a fact's `reason`/`error` field. */
 export function reasonOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);

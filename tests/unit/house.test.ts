@@ -95,6 +95,19 @@ describe('errors', () => {
 		expect(plain).toEqual([]);
 	});
 
+	it('no catch in core drops the reason unseen: each binds the error (and lint requires using it)', () => {
+		// `catch {` cannot tell a bug from a bad input; a bound catch rethrows bugs (isBug, a code,
+		// or an error class) and records the reason or says in a comment why it is not needed.
+		const bare = sourceFiles(join(SRC, 'core'))
+			.filter((f) => !f.endsWith('.test.ts'))
+			.flatMap((f) =>
+				readFileSync(join(ROOT, f), 'utf8')
+					.split('\n')
+					.flatMap((line, i) => (/\bcatch\s*\{/.test(line) ? [`${f}:${i + 1}`] : [])),
+			);
+		expect(bare).toEqual([]);
+	});
+
 	it('every error class is declared in src/core/errors.ts (others are codes of its classes)', () => {
 		const declared = sourceFiles()
 			.filter((f) => !f.endsWith('.test.ts') && f !== 'src/core/errors.ts')

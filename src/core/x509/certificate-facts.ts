@@ -2,7 +2,7 @@
 // rules need, fingerprints. Used for every certificate of every input (PEM, keystores, BSTs, TLS).
 import * as asn1js from 'asn1js';
 import { equalBytes, toArrayBuffer, toHex } from '../bytes/encoding';
-import { ParseError } from '../errors';
+import { isBug, ParseError } from '../errors';
 import type { CertificateFacts } from './facts';
 import { nameText } from './names';
 import { certificateThumbprints } from './thumbprint';
@@ -178,7 +178,8 @@ export async function certificateFactsAndTree(
 			selfSignatureValid =
 				(await verifyOwnSignature(raw)) ??
 				(await pkijs.Certificate.fromBER(toArrayBuffer(der)).verify());
-		} catch {
+		} catch (error) {
+			if (isBug(error)) throw error;
 			selfSignatureValid = null; // algorithm WebCrypto lacks (DSA, some curves)
 		}
 	}

@@ -7,6 +7,7 @@
 import type { AnalysisFacts } from '../facts';
 import type { Stage, StageContext } from '../pipeline';
 import { EKU_CLIENT_AUTH, EKU_SERVER_AUTH, trustOf } from './path';
+import { isBug } from '../errors';
 
 export async function checkConnectorEku(facts: AnalysisFacts, ctx: StageContext): Promise<void> {
 	if (facts.trustAnchors.length === 0) return;
@@ -26,7 +27,8 @@ export async function checkConnectorEku(facts: AnalysisFacts, ctx: StageContext)
 		let verdict;
 		try {
 			verdict = await trustOf(target, all, anchors, { time, eku });
-		} catch {
+		} catch (error) {
+			if (isBug(error)) throw error;
 			continue; // unreadable for path validation: the certificate stage already said so
 		}
 		if (verdict.valid) continue;

@@ -10,6 +10,7 @@ import { readRawCertificate } from './certificate-facts';
 import type { CertificateFacts, CrlVerdict, CrlView, X509Detail } from './facts';
 import { parseDer } from './public-key';
 import { verifySigned } from './signature';
+import { isBug } from '../errors';
 
 interface SignedParts {
 	tbs: Uint8Array;
@@ -40,7 +41,9 @@ async function verifiedBy(crlDer: Uint8Array, parts: SignedParts, certDer: Uint8
 		const crl = pkijs.CertificateRevocationList.fromBER(toArrayBuffer(crlDer));
 		const issuer = pkijs.Certificate.fromBER(toArrayBuffer(certDer));
 		return await crl.verify({ issuerCertificate: issuer });
-	} catch {
+	} catch (error) {
+		// an algorithm neither verifier supports: the signature is unknown (null), not invalid
+		if (isBug(error)) throw error;
 		return null;
 	}
 }

@@ -9,7 +9,7 @@ import { desCbcDecrypt, tripleDesCbcDecrypt, tripleDesEcb, unpadPkcs7 } from '..
 import { rc2CbcDecrypt } from '../crypto/legacy/rc2';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
 import { rsaPkcs8Problem } from '../crypto/rsa-check';
-import { ParseError } from '../errors';
+import { isBug, ParseError } from '../errors';
 import { CURVES, KEY_ALGORITHMS } from './oids';
 import { bigIntOf, bitLength, integerBytes, parseDer, rsaIdentity, stripZeros } from './public-key';
 
@@ -84,7 +84,9 @@ async function publicViaWebCrypto(
 			const jwk = await crypto.subtle.exportKey('jwk', key);
 			return jwk.x ? algorithm.toLowerCase() + ':' + toHex(fromBase64Url(jwk.x)) : null;
 		}
-	} catch {
+	} catch (error) {
+		// WebCrypto lacks the algorithm: no public key id; the key is listed without one
+		if (isBug(error)) throw error;
 		return null;
 	}
 	return null;

@@ -4,7 +4,7 @@ import type { DhParameters } from '../facts';
 import * as asn1js from 'asn1js';
 import { candidatePasswords } from '../keys/default-passwords';
 import type { ParseContext } from '../pipeline';
-import { hasCode, ParseError } from '../errors';
+import { hasCode, isBug, ParseError } from '../errors';
 import { UNSUPPORTED_PBE } from '../crypto/legacy/pbe';
 import type { InputCollector } from './collect';
 import { NOT_A_CERTIFICATE, serialForms } from './certificate-facts';
@@ -214,7 +214,8 @@ export async function readKey(
 						const pkcs8 = toPkcs8(plain);
 						await analyzePkcs8(pkcs8);
 						return pkcs8;
-					} catch {
+					} catch (error) {
+						if (isBug(error)) throw error;
 						return null; // padding happened to look right with a wrong password
 					}
 				}

@@ -3,7 +3,14 @@
 // InclusiveNamespaces PrefixList WSS4J puts there), key resolution and the signature value.
 // Never throws for bad input: every problem lands in the facts with a specific message.
 import type { Document, Element, Node } from '@xmldom/xmldom';
-import { fromBase64, fromUtf8, toBase64, utf8OrNull, utf8PrefixOrNull } from '../bytes/encoding';
+import {
+	fromBase64,
+	fromUtf8,
+	NOT_BASE64,
+	toBase64,
+	utf8OrNull,
+	utf8PrefixOrNull,
+} from '../bytes/encoding';
 import {
 	attr,
 	child,
@@ -255,7 +262,8 @@ class SignatureVerifier {
 				}
 				try {
 					return { kind: 'octets', bytes: fromBase64(s.replace(/\s+/g, '')) };
-				} catch {
+				} catch (error) {
+					if (!hasCode(error, NOT_BASE64)) throw error;
 					throw refError('base64 transform: the content is not base64');
 				}
 			}
@@ -489,7 +497,8 @@ class SignatureVerifier {
 		let sigBytes: Uint8Array;
 		try {
 			sigBytes = fromBase64(trimmedText(sv).replace(/\s+/g, ''));
-		} catch {
+		} catch (error) {
+			if (!hasCode(error, NOT_BASE64)) throw error;
 			return fail('malformed', 'structure: ds:SignatureValue is not base64', 'structure');
 		}
 

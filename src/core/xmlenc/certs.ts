@@ -9,6 +9,7 @@ import {
 	sha1Thumbprint,
 	subjectKeyIdFromExtension,
 } from '../x509/thumbprint';
+import { isBug } from '../errors';
 
 export interface CertInfo {
 	sha256: string;
@@ -55,7 +56,9 @@ export function certInfo(der: Uint8Array, sha256: string): CertInfo | null {
 			subjectCn: commonName(subject),
 			spki,
 		};
-	} catch {
+	} catch (error) {
+		// not a readable certificate: it names no recipient (the certificate stage reports why)
+		if (isBug(error)) throw error;
 		info = null;
 	}
 	cache.set(sha256, info);

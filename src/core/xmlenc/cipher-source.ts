@@ -1,12 +1,13 @@
 // The ciphertext octets of an EncryptedData or EncryptedKey: an inline CipherValue, or a
 // CipherReference into the same document or to another dropped file (matched by file name).
 import type { Element } from '@xmldom/xmldom';
-import { fromBase64, utf8 } from '../bytes/encoding';
+import { fromBase64, NOT_BASE64, utf8 } from '../bytes/encoding';
 import type { InputFile } from '../pipeline';
 import { NS } from './algorithms';
 import { child, children, rawText } from '../xml/dom';
 import { resolveFragment } from './dom';
 import { malformed, unsupported } from './errors';
+import { hasCode } from '../errors';
 
 const BASE64_TRANSFORM = NS.ds + 'base64';
 const XPATH_TRANSFORM = 'http://www.w3.org/TR/1999/REC-xpath-19991116';
@@ -20,8 +21,9 @@ export interface CipherOctets {
 function decodeBase64(text: string, what: string): Uint8Array {
 	try {
 		return fromBase64(text);
-	} catch {
-		throw malformed(`${what} is not valid base64`);
+	} catch (error) {
+		if (!hasCode(error, NOT_BASE64)) throw error;
+		throw malformed(`${what} is not valid base64`, error);
 	}
 }
 

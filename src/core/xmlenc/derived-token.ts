@@ -11,7 +11,7 @@ import { cipherOctets } from './cipher-source';
 import { child, descendants, rawText } from '../xml/dom';
 import { resolveFragment } from './dom';
 import { unwrapEncryptedKey, type ContentKey } from './encrypted-key';
-import { reasonOf } from '../errors';
+import { isBug, reasonOf } from '../errors';
 import { malformed, unsupported } from './errors';
 import type { Attempt, Env } from './decryption-run';
 
@@ -40,7 +40,9 @@ function baseEncryptedKey(dkt: Element, env: Env): Element | null {
 				try {
 					const octets = cipherOctets(ek, env.ids, env.files, env.droppedNames).bytes;
 					return toBase64(sha1(octets)) === want;
-				} catch {
+				} catch (error) {
+					// no readable cipher octets: not this token's base (that EncryptedKey reports why)
+					if (isBug(error)) throw error;
 					return false;
 				}
 			}) ?? null

@@ -2,7 +2,7 @@
 // digest/MGF1 pair and OAEPparams) or symmetric key wrap (kw-aes*, kw-tripledes) under a key from
 // the EncryptedKey's own KeyInfo (named secret key, key agreement, derived key).
 import type { Element } from '@xmldom/xmldom';
-import { fromBase64, toHex } from '../bytes/encoding';
+import { fromBase64, NOT_BASE64, toHex } from '../bytes/encoding';
 import { aesKeyUnwrap } from '../crypto/aes';
 import { syncHash, type HashName } from '../crypto/hashes';
 import { rsaDecryptKey, type RsaTransport } from '../crypto/rsa';
@@ -29,6 +29,7 @@ import { directKeys } from './key-agreement';
 import { readKeyInfo } from './key-info';
 import { findRecipient, orderPrivateKeys } from './key-match';
 import { emptySourceInfo, type Attempt, type Env, type KeySourceInfo } from './decryption-run';
+import { hasCode, isBug } from '../errors';
 
 export interface ContentKey {
 	key: Uint8Array;
@@ -49,8 +50,9 @@ function rsaParams(method: Element, alg: string, info: KeySourceInfo): RsaTransp
 	if (paramsEl) {
 		try {
 			label = fromBase64(rawText(paramsEl));
-		} catch {
-			throw malformed('OAEPparams is not valid base64');
+		} catch (error) {
+			if (!hasCode(error, NOT_BASE64)) throw error;
+			throw malformed('OAEPparams is not valid base64', error);
 		}
 	}
 	info.oaep = { digest, mgf, params: !!paramsEl };
@@ -94,7 +96,9 @@ export async function* unwrapEncryptedKey(
 				let cek: Uint8Array;
 				try {
 					cek = await rsaDecryptKey(key.pkcs8, p, wrapped);
-				} catch {
+				} catch (error) {
+					// wrong key or padding: try the next; the reason is collapsed on purpose (no padding oracle)
+					if (isBug(error)) throw error;
 					continue;
 				}
 				if (!fits(cek)) continue;
@@ -145,7 +149,9 @@ export async function* unwrapEncryptedKey(
 				wrap.kind === 'aes-kw'
 					? aesKeyUnwrap(kek.key, wrapped)
 					: tripleDesKeyUnwrap(kek.key, wrapped);
-		} catch {
+		} catch (error) {
+			// wrong key-encryption key: try the next; the reason is collapsed on purpose (no oracle)
+			if (isBug(error)) throw error;
 			continue;
 		}
 		if (fits(cek)) yield { key: cek, openedBy: kek.openedBy, source: info };

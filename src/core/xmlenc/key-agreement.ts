@@ -8,7 +8,7 @@ import { concatKdf, concatKdfParam, hkdf, pbkdf2 } from '../crypto/kdf';
 import { CONCAT_KDF, DIGESTS, ECDH_ES, HKDF, HMAC_PRFS, NS, PBKDF2 } from './algorithms';
 import { certInfo } from './certs';
 import { child, childElements, rawText } from '../xml/dom';
-import { reasonOf } from '../errors';
+import { isBug, reasonOf } from '../errors';
 import { malformed, unsupported } from './errors';
 import type { KeyUsedFacts } from './facts';
 import { readKeyInfo } from './key-info';
@@ -146,7 +146,9 @@ async function* agreementKeys(
 					origin.pub,
 				);
 				kek = concatKdf(syncHash(hash), z, otherInfo, length);
-			} catch {
+			} catch (error) {
+				// this key does not fit the originator's curve or derivation: the next may (the EncryptedData says if none did)
+				if (isBug(error)) throw error;
 				continue;
 			}
 			const cert = env.index.certsOfKey(key)[0] ?? null;

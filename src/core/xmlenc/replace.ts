@@ -6,6 +6,7 @@ import { XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
 import { parseXml, type SafeXmlDocument } from '../xml/safe-parse';
 import { NS } from './algorithms';
 import { descendants, childElements, isElement } from '../xml/dom';
+import { isBug } from '../errors';
 
 /** prefix ('' = default namespace) → URI in scope at `el`, nearest declaration wins. */
 export function inScopeNamespaces(el: Element | null): Map<string, string> {
@@ -99,7 +100,8 @@ export function replaceDecrypted(
 	try {
 		const fast = spliceAll(original, replacements);
 		if (fast) return { document: fast, errors: new Map() };
-	} catch {
+	} catch (error) {
+		if (isBug(error)) throw error;
 		// Some plaintext is not well-formed here: the slow path below finds which one.
 	}
 	return replaceOneByOne(original, replacements);

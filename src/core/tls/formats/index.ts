@@ -96,7 +96,9 @@ export function sniffTlsFormat(text: string): TlsFormat | null {
 				if ('emailAccount' in v) return 'mail-json';
 			}
 			return null;
-		} catch {
+		} catch (error) {
+			// not JSON: not one of these formats, which the null says
+			if (!(error instanceof SyntaxError)) throw error;
 			return null;
 		}
 	}
