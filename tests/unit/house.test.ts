@@ -121,3 +121,19 @@ describe('errors', () => {
 		expect(declared).toEqual([]);
 	});
 });
+
+describe('dependencies', () => {
+	it('every runtime dependency is imported by a non-test file of src (the rest are devDependencies)', () => {
+		const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+			dependencies: Record<string, string>;
+		};
+		const text = sourceFiles()
+			.filter((f) => !f.endsWith('.test.ts'))
+			.map((f) => readFileSync(join(ROOT, f), 'utf8'))
+			.join('\n');
+		const unused = Object.keys(pkg.dependencies).filter(
+			(name) => !new RegExp(`from '${name.replace(/[/.]/g, '\\$&')}(/[^']*)?'`).test(text),
+		);
+		expect(unused).toEqual([]);
+	});
+});
