@@ -1,9 +1,8 @@
 // Where a captured message was (or will be) sent, for every rule that depends on the transport
 // (WSS-USERNAME-*, WSS-BODY-NOT-ENCRYPTED-OVER-HTTP): the message's own wsa:To first, then the
-// ports of the WSDL binding it matched, then any dropped WSDL's ports, then the connector form.
-// The one place that answers this question. Pure: rules import it.
+// ports of the WSDL binding the WSDL stage matched it to, then any dropped WSDL's ports, then the
+// connector form. The one place that answers this question. Pure: reads only facts.
 import type { AnalysisFacts } from '../../../core/facts';
-import { endpointSchemeOf } from './endpoint-scheme';
 import type { EnvelopeFacts } from '../../../core/soap/facts';
 
 /** A captured message as far as this question needs it. */
@@ -14,15 +13,41 @@ export interface MessageRef {
 
 export interface EndpointScheme {
 	scheme: 'http' | 'https' | 'other';
+	/** The URL(s) seen. */
 	address: string;
 	source: 'wsa:To' | 'WSDL' | 'connector';
 }
 
+/** The URL's scheme in lower case, or null when it has none. */
+function schemeName(url: string): string | null {
+	return /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? null;
+}
+
 function schemeOf(address: string): EndpointScheme['scheme'] | null {
-	const m = /^\s*([a-z][a-z0-9+.-]*):/i.exec(address);
-	if (!m) return null;
-	const s = (m[1] ?? '').toLowerCase();
+	const s = schemeName(address);
+	if (s === null) return null;
 	return s === 'http' ? 'http' : s === 'https' ? 'https' : 'other';
+}
+
+/**
+ * The ports of the binding the WSDL stage matched this captured message to (plain HTTP when any
+ * of them is, as the weaker transport decides), or null when no WSDL matched it.
+ */
+export function matchedBindingScheme(
+	facts: AnalysisFacts,
+	inputName: string,
+): { scheme: string; evidence: string } | null {
+	for (const w of facts.wsdls) {
+		// Facts built by hand (tests, other stages) may omit messages.
+		const match = (w.messages ?? []).find((m) => m.inputName === inputName)?.match;
+		if (!match) continue;
+		const owner = facts.wsdls.find((x) => x.inputName === match.wsdl);
+		const ports = owner?.ports.filter((p) => p.binding === match.binding && p.scheme) ?? [];
+		const chosen = ports.find((p) => p.scheme === 'http') ?? ports[0];
+		if (chosen?.scheme)
+			return { scheme: chosen.scheme, evidence: ports.map((p) => p.address).join(', ') };
+	}
+	return null;
 }
 
 /** The endpoint scheme for a message, or null when nothing says where it goes. */
@@ -37,8 +62,8 @@ export function endpointScheme(
 		if (s === 'http' || s === 'https') return { scheme: s, address: to, source: 'wsa:To' };
 	}
 	// The binding the WSDL stage matched this message to says more than any port of any WSDL.
-	const matched = endpointSchemeOf(facts, message.inputName);
-	if (matched.source === 'WSDL port' && matched.scheme) {
+	const matched = matchedBindingScheme(facts, message.inputName);
+	if (matched) {
 		const s = schemeOf(`${matched.scheme}:`) ?? 'other';
 		return { scheme: s, address: matched.evidence, source: 'WSDL' };
 	}
