@@ -22,7 +22,7 @@ import {
 	type CertInfo,
 	type PublicKey,
 } from './keys';
-import { hasCode, isBug } from '../errors';
+import { hasCode, isBug, reasonOf } from '../errors';
 
 const WSS_X509 = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#';
 const RFC4050 = 'http://www.w3.org/2001/04/xmldsig-more#';
@@ -182,7 +182,7 @@ class Resolver {
 				});
 				this.res.identified = true;
 			} catch (e) {
-				this.res.problems.push(`DEREncodedKeyValue: ${e instanceof Error ? e.message : String(e)}`);
+				this.res.problems.push(`DEREncodedKeyValue: ${reasonOf(e)}`);
 			}
 			return;
 		}
@@ -310,7 +310,7 @@ class Resolver {
 				}
 			}
 		} catch (e) {
-			this.res.problems.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+			this.res.problems.push(`${name}: ${reasonOf(e)}`);
 		}
 		if (key) {
 			this.res.candidates.push({ kind: 'public', key, cert: null, source: 'KeyValue', form: name });
@@ -500,7 +500,7 @@ class Resolver {
 		try {
 			params = derivationParams(dkt);
 		} catch (e) {
-			this.res.problems.push(e instanceof Error ? e.message : String(e));
+			this.res.problems.push(reasonOf(e));
 			return;
 		}
 		const str = child(dkt, NS.wsse, 'SecurityTokenReference');

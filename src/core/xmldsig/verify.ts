@@ -41,7 +41,7 @@ import { dnText } from './keys';
 import { canonicalizeFilteredBytes } from './c14n-filtered';
 import { bstCanonical, keyIdentifierCertificate, x509DataCertificate } from './str-dereference';
 import { evaluateXPathFilter, evaluateFilter2, XPATH_UNSUPPORTED } from './xpath';
-import { hasCode, InputError, ParseError, UnsupportedError } from '../errors';
+import { hasCode, InputError, ParseError, reasonOf, UnsupportedError } from '../errors';
 
 const T = {
 	enveloped: 'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
@@ -423,7 +423,7 @@ class SignatureVerifier {
 			this.capture.references.push({ uri: ref.uri, ...keepBytes(data.bytes) });
 		} catch (e) {
 			ref.digestValid = false;
-			ref.error = e instanceof Error ? e.message : String(e);
+			ref.error = reasonOf(e);
 			(ref as ReferenceFacts & { failureKind?: FailureKind }).failureKind = referenceFailureKind(e);
 			this.capture.references.push({ uri: ref.uri, text: '', truncated: false });
 		}
@@ -600,7 +600,7 @@ class SignatureVerifier {
 					ok = await verifyAsymmetric(alg, cand.key, data, sigBytes, pssSalt(sm));
 				}
 			} catch (e) {
-				lastError = e instanceof Error ? e.message : String(e);
+				lastError = reasonOf(e);
 				if (hasCode(e, SIGNATURE_ALGORITHM) && keys.candidates.length === 1)
 					return fail('unsupported-algorithm', lastError);
 				continue;
@@ -794,7 +794,7 @@ export async function verifySignature(
 		return { facts, canonical: v.capture, targets: v.targets };
 	} catch (e) {
 		// A bug or an unforeseen input: say so on the signature instead of losing the document.
-		const message = `internal error while verifying: ${e instanceof Error ? e.message : String(e)}`;
+		const message = `internal error while verifying: ${reasonOf(e)}`;
 		return {
 			facts: {
 				...skippedFacts(sig, opts),

@@ -6,7 +6,7 @@ import { XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
 import { parseXml, type SafeXmlDocument } from '../xml/safe-parse';
 import { NS } from './algorithms';
 import { descendants, childElements, isElement } from '../xml/dom';
-import { isBug } from '../errors';
+import { isBug, reasonOf } from '../errors';
 
 /** prefix ('' = default namespace) → URI in scope at `el`, nearest declaration wins. */
 export function inScopeNamespaces(el: Element | null): Map<string, string> {
@@ -126,10 +126,7 @@ function replaceOneByOne(
 		try {
 			fragment = parseFragment(r.text, isElement(parent) ? parent : null);
 		} catch (error) {
-			errors.set(
-				r.index,
-				`the decrypted content is not well-formed XML: ${error instanceof Error ? error.message : String(error)}`,
-			);
+			errors.set(r.index, `the decrypted content is not well-formed XML: ${reasonOf(error)}`);
 			continue;
 		}
 		const nodes = Array.from(fragment.doc.documentElement?.childNodes ?? []);
@@ -164,10 +161,7 @@ function replaceOneByOne(
 		return { document: parseXml(text), errors };
 	} catch (error) {
 		for (const r of replacements) {
-			errors.set(
-				r.index,
-				`the decrypted document does not parse: ${error instanceof Error ? error.message : String(error)}`,
-			);
+			errors.set(r.index, `the decrypted document does not parse: ${reasonOf(error)}`);
 		}
 		return { document: null, errors };
 	}
