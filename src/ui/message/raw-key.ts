@@ -1,5 +1,6 @@
 // Parsing and checking a raw key the user types (hex or base64), for RawKeyForm.
-import { fromBase64, fromHex } from '../../core/bytes/encoding';
+import { fromBase64, fromHex, NOT_BASE64 } from '../../core/bytes/encoding';
+import { hasCode, isParseError } from '../../core/errors';
 
 export type RawKeyAlgorithm = 'AES' | 'HMAC' | '3DES';
 
@@ -11,7 +12,9 @@ export function parseKeyText(text: string): Uint8Array | null {
 	if (/^[0-9a-fA-F\s:]+$/.test(hex) && hex.replace(/[\s:]/g, '').length % 2 === 0) {
 		try {
 			return fromHex(hex);
-		} catch {
+		} catch (error) {
+			// not hex after all: the null lets the form say the key is unreadable
+			if (!isParseError(error)) throw error;
 			return null;
 		}
 	}
@@ -19,7 +22,9 @@ export function parseKeyText(text: string): Uint8Array | null {
 	try {
 		const bytes = fromBase64(t.replace(/-/g, '+').replace(/_/g, '/'));
 		return bytes.length ? bytes : null;
-	} catch {
+	} catch (error) {
+		// not base64 either: the null lets the form say the key is unreadable
+		if (!hasCode(error, NOT_BASE64)) throw error;
 		return null;
 	}
 }
