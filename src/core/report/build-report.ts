@@ -8,8 +8,8 @@ import {
 	type ChannelScores,
 	type GradedFinding,
 	type GradeEffect,
-	type RuleArea,
 } from './grade';
+import type { Area } from '../area';
 import {
 	REPORT_FORMAT,
 	REPORT_VERSION,
@@ -25,7 +25,7 @@ import {
 
 /** A finding as the engine keeps it: the contract's fields plus what grading needs. */
 export interface EngineFinding extends Finding {
-	area: RuleArea;
+	area: Area;
 	effect: GradeEffect;
 }
 
