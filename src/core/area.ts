@@ -30,7 +30,7 @@ export interface AreaHome {
 
 /**
  * Where each area lives besides src/rules/<area>/. Core folders are named after their format
- * (x509 and keys serve cert; soap, xmldsig and xmlenc serve message; tls serves tls, runtime and
+ * (x509 serves cert; soap, xmldsig and xmlenc serve message; tls serves tls, runtime and
  * mail, whose inputs are the same connector files); ui folders are named after the area whose
  * detail views they hold (runtime, mail and policy have no view of their own).
  */
@@ -38,7 +38,7 @@ export const AREAS: Readonly<Record<Area, AreaHome>> = {
 	tls: { grade: 'tls', core: ['tls'], ui: ['tls'] },
 	runtime: { grade: 'tls', core: ['tls'], ui: ['tls'] },
 	mail: { grade: 'tls', core: ['tls'], ui: ['tls'] },
-	cert: { grade: 'certificates', core: ['x509', 'keys'], ui: ['cert'] },
+	cert: { grade: 'certificates', core: ['x509'], ui: ['cert'] },
 	keystore: { grade: 'keystores', core: ['keystore'], ui: ['keystore'] },
 	wsdl: { grade: 'wsdl', core: ['wsdl'], ui: ['wsdl'] },
 	policy: { grade: 'wsdl', core: ['policy'], ui: ['wsdl'] },
@@ -51,6 +51,6 @@ export const AREAS: Readonly<Record<Area, AreaHome>> = {
 
 /** Folders that belong to no area: shared building blocks (core) and the page's own parts (ui). */
 export const SHARED_FOLDERS = {
-	core: ['asn1', 'bytes', 'crypto', 'xml', 'report', 'share'],
+	core: ['asn1', 'bytes', 'crypto', 'keys', 'xml', 'report', 'share'],
 	ui: ['input', 'layout', 'report', 'settings', 'share', 'state'],
 } as const;

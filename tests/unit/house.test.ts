@@ -36,6 +36,14 @@ describe('one area vocabulary', () => {
 		expect([...homes].filter((f) => !foldersOf(layer).includes(f))).toEqual([]);
 	});
 
+	it("ESLint's layer rule knows the same core area folders as area.ts", () => {
+		const config = readFileSync(join(ROOT, 'eslint.config.js'), 'utf8');
+		const list = /const AREA_FOLDERS = \[([^\]]*)\]/.exec(config)?.[1] ?? '';
+		const linted = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort();
+		const mapped = [...new Set(AREA_NAMES.flatMap((a) => AREAS[a].core))].sort();
+		expect(linted).toEqual(mapped);
+	});
+
 	it('every ui folder of an area is named after an area', () => {
 		const named = new Set<string>(AREA_NAMES);
 		expect(AREA_NAMES.flatMap((a) => AREAS[a].ui).filter((f) => !named.has(f))).toEqual([]);
