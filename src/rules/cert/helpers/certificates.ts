@@ -1,5 +1,6 @@
 // Pure helpers the CERT-*, KEY-* and KEYSTORE-* rules share (no I/O, no key material).
 import type { AnalysisFacts } from '../../../core/facts';
+import { certificateTag } from '../../../core/report/certificate-tag';
 import type { CertificateFacts } from '../../../core/x509/facts';
 
 export const DAY_MS = 86_400_000;
@@ -21,7 +22,7 @@ export function leafOrIntermediate(facts: AnalysisFacts): CertificateFacts[] {
 }
 
 export function certSubject(c: CertificateFacts): string {
-	return `${c.source}: ${c.subject || '(empty subject)'} [sha256 ${c.sha256.slice(0, 16)}…]`;
+	return `${c.source}: ${c.subject || '(empty subject)'} ${certificateTag(c.sha256)}`;
 }
 
 export function daysBetween(fromIso: string, toIso: string): number {
