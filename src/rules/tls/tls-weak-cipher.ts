@@ -1,7 +1,6 @@
 // TLS-WEAK-CIPHER (RULES.md): a NULL, anonymous, EXPORT or below-112-bit suite is enabled.
-import { suiteEvidence, tlsChannels } from './helpers/evidence';
+import { offeredCategory, suiteEvidence, tlsChannels } from './helpers/evidence';
 import { suiteByName, weakness } from '../../core/tls/suites';
-import { offeredCategory } from '../../core/tls/scanner-evidence';
 import type { Rule } from '../rule';
 
 export const tlsWeakCipher: Rule = {

@@ -2,7 +2,7 @@
 // core/tls computes the facts these read). Rules stay one file per id.
 import type { AnalysisFacts } from '../../../core/facts';
 import type { TlsVersion } from '../../../core/report/report';
-import type { SuiteFact, TlsFacts } from '../../../core/tls/facts';
+import type { ScannerCategory, SuiteFact, TlsFacts } from '../../../core/tls/facts';
 import type { Origin } from '../../../core/tls/model';
 import { versionRank } from '../../../core/tls/versions';
 
@@ -50,4 +50,12 @@ export function protocolEvidence(
 	const origins = [...new Set(facts.map((p) => where(p.origin)))].join('; ');
 	const legacy = versions.some((v) => LEGACY.includes(v));
 	return `enabled: ${c.protocols.join(', ') || 'none'}${origins ? ` (${versions.join(', ')} from ${origins})` : ''}${legacy && withCaveat ? caveat(c, 'protocols') : ''}`;
+}
+
+/** A scanner category the suite rules may use: offered, with the scanner's evidence. */
+export function offeredCategory(
+	c: TlsFacts,
+	...ids: ScannerCategory[]
+): NonNullable<TlsFacts['scannerCategories']>[number] | null {
+	return c.scannerCategories?.find((s) => s.offered && ids.includes(s.id)) ?? null;
 }
