@@ -1,6 +1,6 @@
 // Which captured messages WSS-BODY-NOT-ENCRYPTED-OVER-HTTP looks at, and where each goes (the
-// answer itself comes from core/soap/endpoint.ts). Envelope facts are read structurally (only the
-// fields named below), and the decryption stage's own wsa:To is the fallback.
+// answer itself comes from ./endpoint.ts). A message known only as a parsed input, or only to the
+// decryption stage, counts too; the decryption stage's own wsa:To is the fallback.
 import type { AnalysisFacts } from '../../../core/facts';
 import { endpointScheme } from './endpoint';
 
@@ -17,20 +17,15 @@ export interface EnvelopeView {
 	wsaTo: string | null;
 }
 
-type Loose = Record<string, unknown>;
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
 /** Every captured SOAP message (original, not decrypted), with what the facts say about its Body. */
 export function envelopes(facts: AnalysisFacts): EnvelopeView[] {
 	const out = new Map<string, EnvelopeView>();
-	for (const e of facts.envelopes as unknown as Loose[]) {
-		const inputName = str(e['inputName']);
-		if (!inputName || e['documentOrigin'] === 'decrypted') continue;
-		const wsa = (e['wsa'] ?? {}) as Loose;
-		out.set(inputName, {
-			inputName,
-			bodyEncrypted: typeof e['bodyEncrypted'] === 'boolean' ? e['bodyEncrypted'] : null,
-			wsaTo: str(wsa['to']),
+	for (const e of facts.envelopes) {
+		if (e.documentOrigin === 'decrypted') continue;
+		out.set(e.inputName, {
+			inputName: e.inputName,
+			bodyEncrypted: e.bodyEncrypted,
+			wsaTo: e.wsa.to,
 		});
 	}
 	for (const input of facts.inputs) {
@@ -47,7 +42,7 @@ export function envelopes(facts: AnalysisFacts): EnvelopeView[] {
 	return [...out.values()];
 }
 
-/** The transport of a message, from the shared answer in core/soap/endpoint.ts (http or https only). */
+/** The transport of a message, from the shared answer in ./endpoint.ts (http or https only). */
 export function messageScheme(facts: AnalysisFacts, envelope: EnvelopeView): MessageScheme | null {
 	const found = endpointScheme(facts, { inputName: envelope.inputName, wsaTo: envelope.wsaTo });
 	if (!found || found.scheme === 'other') return null;
