@@ -4,10 +4,10 @@
 // certificates' paths with the role's key purpose, so a server certificate whose EKU lists only
 // clientAuth (or a client certificate with only serverAuth) does not validate (CERT-UNTRUSTED-CHAIN).
 // A certificate without the extension is valid for any purpose, as in openssl verify -purpose.
+import { isBug } from '../errors';
 import type { AnalysisFacts } from '../facts';
 import type { Stage, StageContext } from '../pipeline';
 import { EKU_CLIENT_AUTH, EKU_SERVER_AUTH, trustOf } from './path';
-import { isBug } from '../errors';
 
 export async function checkConnectorEku(facts: AnalysisFacts, ctx: StageContext): Promise<void> {
 	if (facts.trustAnchors.length === 0) return;

@@ -3,13 +3,13 @@
 import { fromBER, Integer } from 'asn1js';
 import { Certificate } from 'pkijs';
 import { toArrayBuffer, toHex } from '../bytes/encoding';
+import { isBug } from '../errors';
 import { commonName, nameText } from '../x509/names';
 import {
 	computedSubjectKeyId,
 	sha1Thumbprint,
 	subjectKeyIdFromExtension,
 } from '../x509/thumbprint';
-import { isBug } from '../errors';
 
 export interface CertInfo {
 	sha256: string;
