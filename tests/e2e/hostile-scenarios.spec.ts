@@ -205,7 +205,7 @@ for (const s of SCENARIOS) {
 			const field = card(page, s.name).locator('input[type=password]').first();
 			await field.fill(s.password);
 			await field.press('Enter');
-			await expect(card(page, s.name)).toHaveAttribute('data-status', 'pending');
+			// (pending for a moment only: the refusal comes before any work)
 			ms = await settle(page, s.name, s.status);
 		}
 		console.log(`${s.what}: ${s.status} in ${ms} ms`);
