@@ -126,6 +126,12 @@ describe('hostile inputs end on their own card, the innocent certificate analyze
 			'error',
 			/PKCS#7 certificate \d+ of \d+: not a DER X\.509 certificate/,
 		],
+		[
+			'fuzz-001-repeat-chain-der.p7b',
+			null,
+			'error',
+			/a UTCTime or GeneralizedTime value is not a valid time \(the ASN\.1 structure is corrupt\) \(while reading the pkcs7 file\)/,
+		],
 	])('%s (password %s): %s with a specific message', async (name, password, status, message) => {
 		const input = hostile(await beside(name, password));
 		expect(input.status).toBe(status);
@@ -189,6 +195,7 @@ describe('hostile inputs end on their own card, the innocent certificate analyze
 			'xmlenc11-pbkdf2-max.xml',
 			'many-encrypted-data.xml',
 			'fuzz-000-insert-rsa-ca-and-crl.p7b',
+			'fuzz-001-repeat-chain-der.p7b',
 		]);
 		const files = readdirSync(DIR).filter((f) => f !== 'README.md');
 		expect(files.filter((f) => !covered.has(f))).toEqual([]);

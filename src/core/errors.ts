@@ -140,6 +140,12 @@ const LIBRARY_MESSAGES: readonly { test: RegExp; say: (m: RegExpExecArray) => st
 			`Malformed DER/BER data: ${m[1] ?? m[0]} (the ASN.1 structure is truncated or corrupt)`,
 	},
 	{
+		// asn1js's UTCTime / GeneralizedTime reader (found by npm run fuzz:page, seed 31337)
+		test: /Wrong input string for conversion/,
+		say: () =>
+			'Malformed DER/BER data: a UTCTime or GeneralizedTime value is not a valid time (the ASN.1 structure is corrupt)',
+	},
+	{
 		test: /Object's schema was not verified|schema.*not verified|Wrong values for .* class|Object's schema/i,
 		say: () =>
 			'The ASN.1 structure is not the one expected here (a field is missing or of the wrong type)',
