@@ -1,7 +1,8 @@
 // 2,000 files at once: the page's main thread stays responsive while they are added, analyzed
 // and shown. Long tasks are recorded with a PerformanceObserver from the drop until every card
-// has its result. Before the fix (closed cards built their detail views, every card laid out,
-// all 2,000 built in one task) the longest task was 2.2 to 2.7 s and 5 s were spent in long tasks.
+// has its result. Before the fix (closed cards built their detail views, every card and index
+// row laid out in a grid, all 2,000 cards built and filled in one task) the longest task was 2.2
+// to 2.7 s and 5 s were spent in long tasks.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -21,8 +22,12 @@ const KINDS = [
 ].map((p) => ({ ext: p.slice(p.lastIndexOf('.')), buffer: readFileSync(resolve(FIXTURES, p)) }));
 
 const COUNT = 2000;
-/** Generous: a regression back to one long block (seconds) fails it, a busy machine does not. */
-const LONGEST_TASK_MS = 1000;
+/**
+ * Generous: before the fix the longest task was 2.2 to 2.7 s; after it 0.26 to 0.92 s with the
+ * machine's load average near 10, and up to 1.9 s only with another heavy spec running beside it
+ * at a load average of 13 (the longest is then applying the final result to 2,000 cards).
+ */
+const LONGEST_TASK_MS = 1500;
 
 test(`${COUNT} files at once: no main-thread task above ${LONGEST_TASK_MS} ms`, async ({
 	page,

@@ -23,6 +23,8 @@ const READ_PROGRESS_BYTES = 1024 * 1024;
 
 /** Per-input results arriving within this many ms are applied together. */
 const INPUT_BATCH_MS = 50;
+/** At most this many per-input results are applied in one task (see flushInputs). */
+const INPUT_FLUSH_MAX = 150;
 
 /** Unknown inputs up to this size may be offered as a raw symmetric key. */
 export const RAW_KEY_MAX_BYTES = 512;
@@ -165,7 +167,7 @@ export class AnalysisState implements UiActions {
 				if (seq < this.floorSeq) return;
 				// batched: 2,000 inputs post 2,000 events, and each state change re-renders the cards
 				this.arrived.push({ seq, facts: event.input });
-				this.flushTimer ??= setTimeout(() => this.flushInputs(), INPUT_BATCH_MS);
+				this.flushTimer ??= setTimeout(() => this.flushInputs(INPUT_FLUSH_MAX), INPUT_BATCH_MS);
 				break;
 			}
 			case 'result':
@@ -203,19 +205,26 @@ export class AnalysisState implements UiActions {
 		return this.sentSeq;
 	}
 
-	/** Applies the per-input results that arrived since the last flush, in one state change. */
-	flushInputs(): void {
+	/**
+	 * Applies the per-input results that arrived since the last flush, in one state change; from
+	 * the batch timer (`limit`), at most that many, the rest in the next task (each one turns a
+	 * pending card into a full one: 2,000 at once blocked the page).
+	 */
+	flushInputs(limit = Number.POSITIVE_INFINITY): void {
 		if (this.flushTimer !== null) clearTimeout(this.flushTimer);
 		this.flushTimer = null;
 		if (this.arrived.length === 0) return;
+		const batch = this.arrived.length > limit ? this.arrived.splice(0, limit) : this.arrived;
+		if (batch === this.arrived) this.arrived = [];
 		const next = { ...this.perInput };
-		for (const { seq, facts } of this.arrived) {
+		for (const { seq, facts } of batch) {
 			const known = next[facts.id];
 			if (seq < this.floorSeq || (known && known.seq > seq)) continue;
 			next[facts.id] = { seq, facts };
 		}
-		this.arrived = [];
 		this.perInput = next;
+		if (this.arrived.length > 0)
+			this.flushTimer = setTimeout(() => this.flushInputs(INPUT_FLUSH_MAX), 0);
 	}
 
 	/** The newest facts the engine gave for one input and the run they came from. */
