@@ -163,6 +163,8 @@ export const certificateStage: Stage = async (facts, ctx) => {
 			if (r.error) c.chainError = r.error;
 			else delete c.chainError;
 			if (r.rejected.length > 0) c.rejectedPaths = r.rejected.slice(0, 8);
+			if (r.valid && r.deviations?.length) c.chainDeviations = r.deviations;
+			else delete c.chainDeviations;
 		}
 	}
 	assignRoles(facts, anchors);

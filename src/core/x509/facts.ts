@@ -28,6 +28,11 @@ export interface CertificateFacts extends ReportCertificate {
 	/** Chain verdict against the trust anchors; null when none were marked. */
 	chainValid: boolean | null;
 	chainError?: string;
+	/**
+	 * RFC 5280 profile rules the validated chain breaks but is accepted despite (non-critical
+	 * basicConstraints on a CA), each naming the clause; shown beside the verdict.
+	 */
+	chainDeviations?: string[];
 	/** Other candidate paths to an anchor (leaf first, sha256) and why each failed. */
 	rejectedPaths?: { path: string[]; error: string }[];
 	/** Chain built across all inputs, leaf first (sha256), this certificate included. */

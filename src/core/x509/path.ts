@@ -577,7 +577,7 @@ const MAX_NC_COMPARISONS = 250_000;
  * RFC 5280 §4 profile requirements a validator can see on one certificate of a path (the MUSTs
  * x509-limbo tests); `i` is its position (0 = end entity), `n` the path length.
  */
-function profileError(c: PathCert, i: number, n: number): string | null {
+function profileError(c: PathCert, i: number, n: number, webPki: boolean): string | null {
 	const isAnchor = i === n - 1;
 	const isCA = c.ca === true;
 	const who = label(c);
@@ -597,15 +597,14 @@ function profileError(c: PathCert, i: number, n: number): string | null {
 	}
 	if (c.critical.has(OID.nameConstraints)) {
 		if (!isCA) return `${who} is not a CA but carries nameConstraints (RFC 5280 4.2.1.10)`;
-		// RFC 5280 wants it critical; the CA/B BRs (7.1.2.10.8) allow non-critical, OpenSSL writes
-		// it non-critical unless told, and OpenSSL, Go, Java and browsers enforce it either way, so
-		// a non-critical one is applied, not refused.
+		// RFC 5280 4.2.1.10: "Conforming CAs MUST mark this extension as critical" (so that a
+		// validator that cannot apply it refuses the path instead of ignoring it). The CA/B BRs
+		// (7.1.2.10.8) allow a non-critical one for the Web PKI, where it is applied.
+		if (!webPki && c.critical.get(OID.nameConstraints) === false)
+			return `${who}: nameConstraints not marked critical (RFC 5280 4.2.1.10; the CA/B Baseline Requirements 7.1.2.10.8 allow it only for the Web PKI)`;
 	}
 	if (c.critical.has(OID.policyConstraints) && !c.critical.get(OID.policyConstraints))
 		return `${who}: policyConstraints not marked critical (RFC 5280 4.2.1.11)`;
-	// basicConstraints of a CA "MUST" be critical (RFC 5280 4.2.1.9), but OpenSSL's own CA
-	// configuration wrote it non-critical for years (the xmlsec test CA), keytool does unless told
-	// bc:c, and OpenSSL, Go and Java honour a non-critical cA: it is applied, not refused.
 	if (c.subjectRdns.length === 0) {
 		if (isCA || i > 0) return `CA certificate with an empty subject (RFC 5280 4.1.2.6)`;
 		if (!c.san) return `${who}: empty subject and no subjectAltName (RFC 5280 4.1.2.6)`;
@@ -733,6 +732,8 @@ export interface PathVerdict {
 	error: string | null;
 	/** Every certificate's signature verified (the path may still fail other checks). */
 	signaturesValid: boolean;
+	/** RFC 5280 profile rules the path breaks but is accepted despite, each with the clause. */
+	deviations: string[];
 }
 
 function when(t: number): string {
@@ -768,10 +769,12 @@ export async function validatePath(
 	sigs: SignatureCache = new SignatureCache(),
 ): Promise<PathVerdict> {
 	const shas = path.map((c) => c.sha256);
+	const deviations: string[] = [];
 	const fail = (error: string, signaturesValid = true): PathVerdict => ({
 		path: shas,
 		error,
 		signaturesValid,
+		deviations,
 	});
 	const n = path.length;
 	const anchor = path[n - 1];
@@ -797,7 +800,7 @@ export async function validatePath(
 	const webPki = opts.profile === 'webpki';
 	for (const [i, c] of path.entries()) {
 		if (c.defect) return fail(`${label(c)}: ${c.defect}`);
-		const profile = profileError(c, i, n) ?? (webPki ? webPkiError(c, i, n) : null);
+		const profile = profileError(c, i, n, webPki) ?? (webPki ? webPkiError(c, i, n) : null);
 		if (profile) return fail(profile);
 		if (time < c.notBefore) return fail(`${label(c)} is not valid before ${when(c.notBefore)}`);
 		if (time > c.notAfter) return fail(`${label(c)} expired on ${when(c.notAfter)}`);
@@ -827,7 +830,32 @@ export async function validatePath(
 				);
 			if (c.keyUsage && !c.keyUsage.has('keyCertSign'))
 				return fail(`${label(c)} issued ${label(child)} but its keyUsage lacks keyCertSign`);
+			// RFC 5280 4.2.1.9: a CA that signs certificates MUST mark basicConstraints critical, and
+			// x509-limbo (root-non-critical-basic-constraints) and openssl verify -x509_strict refuse
+			// the path. It is accepted here, as a deviation shown with the verdict, because the
+			// public xmlsec interop suite states its test CA (root and second-level CA, made by
+			// OpenSSL 1.0's CA configuration, which wrote it non-critical) trusted, as default
+			// openssl verify, Go and Java do: refusing it would contradict that suite's verdicts.
+			if (c.critical.get(OID.basicConstraints) === false)
+				deviations.push(
+					`${label(c)} issues certificates but its basicConstraints is not marked critical (RFC 5280 4.2.1.9; openssl verify -x509_strict refuses it)`,
+				);
 		}
+	}
+	// RFC 5280 4.2.1.1: every certificate a CA generates carries the AKI keyIdentifier, except a
+	// self-signed one. The anchor is exempt from the check above only as a self-signed root (its
+	// signature made with its own key); an anchor that another CA signed (a cross-certificate
+	// trusted directly) without it is refused, as x509-limbo's cross-signed-root-missing-aki
+	// expects. Signed with its own key under another issuer name, it stays exempt (limbo's roots
+	// are made so and cve-2024-0567 expects them trusted).
+	if (n > 1 && anchor.version >= 3 && anchor.aki === null) {
+		const own = await sigs.check(anchor, anchor);
+		if (own !== true)
+			return fail(
+				own === false
+					? `trust anchor ${label(anchor)} was signed by another CA (${anchor.issuer || 'empty issuer name'}), not by its own key, and has no authorityKeyIdentifier keyIdentifier (RFC 5280 4.2.1.1 lets only self-signed certificates omit it)`
+					: `trust anchor ${label(anchor)} has no authorityKeyIdentifier keyIdentifier and whether it is self-signed cannot be checked here (${SIGNATURE_ALGORITHMS[anchor.signatureOid] ?? anchor.signatureOid}); RFC 5280 4.2.1.1 lets only self-signed certificates omit it`,
+			);
 	}
 	// pathLenConstraint: counted from the anchor down; self-issued intermediates do not count.
 	let maxPath = Infinity;
@@ -881,7 +909,7 @@ export async function validatePath(
 			);
 		}
 	}
-	return { path: shas, error: null, signaturesValid: true };
+	return { path: shas, error: null, signaturesValid: true, deviations };
 }
 
 /**
@@ -962,6 +990,8 @@ export interface TrustResult {
 	error: string | null;
 	/** Other paths tried and why each failed. */
 	rejected: { path: string[]; error: string }[];
+	/** Profile rules the validated path breaks but was accepted despite (see PathVerdict). */
+	deviations?: string[];
 }
 
 /** Depth-first enumeration of issuer paths from `target` (bounded). */
@@ -1022,13 +1052,20 @@ export async function buildAndValidate(
 	if (anchors.has(target.sha256)) {
 		// Pinned: trusted by itself, within its validity and the certificate profile.
 		const v = await validatePath([target], opts, sigs);
-		return { valid: v.error === null, path: [target.sha256], error: v.error, rejected: [] };
+		return {
+			valid: v.error === null,
+			path: [target.sha256],
+			error: v.error,
+			rejected: [],
+			deviations: v.deviations,
+		};
 	}
 	const { anchored, dangling } = enumeratePaths(target, pool, (s) => anchors.has(s), opts.time);
 	const rejected: { path: string[]; error: string }[] = [];
 	for (const p of anchored) {
 		const v = await validatePath(p, opts, sigs);
-		if (v.error === null) return { valid: true, path: v.path, error: null, rejected };
+		if (v.error === null)
+			return { valid: true, path: v.path, error: null, rejected, deviations: v.deviations };
 		rejected.push({ path: v.path, error: v.error });
 	}
 	// The displayed chain: the longest dangling path whose signatures verify, cut where one fails.
