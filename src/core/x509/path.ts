@@ -2,8 +2,8 @@
 // (by name, AKI/SKI ordering first) across all dropped certificates and the trust anchors; each
 // path that ends at an anchor is validated (signatures, validity at the analysis time, issuer
 // names, basicConstraints cA and pathLenConstraint, keyUsage keyCertSign, name constraints for
-// DNS, IP, e-mail, URI and directory names, certificate policies with requireExplicitPolicy and
-// inhibitAnyPolicy, unknown critical extensions, extendedKeyUsage when the role is known, broken
+// DNS, IP, e-mail, URI and directory names, the certificate policy tree with policyMappings,
+// requireExplicitPolicy, inhibitPolicyMapping and inhibitAnyPolicy, unknown critical extensions, extendedKeyUsage when the role is known, broken
 // MD2/MD4/MD5 signatures). The first path that validates is reported, with why the others failed.
 //
 // pkijs's CertificateChainValidationEngine is not used for the verdict: it takes the first issuer
@@ -52,6 +52,7 @@ const PROCESSED = new Set<string>([
 	OID.nameConstraints,
 	OID.certificatePolicies,
 	OID.policyConstraints,
+	OID.policyMappings,
 	OID.inhibitAnyPolicy,
 	OID.extKeyUsage,
 	OID.subjectKeyId,
@@ -118,7 +119,8 @@ export interface PathCert {
 	requireExplicitPolicy: number | null;
 	inhibitPolicyMapping: number | null;
 	inhibitAnyPolicy: number | null;
-	hasPolicyMappings: boolean;
+	/** policyMappings as [issuerDomainPolicy, subjectDomainPolicy] pairs, null without it. */
+	policyMappings: [string, string][] | null;
 	/** Why the certificate cannot be used in any path (a malformed or duplicated extension). */
 	defect: string | null;
 	unknownCritical: string[];
@@ -342,7 +344,7 @@ export function pathCertificate(der: Uint8Array, sha256: string): PathCert {
 		requireExplicitPolicy: null,
 		inhibitPolicyMapping: null,
 		inhibitAnyPolicy: null,
-		hasPolicyMappings: false,
+		policyMappings: null,
 		defect: null,
 		unknownCritical: [],
 		critical: new Map(exts.map((e) => [e.oid, e.critical])),
@@ -444,9 +446,18 @@ export function pathCertificate(der: Uint8Array, sha256: string): PathCert {
 			case OID.inhibitAnyPolicy:
 				cert.inhibitAnyPolicy = v instanceof asn1js.Integer ? v.valueBlock.valueDec : null;
 				break;
-			case OID.policyMappings:
-				cert.hasPolicyMappings = true;
+			case OID.policyMappings: {
+				const pairs = kids(v).map((m): [string, string] => [
+					oidOf(kids(m)[0]) ?? '?',
+					oidOf(kids(m)[1]) ?? '?',
+				]);
+				if (!(v instanceof asn1js.Sequence) || pairs.length === 0)
+					defect('policyMappings without any mapping');
+				else if (pairs.some(([a, b]) => a === '?' || b === '?'))
+					defect('unreadable policyMappings');
+				cert.policyMappings = pairs;
 				break;
+			}
 		}
 	}
 	return cert;
@@ -724,6 +735,11 @@ export interface PathOptions {
 	 * certificate to RFC 5280 (the default, for private PKIs).
 	 */
 	profile?: 'rfc5280' | 'webpki';
+	/**
+	 * RFC 5280 6.1.1 (f) initial-explicit-policy: the path must be valid for at least one policy
+	 * (openssl verify -explicit_policy). Off by default, as in openssl verify and browsers.
+	 */
+	explicitPolicy?: boolean;
 }
 
 /** A path and why it does not validate (null when it does). */
@@ -888,7 +904,7 @@ export async function validatePath(
 			if (err) return fail(err);
 		}
 	}
-	const policyError = checkPolicies(path);
+	const policyError = checkPolicies(path, opts.explicitPolicy === true);
 	if (policyError) return fail(policyError);
 	if (opts.eku) {
 		const leaf = path[0] as PathCert;
@@ -912,45 +928,137 @@ export async function validatePath(
 	return { path: shas, error: null, signaturesValid: true, deviations };
 }
 
+/** A node of the valid_policy_tree (RFC 5280 6.1.2 a); qualifiers are not kept. */
+interface PolicyNode {
+	policy: string;
+	expected: Set<string>;
+	parent: PolicyNode | null;
+	children: PolicyNode[];
+}
+
+/** Policy nodes a path may create at most (a hostile mapping fan-out is refused, as OpenSSL does). */
+const MAX_POLICY_NODES = 10_000;
+
 /**
- * Certificate policies (RFC 5280 6.1.3 d–f, 6.1.4, 6.1.5) with the initial policy set anyPolicy,
- * tracked as a set of valid policies without the tree's qualifiers. Policy mappings are not
- * followed: a mapped path that requires an explicit policy is reported as not checked.
+ * Certificate policies per RFC 5280 §6.1 with user-initial-policy-set {anyPolicy}: the
+ * valid_policy_tree (6.1.3 d–f), policyMappings with inhibitPolicyMapping (6.1.4 a–b),
+ * requireExplicitPolicy, inhibitAnyPolicy and the wrap-up (6.1.5). The trust anchor is input to
+ * the algorithm, not one of its certificates, so its own policy extensions are not applied.
  */
-function checkPolicies(path: readonly PathCert[]): string | null {
-	const n = path.length;
-	const certs = [...path].reverse(); // anchor first
-	let explicit = n + 1;
+function checkPolicies(path: readonly PathCert[], initialExplicit: boolean): string | null {
+	const n = path.length - 1; // certificates below the anchor
+	if (n < 1) return null;
+	const certs = path.slice(0, n).reverse(); // RFC order: certs[0] is certificate 1
+	let explicit = initialExplicit ? 0 : n + 1;
+	let explicitBy = initialExplicit ? 'the analysis requires one' : '';
 	let inhibitAny = n + 1;
-	let valid: Set<string> | null = new Set([OID.anyPolicy]);
-	let mapped = false;
+	let mapping = n + 1;
+	const node = (policy: string, expected: Set<string>, parent: PolicyNode | null): PolicyNode => {
+		const x: PolicyNode = { policy, expected, parent, children: [] };
+		parent?.children.push(x);
+		return x;
+	};
+	// levels[d]: the nodes of depth d; null once the tree is NULL.
+	let levels: PolicyNode[][] | null = [[node(OID.anyPolicy, new Set([OID.anyPolicy]), null)]];
+	let nodes = 1;
+	/** 6.1.3 (d)(3): deletes childless nodes above the deepest level, up to the root. */
+	const prune = (tree: PolicyNode[][]): PolicyNode[][] | null => {
+		for (let d = tree.length - 2; d >= 0; d--) {
+			const keep = (tree[d] ?? []).filter((x) => x.children.length > 0);
+			for (const x of tree[d] ?? [])
+				if (x.children.length === 0 && x.parent)
+					x.parent.children = x.parent.children.filter((ch) => ch !== x);
+			tree[d] = keep;
+		}
+		return (tree[0] ?? []).length > 0 ? tree : null;
+	};
 	for (const [k, c] of certs.entries()) {
-		const isAnchor = k === 0;
-		const isLeaf = k === n - 1;
-		if (!isAnchor) {
-			if (c.policies === null) valid = null;
-			else if (valid !== null) {
-				const allowAny = inhibitAny > 0 || (!isLeaf && c.selfIssued);
-				const own = new Set(c.policies.filter((p) => p !== OID.anyPolicy || allowAny));
-				if (valid.has(OID.anyPolicy)) valid = own;
-				else if (own.has(OID.anyPolicy)) valid = new Set(valid);
-				else valid = new Set([...valid].filter((p) => own.has(p)));
-				if (valid.size === 0) valid = null;
+		const last = k + 1 === n;
+		const who = label(c);
+		if (c.policies === null)
+			levels = null; // 6.1.3 (e)
+		else if (levels !== null) {
+			// 6.1.3 (d)
+			const above = levels[levels.length - 1] ?? [];
+			const next: PolicyNode[] = [];
+			const add = (parent: PolicyNode, policy: string) => {
+				next.push(node(policy, new Set([policy]), parent));
+				nodes++;
+			};
+			for (const p of c.policies) {
+				if (p === OID.anyPolicy) continue;
+				const matching = above.filter((x) => x.expected.has(p));
+				if (matching.length > 0) for (const x of matching) add(x, p);
+				else {
+					const any = above.find((x) => x.policy === OID.anyPolicy);
+					if (any) add(any, p);
+				}
 			}
-			if (c.hasPolicyMappings) mapped = true;
-			if (!c.selfIssued || isLeaf) {
+			if (c.policies.includes(OID.anyPolicy) && (inhibitAny > 0 || (!last && c.selfIssued))) {
+				for (const x of above) {
+					const have = new Set(x.children.map((ch) => ch.policy));
+					for (const e of x.expected) if (!have.has(e)) add(x, e);
+				}
+			}
+			if (nodes > MAX_POLICY_NODES)
+				return `certificate policies of the path need more than ${MAX_POLICY_NODES} policy tree nodes; refused like OpenSSL does`;
+			levels.push(next);
+			levels = prune(levels);
+		}
+		if (!last) {
+			// 6.1.4 (a)
+			if (c.policyMappings?.some(([a, b]) => a === OID.anyPolicy || b === OID.anyPolicy))
+				return `${who}: policyMappings maps to or from anyPolicy (RFC 5280 6.1.4 a)`;
+			// 6.1.4 (b)
+			if (c.policyMappings && levels !== null) {
+				const byIssuer = new Map<string, Set<string>>();
+				for (const [a, b] of c.policyMappings)
+					byIssuer.set(a, (byIssuer.get(a) ?? new Set<string>()).add(b));
+				const depth = levels.length - 1;
+				const here = levels[depth] ?? [];
+				if (mapping > 0) {
+					for (const [a, targets] of byIssuer) {
+						const hits = here.filter((x) => x.policy === a);
+						for (const x of hits) x.expected = new Set(targets);
+						const any = here.find((x) => x.policy === OID.anyPolicy);
+						if (hits.length === 0 && any?.parent) {
+							here.push(node(a, new Set(targets), any.parent));
+							nodes++;
+						}
+					}
+				} else {
+					for (const x of here)
+						if (byIssuer.has(x.policy) && x.parent)
+							x.parent.children = x.parent.children.filter((ch) => ch !== x);
+					levels[depth] = here.filter((x) => !byIssuer.has(x.policy));
+					levels = prune(levels);
+				}
+			}
+			// 6.1.4 (h)–(j)
+			if (!c.selfIssued) {
 				if (explicit > 0) explicit--;
+				if (mapping > 0) mapping--;
 				if (inhibitAny > 0) inhibitAny--;
 			}
+			if (c.requireExplicitPolicy !== null && c.requireExplicitPolicy < explicit) {
+				explicit = c.requireExplicitPolicy;
+				explicitBy = `requireExplicitPolicy of ${who}`;
+			}
+			if (c.inhibitPolicyMapping !== null && c.inhibitPolicyMapping < mapping)
+				mapping = c.inhibitPolicyMapping;
+			if (c.inhibitAnyPolicy !== null && c.inhibitAnyPolicy < inhibitAny)
+				inhibitAny = c.inhibitAnyPolicy;
+		} else {
+			// 6.1.5 (a)–(b)
+			if (explicit > 0) explicit--;
+			if (c.requireExplicitPolicy === 0) {
+				explicit = 0;
+				explicitBy = `requireExplicitPolicy of ${who}`;
+			}
 		}
-		if (c.requireExplicitPolicy !== null && c.requireExplicitPolicy < explicit)
-			explicit = c.requireExplicitPolicy;
-		if (c.inhibitAnyPolicy !== null && c.inhibitAnyPolicy < inhibitAny)
-			inhibitAny = c.inhibitAnyPolicy;
-		if (explicit === 0 && valid === null)
-			return mapped
-				? 'the path requires an explicit certificate policy and uses policy mappings, which are not checked here'
-				: `the path requires an explicit certificate policy and ${c.subject || 'a certificate'} leaves none valid`;
+		// 6.1.3 (f) and 6.1.5 (g): with user-initial-policy-set {anyPolicy} the tree is kept as is.
+		if (explicit === 0 && levels === null)
+			return `no certificate policy is valid for the path down to ${who}, and an explicit policy is required (${explicitBy || 'policyConstraints'}; RFC 5280 6.1.3 f, 6.1.5 g)`;
 	}
 	return null;
 }
