@@ -29,6 +29,12 @@ export interface CertificateFacts extends ReportCertificate {
 	chainValid: boolean | null;
 	chainError?: string;
 	/**
+	 * Without trust anchors: the connector that uses this certificate needs a key purpose its
+	 * extendedKeyUsage (or a CA's above it) does not allow, so no anchor could validate it for
+	 * that role (with anchors the same reason is the chainError).
+	 */
+	purposeError?: string;
+	/**
 	 * RFC 5280 profile rules the validated chain breaks but is accepted despite (non-critical
 	 * basicConstraints on a CA), each naming the clause; shown beside the verdict.
 	 */

@@ -907,25 +907,34 @@ export async function validatePath(
 	const policyError = checkPolicies(path, opts.explicitPolicy === true);
 	if (policyError) return fail(policyError);
 	if (opts.eku) {
-		const leaf = path[0] as PathCert;
-		const wanted = opts.eku;
-		const purpose =
-			wanted === EKU_SERVER_AUTH
-				? 'TLS server'
-				: wanted === EKU_CLIENT_AUTH
-					? 'TLS client'
-					: wanted;
-		for (const [i, c] of path.entries()) {
-			if (i === n - 1 && i !== 0) continue; // the anchor's own EKU does not bind
-			if (!c.eku) continue;
-			if (c.eku.includes(wanted) || (i === 0 && c.eku.includes(OID.anyEku))) continue;
-			if (i > 0 && c.eku.includes(OID.anyEku)) continue;
-			return fail(
-				`${label(c)} ${c === leaf ? 'is not for' : 'does not allow'} ${purpose} authentication (extendedKeyUsage)`,
-			);
-		}
+		const err = purposeError(path, opts.eku, true);
+		if (err) return fail(err);
 	}
 	return { path: shas, error: null, signaturesValid: true, deviations };
+}
+
+/**
+ * extendedKeyUsage against the wanted purpose (RFC 5280 4.2.1.12): the end entity must list it
+ * (or anyExtendedKeyUsage); a CA that lists key purposes restricts the certificates below it, as
+ * OpenSSL, Go and Windows apply. The top certificate's own EKU does not bind when it is the trust
+ * anchor or a root (`topIsRoot`). Null when the purpose is allowed.
+ */
+export function purposeError(
+	path: readonly PathCert[],
+	wanted: string,
+	topIsRoot: boolean,
+): string | null {
+	const n = path.length;
+	const leaf = path[0];
+	const purpose =
+		wanted === EKU_SERVER_AUTH ? 'TLS server' : wanted === EKU_CLIENT_AUTH ? 'TLS client' : wanted;
+	for (const [i, c] of path.entries()) {
+		if (topIsRoot && i === n - 1 && i !== 0) continue;
+		if (!c.eku) continue;
+		if (c.eku.includes(wanted) || c.eku.includes(OID.anyEku)) continue;
+		return `${label(c)} ${c === leaf ? 'is not for' : 'does not allow'} ${purpose} authentication (extendedKeyUsage)`;
+	}
+	return null;
 }
 
 /** A node of the valid_policy_tree (RFC 5280 6.1.2 a); qualifiers are not kept. */
