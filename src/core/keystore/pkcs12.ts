@@ -6,7 +6,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { integerValue } from '../asn1/der';
-import { equalBytes } from '../bytes/encoding';
+import { equalBytes, toHex } from '../bytes/encoding';
 import {
 	algorithmName,
 	describePbe,
@@ -768,7 +768,9 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 	}
 	if (!mac && password === null && entries.some((e) => e.keyLocked)) throw noMacLocked(ctx, bags);
 	// Attach certificates: the key's own (same localKeyId), then its issuers by name; the rest are trusted entries.
-	const used = new Set<Uint8Array>();
+	// By content: producers (keytool) write a CA certificate once as a key entry's own certificate
+	// and again, under its subject as friendly name, as the chain member of another entry.
+	const used = new Set<string>();
 	for (const e of entries) {
 		if (e.type !== 'private-key') continue;
 		const keyId = e.note;
@@ -779,7 +781,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			certs.find((c) => c.bag.alias !== null && c.bag.alias === e.alias);
 		if (own) {
 			e.chain.push(own.der);
-			used.add(own.der);
+			used.add(toHex(own.der));
 			if (e.alias.startsWith('key ') && own.bag.alias) e.alias = own.bag.alias;
 			e.chain.push(
 				...issuersOf(
@@ -787,12 +789,12 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 					certs.map((c) => c.der),
 				),
 			);
-			for (const d of e.chain) used.add(d);
+			for (const d of e.chain) used.add(toHex(d));
 		}
 	}
 	for (const e of entries) if (e.note && /^[0-9a-f]+$/.test(e.note)) delete e.note;
 	certs.forEach((c, i) => {
-		if (used.has(c.der) && !c.bag.javaTrusted) return;
+		if (used.has(toHex(c.der)) && !c.bag.javaTrusted) return;
 		entries.push({
 			alias: c.bag.alias ?? `certificate ${i + 1}`,
 			type: 'trusted-certificate',
