@@ -162,6 +162,11 @@ export const certificateStage: Stage = async (facts, ctx) => {
 			c.chainValid = r.valid;
 			if (r.error) c.chainError = r.error;
 			else delete c.chainError;
+			// A validator that checks the dropped CRL rejects the chain when the CRL cannot be used.
+			if (r.valid && c.revocationUnknown && !c.pinned) {
+				c.chainValid = false;
+				c.chainError = c.revocationUnknown;
+			}
 			if (r.rejected.length > 0) c.rejectedPaths = r.rejected.slice(0, 8);
 			if (r.valid && r.deviations?.length) c.chainDeviations = r.deviations;
 			else delete c.chainDeviations;

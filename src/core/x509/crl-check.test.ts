@@ -10,7 +10,7 @@ const FIX = resolve(import.meta.dirname, '../../../tests/fixtures/keystores/crl'
 const WSS4J = resolve(CORPUS, 'wss4j/ws-security-common/keys');
 const NOW = '2026-11-22T12:00:00Z';
 
-async function analyze(names: string[], dir = FIX) {
+async function analyze(names: string[], dir = FIX, truststoreInputs: string[] = []) {
 	const { facts, report } = await new Analyzer().run(
 		{
 			files: names.map((name) => ({
@@ -20,7 +20,7 @@ async function analyze(names: string[], dir = FIX) {
 			})),
 			passwords: {},
 			entryPasswords: {},
-			settings: { now: NOW, trustAnchors: [], truststoreInputs: [], rawKeys: [] },
+			settings: { now: NOW, trustAnchors: [], truststoreInputs, rawKeys: [] },
 		},
 		() => {},
 		new AbortController().signal,
@@ -100,5 +100,18 @@ describe('CRLs', () => {
 		);
 		expect(crl('wss40CACRL.pem')?.verdict?.status).toBe('valid');
 		expect(revoked).toEqual(['wss40rev.crt']);
+	});
+
+	it('the WSS4J CRL is version 1 (no CRL number): used, and no chain is refused for it', async () => {
+		const { crl, revoked, facts } = await analyze(
+			['wss40CACRL.pem', 'wss40CA.crt', 'wss40rev.crt', 'wss40.crt'],
+			WSS4J,
+			['wss40CA.crt'],
+		);
+		expect(crl('wss40CACRL.pem')?.verdict?.unusable).toBeUndefined();
+		expect(revoked).toEqual(['wss40rev.crt']);
+		const good = facts.certificates.find((c) => c.inputName === 'wss40.crt');
+		expect(good?.revocationUnknown).toBeUndefined();
+		expect(good?.chainValid, good?.chainError).toBe(true);
 	});
 });

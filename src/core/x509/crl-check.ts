@@ -8,6 +8,7 @@ import type { AnalysisFacts } from '../facts';
 import type { StageContext } from '../pipeline';
 import { readRawCertificate } from './certificate-facts';
 import type { CertificateFacts, CrlVerdict, CrlView, X509Detail } from './facts';
+import { keyUsage, readExtensions } from './extensions';
 import { parseDer } from './public-key';
 import { verifySigned } from './signature';
 
@@ -29,6 +30,39 @@ function signedParts(der: Uint8Array): SignedParts | null {
 		signatureOid: oid.valueBlock.toString(),
 		signature: new Uint8Array(bits.valueBlock.valueHexView),
 	};
+}
+
+/**
+ * Why a CRL whose signature verified still cannot be used to check revocation (RFC 5280 §5 and
+ * §6.3.3), or null: the CRL number extension is missing (5.2.3: CRL issuers MUST include it) or
+ * critical (5.2.3: MUST be non-critical), or the issuer's keyUsage lacks cRLSign (4.2.1.3, 6.3.3 f).
+ */
+function unusableReason(crlDer: Uint8Array, issuerDer: Uint8Array): string | null {
+	const crl = parseDer(crlDer);
+	const tbs = crl instanceof asn1js.Sequence ? crl.valueBlock.value[0] : null;
+	if (!(tbs instanceof asn1js.Sequence)) return 'the CRL is malformed';
+	const wrapper = tbs.valueBlock.value.find(
+		(v) => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === 0,
+	);
+	const list = wrapper instanceof asn1js.Constructed ? wrapper.valueBlock.value[0] : null;
+	const exts = list instanceof asn1js.Sequence ? list.valueBlock.value : [];
+	const crlNumber = exts.find((e) => {
+		const oid = e instanceof asn1js.Sequence ? e.valueBlock.value[0] : null;
+		return oid instanceof asn1js.ObjectIdentifier && oid.valueBlock.toString() === '2.5.29.20';
+	});
+	// A version 1 CRL (no version field, no extensions: what openssl ca -gencrl writes without a
+	// crlnumber file, and the WSS4J test CA's CRL) predates the profile: OpenSSL, Java and WSS4J
+	// use it, so its missing CRL number is not held against it. A version 2 CRL claims the profile.
+	const v2 = tbs.valueBlock.value[0] instanceof asn1js.Integer;
+	if (!crlNumber && v2) return 'it has no CRL number (RFC 5280 5.2.3: CRL issuers MUST include it)';
+	const critical =
+		crlNumber instanceof asn1js.Sequence &&
+		crlNumber.valueBlock.value.some((v) => v instanceof asn1js.Boolean && v.valueBlock.value);
+	if (critical) return 'its CRL number is marked critical (RFC 5280 5.2.3: MUST be non-critical)';
+	const ku = readExtensions(readRawCertificate(issuerDer).tbs).find((e) => e.oid === '2.5.29.15');
+	if (ku && !keyUsage(ku.value).includes('cRLSign'))
+		return "its issuer's keyUsage lacks cRLSign (RFC 5280 4.2.1.3, 6.3.3 f)";
+	return null;
 }
 
 /** true / false when checked; null when the algorithm could not be checked. */
@@ -63,12 +97,15 @@ async function verdictOf(
 		const der = derOf.get(c.sha256);
 		if (!der) continue;
 		const ok = await verifiedBy(crl.der, parts, der);
-		if (ok === true)
+		if (ok === true) {
+			const unusable = unusableReason(crl.der, der);
 			return {
 				status: 'valid',
 				issuerSha256: c.sha256,
-				text: `signature valid (${crl.signatureAlgorithm}, issuer certificate sha256 ${c.sha256.slice(0, 16)}…)`,
+				text: `signature valid (${crl.signatureAlgorithm}, issuer certificate sha256 ${c.sha256.slice(0, 16)}…)${unusable ? `, but the CRL cannot be used for revocation checking: ${unusable}` : ''}`,
+				...(unusable ? { unusable } : {}),
 			};
+		}
 		if (ok === false) failed ??= c;
 	}
 	if (failed)
@@ -116,6 +153,10 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 				if (signer?.subjectKeyId && c.authorityKeyId && signer.subjectKeyId !== c.authorityKeyId)
 					continue;
 				const hit = crl.revoked.find((r) => r.serial === c.serialNumber);
+				// Listed as revoked is evidence even on a CRL that breaks the profile; not listed on
+				// such a CRL proves nothing.
+				if (!hit && crl.verdict.unusable)
+					c.revocationUnknown ??= `revocation status cannot be established: the CRL ${p.file.name} of ${crl.issuer} is signed by it but ${crl.verdict.unusable}`;
 				if (hit)
 					c.revoked = {
 						crlInput: p.file.name,

@@ -57,6 +57,12 @@ export interface CertificateFacts extends ReportCertificate {
 	 */
 	revoked?: { crlInput: string; date: string | null; crlVerified: boolean };
 	/**
+	 * A dropped CRL of its issuer is signed by the issuer but cannot be used for revocation
+	 * checking (RFC 5280 profile: no or a critical CRL number, an issuer key without cRLSign), so
+	 * its revocation status cannot be established; the reason names the clause.
+	 */
+	revocationUnknown?: string;
+	/**
 	 * The chain reaches a publicly trusted root (Mozilla list shipped with the app): the root is
 	 * among the dropped certificates (`match: 'root'`, found by its public key) or the last
 	 * certificate of the chain names it as issuer (`match: 'issuer'`, name + key identifier).
@@ -136,6 +142,8 @@ export interface CrlVerdict {
 	/** The certificate whose key verified (or failed to verify) the signature. */
 	issuerSha256: string | null;
 	text: string;
+	/** Signed by its issuer but unusable for revocation checking, and why (RFC 5280 clause). */
+	unusable?: string;
 }
 
 /** A certificate revocation list found in an input. */
