@@ -115,3 +115,44 @@ describe('CRLs', () => {
 		expect(good?.chainValid, good?.chainError).toBe(true);
 	});
 });
+
+describe('a revoked intermediate (tests/fixtures/pki/revoked-intermediate, openssl verify -crl_check_all)', () => {
+	const DIR = resolve(import.meta.dirname, '../../../tests/fixtures/pki/revoked-intermediate');
+	const run = async (names: string[]) => {
+		const { facts } = await new Analyzer().run(
+			{
+				files: names.map((name) => ({
+					id: name,
+					name,
+					bytes: new Uint8Array(readFileSync(resolve(DIR, name))),
+				})),
+				passwords: {},
+				entryPasswords: {},
+				settings: {
+					now: '2026-06-01T00:00:00Z',
+					trustAnchors: [],
+					truststoreInputs: ['root.pem'],
+					rawKeys: [],
+				},
+			},
+			() => {},
+			new AbortController().signal,
+		);
+		return facts.certificates.find((c) => c.inputName === 'leaf.pem');
+	};
+
+	it('with the CRLs: the leaf chain is refused because the intermediate is revoked', async () => {
+		expect(readFileSync(resolve(DIR, 'expected.txt'), 'utf8')).toContain(
+			'error 23 at 1 depth lookup: certificate revoked',
+		);
+		const leaf = await run(['root.pem', 'inter.pem', 'leaf.pem', 'crls.pem']);
+		expect(leaf?.chainValid).toBe(false);
+		expect(leaf?.chainError).toMatch(
+			/Revoked Intermediate.* in the chain is revoked \(CRL crls\.pem\)/,
+		);
+	});
+
+	it('without them: valid, as openssl verify without CRL checking says', async () => {
+		expect((await run(['root.pem', 'inter.pem', 'leaf.pem']))?.chainValid).toBe(true);
+	});
+});
