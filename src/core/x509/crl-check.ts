@@ -32,6 +32,17 @@ function signedParts(der: Uint8Array): SignedParts | null {
 	};
 }
 
+/** CRL extensions RFC 5280 §5.2 defines (their criticality does not make a CRL unusable here). */
+const KNOWN_CRL_EXTENSIONS = new Set([
+	'2.5.29.35', // authorityKeyIdentifier
+	'2.5.29.18', // issuerAltName
+	'2.5.29.20', // cRLNumber
+	'2.5.29.27', // deltaCRLIndicator
+	'2.5.29.28', // issuingDistributionPoint
+	'2.5.29.46', // freshestCRL
+	'1.3.6.1.5.5.7.1.1', // authorityInfoAccess
+]);
+
 /**
  * Why a CRL whose signature verified still cannot be used to check revocation (RFC 5280 §5 and
  * §6.3.3), or null: the CRL number extension is missing (5.2.3: CRL issuers MUST include it) or
@@ -59,6 +70,15 @@ function unusableReason(crlDer: Uint8Array, issuerDer: Uint8Array): string | nul
 		crlNumber instanceof asn1js.Sequence &&
 		crlNumber.valueBlock.value.some((v) => v instanceof asn1js.Boolean && v.valueBlock.value);
 	if (critical) return 'its CRL number is marked critical (RFC 5280 5.2.3: MUST be non-critical)';
+	// RFC 5280 5.2: a CRL with a critical extension the validator does not process is not used.
+	const unknownCritical = exts.flatMap((e) => {
+		const [oid, ...rest] = e instanceof asn1js.Sequence ? e.valueBlock.value : [];
+		const id = oid instanceof asn1js.ObjectIdentifier ? oid.valueBlock.toString() : '?';
+		const crit = rest.some((v) => v instanceof asn1js.Boolean && v.valueBlock.value);
+		return crit && !KNOWN_CRL_EXTENSIONS.has(id) ? [id] : [];
+	});
+	if (unknownCritical.length > 0)
+		return `it has an unrecognized critical extension ${unknownCritical.join(', ')} (RFC 5280 5.2)`;
 	const ku = readExtensions(readRawCertificate(issuerDer).tbs).find((e) => e.oid === '2.5.29.15');
 	if (ku && !keyUsage(ku.value).includes('cRLSign'))
 		return "its issuer's keyUsage lacks cRLSign (RFC 5280 4.2.1.3, 6.3.3 f)";

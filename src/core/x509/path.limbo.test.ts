@@ -47,13 +47,15 @@ const EKU_OIDS: Record<string, string> = {
 };
 
 /**
- * Cases where this analyzer's verdict differs from x509-limbo's on purpose. One FAILURE case is
- * accepted because a public suite with stated verdicts contradicts it (the deviation is reported
- * with the chain, see the test below). The three webpki SUCCESS cases are refused: limbo's builder
+ * Cases where this analyzer's verdict differs from x509-limbo's on purpose. Two FAILURE cases are
+ * accepted because another public suite with stated verdicts contradicts them (xmlsec's interop
+ * suite, NIST PKITS); each deviation is reported with the chain (see the tests below). The three webpki SUCCESS cases are refused: limbo's builder
  * gives every leaf the subject CN=example.com, so a leaf whose SAN holds only another name carries
  * a CN that is not among its SANs, which the webpki::cn cases (CA/B BR 7.1.4.3) expect refused.
  */
 const KNOWN: Record<string, string> = {
+	'rfc5280::pc::ica-noncritical-pc':
+		'a non-critical policyConstraints is applied and reported as a deviation naming RFC 5280 4.2.1.11: NIST PKITS (path.pkits.test.ts) puts it non-critical on its policy CAs and states those paths valid',
 	'rfc5280::root-non-critical-basic-constraints':
 		'a CA with a non-critical basicConstraints is accepted with a deviation naming RFC 5280 4.2.1.9: the public xmlsec interop suite states signatures over its test CA (root and second-level CA written so by OpenSSL 1.0) valid, as default openssl verify, Go and Java do',
 	'webpki::nc::nc-permits-dns-san-pattern':
@@ -202,6 +204,15 @@ describe('x509-limbo FAILURE cases refused for an RFC 5280 profile rule', () => 
 		expect(got.ok).toBe(true);
 		expect(got.deviations).toEqual([
 			expect.stringMatching(/basicConstraints is not marked critical \(RFC 5280 4\.2\.1\.9/),
+		]);
+	});
+	it('rfc5280::pc::ica-noncritical-pc is accepted only with the deviation named', async () => {
+		const c = suite.testcases.find((t) => t.id === 'rfc5280::pc::ica-noncritical-pc');
+		if (!c) throw new Error('case missing from the vendored suite');
+		const got = await run(c);
+		expect(got.ok).toBe(true);
+		expect(got.deviations).toEqual([
+			expect.stringMatching(/policyConstraints not marked critical \(RFC 5280 4\.2\.1\.11\)/),
 		]);
 	});
 	it('the Web PKI profile applies a non-critical nameConstraints (CA/B BR 7.1.2.10.8)', async () => {

@@ -614,8 +614,6 @@ function profileError(c: PathCert, i: number, n: number, webPki: boolean): strin
 		if (!webPki && c.critical.get(OID.nameConstraints) === false)
 			return `${who}: nameConstraints not marked critical (RFC 5280 4.2.1.10; the CA/B Baseline Requirements 7.1.2.10.8 allow it only for the Web PKI)`;
 	}
-	if (c.critical.has(OID.policyConstraints) && !c.critical.get(OID.policyConstraints))
-		return `${who}: policyConstraints not marked critical (RFC 5280 4.2.1.11)`;
 	if (c.subjectRdns.length === 0) {
 		if (isCA || i > 0) return `CA certificate with an empty subject (RFC 5280 4.1.2.6)`;
 		if (!c.san) return `${who}: empty subject and no subjectAltName (RFC 5280 4.1.2.6)`;
@@ -701,11 +699,15 @@ function webPkiError(c: PathCert, i: number, n: number): string | null {
 }
 
 /** Whether `child`'s signature verifies with `issuer`'s key; null when it cannot be checked here. */
-async function signatureVerifies(child: PathCert, issuer: PathCert): Promise<boolean | null> {
+async function signatureVerifies(
+	child: PathCert,
+	issuer: PathCert,
+	above: PathCert | undefined,
+): Promise<boolean | null> {
 	if (!child.signature) return false;
 	try {
 		const direct = await verifySigned(
-			{ spkiDer: issuer.spkiDer, key: issuer.key },
+			{ spkiDer: issuer.spkiDer, key: issuer.key, inheritedDsaSpki: above?.spkiDer ?? null },
 			child.signatureOid,
 			child.signature,
 			child.tbsDer,
@@ -763,11 +765,13 @@ function label(c: PathCert): string {
 /** Signature memo: a pool is validated for many targets that share intermediates. */
 export class SignatureCache {
 	private readonly memo = new Map<string, Promise<boolean | null>>();
-	check(child: PathCert, issuer: PathCert): Promise<boolean | null> {
-		const key = `${child.sha256}>${issuer.sha256}`;
+	/** `above`: the issuer's own issuer, whose DSA parameters an issuer key without them inherits. */
+	check(child: PathCert, issuer: PathCert, above?: PathCert): Promise<boolean | null> {
+		const inherits = issuer.key.algorithm === 'DSA';
+		const key = `${child.sha256}>${issuer.sha256}${inherits ? `>${above?.sha256 ?? ''}` : ''}`;
 		let p = this.memo.get(key);
 		if (!p) {
-			p = signatureVerifies(child, issuer);
+			p = signatureVerifies(child, issuer, above);
 			this.memo.set(key, p);
 		}
 		return p;
@@ -799,7 +803,7 @@ export async function validatePath(
 	for (let i = 0; i < n - 1; i++) {
 		const child = path[i] as PathCert;
 		const issuer = path[i + 1] as PathCert;
-		const ok = await sigs.check(child, issuer);
+		const ok = await sigs.check(child, issuer, path[i + 2]);
 		if (ok === null)
 			return fail(
 				`the signature of ${label(child)} (${SIGNATURE_ALGORITHMS[child.signatureOid] ?? child.signatureOid}) cannot be checked here`,
@@ -820,6 +824,13 @@ export async function validatePath(
 		if (profile) return fail(profile);
 		if (time < c.notBefore) return fail(`${label(c)} is not valid before ${when(c.notBefore)}`);
 		if (time > c.notAfter) return fail(`${label(c)} expired on ${when(c.notAfter)}`);
+		// RFC 5280 4.2.1.11: CAs MUST mark policyConstraints critical, and x509-limbo
+		// (rfc5280::pc::ica-noncritical-pc) refuses the path; NIST PKITS, the RFC 5280 path
+		// validation suite, has its policy CAs carry it non-critical and states those paths valid
+		// (4.8.6, 4.8.10, 4.10.9, 4.12.2 and others). The constraint is applied either way and the
+		// deviation is shown with the verdict.
+		if (c.critical.get(OID.policyConstraints) === false)
+			deviations.push(`${label(c)}: policyConstraints not marked critical (RFC 5280 4.2.1.11)`);
 		if (c.unknownCritical.length > 0)
 			return fail(`${label(c)} has an unknown critical extension ${c.unknownCritical.join(', ')}`);
 		if (!c.signatureFieldsMatch && i < n - 1)

@@ -72,6 +72,20 @@ function timeOf(v: unknown): string | null {
 		: null;
 }
 
+/** A CRL entry's extensions hold reasonCode removeFromCRL. */
+function removedFromCrl(exts: asn1js.AsnType | undefined): boolean {
+	if (!(exts instanceof asn1js.Sequence)) return false;
+	return exts.valueBlock.value.some((e) => {
+		const [oid, ...rest] = e instanceof asn1js.Sequence ? e.valueBlock.value : [];
+		const value = rest[rest.length - 1];
+		if (!(oid instanceof asn1js.ObjectIdentifier) || oid.valueBlock.toString() !== '2.5.29.21')
+			return false;
+		if (!(value instanceof asn1js.OctetString)) return false;
+		const reason = parseDer(new Uint8Array(value.valueBlock.valueHexView));
+		return reason instanceof asn1js.Enumerated && reason.valueBlock.valueDec === 8;
+	});
+}
+
 /** A CRL's issuer, dates and revoked serials (the certificate stage checks its signature). */
 export function readCrl(der: Uint8Array): CrlView | null {
 	const crl = parseDer(der);
@@ -89,8 +103,10 @@ export function readCrl(der: Uint8Array): CrlView | null {
 		);
 	const revoked = (list instanceof asn1js.Sequence ? list.valueBlock.value : []).flatMap(
 		(entry) => {
-			const [serial, date] = entry instanceof asn1js.Sequence ? entry.valueBlock.value : [];
+			const [serial, date, exts] = entry instanceof asn1js.Sequence ? entry.valueBlock.value : [];
 			if (!(serial instanceof asn1js.Integer)) return [];
+			// reasonCode removeFromCRL (8): a delta CRL taking a certificate off hold (RFC 5280 5.3.1)
+			if (removedFromCrl(exts)) return [];
 			return [
 				{
 					serial: serialForms(new Uint8Array(serial.valueBlock.valueHexView)).hex,
