@@ -9,6 +9,7 @@ import type { StageContext } from '../pipeline';
 import { readRawCertificate } from './certificate-facts';
 import type { CertificateFacts, CrlVerdict, CrlView, X509Detail } from './facts';
 import { keyUsage, readExtensions } from './extensions';
+import { trustOf } from './path';
 import { parseDer } from './public-key';
 import { verifySigned } from './signature';
 
@@ -153,6 +154,36 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 		if (!list.some((x) => x.sha256 === c.sha256)) list.push(c);
 		bySubject.set(c.subject, list);
 	}
+	// A CRL signed by another key of the CA (a separate CRL-signing certificate, a rolled-over
+	// key) speaks for the CA's certificates when its signer's own path validates to the trust
+	// anchors (RFC 5280 6.3.3 f); without anchors only the key the certificate names counts.
+	const anchors = new Set(facts.trustAnchors);
+	const all = ctx.keyring.certificates.map((m) => ({ der: m.der, sha256: m.sha256 }));
+	const signerTrust = new Map<string, Promise<boolean>>();
+	const signerTrusted = (signer: CertificateFacts): Promise<boolean> => {
+		let p = signerTrust.get(signer.sha256);
+		if (!p) {
+			const der = derOf.get(signer.sha256);
+			p =
+				anchors.size === 0 || !der
+					? Promise.resolve(false)
+					: trustOf({ der, sha256: signer.sha256 }, all, anchors, {
+							time: Date.parse(facts.now),
+						}).then(
+							(r) => r.valid,
+							() => false,
+						);
+			signerTrust.set(signer.sha256, p);
+		}
+		return p;
+	};
+	/** CRLs applied, with the certificate that signed each (for the signer-revoked pass). */
+	const applied: {
+		input: string;
+		issuer: string;
+		signer: CertificateFacts;
+		listed: Set<string>;
+	}[] = [];
 	for (const p of ctx.inputs) {
 		const detail = p.outcome.detail;
 		if (detail?.area !== 'x509' || detail.data.crls.length === 0) continue;
@@ -167,10 +198,23 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 			const signer = crl.verdict.issuerSha256
 				? facts.certificates.find((c) => c.sha256 === crl.verdict?.issuerSha256)
 				: undefined;
+			if (signer)
+				applied.push({
+					input: p.file.name,
+					issuer: crl.issuer,
+					signer,
+					listed: new Set(crl.revoked.map((r) => r.serial)),
+				});
 			for (const c of facts.certificates) {
 				if (c.issuer !== crl.issuer) continue;
-				// Same CA name, other key: the CRL is not about this certificate.
-				if (signer?.subjectKeyId && c.authorityKeyId && signer.subjectKeyId !== c.authorityKeyId)
+				// Same CA name, other key: the CRL is about this certificate only when its signer is
+				// itself trusted (an impostor CA of the same name is not).
+				if (
+					signer?.subjectKeyId &&
+					c.authorityKeyId &&
+					signer.subjectKeyId !== c.authorityKeyId &&
+					!(await signerTrusted(signer))
+				)
 					continue;
 				const hit = crl.revoked.find((r) => r.serial === c.serialNumber);
 				// Listed as revoked is evidence even on a CRL that breaks the profile; not listed on
@@ -185,5 +229,12 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 					};
 			}
 		}
+	}
+	// A CRL whose signing certificate another CRL revokes proves nothing about what it omits.
+	for (const a of applied) {
+		if (!a.signer.revoked?.crlVerified) continue;
+		for (const c of facts.certificates)
+			if (c.issuer === a.issuer && !c.revoked && !a.listed.has(c.serialNumber))
+				c.revocationUnknown ??= `revocation status cannot be established: the CRL ${a.input} is signed by ${a.signer.subject}, which is itself revoked (CRL ${a.signer.revoked.crlInput})`;
 	}
 }
