@@ -216,7 +216,11 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 					!(await signerTrusted(signer))
 				)
 					continue;
-				const hit = crl.revoked.find((r) => r.serial === c.serialNumber);
+				const hit = crl.revoked.find(
+					(r) =>
+						r.serial === c.serialNumber &&
+						(!r.certificateIssuer || r.certificateIssuer === crl.issuer),
+				);
 				// Listed as revoked is evidence even on a CRL that breaks the profile; not listed on
 				// such a CRL proves nothing.
 				if (!hit && crl.verdict.unusable)
@@ -227,6 +231,27 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 						date: hit.date,
 						crlVerified: crl.verdict.status === 'valid',
 					};
+			}
+		}
+	}
+	// Indirect CRLs (RFC 5280 5.3.3): an entry naming another issuer revokes that issuer's
+	// certificate when the CRL's signer is itself trusted; as with any listing, it only adds.
+	for (const p of ctx.inputs) {
+		const detail = facts.inputs.find((i) => i.id === p.file.id)?.detail;
+		if (detail?.area !== 'x509') continue;
+		for (const crl of detail.data.crls) {
+			const signerSha = crl.verdict?.status === 'valid' ? crl.verdict.issuerSha256 : null;
+			const signer = signerSha ? facts.certificates.find((c) => c.sha256 === signerSha) : null;
+			const entries = crl.revoked.filter(
+				(r) => r.certificateIssuer && r.certificateIssuer !== crl.issuer,
+			);
+			if (!signer || entries.length === 0 || !(await signerTrusted(signer))) continue;
+			for (const c of facts.certificates) {
+				const hit = entries.find(
+					(r) => r.certificateIssuer === c.issuer && r.serial === c.serialNumber,
+				);
+				if (hit && !c.revoked)
+					c.revoked = { crlInput: p.file.name, date: hit.date, crlVerified: true };
 			}
 		}
 	}

@@ -152,7 +152,12 @@ export interface CrlView {
 	thisUpdate: string | null;
 	nextUpdate: string | null;
 	/** Revoked serial numbers (hex as in CertificateFacts.serialNumber) with their dates. */
-	revoked: { serial: string; date: string | null }[];
+	revoked: {
+		serial: string;
+		date: string | null;
+		/** Indirect CRL: the issuer (certificateIssuer entry extension) this and later entries are for. */
+		certificateIssuer?: string;
+	}[];
 	signatureAlgorithm: string;
 	/** The CRL as dropped (public data), for the signature check in the certificate stage. */
 	der: Uint8Array;
