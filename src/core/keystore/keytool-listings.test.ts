@@ -81,6 +81,46 @@ describe('keytool 25 keystores match keytool -list -v', () => {
 	});
 });
 
+/** keytool's "Subject Public Key Algorithm" line as this analyzer names the key. */
+function keytoolKey(line: string): string {
+	const m = /^(?:(\d+)-bit )?([\w-]+)(?: \(\w+\))? key$/.exec(line.trim());
+	if (!m) return `? ${line}`;
+	// A RSASSA-PSS key is an RSA key here (its size is judged like any RSA key's).
+	const alg = m[2] === 'RSASSA-PSS' ? 'RSA' : (m[2] ?? '');
+	const bits: Record<string, string> = { Ed25519: '256', Ed448: '448' };
+	return `${alg} ${m[1] ?? bits[alg] ?? '-'}`;
+}
+
+describe('keytool 25: one key entry per key algorithm', () => {
+	it.each([
+		['keytool25-algs.p12', 'pkcs12'],
+		['keytool25-algs.jks', 'jks'],
+	] as [string, InputKind][])(
+		'%s: entries and key algorithms as keytool lists them',
+		async (name, kind) => {
+			const { ks, keys } = await open(resolve(DIR, name), kind, 'jdk25-Pass');
+			const text = readFileSync(resolve(DIR, `${name}.keytool.txt`), 'utf8');
+			const want = listing(text);
+			expect(want.size).toBe(6);
+			expect(entriesOf(ks)).toEqual(Object.fromEntries(want));
+			const algs = Object.fromEntries(
+				text
+					.split(/^Alias name: /m)
+					.slice(1)
+					.map((b) => [
+						b.slice(0, b.indexOf('\n')),
+						keytoolKey(/^Subject Public Key Algorithm: (.*)$/m.exec(b)?.[1] ?? ''),
+					]),
+			);
+			expect(algs.mldsa65).toBe('ML-DSA-65 -');
+			expect(
+				Object.fromEntries(keys.map((k) => [k.alias, `${k.keyAlgorithm} ${k.keySize ?? '-'}`])),
+			).toEqual(algs);
+			expect(keys.every((k) => k.status === 'parsed')).toBe(true);
+		},
+	);
+});
+
 describe('Windows-style and legacy PKCS#12 match keytool -list -v', () => {
 	it.each([
 		'win-xp.p12',
