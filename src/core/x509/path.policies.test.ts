@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../bytes/digest';
-import { CertificatePool, buildAndValidate, pathCertificate, type PathCert } from './path';
+import {
+	CertificatePool,
+	buildAndValidate,
+	pathCertificate,
+	validatePath,
+	type PathCert,
+} from './path';
 import { splitPem } from './pem';
 
 const DIR = resolve(import.meta.dirname, '../../../tests/fixtures/pki/policies');
@@ -59,4 +65,21 @@ describe('certificate policies agree with openssl verify -policy_check', () => {
 				if (!r.valid) expect(r.error).toMatch(/RFC 5280 6\.1\.[345]/);
 		});
 	}
+});
+
+describe('policy tree bounds', () => {
+	it('a path whose policies would blow the tree up is refused with the limit named', async () => {
+		const [root] = await certs('same-policy', 'root.pem');
+		const [inter] = await certs('same-policy', 'untrusted.pem');
+		const [leaf] = await certs('same-policy', 'leaf.pem');
+		if (!root || !inter || !leaf) throw new Error('fixture missing');
+		// The parsed policies are swapped for 3000 distinct ones on both certificates (the
+		// signatures were checked on the real bytes): 3000 × 3000 matching steps.
+		const many = Array.from({ length: 3000 }, (_, i) => `1.3.6.1.4.1.55555.${i}`);
+		const v = await validatePath(
+			[{ ...leaf, policies: many }, { ...inter, policies: many }, root],
+			{ time: Date.parse(expected.attime) },
+		);
+		expect(v.error).toMatch(/policy tree nodes or \d+ steps; refused/);
+	});
 });

@@ -958,6 +958,8 @@ interface PolicyNode {
 
 /** Policy nodes a path may create at most (a hostile mapping fan-out is refused, as OpenSSL does). */
 const MAX_POLICY_NODES = 10_000;
+/** Node visits while building the tree at most (many policies × a wide level). */
+const MAX_POLICY_WORK = 2_000_000;
 
 /**
  * Certificate policies per RFC 5280 §6.1 with user-initial-policy-set {anyPolicy}: the
@@ -981,6 +983,7 @@ function checkPolicies(path: readonly PathCert[], initialExplicit: boolean): str
 	// levels[d]: the nodes of depth d; null once the tree is NULL.
 	let levels: PolicyNode[][] | null = [[node(OID.anyPolicy, new Set([OID.anyPolicy]), null)]];
 	let nodes = 1;
+	let work = 0;
 	/** 6.1.3 (d)(3): deletes childless nodes above the deepest level, up to the root. */
 	const prune = (tree: PolicyNode[][]): PolicyNode[][] | null => {
 		for (let d = tree.length - 2; d >= 0; d--) {
@@ -1007,6 +1010,9 @@ function checkPolicies(path: readonly PathCert[], initialExplicit: boolean): str
 			};
 			for (const p of c.policies) {
 				if (p === OID.anyPolicy) continue;
+				work += above.length;
+				if (work > MAX_POLICY_WORK || nodes > MAX_POLICY_NODES)
+					return `certificate policies of the path need more than ${MAX_POLICY_NODES} policy tree nodes or ${MAX_POLICY_WORK} steps; refused like OpenSSL does`;
 				const matching = above.filter((x) => x.expected.has(p));
 				if (matching.length > 0) for (const x of matching) add(x, p);
 				else {
@@ -1036,6 +1042,9 @@ function checkPolicies(path: readonly PathCert[], initialExplicit: boolean): str
 					byIssuer.set(a, (byIssuer.get(a) ?? new Set<string>()).add(b));
 				const depth = levels.length - 1;
 				const here = levels[depth] ?? [];
+				work += byIssuer.size * here.length;
+				if (work > MAX_POLICY_WORK)
+					return `policy mappings of the path need more than ${MAX_POLICY_WORK} steps; refused like OpenSSL does`;
 				if (mapping > 0) {
 					for (const [a, targets] of byIssuer) {
 						const hits = here.filter((x) => x.policy === a);
