@@ -134,6 +134,7 @@ describe('Windows-style and legacy PKCS#12 match keytool -list -v', () => {
 		'certs-plain.p12',
 		'rc2-128-certs.p12',
 		'pyca-3des-chain.p12',
+		'win-csp-lmk.p12',
 	])('%s', async (name) => {
 		const { ks, keys } = await open(resolve(WIN, name), 'pkcs12', 'win-Pass1');
 		const want = listing(readFileSync(resolve(WIN, `${name}.keytool.txt`), 'utf8'));
