@@ -177,6 +177,20 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 		}
 		return p;
 	};
+	// Serials a verified delta CRL takes off its base CRL (removeFromCRL), per CRL issuer.
+	const removedBy = new Map<string, Set<string>>();
+	for (const p of ctx.inputs) {
+		const detail = p.outcome.detail;
+		if (detail?.area !== 'x509') continue;
+		for (const crl of detail.data.crls) {
+			if (!crl.removed?.length) continue;
+			const v = await verdictOf(crl, bySubject.get(crl.issuer) ?? [], derOf);
+			if (v.status !== 'valid') continue;
+			const set = removedBy.get(crl.issuer) ?? new Set<string>();
+			for (const serial of crl.removed) set.add(serial);
+			removedBy.set(crl.issuer, set);
+		}
+	}
 	/** CRLs applied, with the certificate that signed each (for the signer-revoked pass). */
 	const applied: {
 		input: string;
@@ -225,7 +239,7 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 				// such a CRL proves nothing.
 				if (!hit && crl.verdict.unusable)
 					c.revocationUnknown ??= `revocation status cannot be established: the CRL ${p.file.name} of ${crl.issuer} is signed by it but ${crl.verdict.unusable}`;
-				if (hit)
+				if (hit && !removedBy.get(crl.issuer)?.has(c.serialNumber))
 					c.revoked = {
 						crlInput: p.file.name,
 						date: hit.date,

@@ -158,6 +158,8 @@ export interface CrlView {
 		/** Indirect CRL: the issuer (certificateIssuer entry extension) this and later entries are for. */
 		certificateIssuer?: string;
 	}[];
+	/** Serials a delta CRL takes off the list (reasonCode removeFromCRL, RFC 5280 5.3.1). */
+	removed?: string[];
 	signatureAlgorithm: string;
 	/** The CRL as dropped (public data), for the signature check in the certificate stage. */
 	der: Uint8Array;

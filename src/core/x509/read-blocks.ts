@@ -122,13 +122,17 @@ export function readCrl(der: Uint8Array): CrlView | null {
 	// RFC 5280 5.3.3: on an indirect CRL, a certificateIssuer entry extension names the issuer of
 	// that entry and of the entries after it, until the next one.
 	let certificateIssuer: string | undefined;
+	const removed: string[] = [];
 	const revoked = (list instanceof asn1js.Sequence ? list.valueBlock.value : []).flatMap(
 		(entry) => {
 			const [serial, date, exts] = entry instanceof asn1js.Sequence ? entry.valueBlock.value : [];
 			if (!(serial instanceof asn1js.Integer)) return [];
 			certificateIssuer = entryCertificateIssuer(exts) ?? certificateIssuer;
 			// reasonCode removeFromCRL (8): a delta CRL taking a certificate off hold (RFC 5280 5.3.1)
-			if (removedFromCrl(exts)) return [];
+			if (removedFromCrl(exts)) {
+				removed.push(serialForms(new Uint8Array(serial.valueBlock.valueHexView)).hex);
+				return [];
+			}
 			return [
 				{
 					serial: serialForms(new Uint8Array(serial.valueBlock.valueHexView)).hex,
@@ -149,6 +153,7 @@ export function readCrl(der: Uint8Array): CrlView | null {
 		thisUpdate: timeOf(f[2]),
 		nextUpdate: timeOf(f[3]),
 		revoked,
+		...(removed.length > 0 ? { removed } : {}),
 		signatureAlgorithm: SIGNATURE_ALGORITHMS[sigOid] ?? sigOid,
 		der,
 	};
