@@ -1,7 +1,8 @@
 // The detail view of one certificate: names, dates, key and PEM; its extensions as text lines
 // (certificateExtensions) are built when the page opens them. The raw ASN.1 view is built in the
-// page from the PEM (ui/x509/asn1-view.ts), with offsets and lengths this tree never had.
+// page from the PEM (ui/cert/asn1-view.ts), with offsets and lengths this tree never had.
 import * as asn1js from 'asn1js';
+import { isBug } from '../errors';
 import { readRawCertificate } from './certificate-facts';
 import type { CertificateFacts, CertificateView, ExtensionView } from './facts';
 import { toPem } from './pem';
@@ -12,7 +13,8 @@ export function certificateExtensions(der: Uint8Array): ExtensionView[] {
 	let tbs: asn1js.Sequence;
 	try {
 		tbs = readRawCertificate(der).tbs;
-	} catch {
+	} catch (error) {
+		if (isBug(error)) throw error;
 		return []; // not a certificate: its card already says why
 	}
 	return readExtensions(tbs).map((e) => ({
@@ -43,8 +45,9 @@ export function certificateView(
 	let root: asn1js.Sequence | undefined = tree;
 	try {
 		root ??= readRawCertificate(der).root;
-	} catch {
-		root = undefined; // not a certificate: no extensions to count
+	} catch (error) {
+		if (isBug(error)) throw error;
+		root = undefined; // not a certificate: no extensions to count, its card says why
 	}
 	return {
 		sha256: f.sha256,

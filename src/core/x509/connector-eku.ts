@@ -7,6 +7,7 @@
 // all the same on the chain built from the dropped certificates: no anchor can make such a chain
 // valid for that role (`purposeError`). A certificate without the extension is valid for any
 // purpose, as in openssl verify -purpose.
+import { isBug } from '../errors';
 import type { AnalysisFacts } from '../facts';
 import type { Stage, StageContext } from '../pipeline';
 import {
@@ -38,7 +39,8 @@ export async function checkConnectorEku(facts: AnalysisFacts, ctx: StageContext)
 				for (const c of all) {
 					try {
 						pool.add(pathCertificate(c.der, c.sha256));
-					} catch {
+					} catch (error) {
+						if (isBug(error)) throw error;
 						// unreadable for path building: the certificate stage already said so
 					}
 				}
@@ -63,7 +65,8 @@ export async function checkConnectorEku(facts: AnalysisFacts, ctx: StageContext)
 		let verdict;
 		try {
 			verdict = await trustOf(target, all, anchors, { time, eku });
-		} catch {
+		} catch (error) {
+			if (isBug(error)) throw error;
 			continue; // unreadable for path validation: the certificate stage already said so
 		}
 		if (verdict.valid) continue;

@@ -12,6 +12,7 @@ import { keyUsage, readExtensions } from './extensions';
 import { trustOf } from './path';
 import { parseDer } from './public-key';
 import { verifySigned } from './signature';
+import { isBug } from '../errors';
 
 interface SignedParts {
 	tbs: Uint8Array;
@@ -95,7 +96,9 @@ async function verifiedBy(crlDer: Uint8Array, parts: SignedParts, certDer: Uint8
 		const crl = pkijs.CertificateRevocationList.fromBER(toArrayBuffer(crlDer));
 		const issuer = pkijs.Certificate.fromBER(toArrayBuffer(certDer));
 		return await crl.verify({ issuerCertificate: issuer });
-	} catch {
+	} catch (error) {
+		// an algorithm neither verifier supports: the signature is unknown (null), not invalid
+		if (isBug(error)) throw error;
 		return null;
 	}
 }
@@ -171,7 +174,10 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 							time: Date.parse(facts.now),
 						}).then(
 							(r) => r.valid,
-							() => false,
+							(error: unknown) => {
+								if (isBug(error)) throw error;
+								return false; // the signer cannot be read for path validation: not trusted
+							},
 						);
 			signerTrust.set(signer.sha256, p);
 		}
@@ -181,7 +187,7 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 	const removedBy = new Map<string, Set<string>>();
 	for (const p of ctx.inputs) {
 		const detail = p.outcome.detail;
-		if (detail?.area !== 'x509') continue;
+		if (detail?.area !== 'cert') continue;
 		for (const crl of detail.data.crls) {
 			if (!crl.removed?.length) continue;
 			const v = await verdictOf(crl, bySubject.get(crl.issuer) ?? [], derOf);
@@ -200,10 +206,10 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 	}[] = [];
 	for (const p of ctx.inputs) {
 		const detail = p.outcome.detail;
-		if (detail?.area !== 'x509' || detail.data.crls.length === 0) continue;
+		if (detail?.area !== 'cert' || detail.data.crls.length === 0) continue;
 		const data: X509Detail = { ...detail.data, crls: detail.data.crls.map((c) => ({ ...c })) };
 		const input = facts.inputs.find((i) => i.id === p.file.id);
-		if (input) input.detail = { area: 'x509', data };
+		if (input) input.detail = { area: 'cert', data };
 		for (const crl of data.crls) {
 			ctx.signal.throwIfAborted();
 			crl.verdict = await verdictOf(crl, bySubject.get(crl.issuer) ?? [], derOf);
@@ -252,7 +258,7 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 	// certificate when the CRL's signer is itself trusted; as with any listing, it only adds.
 	for (const p of ctx.inputs) {
 		const detail = facts.inputs.find((i) => i.id === p.file.id)?.detail;
-		if (detail?.area !== 'x509') continue;
+		if (detail?.area !== 'cert') continue;
 		for (const crl of detail.data.crls) {
 			const signerSha = crl.verdict?.status === 'valid' ? crl.verdict.issuerSha256 : null;
 			const signer = signerSha ? facts.certificates.find((c) => c.sha256 === signerSha) : null;

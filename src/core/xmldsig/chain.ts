@@ -5,6 +5,7 @@ import { readRawCertificate } from '../x509/certificate-facts';
 import { trustOf } from '../x509/path';
 import { verifyAsymmetric, type HashName } from './algorithms';
 import type { KnownCert } from './keyinfo';
+import { isBug, reasonOf } from '../errors';
 
 const CERT_SIGNATURES: Record<string, { family: 'rsa' | 'dsa'; hash: HashName }> = {
 	'1.2.840.113549.1.1.4': { family: 'rsa', hash: 'md5' },
@@ -32,8 +33,9 @@ async function issuedByAnchor(
 	let raw;
 	try {
 		raw = readRawCertificate(signer.info.der);
-	} catch {
-		return null;
+	} catch (error) {
+		if (isBug(error)) throw error;
+		return null; // unreadable: the chain verdict already carries trustOf's reason
 	}
 	const how = CERT_SIGNATURES[raw.signatureOid];
 	if (!how || !raw.signature) return null;
@@ -57,7 +59,8 @@ async function issuedByAnchor(
 		try {
 			if (await verifyAsymmetric(how, a.info.key, raw.tbsDer, sig))
 				return `${how.family.toUpperCase()} with ${how.hash.toUpperCase()}`;
-		} catch {
+		} catch (error) {
+			if (isBug(error)) throw error;
 			// key type does not fit: try the next anchor
 		}
 	}
@@ -95,10 +98,11 @@ export async function chainVerdict(
 			new Set(anchors),
 			{ time: Date.parse(when) },
 		);
-	} catch {
+	} catch (error) {
+		if (isBug(error)) throw error;
 		return {
 			trusted: false,
-			error: 'the signer certificate could not be read for chain validation',
+			error: `the signer certificate could not be read for chain validation: ${reasonOf(error)}`,
 		};
 	}
 	if (r.valid) return { trusted: true };

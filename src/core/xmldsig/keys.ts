@@ -5,9 +5,9 @@
 import * as asn1js from 'asn1js';
 import { children, oidText, readTlv, type Tlv } from '../asn1/der';
 import { toHex } from '../bytes/encoding';
-import { ParseError } from '../errors';
+import { hasCode, ParseError } from '../errors';
 import {
-	CertificateFormatError,
+	NOT_A_CERTIFICATE,
 	readRawCertificate,
 	type RawCertificate,
 } from '../x509/certificate-facts';
@@ -152,8 +152,13 @@ export function certInfo(der: Uint8Array): CertInfo {
 	try {
 		raw = readRawCertificate(der);
 	} catch (error) {
-		if (error instanceof CertificateFormatError)
-			throw new ParseError('xmldsig/malformed-certificate', 'malformed certificate');
+		if (hasCode(error, NOT_A_CERTIFICATE))
+			throw new ParseError(
+				'xmldsig/malformed-certificate',
+				'malformed certificate',
+				{},
+				{ cause: error },
+			);
 		throw error;
 	}
 	let key: PublicKey;

@@ -3,6 +3,7 @@
 // by the one certificate decoder (x509/certificate-facts.ts).
 import { Integer } from 'asn1js';
 import { toArrayBuffer, toHex } from '../bytes/encoding';
+import { isBug } from '../errors';
 import { readRawCertificate } from '../x509/certificate-facts';
 import { commonName, nameText } from '../x509/names';
 import { computedSubjectKeyId, sha1Thumbprint } from '../x509/thumbprint';
@@ -44,7 +45,9 @@ export function certInfo(der: Uint8Array, sha256: string): CertInfo | null {
 			subjectCn: commonName(raw.subject),
 			spki: raw.spkiDer,
 		};
-	} catch {
+	} catch (error) {
+		// not a readable certificate: it names no recipient (the certificate stage reports why)
+		if (isBug(error)) throw error;
 		info = null;
 	}
 	cache.set(sha256, info);

@@ -1,7 +1,7 @@
 // CERT-UNTRUSTED-CHAIN: no path validates to a supplied trust anchor (evaluated with anchors), or,
 // without anchors, the connector's role needs a key purpose the certificate's extendedKeyUsage
 // excludes, which no anchor could cure.
-import { certSubject, leafOrIntermediate } from './helpers';
+import { certSubject, leafOrIntermediate } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const certUntrustedChain: Rule = {
