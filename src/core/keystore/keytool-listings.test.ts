@@ -163,4 +163,14 @@ describe('Windows-style and legacy PKCS#12 match keytool -list -v', () => {
 		expect([...(ks.entries[0]?.certSha256 ?? [])].sort()).toEqual([...certs].sort());
 		expect(keys.map((k) => [k.status, k.encrypted])).toEqual([['parsed', false]]);
 	});
+
+	it('plain-noname.p12: a plain key bag without friendly name is "key 1", not its localKeyId', async () => {
+		expect(readFileSync(resolve(WIN, 'plain-noname.p12.openssl.txt'), 'utf8')).not.toContain(
+			'friendlyName',
+		);
+		const { ks } = await open(resolve(WIN, 'plain-noname.p12'), 'pkcs12', 'win-Pass1');
+		expect(ks.entries.map((e) => [e.alias, e.type, e.certSha256.length])).toEqual([
+			['key 1', 'private-key', 1],
+		]);
+	});
 });

@@ -674,7 +674,8 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 				iterations: outer?.iterations ?? null,
 			});
 			entries.push({
-				alias: b.alias ?? b.localKeyId ?? `key ${entries.length + 1}`,
+				// like a shrouded key bag: the localKeyId pairs it (note), it is no name to show
+				alias: b.alias ?? `key ${entries.length + 1}`,
 				type: 'private-key',
 				created: null,
 				chain: [],
