@@ -197,6 +197,15 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 			removedBy.set(crl.issuer, set);
 		}
 	}
+	// Why the revocation status of a certificate cannot be established, unless a usable, current
+	// CRL of its CA that does not list it is dropped too (`covered`).
+	const unknown = new Map<CertificateFacts, string[]>();
+	const unknownWhy = (c: CertificateFacts): string[] => {
+		let list = unknown.get(c);
+		if (!list) unknown.set(c, (list = []));
+		return list;
+	};
+	const covered = new Set<CertificateFacts>();
 	/** CRLs applied, with the certificate that signed each (for the signer-revoked pass). */
 	const applied: {
 		input: string;
@@ -214,7 +223,15 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 			ctx.signal.throwIfAborted();
 			crl.verdict = await verdictOf(crl, bySubject.get(crl.issuer) ?? [], derOf);
 			crl.stale = crl.nextUpdate !== null && Date.parse(crl.nextUpdate) < Date.parse(facts.now);
-			if (crl.verdict.status === 'invalid') continue; // a forged list revokes nothing
+			if (crl.verdict.status === 'invalid') {
+				// A forged or altered list revokes nothing, and proves nothing about the CA's others.
+				for (const c of facts.certificates)
+					if (c.issuer === crl.issuer)
+						unknownWhy(c).push(
+							`the CRL ${p.file.name} of ${crl.issuer} does not verify with the CA's key (RFC 5280 6.3.3 f)`,
+						);
+				continue;
+			}
 			const signer = crl.verdict.issuerSha256
 				? facts.certificates.find((c) => c.sha256 === crl.verdict?.issuerSha256)
 				: undefined;
@@ -241,10 +258,18 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 						r.serial === c.serialNumber &&
 						(!r.certificateIssuer || r.certificateIssuer === crl.issuer),
 				);
-				// Listed as revoked is evidence even on a CRL that breaks the profile; not listed on
-				// such a CRL proves nothing.
+				// Listed as revoked is evidence even on a CRL that breaks the profile or is past its
+				// nextUpdate; not listed on such a CRL proves nothing (RFC 5280 6.3.3 a: the status is
+				// undetermined), unless another, usable CRL of the CA covers the certificate.
 				if (!hit && crl.verdict.unusable)
-					c.revocationUnknown ??= `revocation status cannot be established: the CRL ${p.file.name} of ${crl.issuer} is signed by it but ${crl.verdict.unusable}`;
+					unknownWhy(c).push(
+						`the CRL ${p.file.name} of ${crl.issuer} is signed by it but ${crl.verdict.unusable}`,
+					);
+				else if (!hit && crl.stale)
+					unknownWhy(c).push(
+						`the CRL ${p.file.name} of ${crl.issuer} is past its nextUpdate (${crl.nextUpdate ?? ''}; RFC 5280 6.3.3 a)`,
+					);
+				else if (!hit && crl.verdict.status === 'valid') covered.add(c);
 				if (hit && !removedBy.get(crl.issuer)?.has(c.serialNumber))
 					c.revoked = {
 						crlInput: p.file.name,
@@ -275,6 +300,9 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 			}
 		}
 	}
+	for (const [c, why] of unknown)
+		if (!covered.has(c) && !c.revoked && why[0])
+			c.revocationUnknown ??= `revocation status cannot be established: ${why[0]}`;
 	// A CRL whose signing certificate another CRL revokes proves nothing about what it omits.
 	for (const a of applied) {
 		if (!a.signer.revoked?.crlVerified) continue;

@@ -56,14 +56,8 @@ const KNOWN: Record<string, string> = {
 		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (cRLIssuer of the distribution point is not followed)',
 	'41501_invalid_deltacrlindicator_no_base_set_test1':
 		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (only a delta CRL, no base)',
-	'40404_invalid_bad_crl_signature_test4':
-		'the CRL signature is INVALID, so it revokes nothing (its card says so); certvalidator fails the path for lack of revocation data',
-	'40411_invalid_old_crl_nextupdate_test11':
-		'a CRL past its nextUpdate is used and marked stale on its card; certvalidator fails the path for lack of a current CRL',
-	'40412_invalid_pre2000_crl_nextupdate_test12':
-		'a CRL past its nextUpdate is used and marked stale on its card; certvalidator fails the path for lack of a current CRL',
 	'41510_invalid_deltacrl_test10':
-		'a delta CRL past its nextUpdate is used and marked stale; certvalidator fails the path',
+		'the delta CRL is past its nextUpdate, but the current base CRL covers the certificate; certvalidator fails the path on the stale delta',
 	'41411_invalid_onlycontainsusercerts_crl_test11':
 		'issuingDistributionPoint scopes (onlyContainsUserCerts) are not applied, so the CRL is taken as covering the CA certificate',
 	'41412_invalid_onlycontainscacerts_crl_test12':
