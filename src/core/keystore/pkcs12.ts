@@ -649,6 +649,14 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 	// Keys and certificates.
 	const certs: { der: Uint8Array; bag: Bag }[] = [];
 	const entries: RawEntry[] = [];
+	// An entry without friendlyName gets the name keytool gives it: a counter from 1 over the
+	// unnamed entries (the JDK's PKCS12KeyStore "unfriendly name").
+	const unnamed = new Set<string>();
+	const unfriendlyName = () => {
+		const name = String(unnamed.size + 1);
+		unnamed.add(name);
+		return name;
+	};
 	for (const b of allBags) {
 		ctx.signal.throwIfAborted();
 		const outer = bagProtection.get(b) ?? null;
@@ -675,7 +683,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			});
 			entries.push({
 				// like a shrouded key bag: the localKeyId pairs it (note), it is no name to show
-				alias: b.alias ?? `key ${entries.length + 1}`,
+				alias: b.alias ?? unfriendlyName(),
 				type: 'private-key',
 				created: null,
 				chain: [],
@@ -719,7 +727,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			};
 			bags.push(record);
 			const entry: RawEntry = {
-				alias: b.alias ?? `key ${entries.length + 1}`,
+				alias: b.alias ?? unfriendlyName(),
 				type: secret ? 'secret-key' : 'private-key',
 				created: null,
 				chain: [],
@@ -785,7 +793,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 		if (own) {
 			e.chain.push(own.der);
 			used.add(toHex(own.der));
-			if (e.alias.startsWith('key ') && own.bag.alias) e.alias = own.bag.alias;
+			if (unnamed.has(e.alias) && own.bag.alias) e.alias = own.bag.alias;
 			e.chain.push(
 				...issuersOf(
 					own.der,
