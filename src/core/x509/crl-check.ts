@@ -34,6 +34,62 @@ function signedParts(der: Uint8Array): SignedParts | null {
 	};
 }
 
+/** ReasonFlags bits 1–8 (keyCompromise … aACompromise): every reason a CRL can cover. */
+const ALL_REASONS = 0x1fe;
+
+/** An onlySomeReasons ReasonFlags BIT STRING ([3] IMPLICIT) as bits 0–8; null when absent. */
+function reasonMask(v: asn1js.AsnType | undefined): number | null {
+	if (!(v instanceof asn1js.Primitive)) return null;
+	const bytes = new Uint8Array(v.valueBlock.valueHexView).subarray(1); // after the unused-bits count
+	let mask = 0;
+	for (let bit = 0; bit <= 8; bit++)
+		if (((bytes[bit >> 3] ?? 0) & (0x80 >> (bit & 7))) !== 0) mask |= 1 << bit;
+	return mask;
+}
+
+/**
+ * The scope an issuingDistributionPoint extension (RFC 5280 5.2.5) limits a CRL to; null without
+ * one. Distribution point names are not matched here.
+ */
+function idpScope(
+	crlDer: Uint8Array,
+): { users: boolean; cas: boolean; attributes: boolean; someReasons: number | null } | null {
+	const crl = parseDer(crlDer);
+	const tbs = crl instanceof asn1js.Sequence ? crl.valueBlock.value[0] : null;
+	if (!(tbs instanceof asn1js.Sequence)) return null;
+	const wrapper = tbs.valueBlock.value.find(
+		(v) => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === 0,
+	);
+	const list = wrapper instanceof asn1js.Constructed ? wrapper.valueBlock.value[0] : null;
+	for (const e of list instanceof asn1js.Sequence ? list.valueBlock.value : []) {
+		const parts = e instanceof asn1js.Sequence ? e.valueBlock.value : [];
+		const oid = parts[0];
+		const value = parts[parts.length - 1];
+		if (!(oid instanceof asn1js.ObjectIdentifier) || oid.valueBlock.toString() !== '2.5.29.28')
+			continue;
+		if (!(value instanceof asn1js.OctetString)) return null;
+		const idp = parseDer(new Uint8Array(value.valueBlock.valueHexView));
+		const fields = idp instanceof asn1js.Sequence ? idp.valueBlock.value : [];
+		const flag = (tag: number) =>
+			fields.some(
+				(f) =>
+					f.idBlock.tagClass === 3 &&
+					f.idBlock.tagNumber === tag &&
+					f instanceof asn1js.Primitive &&
+					new Uint8Array(f.valueBlock.valueHexView)[0] !== 0,
+			);
+		return {
+			users: flag(1),
+			cas: flag(2),
+			someReasons: reasonMask(
+				fields.find((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 3),
+			),
+			attributes: flag(5),
+		};
+	}
+	return null;
+}
+
 /** CRL extensions RFC 5280 §5.2 defines (their criticality does not make a CRL unusable here). */
 const KNOWN_CRL_EXTENSIONS = new Set([
 	'2.5.29.35', // authorityKeyIdentifier
@@ -206,6 +262,7 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 		return list;
 	};
 	const covered = new Set<CertificateFacts>();
+	const reasonsCovered = new Map<CertificateFacts, number>();
 	/** CRLs applied, with the certificate that signed each (for the signer-revoked pass). */
 	const applied: {
 		input: string;
@@ -242,8 +299,23 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 					signer,
 					listed: new Set(crl.revoked.map((r) => r.serial)),
 				});
+			const scope = idpScope(crl.der);
 			for (const c of facts.certificates) {
 				if (c.issuer !== crl.issuer) continue;
+				// RFC 5280 5.2.5, 6.3.3 b: a CRL scoped to other certificate kinds says nothing here
+				const outside = scope?.attributes
+					? 'attribute certificates'
+					: scope?.users && c.isCA
+						? 'end-entity certificates'
+						: scope?.cas && !c.isCA
+							? 'CA certificates'
+							: null;
+				if (outside) {
+					unknownWhy(c).push(
+						`the CRL ${p.file.name} of ${crl.issuer} covers only ${outside} (issuingDistributionPoint, RFC 5280 5.2.5)`,
+					);
+					continue;
+				}
 				// Same CA name, other key: the CRL is about this certificate only when its signer is
 				// itself trusted (an impostor CA of the same name is not).
 				if (
@@ -269,7 +341,16 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 					unknownWhy(c).push(
 						`the CRL ${p.file.name} of ${crl.issuer} is past its nextUpdate (${crl.nextUpdate ?? ''}; RFC 5280 6.3.3 a)`,
 					);
-				else if (!hit && crl.verdict.status === 'valid') covered.add(c);
+				else if (!hit && crl.verdict.status === 'valid' && scope?.someReasons != null) {
+					// CRLs of some reasons each: the status is known once together they cover all
+					const mask = (reasonsCovered.get(c) ?? 0) | scope.someReasons;
+					reasonsCovered.set(c, mask);
+					if ((mask & ALL_REASONS) === ALL_REASONS) covered.add(c);
+					else
+						unknownWhy(c).push(
+							`the CRLs of ${crl.issuer} cover only some revocation reasons (onlySomeReasons, RFC 5280 6.3.3 b)`,
+						);
+				} else if (!hit && crl.verdict.status === 'valid') covered.add(c);
 				if (hit && !removedBy.get(crl.issuer)?.has(c.serialNumber))
 					c.revoked = {
 						crlInput: p.file.name,

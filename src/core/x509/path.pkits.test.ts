@@ -58,14 +58,6 @@ const KNOWN: Record<string, string> = {
 		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (only a delta CRL, no base)',
 	'41510_invalid_deltacrl_test10':
 		'the delta CRL is past its nextUpdate, but the current base CRL covers the certificate; certvalidator fails the path on the stale delta',
-	'41411_invalid_onlycontainsusercerts_crl_test11':
-		'issuingDistributionPoint scopes (onlyContainsUserCerts) are not applied, so the CRL is taken as covering the CA certificate',
-	'41412_invalid_onlycontainscacerts_crl_test12':
-		'issuingDistributionPoint scopes (onlyContainsCACerts) are not applied',
-	'41414_invalid_onlycontainsattributecerts_crl_test14':
-		'issuingDistributionPoint scopes (onlyContainsAttributeCerts) are not applied',
-	'41417_invalid_onlysomereasons_test17':
-		'issuingDistributionPoint onlySomeReasons is not applied (the CRLs do not cover all reasons)',
 };
 
 const der = (b64: string) => Uint8Array.from(Buffer.from(b64, 'base64'));
