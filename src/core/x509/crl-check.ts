@@ -302,6 +302,15 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 			const scope = idpScope(crl.der);
 			for (const c of facts.certificates) {
 				if (c.issuer !== crl.issuer) continue;
+				// Same CA name, other key: the CRL is about this certificate only when its signer is
+				// itself trusted (an impostor CA of the same name is not).
+				if (
+					signer?.subjectKeyId &&
+					c.authorityKeyId &&
+					signer.subjectKeyId !== c.authorityKeyId &&
+					!(await signerTrusted(signer))
+				)
+					continue;
 				// RFC 5280 5.2.5, 6.3.3 b: a CRL scoped to other certificate kinds says nothing here
 				const outside = scope?.attributes
 					? 'attribute certificates'
@@ -316,15 +325,6 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 					);
 					continue;
 				}
-				// Same CA name, other key: the CRL is about this certificate only when its signer is
-				// itself trusted (an impostor CA of the same name is not).
-				if (
-					signer?.subjectKeyId &&
-					c.authorityKeyId &&
-					signer.subjectKeyId !== c.authorityKeyId &&
-					!(await signerTrusted(signer))
-				)
-					continue;
 				const hit = crl.revoked.find(
 					(r) =>
 						r.serial === c.serialNumber &&
