@@ -34,6 +34,73 @@ function signedParts(der: Uint8Array): SignedParts | null {
 	};
 }
 
+/** One RDN as sorted 'oid=value' pairs (values case-folded, spaces collapsed). */
+function rdnKey(set: asn1js.AsnType): string {
+	const atvs = set instanceof asn1js.Constructed ? set.valueBlock.value : [];
+	return atvs
+		.map((atv) => {
+			const [t, v] = atv instanceof asn1js.Sequence ? atv.valueBlock.value : [];
+			const value =
+				v instanceof asn1js.BaseStringBlock
+					? v.getValue().toLowerCase().trim().replace(/\s+/g, ' ')
+					: '';
+			return `${t instanceof asn1js.ObjectIdentifier ? t.valueBlock.toString() : '?'}=${value}`;
+		})
+		.sort()
+		.join('+');
+}
+
+/** A Name as its RDN keys in encoding order, joined: the form distribution point names compare in. */
+function nameKey(name: asn1js.AsnType | undefined): string {
+	return (name instanceof asn1js.Sequence ? name.valueBlock.value : []).map(rdnKey).join('/');
+}
+
+/**
+ * The names of a distributionPoint field ([0], wrapping the DistributionPointName CHOICE:
+ * [0] fullName GeneralNames, or [1] nameRelativeToCRLIssuer appended to `issuer`): directory
+ * names as nameKey, URIs as 'uri:…'; null without the field.
+ */
+function pointNames(
+	field: asn1js.AsnType | undefined,
+	issuer: asn1js.AsnType | undefined,
+): string[] | null {
+	if (!(field instanceof asn1js.Constructed)) return null;
+	const choice = field.valueBlock.value[0];
+	if (!(choice instanceof asn1js.Constructed)) return null;
+	if (choice.idBlock.tagNumber === 1) return [`${nameKey(issuer)}/${rdnKey(choice)}`];
+	return choice.valueBlock.value.flatMap((g) => {
+		if (g.idBlock.tagClass !== 3) return [];
+		if (g.idBlock.tagNumber === 4 && g instanceof asn1js.Constructed)
+			return [nameKey(g.valueBlock.value[0])];
+		if (g.idBlock.tagNumber === 6 && g instanceof asn1js.Primitive)
+			return [`uri:${new TextDecoder().decode(g.valueBlock.valueHexView)}`];
+		return [];
+	});
+}
+
+/**
+ * The distribution point names of a certificate's cRLDistributionPoints (relative names taken
+ * against its issuer); null without the extension.
+ */
+function certificatePoints(der: Uint8Array): { names: string[]; indirect: boolean } | null {
+	const raw = readRawCertificate(der);
+	const ext = readExtensions(raw.tbs).find((e) => e.oid === '2.5.29.31');
+	if (!ext) return null;
+	const dps = parseDer(ext.value);
+	const list = dps instanceof asn1js.Sequence ? dps.valueBlock.value : [];
+	const fields = (dp: asn1js.AsnType) => (dp instanceof asn1js.Sequence ? dp.valueBlock.value : []);
+	return {
+		names: list.flatMap((dp) => {
+			const field = fields(dp).find((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 0);
+			return pointNames(field, raw.issuer) ?? [];
+		}),
+		// a cRLIssuer: the certificate's CRL is an indirect one, issued by another authority
+		indirect: list.some((dp) =>
+			fields(dp).some((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 2),
+		),
+	};
+}
+
 /** ReasonFlags bits 1–8 (keyCompromise … aACompromise): every reason a CRL can cover. */
 const ALL_REASONS = 0x1fe;
 
@@ -51,9 +118,14 @@ function reasonMask(v: asn1js.AsnType | undefined): number | null {
  * The scope an issuingDistributionPoint extension (RFC 5280 5.2.5) limits a CRL to; null without
  * one. Distribution point names are not matched here.
  */
-function idpScope(
-	crlDer: Uint8Array,
-): { users: boolean; cas: boolean; attributes: boolean; someReasons: number | null } | null {
+function idpScope(crlDer: Uint8Array): {
+	users: boolean;
+	cas: boolean;
+	attributes: boolean;
+	someReasons: number | null;
+	/** The distribution point names the CRL covers (dpNames keys), null without any. */
+	points: string[] | null;
+} | null {
 	const crl = parseDer(crlDer);
 	const tbs = crl instanceof asn1js.Sequence ? crl.valueBlock.value[0] : null;
 	if (!(tbs instanceof asn1js.Sequence)) return null;
@@ -85,6 +157,10 @@ function idpScope(
 				fields.find((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 3),
 			),
 			attributes: flag(5),
+			points: pointNames(
+				fields.find((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 0),
+				tbs.valueBlock.value[tbs.valueBlock.value[0] instanceof asn1js.Integer ? 2 : 1],
+			),
 		};
 	}
 	return null;
@@ -262,6 +338,26 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 		return list;
 	};
 	const covered = new Set<CertificateFacts>();
+	// RFC 5280 6.3.3 b 2 i: a CRL for named distribution points covers a certificate whose
+	// cRLDistributionPoints names one of them (a certificate naming none is not covered).
+	// Indirect CRLs (a cRLIssuer in the distribution point) are not matched by name here: such a
+	// certificate is taken as covered rather than left undetermined.
+	const pointsOf = new Map<string, { names: string[]; indirect: boolean } | null>();
+	const pointsMatch = (crlPoints: string[], c: CertificateFacts): boolean => {
+		if (!pointsOf.has(c.sha256)) {
+			const der = derOf.get(c.sha256);
+			let points: { names: string[]; indirect: boolean } | null;
+			try {
+				points = der ? certificatePoints(der) : null;
+			} catch (error) {
+				if (isBug(error)) throw error;
+				points = null; // unreadable extension: it names no distribution point
+			}
+			pointsOf.set(c.sha256, points);
+		}
+		const own = pointsOf.get(c.sha256);
+		return own?.indirect === true || (own?.names.some((n) => crlPoints.includes(n)) ?? false);
+	};
 	const reasonsCovered = new Map<CertificateFacts, number>();
 	/** CRLs applied, with the certificate that signed each (for the signer-revoked pass). */
 	const applied: {
@@ -318,7 +414,9 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 						? 'end-entity certificates'
 						: scope?.cas && !c.isCA
 							? 'CA certificates'
-							: null;
+							: scope?.points && !pointsMatch(scope.points, c)
+								? `its distribution point (${c.subject} names another, or none)`
+								: null;
 				if (outside) {
 					unknownWhy(c).push(
 						`the CRL ${p.file.name} of ${crl.issuer} covers only ${outside} (issuingDistributionPoint, RFC 5280 5.2.5)`,

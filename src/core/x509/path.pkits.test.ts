@@ -42,12 +42,6 @@ const KNOWN: Record<string, string> = {
 		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (the only CRL names another issuer)',
 	'40406_invalid_wrong_crl_test6':
 		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (the only CRL is of another CA)',
-	'41403_invalid_distributionpoint_test3':
-		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (the CRL covers another distribution point; issuingDistributionPoint is not matched here)',
-	'41408_invalid_distributionpoint_test8':
-		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (distribution point not matched here)',
-	'41409_invalid_distributionpoint_test9':
-		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (distribution point not matched here)',
 	'41426_invalid_idp_with_indirectcrl_test26':
 		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (indirect CRLs are not followed)',
 	'41427_invalid_crlissuer_test27':
