@@ -43,11 +43,11 @@ const KNOWN: Record<string, string> = {
 	'40406_invalid_wrong_crl_test6':
 		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (the only CRL is of another CA)',
 	'41426_invalid_idp_with_indirectcrl_test26':
-		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (indirect CRLs are not followed)',
+		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (the coverage of an indirect CRL is not matched by name)',
 	'41427_invalid_crlissuer_test27':
-		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (cRLIssuer of the distribution point is not followed)',
+		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (the cRLIssuer of the distribution point is not matched against the indirect CRL)',
 	'41435_invalid_crlissuer_test35':
-		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (cRLIssuer of the distribution point is not followed)',
+		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (the cRLIssuer of the distribution point is not matched against the indirect CRL)',
 	'41501_invalid_deltacrlindicator_no_base_set_test1':
 		'the case requires revocation information for the end entity (certvalidator runs it in hard-fail mode) and none applies; this analyzer validates paths without requiring revocation data (only a delta CRL, no base)',
 	'41510_invalid_deltacrl_test10':
