@@ -101,6 +101,21 @@ function certificatePoints(der: Uint8Array): { names: string[]; indirect: boolea
 	};
 }
 
+/** The CRL carries a deltaCRLIndicator (2.5.29.27). */
+function isDeltaCrl(crlDer: Uint8Array): boolean {
+	const crl = parseDer(crlDer);
+	const tbs = crl instanceof asn1js.Sequence ? crl.valueBlock.value[0] : null;
+	if (!(tbs instanceof asn1js.Sequence)) return false;
+	const wrapper = tbs.valueBlock.value.find(
+		(v) => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === 0,
+	);
+	const list = wrapper instanceof asn1js.Constructed ? wrapper.valueBlock.value[0] : null;
+	return (list instanceof asn1js.Sequence ? list.valueBlock.value : []).some((e) => {
+		const oid = e instanceof asn1js.Sequence ? e.valueBlock.value[0] : null;
+		return oid instanceof asn1js.ObjectIdentifier && oid.valueBlock.toString() === '2.5.29.27';
+	});
+}
+
 /** ReasonFlags bits 1–8 (keyCompromise … aACompromise): every reason a CRL can cover. */
 const ALL_REASONS = 0x1fe;
 
@@ -448,8 +463,15 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 						unknownWhy(c).push(
 							`the CRLs of ${crl.issuer} cover only some revocation reasons (onlySomeReasons, RFC 5280 6.3.3 b)`,
 						);
-				} else if (!hit && crl.verdict.status === 'valid') covered.add(c);
-				if (hit && !removedBy.get(crl.issuer)?.has(c.serialNumber))
+				} else if (!hit && crl.verdict.status === 'valid' && isDeltaCrl(crl.der))
+					// RFC 5280 5.2.4: a delta CRL lists changes since a base CRL; alone it settles nothing
+					unknownWhy(c).push(
+						`the only CRL ${p.file.name} of ${crl.issuer} is a delta CRL, without its base CRL (RFC 5280 5.2.4)`,
+					);
+				else if (!hit && crl.verdict.status === 'valid') covered.add(c);
+				// on hold in the base CRL and taken off by a delta CRL: base and delta settle it
+				if (hit && removedBy.get(crl.issuer)?.has(c.serialNumber)) covered.add(c);
+				else if (hit)
 					c.revoked = {
 						crlInput: p.file.name,
 						date: hit.date,
