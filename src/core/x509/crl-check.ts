@@ -82,7 +82,9 @@ function pointNames(
  * The distribution point names of a certificate's cRLDistributionPoints (relative names taken
  * against its issuer); null without the extension.
  */
-function certificatePoints(der: Uint8Array): { names: string[]; indirect: boolean } | null {
+function certificatePoints(
+	der: Uint8Array,
+): { names: string[]; indirect: boolean; crlIssuers: string[] } | null {
 	const raw = readRawCertificate(der);
 	const ext = readExtensions(raw.tbs).find((e) => e.oid === '2.5.29.31');
 	if (!ext) return null;
@@ -92,13 +94,42 @@ function certificatePoints(der: Uint8Array): { names: string[]; indirect: boolea
 	return {
 		names: list.flatMap((dp) => {
 			const field = fields(dp).find((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 0);
-			return pointNames(field, raw.issuer) ?? [];
+			// RFC 5280 4.2.1.13: a relative name is appended to the cRLIssuer when there is one
+			const crlIssuer = fields(dp).find(
+				(f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 2,
+			);
+			const dirName =
+				crlIssuer instanceof asn1js.Constructed
+					? crlIssuer.valueBlock.value.find(
+							(g) => g.idBlock.tagClass === 3 && g.idBlock.tagNumber === 4,
+						)
+					: undefined;
+			const base = dirName instanceof asn1js.Constructed ? dirName.valueBlock.value[0] : raw.issuer;
+			return pointNames(field, base) ?? [];
 		}),
 		// a cRLIssuer: the certificate's CRL is an indirect one, issued by another authority
 		indirect: list.some((dp) =>
 			fields(dp).some((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 2),
 		),
+		crlIssuers: list.flatMap((dp) =>
+			fields(dp)
+				.filter((f) => f.idBlock.tagClass === 3 && f.idBlock.tagNumber === 2)
+				.flatMap((f) => (f instanceof asn1js.Constructed ? f.valueBlock.value : []))
+				.flatMap((g) =>
+					g.idBlock.tagClass === 3 && g.idBlock.tagNumber === 4 && g instanceof asn1js.Constructed
+						? [nameKey(g.valueBlock.value[0])]
+						: [],
+				),
+		),
 	};
+}
+
+/** The CRL issuer's Name as nameKey. */
+function crlIssuerKey(crlDer: Uint8Array): string {
+	const crl = parseDer(crlDer);
+	const tbs = crl instanceof asn1js.Sequence ? crl.valueBlock.value[0] : null;
+	if (!(tbs instanceof asn1js.Sequence)) return '';
+	return nameKey(tbs.valueBlock.value[tbs.valueBlock.value[0] instanceof asn1js.Integer ? 2 : 1]);
 }
 
 /** The CRL carries a deltaCRLIndicator (2.5.29.27). */
@@ -355,13 +386,14 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 	const covered = new Set<CertificateFacts>();
 	// RFC 5280 6.3.3 b 2 i: a CRL for named distribution points covers a certificate whose
 	// cRLDistributionPoints names one of them (a certificate naming none is not covered).
-	// Indirect CRLs (a cRLIssuer in the distribution point) are not matched by name here: such a
-	// certificate is taken as covered rather than left undetermined.
-	const pointsOf = new Map<string, { names: string[]; indirect: boolean } | null>();
-	const pointsMatch = (crlPoints: string[], c: CertificateFacts): boolean => {
+	// A certificate whose distribution point names a cRLIssuer is covered only by that issuer's
+	// (indirect) CRL (RFC 5280 6.3.3 b 1), matched in the indirect pass below.
+	type Points = { names: string[]; indirect: boolean; crlIssuers: string[] } | null;
+	const pointsOf = new Map<string, Points>();
+	const pointsFor = (c: CertificateFacts): Points => {
 		if (!pointsOf.has(c.sha256)) {
 			const der = derOf.get(c.sha256);
-			let points: { names: string[]; indirect: boolean } | null;
+			let points: Points;
 			try {
 				points = der ? certificatePoints(der) : null;
 			} catch (error) {
@@ -370,9 +402,10 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 			}
 			pointsOf.set(c.sha256, points);
 		}
-		const own = pointsOf.get(c.sha256);
-		return own?.indirect === true || (own?.names.some((n) => crlPoints.includes(n)) ?? false);
+		return pointsOf.get(c.sha256) ?? null;
 	};
+	const pointsMatch = (crlPoints: string[], c: CertificateFacts): boolean =>
+		pointsFor(c)?.names.some((n) => crlPoints.includes(n)) ?? false;
 	const reasonsCovered = new Map<CertificateFacts, number>();
 	/** CRLs applied, with the certificate that signed each (for the signer-revoked pass). */
 	const applied: {
@@ -423,15 +456,17 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 				)
 					continue;
 				// RFC 5280 5.2.5, 6.3.3 b: a CRL scoped to other certificate kinds says nothing here
-				const outside = scope?.attributes
-					? 'attribute certificates'
-					: scope?.users && c.isCA
-						? 'end-entity certificates'
-						: scope?.cas && !c.isCA
-							? 'CA certificates'
-							: scope?.points && !pointsMatch(scope.points, c)
-								? `its distribution point (${c.subject} names another, or none)`
-								: null;
+				const outside = pointsFor(c)?.indirect
+					? 'certificates whose distribution point names it (this one names another CRL issuer)'
+					: scope?.attributes
+						? 'attribute certificates'
+						: scope?.users && c.isCA
+							? 'end-entity certificates'
+							: scope?.cas && !c.isCA
+								? 'CA certificates'
+								: scope?.points && !pointsMatch(scope.points, c)
+									? `its distribution point (${c.subject} names another, or none)`
+									: null;
 				if (outside) {
 					unknownWhy(c).push(
 						`the CRL ${p.file.name} of ${crl.issuer} covers only ${outside} (issuingDistributionPoint, RFC 5280 5.2.5)`,
@@ -491,7 +526,12 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 			const entries = crl.revoked.filter(
 				(r) => r.certificateIssuer && r.certificateIssuer !== crl.issuer,
 			);
-			if (!signer || entries.length === 0 || !(await signerTrusted(signer))) continue;
+			const issuerKey = crlIssuerKey(crl.der);
+			const delegated = facts.certificates.filter(
+				(c) => c.issuer !== crl.issuer && pointsFor(c)?.crlIssuers.includes(issuerKey),
+			);
+			if (!signer || (entries.length === 0 && delegated.length === 0)) continue;
+			if (!(await signerTrusted(signer))) continue;
 			for (const c of facts.certificates) {
 				const hit = entries.find(
 					(r) => r.certificateIssuer === c.issuer && r.serial === c.serialNumber,
@@ -499,6 +539,12 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 				if (hit && !c.revoked)
 					c.revoked = { crlInput: p.file.name, date: hit.date, crlVerified: true };
 			}
+			// RFC 5280 6.3.3 b 1: the CRL issuer a certificate's distribution point names settles
+			// its status when its CRL does not list it (and covers the named point, if scoped).
+			const scope = idpScope(crl.der);
+			for (const c of delegated)
+				if (!c.revoked && !crl.stale && (!scope?.points || pointsMatch(scope.points, c)))
+					covered.add(c);
 		}
 	}
 	for (const [c, why] of unknown)
