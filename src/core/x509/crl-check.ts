@@ -1,6 +1,11 @@
-// CRLs in the certificate stage: each dropped CRL's signature is checked against the dropped
-// certificates named as its issuer (WebCrypto for RSA/ECDSA, pkijs for the rest), its freshness
-// against the analysis time, and the certificates it lists are marked revoked.
+// CRLs in the certificate stage (RFC 5280 §5, §6.3): each dropped CRL's signature is checked
+// against the dropped certificates named as its issuer (WebCrypto for RSA/ECDSA, BigInt DSA, pkijs
+// for the rest), its freshness against the analysis time, its profile (CRL number, critical
+// extensions, the signer's cRLSign) and scope (issuingDistributionPoint, delta CRLs, indirect
+// CRLs, CRLs signed by another key of the CA). The certificates it lists are marked revoked; a
+// certificate whose CA's dropped CRLs are all stale, forged, unusable or out of scope gets a
+// revocationUnknown reason, which makes its chain untrusted when trust anchors are set (chain.ts).
+// A certificate whose CA has no dropped CRL at all is not affected: revocation data is not required.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { toArrayBuffer } from '../bytes/encoding';
