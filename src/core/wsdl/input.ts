@@ -10,6 +10,8 @@ import { parseXmlInput } from '../xml/xml-input';
 import { PolicyRegistry } from '../policy/normalize';
 import { readCapturedMessage } from '../policy/envelope';
 import { matchMessage } from './match-message';
+import { judgePolicyPositions } from './policy-positions';
+import type { MessageMatch } from '../policy/types';
 import { attr } from '../xml/dom';
 import type { WsdlFacts } from './facts';
 import {
@@ -142,6 +144,37 @@ function rootsOf(
 	return { roots, importedBy };
 }
 
+/**
+ * The positions the matched operation's policy names (signed / encrypted headers and elements)
+ * judged over the message's signatures: the document as received and, for signatures found
+ * after decryption (sign-then-encrypt), the decrypted document.
+ */
+function judgePositions(
+	facts: AnalysisFacts,
+	owner: WsdlFacts,
+	match: MessageMatch,
+	d: XmlDocumentRef,
+	decrypted: readonly XmlDocumentRef[],
+): void {
+	const op = owner.operations.find(
+		(o) => o.binding === match.binding && o.name === match.operation,
+	);
+	const alternatives = op?.[match.direction]?.alternatives ?? [];
+	if (alternatives.length === 0) return;
+	const sigs = facts.signatures.filter((s) => s.inputName === d.inputName);
+	const opened = decrypted.filter((x) => x.inputName === d.inputName).at(-1);
+	const notes = new Set<string>();
+	for (const [origin, doc] of [
+		['input', d.xml.doc],
+		['decrypted', opened?.xml.doc],
+	] as const) {
+		const mine = sigs.filter((s) => s.documentOrigin === origin);
+		if (!doc || mine.length === 0) continue;
+		for (const n of judgePolicyPositions(doc, alternatives, mine).notes) notes.add(n);
+	}
+	for (const n of notes) owner.notes.push({ level: 'info', message: `${d.inputName}: ${n}` });
+}
+
 export function runWsdlStage(
 	facts: AnalysisFacts,
 	documents: readonly XmlDocumentRef[],
@@ -238,6 +271,7 @@ export function runWsdlStage(
 		msg.match = match;
 		msg.matchNote = note;
 		const owner = match ? built.find((w) => w.inputName === match.wsdl) : undefined;
+		if (owner && match) judgePositions(facts, owner, match, d, decrypted);
 		if (owner) owner.messages.push(msg);
 		// Without a WSDL, an envelope only needs a place in facts when its wsa:To is plain HTTP
 		// (WSDL-HTTP-ENDPOINT); otherwise the WSDL area stays "not analyzed".
