@@ -68,10 +68,15 @@ describe('signed as the policy says: no wrapping finding', () => {
 describe('wrapping variants at the policy positions: XSW-SIGNED-ELEMENT-RELOCATED', () => {
 	it.each([
 		['orders-xsw-header-relocated.xml', 'ex:CustomerId', 'relocated', /moved under wrap:Wrapper/],
-		['orders-xsw-header-in-security.xml', 'ex:CustomerId', 'relocated', /moved under wsse:Security/],
+		[
+			'orders-xsw-header-in-security.xml',
+			'ex:CustomerId',
+			'relocated',
+			/moved under wsse:Security/,
+		],
 		['orders-xsw-header-doubled.xml', 'ex:CustomerId', 'duplicated', /2 ex:CustomerId elements/],
 		['orders-xsw-header-nested.xml', 'ex:CustomerId', 'nested', /nested inside the unsigned/],
-		['orders-xsw-wsa-to-doubled.xml', 'wsa:To', 'duplicated', /2 wsa:To elements/],
+		['orders-xsw-wsa-to-doubled.xml', 'wsa:To', 'duplicated', /2 wsa:To header blocks/],
 		['orders-xsw-element-relocated.xml', 'ex:payment', 'relocated', /sp:SignedElements/],
 		['orders-xsw-element-doubled.xml', 'ex:payment', 'duplicated', /2 ex:payment elements/],
 		['orders-xsw-element-nested.xml', 'ex:payment', 'nested', /nested inside the unsigned/],
@@ -96,6 +101,12 @@ describe('wrapping variants at the policy positions: XSW-SIGNED-ELEMENT-RELOCATE
 	it('without the WSDL the element-level variants are not judged (no position is known)', async () => {
 		const { xsw } = await analyze('orders-xsw-element-doubled.xml', false);
 		expect(xsw).toEqual([]);
+	});
+	it('without the WSDL a doubled WS-Addressing header is still flagged (the first is read)', async () => {
+		const { xsw } = await analyze('orders-xsw-wsa-to-doubled.xml', false);
+		expect(xsw.map((x) => [x.ruleId, x.evidence])).toEqual([
+			['XSW-SIGNED-ELEMENT-RELOCATED', expect.stringMatching(/duplicated: 2 wsa:To header blocks/)],
+		]);
 	});
 });
 

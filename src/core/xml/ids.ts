@@ -3,7 +3,7 @@
 // is resolved; a value held by more than one element is a wrapping signal and never resolves,
 // for signatures, decryption (DataReference, CipherReference, RetrievalMethod) and the policy
 // check alike. Element paths are xml/paths.ts (re-exported here for the callers of the ID map).
-import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
+import type { Attr, Document, Element } from '@xmldom/xmldom';
 import { isElement } from './dom';
 import { elementsWithIdAttributes, mutations } from './element-index';
 import { NS } from './namespaces';

@@ -7,6 +7,8 @@
 // is a wrapping: the signature verifies while the consumer uses other content.
 import type { Document, Element } from '@xmldom/xmldom';
 import { childElements, children, is, localName, NS } from './dom';
+import { readEnvelope } from './envelope';
+import { isWsa } from './namespaces';
 
 export const SAMLP2 = 'urn:oasis:names:tc:SAML:2.0:protocol';
 export const SAMLP1 = 'urn:oasis:names:tc:SAML:1.0:protocol';
@@ -143,4 +145,32 @@ export function judgeSamlPosition(
 	const ownerVerdict = judgeSamlPosition(owner, doc, (e) => e === owner || covered(e));
 	if (!ownerVerdict || ownerVerdict.effective !== false) return { effective: true, expected };
 	return { effective: false, expected, ...displaced(owner) };
+}
+
+/**
+ * A signed WS-Addressing header block: the receiver reads the first block of that name (in any
+ * WS-Addressing version), so a signed copy beside an unsigned one of the same name is a wrapping
+ * even though both sit under soap:Header. Null when el is not a header block (the envelope model
+ * judges where it sits).
+ */
+export function judgeWsaPosition(
+	el: Element,
+	doc: Document,
+	covered: (e: Element) => boolean,
+): PositionVerdict | null {
+	if (!isWsa(el.namespaceURI)) return null;
+	const env = readEnvelope(doc);
+	if (!env) return null;
+	const local = localName(el);
+	const same = env.blocks.filter((b) => isWsa(b.namespaceURI) && localName(b) === local);
+	if (!same.includes(el)) return null;
+	const expected = `the first wsa:${local} header block of soap:Header`;
+	const unsigned = same.filter((b) => b !== el && !covered(b));
+	if (unsigned.length === 0) return { effective: true, expected };
+	return {
+		effective: false,
+		expected,
+		variant: 'duplicated',
+		detail: `${same.length} wsa:${local} header blocks, ${unsigned.length} of them not signed: a receiver reads ${same[0] === el ? 'the signed first one, another may read the rest' : 'the first, which is not the signed one'}`,
+	};
 }
