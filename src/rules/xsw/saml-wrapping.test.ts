@@ -1,7 +1,8 @@
-// Signature wrapping judged by position over SAML from a real signer (xmlsec1, see
-// tests/fixtures/saml/README.md): each variant moves, copies or nests elements of a genuinely
-// signed message. The signed originals raise no XSW finding; every variant does.
-import { readFileSync } from 'node:fs';
+// Signature wrapping judged by position over SAML from real signers (xmlsec1, the JDK 17 XML-DSig
+// API, python-xmlsec; see tests/fixtures/saml/README.md): each variant moves, copies or nests
+// elements of a genuinely signed message. The signed originals raise no XSW finding; every variant
+// does.
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSignatureStage, type FixtureReader } from '../../core/soap/testing';
@@ -108,5 +109,77 @@ describe('SAML assertions as first-class facts', () => {
 			['admin@evil.example', true, false],
 			['alice@example.com', true, true],
 		]);
+	});
+});
+
+// The same originals and variants from the two other producers (files prefixed jdk- and
+// pyxmlsec-); python-xmlsec signed the Response-level, SAML 1.1 and SAML 1.1-in-SOAP set only.
+describe.each(['jdk-', 'pyxmlsec-'])('producer %s', (prefix) => {
+	const present = (f: string): boolean => existsSync(resolve(SAML, prefix + f));
+	const originals = [
+		'saml2-response-signed-assertion.xml',
+		'saml2-response-signed.xml',
+		'saml2-assertion-signed.xml',
+		'saml11-assertion-signed.xml',
+		'soap-saml2-token.xml',
+		'soap-saml11-token.xml',
+	].filter(present);
+	it('holds its signed originals', () => {
+		expect(originals.length).toBeGreaterThanOrEqual(prefix === 'jdk-' ? 6 : 4);
+	});
+	it.each(originals)('%s verifies, no wrapping finding', async (f) => {
+		const { facts, ids } = await run(prefix + f);
+		expect(facts.signatures.map((s) => s.valid)).toEqual([true]);
+		expect(ids).toEqual([]);
+	});
+	const variants = (
+		[
+			['saml2-xsw-response-in-statusdetail.xml', true, 'relocated'],
+			['saml2-xsw-assertion-concealed.xml', true, 'relocated'],
+			['saml2-xsw-assertion-doubled.xml', true, 'duplicated'],
+			['saml2-xsw-assertion-nested.xml', true, 'nested'],
+			['saml2-xsw-assertion-in-signature-object.xml', false, 'relocated'],
+			['soap-saml2-xsw-relocated.xml', true, 'relocated'],
+			['soap-saml11-xsw-doubled.xml', true, 'duplicated'],
+		] as const
+	).filter(([f]) => present(f));
+	it('holds its variants', () => {
+		expect(variants.length).toBeGreaterThanOrEqual(prefix === 'jdk-' ? 7 : 6);
+	});
+	it.each(variants)('%s is flagged', async (f, valid, variant) => {
+		const { facts, relocated } = await run(prefix + f);
+		expect(facts.signatures.map((s) => s.valid)).toEqual([valid]);
+		expect(relocated).toHaveLength(1);
+		expect(facts.signatures[0]?.references[0]?.wrapping?.variant).toBe(variant);
+	});
+});
+
+describe('a WS-Security message signature over the Body and a SAML token (JDK XML-DSig API)', () => {
+	it('as signed: valid, both references at their positions, the token first-class', async () => {
+		const { facts, ids } = await run('jdk-soap-saml2-message-signed.xml');
+		expect(facts.signatures.map((s) => s.valid)).toEqual([true]);
+		expect(ids).toEqual([]);
+		const refs = facts.signatures[0]?.references ?? [];
+		expect(refs.map((r) => [r.target, r.atExpectedPosition])).toEqual([
+			['soap:Body', true],
+			['saml:Assertion', true],
+		]);
+		const detail = facts.inputs.find((i) => i.name === 'jdk-soap-saml2-message-signed.xml')?.detail;
+		const saml = detail?.area === 'xml' ? (detail.data.saml ?? []) : [];
+		expect(saml).toMatchObject([
+			{ version: '2.0', subject: 'alice@example.com', effective: true, signed: false },
+		]);
+		// signed by the message signature, not by a signature of its own
+		expect(saml[0]?.signedBy).toMatch(/orders-client/);
+	});
+	it.each([
+		['jdk-soap-saml2-message-xsw-assertion-relocated.xml', 'saml:Assertion', /wrap:Wrapper/],
+		['jdk-soap-saml2-message-xsw-body-relocated.xml', 'soap:Body', /wrap:Wrapper\/soap:Body/],
+	])('%s: valid and flagged', async (f, target, where) => {
+		const { facts, relocated } = await run(f);
+		expect(facts.signatures.map((s) => s.valid)).toEqual([true]);
+		expect(relocated).toHaveLength(1);
+		expect(relocated[0]?.subject).toContain(target);
+		expect(relocated[0]?.evidence).toMatch(where);
 	});
 });
