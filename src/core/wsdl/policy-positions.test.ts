@@ -161,3 +161,34 @@ describe('policyPositions', () => {
 		expect(pos?.holds(doc.getElementsByTagName('ex:card')[0]!)).toBe(true);
 	});
 });
+
+describe('UsernameToken and Timestamp where the service reads them (no policy needed)', () => {
+	it('as signed (UsernameToken, Timestamp, Body, WS-Addressing): no wrapping finding', async () => {
+		const { report, xsw } = await analyze('orders-signed-username.xml', false);
+		expect(report.signatures.map((s) => s.verdict)).toEqual(['valid']);
+		expect(xsw).toEqual([]);
+	});
+	it.each([
+		[
+			'orders-xsw-username-relocated.xml',
+			'wsse:UsernameToken',
+			'relocated',
+			/moved under wrap:Wrapper/,
+		],
+		['orders-xsw-username-doubled.xml', 'wsse:UsernameToken', 'duplicated', /not signed \(admin\)/],
+		[
+			'orders-xsw-timestamp-other-actor.xml',
+			'wsu:Timestamp',
+			'relocated',
+			/moved under wsse:Security.*ultimate receiver/,
+		],
+	])('%s', async (f, target, variant, detail) => {
+		const { facts, report, xsw } = await analyze(f, false);
+		expect(report.signatures.map((s) => s.verdict)).toEqual(['valid']);
+		expect(xsw.map((x) => x.ruleId)).toEqual(['XSW-SIGNED-ELEMENT-RELOCATED']);
+		expect(xsw[0]?.subject).toContain(target);
+		expect(xsw[0]?.evidence).toMatch(detail);
+		const ref = facts.signatures[0]?.references.find((r) => r.target === target);
+		expect(ref?.wrapping?.variant).toBe(variant);
+	});
+});

@@ -6,7 +6,7 @@
 // element anywhere else, or a signed assertion beside an unsigned one where the consumer reads,
 // is a wrapping: the signature verifies while the consumer uses other content.
 import type { Document, Element } from '@xmldom/xmldom';
-import { childElements, children, is, localName, NS } from './dom';
+import { attrNS, child, childElements, children, is, localName, NS, trimmedText } from './dom';
 import { readEnvelope } from './envelope';
 import { isWsa } from './namespaces';
 
@@ -173,4 +173,47 @@ export function judgeWsaPosition(
 		variant: 'duplicated',
 		detail: `${same.length} wsa:${local} header blocks, ${unsigned.length} of them not signed: a receiver reads ${same[0] === el ? 'the signed first one, another may read the rest' : 'the first, which is not the signed one'}`,
 	};
+}
+
+const ULTIMATE_RECEIVER = 'http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver';
+
+/**
+ * A signed UsernameToken or Timestamp: the service reads the one in the wsse:Security header
+ * addressed to it (no actor / role, or the SOAP 1.2 ultimateReceiver role). A signed copy elsewhere
+ * (an unknown header, a Security header for an intermediary) while that header holds an unsigned
+ * one is a wrapping: the caller is authenticated, or the message's freshness judged, by content no
+ * signature covers. A second UsernameToken beside the signed one is one too; two Timestamps in one
+ * header are XSW-MULTIPLE-SECURITY-ELEMENTS' finding. Null when no rule applies.
+ */
+export function judgeSecurityTokenPosition(
+	el: Element,
+	doc: Document,
+	covered: (e: Element) => boolean,
+): PositionVerdict | null {
+	const ut = is(el, NS.wsse, 'UsernameToken');
+	if (!ut && !is(el, NS.wsu, 'Timestamp')) return null;
+	const env = readEnvelope(doc);
+	if (!env) return null;
+	const roleAttr = env.version === '1.1' ? 'actor' : 'role';
+	const mine = env.securityHeaders.filter((h) => {
+		const role = attrNS(h, env.soapNs, roleAttr);
+		return !role || role === ULTIMATE_RECEIVER;
+	});
+	if (mine.length === 0) return null;
+	const same = mine.flatMap((h) => children(h, el.namespaceURI ?? '', localName(el)));
+	const expected = `a ${el.tagName} child of the wsse:Security header for the ultimate receiver`;
+	const unsigned = same.filter((e) => e !== el && !covered(e));
+	if (same.includes(el)) {
+		if (unsigned.length === 0 || !ut) return { effective: true, expected };
+		return {
+			effective: false,
+			expected,
+			variant: 'duplicated',
+			detail: `${same.length} ${el.tagName} elements where the service reads, ${unsigned.length} of them not signed (${unsigned.map((u) => trimmedText(child(u, NS.wsse, 'Username')) || '?').join(', ')})`,
+		};
+	}
+	// nothing unsigned where the service reads: no content to swap in (a missing token is
+	// another finding)
+	if (unsigned.length === 0) return null;
+	return { effective: false, expected, ...displaced(el) };
 }

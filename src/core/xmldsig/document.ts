@@ -10,7 +10,7 @@ import { buildIdMap, type IdMap } from '../xml/ids';
 import type { KeyContext, KnownCert, KnownSecret, SessionSecret } from './keyinfo';
 import { certInfo } from './keys';
 import type { ReferenceFacts, SignatureFacts } from './facts';
-import { judgeSamlPosition, judgeWsaPosition } from '../xml/positions';
+import { judgeSamlPosition, judgeSecurityTokenPosition, judgeWsaPosition } from '../xml/positions';
 import { skippedFacts, verifySignature, type CanonicalCapture } from './verify';
 
 /** Signatures verified per document; more would let one hostile file keep the engine busy. */
@@ -145,8 +145,8 @@ export async function verifyDocument(
 
 /**
  * Signature wrapping judged by position: for each reference that resolved to a SAML Response,
- * Assertion, Subject or Conditions, or to a WS-Addressing header block, whether that copy is the
- * one a consumer reads.
+ * Assertion, Subject or Conditions, a WS-Addressing header block, a UsernameToken or a Timestamp,
+ * whether that copy is the one a consumer reads.
  */
 function markSamlPositions(
 	doc: Document,
@@ -157,7 +157,10 @@ function markSamlPositions(
 	for (const s of signatures) {
 		for (const [ref, el] of s.targets ?? []) {
 			const isCovered = (e: Element): boolean => covered.has(e);
-			const v = judgeSamlPosition(el, doc, isCovered) ?? judgeWsaPosition(el, doc, isCovered);
+			const v =
+				judgeSamlPosition(el, doc, isCovered) ??
+				judgeWsaPosition(el, doc, isCovered) ??
+				judgeSecurityTokenPosition(el, doc, isCovered);
 			if (!v || v.effective === null) continue;
 			ref.atExpectedPosition = v.effective;
 			ref.expectedAt = v.expected;
