@@ -19,11 +19,12 @@ function file(dir: string, name: string): InputFile {
 	return { id: name, name, bytes: new Uint8Array(readFileSync(resolve(dir, name))) };
 }
 
-async function analyze(envelope: string, withWsdl = true) {
+async function analyze(envelope: string, withWsdl: boolean | 'policy only' = true) {
 	const files = [
 		file(resolve(WSDL, 'envelopes'), envelope),
 		file(WSS, 'rsa-key.pem'),
-		...(withWsdl ? [file(WSDL, 'orders-signed-parts.wsdl')] : []),
+		...(withWsdl === true ? [file(WSDL, 'orders-signed-parts.wsdl')] : []),
+		...(withWsdl === 'policy only' ? [file(WSDL, 'orders-input-policy.xml')] : []),
 	];
 	const { facts, report } = await new Analyzer().run(
 		{
@@ -159,6 +160,26 @@ describe('policyPositions', () => {
 		const [pos] = policyPositions(doc, [alt]).positions;
 		expect(pos?.effective).toEqual([]);
 		expect(pos?.holds(doc.getElementsByTagName('ex:card')[0]!)).toBe(true);
+	});
+});
+
+describe('a policy dropped on its own (no WSDL): its positions apply to the message', () => {
+	it('the signed original: no wrapping finding, the note says which policy was applied', async () => {
+		const { facts, xsw } = await analyze('orders-signed-parts.xml', 'policy only');
+		expect(xsw).toEqual([]);
+		const notes = facts.wsdls.flatMap((w) => w.notes.map((n) => n.message));
+		expect(notes).toContain(
+			'Signed elements judged at the positions orders-input-policy.xml names (no WSDL operation matched)',
+		);
+	});
+	it.each([
+		['orders-xsw-header-doubled.xml', 'duplicated'],
+		['orders-xsw-element-nested.xml', 'nested'],
+		['orders-xsw-element-relocated.xml', 'relocated'],
+	])('%s is flagged', async (f, variant) => {
+		const { facts, xsw } = await analyze(f, 'policy only');
+		expect(xsw.map((x) => x.ruleId)).toEqual(['XSW-SIGNED-ELEMENT-RELOCATED']);
+		expect(facts.signatures[0]?.references.some((r) => r.wrapping?.variant === variant)).toBe(true);
 	});
 });
 
