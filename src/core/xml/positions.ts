@@ -106,9 +106,9 @@ function displaced(el: Element): { variant: 'relocated' | 'nested'; detail: stri
 }
 
 /**
- * Judges a signed SAML element's position. `covered` says whether an element is the target of
- * some signature's reference (an unsigned assertion beside a signed one is what a doubled
- * assertion attack adds).
+ * Judges a signed SAML element's position. `covered` says whether an element is signed: the
+ * target of some signature's reference or inside one (an unsigned assertion beside a signed one is
+ * what a doubled assertion attack adds).
  */
 export function judgeSamlPosition(
 	el: Element,
@@ -121,13 +121,18 @@ export function judgeSamlPosition(
 		const resp = effectiveResponse(doc);
 		const expected = 'the samlp:Response at the document root or as the SOAP Body’s first child';
 		if (resp === el) return { effective: true, expected };
+		if (resp && covered(resp)) return null;
 		return { effective: false, expected, ...displaced(el) };
 	}
 	if (kind === 'assertion') {
 		const eff = effectiveAssertions(doc);
 		if (!eff) return null;
-		if (!eff.assertions.includes(el))
+		if (!eff.assertions.includes(el)) {
+			// not read, but what is read is signed too (a signed assertion in the saml:Advice of the
+			// signed assertion is signed content of that one): nothing unsigned to swap in
+			if (eff.assertions.length > 0 && eff.assertions.every(covered)) return null;
 			return { effective: false, expected: eff.where, ...displaced(el) };
+		}
 		const unsigned = eff.assertions.filter((a) => a !== el && !covered(a));
 		if (unsigned.length)
 			return {

@@ -1,7 +1,7 @@
 // Verifies every ds:Signature of one parsed document against a set of supplied keys: builds the
 // ID map first (duplicates recorded, never resolved), collects certificates the message carries,
 // and returns per-signature facts plus the canonical bytes for the page.
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document, Element, Node } from '@xmldom/xmldom';
 import { toHex } from '../bytes/encoding';
 import { descendants, NS } from '../xml/dom';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -156,7 +156,12 @@ function markSamlPositions(
 	for (const s of signatures) for (const el of s.targets?.values() ?? []) covered.add(el);
 	for (const s of signatures) {
 		for (const [ref, el] of s.targets ?? []) {
-			const isCovered = (e: Element): boolean => covered.has(e);
+			// signed: a reference's target or inside one (an assertion in a signed Response)
+			const isCovered = (e: Element): boolean => {
+				for (let n: Node | null = e; n; n = n.parentNode)
+					if (covered.has(n as Element)) return true;
+				return false;
+			};
 			const v =
 				judgeSamlPosition(el, doc, isCovered) ??
 				judgeWsaPosition(el, doc, isCovered) ??

@@ -183,3 +183,14 @@ describe('a WS-Security message signature over the Body and a SAML token (JDK XM
 		expect(relocated[0]?.evidence).toMatch(where);
 	});
 });
+
+describe('a signed assertion in the saml:Advice of the signed assertion (JDK XML-DSig API)', () => {
+	it('is signed content of the assertion the consumer reads: both valid, no wrapping finding', async () => {
+		const { facts, ids } = await run('jdk-saml2-response-signed-assertion-advice.xml');
+		expect(facts.signatures.map((s) => s.valid)).toEqual([true, true]);
+		expect(ids).toEqual([]);
+		expect(
+			facts.signatures.flatMap((s) => s.references.map((r) => r.atExpectedPosition)),
+		).not.toContain(false);
+	});
+});
