@@ -15,11 +15,16 @@ export const SAMLP1 = 'urn:oasis:names:tc:SAML:1.0:protocol';
 
 export type SamlKind = 'response' | 'assertion' | 'subject' | 'conditions';
 
-/** What kind of SAML element a consumer looks for, or null. */
+/**
+ * What kind of SAML element a consumer looks for, or null. Every SAML protocol message (a
+ * Response, LogoutResponse, ArtifactResponse, AuthnRequest, LogoutRequest…) counts as a 'response':
+ * the consumer processes the one message at the top of what it received.
+ */
 export function samlKind(el: Element): SamlKind | null {
 	const ns = el.namespaceURI ?? '';
 	const local = localName(el);
-	if ((ns === SAMLP2 || ns === SAMLP1) && local === 'Response') return 'response';
+	if ((ns === SAMLP2 || ns === SAMLP1) && /(Response|Request|Query)$/.test(local))
+		return 'response';
 	if (ns !== NS.saml2 && ns !== NS.saml1) return null;
 	if (local === 'Assertion') return 'assertion';
 	if (local === 'Subject') return 'subject';
@@ -35,7 +40,7 @@ function soapBody(root: Element): Element | null {
 	return bodies.length === 1 ? (bodies[0] ?? null) : null;
 }
 
-/** The samlp:Response a consumer processes: the document element, or the SOAP Body's first child. */
+/** The SAML protocol message a consumer processes: the document element, or the SOAP Body's first child. */
 export function effectiveResponse(doc: Document): Element | null {
 	const root = doc.documentElement;
 	if (!root) return null;
@@ -119,7 +124,7 @@ export function judgeSamlPosition(
 	if (!kind) return null;
 	if (kind === 'response') {
 		const resp = effectiveResponse(doc);
-		const expected = 'the samlp:Response at the document root or as the SOAP Body’s first child';
+		const expected = `the ${el.tagName} at the document root or as the SOAP Body’s first child`;
 		if (resp === el) return { effective: true, expected };
 		if (resp && covered(resp)) return null;
 		return { effective: false, expected, ...displaced(el) };
@@ -221,4 +226,29 @@ export function judgeSecurityTokenPosition(
 	// another finding)
 	if (unsigned.length === 0) return null;
 	return { effective: false, expected, ...displaced(el) };
+}
+
+/**
+ * Where a SAML signature must sit: a child of the Response, Assertion or other protocol message it
+ * signs (SAML 2.0 core 5.4.1-5.4.2 and the schemas, which place ds:Signature right after the
+ * Issuer; SAML 1.1 likewise). A signature elsewhere (under samlp:Status, inside another message)
+ * still verifies, since the enveloped transform drops it wherever it is, but a consumer that looks
+ * for the message's own signature either finds none or is pointed at content it does not process;
+ * libraries such as ruby-saml refuse it. Null when the target is not a SAML message or assertion.
+ */
+export function judgeSamlSignaturePlacement(
+	signature: Element,
+	el: Element,
+): PositionVerdict | null {
+	const kind = samlKind(el);
+	if (kind !== 'response' && kind !== 'assertion') return null;
+	const expected = `the ds:Signature as a child of the ${el.tagName} it signs (SAML core 5.4)`;
+	if (signature.parentNode === el) return { effective: true, expected };
+	const parent = signature.parentNode as Element | null;
+	return {
+		effective: false,
+		expected,
+		variant: 'relocated',
+		detail: `its ds:Signature sits under ${parent?.tagName ?? 'the document'}, not in the ${el.tagName} it signs`,
+	};
 }

@@ -10,8 +10,15 @@ import { buildIdMap, type IdMap } from '../xml/ids';
 import type { KeyContext, KnownCert, KnownSecret, SessionSecret } from './keyinfo';
 import { certInfo } from './keys';
 import type { ReferenceFacts, SignatureFacts } from './facts';
-import { judgeSamlPosition, judgeSecurityTokenPosition, judgeWsaPosition } from '../xml/positions';
+import {
+	judgeSamlPosition,
+	judgeSamlSignaturePlacement,
+	judgeSecurityTokenPosition,
+	judgeWsaPosition,
+} from '../xml/positions';
 import { skippedFacts, verifySignature, type CanonicalCapture } from './verify';
+
+const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
 /** Signatures verified per document; more would let one hostile file keep the engine busy. */
 export const MAX_SIGNATURES = 64;
@@ -150,7 +157,11 @@ export async function verifyDocument(
  */
 function markSamlPositions(
 	doc: Document,
-	signatures: readonly { facts: SignatureFacts; targets?: ReadonlyMap<ReferenceFacts, Element> }[],
+	signatures: readonly {
+		element: Element;
+		facts: SignatureFacts;
+		targets?: ReadonlyMap<ReferenceFacts, Element>;
+	}[],
 ): void {
 	const covered = new Set<Element>();
 	for (const s of signatures) for (const el of s.targets?.values() ?? []) covered.add(el);
@@ -162,10 +173,20 @@ function markSamlPositions(
 					if (covered.has(n as Element)) return true;
 				return false;
 			};
-			const v =
+			const pos =
 				judgeSamlPosition(el, doc, isCovered) ??
 				judgeWsaPosition(el, doc, isCovered) ??
 				judgeSecurityTokenPosition(el, doc, isCovered);
+			// an enveloped SAML signature belongs in what it signs; a detached one (a WS-Security
+			// message signature over a SAML token) sits in wsse:Security by design, and one over
+			// content inside another signed element (an Advice assertion) protects nothing the
+			// consumer would read without that element's signature
+			const inside = el.parentNode ? isCovered(el.parentNode as Element) : false;
+			const placed =
+				ref.transforms.includes(ENVELOPED) && !inside
+					? judgeSamlSignaturePlacement(s.element, el)
+					: null;
+			const v = pos?.effective === false ? pos : placed?.effective === false ? placed : pos;
 			if (!v || v.effective === null) continue;
 			ref.atExpectedPosition = v.effective;
 			ref.expectedAt = v.expected;

@@ -29,6 +29,7 @@ describe('signed SAML as produced: no wrapping finding', () => {
 		'saml11-assertion-signed.xml',
 		'soap-saml2-token.xml',
 		'soap-saml11-token.xml',
+		'saml2-logout-response-signed.xml',
 	])('%s', async (file) => {
 		const { facts, ids } = await run(file);
 		expect(facts.signatures.map((s) => s.valid)).toEqual([true]);
@@ -48,6 +49,18 @@ describe('wrapping variants of those messages: XSW-SIGNED-ELEMENT-RELOCATED', ()
 		['saml2-xsw-assertion-in-signature-object.xml', false, 'relocated', /ds:Object/],
 		['soap-saml2-xsw-relocated.xml', true, 'relocated', /wrap:Wrapper/],
 		['soap-saml11-xsw-doubled.xml', true, 'duplicated', /_evil-a11/],
+		[
+			'saml2-xsw-signature-in-status.xml',
+			true,
+			'relocated',
+			/its ds:Signature sits under samlp:Status, not in the samlp:Response/,
+		],
+		[
+			'saml2-xsw-logoutresponse-in-statusdetail.xml',
+			true,
+			'relocated',
+			/samlp:StatusDetail\/samlp:LogoutResponse/,
+		],
 	])('%s', async (file, valid, variant, detail) => {
 		const { facts, relocated } = await run(file);
 		expect(facts.signatures.map((s) => s.valid)).toEqual([valid]);
@@ -141,10 +154,11 @@ describe.each(['jdk-', 'pyxmlsec-', 'opensaml-'])('producer %s', (prefix) => {
 			['saml2-xsw-assertion-in-signature-object.xml', false, 'relocated'],
 			['soap-saml2-xsw-relocated.xml', true, 'relocated'],
 			['soap-saml11-xsw-doubled.xml', true, 'duplicated'],
+			['saml2-xsw-signature-in-status.xml', true, 'relocated'],
 		] as const
 	).filter(([f]) => present(f));
 	it('holds its variants', () => {
-		expect(variants.length).toBeGreaterThanOrEqual(prefix === 'pyxmlsec-' ? 6 : 7);
+		expect(variants.length).toBeGreaterThanOrEqual(prefix === 'pyxmlsec-' ? 7 : 8);
 	});
 	it.each(variants)('%s is flagged', async (f, valid, variant) => {
 		const { facts, relocated } = await run(prefix + f);
