@@ -291,8 +291,9 @@ export function samlFacts(doc: Document, sigs: readonly SignatureFacts[]): SamlA
 				(r) =>
 					!r.inManifest &&
 					(r.wholeDocument ||
-						(r.targetPath !== null &&
-							(a.path === r.targetPath || a.path.startsWith(r.targetPath + '/')))),
+						[r.targetPath, r.tokenPath].some(
+							(p) => !!p && (a.path === p || a.path.startsWith(p + '/')),
+						)),
 			);
 			if (covers) {
 				a.signedBy = s.signerSubject ?? s.keyForm ?? 'a key from the dropped files';

@@ -52,7 +52,12 @@ export function signedTree(
 		own: facts.path,
 		targets: facts.references
 			.filter((r) => r.digestValid !== null && !r.inManifest)
-			.flatMap((r) => (r.wholeDocument ? [elementPath(root)] : r.targetPath ? [r.targetPath] : [])),
+			// an STR-Transform signs the token its SecurityTokenReference names, too
+			.flatMap((r) =>
+				r.wholeDocument
+					? [elementPath(root)]
+					: [r.targetPath, r.tokenPath].filter((p): p is string => !!p),
+			),
 	}));
 	const timestamps = new Set(
 		envelope?.securityHeaders.flatMap((s) => s.timestamps.map((t) => t.path)) ?? [],

@@ -6,7 +6,7 @@ import { toHex } from '../bytes/encoding';
 import { descendants, NS } from '../xml/dom';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hash } from './algorithms';
-import { buildIdMap, type IdMap } from '../xml/ids';
+import { buildIdMap, elementPath, type IdMap } from '../xml/ids';
 import type { KeyContext, KnownCert, KnownSecret, SessionSecret } from './keyinfo';
 import { certInfo } from './keys';
 import type { ReferenceFacts, SignatureFacts } from './facts';
@@ -73,6 +73,8 @@ export interface DocumentVerification {
 		facts: SignatureFacts;
 		canonical: CanonicalCapture;
 		targets?: ReadonlyMap<ReferenceFacts, Element>;
+		/** Tokens STR-Transforms dereferenced, by SecurityTokenReference. */
+		strTokens?: ReadonlyMap<Element, Element>;
 	}[];
 	/** Certificates carried by the document (BinarySecurityToken, X509Certificate, KeyIdentifier). */
 	messageCerts: MessageCert[];
@@ -161,12 +163,22 @@ function markSamlPositions(
 		element: Element;
 		facts: SignatureFacts;
 		targets?: ReadonlyMap<ReferenceFacts, Element>;
+		strTokens?: ReadonlyMap<Element, Element>;
 	}[],
 ): void {
+	// what each reference really signs: its target, or for an STR-Transform the token it names
+	// (a SAML assertion a WS-Security signature covers through its SecurityTokenReference)
+	const signed = (s: (typeof signatures)[number]): [ReferenceFacts, Element][] =>
+		[...(s.targets ?? [])].map(([ref, el]) => {
+			const token = s.strTokens?.get(el);
+			if (!token) return [ref, el];
+			ref.tokenPath = elementPath(token);
+			return [ref, token];
+		});
 	const covered = new Set<Element>();
-	for (const s of signatures) for (const el of s.targets?.values() ?? []) covered.add(el);
+	for (const s of signatures) for (const [, el] of signed(s)) covered.add(el);
 	for (const s of signatures) {
-		for (const [ref, el] of s.targets ?? []) {
+		for (const [ref, el] of signed(s)) {
 			// signed: a reference's target or inside one (an assertion in a signed Response)
 			const isCovered = (e: Element): boolean => {
 				for (let n: Node | null = e; n; n = n.parentNode)

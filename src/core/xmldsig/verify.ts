@@ -45,6 +45,12 @@ const T = {
 	manifest: 'http://www.w3.org/2000/09/xmldsig#Manifest',
 } as const;
 
+/** KeyIdentifier value types naming a SAML assertion by its ID (WSS SAML Token Profile 1.0 / 1.1). */
+const SAML_KEY_IDENTIFIERS: ReadonlySet<string> = new Set([
+	'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-saml-token-profile-1.0#SAMLAssertionID',
+	'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLID',
+]);
+
 /** References processed per signature (each may canonicalize the whole document). */
 export const MAX_REFERENCES = 256;
 
@@ -134,6 +140,8 @@ class SignatureVerifier {
 	readonly capture: CanonicalCapture = { signedInfo: '', references: [] };
 	/** The element each same-document reference resolved to (for the position checks). */
 	readonly targets = new Map<ReferenceFacts, Element>();
+	/** The token an STR-Transform dereferenced, by SecurityTokenReference (what it really signs). */
+	readonly strTokens = new Map<Element, Element>();
 	constructor(
 		private readonly sig: Element,
 		private readonly opts: VerifyOptions,
@@ -277,7 +285,8 @@ class SignatureVerifier {
 		const r = child(str, NS.wsse, 'Reference');
 		const kid = child(str, NS.wsse, 'KeyIdentifier');
 		const x509 = child(str, NS.ds, 'X509Data');
-		if (!r && (kid || x509)) {
+		const samlId = kid && SAML_KEY_IDENTIFIERS.has(attr(kid, 'ValueType') ?? '');
+		if (!r && (kid || x509) && !samlId) {
 			// the token is not in the message by id: the certificate the STR names
 			const token = kid
 				? keyIdentifierCertificate(kid, this.opts.keys.certs)
@@ -289,10 +298,13 @@ class SignatureVerifier {
 				);
 			return bstCanonical(str, token.der);
 		}
-		const uri = attr(r, 'URI');
+		// a wsse:Reference to a token in the message, or a SAML assertion by its ID (WSS SAML Token
+		// Profile 1.1: KeyIdentifier of ValueType SAMLID / SAMLAssertionID, the WSS4J / CXF
+		// sender-vouches form), both resolved by the one ID rule
+		const uri = samlId ? `#${trimmedText(kid)}` : attr(r, 'URI');
 		if (!uri?.startsWith('#'))
 			throw new RefError(
-				'STR-Transform: only a wsse:Reference to a token in the message, an X.509 KeyIdentifier or ds:X509Data is supported',
+				'STR-Transform: only a wsse:Reference to a token in the message, a SAML assertion ID, an X.509 KeyIdentifier or ds:X509Data is supported',
 				'unsupported-algorithm',
 			);
 		const found = lookupId(this.opts.keys.idMap, uri.slice(1));
@@ -300,6 +312,7 @@ class SignatureVerifier {
 			throw new RefError(
 				`STR-Transform: token ${uri} ${found.reason === 'duplicate' ? 'is a duplicate ID' : 'does not exist'}`,
 			);
+		this.strTokens.set(str, found.element);
 		const params = child(el, NS.wsse, 'TransformationParameters');
 		const cm = child(params, NS.ds, 'CanonicalizationMethod');
 		const mode =
@@ -771,11 +784,12 @@ export async function verifySignature(
 	facts: SignatureFacts;
 	canonical: CanonicalCapture;
 	targets?: ReadonlyMap<ReferenceFacts, Element>;
+	strTokens?: ReadonlyMap<Element, Element>;
 }> {
 	const v = new SignatureVerifier(sig, opts);
 	try {
 		const facts = await v.run();
-		return { facts, canonical: v.capture, targets: v.targets };
+		return { facts, canonical: v.capture, targets: v.targets, strTokens: v.strTokens };
 	} catch (e) {
 		// A bug or an unforeseen input: say so on the signature instead of losing the document.
 		const message = `internal error while verifying: ${e instanceof Error ? e.message : String(e)}`;

@@ -208,3 +208,34 @@ describe('a signed assertion in the saml:Advice of the signed assertion (JDK XML
 		).not.toContain(false);
 	});
 });
+
+describe('WS-Security SAML sender-vouches through the STR-Transform (Santuario + WSS4J transform)', () => {
+	it('as signed: valid, the assertion signed through its SecurityTokenReference', async () => {
+		const { facts, ids } = await run('wss4j-soap-saml2-str.xml');
+		expect(facts.signatures.map((s) => s.valid)).toEqual([true]);
+		expect(ids).toEqual([]);
+		const refs = facts.signatures[0]?.references ?? [];
+		expect(refs.map((r) => [r.uri, r.digestValid, r.atExpectedPosition])).toEqual([
+			['#Body-5c1e', true, true],
+			['#STR-saml', true, true],
+		]);
+		expect(refs[1]?.tokenPath).toBe('/soap:Envelope/soap:Header/wsse:Security/saml:Assertion');
+		const detail = facts.inputs.find((i) => i.name === 'wss4j-soap-saml2-str.xml')?.detail;
+		const saml = detail?.area === 'xml' ? (detail.data.saml ?? []) : [];
+		expect(saml[0]).toMatchObject({ subject: 'alice@example.com', effective: true, signed: false });
+		expect(saml[0]?.signedBy).toMatch(/orders-client/);
+	});
+	it('the assertion changed after signing: invalid at the STR-Transform reference', async () => {
+		const { facts } = await run('wss4j-soap-saml2-str-tampered.xml');
+		expect(facts.signatures.map((s) => s.valid)).toEqual([false]);
+		expect(facts.signatures[0]?.error).toMatch(/reference 2 \(#STR-saml\).*digest mismatch/);
+	});
+	it('the signed assertion moved out of wsse:Security: valid and flagged', async () => {
+		const { facts, relocated } = await run('wss4j-soap-saml2-str-xsw-relocated.xml');
+		expect(facts.signatures.map((s) => s.valid)).toEqual([true]);
+		expect(relocated).toHaveLength(1);
+		expect(relocated[0]?.evidence).toMatch(
+			/^signed element sits at \/soap:Envelope\/soap:Header\/wrap:Wrapper\/saml:Assertion \(through the STR-Transform\) \(relocated: moved under wrap:Wrapper\)/,
+		);
+	});
+});
