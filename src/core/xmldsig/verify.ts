@@ -43,6 +43,8 @@ const T = {
 	xslt: 'http://www.w3.org/TR/1999/REC-xslt-19991116',
 	str: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#STR-Transform',
 	manifest: 'http://www.w3.org/2000/09/xmldsig#Manifest',
+	/** xmlsec's XPointer transform (xmldsig-more): the input node-set cut down to what an XPointer names. */
+	xptr: 'http://www.w3.org/2001/04/xmldsig-more/xptr',
 } as const;
 
 /** KeyIdentifier value types naming a SAML assertion by its ID (WSS SAML Token Profile 1.0 / 1.1). */
@@ -267,6 +269,27 @@ class SignatureVerifier {
 			}
 			case T.str:
 				return { kind: 'octets', bytes: fromUtf8(this.strTransform(el, data)) };
+			case T.xptr: {
+				// xpointer(/) keeps the input; xpointer(id('x')) keeps the subtree of the one element
+				// holding ID x (the one ID rule: a duplicated ID never resolves), as xmlsec does
+				const set = this.toNodes(data);
+				const text = trimmedText(child(el, T.xptr, 'XPointer'));
+				const xp = parseXPointer(`#${text}`);
+				if (!xp)
+					throw new RefError(
+						`XPointer transform ${text} is not supported (only xpointer(/) and xpointer(id('…')))`,
+						'unsupported-algorithm',
+					);
+				if (xp.kind === 'root') return { kind: 'nodes', set };
+				const found = lookupId(this.opts.keys.idMap, xp.id);
+				if (!found.ok)
+					throw new RefError(
+						found.reason === 'duplicate'
+							? `XPointer transform: id('${xp.id}') is held by ${found.count} elements (duplicate ID): refused to pick one`
+							: `XPointer transform: id('${xp.id}') does not exist in the document`,
+					);
+				return { kind: 'nodes', set: { ...set, root: found.element } };
+			}
 			default:
 				throw new RefError(
 					`transform ${alg || '(no Algorithm)'} is not supported`,
