@@ -40,14 +40,25 @@ function soapBody(root: Element): Element | null {
 	return bodies.length === 1 ? (bodies[0] ?? null) : null;
 }
 
-/** The SAML protocol message a consumer processes: the document element, or the SOAP Body's first child. */
-export function effectiveResponse(doc: Document): Element | null {
+/**
+ * The SAML protocol messages a consumer processes, outermost first: the document element or the
+ * SOAP Body's first child, and, when that is a samlp:ArtifactResponse (the artifact binding's
+ * back-channel answer), the message it carries.
+ */
+export function processedMessages(doc: Document): Element[] {
 	const root = doc.documentElement;
-	if (!root) return null;
-	if (samlKind(root) === 'response') return root;
+	if (!root) return [];
 	const body = soapBody(root);
-	const first = body ? childElements(body)[0] : undefined;
-	return first && samlKind(first) === 'response' ? first : null;
+	const top = samlKind(root) === 'response' ? root : body ? childElements(body)[0] : undefined;
+	if (!top || samlKind(top) !== 'response') return [];
+	if (top.namespaceURI !== SAMLP2 || localName(top) !== 'ArtifactResponse') return [top];
+	const carried = childElements(top).find((c) => samlKind(c) === 'response');
+	return carried ? [top, carried] : [top];
+}
+
+/** The SAML protocol message whose assertions a consumer reads (the innermost processed one). */
+export function effectiveResponse(doc: Document): Element | null {
+	return processedMessages(doc).at(-1) ?? null;
 }
 
 const isAssertion = (e: Element): boolean => samlKind(e) === 'assertion';
@@ -123,9 +134,10 @@ export function judgeSamlPosition(
 	const kind = samlKind(el);
 	if (!kind) return null;
 	if (kind === 'response') {
-		const resp = effectiveResponse(doc);
-		const expected = `the ${el.tagName} at the document root or as the SOAP Body’s first child`;
-		if (resp === el) return { effective: true, expected };
+		const processed = processedMessages(doc);
+		const resp = processed.at(-1) ?? null;
+		const expected = `the ${el.tagName} at the document root or as the SOAP Body’s first child (or carried by the samlp:ArtifactResponse there)`;
+		if (processed.includes(el)) return { effective: true, expected };
 		if (resp && covered(resp)) return null;
 		return { effective: false, expected, ...displaced(el) };
 	}

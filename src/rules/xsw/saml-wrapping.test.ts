@@ -30,6 +30,8 @@ describe('signed SAML as produced: no wrapping finding', () => {
 		'soap-saml2-token.xml',
 		'soap-saml11-token.xml',
 		'saml2-logout-response-signed.xml',
+		// the artifact binding: an unsigned ArtifactResponse carrying the signed Response
+		'saml2-artifact-response-carrying-signed.xml',
 	])('%s', async (file) => {
 		const { facts, ids } = await run(file);
 		expect(facts.signatures.map((s) => s.valid)).toEqual([true]);
