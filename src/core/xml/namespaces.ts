@@ -71,3 +71,10 @@ export const WSC_NAMESPACES: readonly string[] = [
 	'http://schemas.xmlsoap.org/ws/2005/02/sc',
 	'http://docs.oasis-open.org/ws-sx/ws-secureconversation/200512',
 ];
+
+/** WS-Trust: the 2005/02 submission and the OASIS 1.3 / 1.4 (200512, 200802) standards. */
+export const WST_NAMESPACES: readonly string[] = [
+	'http://schemas.xmlsoap.org/ws/2005/02/trust',
+	'http://docs.oasis-open.org/ws-sx/ws-trust/200512',
+	'http://docs.oasis-open.org/ws-sx/ws-trust/200802',
+];

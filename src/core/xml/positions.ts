@@ -6,9 +6,19 @@
 // element anywhere else, or a signed assertion beside an unsigned one where the consumer reads,
 // is a wrapping: the signature verifies while the consumer uses other content.
 import type { Document, Element } from '@xmldom/xmldom';
-import { attrNS, child, childElements, children, is, localName, NS, trimmedText } from './dom';
+import {
+	attrNS,
+	child,
+	childElements,
+	children,
+	descendants,
+	is,
+	localName,
+	NS,
+	trimmedText,
+} from './dom';
 import { readEnvelope } from './envelope';
-import { isWsa } from './namespaces';
+import { isWsa, WST_NAMESPACES } from './namespaces';
 
 export const SAMLP2 = 'urn:oasis:names:tc:SAML:2.0:protocol';
 export const SAMLP1 = 'urn:oasis:names:tc:SAML:1.0:protocol';
@@ -77,12 +87,20 @@ export function effectiveAssertions(
 			where: 'a saml:Assertion child of the samlp:Response the consumer processes',
 		};
 	const ns = root.namespaceURI ?? '';
-	if (soapBody(root)) {
+	const body = soapBody(root);
+	if (body) {
 		const headers = children(root, ns, 'Header');
 		const secs = headers.length === 1 ? children(headers[0], NS.wsse, 'Security') : [];
+		// a security token service's answer carries the issued assertion in the Body:
+		// wst:RequestSecurityTokenResponse(Collection)/wst:RequestedSecurityToken/saml:Assertion
+		const issued = descendants(body, WST_NAMESPACES, 'RequestedSecurityToken').flatMap((t) =>
+			childElements(t).filter(isAssertion),
+		);
 		return {
-			assertions: secs.flatMap((s) => childElements(s).filter(isAssertion)),
-			where: 'a saml:Assertion child of the wsse:Security header (WSS SAML token profile)',
+			assertions: [...secs.flatMap((s) => childElements(s).filter(isAssertion)), ...issued],
+			where: issued.length
+				? 'a saml:Assertion child of the wsse:Security header or of a wst:RequestedSecurityToken in the Body (WS-Trust)'
+				: 'a saml:Assertion child of the wsse:Security header (WSS SAML token profile)',
 		};
 	}
 	return null;

@@ -32,6 +32,8 @@ describe('signed SAML as produced: no wrapping finding', () => {
 		'saml2-logout-response-signed.xml',
 		// the artifact binding: an unsigned ArtifactResponse carrying the signed Response
 		'saml2-artifact-response-carrying-signed.xml',
+		// WS-Trust: the STS-issued assertion in the Body of its answer
+		'soap-wstrust-rstr-issued-assertion.xml',
 	])('%s', async (file) => {
 		const { facts, ids } = await run(file);
 		expect(facts.signatures.map((s) => s.valid)).toEqual([true]);
