@@ -99,6 +99,9 @@ export function readCapturedMessage(
 			if (s.signatureAlgorithm) signatureAlgorithms.push(s.signatureAlgorithm);
 			for (const r of s.references) {
 				if (r.digestAlgorithm) digestAlgorithms.push(r.digestAlgorithm);
+				// a signed copy that is not the one the receiver reads (XSW-SIGNED-ELEMENT-RELOCATED)
+				// does not make the element the policy names signed: the same answer as that finding
+				if (r.atExpectedPosition === false) continue;
 				const byUri = r.uri.startsWith('#') ? ids.get(r.uri.slice(1)) : undefined;
 				const t = byUri ? targetOf(byUri, soapNs) : targetFromText(r.target ?? '', r.targetKind);
 				if (t) signedTargets.add(t);

@@ -301,6 +301,11 @@ export function runWsdlStage(
 		msg.matchNote = note;
 		const owner = match ? built.find((w) => w.inputName === match.wsdl) : undefined;
 		const positionNotes: string[] = [];
+		const wrapped = (): number =>
+			facts.signatures
+				.filter((s) => s.inputName === d.inputName)
+				.reduce((n, s) => n + s.references.filter((r) => r.atExpectedPosition === false).length, 0);
+		const before = wrapped();
 		if (owner && match)
 			for (const n of judgePositions(facts, matchedAlternatives(owner, match), d, decrypted))
 				owner.notes.push({ level: 'info', message: n });
@@ -313,6 +318,15 @@ export function runWsdlStage(
 					`Signed elements judged at the positions ${p.inputName} names (no WSDL operation matched)`,
 					...notes,
 				);
+			}
+		}
+		// a wrapping found at a policy position: what the message shows as signed is read again, so
+		// the policy check and XSW-SIGNED-ELEMENT-RELOCATED give the same answer
+		if (wrapped() !== before) {
+			const again = readCapturedMessage(d, facts, decrypted);
+			if (again) {
+				msg.signedTargets = again.signedTargets;
+				msg.timestamp = again.timestamp;
 			}
 		}
 		if (owner) owner.messages.push(msg);

@@ -11,6 +11,7 @@ import type { InputFile } from '../pipeline';
 import { parseXml } from '../xml/safe-parse';
 import { alternative } from './testing';
 import { policyPositions } from './policy-positions';
+import { allVerdicts } from './compare-message';
 
 const WSDL = resolve(import.meta.dirname, '../../../tests/fixtures/wsdl');
 const WSS = resolve(import.meta.dirname, '../../../tests/fixtures/wss');
@@ -97,6 +98,19 @@ describe('wrapping variants at the policy positions: XSW-SIGNED-ELEMENT-RELOCATE
 		expect(xsw[0]?.evidence).toMatch(detail);
 		const ref = facts.signatures[0]?.references.find((r) => r.target === target);
 		expect(ref?.wrapping?.variant).toBe(variant);
+	});
+
+	it.each([
+		['orders-signed-parts.xml', []],
+		['orders-xsw-header-relocated.xml', ['sp:SignedParts/sp:Header CustomerId']],
+		['orders-xsw-header-doubled.xml', ['sp:SignedParts/sp:Header CustomerId']],
+		['orders-xsw-wsa-to-doubled.xml', ['sp:SignedParts/sp:Header wsa:To']],
+	])('%s: the policy check agrees with the wrapping finding', async (f, unmet) => {
+		const { facts } = await analyze(f);
+		const got = allVerdicts(facts.wsdls).flatMap((v) =>
+			v.verdict.unmet.filter((u) => u.kind === 'header-signed').map((u) => u.assertion),
+		);
+		expect(got).toEqual(unmet);
 	});
 
 	it('without the WSDL the element-level variants are not judged (no position is known)', async () => {
