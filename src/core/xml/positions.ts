@@ -73,6 +73,20 @@ export function effectiveResponse(doc: Document): Element | null {
 
 const isAssertion = (e: Element): boolean => samlKind(e) === 'assertion';
 
+/**
+ * The assertions a parent carries: its saml:Assertion children, and those inside its
+ * saml:EncryptedAssertion children once decrypted (the decrypted document keeps the wrapper).
+ */
+function carriedAssertions(parent: Element): Element[] {
+	return childElements(parent).flatMap((c) =>
+		isAssertion(c)
+			? [c]
+			: is(c, NS.saml2, 'EncryptedAssertion')
+				? childElements(c).filter(isAssertion)
+				: [],
+	);
+}
+
 /** The assertions a consumer reads, and in words where it reads them. */
 export function effectiveAssertions(
 	doc: Document,
@@ -83,7 +97,7 @@ export function effectiveAssertions(
 	const resp = effectiveResponse(doc);
 	if (resp)
 		return {
-			assertions: childElements(resp).filter(isAssertion),
+			assertions: carriedAssertions(resp),
 			where: 'a saml:Assertion child of the samlp:Response the consumer processes',
 		};
 	const ns = root.namespaceURI ?? '';
@@ -94,10 +108,10 @@ export function effectiveAssertions(
 		// a security token service's answer carries the issued assertion in the Body:
 		// wst:RequestSecurityTokenResponse(Collection)/wst:RequestedSecurityToken/saml:Assertion
 		const issued = descendants(body, WST_NAMESPACES, 'RequestedSecurityToken').flatMap((t) =>
-			childElements(t).filter(isAssertion),
+			carriedAssertions(t),
 		);
 		return {
-			assertions: [...secs.flatMap((s) => childElements(s).filter(isAssertion)), ...issued],
+			assertions: [...secs.flatMap((s) => carriedAssertions(s)), ...issued],
 			where: issued.length
 				? 'a saml:Assertion child of the wsse:Security header or of a wst:RequestedSecurityToken in the Body (WS-Trust)'
 				: 'a saml:Assertion child of the wsse:Security header (WSS SAML token profile)',

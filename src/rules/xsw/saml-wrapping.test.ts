@@ -3,6 +3,8 @@
 // elements of a genuinely signed message. The signed originals raise no XSW finding; every variant
 // does.
 import { existsSync, readFileSync } from 'node:fs';
+import { Analyzer } from '../../analyze';
+import type { InputFile } from '../../core/pipeline';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSignatureStage, type FixtureReader } from '../../core/soap/testing';
@@ -140,6 +142,8 @@ describe.each(['jdk-', 'pyxmlsec-', 'opensaml-'])('producer %s', (prefix) => {
 		'saml11-assertion-signed.xml',
 		'soap-saml2-token.xml',
 		'soap-saml11-token.xml',
+		'saml2-artifact-response-carrying-signed.xml',
+		'soap-wstrust-rstr-issued-assertion.xml',
 	].filter(present);
 	it('holds its signed originals', () => {
 		expect(originals.length).toBeGreaterThanOrEqual(prefix === 'pyxmlsec-' ? 4 : 6);
@@ -241,5 +245,47 @@ describe('WS-Security SAML sender-vouches through the STR-Transform (Santuario +
 		expect(relocated[0]?.evidence).toMatch(
 			/^signed element sits at \/soap:Envelope\/soap:Header\/wrap:Wrapper\/saml:Assertion \(through the STR-Transform\) \(relocated: moved under wrap:Wrapper\)/,
 		);
+	});
+});
+
+describe('an encrypted signed assertion (python-xmlsec encrypts the xmlsec1-signed one)', () => {
+	const drop = async (name: string) => {
+		const files: InputFile[] = [
+			{ id: name, name, bytes: new Uint8Array(readFileSync(resolve(SAML, name))) },
+			{
+				id: 'k',
+				name: 'rsa-key.pem',
+				bytes: new Uint8Array(readFileSync(resolve(WSS, 'rsa-key.pem'))),
+			},
+		];
+		const { report } = await new Analyzer().run(
+			{
+				files,
+				passwords: {},
+				entryPasswords: {},
+				settings: { trustAnchors: [], truststoreInputs: [], rawKeys: [] },
+			},
+			() => undefined,
+			new AbortController().signal,
+		);
+		return {
+			report,
+			xsw: report.findings.filter((f) => f.ruleId.startsWith('XSW-')).map((f) => f.evidence),
+		};
+	};
+	it('decrypted with the dropped key: valid, read inside saml:EncryptedAssertion, no wrapping', async () => {
+		const { report, xsw } = await drop('saml2-response-encrypted-signed-assertion.xml');
+		expect(report.decryptions.map((d) => d.status)).toEqual(['decrypted']);
+		expect(report.signatures.map((s) => s.verdict)).toEqual(['valid']);
+		expect(xsw).toEqual([]);
+	});
+	it('the EncryptedAssertion concealed in samlp:Extensions, an attacker assertion in clear: flagged', async () => {
+		const { report, xsw } = await drop('saml2-xsw-encrypted-assertion-concealed.xml');
+		expect(report.signatures.map((s) => s.verdict)).toEqual(['valid']);
+		expect(xsw).toEqual([
+			expect.stringMatching(
+				/samlp:Extensions\/saml:EncryptedAssertion\/saml:Assertion \(relocated/,
+			),
+		]);
 	});
 });
