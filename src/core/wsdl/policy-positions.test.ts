@@ -149,6 +149,18 @@ describe('policyPositions', () => {
 		expect(pos?.holds(replyTo)).toBe(true);
 		expect(pos?.holds(address)).toBe(false);
 	});
+	it('an empty sp:SignedParts makes every header block a position', () => {
+		const doc = env('<x:A xmlns:x="urn:x">1</x:A><x:B xmlns:x="urn:x"><x:A>nested</x:A></x:B>');
+		const alt = alternative({
+			signedParts: { body: true, allHeaders: true, headers: [], attachments: false },
+		});
+		const [pos] = policyPositions(doc, [alt]).positions;
+		const [a, nested] = [...doc.getElementsByTagName('x:A')];
+		expect(pos?.effective.map((e) => e.tagName)).toEqual(['x:A', 'x:B']);
+		expect(pos?.holds(nested!)).toBe(true);
+		expect(pos?.effective.includes(nested!)).toBe(false);
+		expect(pos?.effective.includes(a!)).toBe(true);
+	});
 	it('an XPath it cannot evaluate is a note, never an empty position', () => {
 		const alt = alternative({
 			elementXPaths: [

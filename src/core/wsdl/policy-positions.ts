@@ -66,6 +66,24 @@ export function policyPositions(
 			...alt.signedParts.headers.map((h) => ({ h, assertion: 'sp:SignedParts/sp:Header' })),
 			...alt.encryptedParts.headers.map((h) => ({ h, assertion: 'sp:EncryptedParts/sp:Header' })),
 		];
+		// an empty sp:SignedParts / sp:EncryptedParts names every header (WS-SP 4.1.1): each header
+		// block's name is a position
+		const all = [
+			...(alt.signedParts.allHeaders ? ['sp:SignedParts'] : []),
+			...(alt.encryptedParts.allHeaders ? ['sp:EncryptedParts'] : []),
+		];
+		for (const assertion of env && !seen.has('all headers') ? all : []) {
+			if (!env) break;
+			seen.add('all headers');
+			const body = env.body;
+			const names = new Set(env.blocks.map(qname));
+			positions.push({
+				assertion: `${assertion} (every header)`,
+				expected: `a header block of the first soap:Header (${assertion} names every header)`,
+				effective: env.blocks,
+				holds: (el) => names.has(qname(el)) && (!body || !contains(body, el)),
+			});
+		}
 		for (const { h, assertion } of env ? headers : []) {
 			const name = parseHeader(h);
 			if (!env || !name || seen.has(`header ${h}`)) continue;
