@@ -17,6 +17,7 @@ import {
 	NS,
 	trimmedText,
 } from './dom';
+import { mutations } from './element-index';
 import { readEnvelope } from './envelope';
 import { isWsa, WST_NAMESPACES } from './namespaces';
 
@@ -91,6 +92,22 @@ function carriedAssertions(parent: Element): Element[] {
 export function effectiveAssertions(
 	doc: Document,
 ): { assertions: Element[]; where: string } | null {
+	// asked once per signed SAML element: read once per document state (a hostile message may
+	// sign thousands of assertions in a large Body)
+	const stamp = mutations(doc);
+	const cached = EFFECTIVE.get(doc);
+	if (cached && cached.stamp === stamp) return cached.value;
+	const value = readEffectiveAssertions(doc);
+	EFFECTIVE.set(doc, { stamp, value });
+	return value;
+}
+
+const EFFECTIVE = new WeakMap<
+	Document,
+	{ stamp: number; value: { assertions: Element[]; where: string } | null }
+>();
+
+function readEffectiveAssertions(doc: Document): { assertions: Element[]; where: string } | null {
 	const root = doc.documentElement;
 	if (!root) return null;
 	if (isAssertion(root)) return { assertions: [root], where: 'the document element' };
