@@ -10,6 +10,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { contains, isElement, localName } from '../xml/dom';
 import { readEnvelope } from '../xml/envelope';
+import { buildIdMap, resolveFragment } from '../xml/ids';
 import { elementAtPath } from '../xml/paths';
 import type { PolicyAlternative } from '../policy/types';
 import type { ReferenceFacts, SignatureFacts } from '../xmldsig/facts';
@@ -189,11 +190,13 @@ export function judgePolicyPositions(
 	const { positions, notes } = policyPositions(doc, alternatives);
 	if (positions.length === 0 || signatures.length === 0) return { judged: 0, notes };
 	const targets: { ref: ReferenceFacts; el: Element }[] = [];
+	const idMap = buildIdMap(doc);
 	for (const s of signatures)
 		for (const ref of s.references) {
 			// a whole-document reference covers every position; a manifest's does not decide validity
 			if (ref.wholeDocument || ref.inManifest || !ref.targetPath) continue;
-			const el = elementAtPath(doc, ref.targetPath);
+			// by its ID through the shared index (one lookup), by path only for other URI forms
+			const el = resolveFragment(idMap, ref.uri) ?? elementAtPath(doc, ref.targetPath);
 			if (el) targets.push({ ref, el });
 		}
 	const signedEls = targets.map((t) => t.el);
