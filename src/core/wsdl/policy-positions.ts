@@ -14,7 +14,8 @@ import { buildIdMap, resolveFragment } from '../xml/ids';
 import { elementAtPath } from '../xml/paths';
 import type { PolicyAlternative } from '../policy/types';
 import type { ReferenceFacts, SignatureFacts } from '../xmldsig/facts';
-import { selectElements, XPathUnsupported } from '../xmldsig/xpath';
+import { selectElements } from '../xmldsig/xpath';
+import { InputError } from '../errors';
 
 /** A place a policy names, where the receiver reads elements of some kinds. */
 export interface PolicyPosition {
@@ -123,8 +124,10 @@ export function policyPositions(
 			try {
 				effective = selectElements(x.xpath, new Map(Object.entries(x.namespaces)), doc);
 			} catch (error) {
-				const why = error instanceof XPathUnsupported ? error.message : String(error);
-				notes.push(`${x.assertion} ${x.xpath} was not evaluated on the message: ${why}`);
+				// an expression we cannot evaluate (unsupported, undeclared prefix, over budget) is a
+				// note: the position stays unknown, never assumed empty; anything else is a bug
+				if (!(error instanceof InputError)) throw error;
+				notes.push(`${x.assertion} ${x.xpath} was not evaluated on the message: ${error.message}`);
 				continue;
 			}
 			const kinds = new Set(effective.map(qname));

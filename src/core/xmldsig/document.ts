@@ -17,6 +17,7 @@ import {
 	judgeWsaPosition,
 } from '../xml/positions';
 import { skippedFacts, verifySignature, type CanonicalCapture } from './verify';
+import { isBug } from '../errors';
 
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
@@ -92,7 +93,8 @@ export async function knownCerts(list: readonly SuppliedCert[]): Promise<KnownCe
 				names: c.names,
 				label: c.label,
 			});
-		} catch {
+		} catch (error) {
+			if (isBug(error)) throw error;
 			// not a certificate (the corpus ships a text file among certificates): ignore
 		}
 	}
@@ -117,7 +119,9 @@ export async function verifyDocument(
 				try {
 					certInfo(der);
 					messageCerts.push({ der, sha256: sha, source });
-				} catch {
+				} catch (error) {
+					// not a certificate: the null tells the caller, which records it
+					if (isBug(error)) throw error;
 					return null;
 				}
 			}
