@@ -246,11 +246,16 @@ export function judgeWsaPosition(
 	};
 }
 
-const ULTIMATE_RECEIVER = 'http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver';
+/** Roles the ultimate receiver plays besides none: SOAP 1.2 ultimateReceiver, and "next" (1.1 / 1.2). */
+const RECEIVER_ROLES: ReadonlySet<string> = new Set([
+	'http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver',
+	'http://www.w3.org/2003/05/soap-envelope/role/next',
+	'http://schemas.xmlsoap.org/soap/actor/next',
+]);
 
 /**
  * A signed UsernameToken or Timestamp: the service reads the one in the wsse:Security header
- * addressed to it (no actor / role, or the SOAP 1.2 ultimateReceiver role). A signed copy elsewhere
+ * addressed to it (no actor / role, the SOAP 1.2 ultimateReceiver role, or "next"). A signed copy elsewhere
  * (an unknown header, a Security header for an intermediary) while that header holds an unsigned
  * one is a wrapping: the caller is authenticated, or the message's freshness judged, by content no
  * signature covers. A second UsernameToken beside the signed one is one too; two Timestamps in one
@@ -268,7 +273,7 @@ export function judgeSecurityTokenPosition(
 	const roleAttr = env.version === '1.1' ? 'actor' : 'role';
 	const mine = env.securityHeaders.filter((h) => {
 		const role = attrNS(h, env.soapNs, roleAttr);
-		return !role || role === ULTIMATE_RECEIVER;
+		return !role || RECEIVER_ROLES.has(role);
 	});
 	if (mine.length === 0) return null;
 	const same = mine.flatMap((h) => children(h, el.namespaceURI ?? '', localName(el)));
