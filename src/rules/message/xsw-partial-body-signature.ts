@@ -1,10 +1,6 @@
 // XSW-PARTIAL-BODY-SIGNATURE: a reference signs a descendant of soap:Body instead of the Body, and
 // the Body has more than one element child or the signed one is not the first.
-import {
-	effectiveEnvelopes,
-	envelopeSignatures,
-	signatureSubject,
-} from './helpers/coverage';
+import { effectiveEnvelopes, envelopeSignatures, signatureSubject } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 export const xswPartialBodySignature: Rule = {
