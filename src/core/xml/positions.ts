@@ -233,6 +233,8 @@ export function judgeWsaPosition(
 	const env = readEnvelope(doc);
 	if (!env) return null;
 	const local = localName(el);
+	// wsa:RelatesTo may repeat (one per relationship type); every other header appears once
+	if (local === 'RelatesTo') return null;
 	const same = env.blocks.filter((b) => isWsa(b.namespaceURI) && localName(b) === local);
 	if (!same.includes(el)) return null;
 	const expected = `the first wsa:${local} header block of soap:Header`;
