@@ -74,8 +74,8 @@ export function policyPositions(
 			...(alt.signedParts.allHeaders ? ['sp:SignedParts'] : []),
 			...(alt.encryptedParts.allHeaders ? ['sp:EncryptedParts'] : []),
 		];
-		for (const assertion of env && !seen.has('all headers') ? all : []) {
-			if (!env) break;
+		const assertion = all[0];
+		if (env && assertion && !seen.has('all headers')) {
 			seen.add('all headers');
 			const body = env.body;
 			const names = new Set(env.blocks.map(qname));
