@@ -430,7 +430,7 @@ async function probeDecrypt(
 			try {
 				bags = readBags(octets(inner) ?? new Uint8Array());
 			} catch (error) {
-				// unreadable bags: the main reader reports them; this pass only looks for key bags
+				// unreadable bags prove nothing about the password; the main reader reports them
 				if (isBug(error)) throw error;
 				continue;
 			}
@@ -819,7 +819,7 @@ async function publicIdentity(pkcs8: Uint8Array): Promise<string | null> {
 	try {
 		return (await analyzePkcs8(pkcs8)).publicKeyId;
 	} catch (error) {
-		// an unreadable key has no identity to pair with; its entry says why
+		// an unreadable key has no identity: pairing falls back to localKeyId and alias
 		if (isBug(error)) throw error;
 		return null;
 	}
@@ -829,7 +829,7 @@ function certIdentity(der: Uint8Array): string | null {
 	try {
 		return readRawCertificate(der).key.identity;
 	} catch (error) {
-		// an unreadable certificate has no identity to pair with; its entry says why
+		// an unreadable certificate has no identity: pairing falls back to localKeyId and alias
 		if (isBug(error)) throw error;
 		return null;
 	}
