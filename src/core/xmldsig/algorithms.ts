@@ -7,6 +7,7 @@ import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { sha3_256, sha3_384, sha3_512, sha3_224 } from '@noble/hashes/sha3.js';
 import { fromHex, toArrayBuffer, toBase64Url } from '../bytes/encoding';
 import { UnsupportedError } from '../errors';
+import { modPow } from '../crypto/modular';
 import { verifyEcdsaDigest } from './ecdsa';
 import type { PublicKey } from './keys';
 import { NS } from '../xml/namespaces';
@@ -139,18 +140,6 @@ const DIGEST_INFO: Partial<Record<HashName, string>> = {
 	md5: '3020300c06082a864886f70d020505000410',
 	ripemd160: '3021300906052b2403020105000414',
 };
-
-export function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
-	let result = 1n;
-	let b = base % mod;
-	let e = exp;
-	while (e > 0n) {
-		if (e & 1n) result = (result * b) % mod;
-		b = (b * b) % mod;
-		e >>= 1n;
-	}
-	return result;
-}
 
 function modInverse(a: bigint, m: bigint): bigint {
 	let [oldR, r] = [((a % m) + m) % m, m];
