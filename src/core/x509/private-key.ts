@@ -9,10 +9,10 @@ import { desCbcDecrypt, tripleDesCbcDecrypt, tripleDesEcb, unpadPkcs7 } from '..
 import { rc2CbcDecrypt } from '../crypto/legacy/rc2';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
 import { rsaPkcs8Problem } from '../crypto/rsa-check';
-import { modPow } from '../crypto/modular';
 import { isBug, ParseError } from '../errors';
 import { CURVES, KEY_ALGORITHMS } from './oids';
 import { bigIntOf, bitLength, integerBytes, parseDer, rsaIdentity, stripZeros } from './public-key';
+import { modPow } from '../crypto/modular';
 
 export interface PrivateKeyInfo {
 	pkcs8: Uint8Array;
