@@ -3,8 +3,8 @@
 // Never throws: unknown content is kind `unknown` with a short reason.
 import { reasonOf } from './errors';
 import { children, oidText, readTlv, smallInteger, type Tlv } from './asn1/der';
-import { declaredDerLength } from './asn1/declared-length';
 import { utf8OrNull } from './bytes/encoding';
+import { declaredDerLength } from './asn1/declared-length';
 import type { InputKind } from './report/report';
 import { NS } from './xml/namespaces';
 
