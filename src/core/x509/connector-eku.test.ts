@@ -27,7 +27,7 @@ function connector(role: 'client' | 'server', keystoreInput: string): ConnectorF
 	};
 }
 
-async function untrusted(leaf: string, form: ConnectorForm | null) {
+async function untrusted(leaf: string, form: ConnectorForm | null, truststore = true) {
 	const files = ['ca.pem', leaf].map((name, i) => ({
 		id: `in${i + 1}`,
 		name,
@@ -37,7 +37,7 @@ async function untrusted(leaf: string, form: ConnectorForm | null) {
 		// the leaves are valid from the day the generator ran for 825 days
 		now: new Date(Date.parse(leafNotBefore(leaf)) + 86_400_000).toISOString(),
 		trustAnchors: [],
-		truststoreInputs: ['in1'],
+		truststoreInputs: truststore ? ['in1'] : [],
 		rawKeys: [],
 		captureTime: null,
 		connector: form,
@@ -90,6 +90,27 @@ describe('connector role and extendedKeyUsage', () => {
 		expect(
 			await untrusted('server-serverAuth.pem', connector('server', 'server-serverAuth.pem')),
 		).toEqual([]);
+	});
+
+	it('without any trust anchor, a declared server with only clientAuth is still flagged', async () => {
+		const found = await untrusted(
+			'server-clientAuth.pem',
+			connector('server', 'server-clientAuth.pem'),
+			false,
+		);
+		expect(found).toHaveLength(1);
+		expect(found[0]?.evidence).toMatch(/is not for TLS server authentication \(extendedKeyUsage\)/);
+		expect(found[0]?.evidence).toMatch(/no trust anchor was supplied/);
+	});
+
+	it('without any trust anchor, a fitting purpose or an unknown role is not flagged', async () => {
+		expect(
+			await untrusted('server-serverAuth.pem', connector('server', 'server-serverAuth.pem'), false),
+		).toEqual([]);
+		expect(
+			await untrusted('server-clientAuth.pem', connector('client', 'server-clientAuth.pem'), false),
+		).toEqual([]);
+		expect(await untrusted('server-clientAuth.pem', null, false)).toEqual([]);
 	});
 
 	it('with the role unknown (no connector) the purpose is not judged', async () => {

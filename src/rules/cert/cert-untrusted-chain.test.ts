@@ -30,6 +30,29 @@ RuleTester.run(rule, {
 	],
 	invalid: [
 		{
+			name: 'no anchors, but the connector role excludes the certificate',
+			facts: facts({
+				certificates: [
+					certFacts({
+						chainValid: null,
+						purposeError: 'CN=x is not for TLS server authentication (extendedKeyUsage)',
+					}),
+				],
+				trustAnchors: [],
+			}),
+			findings: [
+				{
+					ruleId: 'CERT-UNTRUSTED-CHAIN',
+					severity: 'high',
+					effect: 'T',
+					inputName: 'server.p12',
+					subject: 'alias server: CN=api.example.com [sha256 aaaaaaaaaaaaaaaa…]',
+					evidence:
+						'CN=x is not for TLS server authentication (extendedKeyUsage) (no trust anchor was supplied; whatever the anchor, the chain cannot validate for this role)',
+				},
+			],
+		},
+		{
 			name: 'invalid with anchors',
 			facts: facts({
 				certificates: [certFacts({ chainValid: false, chainError: 'no trusted issuer' })],
