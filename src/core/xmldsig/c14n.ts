@@ -3,6 +3,8 @@
 // Our own implementation rather than xmldsigjs's transforms: it needs node-set semantics for
 // enveloped-signature/XPath transforms, C14N 1.1, and runs in one pass over multi-MB envelopes.
 import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
+import { elidedRegion } from '../xml/stream/skeleton';
+import { canonicalizeRegion } from './stream-c14n';
 import { fixedUpBase, xmlBaseAttr } from './xml-base';
 
 export const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
@@ -151,6 +153,8 @@ class Canonicalizer {
 	constructor(
 		private readonly mode: C14nMode,
 		private readonly set: NodeSet,
+		/** Takes the output chunk by chunk (a digest) instead of collecting it. */
+		private readonly sink?: (chunk: Uint8Array) => void,
 	) {
 		this.inclusive = new Set(
 			(mode.inclusivePrefixes ?? []).map((p) => (p === '#default' ? '' : p)),
@@ -165,8 +169,33 @@ class Canonicalizer {
 	}
 
 	private flush(): void {
-		if (this.out) this.chunks.push(this.encoder.encode(this.out));
+		if (this.out) {
+			const bytes = this.encoder.encode(this.out);
+			if (this.sink) this.sink(bytes);
+			else this.chunks.push(bytes);
+		}
 		this.out = '';
+	}
+
+	/** Content a skeleton tree left in the text (xml/stream/skeleton.ts), canonicalized from it. */
+	private elided(node: Node, inScope: NsMap, rendered: NsMap): boolean {
+		const region = elidedRegion(node);
+		if (!region) return false;
+		// a skeleton is only made when every transform keeps whole subtrees (no XPath filter)
+		if (this.set.filter)
+			throw new Error('internal: a node-set filter over content left out of the tree');
+		canonicalizeRegion(region, {
+			mode: this.mode,
+			inclusive: this.inclusive,
+			comments: this.set.withComments && this.mode.withComments,
+			inScope,
+			rendered,
+			write: (s) => {
+				this.out += s;
+				if (this.out.length > CHUNK) this.flush();
+			},
+		});
+		return true;
 	}
 
 	run(): Uint8Array {
@@ -270,6 +299,8 @@ class Canonicalizer {
 				if (excluded?.has(c) || (filter && !filter(c))) continue;
 				this.out += escapeText(c.nodeValue ?? '');
 				if (this.out.length > CHUNK) this.flush();
+			} else if (type === PROCESSING_INSTRUCTION_NODE && this.elided(c, inScope, childRendered)) {
+				continue;
 			} else if (!excluded?.has(c) && this.visible(c)) {
 				this.leaf(c, 0);
 			}
@@ -415,6 +446,15 @@ export function inheritXmlAttributes(
 /** Canonical form of a node-set as UTF-8 octets (what digests take). */
 export function canonicalizeBytes(set: NodeSet, mode: C14nMode): Uint8Array {
 	return new Canonicalizer(mode, set).run();
+}
+
+/** Canonical form of a node-set handed to `sink` in chunks of UTF-8 octets (a digest's input). */
+export function canonicalizeInto(
+	set: NodeSet,
+	mode: C14nMode,
+	sink: (chunk: Uint8Array) => void,
+): void {
+	new Canonicalizer(mode, set, sink).run();
 }
 
 /** Canonical form of a node-set as a string (for display and for callers that edit it). */

@@ -1,0 +1,510 @@
+// Large SOAP envelopes as a skeleton tree (issue #18): one linear pass over the text finds the big
+// subtrees under soap:Body that hold nothing the analysis reads (no security namespace, no ID
+// attribute, no encryption anywhere in the document), and the xmldom tree is built from the text
+// with each such element's content replaced by a placeholder that records where the content is in
+// the original text. A 10 MB envelope of 100 000 order lines becomes a tree of a few dozen nodes;
+// the digest of a reference that covers the content is computed by canonicalizing the original
+// text of the region as a stream (xmldsig/stream-c14n.ts), so memory follows the depth of the
+// document and not its size.
+//
+// Anything unusual keeps today's full tree: a document that is not a SOAP envelope, holds any
+// xenc element (decryption rewrites the tree), a transform other than enveloped-signature and
+// the canonicalizations (XPath, Filter 2.0, base64, STR-Transform, XSLT need the nodes), or text
+// the fast parser would not take (then the tree parsers report it as they always did).
+import type { Document, Element, Node } from '@xmldom/xmldom';
+import { elementsInside, ID_LIKE_ATTRIBUTES } from '../element-index';
+import { parsePlainXml } from '../fast-parse';
+import { NS, WSA_NAMESPACES, WSC_NAMESPACES } from '../namespaces';
+import {
+	attributeValue,
+	countLineEnds,
+	NotPlain,
+	NS_XML,
+	NS_XMLNS,
+	plainComment,
+	readName,
+	skipWhitespace,
+	splitInstruction,
+	validCodePoint,
+} from './lexer';
+
+/**
+ * minChars: documents from this size on are considered for a skeleton (smaller ones parse fast
+ * enough); minRegion: content smaller than this stays in the tree (a placeholder would save
+ * nothing worth its bookkeeping). Mutable only so the differential test (stream.test.ts) can run
+ * the whole analysis over small documents made skeletal; nothing else writes them.
+ */
+export const skeletonLimits = { minChars: 2 * 1024 * 1024, minRegion: 64 * 1024 };
+
+/** The content of one element left out of the tree: text[start, end) of the original document. */
+export interface ElidedRegion {
+	readonly text: string;
+	readonly start: number;
+	readonly end: number;
+	/** Element children of the holder element (what a tree view would count). */
+	readonly childElements: number;
+	/** Every element inside the region. */
+	readonly elements: number;
+}
+
+export interface SkeletonOptions {
+	/** Smallest region content in characters (tests lower it to make small documents skeletal). */
+	minRegion?: number;
+}
+
+/** Placeholder node (a processing instruction in the tree) → the region it stands for. */
+const REGIONS = new WeakMap<Node, ElidedRegion>();
+const SKELETONS = new WeakMap<Document, readonly ElidedRegion[]>();
+
+/** The region a placeholder node stands for, or undefined for any other node. */
+export function elidedRegion(node: Node): ElidedRegion | undefined {
+	return node.nodeType === 7 ? REGIONS.get(node) : undefined;
+}
+
+/** The regions left out of a skeleton document (empty for a full tree). */
+export function elidedRegions(doc: Document): readonly ElidedRegion[] {
+	return SKELETONS.get(doc) ?? [];
+}
+
+const MARKER = 'wssec-elided';
+
+/** Namespaces whose elements and attributes the analysis reads: content using one stays in the tree. */
+const READ_NAMESPACES: ReadonlySet<string> = new Set([
+	...Object.values(NS).filter((ns) => ns !== NS.xml),
+	...WSA_NAMESPACES,
+	...WSC_NAMESPACES,
+	'urn:oasis:names:tc:SAML:1.0:protocol',
+	'urn:oasis:names:tc:SAML:2.0:protocol',
+	'http://docs.oasis-open.org/ws-sx/ws-trust/200512',
+	'http://schemas.xmlsoap.org/ws/2005/02/trust',
+]);
+
+const ENCRYPTION_NAMESPACES: ReadonlySet<string> = new Set([NS.xenc, NS.xenc11]);
+
+/** Transforms the skeleton supports: the streaming canonicalizer takes their output. */
+const STREAMABLE_TRANSFORMS: ReadonlySet<string> = new Set([
+	'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
+	'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
+	'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
+	'http://www.w3.org/2006/12/xml-c14n11',
+	'http://www.w3.org/2006/12/xml-c14n11#WithComments',
+	'http://www.w3.org/2001/10/xml-exc-c14n#',
+	'http://www.w3.org/2001/10/xml-exc-c14n#WithComments',
+]);
+
+type Scope = Record<string, string | null>;
+
+interface Frame {
+	qName: string;
+	scope: Scope;
+	/** Offset just after the start tag. */
+	contentStart: number;
+	/** Nothing inside so far is read by the analysis. */
+	clean: boolean;
+	/** The element itself is not read (namespace and attributes). */
+	ownClean: boolean;
+	/** Its content may become a region: under soap:Body, below its children, not itself read. */
+	holder: boolean;
+	/** Inside soap:Body (for its descendants). */
+	body: boolean;
+	/** Document-order index of the element in the original text. */
+	ordinal: number;
+	childElements: number;
+}
+
+interface Found {
+	start: number;
+	end: number;
+	ordinal: number;
+	elements: number;
+	childElements: number;
+}
+
+/** Stops the scan: the document keeps the full tree (no error: the tree parsers judge it). */
+class NoSkeleton extends Error {}
+
+/**
+ * One pass over the text: validates what fast-parse would validate (anything it would not take
+ * ends the scan) and returns the regions, or null when the document keeps its full tree.
+ */
+class RegionScanner {
+	private pos = 0;
+	private readonly stack: Frame[] = [];
+	private ordinal = 0;
+	private readonly found: Found[] = [];
+	/** Next '&' and ']]>' at or after the scan position (indexOf from every text run is quadratic). */
+	private nextAmp = -2;
+	private nextCdataEnd = -2;
+	private readonly rootScope: Scope;
+	private soapNs: string | null = null;
+
+	constructor(
+		private readonly s: string,
+		private readonly maxDepth: number,
+		private readonly minRegion: number,
+	) {
+		this.rootScope = Object.create(null) as Scope;
+		this.rootScope[''] = null;
+		this.rootScope.xml = NS_XML;
+	}
+
+	scan(): Found[] {
+		const s = this.s;
+		const n = s.length;
+		while (this.pos < n) {
+			const lt = s.indexOf('<', this.pos);
+			const end = lt === -1 ? n : lt;
+			if (end > this.pos && this.stack.length > 0) this.text(this.pos, end);
+			if (lt === -1) break;
+			this.pos = lt;
+			const next = s.charCodeAt(lt + 1);
+			if (next === 0x2f) this.endTag();
+			else if (next === 0x3f) this.instruction();
+			else if (next === 0x21) this.bang();
+			else this.startTag();
+		}
+		if (this.stack.length > 0) throw new NotPlain();
+		return this.found;
+	}
+
+	private ampFrom(from: number): number {
+		if (this.nextAmp !== -1 && this.nextAmp < from) this.nextAmp = this.s.indexOf('&', from);
+		return this.nextAmp;
+	}
+
+	private cdataEndFrom(from: number): number {
+		if (this.nextCdataEnd !== -1 && this.nextCdataEnd < from)
+			this.nextCdataEnd = this.s.indexOf(']]>', from);
+		return this.nextCdataEnd;
+	}
+
+	/** Character data: no ']]>', and only references fast-parse decodes. */
+	private text(from: number, to: number): void {
+		const cd = this.cdataEndFrom(from);
+		if (cd !== -1 && cd + 3 <= to) throw new NotPlain();
+		this.checkReferences(from, to);
+	}
+
+	/** Validates the references of s[from, to) in place (no copy of the text). */
+	private checkReferences(from: number, to: number): void {
+		const s = this.s;
+		for (let i = this.ampFrom(from); i !== -1 && i < to; i = this.ampFrom(i + 1)) {
+			if (
+				s.startsWith('amp;', i + 1) ||
+				s.startsWith('lt;', i + 1) ||
+				s.startsWith('gt;', i + 1) ||
+				s.startsWith('quot;', i + 1) ||
+				s.startsWith('apos;', i + 1)
+			)
+				continue;
+			if (s.charCodeAt(i + 1) !== 0x23) throw new NotPlain();
+			const hex = s.charCodeAt(i + 2) === 0x78;
+			let j = i + (hex ? 3 : 2);
+			const digits = j;
+			while (
+				j < to &&
+				(hex ? /[0-9a-fA-F]/.test(s.charAt(j)) : s.charCodeAt(j) >= 0x30 && s.charCodeAt(j) <= 0x39)
+			)
+				j++;
+			const count = j - digits;
+			if (count === 0 || count > (hex ? 6 : 7) || s.charCodeAt(j) !== 0x3b) throw new NotPlain();
+			if (!validCodePoint(parseInt(s.slice(digits, j), hex ? 16 : 10))) throw new NotPlain();
+		}
+	}
+
+	private instruction(): void {
+		const s = this.s;
+		const close = s.indexOf('?>', this.pos + 2);
+		if (close === -1) throw new NotPlain();
+		const pi = splitInstruction(s.slice(this.pos + 2, close));
+		if (!pi) throw new NotPlain();
+		if (pi.target.toLowerCase() === 'xml' && (pi.target !== 'xml' || this.pos !== 0))
+			throw new NotPlain();
+		this.pos = close + 2;
+	}
+
+	private bang(): void {
+		const s = this.s;
+		if (s.startsWith('<!--', this.pos)) {
+			const close = s.indexOf('-->', this.pos + 4);
+			if (close === -1 || !plainComment(s.slice(this.pos + 4, close))) throw new NotPlain();
+			this.pos = close + 3;
+		} else if (s.startsWith('<![CDATA[', this.pos) && this.stack.length > 0) {
+			const close = s.indexOf(']]>', this.pos + 9);
+			if (close === -1) throw new NotPlain();
+			this.pos = close + 3;
+		} else {
+			throw new NotPlain();
+		}
+	}
+
+	private endTag(): void {
+		const s = this.s;
+		const lt = this.pos;
+		const open = this.stack.pop();
+		const nameEnd = readName(s, lt + 2);
+		const after = skipWhitespace(s, nameEnd);
+		if (!open || s.charCodeAt(after) !== 0x3e || s.slice(lt + 2, nameEnd) !== open.qName)
+			throw new NotPlain();
+		this.pos = after + 1;
+		this.closed(open, lt);
+	}
+
+	private closed(open: Frame, contentEnd: number): void {
+		if (open.holder && open.clean && contentEnd - open.contentStart >= this.minRegion) {
+			// a clean holder takes in the regions found inside it
+			while (this.found.length > 0 && (this.found.at(-1) as Found).start >= open.contentStart)
+				this.found.pop();
+			this.found.push({
+				start: open.contentStart,
+				end: contentEnd,
+				ordinal: open.ordinal,
+				elements: this.ordinal - open.ordinal - 1,
+				childElements: open.childElements,
+			});
+		}
+		const parent = this.stack.at(-1);
+		if (parent) parent.clean &&= open.clean && open.ownClean;
+	}
+
+	private startTag(): void {
+		const s = this.s;
+		const nameEnd = readName(s, this.pos + 1);
+		const qName = s.slice(this.pos + 1, nameEnd);
+		let p = nameEnd;
+		const names: string[] = [];
+		const starts: number[] = [];
+		const ends: number[] = [];
+		let selfClosed = false;
+		for (;;) {
+			const spaced = skipWhitespace(s, p);
+			const c = s.charCodeAt(spaced);
+			if (c === 0x3e) {
+				p = spaced + 1;
+				break;
+			}
+			if (c === 0x2f && s.charCodeAt(spaced + 1) === 0x3e) {
+				p = spaced + 2;
+				selfClosed = true;
+				break;
+			}
+			if (spaced === p) throw new NotPlain();
+			const attrEnd = readName(s, spaced);
+			const name = s.slice(spaced, attrEnd);
+			let q = skipWhitespace(s, attrEnd);
+			if (s.charCodeAt(q) !== 0x3d) throw new NotPlain();
+			q = skipWhitespace(s, q + 1);
+			const quote = s.charCodeAt(q);
+			if (quote !== 0x22 && quote !== 0x27) throw new NotPlain();
+			const close = s.indexOf(quote === 0x22 ? '"' : "'", q + 1);
+			if (close === -1) throw new NotPlain();
+			const lt = s.indexOf('<', q + 1);
+			if (lt !== -1 && lt < close) throw new NotPlain();
+			if (names.includes(name)) throw new NotPlain();
+			this.checkReferences(q + 1, close);
+			names.push(name);
+			starts.push(q + 1);
+			ends.push(close);
+			p = close + 1;
+		}
+		this.pos = p;
+		this.element(qName, names, starts, ends, selfClosed, p);
+	}
+
+	private element(
+		qName: string,
+		names: readonly string[],
+		starts: readonly number[],
+		ends: readonly number[],
+		selfClosed: boolean,
+		contentStart: number,
+	): void {
+		const parent = this.stack.at(-1);
+		const parentScope = parent?.scope ?? this.rootScope;
+		let scope = parentScope;
+		for (let i = 0; i < names.length; i++) {
+			const name = names[i] as string;
+			if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+			const prefix = name === 'xmlns' ? '' : name.slice(6);
+			const uri = attributeValue(this.s.slice(starts[i], ends[i]));
+			if (prefix === 'xml' || prefix === 'xmlns' || (prefix !== '' && uri === ''))
+				throw new NotPlain();
+			if (uri === NS_XML || uri === NS_XMLNS) throw new NotPlain();
+			if (scope === parentScope) scope = Object.create(parentScope) as Scope;
+			scope[prefix] = uri === '' ? null : uri;
+		}
+		const colon = qName.indexOf(':');
+		const ns = scope[colon === -1 ? '' : qName.slice(0, colon)];
+		if (ns === undefined || (colon !== -1 && ns === null)) throw new NotPlain();
+		if (ns !== null && ENCRYPTION_NAMESPACES.has(ns)) throw new NoSkeleton();
+		const depth = this.stack.length + 1;
+		if (!parent) {
+			// only SOAP envelopes: their Body is where bulk content lives and nothing reads it
+			if ((ns !== NS.soap11 && ns !== NS.soap12) || qName.slice(colon + 1) !== 'Envelope')
+				throw new NoSkeleton();
+		}
+		let ownClean = ns === null || !READ_NAMESPACES.has(ns);
+		const holderNs = ownClean;
+		let prefixed = 0;
+		for (const name of names) {
+			const c = name.indexOf(':');
+			const local = c === -1 ? name : name.slice(c + 1);
+			if (ID_LIKE_ATTRIBUTES.has(local)) ownClean = false;
+			if (c === -1 || name.startsWith('xmlns:')) continue;
+			prefixed++;
+			const attrNs = scope[name.slice(0, c)];
+			if (attrNs === undefined || attrNs === null) throw new NotPlain();
+			if (READ_NAMESPACES.has(attrNs)) ownClean = false;
+		}
+		if (prefixed > 1) {
+			// two prefixed names may still be one expanded name (p:x and q:x with p, q bound alike)
+			const seen = new Set<string>();
+			for (const name of names) {
+				const c = name.indexOf(':');
+				if (c === -1 || name.startsWith('xmlns:')) continue;
+				const key = `${String(scope[name.slice(0, c)])} ${name.slice(c + 1)}`;
+				if (seen.has(key)) throw new NotPlain();
+				seen.add(key);
+			}
+		}
+		if (!parent) this.soapNs = ns;
+		const body =
+			!!parent &&
+			(parent.body || (depth === 2 && ns === this.soapNs && qName.slice(colon + 1) === 'Body'));
+		if (parent) parent.childElements++;
+		const frame: Frame = {
+			qName,
+			scope,
+			contentStart,
+			clean: true,
+			ownClean,
+			holder: !!parent?.body && depth >= 3 && holderNs,
+			body,
+			ordinal: this.ordinal++,
+			childElements: 0,
+		};
+		if (selfClosed) {
+			if (parent) parent.clean &&= ownClean;
+			return;
+		}
+		if (this.stack.length >= this.maxDepth) throw new NotPlain();
+		this.stack.push(frame);
+	}
+}
+
+/** Original (line, column) of the first character after a region, and the same in the skeleton. */
+interface Shift {
+	/** Skeleton ordinal of the holder; the elements after it (up to the next holder) shift. */
+	holder: number;
+	skelLine: number;
+	skelColumn: number;
+	line: number;
+	column: number;
+}
+
+function lineStart(text: string, pos: number): number {
+	let start = 0;
+	for (const ch of ['\n', '\r', '\u0085', '\u2028', '\u2029']) {
+		const at = text.lastIndexOf(ch, pos - 1);
+		if (at + 1 > start) start = at + 1;
+	}
+	return start;
+}
+
+/**
+ * Parses a large SOAP envelope as a skeleton (see the header), or returns null when the document
+ * keeps its full tree; the caller then parses it as before.
+ */
+export function parseSkeletonXml(
+	text: string,
+	maxDepth: number,
+	options: SkeletonOptions = {},
+): Document | null {
+	let found: Found[];
+	try {
+		found = new RegionScanner(text, maxDepth, options.minRegion ?? skeletonLimits.minRegion).scan();
+	} catch (error) {
+		if (error instanceof NotPlain || error instanceof NoSkeleton) return null;
+		throw error;
+	}
+	if (found.length === 0) return null;
+	const pieces: string[] = [];
+	const markerText = `<?${MARKER}?>`;
+	const shifts: Shift[] = [];
+	let from = 0;
+	let skelLength = 0;
+	let skelLines = 1;
+	let skelCounted = 0;
+	let origLines = 1;
+	let origCounted = 0;
+	let elided = 0;
+	let skeletonSoFar = '';
+	for (const r of found) {
+		const before = text.slice(from, r.start);
+		pieces.push(before, markerText);
+		skeletonSoFar += before + markerText;
+		skelLength += before.length + markerText.length;
+		skelLines += countLineEnds(skeletonSoFar, skelCounted, skelLength);
+		skelCounted = skelLength;
+		origLines += countLineEnds(text, origCounted, r.end);
+		origCounted = r.end;
+		shifts.push({
+			holder: r.ordinal - elided,
+			skelLine: skelLines,
+			skelColumn: skelLength - lineStart(skeletonSoFar, skelLength) + 1,
+			line: origLines,
+			column: r.end - lineStart(text, r.end) + 1,
+		});
+		elided += r.elements;
+		from = r.end;
+	}
+	pieces.push(text.slice(from));
+	const doc = parsePlainXml(pieces.join(''), maxDepth);
+	if (!doc) return null;
+	const elements = elementsInside(doc);
+	if (!elements) return null;
+	const regions: ElidedRegion[] = [];
+	for (const [i, r] of found.entries()) {
+		const holder = elements[(shifts[i] as Shift).holder];
+		const marker = holder?.firstChild;
+		if (
+			!holder ||
+			!marker ||
+			holder.childNodes.length !== 1 ||
+			marker.nodeType !== 7 ||
+			(marker as Node & { target?: string }).target !== MARKER
+		)
+			return null;
+		const region: ElidedRegion = {
+			text,
+			start: r.start,
+			end: r.end,
+			childElements: r.childElements,
+			elements: r.elements,
+		};
+		REGIONS.set(marker, region);
+		regions.push(region);
+	}
+	// only the transforms the stream can follow: the others need the nodes themselves
+	for (const el of elements) {
+		if (el.namespaceURI !== NS.ds || el.localName !== 'Transform') continue;
+		if (!STREAMABLE_TRANSFORMS.has(el.getAttribute('Algorithm') ?? '')) return null;
+	}
+	shiftPositions(elements, shifts);
+	SKELETONS.set(doc, regions);
+	return doc;
+}
+
+/** Gives the elements after each region the line and column they have in the original text. */
+function shiftPositions(elements: readonly Element[], shifts: readonly Shift[]): void {
+	for (const [i, shift] of shifts.entries()) {
+		const last = shifts[i + 1]?.holder ?? elements.length - 1;
+		for (let k = shift.holder + 1; k <= last; k++) {
+			const el = elements[k] as Element & { lineNumber: number; columnNumber: number };
+			if (el.lineNumber === shift.skelLine) {
+				el.columnNumber = shift.column + (el.columnNumber - shift.skelColumn);
+				el.lineNumber = shift.line;
+			} else el.lineNumber += shift.line - shift.skelLine;
+		}
+	}
+}
