@@ -45,7 +45,9 @@ interface Attribute {
 	ns: string;
 	local: string;
 	prefix: string;
-	value: string;
+	/** The raw value's place in the text (decoded only when the tag is rewritten). */
+	from: number;
+	to: number;
 }
 
 function byNameAndNamespace(a: Attribute, b: Attribute): number {
@@ -58,161 +60,329 @@ function text(raw: string): string {
 	return escapeText(s.indexOf('&') === -1 ? s : decodeReferences(s));
 }
 
+// Text and attribute values that are already canonical as written: no line end to normalize, no
+// character that canonical form escapes differently (text escapes '>', attributes tabs and line
+// ends), and only references that decode and re-escape to themselves.
+const CHANGED_TEXT = /[>\r\u0085\u2028\u2029]|&(?!amp;|lt;|gt;)/g;
+const CHANGED_VALUE = /[\t\n\r\u0085\u2028\u2029]|&(?!amp;|lt;|quot;)/g;
+
 /**
- * Writes the canonical form of a region's content. The region was validated by the skeleton
- * scanner with fast-parse's rules, so this reads it without checking again.
+ * Whether s[from, to) holds a match of a global pattern. The match found is remembered and a new
+ * search starts only past it: a value with no match would otherwise search to the end of a
+ * single-line document for every attribute (quadratic), as would any search that is not bounded.
  */
-export function canonicalizeRegion(region: ElidedRegion, ctx: RegionContext): void {
-	const s = region.text;
-	const end = region.end;
-	const write = (piece: string): void => ctx.write(piece);
-	const stack: Open[] = [];
-	let inScope = ctx.inScope;
-	let rendered = ctx.rendered;
-	let pos = region.start;
-	while (pos < end) {
-		let lt = s.indexOf('<', pos);
-		if (lt === -1 || lt > end) lt = end;
-		if (lt > pos) write(text(s.slice(pos, lt)));
-		if (lt >= end) break;
-		const next = s.charCodeAt(lt + 1);
-		if (next === 0x2f) {
-			// end tag
-			const open = stack.pop();
-			if (!open) throw new Error('internal: unbalanced region');
-			write('</' + open.qName + '>');
-			pos = s.indexOf('>', lt) + 1;
-			const parent = stack.at(-1);
-			inScope = parent ? parent.inScope : ctx.inScope;
-			rendered = parent ? parent.rendered : ctx.rendered;
-		} else if (next === 0x3f) {
-			const close = s.indexOf('?>', lt + 2);
-			const pi = splitInstruction(s.slice(lt + 2, close));
-			if (!pi) throw new Error('internal: processing instruction in a region');
-			write('<?' + pi.target + (pi.data ? ' ' + pi.data : '') + '?>');
-			pos = close + 2;
-		} else if (next === 0x21) {
-			if (s.startsWith('<!--', lt)) {
-				const close = s.indexOf('-->', lt + 4);
-				if (ctx.comments) write('<!--' + normalizeLineEndings(s.slice(lt + 4, close)) + '-->');
-				pos = close + 3;
-			} else {
-				const close = s.indexOf(']]>', lt + 9);
-				write(escapeText(normalizeLineEndings(s.slice(lt + 9, close))));
-				pos = close + 3;
-			}
-		} else {
-			pos = startTag(s, lt, ctx, stack, inScope, rendered);
-			const top = stack.at(-1);
-			if (top) {
-				inScope = top.inScope;
-				rendered = top.rendered;
-			}
+class Finder {
+	private at = -2;
+	constructor(
+		private readonly pattern: RegExp,
+		private readonly s: string,
+	) {}
+	holds(from: number, to: number): boolean {
+		if (this.at !== -1 && this.at < from) {
+			this.pattern.lastIndex = from;
+			this.at = this.pattern.exec(this.s)?.index ?? -1;
 		}
+		return this.at !== -1 && this.at < to;
 	}
-	if (stack.length > 0) throw new Error('internal: unbalanced region');
 }
 
-/** Reads and writes one start tag; pushes it unless it closes itself. Returns the offset after it. */
-function startTag(
-	s: string,
-	lt: number,
-	ctx: RegionContext,
-	stack: Open[],
-	parentInScope: NsMap,
-	rendered: NsMap,
-): number {
-	const nameEnd = readName(s, lt + 1);
-	const qName = s.slice(lt + 1, nameEnd);
-	let p = nameEnd;
-	let attrs: Attribute[] | null = null;
-	let declared: [string, string][] | null = null;
-	let selfClosed = false;
-	for (;;) {
-		p = skipWhitespace(s, p);
-		const c = s.charCodeAt(p);
-		if (c === 0x3e) {
-			p++;
-			break;
-		}
-		if (c === 0x2f) {
-			p += 2;
-			selfClosed = true;
-			break;
-		}
-		const attrEnd = readName(s, p);
-		const name = s.slice(p, attrEnd);
-		p = skipWhitespace(s, skipWhitespace(s, attrEnd) + 1);
-		const quote = s.charAt(p);
-		const close = s.indexOf(quote, p + 1);
-		const value = attributeValue(s.slice(p + 1, close));
-		p = close + 1;
-		if (name === 'xmlns') (declared ??= []).push(['', value]);
-		else if (name.startsWith('xmlns:')) (declared ??= []).push([name.slice(6), value]);
-		else {
-			const colon = name.indexOf(':');
-			const prefix = colon === -1 ? '' : name.slice(0, colon);
-			(attrs ??= []).push({ name, prefix, local: name.slice(colon + 1), ns: '', value });
-		}
-	}
-	let inScope = parentInScope;
-	if (declared) {
-		const m = new Map(parentInScope);
-		for (const [prefix, uri] of declared) m.set(prefix, uri);
-		inScope = m;
-	}
-	if (attrs)
-		for (const a of attrs)
-			if (a.prefix !== '') a.ns = a.prefix === 'xml' ? NS_XML : (inScope.get(a.prefix) ?? '');
+/** Source text copied to the output in pieces of at most this many characters. */
+const RUN_LIMIT = 1 << 16;
 
-	let decls: [string, string][] | null = null;
-	let next: Map<string, string> | null = null;
-	const consider = (prefix: string): void => {
-		if (prefix === 'xml') return;
-		const uri = inScope.get(prefix) ?? '';
-		const have = rendered.get(prefix);
-		if (prefix === '') {
-			if (uri === '' && (have === undefined || have === '')) return;
-		} else if (uri === '') return;
-		if (have === uri) return;
-		(decls ??= []).push([prefix, uri]);
-		next ??= new Map(rendered);
-		next.set(prefix, uri);
-	};
-	if (ctx.mode.exclusive) {
+/**
+ * Writes the canonical form of a region's content. The region was validated by the skeleton
+ * scanner with fast-parse's rules, so this reads it without checking again. Most of a bulk
+ * message is already canonical as written (double-quoted attributes in order, no declarations to
+ * add, nothing to re-escape): such stretches are copied from the text in runs rather than rebuilt
+ * token by token.
+ */
+export function canonicalizeRegion(region: ElidedRegion, ctx: RegionContext): void {
+	new RegionCanonicalizer(region, ctx).run();
+}
+
+class RegionCanonicalizer {
+	private readonly s: string;
+	private readonly stack: Open[] = [];
+	private inScope: NsMap;
+	private rendered: NsMap;
+	/** Start of the source stretch being copied as it is, or -1. */
+	private copied = -1;
+	private readonly changedText: Finder;
+	private readonly changedValue: Finder;
+
+	constructor(
+		private readonly region: ElidedRegion,
+		private readonly ctx: RegionContext,
+	) {
+		this.s = region.text;
+		this.inScope = ctx.inScope;
+		this.rendered = ctx.rendered;
+		this.changedText = new Finder(CHANGED_TEXT, this.s);
+		this.changedValue = new Finder(CHANGED_VALUE, this.s);
+	}
+
+	/** s[from, to) is canonical as written (and follows the previous token). */
+	private same(from: number, to: number): void {
+		if (this.copied === -1) this.copied = from;
+		if (to - this.copied >= RUN_LIMIT) {
+			this.ctx.write(this.s.slice(this.copied, to));
+			this.copied = -1;
+		}
+	}
+
+	/** Ends the copied stretch at `at` (where a token that is rewritten or left out starts). */
+	private stop(at: number): void {
+		if (this.copied !== -1 && at > this.copied) this.ctx.write(this.s.slice(this.copied, at));
+		this.copied = -1;
+	}
+
+	private emit(at: number, piece: string): void {
+		this.stop(at);
+		this.ctx.write(piece);
+	}
+
+	run(): void {
+		const s = this.s;
+		const end = this.region.end;
+		let pos = this.region.start;
+		while (pos < end) {
+			let lt = s.indexOf('<', pos);
+			if (lt === -1 || lt > end) lt = end;
+			if (lt > pos) {
+				if (this.changedText.holds(pos, lt)) this.emit(pos, text(s.slice(pos, lt)));
+				else this.same(pos, lt);
+			}
+			if (lt >= end) break;
+			const next = s.charCodeAt(lt + 1);
+			if (next === 0x2f) pos = this.endTag(lt);
+			else if (next === 0x3f) {
+				const close = s.indexOf('?>', lt + 2);
+				const pi = splitInstruction(s.slice(lt + 2, close));
+				if (!pi) throw new Error('internal: processing instruction in a region');
+				this.emit(lt, '<?' + pi.target + (pi.data ? ' ' + pi.data : '') + '?>');
+				pos = close + 2;
+			} else if (next === 0x21) {
+				if (s.startsWith('<!--', lt)) {
+					const close = s.indexOf('-->', lt + 4);
+					this.stop(lt);
+					if (this.ctx.comments)
+						this.ctx.write('<!--' + normalizeLineEndings(s.slice(lt + 4, close)) + '-->');
+					pos = close + 3;
+				} else {
+					const close = s.indexOf(']]>', lt + 9);
+					this.emit(lt, escapeText(normalizeLineEndings(s.slice(lt + 9, close))));
+					pos = close + 3;
+				}
+			} else pos = this.startTag(lt);
+		}
+		this.stop(end);
+		if (this.stack.length > 0) throw new Error('internal: unbalanced region');
+	}
+
+	private endTag(lt: number): number {
+		const open = this.stack.pop();
+		if (!open) throw new Error('internal: unbalanced region');
+		const s = this.s;
+		const gt = lt + 2 + open.qName.length;
+		let after: number;
+		if (s.charCodeAt(gt) === 0x3e) {
+			after = gt + 1;
+			this.same(lt, after);
+		} else {
+			after = s.indexOf('>', lt) + 1;
+			this.emit(lt, '</' + open.qName + '>');
+		}
+		const parent = this.stack.at(-1);
+		this.inScope = parent ? parent.inScope : this.ctx.inScope;
+		this.rendered = parent ? parent.rendered : this.ctx.rendered;
+		return after;
+	}
+
+	/** The name at s[from, end): the same string as last time when it repeats (no new copy). */
+	private name(from: number, end: number, last: string | undefined): string {
+		if (last !== undefined && last.length === end - from && this.s.startsWith(last, from))
+			return last;
+		return this.s.slice(from, end);
+	}
+
+	// the previous start tag's name and attribute names: a bulk message repeats them
+	private lastQName: string | undefined;
+	private lastNames: string[] = [];
+	// the namespace declarations worked out for the previous start tag without prefixed attributes
+	private lastDecls: {
+		inScope: NsMap;
+		rendered: NsMap;
+		own: string;
+		decls: [string, string][] | null;
+		next: NsMap | null;
+	} | null = null;
+
+	/** Reads one start tag and writes it (copied when canonical as written); returns the offset after it. */
+	private startTag(lt: number): number {
+		const s = this.s;
+		const nameEnd = readName(s, lt + 1);
+		const qName = this.name(lt + 1, nameEnd, this.lastQName);
+		this.lastQName = qName;
+		const names: string[] = [];
+		const froms: number[] = [];
+		const tos: number[] = [];
+		let p = nameEnd;
+		let declared: [string, string][] | null = null;
+		let prefixed = false;
+		let selfClosed = false;
+		// canonical as written: one space before each attribute, name="value", '>' right after
+		let asWritten = true;
+		for (;;) {
+			const ws = p;
+			p = skipWhitespace(s, p);
+			const c = s.charCodeAt(p);
+			if (c === 0x3e) {
+				if (p !== ws) asWritten = false;
+				p++;
+				break;
+			}
+			if (c === 0x2f) {
+				p += 2;
+				selfClosed = true;
+				asWritten = false;
+				break;
+			}
+			if (p !== ws + 1 || s.charCodeAt(ws) !== 0x20) asWritten = false;
+			const attrEnd = readName(s, p);
+			const name = this.name(p, attrEnd, this.lastNames[names.length]);
+			if (s.charCodeAt(attrEnd) !== 0x3d || s.charCodeAt(attrEnd + 1) !== 0x22) asWritten = false;
+			p = skipWhitespace(s, skipWhitespace(s, attrEnd) + 1);
+			const close = s.indexOf(s.charAt(p), p + 1);
+			if (name === 'xmlns' || name.startsWith('xmlns:')) {
+				asWritten = false;
+				(declared ??= []).push([
+					name === 'xmlns' ? '' : name.slice(6),
+					attributeValue(s.slice(p + 1, close)),
+				]);
+			} else {
+				if (asWritten && this.changedValue.holds(p + 1, close)) asWritten = false;
+				if (name.indexOf(':') !== -1) prefixed = true;
+				names.push(name);
+				froms.push(p + 1);
+				tos.push(close);
+			}
+			p = close + 1;
+		}
+		this.lastNames = names;
+		let inScope = this.inScope;
+		if (declared) {
+			const m = new Map(inScope);
+			for (const [prefix, uri] of declared) m.set(prefix, uri);
+			inScope = m;
+		}
+		// attributes in canonical order already? (unprefixed ones compare by name alone)
+		let attrs: Attribute[] | null = null;
+		if (prefixed || !asWritten) {
+			attrs = names.map((name, i) => {
+				const colon = name.indexOf(':');
+				const prefix = colon === -1 ? '' : name.slice(0, colon);
+				return {
+					name,
+					prefix,
+					local: colon === -1 ? name : name.slice(colon + 1),
+					ns: prefix === '' ? '' : prefix === 'xml' ? NS_XML : (inScope.get(prefix) ?? ''),
+					from: froms[i] as number,
+					to: tos[i] as number,
+				};
+			});
+			for (let i = 1; i < attrs.length && asWritten; i++)
+				if (byNameAndNamespace(attrs[i - 1] as Attribute, attrs[i] as Attribute) >= 0)
+					asWritten = false;
+		} else {
+			for (let i = 1; i < names.length && asWritten; i++)
+				if ((names[i - 1] as string) >= (names[i] as string)) asWritten = false;
+		}
+
 		const colon = qName.indexOf(':');
 		const own = colon === -1 ? '' : qName.slice(0, colon);
-		consider(own);
-		let used: Set<string> | null = null;
-		if (attrs)
+		const { decls, next } = this.declarations(inScope, own, attrs, !declared && !prefixed);
+		if (asWritten && !decls) this.same(lt, p);
+		else {
+			attrs ??= names.map((name, i) => ({
+				name,
+				prefix: '',
+				local: name,
+				ns: '',
+				from: froms[i] as number,
+				to: tos[i] as number,
+			}));
+			let tag = '<' + qName;
+			if (decls) {
+				if (decls.length > 1) decls.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+				for (const [prefix, uri] of decls)
+					tag += (prefix === '' ? ' xmlns="' : ` xmlns:${prefix}="`) + escapeAttr(uri) + '"';
+			}
+			if (attrs.length > 1) attrs.sort(byNameAndNamespace);
 			for (const a of attrs)
-				if (a.prefix !== '' && a.prefix !== 'xml' && a.prefix !== own)
-					(used ??= new Set()).add(a.prefix);
-		for (const p of ctx.inclusive)
-			if ((inScope.has(p) || p === '') && p !== own) (used ??= new Set()).add(p);
-		if (used) for (const u of used) consider(u);
-	} else {
-		for (const prefix of inScope.keys()) if (prefix !== 'xml') consider(prefix);
-		if (!inScope.has('')) consider('');
+				tag += ' ' + a.name + '="' + escapeAttr(attributeValue(s.slice(a.from, a.to))) + '"';
+			this.emit(lt, tag + (selfClosed ? '></' + qName + '>' : '>'));
+		}
+		if (!selfClosed) {
+			const entry: Open = { qName, inScope, rendered: next ?? this.rendered };
+			this.stack.push(entry);
+			this.inScope = entry.inScope;
+			this.rendered = entry.rendered;
+		}
+		return p;
 	}
-	let tag = '<' + qName;
-	const found = decls as [string, string][] | null;
-	if (found) {
-		if (found.length > 1) found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-		for (const [prefix, uri] of found)
-			tag += (prefix === '' ? ' xmlns="' : ` xmlns:${prefix}="`) + escapeAttr(uri) + '"';
+
+	/**
+	 * The namespace declarations a start tag renders (C14N 1.0 section 2.3, exclusive C14N's
+	 * visibly utilized prefixes) and the output scope after it. Remembered for the next tag when
+	 * they depend on nothing but the scopes and the element's prefix (`plain`).
+	 */
+	private declarations(
+		inScope: NsMap,
+		own: string,
+		attrs: readonly Attribute[] | null,
+		plain: boolean,
+	): { decls: [string, string][] | null; next: NsMap | null } {
+		const rendered = this.rendered;
+		const last = this.lastDecls;
+		if (
+			plain &&
+			last &&
+			last.inScope === inScope &&
+			last.rendered === rendered &&
+			(last.own === own || !this.ctx.mode.exclusive)
+		)
+			return { decls: last.decls && [...last.decls], next: last.next };
+		let decls: [string, string][] | null = null;
+		let next: Map<string, string> | null = null;
+		const consider = (prefix: string): void => {
+			if (prefix === 'xml') return;
+			const uri = inScope.get(prefix) ?? '';
+			const have = rendered.get(prefix);
+			if (prefix === '') {
+				if (uri === '' && (have === undefined || have === '')) return;
+			} else if (uri === '') return;
+			if (have === uri) return;
+			(decls ??= []).push([prefix, uri]);
+			next ??= new Map(rendered);
+			next.set(prefix, uri);
+		};
+		if (this.ctx.mode.exclusive) {
+			consider(own);
+			let used: Set<string> | null = null;
+			if (attrs)
+				for (const a of attrs)
+					if (a.prefix !== '' && a.prefix !== 'xml' && a.prefix !== own)
+						(used ??= new Set()).add(a.prefix);
+			for (const p of this.ctx.inclusive)
+				if ((inScope.has(p) || p === '') && p !== own) (used ??= new Set()).add(p);
+			if (used) for (const u of used) consider(u);
+		} else {
+			for (const prefix of inScope.keys()) if (prefix !== 'xml') consider(prefix);
+			if (!inScope.has('')) consider('');
+		}
+		const found = decls as [string, string][] | null;
+		const scope = next as Map<string, string> | null;
+		if (plain) this.lastDecls = { inScope, rendered, own, decls: found && [...found], next: scope };
+		return { decls: found, next: scope };
 	}
-	if (attrs) {
-		if (attrs.length > 1) attrs.sort(byNameAndNamespace);
-		for (const a of attrs) tag += ' ' + a.name + '="' + escapeAttr(a.value) + '"';
-	}
-	ctx.write(tag + '>');
-	if (selfClosed) ctx.write('</' + qName + '>');
-	else
-		stack.push({
-			qName,
-			inScope,
-			rendered: (next as Map<string, string> | null) ?? rendered,
-		});
-	return p;
 }

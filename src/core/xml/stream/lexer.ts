@@ -35,14 +35,21 @@ export function normalizeLineEndings(s: string): string {
 	return s.replace(/\r[\n\u0085]/g, '\n').replace(/[\r\u0085\u2028\u2029]/g, '\n');
 }
 
-/** Line ends in text[from, to) as the normalized text counts them (CR LF and CR NEL count once). */
-export function countLineEnds(text: string, from: number, to: number): number {
+/**
+ * Line ends of text[from, to) as the normalized text counts them (CR LF and CR NEL count once).
+ * `others` says whether the text holds a CR, NEL, LS or PS at all (hasOtherLineBreaks): without
+ * one, counting is a search for LF alone.
+ */
+export function countLineEnds(text: string, from: number, to: number, others: boolean): number {
 	let n = 0;
-	for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
-	if (!hasOtherBreaks(text, from, to)) return n;
+	if (!others) {
+		for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+		return n;
+	}
 	for (let i = from; i < to; i++) {
 		const c = text.charCodeAt(i);
-		if (c === 0x0d) {
+		if (c === 0x0a) n++;
+		else if (c === 0x0d) {
 			if (text.charCodeAt(i + 1) !== 0x0a) n++;
 		} else if (c === 0x85) {
 			if (i === from || text.charCodeAt(i - 1) !== 0x0d) n++;
@@ -51,13 +58,18 @@ export function countLineEnds(text: string, from: number, to: number): number {
 	return n;
 }
 
-/** Whether text[from, to) holds a CR, NEL, LS or PS, without copying it. */
-function hasOtherBreaks(text: string, from: number, to: number): boolean {
-	for (const ch of ['\r', '\u0085', '\u2028', '\u2029']) {
-		const at = text.indexOf(ch, from);
-		if (at !== -1 && at < to) return true;
+/** Whether the text holds a line end other than LF (CR, NEL, LS, PS). */
+export function hasOtherLineBreaks(text: string): boolean {
+	return LINE_BREAKS.test(text);
+}
+
+/** Offset where the line holding `pos` starts (after the last line end before it). */
+export function lineStart(text: string, pos: number): number {
+	for (let i = pos - 1; i >= 0; i--) {
+		const c = text.charCodeAt(i);
+		if (c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029) return i + 1;
 	}
-	return false;
+	return 0;
 }
 
 export function validCodePoint(cp: number): boolean {

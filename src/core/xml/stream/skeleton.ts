@@ -18,6 +18,8 @@ import { NS, WSA_NAMESPACES, WSC_NAMESPACES } from '../namespaces';
 import {
 	attributeValue,
 	countLineEnds,
+	hasOtherLineBreaks,
+	lineStart,
 	NotPlain,
 	NS_XML,
 	NS_XMLNS,
@@ -402,15 +404,6 @@ interface Shift {
 	column: number;
 }
 
-function lineStart(text: string, pos: number): number {
-	let start = 0;
-	for (const ch of ['\n', '\r', '\u0085', '\u2028', '\u2029']) {
-		const at = text.lastIndexOf(ch, pos - 1);
-		if (at + 1 > start) start = at + 1;
-	}
-	return start;
-}
-
 /**
  * Parses a large SOAP envelope as a skeleton (see the header), or returns null when the document
  * keeps its full tree; the caller then parses it as before.
@@ -439,14 +432,15 @@ export function parseSkeletonXml(
 	let origCounted = 0;
 	let elided = 0;
 	let skeletonSoFar = '';
+	const others = hasOtherLineBreaks(text);
 	for (const r of found) {
 		const before = text.slice(from, r.start);
 		pieces.push(before, markerText);
 		skeletonSoFar += before + markerText;
 		skelLength += before.length + markerText.length;
-		skelLines += countLineEnds(skeletonSoFar, skelCounted, skelLength);
+		skelLines += countLineEnds(skeletonSoFar, skelCounted, skelLength, others);
 		skelCounted = skelLength;
-		origLines += countLineEnds(text, origCounted, r.end);
+		origLines += countLineEnds(text, origCounted, r.end, others);
 		origCounted = r.end;
 		shifts.push({
 			holder: r.ordinal - elided,
