@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import type { Document, Element, Node } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { Analyzer, type AnalysisRequest } from '../../analyze';
+import type { TreeNode } from '../soap/facts';
+import { signedTree } from '../soap/tree';
 import type { Report } from '../report/report';
 import { CORPUS } from '../../../tests/support/vectors';
 import { descendants, NS } from '../xml/dom';
@@ -233,10 +235,17 @@ describe('what keeps the full tree', () => {
 			),
 		],
 		[
-			'an xenc element anywhere',
+			'an xenc:EncryptedData anywhere (decryption rewrites the tree)',
 			body(items).replace(
 				'<s:Header/>',
-				`<s:Header><e:EncryptedKey xmlns:e="${NS.xenc}"/></s:Header>`,
+				`<s:Header><e:EncryptedData xmlns:e="${NS.xenc}"/></s:Header>`,
+			),
+		],
+		[
+			'an xenc:CipherReference (its transforms may select any node)',
+			body(items).replace(
+				'<s:Header/>',
+				`<s:Header><e:EncryptedKey xmlns:e="${NS.xenc}"><e:CipherData><e:CipherReference URI="#x"/></e:CipherData></e:EncryptedKey></s:Header>`,
 			),
 		],
 		['an undeclared prefix in the content', body(items + '<u:x/>')],
@@ -263,6 +272,19 @@ describe('what keeps the full tree', () => {
 		expect(names).toContain('T');
 		expect(names.filter((n) => n === 'i')).toEqual([]);
 		expect(elidedRegions(doc).length).toBe(2);
+	});
+
+	it('an EncryptedKey alone keeps the skeleton; content naming an id by URI stays in the tree', () => {
+		const text = body(`<ex:a>${items}</ex:a><ex:b><ex:ref URI="#EK-1"/>${items}</ex:b>`).replace(
+			'<s:Header/>',
+			`<s:Header><e:EncryptedKey xmlns:e="${NS.xenc}" Id="EK-1"/></s:Header>`,
+		);
+		const doc = parseSkeletonXml(text, MAX_XML_DEPTH, { minRegion: 100 }) as Document;
+		expect(doc).not.toBeNull();
+		const names = descendants(doc).map((e) => e.localName);
+		expect(names).toContain('ref');
+		expect(names.filter((n) => n === 'i')).toHaveLength(50);
+		expect(elidedRegions(doc)).toHaveLength(1);
 	});
 
 	it('the deepest nesting is refused as before', () => {
@@ -306,6 +328,20 @@ describe('the bench envelope at the default thresholds', () => {
 		expect(a.digest).toEqual(b.digest);
 		expect(c.digest).toEqual(b.digest);
 		expect(new TextDecoder().decode(a.head)).toBe(new TextDecoder().decode(b.head));
+	});
+
+	it('the page’s tree counts the items the skeleton left in the text', () => {
+		const text = envelope(2.5 * 1024 * 1024);
+		const find = (t: TreeNode | null, name: string): TreeNode | undefined =>
+			!t ? undefined : t.name === name ? t : t.children.map((c) => find(c, name)).find(Boolean);
+		const skeletal = find(signedTree(parseXml(text).doc, [], null), 'ex:PlaceOrder');
+		const full = find(
+			signedTree(parsePlainXml(text, MAX_XML_DEPTH) as Document, [], null),
+			'ex:PlaceOrder',
+		);
+		expect(skeletal?.children).toEqual([]);
+		expect(skeletal?.omitted).toBe((full?.omitted ?? 0) + (full?.children.length ?? 0));
+		expect(skeletal?.omitted).toBeGreaterThan(20_000);
 	});
 });
 

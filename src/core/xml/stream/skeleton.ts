@@ -7,8 +7,8 @@
 // text of the region as a stream (xmldsig/stream-c14n.ts), so memory follows the depth of the
 // document and not its size.
 //
-// Anything unusual keeps today's full tree: a document that is not a SOAP envelope, holds any
-// xenc element (decryption rewrites the tree), a transform other than enveloped-signature and
+// Anything unusual keeps today's full tree: a document that is not a SOAP envelope, holds an
+// xenc:EncryptedData or CipherReference (decryption rewrites the tree), a transform other than enveloped-signature and
 // the canonicalizations (XPath, Filter 2.0, base64, STR-Transform, XSLT need the nodes), or text
 // the fast parser would not take (then the tree parsers report it as they always did).
 import type { Document, Element, Node } from '@xmldom/xmldom';
@@ -338,7 +338,12 @@ class RegionScanner {
 		const colon = qName.indexOf(':');
 		const ns = scope[colon === -1 ? '' : qName.slice(0, colon)];
 		if (ns === undefined || (colon !== -1 && ns === null)) throw new NotPlain();
-		if (ns !== null && ENCRYPTION_NAMESPACES.has(ns)) throw new NoSkeleton();
+		// decryption rewrites the tree around EncryptedData, and a CipherReference's transforms may
+		// select any node: the full tree (an EncryptedKey alone changes nothing)
+		if (ns !== null && ENCRYPTION_NAMESPACES.has(ns)) {
+			const local = qName.slice(colon + 1);
+			if (local === 'EncryptedData' || local === 'CipherReference') throw new NoSkeleton();
+		}
 		const depth = this.stack.length + 1;
 		if (!parent) {
 			// only SOAP envelopes: their Body is where bulk content lives and nothing reads it
@@ -348,10 +353,13 @@ class RegionScanner {
 		let ownClean = ns === null || !READ_NAMESPACES.has(ns);
 		const holderNs = ownClean;
 		let prefixed = 0;
-		for (const name of names) {
+		for (const [i, name] of names.entries()) {
 			const c = name.indexOf(':');
 			const local = c === -1 ? name : name.slice(c + 1);
 			if (ID_LIKE_ATTRIBUTES.has(local)) ownClean = false;
+			// a same-document reference (an EncryptedKey's users are found by URI="#id")
+			const first = this.s.charCodeAt(starts[i] as number);
+			if (name === 'URI' && (first === 0x23 || first === 0x26)) ownClean = false;
 			if (c === -1 || name.startsWith('xmlns:')) continue;
 			prefixed++;
 			const attrNs = scope[name.slice(0, c)];
