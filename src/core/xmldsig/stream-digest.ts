@@ -79,7 +79,7 @@ export async function digestNodeSet(
 			state.incremental = h;
 		}
 		if (state.incremental) state.incremental.update(chunk);
-		else state.chunks?.push(chunk);
+		else state.chunks?.push(chunk.slice());
 	});
 	const kept = head.subarray(0, headLength);
 	if (state.incremental) return { digest: state.incremental.digest(), length, head: kept };

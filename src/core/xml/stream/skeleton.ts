@@ -36,7 +36,7 @@ import {
  * nothing worth its bookkeeping). Mutable only so the differential test (stream.test.ts) can run
  * the whole analysis over small documents made skeletal; nothing else writes them.
  */
-export const skeletonLimits = { minChars: 2 * 1024 * 1024, minRegion: 64 * 1024 };
+export const skeletonLimits = { minChars: 512 * 1024, minRegion: 64 * 1024 };
 
 /** The content of one element left out of the tree: text[start, end) of the original document. */
 export interface ElidedRegion {
