@@ -60,30 +60,30 @@ function text(raw: string): string {
 	return escapeText(s.indexOf('&') === -1 ? s : decodeReferences(s));
 }
 
-// Text and attribute values that are already canonical as written: no line end to normalize, no
-// character that canonical form escapes differently (text escapes '>', attributes tabs and line
-// ends), and only references that decode and re-escape to themselves.
-const CHANGED_TEXT = /[>\r\u0085\u2028\u2029]|&(?!amp;|lt;|gt;)/g;
-const CHANGED_VALUE = /[\t\n\r\u0085\u2028\u2029]|&(?!amp;|lt;|quot;)/g;
-
 /**
- * Whether s[from, to) holds a match of a global pattern. The match found is remembered and a new
- * search starts only past it: a value with no match would otherwise search to the end of a
- * single-line document for every attribute (quadratic), as would any search that is not bounded.
+ * Whether s[from, to) is canonical as written: no line end to normalize (CR, NEL, LS, PS), no
+ * character canonical form escapes differently ('>' in text; tab, LF in attribute values), and
+ * only references that decode and re-escape to themselves (&amp; &lt; and &gt; in text, &amp; &lt;
+ * and &quot; in attribute values). A loop, not a regular expression: most runs are a few
+ * characters, and a match object per text node was a tenth of the time.
  */
-class Finder {
-	private at = -2;
-	constructor(
-		private readonly pattern: RegExp,
-		private readonly s: string,
-	) {}
-	holds(from: number, to: number): boolean {
-		if (this.at !== -1 && this.at < from) {
-			this.pattern.lastIndex = from;
-			this.at = this.pattern.exec(this.s)?.index ?? -1;
-		}
-		return this.at !== -1 && this.at < to;
+function asWritten(s: string, from: number, to: number, value: boolean): boolean {
+	for (let i = from; i < to; i++) {
+		const c = s.charCodeAt(i);
+		if (c === 0x26) {
+			if (
+				!s.startsWith('amp;', i + 1) &&
+				!s.startsWith('lt;', i + 1) &&
+				!(value ? s.startsWith('quot;', i + 1) : s.startsWith('gt;', i + 1))
+			)
+				return false;
+		} else if (c < 0x20) {
+			if (c === 0x0d || value) return false;
+		} else if (c === 0x3e) {
+			if (!value) return false;
+		} else if (c === 0x85 || c === 0x2028 || c === 0x2029) return false;
 	}
+	return true;
 }
 
 /** Source text copied to the output in pieces of at most this many characters. */
@@ -107,8 +107,6 @@ class RegionCanonicalizer {
 	private rendered: NsMap;
 	/** Start of the source stretch being copied as it is, or -1. */
 	private copied = -1;
-	private readonly changedText: Finder;
-	private readonly changedValue: Finder;
 
 	constructor(
 		private readonly region: ElidedRegion,
@@ -117,8 +115,6 @@ class RegionCanonicalizer {
 		this.s = region.text;
 		this.inScope = ctx.inScope;
 		this.rendered = ctx.rendered;
-		this.changedText = new Finder(CHANGED_TEXT, this.s);
-		this.changedValue = new Finder(CHANGED_VALUE, this.s);
 	}
 
 	/** s[from, to) is canonical as written (and follows the previous token). */
@@ -149,7 +145,7 @@ class RegionCanonicalizer {
 			let lt = s.indexOf('<', pos);
 			if (lt === -1 || lt > end) lt = end;
 			if (lt > pos) {
-				if (this.changedText.holds(pos, lt)) this.emit(pos, text(s.slice(pos, lt)));
+				if (!asWritten(s, pos, lt, false)) this.emit(pos, text(s.slice(pos, lt)));
 				else this.same(pos, lt);
 			}
 			if (lt >= end) break;
@@ -205,9 +201,15 @@ class RegionCanonicalizer {
 		return this.s.slice(from, end);
 	}
 
-	// the previous start tag's name and attribute names: a bulk message repeats them
+	// the previous start tag's name and prefix; the attributes of the tag being read in arrays
+	// reused from tag to tag (a stale entry past `count` is the previous tag's, whose name string
+	// is shared when the name repeats): a bulk message repeats them
 	private lastQName: string | undefined;
-	private lastNames: string[] = [];
+	private lastOwn = '';
+	private readonly names: string[] = [];
+	private readonly froms: number[] = [];
+	private readonly tos: number[] = [];
+	private count = 0;
 	// the namespace declarations worked out for the previous start tag without prefixed attributes
 	private lastDecls: {
 		inScope: NsMap;
@@ -217,58 +219,61 @@ class RegionCanonicalizer {
 		next: NsMap | null;
 	} | null = null;
 
+	/** What declarations() found: the start tag's declarations and the output scope after it. */
+	private decls: [string, string][] | null = null;
+	private next: NsMap | null = null;
+
 	/** Reads one start tag and writes it (copied when canonical as written); returns the offset after it. */
 	private startTag(lt: number): number {
 		const s = this.s;
 		const nameEnd = readName(s, lt + 1);
 		const qName = this.name(lt + 1, nameEnd, this.lastQName);
-		this.lastQName = qName;
-		const names: string[] = [];
-		const froms: number[] = [];
-		const tos: number[] = [];
+		const names = this.names;
+		this.count = 0;
 		let p = nameEnd;
 		let declared: [string, string][] | null = null;
 		let prefixed = false;
 		let selfClosed = false;
 		// canonical as written: one space before each attribute, name="value", '>' right after
-		let asWritten = true;
+		let verbatim = true;
 		for (;;) {
 			const ws = p;
 			p = skipWhitespace(s, p);
 			const c = s.charCodeAt(p);
 			if (c === 0x3e) {
-				if (p !== ws) asWritten = false;
+				if (p !== ws) verbatim = false;
 				p++;
 				break;
 			}
 			if (c === 0x2f) {
 				p += 2;
 				selfClosed = true;
-				asWritten = false;
+				verbatim = false;
 				break;
 			}
-			if (p !== ws + 1 || s.charCodeAt(ws) !== 0x20) asWritten = false;
+			if (p !== ws + 1 || s.charCodeAt(ws) !== 0x20) verbatim = false;
 			const attrEnd = readName(s, p);
-			const name = this.name(p, attrEnd, this.lastNames[names.length]);
-			if (s.charCodeAt(attrEnd) !== 0x3d || s.charCodeAt(attrEnd + 1) !== 0x22) asWritten = false;
+			const name = this.name(p, attrEnd, names[this.count]);
+			if (s.charCodeAt(attrEnd) !== 0x3d || s.charCodeAt(attrEnd + 1) !== 0x22) verbatim = false;
 			p = skipWhitespace(s, skipWhitespace(s, attrEnd) + 1);
 			const close = s.indexOf(s.charAt(p), p + 1);
 			if (name === 'xmlns' || name.startsWith('xmlns:')) {
-				asWritten = false;
+				verbatim = false;
 				(declared ??= []).push([
 					name === 'xmlns' ? '' : name.slice(6),
 					attributeValue(s.slice(p + 1, close)),
 				]);
 			} else {
-				if (asWritten && this.changedValue.holds(p + 1, close)) asWritten = false;
+				if (verbatim && !asWritten(s, p + 1, close, true)) verbatim = false;
 				if (name.indexOf(':') !== -1) prefixed = true;
-				names.push(name);
-				froms.push(p + 1);
-				tos.push(close);
+				names[this.count] = name;
+				this.froms[this.count] = p + 1;
+				this.tos[this.count] = close;
+				this.count++;
 			}
 			p = close + 1;
 		}
-		this.lastNames = names;
+		const count = this.count;
 		let inScope = this.inScope;
 		if (declared) {
 			const m = new Map(inScope);
@@ -277,40 +282,54 @@ class RegionCanonicalizer {
 		}
 		// attributes in canonical order already? (unprefixed ones compare by name alone)
 		let attrs: Attribute[] | null = null;
-		if (prefixed || !asWritten) {
-			attrs = names.map((name, i) => {
+		if (prefixed || !verbatim) {
+			attrs = [];
+			for (let i = 0; i < count; i++) {
+				const name = names[i] as string;
 				const colon = name.indexOf(':');
 				const prefix = colon === -1 ? '' : name.slice(0, colon);
-				return {
+				attrs.push({
 					name,
 					prefix,
 					local: colon === -1 ? name : name.slice(colon + 1),
 					ns: prefix === '' ? '' : prefix === 'xml' ? NS_XML : (inScope.get(prefix) ?? ''),
-					from: froms[i] as number,
-					to: tos[i] as number,
-				};
-			});
-			for (let i = 1; i < attrs.length && asWritten; i++)
+					from: this.froms[i] as number,
+					to: this.tos[i] as number,
+				});
+			}
+			for (let i = 1; i < attrs.length && verbatim; i++)
 				if (byNameAndNamespace(attrs[i - 1] as Attribute, attrs[i] as Attribute) >= 0)
-					asWritten = false;
+					verbatim = false;
 		} else {
-			for (let i = 1; i < names.length && asWritten; i++)
-				if ((names[i - 1] as string) >= (names[i] as string)) asWritten = false;
+			for (let i = 1; i < count && verbatim; i++)
+				if ((names[i - 1] as string) >= (names[i] as string)) verbatim = false;
 		}
 
-		const colon = qName.indexOf(':');
-		const own = colon === -1 ? '' : qName.slice(0, colon);
-		const { decls, next } = this.declarations(inScope, own, attrs, !declared && !prefixed);
-		if (asWritten && !decls) this.same(lt, p);
+		if (qName !== this.lastQName) {
+			const colon = qName.indexOf(':');
+			this.lastOwn = colon === -1 ? '' : qName.slice(0, colon);
+			this.lastQName = qName;
+		}
+		const own = this.lastOwn;
+		this.declarations(inScope, own, attrs, !declared && !prefixed);
+		const decls = this.decls;
+		const next = this.next;
+		if (verbatim && !decls) this.same(lt, p);
 		else {
-			attrs ??= names.map((name, i) => ({
-				name,
-				prefix: '',
-				local: name,
-				ns: '',
-				from: froms[i] as number,
-				to: tos[i] as number,
-			}));
+			if (!attrs) {
+				attrs = [];
+				for (let i = 0; i < count; i++) {
+					const name = names[i] as string;
+					attrs.push({
+						name,
+						prefix: '',
+						local: name,
+						ns: '',
+						from: this.froms[i] as number,
+						to: this.tos[i] as number,
+					});
+				}
+			}
 			let tag = '<' + qName;
 			if (decls) {
 				if (decls.length > 1) decls.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -341,7 +360,7 @@ class RegionCanonicalizer {
 		own: string,
 		attrs: readonly Attribute[] | null,
 		plain: boolean,
-	): { decls: [string, string][] | null; next: NsMap | null } {
+	): void {
 		const rendered = this.rendered;
 		const last = this.lastDecls;
 		if (
@@ -350,8 +369,11 @@ class RegionCanonicalizer {
 			last.inScope === inScope &&
 			last.rendered === rendered &&
 			(last.own === own || !this.ctx.mode.exclusive)
-		)
-			return { decls: last.decls && [...last.decls], next: last.next };
+		) {
+			this.decls = last.decls && [...last.decls];
+			this.next = last.next;
+			return;
+		}
 		let decls: [string, string][] | null = null;
 		let next: Map<string, string> | null = null;
 		const consider = (prefix: string): void => {
@@ -383,6 +405,7 @@ class RegionCanonicalizer {
 		const found = decls as [string, string][] | null;
 		const scope = next as Map<string, string> | null;
 		if (plain) this.lastDecls = { inScope, rendered, own, decls: found && [...found], next: scope };
-		return { decls: found, next: scope };
+		this.decls = found;
+		this.next = scope;
 	}
 }

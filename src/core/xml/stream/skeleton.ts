@@ -269,14 +269,29 @@ class RegionScanner {
 		if (parent) parent.clean &&= open.clean && open.ownClean;
 	}
 
+	// the attributes of the start tag being read, in arrays reused from tag to tag: a stale entry
+	// past `count` is the previous tag's, used to share its name string when the name repeats
+	private readonly names: string[] = [];
+	private readonly starts: number[] = [];
+	private readonly ends: number[] = [];
+	private count = 0;
+	private lastQName = '';
+	private lastPrefix = '';
+
+	/** s[from, end) as a string: `last` itself when it is the same name (no new copy). */
+	private intern(from: number, end: number, last: string | undefined): string {
+		if (last !== undefined && last.length === end - from && this.s.startsWith(last, from))
+			return last;
+		return this.s.slice(from, end);
+	}
+
 	private startTag(): void {
 		const s = this.s;
 		const nameEnd = readName(s, this.pos + 1);
-		const qName = s.slice(this.pos + 1, nameEnd);
+		const qName = this.intern(this.pos + 1, nameEnd, this.lastQName);
 		let p = nameEnd;
-		const names: string[] = [];
-		const starts: number[] = [];
-		const ends: number[] = [];
+		const names = this.names;
+		this.count = 0;
 		let selfClosed = false;
 		for (;;) {
 			const spaced = skipWhitespace(s, p);
@@ -292,7 +307,7 @@ class RegionScanner {
 			}
 			if (spaced === p) throw new NotPlain();
 			const attrEnd = readName(s, spaced);
-			const name = s.slice(spaced, attrEnd);
+			const name = this.intern(spaced, attrEnd, names[this.count]);
 			let q = skipWhitespace(s, attrEnd);
 			if (s.charCodeAt(q) !== 0x3d) throw new NotPlain();
 			q = skipWhitespace(s, q + 1);
@@ -302,30 +317,27 @@ class RegionScanner {
 			if (close === -1) throw new NotPlain();
 			const lt = s.indexOf('<', q + 1);
 			if (lt !== -1 && lt < close) throw new NotPlain();
-			if (names.includes(name)) throw new NotPlain();
+			for (let i = 0; i < this.count; i++) if (names[i] === name) throw new NotPlain();
 			this.checkReferences(q + 1, close);
-			names.push(name);
-			starts.push(q + 1);
-			ends.push(close);
+			names[this.count] = name;
+			this.starts[this.count] = q + 1;
+			this.ends[this.count] = close;
+			this.count++;
 			p = close + 1;
 		}
 		this.pos = p;
-		this.element(qName, names, starts, ends, selfClosed, p);
+		this.element(qName, selfClosed, p);
 	}
 
-	private element(
-		qName: string,
-		names: readonly string[],
-		starts: readonly number[],
-		ends: readonly number[],
-		selfClosed: boolean,
-		contentStart: number,
-	): void {
+	private element(qName: string, selfClosed: boolean, contentStart: number): void {
+		const { names, starts, ends, count } = this;
 		const parent = this.stack.at(-1);
 		const parentScope = parent?.scope ?? this.rootScope;
 		let scope = parentScope;
-		for (let i = 0; i < names.length; i++) {
+		let prefixed = 0;
+		for (let i = 0; i < count; i++) {
 			const name = names[i] as string;
+			if (name.indexOf(':') !== -1 && !name.startsWith('xmlns:')) prefixed++;
 			if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
 			const prefix = name === 'xmlns' ? '' : name.slice(6);
 			const uri = attributeValue(this.s.slice(starts[i], ends[i]));
@@ -336,7 +348,13 @@ class RegionScanner {
 			scope[prefix] = uri === '' ? null : uri;
 		}
 		const colon = qName.indexOf(':');
-		const ns = scope[colon === -1 ? '' : qName.slice(0, colon)];
+		let prefix = '';
+		if (colon !== -1) {
+			prefix = qName === this.lastQName ? this.lastPrefix : qName.slice(0, colon);
+			this.lastPrefix = prefix;
+		}
+		this.lastQName = qName;
+		const ns = scope[prefix];
 		if (ns === undefined || (colon !== -1 && ns === null)) throw new NotPlain();
 		// decryption rewrites the tree around EncryptedData, and a CipherReference's transforms may
 		// select any node: the full tree (an EncryptedKey alone changes nothing)
@@ -352,16 +370,14 @@ class RegionScanner {
 		}
 		let ownClean = ns === null || !READ_NAMESPACES.has(ns);
 		const holderNs = ownClean;
-		let prefixed = 0;
-		for (const [i, name] of names.entries()) {
+		for (let i = 0; i < count; i++) {
+			const name = names[i] as string;
 			const c = name.indexOf(':');
-			const local = c === -1 ? name : name.slice(c + 1);
-			if (ID_LIKE_ATTRIBUTES.has(local)) ownClean = false;
+			if (ID_LIKE_ATTRIBUTES.has(c === -1 ? name : name.slice(c + 1))) ownClean = false;
 			// a same-document reference (an EncryptedKey's users are found by URI="#id")
 			const first = this.s.charCodeAt(starts[i] as number);
 			if (name === 'URI' && (first === 0x23 || first === 0x26)) ownClean = false;
 			if (c === -1 || name.startsWith('xmlns:')) continue;
-			prefixed++;
 			const attrNs = scope[name.slice(0, c)];
 			if (attrNs === undefined || attrNs === null) throw new NotPlain();
 			if (READ_NAMESPACES.has(attrNs)) ownClean = false;
@@ -369,7 +385,8 @@ class RegionScanner {
 		if (prefixed > 1) {
 			// two prefixed names may still be one expanded name (p:x and q:x with p, q bound alike)
 			const seen = new Set<string>();
-			for (const name of names) {
+			for (let i = 0; i < count; i++) {
+				const name = names[i] as string;
 				const c = name.indexOf(':');
 				if (c === -1 || name.startsWith('xmlns:')) continue;
 				const key = `${String(scope[name.slice(0, c)])} ${name.slice(c + 1)}`;
@@ -378,27 +395,26 @@ class RegionScanner {
 			}
 		}
 		if (!parent) this.soapNs = ns;
-		const body =
-			!!parent &&
-			(parent.body || (depth === 2 && ns === this.soapNs && qName.slice(colon + 1) === 'Body'));
 		if (parent) parent.childElements++;
-		const frame: Frame = {
+		const ordinal = this.ordinal++;
+		if (selfClosed) {
+			if (parent) parent.clean &&= ownClean;
+			return;
+		}
+		if (this.stack.length >= this.maxDepth) throw new NotPlain();
+		this.stack.push({
 			qName,
 			scope,
 			contentStart,
 			clean: true,
 			ownClean,
 			holder: !!parent?.body && depth >= 3 && holderNs,
-			body,
-			ordinal: this.ordinal++,
+			body:
+				!!parent &&
+				(parent.body || (depth === 2 && ns === this.soapNs && qName.slice(colon + 1) === 'Body')),
+			ordinal,
 			childElements: 0,
-		};
-		if (selfClosed) {
-			if (parent) parent.clean &&= ownClean;
-			return;
-		}
-		if (this.stack.length >= this.maxDepth) throw new NotPlain();
-		this.stack.push(frame);
+		});
 	}
 }
 
