@@ -137,6 +137,7 @@ class RegionScanner {
 	/** Next '&' and ']]>' at or after the scan position (indexOf from every text run is quadratic). */
 	private nextAmp = -2;
 	private nextCdataEnd = -2;
+	private nextLt = -2;
 	private readonly rootScope: Scope;
 	private soapNs: string | null = null;
 
@@ -172,6 +173,12 @@ class RegionScanner {
 	private ampFrom(from: number): number {
 		if (this.nextAmp !== -1 && this.nextAmp < from) this.nextAmp = this.s.indexOf('&', from);
 		return this.nextAmp;
+	}
+
+	/** Next '<' at or after `from` (a tag of 20 000 attributes would search its rest per value). */
+	private ltFrom(from: number): number {
+		if (this.nextLt !== -1 && this.nextLt < from) this.nextLt = this.s.indexOf('<', from);
+		return this.nextLt;
 	}
 
 	private cdataEndFrom(from: number): number {
@@ -315,7 +322,7 @@ class RegionScanner {
 			if (quote !== 0x22 && quote !== 0x27) throw new NotPlain();
 			const close = s.indexOf(quote === 0x22 ? '"' : "'", q + 1);
 			if (close === -1) throw new NotPlain();
-			const lt = s.indexOf('<', q + 1);
+			const lt = this.ltFrom(q + 1);
 			if (lt !== -1 && lt < close) throw new NotPlain();
 			for (let i = 0; i < this.count; i++) if (names[i] === name) throw new NotPlain();
 			this.checkReferences(q + 1, close);
