@@ -352,6 +352,36 @@ describe('the bench envelope at the default thresholds', () => {
 	});
 });
 
+describe('octets parsed for a transform', () => {
+	it('a detached SOAP file large enough for a skeleton gets its full tree for an XPath transform', async () => {
+		const external = new TextEncoder().encode(envelope(600 * 1024));
+		const signed = `<r><Signature xmlns="${NS.ds}"><SignedInfo><CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><Reference URI="big.xml"><Transforms><Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116"><XPath>true()</XPath></Transform></Transforms><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><DigestValue>AAAA</DigestValue></Reference></SignedInfo><SignatureValue>AAAA</SignatureValue></Signature></r>`;
+		const reference = async () =>
+			(
+				await verifyDocument(parseXml(signed).doc, {
+					inputName: 'sig.xml',
+					origin: 'input',
+					certs: [],
+					secrets: [],
+					external: (uri) => (uri === 'big.xml' ? external : null),
+				})
+			).signatures[0]?.facts.references[0];
+		expect(elidedRegions(parseXml(envelope(600 * 1024)).doc)).toHaveLength(1);
+		const ref = await reference();
+		const saved = { ...skeletonLimits };
+		let full: Awaited<ReturnType<typeof reference>>;
+		try {
+			skeletonLimits.minChars = Number.POSITIVE_INFINITY;
+			full = await reference();
+		} finally {
+			Object.assign(skeletonLimits, saved);
+		}
+		expect(ref?.computedDigest).toBeTruthy();
+		expect(ref?.error).toMatch(/digest mismatch/);
+		expect(ref?.computedDigest).toBe(full?.computedDigest);
+	});
+});
+
 describe('the whole analysis over skeletons', () => {
 	function stable(report: Report): unknown {
 		const { generatedAt: _ignored, ...rest } = report;

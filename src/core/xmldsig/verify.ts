@@ -16,7 +16,9 @@ import {
 	trimmedText,
 	WSA_NAMESPACES,
 } from '../xml/dom';
-import { parseXml } from '../xml/safe-parse';
+import { parsePlainXml } from '../xml/fast-parse';
+import { MAX_XML_DEPTH, parseXml } from '../xml/safe-parse';
+import { elidedRegions } from '../xml/stream/skeleton';
 import {
 	AlgorithmError,
 	DIGESTS,
@@ -211,9 +213,14 @@ class SignatureVerifier {
 		if (data.kind === 'nodes') return data.set;
 		const t = utf8OrNull(data.bytes);
 		if (t === null) throw new RefError('octets to canonicalize are not UTF-8 XML');
-		const parsed = parseXml(t.replace(/^\uFEFF/, ''));
+		const text = t.replace(/^\uFEFF/, '');
+		let doc = parseXml(text).doc;
+		// the transforms that follow are this signature's, not the parsed document's: a skeleton
+		// (xml/stream/skeleton.ts) cannot take an XPath, so octets get their full tree (a skeleton
+		// is made only of text the plain parser takes)
+		if (elidedRegions(doc).length > 0) doc = parsePlainXml(text, MAX_XML_DEPTH) ?? doc;
 		// parsed octets keep their comments: only same-document URIs drop them (XML-DSig 4.4.3.3)
-		return { root: parsed.doc, withComments: true };
+		return { root: doc, withComments: true };
 	}
 
 	/** The canonicalization a Transform element asks for (with its PrefixList), or null. */
