@@ -9,6 +9,7 @@
 // mode and the reference say. Memory: the open elements' names and namespace maps, nothing more.
 import type { ElidedRegion } from '../xml/stream/skeleton';
 import {
+	asWritten,
 	attributeValue,
 	decodeReferences,
 	normalizeLineEndings,
@@ -60,32 +61,6 @@ function text(raw: string): string {
 	return escapeText(s.indexOf('&') === -1 ? s : decodeReferences(s));
 }
 
-/**
- * Whether s[from, to) is canonical as written: no line end to normalize (CR, NEL, LS, PS), no
- * character canonical form escapes differently ('>' in text; tab, LF in attribute values), and
- * only references that decode and re-escape to themselves (&amp; &lt; and &gt; in text, &amp; &lt;
- * and &quot; in attribute values). A loop, not a regular expression: most runs are a few
- * characters, and a match object per text node was a tenth of the time.
- */
-function asWritten(s: string, from: number, to: number, value: boolean): boolean {
-	for (let i = from; i < to; i++) {
-		const c = s.charCodeAt(i);
-		if (c === 0x26) {
-			if (
-				!s.startsWith('amp;', i + 1) &&
-				!s.startsWith('lt;', i + 1) &&
-				!(value ? s.startsWith('quot;', i + 1) : s.startsWith('gt;', i + 1))
-			)
-				return false;
-		} else if (c < 0x20) {
-			if (c === 0x0d || value) return false;
-		} else if (c === 0x3e) {
-			if (!value) return false;
-		} else if (c === 0x85 || c === 0x2028 || c === 0x2029) return false;
-	}
-	return true;
-}
-
 /** Source text copied to the output in pieces of at most this many characters. */
 const RUN_LIMIT = 1 << 16;
 
@@ -97,7 +72,47 @@ const RUN_LIMIT = 1 << 16;
  * token by token.
  */
 export function canonicalizeRegion(region: ElidedRegion, ctx: RegionContext): void {
+	if (region.asWritten && !declaresAnything(region, ctx)) {
+		// the canonical form is the text itself: copied in pieces, none ending inside a
+		// surrogate pair (a lone half would be encoded as U+FFFD)
+		const s = region.text;
+		for (let at = region.start; at < region.end;) {
+			let to = Math.min(at + RUN_LIMIT, region.end);
+			const last = s.charCodeAt(to - 1);
+			if (to < region.end && last >= 0xd800 && last <= 0xdbff) to--;
+			ctx.write(s.slice(at, to));
+			at = to;
+		}
+		return;
+	}
 	new RegionCanonicalizer(region, ctx).run();
+}
+
+/**
+ * Whether any element of a region would render a namespace declaration. A region written as
+ * canonical XML writes it declares nothing itself, so every element sees the holder's scope and
+ * output scope: the question is asked once, for the prefixes the region uses (exclusive C14N:
+ * its own and its attributes' prefixes and the PrefixList; C14N 1.0 and 1.1: every prefix in
+ * scope, and the default namespace).
+ */
+function declaresAnything(region: ElidedRegion, ctx: RegionContext): boolean {
+	const { inScope, rendered } = ctx;
+	const declares = (prefix: string): boolean => {
+		if (prefix === 'xml') return false;
+		const uri = inScope.get(prefix) ?? '';
+		const have = rendered.get(prefix);
+		if (prefix === '') {
+			if (uri === '' && (have === undefined || have === '')) return false;
+		} else if (uri === '') return false;
+		return have !== uri;
+	};
+	if (ctx.mode.exclusive) {
+		if (region.prefixes.some(declares)) return true;
+		for (const p of ctx.inclusive) if ((inScope.has(p) || p === '') && declares(p)) return true;
+		return false;
+	}
+	for (const p of inScope.keys()) if (declares(p)) return true;
+	return declares('');
 }
 
 class RegionCanonicalizer {

@@ -16,6 +16,7 @@ import { elementsInside, ID_LIKE_ATTRIBUTES } from '../element-index';
 import { parsePlainXml } from '../fast-parse';
 import { NS, WSA_NAMESPACES, WSC_NAMESPACES } from '../namespaces';
 import {
+	asWritten,
 	attributeValue,
 	countLineEnds,
 	hasOtherLineBreaks,
@@ -47,6 +48,16 @@ export interface ElidedRegion {
 	readonly childElements: number;
 	/** Every element inside the region. */
 	readonly elements: number;
+	/**
+	 * The content is written as canonical XML writes it, whatever the namespaces: start tags with
+	 * one space before each attribute, `name="value"`, attributes in canonical order, no
+	 * namespace declaration, no `<a/>`, end tags `</a>`, text and values with nothing canonical
+	 * form would escape or normalize differently, no comment, CDATA or processing instruction.
+	 * Then the canonical form is the text itself once no namespace needs declaring (`prefixes`).
+	 */
+	readonly asWritten: boolean;
+	/** Namespace prefixes the content's elements and attributes use ('' for unprefixed elements). */
+	readonly prefixes: readonly string[];
 }
 
 export interface SkeletonOptions {
@@ -112,6 +123,10 @@ interface Frame {
 	/** Document-order index of the element in the original text. */
 	ordinal: number;
 	childElements: number;
+	/** The content so far is canonical as written (see ElidedRegion.asWritten). */
+	asWritten: boolean;
+	/** Prefixes used by the content so far. */
+	prefixes: string[] | null;
 }
 
 interface Found {
@@ -120,6 +135,15 @@ interface Found {
 	ordinal: number;
 	elements: number;
 	childElements: number;
+	asWritten: boolean;
+	prefixes: readonly string[];
+}
+
+/** Records a prefix the content of `frame` uses (a few per message: a list). */
+function usePrefix(frame: Frame, prefix: string): void {
+	if (prefix === 'xml') return;
+	if (!frame.prefixes) frame.prefixes = [prefix];
+	else if (!frame.prefixes.includes(prefix)) frame.prefixes.push(prefix);
 }
 
 /** Stops the scan: the document keeps the full tree (no error: the tree parsers judge it). */
@@ -192,6 +216,8 @@ class RegionScanner {
 		const cd = this.cdataEndFrom(from);
 		if (cd !== -1 && cd + 3 <= to) throw new NotPlain();
 		this.checkReferences(from, to);
+		const top = this.stack.at(-1) as Frame;
+		if (top.asWritten && !asWritten(this.s, from, to, false)) top.asWritten = false;
 	}
 
 	/** Validates the references of s[from, to) in place (no copy of the text). */
@@ -229,11 +255,15 @@ class RegionScanner {
 		if (!pi) throw new NotPlain();
 		if (pi.target.toLowerCase() === 'xml' && (pi.target !== 'xml' || this.pos !== 0))
 			throw new NotPlain();
+		const top = this.stack.at(-1);
+		if (top) top.asWritten = false;
 		this.pos = close + 2;
 	}
 
 	private bang(): void {
 		const s = this.s;
+		const top = this.stack.at(-1);
+		if (top) top.asWritten = false;
 		if (s.startsWith('<!--', this.pos)) {
 			const close = s.indexOf('-->', this.pos + 4);
 			if (close === -1 || !plainComment(s.slice(this.pos + 4, close))) throw new NotPlain();
@@ -255,6 +285,7 @@ class RegionScanner {
 		const after = skipWhitespace(s, nameEnd);
 		if (!open || s.charCodeAt(after) !== 0x3e || s.slice(lt + 2, nameEnd) !== open.qName)
 			throw new NotPlain();
+		if (after !== nameEnd) open.asWritten = false;
 		this.pos = after + 1;
 		this.closed(open, lt);
 	}
@@ -270,10 +301,17 @@ class RegionScanner {
 				ordinal: open.ordinal,
 				elements: this.ordinal - open.ordinal - 1,
 				childElements: open.childElements,
+				asWritten: open.asWritten,
+				prefixes: open.prefixes ?? [],
 			});
 		}
 		const parent = this.stack.at(-1);
-		if (parent) parent.clean &&= open.clean && open.ownClean;
+		if (parent) {
+			parent.clean &&= open.clean && open.ownClean;
+			// the element's own form was judged into its parent at its start tag
+			parent.asWritten &&= open.asWritten;
+			if (open.prefixes) for (const p of open.prefixes) usePrefix(parent, p);
+		}
 	}
 
 	// the attributes of the start tag being read, in arrays reused from tag to tag: a stale entry
@@ -300,19 +338,24 @@ class RegionScanner {
 		const names = this.names;
 		this.count = 0;
 		let selfClosed = false;
+		// written as canonical XML writes a start tag (see ElidedRegion.asWritten)
+		let formed = true;
 		for (;;) {
 			const spaced = skipWhitespace(s, p);
 			const c = s.charCodeAt(spaced);
 			if (c === 0x3e) {
+				if (spaced !== p) formed = false;
 				p = spaced + 1;
 				break;
 			}
 			if (c === 0x2f && s.charCodeAt(spaced + 1) === 0x3e) {
 				p = spaced + 2;
 				selfClosed = true;
+				formed = false;
 				break;
 			}
 			if (spaced === p) throw new NotPlain();
+			if (spaced !== p + 1 || s.charCodeAt(p) !== 0x20) formed = false;
 			const attrEnd = readName(s, spaced);
 			const name = this.intern(spaced, attrEnd, names[this.count]);
 			let q = skipWhitespace(s, attrEnd);
@@ -326,6 +369,8 @@ class RegionScanner {
 			if (lt !== -1 && lt < close) throw new NotPlain();
 			for (let i = 0; i < this.count; i++) if (names[i] === name) throw new NotPlain();
 			this.checkReferences(q + 1, close);
+			if (formed && (q !== attrEnd + 1 || quote !== 0x22 || !asWritten(s, q + 1, close, true)))
+				formed = false;
 			names[this.count] = name;
 			this.starts[this.count] = q + 1;
 			this.ends[this.count] = close;
@@ -333,10 +378,10 @@ class RegionScanner {
 			p = close + 1;
 		}
 		this.pos = p;
-		this.element(qName, selfClosed, p);
+		this.element(qName, selfClosed, formed, p);
 	}
 
-	private element(qName: string, selfClosed: boolean, contentStart: number): void {
+	private element(qName: string, selfClosed: boolean, formed: boolean, contentStart: number): void {
 		const { names, starts, ends, count } = this;
 		const parent = this.stack.at(-1);
 		const parentScope = parent?.scope ?? this.rootScope;
@@ -346,6 +391,7 @@ class RegionScanner {
 			const name = names[i] as string;
 			if (name.indexOf(':') !== -1 && !name.startsWith('xmlns:')) prefixed++;
 			if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+			formed = false;
 			const prefix = name === 'xmlns' ? '' : name.slice(6);
 			const uri = attributeValue(this.s.slice(starts[i], ends[i]));
 			if (prefix === 'xml' || prefix === 'xmlns' || (prefix !== '' && uri === ''))
@@ -377,9 +423,21 @@ class RegionScanner {
 		}
 		let ownClean = ns === null || !READ_NAMESPACES.has(ns);
 		const holderNs = ownClean;
+		if (parent) usePrefix(parent, prefix);
+		let lastNs = '';
+		let lastLocal = '';
 		for (let i = 0; i < count; i++) {
 			const name = names[i] as string;
 			const c = name.indexOf(':');
+			if (formed) {
+				// canonical order: namespace URI, then local name (unprefixed: no namespace)
+				const attrNs = c === -1 ? '' : (scope[name.slice(0, c)] ?? '');
+				const local = c === -1 ? name : name.slice(c + 1);
+				if (i > 0 && (attrNs < lastNs || (attrNs === lastNs && local <= lastLocal))) formed = false;
+				lastNs = attrNs;
+				lastLocal = local;
+				if (c !== -1 && parent) usePrefix(parent, name.slice(0, c));
+			}
 			if (ID_LIKE_ATTRIBUTES.has(c === -1 ? name : name.slice(c + 1))) ownClean = false;
 			// a same-document reference (an EncryptedKey's users are found by URI="#id")
 			const first = this.s.charCodeAt(starts[i] as number);
@@ -402,7 +460,10 @@ class RegionScanner {
 			}
 		}
 		if (!parent) this.soapNs = ns;
-		if (parent) parent.childElements++;
+		if (parent) {
+			parent.childElements++;
+			if (!formed) parent.asWritten = false;
+		}
 		const ordinal = this.ordinal++;
 		if (selfClosed) {
 			if (parent) parent.clean &&= ownClean;
@@ -421,6 +482,8 @@ class RegionScanner {
 				(parent.body || (depth === 2 && ns === this.soapNs && qName.slice(colon + 1) === 'Body')),
 			ordinal,
 			childElements: 0,
+			asWritten: true,
+			prefixes: null,
 		});
 	}
 }
@@ -506,6 +569,8 @@ export function parseSkeletonXml(
 			end: r.end,
 			childElements: r.childElements,
 			elements: r.elements,
+			asWritten: r.asWritten,
+			prefixes: r.prefixes,
 		};
 		REGIONS.set(marker, region);
 		regions.push(region);
