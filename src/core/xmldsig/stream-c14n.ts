@@ -225,6 +225,7 @@ class RegionCanonicalizer {
 	private readonly froms: number[] = [];
 	private readonly tos: number[] = [];
 	private count = 0;
+	private readonly order: number[] = [];
 	// the namespace declarations worked out for the previous start tag without prefixed attributes
 	private lastDecls: {
 		inScope: NsMap;
@@ -330,7 +331,25 @@ class RegionCanonicalizer {
 		const decls = this.decls;
 		const next = this.next;
 		if (verbatim && !decls) this.same(lt, p);
-		else {
+		else if (!attrs && !decls) {
+			// written canonically but for the order of its (unprefixed) attributes, the common
+			// case of a bulk message (xmlsec1 and most serializers keep the order they were given):
+			// sorted by name in place, each raw value already canonical
+			const order = this.order;
+			for (let i = 0; i < count; i++) {
+				const name = names[i] as string;
+				let j = i;
+				for (; j > 0 && (names[order[j - 1] as number] as string) > name; j--)
+					order[j] = order[j - 1] as number;
+				order[j] = i;
+			}
+			let tag = '<' + qName;
+			for (let k = 0; k < count; k++) {
+				const i = order[k] as number;
+				tag += ' ' + names[i] + '="' + s.slice(this.froms[i], this.tos[i]) + '"';
+			}
+			this.emit(lt, tag + (selfClosed ? '></' + qName + '>' : '>'));
+		} else {
 			if (!attrs) {
 				attrs = [];
 				for (let i = 0; i < count; i++) {
