@@ -338,8 +338,9 @@ class RegionScanner {
 		const names = this.names;
 		this.count = 0;
 		let selfClosed = false;
-		// written as canonical XML writes a start tag (see ElidedRegion.asWritten)
-		let formed = true;
+		// written as canonical XML writes a start tag (see ElidedRegion.asWritten); not asked once
+		// the parent's content is known not to be
+		let formed = this.stack.at(-1)?.asWritten ?? false;
 		for (;;) {
 			const spaced = skipWhitespace(s, p);
 			const c = s.charCodeAt(spaced);
@@ -423,7 +424,7 @@ class RegionScanner {
 		}
 		let ownClean = ns === null || !READ_NAMESPACES.has(ns);
 		const holderNs = ownClean;
-		if (parent) usePrefix(parent, prefix);
+		if (parent?.asWritten) usePrefix(parent, prefix);
 		let lastNs = '';
 		let lastLocal = '';
 		for (let i = 0; i < count; i++) {
