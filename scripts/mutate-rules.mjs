@@ -35,7 +35,7 @@ for (const folder of folders) {
 			continue; // a test of several rules (worked examples), not of one rule file
 		}
 		const id = /\bid: '([A-Z0-9]+(?:-[A-Z0-9]+)+)'/.exec(text)?.[1];
-		// a helper's test (testing.ts, walk.ts), not a rule's: rule files are named after their id
+		// not a rule file (rule files are named after their id; helpers/ is not scanned)
 		if (!id || `${id.toLowerCase()}.test.ts` !== file) continue;
 		const test = join(RULES_DIR, folder, file);
 		const tester = readFileSync(test, 'utf8').includes('RuleTester.run(');

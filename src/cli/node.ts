@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { runCli, type CliIo, type ReadFile } from './run';
+import { reasonOf } from '../core/errors';
 
 const REASONS: Record<string, string> = {
 	ENOENT: 'no such file',
@@ -25,7 +26,7 @@ async function readInput(path: string): Promise<ReadFile> {
 	} catch (error) {
 		const code = (error as { code?: unknown }).code;
 		const reason = typeof code === 'string' ? REASONS[code] : undefined;
-		throw new Error(reason ?? (error instanceof Error ? error.message : String(error)), {
+		throw new Error(reason ?? reasonOf(error), {
 			cause: error,
 		});
 	}

@@ -10,6 +10,7 @@ import { TOOL_VERSION } from '../core/report/sarif';
 import { scrubSecrets } from '../core/share/share-link';
 import { GRADES, parseArgs, USAGE, type CliOptions } from './args';
 import { textReport } from './text';
+import { reasonOf } from '../core/errors';
 
 export const EXIT_OK = 0;
 export const EXIT_THRESHOLD = 1;
@@ -89,7 +90,7 @@ async function analyzeAndReport(options: CliOptions, io: CliIo): Promise<number>
 			};
 		} catch (error) {
 			unreadable.push(arg.path);
-			note(`cannot read ${arg.path}: ${error instanceof Error ? error.message : String(error)}`);
+			note(`cannot read ${arg.path}: ${reasonOf(error)}`);
 		}
 	}
 	const files = args.flatMap((a) => (a.file ? [a.file] : []));

@@ -1,9 +1,11 @@
-// The one vocabulary of the house: the areas of the rule catalog (shared/RULES.md "area" column)
-// and, for each, where its code lives in core, rules and ui, and which report sub-grade its
-// findings count in. tests/unit/house.test.ts fails when a folder is in none of these lists.
+// The one vocabulary of the house: the areas of the rule catalog (shared/RULES.md "area" column).
+// A rule's meta.area, its folder src/rules/<area>/, the ui folders src/ui/<area>/ and the detail
+// tag InputDetail.area all use these names. Core folders keep the name of the format or spec they
+// parse (x509, soap, xmldsig, xmlenc); AREAS below is the one table mapping them to areas, and
+// tests/unit/house.test.ts fails when a folder of core or ui is in no area and not shared.
 import type { GradeArea } from './report/report';
 
-/** An area of the catalog; a rule's `meta.area` and the folder `src/rules/<area>/`. */
+/** An area of the catalog: a rule's `meta.area`, the folder `src/rules/<area>/`, a ui folder. */
 export type Area = 'tls' | 'runtime' | 'mail' | 'cert' | 'keystore' | 'wsdl' | 'policy' | 'message';
 
 export const AREA_NAMES: readonly Area[] = [
@@ -22,39 +24,33 @@ export interface AreaHome {
 	grade: GradeArea;
 	/** Folders under src/core that parse its inputs and write its facts. */
 	core: readonly string[];
-	/** Folders under src/rules with its rules; the first is `src/rules/<area>/`. */
-	rules: readonly string[];
-	/** Folders under src/ui with its detail views. */
+	/** Folders under src/ui with its detail views; each is named after an area. */
 	ui: readonly string[];
 }
 
 /**
- * Where each area lives. Names differ where a folder is named after its format or spec rather
- * than the catalog area (x509 for cert, soap/xmldsig/xmlenc for message); xsw and xmlenc under
- * src/rules hold message rules until they move into src/rules/message.
+ * Where each area lives besides src/rules/<area>/. Core folders are named after their format
+ * (x509 serves cert; soap, xmldsig and xmlenc serve message; tls serves tls, runtime and
+ * mail, whose inputs are the same connector files); ui folders are named after the area whose
+ * detail views they hold (runtime, mail and policy have no view of their own).
  */
 export const AREAS: Readonly<Record<Area, AreaHome>> = {
-	tls: { grade: 'tls', core: ['tls'], rules: ['tls'], ui: ['tls'] },
-	runtime: { grade: 'tls', core: ['tls'], rules: ['runtime'], ui: ['tls'] },
-	mail: { grade: 'tls', core: ['tls'], rules: ['mail'], ui: ['tls'] },
-	cert: { grade: 'certificates', core: ['x509', 'keys'], rules: ['cert'], ui: ['x509'] },
-	keystore: { grade: 'keystores', core: ['keystore'], rules: ['keystore'], ui: ['keystore'] },
-	wsdl: { grade: 'wsdl', core: ['wsdl'], rules: ['wsdl'], ui: ['wsdl'] },
-	policy: { grade: 'wsdl', core: ['policy'], rules: ['policy'], ui: ['wsdl'] },
+	tls: { grade: 'tls', core: ['tls'], ui: ['tls'] },
+	runtime: { grade: 'tls', core: ['tls'], ui: ['tls'] },
+	mail: { grade: 'tls', core: ['tls'], ui: ['tls'] },
+	cert: { grade: 'certificates', core: ['x509'], ui: ['cert'] },
+	keystore: { grade: 'keystores', core: ['keystore'], ui: ['keystore'] },
+	wsdl: { grade: 'wsdl', core: ['wsdl'], ui: ['wsdl'] },
+	policy: { grade: 'wsdl', core: ['policy'], ui: ['wsdl'] },
 	message: {
 		grade: 'messages',
 		core: ['soap', 'xmldsig', 'xmlenc'],
-		rules: ['message', 'xsw', 'xmlenc'],
-		ui: ['xml', 'xmlenc'],
+		ui: ['message'],
 	},
 };
 
-/**
- * Folders that belong to no area: shared building blocks (core), rule-set tooling (rules) and
- * the page's own parts (ui).
- */
+/** Folders that belong to no area: shared building blocks (core) and the page's own parts (ui). */
 export const SHARED_FOLDERS = {
-	core: ['asn1', 'bytes', 'crypto', 'xml', 'report', 'share'],
-	rules: ['input'],
+	core: ['asn1', 'bytes', 'crypto', 'keys', 'xml', 'report', 'share'],
 	ui: ['input', 'layout', 'report', 'settings', 'share', 'state'],
 } as const;

@@ -389,7 +389,9 @@ function detectJson(text: string): Detection | null {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
-	} catch {
+	} catch (error) {
+		// the kind is what detection decides; a parser would give the details
+		if (!(error instanceof SyntaxError)) throw error;
 		return { kind: 'unknown', reason: 'looks like JSON but does not parse' };
 	}
 	const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
 	BudgetError,
 	CryptoError,
+	hasCode,
 	InputError,
+	isBug,
 	isInputError,
 	LockedError,
 	ParseError,
@@ -45,5 +47,36 @@ describe('error policy', () => {
 	it('keeps the reason of anything thrown', () => {
 		expect(reasonOf(new RangeError('deep'))).toBe('deep');
 		expect(reasonOf('text')).toBe('text');
+	});
+
+	it('tells one expected failure by its code (hasCode), not by a class of its own', () => {
+		const notCert = new ParseError('x509/not-a-certificate', 'not a DER X.509 certificate');
+		expect(hasCode(notCert, 'x509/not-a-certificate')).toBe(true);
+		expect(hasCode(notCert, 'pem/bad-base64', 'x509/not-a-certificate')).toBe(true);
+		expect(hasCode(new ParseError('asn1/too-short', 'm'), 'x509/not-a-certificate')).toBe(false);
+		expect(hasCode(new Error('x509/not-a-certificate'), 'x509/not-a-certificate')).toBe(false);
+	});
+
+	it.each([
+		['an input error', new CryptoError('rsa/bad-padding', 'm'), false],
+		['a WebCrypto rejection', new DOMException('bad key', 'OperationError'), false],
+		['JSON.parse or BigInt on input text', new SyntaxError('Unexpected token'), false],
+		['decodeURIComponent on input text', new URIError('URI malformed'), false],
+		['typed-array bounds on truncated data', new RangeError('Offset is outside the bounds'), false],
+		['a library rejecting data', new Error("Object's schema was not verified"), false],
+		[
+			'pkijs missing a mandatory field',
+			Object.assign(new TypeError('m'), { name: 'ParameterError' }),
+			false,
+		],
+		[
+			'a TypeError of ours',
+			new TypeError("Cannot read properties of undefined (reading 'x')"),
+			true,
+		],
+		['a ReferenceError', new ReferenceError('x is not defined'), true],
+		['a thrown string', 'oops', true],
+	])('isBug: %s → %s', (_what, error, bug) => {
+		expect(isBug(error)).toBe(bug);
 	});
 });

@@ -92,6 +92,31 @@ export function isParseError(error: unknown): error is ParseError {
 	return error instanceof ParseError;
 }
 
+/**
+ * Whether `error` is an input error with exactly this code: how a caller tells one expected
+ * failure (a certificate that is not one, a decryption structure problem) from any other, without
+ * a class of its own.
+ */
+export function hasCode(error: unknown, ...codes: readonly ErrorCode[]): error is InputError {
+	return error instanceof InputError && codes.includes(error.code);
+}
+
+/**
+ * Whether something thrown is a bug of ours rather than a failure the input can cause, for a catch
+ * that tries something and moves on (the next key, password or certificate): it rethrows a bug
+ * and may drop an input failure's reason when it says why. Input failures are our InputErrors,
+ * WebCrypto's DOMExceptions, SyntaxError and URIError (JSON.parse, BigInt, decodeURIComponent on
+ * input text), RangeError (typed-array bounds on truncated data; deep nesting), and what the
+ * libraries throw for bad data (asn1js, pkijs and @noble use Error and its subclasses; pkijs
+ * names a missing mandatory field ParameterError, a TypeError). Bugs are TypeError (but that one),
+ * ReferenceError and anything thrown that is not an Error.
+ */
+export function isBug(error: unknown): boolean {
+	if (!(error instanceof Error)) return true;
+	if (error instanceof InputError || error.name === 'ParameterError') return false;
+	return error instanceof TypeError || error instanceof ReferenceError;
+}
+
 /** The reason carried by anything thrown, for a fact's `reason`/`error` field. */
 export function reasonOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -147,25 +172,11 @@ const LIBRARY_MESSAGES: readonly { test: RegExp; say: (m: RegExpExecArray) => st
  * step (`stage`) it happened in. Input errors keep their message; known library failures get a
  * specific one; the rest (bugs) say so plainly.
  */
-/**
- * Input-caused error classes that live with their parsers (x509, xmlenc) and are not yet
- * subclasses of the ones above: matched by name so this module imports nothing.
- */
-const INPUT_ERROR_NAMES: ReadonlySet<string> = new Set([
-	'CertificateFormatError',
-	'KeyFormatError',
-	'KeyLockedError',
-	'StructuralError',
-	'UnsupportedAlgorithmError',
-]);
-
 export function describeFailure(
 	error: unknown,
 	stage: string,
 ): { message: string; internal: boolean } {
 	if (isInputError(error)) return { message: error.message, internal: false };
-	if (error instanceof Error && INPUT_ERROR_NAMES.has(error.name))
-		return { message: `${error.message} (while ${stage})`, internal: false };
 	const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 	const text = error instanceof Error ? error.message || error.name : raw;
 	for (const { test, say } of LIBRARY_MESSAGES) {

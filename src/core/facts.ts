@@ -1,6 +1,7 @@
 // Every fact the analysis found, across all inputs: what rules judge and what the page shows.
 // Contains no private key, password or secret key; may contain decrypted plaintext for display,
 // which the report builder never copies.
+import type { Area } from './area';
 import type { InputKind, InputStatus } from './report/report';
 import type { CertificateFacts, PrivateKeyFacts, X509Detail } from './x509/facts';
 import type { DeclaredPassword } from './keys/declared-passwords';
@@ -33,13 +34,19 @@ export interface InputFacts {
 	detail?: InputDetail;
 }
 
-/** Detail views are tagged by area so the UI can pick a component. */
+/**
+ * Detail views are tagged by area (core/area.ts) so the UI picks the view of src/ui/<area>/.
+ */
 export type InputDetail =
-	| { area: 'x509'; data: X509Detail }
+	| { area: 'cert'; data: X509Detail }
 	| { area: 'keystore'; data: KeystoreDetail }
-	| { area: 'xml'; data: XmlDetail }
+	| { area: 'message'; data: XmlDetail }
 	| { area: 'wsdl'; data: WsdlDetail }
 	| { area: 'tls'; data: TlsDetail };
+
+/** The area of a detail view; a compile error if a tag is not an Area of core/area.ts. */
+export type DetailArea = IsArea<InputDetail['area']>;
+type IsArea<T extends Area> = T;
 
 export interface AnalysisSettings {
 	/** Analysis time (ISO); defaults to the moment the analysis runs. */

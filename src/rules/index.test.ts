@@ -1,8 +1,9 @@
-// Catalog guard (like ESLint's checkRuleFiles): every registered rule id exists in the catalog (tests/vectors/catalog/RULES.md,
-// a copy of shared/RULES.md)
-// with the severities it can report; ids are unique; folders and each folder's list are sorted;
-// each rule lives in <area>/<id in lower case>.ts with a sibling test; every rule file in a folder
-// is registered; references are https: URLs or citations (README, "Adding a rule").
+// Catalog guard (like ESLint's checkRuleFiles): every registered rule id exists in the catalog
+// (tests/vectors/catalog/RULES.md, a copy of shared/RULES.md) with the severities it can report;
+// ids are unique; folders and each folder's list are sorted; each rule lives in
+// <area>/<id in lower case>.ts with a sibling test, in the folder named after its area; an area
+// folder holds nothing else but index.ts, tests and helpers/; every rule file is registered;
+// references are https: URLs or citations (CONTRIBUTING.md, "Adding a rule").
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,23 +39,9 @@ function catalog(): Map<string, Set<string>> {
 }
 
 /**
- * Rules whose folder is not their area yet, with the reason. The test fails when an entry is
- * fixed, so the list only shrinks. The xsw and xmlenc folders hold message-area rules and are
- * to become part of rules/message (CONTRIBUTING.md, "Vocabulary").
+ * Files directly in an area folder are its rules, their tests and index.ts (the folder's list);
+ * judgement helpers live in <area>/helpers/ and tests beyond one rule's table are *.test.ts.
  */
-const FOLDER_IS_NOT_AREA: Readonly<Record<string, string>> = {
-	'WSS-BODY-NOT-ENCRYPTED-OVER-HTTP': 'xmlenc folder, message area',
-	'WSS-CBC-ENCRYPTION': 'xmlenc folder, message area',
-	'WSS-DECRYPTION-FAILED': 'xmlenc folder, message area',
-	'WSS-RSA15-KEY-TRANSPORT': 'xmlenc folder, message area',
-	'XSW-DUPLICATE-ID': 'xsw folder, message area',
-	'XSW-MULTIPLE-SECURITY-ELEMENTS': 'xsw folder, message area',
-	'XSW-NON-BSP-SIGNATURE-STRUCTURE': 'xsw folder, message area',
-	'XSW-PARTIAL-BODY-SIGNATURE': 'xsw folder, message area',
-	'XSW-SIGNED-ELEMENT-RELOCATED': 'xsw folder, message area',
-};
-
-/** Files of a rule folder that are not rules: the folder's list and shared test or judgement helpers. */
 function isRuleFileName(file: string): boolean {
 	return file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'index.ts';
 }
@@ -68,7 +55,6 @@ const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function registryProblems(
 	folders: Readonly<Record<string, readonly Rule[]>>,
 	files: Readonly<Record<string, readonly string[]>>,
-	misplaced: Readonly<Record<string, string>> = {},
 ): string[] {
 	const problems: string[] = [];
 	const names = Object.keys(folders);
@@ -91,16 +77,14 @@ export function registryProblems(
 			if (!inFolder.includes(file.replace(/\.ts$/, '.test.ts'))) {
 				problems.push(`${id} has no ${folder}/${id.toLowerCase()}.test.ts`);
 			}
-			if (folder !== area && !(id in misplaced)) {
-				problems.push(`${id} is in folder ${folder} but its area is ${area}`);
-			}
-			if (folder === area && id in misplaced) {
-				problems.push(`${id} is now in its area's folder: remove it from FOLDER_IS_NOT_AREA`);
+			if (folder !== area) problems.push(`${id} is in folder ${folder} but its area is ${area}`);
+		}
+		const ruleFiles = new Set(rules.map((r) => `${r.meta.id.toLowerCase()}.ts`));
+		for (const file of inFolder.filter(isRuleFileName)) {
+			if (!ruleFiles.has(file)) {
+				problems.push(`${folder}/${file} is no registered rule (helpers go in ${folder}/helpers/)`);
 			}
 		}
-	}
-	for (const id of Object.keys(misplaced)) {
-		if (!seen.has(id)) problems.push(`FOLDER_IS_NOT_AREA names ${id}, which is not registered`);
 	}
 	return problems;
 }
@@ -134,7 +118,7 @@ describe('rule registry', () => {
 	);
 
 	it('is sorted, one file per rule named after its id, in its area folder, with a test', () => {
-		expect(registryProblems(RULE_FOLDERS, FILES, FOLDER_IS_NOT_AREA)).toEqual([]);
+		expect(registryProblems(RULE_FOLDERS, FILES)).toEqual([]);
 	});
 
 	it('registers every rule exported by a file of a rule folder, and nothing else', async () => {
@@ -204,15 +188,14 @@ describe('registry checks fail on a broken registry', () => {
 		expect(registryProblems({ tls: [rule('TLS-X')] }, files)).toEqual([
 			'TLS-X is not in tls/tls-x.ts',
 			'TLS-X has no tls/tls-x.test.ts',
+			'tls/tls-a.ts is no registered rule (helpers go in tls/helpers/)',
+			'tls/tls-b.ts is no registered rule (helpers go in tls/helpers/)',
 		]);
 	});
-	it('keeps the exception list honest', () => {
+	it('fails on a helper beside the rules instead of in helpers/', () => {
 		expect(
-			registryProblems({ tls: [rule('TLS-A')] }, files, { 'TLS-A': 'why', 'TLS-Z': 'gone' }),
-		).toEqual([
-			"TLS-A is now in its area's folder: remove it from FOLDER_IS_NOT_AREA",
-			'FOLDER_IS_NOT_AREA names TLS-Z, which is not registered',
-		]);
+			registryProblems({ tls: [rule('TLS-A')] }, { tls: ['tls-a.ts', 'tls-a.test.ts', 'walk.ts'] }),
+		).toEqual(['tls/walk.ts is no registered rule (helpers go in tls/helpers/)']);
 	});
 	it.each([
 		['RFC 8996', null],

@@ -1,7 +1,8 @@
-// The rule registry: every rule, from every folder. Ids and severities come from shared/RULES.md;
-// src/rules/index.test.ts checks them against the catalog.
+// The rule registry: every rule, from every area folder (src/rules/<area>/, named by the Area
+// values of core/area.ts). Ids and severities come from shared/RULES.md; src/rules/index.test.ts
+// checks them against the catalog, the sort order and that each rule's folder is its area.
+import type { Area } from '../core/area';
 import { rules as cert } from './cert';
-import { rules as input } from './input';
 import { rules as keystore } from './keystore';
 import { rules as mail } from './mail';
 import { rules as message } from './message';
@@ -10,13 +11,10 @@ import type { Rule, RuleMeta } from './rule';
 import { rules as runtime } from './runtime';
 import { rules as tls } from './tls';
 import { rules as wsdl } from './wsdl';
-import { rules as xmlenc } from './xmlenc';
-import { rules as xsw } from './xsw';
 
-/** Each rule folder's list, by folder name (sorted); src/rules/index.test.ts checks the order. */
-export const RULE_FOLDERS: Readonly<Record<string, readonly Rule[]>> = {
+/** Each area's rules, by area (= folder name), sorted; src/rules/index.test.ts checks the order. */
+export const RULE_FOLDERS: Readonly<Record<Area, readonly Rule[]>> = {
 	cert,
-	input,
 	keystore,
 	mail,
 	message,
@@ -24,8 +22,6 @@ export const RULE_FOLDERS: Readonly<Record<string, readonly Rule[]>> = {
 	runtime,
 	tls,
 	wsdl,
-	xmlenc,
-	xsw,
 };
 
 export const RULES: readonly Rule[] = Object.values(RULE_FOLDERS).flat();

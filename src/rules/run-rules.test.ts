@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../core/report/build-report';
-import { tlsConnector } from '../core/tls/connector-builder';
+import { tlsConnector } from '../core/tls/testing';
 import type { Rule } from './rule';
 import { RULE_FAILED_ID, runRuleList } from './run-rules';
 import { facts } from './testing';

@@ -7,7 +7,7 @@ import { emptyFacts, type AnalysisFacts } from '../core/facts';
 import type { EngineFinding } from '../core/report/build-report';
 import type { GradeEffect } from '../core/report/grade';
 import { SEVERITIES, type Severity } from '../core/report/report';
-import { tlsConnector } from '../core/tls/connector-builder';
+import { tlsConnector } from '../core/tls/testing';
 import type { MailFacts } from '../core/tls/model';
 import { origin } from '../core/tls/model';
 import type { Rule, RuleHit } from './rule';

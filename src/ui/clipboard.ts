@@ -8,7 +8,8 @@ export async function copyText(text: string): Promise<boolean> {
 			await navigator.clipboard.writeText(text);
 			return true;
 		}
-	} catch {
+	} catch (error) {
+		if (!(error instanceof DOMException)) throw error;
 		// Permission refused: fall back to the selection copy below.
 	}
 	const area = document.createElement('textarea');
@@ -22,7 +23,9 @@ export async function copyText(text: string): Promise<boolean> {
 	try {
 		// Deprecated but still the only synchronous copy that works without clipboard permission.
 		ok = document.execCommand('copy');
-	} catch {
+	} catch (error) {
+		// a browser that refuses the command: the false tells the caller to show the text instead
+		if (!(error instanceof DOMException)) throw error;
 		ok = false;
 	}
 	area.remove();

@@ -1,8 +1,6 @@
 // Moves the reader from a finding to the input and subject it is about: scrolls the element into
 // view and gives it focus (a programmatic target, tabindex -1), on the live and the shared page.
-
-/** `[sha256 0123…]`, the way certificate rules name a certificate. */
-const CERT_ID = /\[sha256 ([0-9a-f]{8,64})…?\]/;
+import { taggedCertificate } from '../core/report/certificate-tag';
 
 function byData(selector: string, key: string, value: string): HTMLElement | null {
 	// Compared in script, not in a CSS selector: input names are user data (quotes, markup).
@@ -26,7 +24,7 @@ export function inputElement(name: string): HTMLElement | null {
 /** Scrolls to the input (and inside it to the certificate the subject names, when shown). */
 export function locate(inputName: string | null, subject = ''): boolean {
 	const host = inputName ? inputElement(inputName) : null;
-	const sha = CERT_ID.exec(subject)?.[1];
+	const sha = taggedCertificate(subject);
 	if (sha) {
 		const scope: ParentNode = host ?? document;
 		for (const el of scope.querySelectorAll<HTMLElement>('[data-testid="certificate"]')) {

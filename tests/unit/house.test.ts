@@ -1,6 +1,6 @@
 // House rules a new contributor can rely on (CONTRIBUTING.md): one area vocabulary covering every
 // folder, files named after what they hold, every file opening with its purpose, no issue numbers
-// in file headers, no plain `throw new Error` in core.
+// in file headers, no plain `throw new Error` in core, one module of error classes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,20 +27,30 @@ function sourceFiles(dir = SRC): string[] {
 }
 
 describe('one area vocabulary', () => {
-	it.each(['core', 'rules', 'ui'] as const)(
-		'every folder of src/%s is an area home or shared',
-		(layer) => {
-			const homes = new Set([
-				...AREA_NAMES.flatMap((a) => AREAS[a][layer]),
-				...SHARED_FOLDERS[layer],
-			]);
-			expect(foldersOf(layer).filter((f) => !homes.has(f))).toEqual([]);
-			expect([...homes].filter((f) => !foldersOf(layer).includes(f))).toEqual([]);
-		},
-	);
+	it.each(['core', 'ui'] as const)('every folder of src/%s is an area home or shared', (layer) => {
+		const homes = new Set([
+			...AREA_NAMES.flatMap((a) => AREAS[a][layer]),
+			...SHARED_FOLDERS[layer],
+		]);
+		expect(foldersOf(layer).filter((f) => !homes.has(f))).toEqual([]);
+		expect([...homes].filter((f) => !foldersOf(layer).includes(f))).toEqual([]);
+	});
 
-	it('each area has its own rule folder named after it', () => {
-		for (const area of AREA_NAMES) expect(AREAS[area].rules[0]).toBe(area);
+	it("ESLint's layer rule knows the same core area folders as area.ts", () => {
+		const config = readFileSync(join(ROOT, 'eslint.config.js'), 'utf8');
+		const list = /const AREA_FOLDERS = \[([^\]]*)\]/.exec(config)?.[1] ?? '';
+		const linted = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort();
+		const mapped = [...new Set(AREA_NAMES.flatMap((a) => AREAS[a].core))].sort();
+		expect(linted).toEqual(mapped);
+	});
+
+	it('every ui folder of an area is named after an area', () => {
+		const named = new Set<string>(AREA_NAMES);
+		expect(AREA_NAMES.flatMap((a) => AREAS[a].ui).filter((f) => !named.has(f))).toEqual([]);
+	});
+
+	it('the rule folders are exactly the areas (src/rules/<area>/)', () => {
+		expect(foldersOf('rules')).toEqual([...AREA_NAMES].sort());
 	});
 
 	it('every rule area is a catalog area and counts in its area sub-grade', () => {
@@ -91,5 +101,47 @@ describe('errors', () => {
 					.flatMap((line, i) => (/\bthrow new Error\(/.test(line) ? [`${f}:${i + 1}`] : [])),
 			);
 		expect(plain).toEqual([]);
+	});
+
+	it('no catch in core drops the reason unseen: each binds the error (and lint requires using it)', () => {
+		// `catch {` cannot tell a bug from a bad input; a bound catch rethrows bugs (isBug, a code,
+		// or an error class) and records the reason or says in a comment why it is not needed.
+		const bare = sourceFiles(join(SRC, 'core'))
+			.filter((f) => !f.endsWith('.test.ts'))
+			.flatMap((f) =>
+				readFileSync(join(ROOT, f), 'utf8')
+					.split('\n')
+					.flatMap((line, i) => (/\bcatch\s*\{/.test(line) ? [`${f}:${i + 1}`] : [])),
+			);
+		expect(bare).toEqual([]);
+	});
+
+	it('every error class is declared in src/core/errors.ts (others are codes of its classes)', () => {
+		const declared = sourceFiles()
+			.filter((f) => !f.endsWith('.test.ts') && f !== 'src/core/errors.ts')
+			.flatMap((f) =>
+				readFileSync(join(ROOT, f), 'utf8')
+					.split('\n')
+					.flatMap((line, i) =>
+						/\bclass\s+\w+\s+extends\s+\w*Error\b/.test(line) ? [`${f}:${i + 1}`] : [],
+					),
+			);
+		expect(declared).toEqual([]);
+	});
+});
+
+describe('dependencies', () => {
+	it('every runtime dependency is imported by a non-test file of src (the rest are devDependencies)', () => {
+		const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+			dependencies: Record<string, string>;
+		};
+		const text = sourceFiles()
+			.filter((f) => !f.endsWith('.test.ts'))
+			.map((f) => readFileSync(join(ROOT, f), 'utf8'))
+			.join('\n');
+		const unused = Object.keys(pkg.dependencies).filter(
+			(name) => !new RegExp(`from '${name.replace(/[/.]/g, '\\$&')}(/[^']*)?'`).test(text),
+		);
+		expect(unused).toEqual([]);
 	});
 });

@@ -19,16 +19,28 @@ export function fromHex(hex: string): Uint8Array {
 /** The native decoder (Chromium 140+, Node 25+): one pass in C++, ASCII whitespace skipped. */
 const NativeBase64 = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };
 
+/** Code of the ParseError for text that is not base64 (fromBase64) or base64url (fromBase64Url). */
+export const NOT_BASE64 = 'bytes/not-base64';
+export const NOT_BASE64URL = 'bytes/not-base64url';
+
 /** Decodes base64, ignoring all whitespace (Santuario writes `&#13;\n` line breaks). */
 export function fromBase64(text: string): Uint8Array {
 	if (NativeBase64.fromBase64) {
 		try {
 			return NativeBase64.fromBase64(text);
-		} catch {
+		} catch (error) {
+			if (!(error instanceof SyntaxError)) throw error;
 			// other whitespace (\s is wider than ASCII) or bad input: the path below decides
 		}
 	}
-	const binary = atob(text.replace(/\s+/g, ''));
+	let binary: string;
+	try {
+		binary = atob(text.replace(/\s+/g, ''));
+	} catch (error) {
+		// atob's InvalidCharacterError: the input is not base64
+		if (!(error instanceof DOMException)) throw error;
+		throw new ParseError(NOT_BASE64, 'A base64 body is not valid base64', {}, { cause: error });
+	}
 	const out = new Uint8Array(binary.length);
 	for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
 	return out;
@@ -48,7 +60,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 export function fromBase64Url(text: string): Uint8Array {
-	if (/[^A-Za-z0-9_-]/.test(text)) throw new ParseError('bytes/not-base64url', 'not base64url');
+	if (/[^A-Za-z0-9_-]/.test(text)) throw new ParseError(NOT_BASE64URL, 'not base64url');
 	const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
 	return fromBase64(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
 }
@@ -64,7 +76,9 @@ export function utf8(bytes: Uint8Array): string {
 export function utf8OrNull(bytes: Uint8Array): string | null {
 	try {
 		return UTF8_STRICT.decode(bytes);
-	} catch {
+	} catch (error) {
+		// a fatal decoder's TypeError: not UTF-8, which the null says
+		if (!(error instanceof TypeError)) throw error;
 		return null;
 	}
 }
@@ -73,7 +87,9 @@ export function utf8OrNull(bytes: Uint8Array): string | null {
 export function utf8PrefixOrNull(bytes: Uint8Array): string | null {
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-	} catch {
+	} catch (error) {
+		// a fatal decoder's TypeError: not UTF-8, which the null says
+		if (!(error instanceof TypeError)) throw error;
 		return null;
 	}
 }

@@ -3,6 +3,7 @@
 // card instead of failing later as "wrong key" when it decrypts or signs (a damaged or hand-edited
 // key, or the fault behind a Bellcore-style CRT attack).
 import { parseRsaPkcs8, type RsaPrivateKey } from './rsa-raw';
+import { isBug } from '../errors';
 
 function gcd(a: bigint, b: bigint): bigint {
 	while (b) [a, b] = [b, a % b];
@@ -32,7 +33,9 @@ export function rsaPkcs8Problem(pkcs8: Uint8Array): string | null {
 	let key: RsaPrivateKey;
 	try {
 		key = parseRsaPkcs8(pkcs8);
-	} catch {
+	} catch (error) {
+		// not a readable RSA key: its own parser reports that; this check has nothing to add
+		if (isBug(error)) throw error;
 		return null;
 	}
 	return rsaKeyProblem(key);

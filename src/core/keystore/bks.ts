@@ -5,7 +5,7 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { equalBytes } from '../bytes/encoding';
 import { tripleDesCbcDecrypt, unpadPkcs7 } from '../crypto/legacy/des';
 import { pkcs12Kdf, pkcs12Password } from '../crypto/legacy/pbe';
-import { LockedError, ParseError } from '../errors';
+import { isBug, LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { defaultTrialsAffordable } from '../crypto/budget';
 import { candidatePasswords } from '../keys/default-passwords';
@@ -53,7 +53,9 @@ function unseal(data: Uint8Array, password: string): BksKey | null {
 	if (!plain) return null;
 	try {
 		return readKey(new ByteReader(plain, 'BKS'));
-	} catch {
+	} catch (error) {
+		// garbage after a wrong password: the null counts as not opened
+		if (isBug(error)) throw error;
 		return null;
 	}
 }
@@ -185,7 +187,8 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 			try {
 				if (e.sealedData && unseal(e.sealedData, pw)) return { opened: e.alias, failed };
 				failed++;
-			} catch {
+			} catch (error) {
+				if (isBug(error)) throw error;
 				// a damaged sealed entry proves nothing
 			}
 		}
@@ -239,7 +242,8 @@ function plainEntry(
 		const key = readKey(r);
 		if (r.remaining === 0 && key.keyType <= 2)
 			return keyEntry(alias, created, chain, key, 'none (stored in clear)');
-	} catch {
+	} catch (error) {
+		if (isBug(error)) throw error;
 		// not BouncyCastle's key encoding: the bytes as given
 	}
 	const protection = 'none (stored in clear)';

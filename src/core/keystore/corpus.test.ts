@@ -68,7 +68,7 @@ describe('keystore corpus', () => {
 		const out = await open(k);
 		const certs = out.facts.certificates ?? [];
 		const store = out.facts.keystores?.[0];
-		const detail = out.detail?.area === 'x509' ? out.detail.data : null;
+		const detail = out.detail?.area === 'cert' ? out.detail.data : null;
 		for (const e of k.expect.entries) {
 			for (const c of e.certChain ?? []) {
 				const got = certs.find((x) => x.sha256 === c.sha256);

@@ -9,7 +9,7 @@ import { digest } from '../bytes/digest';
 import { equalBytes } from '../bytes/encoding';
 import { tripleDesCbcDecrypt, unpadPkcs7 } from '../crypto/legacy/des';
 import { iterateMd5WithSuffix } from '../crypto/legacy/iterated';
-import { LockedError, ParseError } from '../errors';
+import { isBug, LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { parseDer } from '../x509/public-key';
 import { candidatePasswords } from '../keys/default-passwords';
@@ -295,7 +295,8 @@ function openSealed(
 	let key: JavaValue;
 	try {
 		key = new JavaStreamReader(new ByteReader(plain, 'JCEKS')).readStream();
-	} catch {
+	} catch (error) {
+		if (isBug(error)) throw error;
 		// a wrong password that happened to unpad, or damage if the password is known to be right
 		return { secret: null, protection, garbled: true };
 	}
@@ -427,7 +428,8 @@ export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 			const probe = { ...e };
 			try {
 				openEntry(probe, [pw], ctx.signal);
-			} catch {
+			} catch (error) {
+				if (isBug(error)) throw error;
 				continue; // unreadable: proves nothing
 			}
 			if (probe.keyUnreadable) continue; // proves nothing either

@@ -15,10 +15,10 @@ import {
 	pbkdf2,
 	pkcs12Kdf,
 	pkcs12Password,
-	UnsupportedAlgorithmError,
+	UNSUPPORTED_PBE,
 	type HashName,
 } from '../crypto/legacy/pbe';
-import { LockedError, ParseError } from '../errors';
+import { hasCode, isBug, LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { parseDer } from '../x509/public-key';
 import { readRawCertificate } from '../x509/certificate-facts';
@@ -429,7 +429,9 @@ async function probeDecrypt(
 			let bags: Bag[];
 			try {
 				bags = readBags(octets(inner) ?? new Uint8Array());
-			} catch {
+			} catch (error) {
+				// unreadable bags: the main reader reports them; this pass only looks for key bags
+				if (isBug(error)) throw error;
 				continue;
 			}
 			for (const b of bags) {
@@ -596,7 +598,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 					}
 				}
 			} catch (error) {
-				if (!(error instanceof UnsupportedAlgorithmError)) throw error;
+				if (!hasCode(error, UNSUPPORTED_PBE)) throw error;
 				record.unopened = true;
 				record.note = `unsupported algorithm: ${error.message}`;
 				continue;
@@ -749,7 +751,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 					entry.keyWrongPassword = ctx.password !== null;
 				}
 			} catch (error) {
-				if (!(error instanceof UnsupportedAlgorithmError)) throw error;
+				if (!hasCode(error, UNSUPPORTED_PBE)) throw error;
 				record.unopened = true;
 				record.note = `unsupported algorithm: ${error.message}`;
 				entry.keyLocked = false;
@@ -816,7 +818,9 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 async function publicIdentity(pkcs8: Uint8Array): Promise<string | null> {
 	try {
 		return (await analyzePkcs8(pkcs8)).publicKeyId;
-	} catch {
+	} catch (error) {
+		// an unreadable key has no identity to pair with; its entry says why
+		if (isBug(error)) throw error;
 		return null;
 	}
 }
@@ -824,7 +828,9 @@ async function publicIdentity(pkcs8: Uint8Array): Promise<string | null> {
 function certIdentity(der: Uint8Array): string | null {
 	try {
 		return readRawCertificate(der).key.identity;
-	} catch {
+	} catch (error) {
+		// an unreadable certificate has no identity to pair with; its entry says why
+		if (isBug(error)) throw error;
 		return null;
 	}
 }

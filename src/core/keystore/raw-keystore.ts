@@ -13,6 +13,7 @@ import type {
 	KeystoreRow,
 	Pkcs12Bag,
 } from './facts';
+import { reasonOf } from '../errors';
 
 export interface RawEntry {
 	alias: string;
@@ -80,7 +81,7 @@ export async function keystoreOutcome(
 				);
 				certs.push(f);
 			} catch (error) {
-				e.note = `certificate ${i + 1} unreadable: ${error instanceof Error ? error.message : String(error)}`;
+				e.note = `certificate ${i + 1} unreadable: ${reasonOf(error)}`;
 			}
 		}
 		let keyAlgorithm: string | null = certs[0]?.keyAlgorithm ?? null;
@@ -106,7 +107,7 @@ export async function keystoreOutcome(
 						e.note = 'the private key does not match the first certificate of its chain';
 					}
 				} catch (error) {
-					e.note = `key unreadable: ${error instanceof Error ? error.message : String(error)}`;
+					e.note = `key unreadable: ${reasonOf(error)}`;
 					col.addUnreadableKey(
 						`alias ${e.alias}`,
 						`PKCS#8 in ${store.type}`,

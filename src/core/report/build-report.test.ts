@@ -2,7 +2,7 @@
 // least 180 days keeps the connector from A+ (cap A), overall and in the TLS sub-grade.
 import { describe, expect, it } from 'vitest';
 import { emptyFacts, type AnalysisFacts } from '../facts';
-import { tlsConnector } from '../tls/connector-builder';
+import { tlsConnector } from '../tls/testing';
 import { origin } from '../tls/model';
 import { HSTS_MIN_AGE } from '../tls/scanner-evidence';
 import {

@@ -8,8 +8,9 @@ import {
 	type ChannelScores,
 	type GradedFinding,
 	type GradeEffect,
-	type RuleArea,
 } from './grade';
+import type { Area } from '../area';
+import { taggedCertificate } from './certificate-tag';
 import {
 	REPORT_FORMAT,
 	REPORT_VERSION,
@@ -25,7 +26,7 @@ import {
 
 /** A finding as the engine keeps it: the contract's fields plus what grading needs. */
 export interface EngineFinding extends Finding {
-	area: RuleArea;
+	area: Area;
 	effect: GradeEffect;
 }
 
@@ -172,9 +173,6 @@ function gradeInputs(facts: AnalysisFacts, findings: readonly EngineFinding[]): 
 	});
 }
 
-/** `[sha256 0123…]` as certificate rules name a certificate (x509/rule-helpers certSubject). */
-const CERT_ID = /\[sha256 ([0-9a-f]{8,64})…?\]/;
-
 /**
  * One finding per rule, input and subject (CONTRACT.md): repeats of the same verdict become
  * `locations` of the first one. Three merges, all keeping the most severe hit in front:
@@ -186,7 +184,7 @@ export function groupFindings<T extends Finding>(sorted: readonly T[]): T[] {
 	const out: T[] = [];
 	const byKey = new Map<string, T>();
 	for (const f of sorted) {
-		const cert = CERT_ID.exec(f.subject)?.[1];
+		const cert = taggedCertificate(f.subject);
 		const keys = [
 			cert ? `c\0${f.ruleId}\0${f.title}\0${cert}` : null,
 			`s\0${f.ruleId}\0${f.inputName ?? ''}\0${f.subject}`,

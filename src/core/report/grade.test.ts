@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { grade, scoreTotal, type GradedFinding, type GradeEffect, type RuleArea } from './grade';
+import type { Area } from '../area';
+import { grade, scoreTotal, type GradedFinding, type GradeEffect } from './grade';
 
-const f = (ruleId: string, effect: GradeEffect, area: RuleArea = 'tls'): GradedFinding => ({
+const f = (ruleId: string, effect: GradeEffect, area: Area = 'tls'): GradedFinding => ({
 	ruleId,
 	area,
 	effect,

@@ -6,12 +6,10 @@ import type { GradeArea, GradeLetter, OverallGrade } from './report';
 export type GradeEffect =
 	'F' | 'cap A' | 'cap B' | 'cap C' | 'cap D' | 'cap E' | 'warn' | 'T' | 'M' | 'none';
 
-/** Rule areas of the catalog (src/core/area.ts); they decide a finding's sub-grade (section 3.3). */
-export type RuleArea = Area;
-
 export interface GradedFinding {
 	ruleId: string;
-	area: RuleArea;
+	/** The rule's catalog area (src/core/area.ts); it decides the sub-grade (section 3.3). */
+	area: Area;
 	effect: GradeEffect;
 }
 

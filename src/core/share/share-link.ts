@@ -4,12 +4,14 @@
 import {
 	concatBytes,
 	fromBase64Url,
+	NOT_BASE64,
+	NOT_BASE64URL,
 	fromUtf8,
 	toArrayBuffer,
 	toBase64Url,
 	utf8,
 } from '../bytes/encoding';
-import { ParseError } from '../errors';
+import { hasCode, isBug, ParseError } from '../errors';
 import type { ConnectorForm } from '../tls/facts';
 import type { Report } from '../report/report';
 import { isConnectorForm, isReport, isSharedFixes, withCompleteness } from './report-guard';
@@ -169,8 +171,14 @@ export async function decodeShareFragment(
 	let bytes: Uint8Array;
 	try {
 		bytes = fromBase64Url(body.slice(SHARE_PREFIX.length + 3));
-	} catch {
-		throw new ParseError('share/corrupt', 'This link is damaged (it is not valid base64url).');
+	} catch (error) {
+		if (!hasCode(error, NOT_BASE64URL, NOT_BASE64)) throw error;
+		throw new ParseError(
+			'share/corrupt',
+			'This link is damaged (it is not valid base64url).',
+			{},
+			{ cause: error },
+		);
 	}
 	if (mode === 'encrypted') {
 		if (!passphrase) {
@@ -276,7 +284,8 @@ async function decrypt(bytes: Uint8Array, passphrase: string, crypto: Crypto): P
 				toArrayBuffer(bytes.subarray(SALT_BYTES + IV_BYTES)),
 			),
 		);
-	} catch {
+	} catch (error) {
+		if (isBug(error)) throw error;
 		// GCM cannot tell a wrong passphrase from a damaged link; the passphrase is far likelier.
 		throw new ParseError(
 			'share/wrong-passphrase',

@@ -75,7 +75,7 @@ describe('signatures from real producers verify', () => {
 		expect(kinds).toEqual(['body', 'timestamp']);
 		expect(facts.signatures[0]?.references.map((r) => r.target)).toContain('soapenv:Body');
 		expect(facts.certificates).toHaveLength(1);
-		expect(facts.inputs[0]?.detail?.area).toBe('xml');
+		expect(facts.inputs[0]?.detail?.area).toBe('message');
 	});
 });
 

@@ -6,8 +6,8 @@ import { effectiveAssertions } from '../xml/positions';
 import { samlAssertions } from '../xml/saml';
 import { elementPath } from '../xml/ids';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { fromBase64, toHex } from '../bytes/encoding';
-import { describeFailure } from '../errors';
+import { fromBase64, NOT_BASE64, toHex } from '../bytes/encoding';
+import { describeFailure, hasCode, isBug } from '../errors';
 import type { AnalysisFacts } from '../facts';
 import type { InputKind } from '../report/report';
 import type { Parser, Stage, StageContext } from '../pipeline';
@@ -51,7 +51,9 @@ function externalResolver(ctx: StageContext, self: string): (uri: string) => Uin
 		let clean: string;
 		try {
 			clean = decodeURIComponent(uri.replace(/^file:\/\//, '').split('#')[0] ?? '');
-		} catch {
+		} catch (error) {
+			// a malformed %-escape names no dropped file, which the null says
+			if (!(error instanceof URIError)) throw error;
 			return null;
 		}
 		if (!clean || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return null;
@@ -157,7 +159,9 @@ export const stage: Stage = async (facts, ctx) => {
 				for (const [d, s] of messageShas)
 					if (d.length === der.length && d.every((b, i) => b === der[i])) return s;
 				return toHex(sha256(der));
-			} catch {
+			} catch (error) {
+				// a token that is not base64 has no certificate hash; the signature reports the token
+				if (!hasCode(error, NOT_BASE64)) throw error;
 				return null;
 			}
 		};
@@ -208,7 +212,8 @@ export const stage: Stage = async (facts, ctx) => {
 			seenCerts.add(key);
 			try {
 				facts.certificates.push(await certificateFacts(m.der, ref.inputName, m.source));
-			} catch {
+			} catch (error) {
+				if (isBug(error)) throw error;
 				// unreadable certificate: the signature already says so
 			}
 		}
@@ -268,7 +273,7 @@ export const stage: Stage = async (facts, ctx) => {
 		const eks = facts.encryptedKeys.filter((k) => k.inputName === name);
 		if (eks.length) detail.encryptedKeys = eks;
 		const target = facts.inputs.find((i) => i.name === name);
-		if (target) target.detail = { area: 'xml', data: detail };
+		if (target) target.detail = { area: 'message', data: detail };
 	}
 };
 

@@ -49,11 +49,3 @@ export function hstsNote(hsts: TlsFacts['hsts']): string | null {
 			: `the scan found HSTS max-age ${hsts.maxAge} s (${Math.floor(hsts.maxAge / 86400)} days)`;
 	return `No A+: ${seen}; A+ requires HSTS with max-age ≥ ${HSTS_MIN_AGE} s (180 days, CGS-1 3.6). If nothing else caps this connector, HSTS is what stands between A and A+: add "Strict-Transport-Security: max-age=63072000".`;
 }
-
-/** A scanner category the suite rules may use: offered, with the scanner's evidence. */
-export function offeredCategory(
-	c: TlsFacts,
-	...ids: ScannerCategory[]
-): NonNullable<TlsFacts['scannerCategories']>[number] | null {
-	return c.scannerCategories?.find((s) => s.offered && ids.includes(s.id)) ?? null;
-}

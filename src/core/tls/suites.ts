@@ -55,11 +55,3 @@ export const isRc4 = (s: SuiteRow): boolean => s.cipher === 'RC4';
 export const is64BitBlock = (s: SuiteRow): boolean => s.cipher === '3DES' || s.cipher === 'IDEA';
 /** Effective strength in bits (3DES counts as 112, as OpenSSL and SSL Labs do). */
 export const strengthBits = (s: SuiteRow): number => (s.cipher === '3DES' ? 112 : s.bits);
-/** RULES.md rule 6: NULL, anonymous, EXPORT, or below 112 bits. */
-export function weakness(s: SuiteRow): string | null {
-	if (s.cipher === 'NULL') return 'no encryption (NULL)';
-	if (isAnonymous(s)) return 'anonymous (no server authentication)';
-	if (s.strength === 'EXPORT') return `export grade (${s.bits} bits)`;
-	if (strengthBits(s) < 112) return `${s.bits}-bit ${s.cipher}`;
-	return null;
-}

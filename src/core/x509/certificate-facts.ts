@@ -2,6 +2,7 @@
 // rules need, fingerprints. Used for every certificate of every input (PEM, keystores, BSTs, TLS).
 import * as asn1js from 'asn1js';
 import { equalBytes, toArrayBuffer, toHex } from '../bytes/encoding';
+import { isBug, ParseError } from '../errors';
 import type { CertificateFacts } from './facts';
 import { nameText } from './names';
 import { certificateThumbprints } from './thumbprint';
@@ -20,10 +21,8 @@ import {
 } from './extensions';
 import * as pkijs from 'pkijs';
 
-/** Thrown for bytes that are not a parsable X.509 certificate. */
-export class CertificateFormatError extends Error {
-	override readonly name = 'CertificateFormatError';
-}
+/** The code of a ParseError for bytes that are not a parsable X.509 certificate. */
+export const NOT_A_CERTIFICATE = 'x509/not-a-certificate';
 
 function timeValue(t: unknown): Date | null {
 	if (t instanceof asn1js.UTCTime || t instanceof asn1js.GeneralizedTime) return t.toDate();
@@ -52,11 +51,11 @@ interface RawCertificate {
 export function readRawCertificate(der: Uint8Array): RawCertificate {
 	const cert = parseDerFlat(der);
 	if (!(cert instanceof asn1js.Sequence) || cert.valueBlock.value.length < 3) {
-		throw new CertificateFormatError('not a DER X.509 certificate');
+		throw new ParseError(NOT_A_CERTIFICATE, 'not a DER X.509 certificate');
 	}
 	const [tbs, sigAlg] = cert.valueBlock.value;
 	if (!(tbs instanceof asn1js.Sequence) || !(sigAlg instanceof asn1js.Sequence)) {
-		throw new CertificateFormatError('not a DER X.509 certificate');
+		throw new ParseError(NOT_A_CERTIFICATE, 'not a DER X.509 certificate');
 	}
 	const f = [...tbs.valueBlock.value];
 	if (f[0] instanceof asn1js.Constructed && f[0].idBlock.tagClass === 3) f.shift(); // [0] version
@@ -70,17 +69,17 @@ export function readRawCertificate(der: Uint8Array): RawCertificate {
 		!(spki instanceof asn1js.Sequence) ||
 		!(sigOid instanceof asn1js.ObjectIdentifier)
 	) {
-		throw new CertificateFormatError('X.509 certificate with an unexpected structure');
+		throw new ParseError(NOT_A_CERTIFICATE, 'X.509 certificate with an unexpected structure');
 	}
 	const notBefore = timeValue(validity.valueBlock.value[0]);
 	const notAfter = timeValue(validity.valueBlock.value[1]);
 	if (!notBefore || !notAfter || isNaN(notBefore.getTime()) || isNaN(notAfter.getTime())) {
-		throw new CertificateFormatError('X.509 certificate with an unreadable validity period');
+		throw new ParseError(NOT_A_CERTIFICATE, 'X.509 certificate with an unreadable validity period');
 	}
 	const [alg, bits] = spki.valueBlock.value;
 	const algOid = alg instanceof asn1js.Sequence ? alg.valueBlock.value[0] : undefined;
 	if (!(algOid instanceof asn1js.ObjectIdentifier) || !(bits instanceof asn1js.BitString)) {
-		throw new CertificateFormatError('X.509 certificate with an unreadable public key');
+		throw new ParseError(NOT_A_CERTIFICATE, 'X.509 certificate with an unreadable public key');
 	}
 	const signatureBits = cert.valueBlock.value[2];
 	return {
@@ -179,7 +178,8 @@ export async function certificateFactsAndTree(
 			selfSignatureValid =
 				(await verifyOwnSignature(raw)) ??
 				(await pkijs.Certificate.fromBER(toArrayBuffer(der)).verify());
-		} catch {
+		} catch (error) {
+			if (isBug(error)) throw error;
 			selfSignatureValid = null; // algorithm WebCrypto lacks (DSA, some curves)
 		}
 	}

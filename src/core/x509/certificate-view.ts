@@ -1,6 +1,6 @@
 // The detail view of one certificate: names, dates, key and PEM; its extensions as text lines
 // (certificateExtensions) are built when the page opens them. The raw ASN.1 view is built in the
-// page from the PEM (ui/x509/asn1-view.ts), with offsets and lengths this tree never had.
+// page from the PEM (ui/cert/asn1-view.ts), with offsets and lengths this tree never had.
 import * as asn1js from 'asn1js';
 import { toArrayBuffer } from '../bytes/encoding';
 import type { CertificateFacts, CertificateView, ExtensionView } from './facts';

@@ -17,6 +17,7 @@ import {
 	pathCertificate,
 	type TrustResult,
 } from './path';
+import { isBug } from '../errors';
 
 function pairKeys(facts: AnalysisFacts, ctx: StageContext): void {
 	const byKey = new Map<string, CertificateFacts[]>();
@@ -45,7 +46,8 @@ function pathPool(
 	for (const [sha, u] of unique) {
 		try {
 			pool.add(pathCertificate(u.der, sha));
-		} catch {
+		} catch (error) {
+			if (isBug(error)) throw error;
 			// not readable for path validation: it gets a one-element chain
 		}
 	}
@@ -108,7 +110,9 @@ async function markPublicTrust(
 				try {
 					const issuer = readRawCertificate(last.der).issuer;
 					hash = toHex(await digest('SHA-256', new Uint8Array(issuer.valueBeforeDecodeView)));
-				} catch {
+				} catch (error) {
+					// unreadable issuer name: no hash to find the issuer by, which the null says
+					if (isBug(error)) throw error;
 					hash = null;
 				}
 				issuerHash.set(key, hash);

@@ -4,6 +4,7 @@
 // certificates' paths with the role's key purpose, so a server certificate whose EKU lists only
 // clientAuth (or a client certificate with only serverAuth) does not validate (CERT-UNTRUSTED-CHAIN).
 // A certificate without the extension is valid for any purpose, as in openssl verify -purpose.
+import { isBug } from '../errors';
 import type { AnalysisFacts } from '../facts';
 import type { Stage, StageContext } from '../pipeline';
 import { EKU_CLIENT_AUTH, EKU_SERVER_AUTH, trustOf } from './path';
@@ -26,7 +27,8 @@ export async function checkConnectorEku(facts: AnalysisFacts, ctx: StageContext)
 		let verdict;
 		try {
 			verdict = await trustOf(target, all, anchors, { time, eku });
-		} catch {
+		} catch (error) {
+			if (isBug(error)) throw error;
 			continue; // unreadable for path validation: the certificate stage already said so
 		}
 		if (verdict.valid) continue;

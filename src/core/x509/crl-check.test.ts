@@ -27,7 +27,7 @@ async function analyze(names: string[], dir = FIX) {
 	);
 	const crl = (name: string) => {
 		const d = facts.inputs.find((i) => i.name === name)?.detail;
-		return d?.area === 'x509' ? d.data.crls[0] : undefined;
+		return d?.area === 'cert' ? d.data.crls[0] : undefined;
 	};
 	const revoked = report.findings
 		.filter((f) => f.ruleId === 'CERT-REVOKED')

@@ -10,6 +10,7 @@ import { readRawCertificate } from './certificate-facts';
 import type { CertificateFacts, CrlVerdict, CrlView, X509Detail } from './facts';
 import { parseDer } from './public-key';
 import { verifySigned } from './signature';
+import { isBug } from '../errors';
 
 interface SignedParts {
 	tbs: Uint8Array;
@@ -40,7 +41,9 @@ async function verifiedBy(crlDer: Uint8Array, parts: SignedParts, certDer: Uint8
 		const crl = pkijs.CertificateRevocationList.fromBER(toArrayBuffer(crlDer));
 		const issuer = pkijs.Certificate.fromBER(toArrayBuffer(certDer));
 		return await crl.verify({ issuerCertificate: issuer });
-	} catch {
+	} catch (error) {
+		// an algorithm neither verifier supports: the signature is unknown (null), not invalid
+		if (isBug(error)) throw error;
 		return null;
 	}
 }
@@ -98,10 +101,10 @@ export async function checkCrls(facts: AnalysisFacts, ctx: StageContext): Promis
 	}
 	for (const p of ctx.inputs) {
 		const detail = p.outcome.detail;
-		if (detail?.area !== 'x509' || detail.data.crls.length === 0) continue;
+		if (detail?.area !== 'cert' || detail.data.crls.length === 0) continue;
 		const data: X509Detail = { ...detail.data, crls: detail.data.crls.map((c) => ({ ...c })) };
 		const input = facts.inputs.find((i) => i.id === p.file.id);
-		if (input) input.detail = { area: 'x509', data };
+		if (input) input.detail = { area: 'cert', data };
 		for (const crl of data.crls) {
 			ctx.signal.throwIfAborted();
 			crl.verdict = await verdictOf(crl, bySubject.get(crl.issuer) ?? [], derOf);

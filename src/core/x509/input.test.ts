@@ -46,8 +46,8 @@ describe('certificate parsers', () => {
 		expect(c?.extendedKeyUsage).toEqual(['serverAuth', 'clientAuth']);
 		expect(c?.keyUsage).toEqual(['digitalSignature', 'keyEncipherment']);
 		expect(c?.isCA).toBe(false);
-		expect(out.detail?.area).toBe('x509');
-		if (out.detail?.area === 'x509') {
+		expect(out.detail?.area).toBe('cert');
+		if (out.detail?.area === 'cert') {
 			const view = out.detail.data.certificates[0];
 			const names = certificateExtensions(pemToDer(view?.pem ?? '')).map((e) => e.name);
 			expect(names).toContain('Subject Alternative Name');
@@ -59,7 +59,7 @@ describe('certificate parsers', () => {
 
 	it('decodes CRL distribution points, AIA, policies and name constraints', async () => {
 		const out = await parse('inter.pem');
-		if (out.detail?.area !== 'x509') throw new Error('no detail');
+		if (out.detail?.area !== 'cert') throw new Error('no detail');
 		const ext = certificateExtensions(pemToDer(out.detail.data.certificates[0]?.pem ?? ''));
 		const text = (name: string) => ext.find((e) => e.name === name)?.lines.join('\n') ?? '';
 		expect(text('CRL Distribution Points')).toContain('http://crl.example.com/inter.crl');
@@ -101,7 +101,7 @@ describe('certificate parsers', () => {
 			['leaf-csr.der', 'Certificate request for CN=api.example.com'],
 		] as const) {
 			const out = await parse(name);
-			if (out.detail?.area !== 'x509') throw new Error('no detail');
+			if (out.detail?.area !== 'cert') throw new Error('no detail');
 			expect(out.detail.data.others[0]?.description).toContain(text);
 		}
 	});

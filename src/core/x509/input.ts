@@ -1,13 +1,13 @@
 // Parsers for certificates and private keys (PEM, DER, PKCS#7, key files) and the cross-file
 // certificate stage: pairing keys with certificates, chains across inputs, trust verdicts.
 import * as asn1js from 'asn1js';
-import { LockedError, ParseError } from '../errors';
+import { hasCode, LockedError, ParseError } from '../errors';
 import type { AnalysisFacts } from '../facts';
 import { DEFAULT_PASSWORDS } from '../keys/default-passwords';
 import type { ParseContext, ParseOutcome, Parser } from '../pipeline';
 import type { InputKind } from '../report/report';
 import { InputCollector } from './collect';
-import { CertificateFormatError } from './certificate-facts';
+import { NOT_A_CERTIFICATE } from './certificate-facts';
 import { certificateStage } from './chain';
 import { splitPem } from './pem';
 import { parseDer } from './public-key';
@@ -47,7 +47,7 @@ export function outcomeOf(
 		},
 		material: { certificates: col.certMaterial, privateKeys: col.keyMaterial },
 		detail: {
-			area: 'x509',
+			area: 'cert',
 			data: {
 				summary,
 				certificates: col.views,
@@ -204,7 +204,7 @@ const parseDerCertificate: Parser = async (ctx) => {
 	try {
 		await col.addCertificate(ctx.file.bytes, 'DER certificate');
 	} catch (error) {
-		if (!(error instanceof CertificateFormatError)) throw error;
+		if (!hasCode(error, NOT_A_CERTIFICATE)) throw error;
 		// CSR or CRL in DER: describe them through the PEM path.
 		await readPemBlocks(col, kc, [
 			{
@@ -232,8 +232,21 @@ const parsePkcs7: Parser = async (ctx) => {
 	const { certificates: certs, crls } = pkcs7Contents(ctx.file.bytes);
 	if (certs.length === 0 && crls.length === 0)
 		throw new ParseError('pkcs7/empty', 'PKCS#7 bundle holds no certificate and no CRL');
-	for (const [i, der] of certs.entries())
-		await col.addCertificate(der, `PKCS#7 certificate ${i + 1}`);
+	for (const [i, der] of certs.entries()) {
+		const label = `PKCS#7 certificate ${i + 1}`;
+		try {
+			await col.addCertificate(der, label);
+		} catch (error) {
+			// say which certificate of the bundle is not one
+			if (!hasCode(error, NOT_A_CERTIFICATE)) throw error;
+			throw new ParseError(
+				NOT_A_CERTIFICATE,
+				`${label} of ${certs.length}: ${error.message}`,
+				{},
+				{ cause: error },
+			);
+		}
+	}
 	addCrls(col, crls);
 	return outcomeOf(col, kc, `PKCS#7: ${summarize(col)}`, bundleKeystore(col, 'PKCS7'));
 };

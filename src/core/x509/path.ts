@@ -18,6 +18,7 @@ import { readExtensions, type RawExtension } from './extensions';
 import { nameText } from './names';
 import { SIGNATURE_ALGORITHMS, signatureDigest } from './oids';
 import { verifySigned } from './signature';
+import { isBug } from '../errors';
 
 /** Paths longer than this are not followed (a hostile drop may hold long cross-signature loops). */
 export const MAX_PATH_LENGTH = 12;
@@ -701,14 +702,17 @@ async function signatureVerifies(child: PathCert, issuer: PathCert): Promise<boo
 			child.tbsDer,
 		);
 		if (direct !== null) return direct;
-	} catch {
+	} catch (error) {
+		if (isBug(error)) throw error;
 		return false; // a key WebCrypto rejects as malformed
 	}
 	try {
 		const c = pkijs.Certificate.fromBER(toArrayBuffer(child.der));
 		const i = pkijs.Certificate.fromBER(toArrayBuffer(issuer.der));
 		return await c.verify(i);
-	} catch {
+	} catch (error) {
+		// pkijs cannot verify this key or algorithm either: unknown (null), not invalid
+		if (isBug(error)) throw error;
 		return null;
 	}
 }
@@ -1083,7 +1087,8 @@ export async function trustOf(
 	for (const c of all) {
 		try {
 			pool.add(pathCertificate(c.der, c.sha256));
-		} catch {
+		} catch (error) {
+			if (isBug(error)) throw error;
 			// an unreadable certificate cannot be part of any path
 		}
 	}

@@ -1,7 +1,7 @@
 // Splits PEM text into blocks (label, RFC 1421 headers, DER), tolerating text around and between
 // blocks, CRLF line ends and indentation. Bounded: at most MAX_BLOCKS blocks.
-import { ParseError } from '../errors';
-import { fromBase64 } from '../bytes/encoding';
+import { hasCode, ParseError } from '../errors';
+import { fromBase64, NOT_BASE64 } from '../bytes/encoding';
 
 export const MAX_BLOCKS = 5000;
 
@@ -47,11 +47,13 @@ export function splitPem(text: string): PemBlock[] {
 		let der: Uint8Array;
 		try {
 			der = fromBase64(joined);
-		} catch {
+		} catch (error) {
+			if (!hasCode(error, NOT_BASE64)) throw error;
 			throw new ParseError(
 				'pem/bad-base64',
 				`PEM block ${blocks.length + 1} (${label}, line ${line}) is not valid base64`,
 				{ line },
+				{ cause: error },
 			);
 		}
 		blocks.push({ label, headers, der, index: blocks.length + 1, line });

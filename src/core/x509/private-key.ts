@@ -9,6 +9,7 @@ import { desCbcDecrypt, tripleDesCbcDecrypt, tripleDesEcb, unpadPkcs7 } from '..
 import { rc2CbcDecrypt } from '../crypto/legacy/rc2';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
 import { rsaPkcs8Problem } from '../crypto/rsa-check';
+import { isBug, ParseError } from '../errors';
 import { CURVES, KEY_ALGORITHMS } from './oids';
 import { bigIntOf, bitLength, integerBytes, parseDer, rsaIdentity, stripZeros } from './public-key';
 
@@ -18,21 +19,6 @@ export interface PrivateKeyInfo {
 	keySize: number | null;
 	curve: string | null;
 	publicKeyId: string | null;
-}
-
-/** The key needs a password; `wrongPassword` when one was tried and failed. */
-export class KeyLockedError extends Error {
-	override readonly name = 'KeyLockedError';
-	constructor(
-		message: string,
-		readonly wrongPassword: boolean,
-	) {
-		super(message);
-	}
-}
-
-export class KeyFormatError extends Error {
-	override readonly name = 'KeyFormatError';
 }
 
 const OID_RSA = '1.2.840.113549.1.1.1';
@@ -98,7 +84,9 @@ async function publicViaWebCrypto(
 			const jwk = await crypto.subtle.exportKey('jwk', key);
 			return jwk.x ? algorithm.toLowerCase() + ':' + toHex(fromBase64Url(jwk.x)) : null;
 		}
-	} catch {
+	} catch (error) {
+		// WebCrypto lacks the algorithm: no public key id; the key is listed without one
+		if (isBug(error)) throw error;
 		return null;
 	}
 	return null;
@@ -107,10 +95,11 @@ async function publicViaWebCrypto(
 /** Facts of a PKCS#8 PrivateKeyInfo. */
 export async function analyzePkcs8(pkcs8: Uint8Array): Promise<PrivateKeyInfo> {
 	const top = parseDer(pkcs8);
-	if (!(top instanceof asn1js.Sequence)) throw new KeyFormatError('not a PKCS#8 PrivateKeyInfo');
+	if (!(top instanceof asn1js.Sequence))
+		throw new ParseError('key/malformed', 'not a PKCS#8 PrivateKeyInfo');
 	const [, alg, keyOctets, ...rest] = top.valueBlock.value;
 	if (!(alg instanceof asn1js.Sequence) || !(keyOctets instanceof asn1js.OctetString)) {
-		throw new KeyFormatError('not a PKCS#8 PrivateKeyInfo');
+		throw new ParseError('key/malformed', 'not a PKCS#8 PrivateKeyInfo');
 	}
 	const oidV = alg.valueBlock.value[0];
 	const oid = oidV instanceof asn1js.ObjectIdentifier ? oidV.valueBlock.toString() : '?';
@@ -125,7 +114,7 @@ export async function analyzePkcs8(pkcs8: Uint8Array): Promise<PrivateKeyInfo> {
 	};
 	if (info.algorithm === 'RSA') {
 		const problem = rsaPkcs8Problem(pkcs8);
-		if (problem) throw new KeyFormatError(`inconsistent RSA private key: ${problem}`);
+		if (problem) throw new ParseError('key/malformed', `inconsistent RSA private key: ${problem}`);
 		const rsa = parseDer(inner);
 		if (rsa instanceof asn1js.Sequence) {
 			const n = integerBytes(rsa.valueBlock.value[1]);
@@ -206,7 +195,8 @@ export function pkcs1ToPkcs8(der: Uint8Array): Uint8Array {
 /** SEC1 ECPrivateKey → PKCS#8 (curve moved to the AlgorithmIdentifier). */
 export function sec1ToPkcs8(der: Uint8Array): Uint8Array {
 	const ec = parseDer(der);
-	if (!(ec instanceof asn1js.Sequence)) throw new KeyFormatError('not a SEC1 EC private key');
+	if (!(ec instanceof asn1js.Sequence))
+		throw new ParseError('key/malformed', 'not a SEC1 EC private key');
 	let params: asn1js.AsnType | null = null;
 	for (const item of ec.valueBlock.value) {
 		if (
@@ -217,7 +207,8 @@ export function sec1ToPkcs8(der: Uint8Array): Uint8Array {
 			params = item.valueBlock.value[0] ?? null;
 		}
 	}
-	if (!params) throw new KeyFormatError('SEC1 EC private key without curve parameters');
+	if (!params)
+		throw new ParseError('key/malformed', 'SEC1 EC private key without curve parameters');
 	return wrapPkcs8(OID_EC, params, der);
 }
 
@@ -225,9 +216,9 @@ export function sec1ToPkcs8(der: Uint8Array): Uint8Array {
 export function dsaToPkcs8(der: Uint8Array): Uint8Array {
 	const s = parseDer(der);
 	if (!(s instanceof asn1js.Sequence) || s.valueBlock.value.length < 6)
-		throw new KeyFormatError('not a DSA private key');
+		throw new ParseError('key/malformed', 'not a DSA private key');
 	const [, p, q, g, , x] = s.valueBlock.value;
-	if (!p || !q || !g || !x) throw new KeyFormatError('not a DSA private key');
+	if (!p || !q || !g || !x) throw new ParseError('key/malformed', 'not a DSA private key');
 	return wrapPkcs8(OID_DSA, seq(p, q, g), new Uint8Array(x.toBER()));
 }
 
@@ -335,7 +326,8 @@ export function decryptDekInfo(
 	const upper = name.toUpperCase();
 	const cipher = DEK_CIPHERS[upper];
 	if (!cipher)
-		throw new KeyFormatError(
+		throw new ParseError(
+			'key/malformed',
 			upper === 'BF-CBC'
 				? 'OpenSSL legacy key encryption BF-CBC (Blowfish) is not supported here; convert it with openssl pkcs8 -topk8 -provider legacy -provider default'
 				: `OpenSSL legacy key encryption ${name} is not supported`,
@@ -364,10 +356,11 @@ export async function decryptPkcs8(
 	hooks: KdfHooks = {},
 ): Promise<Uint8Array | null> {
 	const top = parseDer(der);
-	if (!(top instanceof asn1js.Sequence)) throw new KeyFormatError('not an EncryptedPrivateKeyInfo');
+	if (!(top instanceof asn1js.Sequence))
+		throw new ParseError('key/malformed', 'not an EncryptedPrivateKeyInfo');
 	const [alg, data] = top.valueBlock.value;
 	if (!(alg instanceof asn1js.Sequence) || !(data instanceof asn1js.OctetString)) {
-		throw new KeyFormatError('not an EncryptedPrivateKeyInfo');
+		throw new ParseError('key/malformed', 'not an EncryptedPrivateKeyInfo');
 	}
 	const plain = await pbeDecrypt(
 		alg,

@@ -4,10 +4,10 @@ import type { DhParameters } from '../facts';
 import * as asn1js from 'asn1js';
 import { candidatePasswords } from '../keys/default-passwords';
 import type { ParseContext } from '../pipeline';
-import { UnsupportedAlgorithmError } from '../crypto/legacy/pbe';
-import { ParseError } from '../errors';
+import { hasCode, isBug, ParseError } from '../errors';
+import { UNSUPPORTED_PBE } from '../crypto/legacy/pbe';
 import type { InputCollector } from './collect';
-import { CertificateFormatError, serialForms } from './certificate-facts';
+import { NOT_A_CERTIFICATE, serialForms } from './certificate-facts';
 import type { CrlView } from './facts';
 import { nameText } from './names';
 import { SIGNATURE_ALGORITHMS } from './oids';
@@ -18,7 +18,6 @@ import {
 	decryptPkcs8,
 	dsaToPkcs8,
 	encryptedPkcs8Protection,
-	KeyFormatError,
 	pkcs1ToPkcs8,
 	sec1ToPkcs8,
 } from './private-key';
@@ -215,7 +214,8 @@ export async function readKey(
 						const pkcs8 = toPkcs8(plain);
 						await analyzePkcs8(pkcs8);
 						return pkcs8;
-					} catch {
+					} catch (error) {
+						if (isBug(error)) throw error;
 						return null; // padding happened to look right with a wrong password
 					}
 				}
@@ -241,9 +241,9 @@ export async function readKey(
 		const info = await analyzePkcs8(toPkcs8(der));
 		col.addKey(info, source, format, false, null, null);
 	} catch (error) {
-		if (error instanceof UnsupportedAlgorithmError) {
+		if (hasCode(error, UNSUPPORTED_PBE)) {
 			col.addUnreadableKey(source, format, 'error', null, `unsupported: ${error.message}`, alias);
-		} else if (error instanceof KeyFormatError || error instanceof ParseError) {
+		} else if (error instanceof ParseError) {
 			col.addUnreadableKey(source, format, 'error', null, error.message, alias);
 		} else throw error;
 	}
@@ -339,7 +339,7 @@ export async function readPemBlocks(
 						});
 			}
 		} catch (error) {
-			if (error instanceof CertificateFormatError) {
+			if (hasCode(error, NOT_A_CERTIFICATE)) {
 				col.others.push({ label: b.label, description: `unreadable: ${error.message}` });
 			} else if (error instanceof ParseError) {
 				col.others.push({ label: b.label, description: error.message });

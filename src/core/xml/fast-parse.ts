@@ -10,11 +10,13 @@ import {
 	NamedNodeMap,
 	NodeList,
 	Text as XmldomText,
+	DOMException,
 	DOMImplementation,
 	type Document,
 	type Element,
 	type Node,
 } from '@xmldom/xmldom';
+import { hasCode, UnsupportedError } from '../errors';
 import { ID_LIKE_ATTRIBUTES, recordElements, type Ordered } from './element-index';
 
 const NS_XML = 'http://www.w3.org/XML/1998/namespace';
@@ -66,8 +68,12 @@ function isNameChar(c: number): boolean {
 
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Thrown inside the parser to give up and let xmldom take the text. */
-class NotPlain extends Error {}
+/** Code of the UnsupportedError thrown inside the parser to give up and let xmldom take the text. */
+const NOT_PLAIN = 'xml/not-plain';
+
+function notPlain(): UnsupportedError {
+	return new UnsupportedError(NOT_PLAIN, 'not plain XML: left to the full parser');
+}
 
 function validCodePoint(cp: number): boolean {
 	return (
@@ -85,9 +91,9 @@ const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6});|#([0-9]{1,7});|(amp|lt|gt|quot|apos
 
 function referenceValue(_m: string, hex?: string, dec?: string, named?: string): string {
 	if (named) return PREDEFINED[named] as string;
-	if (hex === undefined && dec === undefined) throw new NotPlain();
+	if (hex === undefined && dec === undefined) throw notPlain();
 	const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
-	if (!validCodePoint(cp)) throw new NotPlain();
+	if (!validCodePoint(cp)) throw notPlain();
 	return String.fromCodePoint(cp);
 }
 
@@ -366,7 +372,7 @@ class PlainParser {
 			else if (next === 0x21) this.bang();
 			else this.startTag();
 		}
-		if (this.stack.length > 0 || !this.rootSeen) throw new NotPlain();
+		if (this.stack.length > 0 || !this.rootSeen) throw notPlain();
 		// xmldom bumps this counter on every mutation; live NodeLists compare it to refresh
 		(this.doc as unknown as { _inc: number })._inc++;
 		recordElements(this.doc, this.elements, this.withIds);
@@ -396,12 +402,11 @@ class PlainParser {
 		const raw = this.s.slice(from, to);
 		if (this.stack.length === 0) {
 			// outside the root xmldom keeps whitespace nodes, except after the last markup
-			for (let i = 0; i < raw.length; i++)
-				if (!isWhitespace(raw.charCodeAt(i))) throw new NotPlain();
+			for (let i = 0; i < raw.length; i++) if (!isWhitespace(raw.charCodeAt(i))) throw notPlain();
 			if (!atEnd) append(this.doc, this.doc.createTextNode(raw));
 			return;
 		}
-		if (raw.includes(']]>')) throw new NotPlain();
+		if (raw.includes(']]>')) throw notPlain();
 		const data = raw.includes('&') ? decodeReferences(raw) : raw;
 		append(this.parent(), new TextNode(this.doc, data));
 	}
@@ -409,13 +414,12 @@ class PlainParser {
 	private instruction(): void {
 		const s = this.s;
 		const close = s.indexOf('?>', this.pos + 2);
-		if (close === -1) throw new NotPlain();
+		if (close === -1) throw notPlain();
 		const body = s.slice(this.pos + 2, close);
 		const m = /^([A-Za-z_][\w.-]*)(?:[ \t\n]+([\s\S]*))?$/.exec(body);
-		if (!m || !m[1]) throw new NotPlain();
+		if (!m || !m[1]) throw notPlain();
 		const target = m[1];
-		if (target.toLowerCase() === 'xml' && (target !== 'xml' || this.pos !== 0))
-			throw new NotPlain();
+		if (target.toLowerCase() === 'xml' && (target !== 'xml' || this.pos !== 0)) throw notPlain();
 		append(this.parent(), this.doc.createProcessingInstruction(target, m[2] ?? ''));
 		this.pos = close + 2;
 	}
@@ -424,18 +428,18 @@ class PlainParser {
 		const s = this.s;
 		if (s.startsWith('<!--', this.pos)) {
 			const close = s.indexOf('-->', this.pos + 4);
-			if (close === -1) throw new NotPlain();
+			if (close === -1) throw notPlain();
 			const data = s.slice(this.pos + 4, close);
-			if (data.includes('--') || data.endsWith('-')) throw new NotPlain();
+			if (data.includes('--') || data.endsWith('-')) throw notPlain();
 			append(this.parent(), this.doc.createComment(data));
 			this.pos = close + 3;
 		} else if (s.startsWith('<![CDATA[', this.pos) && this.stack.length > 0) {
 			const close = s.indexOf(']]>', this.pos + 9);
-			if (close === -1) throw new NotPlain();
+			if (close === -1) throw notPlain();
 			append(this.parent(), this.doc.createCDATASection(s.slice(this.pos + 9, close)));
 			this.pos = close + 3;
 		} else {
-			throw new NotPlain();
+			throw notPlain();
 		}
 	}
 
@@ -444,13 +448,13 @@ class PlainParser {
 		const s = this.s;
 		const start = this.pos;
 		let colon = -1;
-		if (!isNameStart(s.charCodeAt(start))) throw new NotPlain();
+		if (!isNameStart(s.charCodeAt(start))) throw notPlain();
 		let i = start + 1;
 		for (; ; i++) {
 			const c = s.charCodeAt(i);
 			if (isNameChar(c)) continue;
 			if (c === 0x3a) {
-				if (colon !== -1 || !isNameStart(s.charCodeAt(i + 1))) throw new NotPlain();
+				if (colon !== -1 || !isNameStart(s.charCodeAt(i + 1))) throw notPlain();
 				colon = i;
 				continue;
 			}
@@ -482,7 +486,7 @@ class PlainParser {
 		const qName = this.name();
 		this.skipWhitespace();
 		if (!open || qName.qName !== open.qName.qName || this.s.charCodeAt(this.pos) !== GT)
-			throw new NotPlain();
+			throw notPlain();
 		open.el._end = this.elements.length - 1;
 		this.pos++;
 	}
@@ -507,22 +511,22 @@ class PlainParser {
 				closed = true;
 				break;
 			}
-			if (!spaced) throw new NotPlain();
+			if (!spaced) throw notPlain();
 			const attrName = this.name();
 			this.skipWhitespace();
-			if (s.charCodeAt(this.pos) !== EQ) throw new NotPlain();
+			if (s.charCodeAt(this.pos) !== EQ) throw notPlain();
 			this.pos++;
 			this.skipWhitespace();
 			const quote = s.charCodeAt(this.pos);
-			if (quote !== QUOT && quote !== APOS) throw new NotPlain();
+			if (quote !== QUOT && quote !== APOS) throw notPlain();
 			const close = s.indexOf(quote === QUOT ? '"' : "'", this.pos + 1);
-			if (close === -1) throw new NotPlain();
+			if (close === -1) throw notPlain();
 			const raw = s.slice(this.pos + 1, close);
-			if (raw.indexOf('<') !== -1) throw new NotPlain();
+			if (raw.indexOf('<') !== -1) throw notPlain();
 			let value = raw;
 			if (/[\t\n\r]/.test(value)) value = value.replace(/[\t\n\r]/g, ' ');
 			if (value.charCodeAt(0) === AMP || value.indexOf('&') !== -1) value = decodeReferences(value);
-			for (const other of attrNames) if (other.qName === attrName.qName) throw new NotPlain();
+			for (const other of attrNames) if (other.qName === attrName.qName) throw notPlain();
 			attrNames.push(attrName);
 			attrValues.push(value);
 			this.pos = close + 1;
@@ -537,7 +541,7 @@ class PlainParser {
 		attrValues: string[],
 		closed: boolean,
 	): void {
-		if (this.stack.length === 0 && this.rootSeen) throw new NotPlain();
+		if (this.stack.length === 0 && this.rootSeen) throw notPlain();
 		const parentScope = this.stack[this.stack.length - 1]?.scope ?? this.rootScope;
 		let scope = parentScope;
 		let prefixed = 0;
@@ -549,14 +553,13 @@ class PlainParser {
 			const prefix = attrName.prefix === 'xmlns' ? attrName.local : '';
 			const uri = attrValues[i] as string;
 			// binding a prefix to nothing, or touching xml/xmlns, is for xmldom to judge
-			if (prefix === 'xml' || prefix === 'xmlns' || (prefix !== '' && uri === ''))
-				throw new NotPlain();
-			if (uri === NS_XML || uri === NS_XMLNS) throw new NotPlain();
+			if (prefix === 'xml' || prefix === 'xmlns' || (prefix !== '' && uri === '')) throw notPlain();
+			if (uri === NS_XML || uri === NS_XMLNS) throw notPlain();
 			if (scope === parentScope) scope = Object.create(parentScope) as Scope;
 			scope[prefix] = uri === '' ? null : uri;
 		}
 		const ns = scope[name.prefix ?? ''];
-		if (ns === undefined || (name.prefix !== null && ns === null)) throw new NotPlain();
+		if (ns === undefined || (name.prefix !== null && ns === null)) throw notPlain();
 		const doc = this.doc;
 		const el = new ElementNode(doc, ns ?? null, name) as unknown as Element & Ordered & RawElement;
 		this.locate(tagStart);
@@ -572,10 +575,10 @@ class PlainParser {
 			if (attrName.qName === 'xmlns') attrNs = NS_XMLNS;
 			else if (attrName.prefix !== null) {
 				attrNs = attrName.prefix === 'xmlns' ? NS_XMLNS : (scope[attrName.prefix] ?? null);
-				if (attrNs === null) throw new NotPlain();
+				if (attrNs === null) throw notPlain();
 				if (seen) {
 					const key = `${attrNs} ${attrName.local}`;
-					if (seen.has(key)) throw new NotPlain();
+					if (seen.has(key)) throw notPlain();
 					seen.add(key);
 				}
 			}
@@ -591,7 +594,7 @@ class PlainParser {
 		}
 		if (closed) return;
 		// too deep: xmldom's path reports it with the line and column
-		if (this.stack.length >= this.maxDepth) throw new NotPlain();
+		if (this.stack.length >= this.maxDepth) throw notPlain();
 		this.stack.push({ el, qName: name, scope });
 	}
 }
@@ -603,8 +606,11 @@ class PlainParser {
 export function parsePlainXml(text: string, maxDepth: number): Document | null {
 	try {
 		return new PlainParser(text, maxDepth).parse();
-	} catch {
-		// NotPlain, or xmldom refusing a name or namespace while we build: let xmldom say it
-		return null;
+	} catch (error) {
+		// Not plain, or xmldom refusing a name or namespace while we build: xmldom's own parser
+		// then reads the text and says what is wrong, so this reason is not needed. Anything else
+		// is a bug of this parser and propagates.
+		if (hasCode(error, NOT_PLAIN) || error instanceof DOMException) return null;
+		throw error;
 	}
 }

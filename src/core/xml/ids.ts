@@ -115,7 +115,9 @@ export function resolveFragment(map: IdMap, uri: string): Element | null {
 	let id: string;
 	try {
 		id = decodeURIComponent(uri.slice(1));
-	} catch {
+	} catch (error) {
+		// a malformed %-escape names no element, which the null says
+		if (!(error instanceof URIError)) throw error;
 		return null;
 	}
 	const found = lookupId(map, id);

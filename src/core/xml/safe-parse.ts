@@ -2,7 +2,7 @@
 // parser sees the text (one linear pre-scan, see prescan) (shared/notes/libraries.md section 7), sizes and depth are bounded, and
 // parser errors carry line and column. Uses @xmldom/xmldom so it runs in a Web Worker and Node.
 import { DOMParser, type Document } from '@xmldom/xmldom';
-import { ParseError } from '../errors';
+import { ParseError, reasonOf } from '../errors';
 import { parsePlainXml } from './fast-parse';
 import { parseSkeletonXml, skeletonLimits } from './stream/skeleton';
 
@@ -152,7 +152,7 @@ export function parseXml(text: string): SafeXmlDocument {
 	try {
 		doc = parser.parseFromString(text, 'text/xml');
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
+		const message = reasonOf(error);
 		const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
 		const line = locator?.lineNumber;
 		const column = locator?.columnNumber;

@@ -1,9 +1,9 @@
 // The common first step for every XML input: safe parse, kept for the cross-file stages. An
 // xmlsec1 keys file (<Keys xmlns="http://www.aleksey.com/xmlsec/2002">, what `xmlsec1 --keys-file`
 // reads) also gives its named symmetric keys to the key ring.
-import { ParseError } from '../errors';
+import { hasCode, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
-import { fromBase64 } from '../bytes/encoding';
+import { fromBase64, NOT_BASE64 } from '../bytes/encoding';
 import { childElements, localName, NS, trimmedText } from './dom';
 import { parseXml } from './safe-parse';
 import type { Document } from '@xmldom/xmldom';
@@ -45,7 +45,8 @@ export function xmlsecKeysFileSecrets(doc: Document, inputName: string): KeysFil
 					algorithm,
 					bytes: fromBase64(trimmedText(v).replace(/\s+/g, '')),
 				});
-			} catch {
+			} catch (error) {
+				if (!hasCode(error, NOT_BASE64)) throw error;
 				// a value that is not base64 is no key
 			}
 		}

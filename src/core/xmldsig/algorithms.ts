@@ -7,6 +7,7 @@ import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { sha3_256, sha3_384, sha3_512, sha3_224 } from '@noble/hashes/sha3.js';
 import { digestInput } from '../bytes/digest';
 import { fromHex, toArrayBuffer, toBase64Url } from '../bytes/encoding';
+import { UnsupportedError } from '../errors';
 import { verifyEcdsaDigest } from './ecdsa';
 import type { PublicKey } from './keys';
 import { NS } from '../xml/namespaces';
@@ -228,7 +229,12 @@ function b64u(v: bigint): string {
 	return toBase64Url(fromHex(hex));
 }
 
-export class AlgorithmError extends Error {}
+/** Code of the UnsupportedError for a signature algorithm or key this verifier cannot use. */
+export const SIGNATURE_ALGORITHM = 'xmldsig/signature-algorithm';
+
+function algorithmError(message: string): UnsupportedError {
+	return new UnsupportedError(SIGNATURE_ALGORITHM, message);
+}
 
 const EC_SIZE: Record<string, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
 
@@ -256,18 +262,16 @@ export async function verifyAsymmetric(
 	pssSaltLength?: number,
 ): Promise<boolean> {
 	const subtle = globalThis.crypto.subtle;
-	if (key.kind === 'unsupported')
-		throw new AlgorithmError(`unsupported signer key: ${key.algorithm}`);
+	if (key.kind === 'unsupported') throw algorithmError(`unsupported signer key: ${key.algorithm}`);
 	switch (alg.family) {
 		case 'rsa': {
-			if (key.kind !== 'rsa') throw new AlgorithmError(`an RSA signature but a ${key.kind} key`);
+			if (key.kind !== 'rsa') throw algorithmError(`an RSA signature but a ${key.kind} key`);
 			return verifyRsaPkcs1(key, alg.hash, await hash(alg.hash, data), sig);
 		}
 		case 'rsa-pss': {
-			if (key.kind !== 'rsa')
-				throw new AlgorithmError(`an RSA-PSS signature but a ${key.kind} key`);
+			if (key.kind !== 'rsa') throw algorithmError(`an RSA-PSS signature but a ${key.kind} key`);
 			const wc = WEBCRYPTO[alg.hash];
-			if (!wc) throw new AlgorithmError(`RSA-PSS with ${alg.hash} is not supported`);
+			if (!wc) throw algorithmError(`RSA-PSS with ${alg.hash} is not supported`);
 			const k = await subtle.importKey(
 				'jwk',
 				{ kty: 'RSA', n: b64u(key.n), e: b64u(key.e), ext: true },
@@ -283,7 +287,7 @@ export async function verifyAsymmetric(
 			);
 		}
 		case 'ecdsa': {
-			if (key.kind !== 'ec') throw new AlgorithmError(`an ECDSA signature but a ${key.kind} key`);
+			if (key.kind !== 'ec') throw algorithmError(`an ECDSA signature but a ${key.kind} key`);
 			const wc = WEBCRYPTO[alg.hash];
 			if (!wc)
 				return verifyEcdsaDigest(
@@ -307,12 +311,12 @@ export async function verifyAsymmetric(
 			);
 		}
 		case 'dsa': {
-			if (key.kind !== 'dsa') throw new AlgorithmError(`a DSA signature but a ${key.kind} key`);
+			if (key.kind !== 'dsa') throw algorithmError(`a DSA signature but a ${key.kind} key`);
 			return verifyDsa(key, await hash(alg.hash, data), sig);
 		}
 		case 'eddsa': {
 			if (key.kind !== 'ed25519')
-				throw new AlgorithmError(`an Ed25519 signature but a ${key.kind} key`);
+				throw algorithmError(`an Ed25519 signature but a ${key.kind} key`);
 			const k = await subtle.importKey(
 				'raw',
 				toArrayBuffer(key.point),
@@ -323,7 +327,7 @@ export async function verifyAsymmetric(
 			return subtle.verify({ name: 'Ed25519' }, k, toArrayBuffer(sig), toArrayBuffer(data));
 		}
 		default:
-			throw new AlgorithmError(`${alg.family} signatures are not supported`);
+			throw algorithmError(`${alg.family} signatures are not supported`);
 	}
 }
 

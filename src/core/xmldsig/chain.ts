@@ -4,6 +4,7 @@ import { children, oidText, readTlv } from '../asn1/der';
 import { trustOf } from '../x509/path';
 import { verifyAsymmetric, type HashName } from './algorithms';
 import type { KnownCert } from './keyinfo';
+import { isBug, reasonOf } from '../errors';
 
 const CERT_SIGNATURES: Record<string, { family: 'rsa' | 'dsa'; hash: HashName }> = {
 	'1.2.840.113549.1.1.4': { family: 'rsa', hash: 'md5' },
@@ -57,7 +58,8 @@ async function issuedByAnchor(
 		try {
 			if (await verifyAsymmetric(how, a.info.key, der.subarray(tbs.start, tbs.end), sig))
 				return `${how.family.toUpperCase()} with ${how.hash.toUpperCase()}`;
-		} catch {
+		} catch (error) {
+			if (isBug(error)) throw error;
 			// key type does not fit: try the next anchor
 		}
 	}
@@ -95,10 +97,11 @@ export async function chainVerdict(
 			new Set(anchors),
 			{ time: Date.parse(when) },
 		);
-	} catch {
+	} catch (error) {
+		if (isBug(error)) throw error;
 		return {
 			trusted: false,
-			error: 'the signer certificate could not be read for chain validation',
+			error: `the signer certificate could not be read for chain validation: ${reasonOf(error)}`,
 		};
 	}
 	if (r.valid) return { trusted: true };

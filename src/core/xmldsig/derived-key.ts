@@ -3,9 +3,9 @@
 import type { Element } from '@xmldom/xmldom';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
-import { fromBase64 } from '../bytes/encoding';
+import { fromBase64, NOT_BASE64 } from '../bytes/encoding';
 import { attr, child, trimmedText } from '../xml/dom';
-import { BudgetError, ParseError, UnsupportedError } from '../errors';
+import { BudgetError, hasCode, ParseError, UnsupportedError } from '../errors';
 import { WSC_NAMESPACES } from '../xml/namespaces';
 
 export { WSC_NAMESPACES };
@@ -60,8 +60,16 @@ export function derivationParams(dkt: Element): DerivationParams {
 	let nonce: Uint8Array;
 	try {
 		nonce = fromBase64(trimmedText(nonceEl).replace(/\s+/g, ''));
-	} catch {
-		throw new ParseError('wssc/nonce-not-base64', 'DerivedKeyToken Nonce is not base64');
+	} catch (error) {
+		if (!hasCode(error, NOT_BASE64)) throw error;
+		throw new ParseError(
+			'wssc/nonce-not-base64',
+			'DerivedKeyToken Nonce is not base64',
+			{},
+			{
+				cause: error,
+			},
+		);
 	}
 	const num = (local: string): number | null => {
 		const el = wscChild(dkt, local);

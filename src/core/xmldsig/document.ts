@@ -12,6 +12,7 @@ import { certInfo } from './keys';
 import type { ReferenceFacts, SignatureFacts } from './facts';
 import { judgeSamlPosition } from '../xml/positions';
 import { skippedFacts, verifySignature, type CanonicalCapture } from './verify';
+import { isBug } from '../errors';
 
 /** Signatures verified per document; more would let one hostile file keep the engine busy. */
 export const MAX_SIGNATURES = 64;
@@ -83,7 +84,8 @@ export async function knownCerts(list: readonly SuppliedCert[]): Promise<KnownCe
 				names: c.names,
 				label: c.label,
 			});
-		} catch {
+		} catch (error) {
+			if (isBug(error)) throw error;
 			// not a certificate (the corpus ships a text file among certificates): ignore
 		}
 	}
@@ -108,7 +110,9 @@ export async function verifyDocument(
 				try {
 					certInfo(der);
 					messageCerts.push({ der, sha256: sha, source });
-				} catch {
+				} catch (error) {
+					// not a certificate: the null tells the caller, which records it
+					if (isBug(error)) throw error;
 					return null;
 				}
 			}

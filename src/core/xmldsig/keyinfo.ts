@@ -6,7 +6,7 @@
 // RetrievalMethod and KeyInfoReference. Every hint is matched against the certificates of the
 // message and of every dropped file.
 import type { Element } from '@xmldom/xmldom';
-import { equalBytes, fromBase64, toBase64 } from '../bytes/encoding';
+import { fromBase64, NOT_BASE64, toBase64, equalBytes } from '../bytes/encoding';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { attr, child, childElements, children, is, localName, NS, trimmedText } from '../xml/dom';
 import type { KeySource } from '../report/report';
@@ -22,6 +22,7 @@ import {
 	type CertInfo,
 	type PublicKey,
 } from './keys';
+import { hasCode, isBug, reasonOf } from '../errors';
 
 const WSS_X509 = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#';
 const RFC4050 = 'http://www.w3.org/2001/04/xmldsig-more#';
@@ -86,7 +87,9 @@ function b64(el: Element | null): Uint8Array | null {
 	if (!el) return null;
 	try {
 		return fromBase64(trimmedText(el).replace(/\s+/g, ''));
-	} catch {
+	} catch (error) {
+		// the null makes the caller record the element as not base64
+		if (!hasCode(error, NOT_BASE64)) throw error;
 		return null;
 	}
 }
@@ -179,7 +182,7 @@ class Resolver {
 				});
 				this.res.identified = true;
 			} catch (e) {
-				this.res.problems.push(`DEREncodedKeyValue: ${e instanceof Error ? e.message : String(e)}`);
+				this.res.problems.push(`DEREncodedKeyValue: ${reasonOf(e)}`);
 			}
 			return;
 		}
@@ -307,7 +310,7 @@ class Resolver {
 				}
 			}
 		} catch (e) {
-			this.res.problems.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+			this.res.problems.push(`${name}: ${reasonOf(e)}`);
 		}
 		if (key) {
 			this.res.candidates.push({ kind: 'public', key, cert: null, source: 'KeyValue', form: name });
@@ -348,7 +351,8 @@ class Resolver {
 			let serial: bigint | null = null;
 			try {
 				serial = BigInt(serialText);
-			} catch {
+			} catch (error) {
+				if (!(error instanceof SyntaxError)) throw error;
 				this.res.problems.push(`X509SerialNumber "${serialText}" is not a decimal integer`);
 			}
 			match(
@@ -496,7 +500,7 @@ class Resolver {
 		try {
 			params = derivationParams(dkt);
 		} catch (e) {
-			this.res.problems.push(e instanceof Error ? e.message : String(e));
+			this.res.problems.push(reasonOf(e));
 			return;
 		}
 		const str = child(dkt, NS.wsse, 'SecurityTokenReference');
@@ -593,7 +597,9 @@ export function encryptedKeySha1(ek: Element): string | null {
 export function tryCertInfo(der: Uint8Array): CertInfo | null {
 	try {
 		return certInfo(der);
-	} catch {
+	} catch (error) {
+		// not a certificate: the null means no key from here, which callers report
+		if (isBug(error)) throw error;
 		return null;
 	}
 }

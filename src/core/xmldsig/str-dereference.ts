@@ -3,11 +3,12 @@
 // rendered as a wsse:BinarySecurityToken the way WSS4J's STRTransformUtil builds it (WSS 1.1
 // section 8.3: "the referenced token is to be represented as a BinarySecurityToken").
 import type { Element } from '@xmldom/xmldom';
-import { equalBytes, fromBase64, toBase64 } from '../bytes/encoding';
+import { fromBase64, NOT_BASE64, toBase64, equalBytes } from '../bytes/encoding';
 import { attr, child, NS, trimmedText } from '../xml/dom';
 import type { KnownCert } from './keyinfo';
 import { sha1Thumbprint } from '../x509/thumbprint';
 import { dnMatches } from './keys';
+import { hasCode } from '../errors';
 
 const X509 = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#';
 
@@ -24,7 +25,8 @@ export function keyIdentifierCertificate(
 	let value: Uint8Array;
 	try {
 		value = fromBase64(trimmedText(kid).replace(/\s+/g, ''));
-	} catch {
+	} catch (error) {
+		if (!hasCode(error, NOT_BASE64)) throw error;
 		return { ok: false, reason: 'unsupported', message: 'KeyIdentifier is not base64' };
 	}
 	const short = vt.replace(/^.*#/, '') || '(no ValueType)';
@@ -62,7 +64,8 @@ export function x509DataCertificate(
 				der: fromBase64(trimmedText(inline).replace(/\s+/g, '')),
 				what: 'X509Certificate',
 			};
-		} catch {
+		} catch (error) {
+			if (!hasCode(error, NOT_BASE64)) throw error;
 			return { ok: false, reason: 'unsupported', message: 'X509Certificate is not base64' };
 		}
 	}
@@ -72,7 +75,8 @@ export function x509DataCertificate(
 		let serial: bigint | null = null;
 		try {
 			serial = BigInt(trimmedText(child(is_, NS.ds, 'X509SerialNumber')).trim());
-		} catch {
+		} catch (error) {
+			if (!(error instanceof SyntaxError)) throw error;
 			return {
 				ok: false,
 				reason: 'unsupported',
@@ -93,7 +97,8 @@ export function x509DataCertificate(
 		let value: Uint8Array;
 		try {
 			value = fromBase64(trimmedText(ski).replace(/\s+/g, ''));
-		} catch {
+		} catch (error) {
+			if (!hasCode(error, NOT_BASE64)) throw error;
 			return { ok: false, reason: 'unsupported', message: 'X509SKI is not base64' };
 		}
 		const hit = certs.find((c) => !!c.info.ski && equalBytes(c.info.ski, value));

@@ -3,7 +3,14 @@
 // InclusiveNamespaces PrefixList WSS4J puts there), key resolution and the signature value.
 // Never throws for bad input: every problem lands in the facts with a specific message.
 import type { Document, Element, Node } from '@xmldom/xmldom';
-import { fromBase64, fromUtf8, toBase64, utf8OrNull, utf8PrefixOrNull } from '../bytes/encoding';
+import {
+	fromBase64,
+	fromUtf8,
+	NOT_BASE64,
+	toBase64,
+	utf8OrNull,
+	utf8PrefixOrNull,
+} from '../bytes/encoding';
 import {
 	attr,
 	child,
@@ -20,10 +27,10 @@ import { parsePlainXml } from '../xml/fast-parse';
 import { MAX_XML_DEPTH, parseXml } from '../xml/safe-parse';
 import { elidedRegions } from '../xml/stream/skeleton';
 import {
-	AlgorithmError,
 	DIGESTS,
 	hash,
 	HASH_BYTES,
+	SIGNATURE_ALGORITHM,
 	SIGNATURES,
 	verifyAsymmetric,
 	verifyHmac,
@@ -36,7 +43,8 @@ import { dnText } from './keys';
 import { canonicalizeFilteredBytes } from './c14n-filtered';
 import { digestNodeSet } from './stream-digest';
 import { bstCanonical, keyIdentifierCertificate, x509DataCertificate } from './str-dereference';
-import { evaluateXPathFilter, evaluateFilter2, XPathUnsupported } from './xpath';
+import { evaluateXPathFilter, evaluateFilter2, XPATH_UNSUPPORTED } from './xpath';
+import { hasCode, InputError, ParseError, reasonOf, UnsupportedError } from '../errors';
 
 const T = {
 	enveloped: 'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
@@ -80,13 +88,27 @@ const digested = new WeakMap<KeyContext, number>();
 
 type Data = { kind: 'nodes'; set: NodeSet } | { kind: 'octets'; bytes: Uint8Array };
 
-class RefError extends Error {
-	constructor(
-		message: string,
-		readonly kind: FailureKind = 'malformed',
-	) {
-		super(message);
+/** Codes of a reference's failures read `xmldsig/reference-<FailureKind>`. */
+const REFERENCE = 'xmldsig/reference-';
+const REFERENCE_KINDS: ReadonlySet<string> = new Set<FailureKind>([
+	'malformed',
+	'unsupported-algorithm',
+	'key-not-found',
+]);
+
+/** A reference that cannot be dereferenced: malformed, or needing what is not implemented or given. */
+function refError(message: string, kind: FailureKind = 'malformed'): InputError {
+	const code = `${REFERENCE}${kind}` as const;
+	return kind === 'malformed' ? new ParseError(code, message) : new UnsupportedError(code, message);
+}
+
+/** The failure kind of anything thrown while digesting a reference. */
+function referenceFailureKind(error: unknown): FailureKind {
+	if (error instanceof InputError && error.code.startsWith(REFERENCE)) {
+		const kind = error.code.slice(REFERENCE.length);
+		if (REFERENCE_KINDS.has(kind)) return kind as FailureKind;
 	}
+	return hasCode(error, XPATH_UNSUPPORTED) ? 'unsupported-algorithm' : 'malformed';
 }
 
 /**
@@ -154,7 +176,7 @@ class SignatureVerifier {
 			// libraries (xml-crypto, signxml) take the whole document when it holds one signature
 			const sigCount = descendants(this.doc, NS.ds, 'Signature').length;
 			if (sigCount !== 1)
-				throw new RefError(
+				throw refError(
 					`Reference without URI in a document with ${sigCount} signatures: which data it signs is up to the application, so it is not guessed`,
 				);
 			ref.note =
@@ -170,7 +192,7 @@ class SignatureVerifier {
 		if (uri.startsWith('#')) {
 			const xp = parseXPointer(uri);
 			if (uri.startsWith('#xpointer(') && !xp)
-				throw new RefError(
+				throw refError(
 					`XPointer ${uri} is not supported (only #xpointer(/) and #xpointer(id('…')))`,
 					'unsupported-algorithm',
 				);
@@ -186,11 +208,11 @@ class SignatureVerifier {
 			if (!found.ok) {
 				if (found.reason === 'duplicate') {
 					ref.duplicateId = true;
-					throw new RefError(
+					throw refError(
 						`#${id} is held by ${found.count} elements (duplicate ID): refused to pick one`,
 					);
 				}
-				throw new RefError(`#${id} does not exist in the document`);
+				throw refError(`#${id} does not exist in the document`);
 			}
 			ref.target = found.element.tagName;
 			ref.targetPath = elementPath(found.element);
@@ -200,7 +222,7 @@ class SignatureVerifier {
 		}
 		const bytes = this.opts.keys.external(uri);
 		if (!bytes)
-			throw new RefError(
+			throw refError(
 				`${uri} is a detached resource: drop that file too to check this reference`,
 				'key-not-found',
 			);
@@ -212,7 +234,7 @@ class SignatureVerifier {
 	private toNodes(data: Data): NodeSet {
 		if (data.kind === 'nodes') return data.set;
 		const t = utf8OrNull(data.bytes);
-		if (t === null) throw new RefError('octets to canonicalize are not UTF-8 XML');
+		if (t === null) throw refError('octets to canonicalize are not UTF-8 XML');
 		const text = t.replace(/^\uFEFF/, '');
 		let doc = parseXml(text).doc;
 		// the transforms that follow are this signature's, not the parsed document's: a skeleton
@@ -258,14 +280,15 @@ class SignatureVerifier {
 				}
 				try {
 					return { kind: 'octets', bytes: fromBase64(s.replace(/\s+/g, '')) };
-				} catch {
-					throw new RefError('base64 transform: the content is not base64');
+				} catch (error) {
+					if (!hasCode(error, NOT_BASE64)) throw error;
+					throw refError('base64 transform: the content is not base64');
 				}
 			}
 			case T.xpath: {
 				const set = this.toNodes(data);
 				const expr = child(el, NS.ds, 'XPath');
-				if (!expr) throw new RefError('XPath transform without ds:XPath');
+				if (!expr) throw refError('XPath transform without ds:XPath');
 				return { kind: 'nodes', set: evaluateXPathFilter(set, expr, this.sig) };
 			}
 			case T.filter2: {
@@ -278,7 +301,7 @@ class SignatureVerifier {
 			case T.str:
 				return { kind: 'octets', bytes: fromUtf8(this.strTransform(el, data)) };
 			default:
-				throw new RefError(
+				throw refError(
 					`transform ${alg || '(no Algorithm)'} is not supported`,
 					'unsupported-algorithm',
 				);
@@ -288,10 +311,10 @@ class SignatureVerifier {
 	/** WSS STR-Transform: exc-c14n of the dereferenced token, with xmlns="" on its root (as WSS4J). */
 	private strTransform(el: Element, data: Data): string {
 		if (data.kind !== 'nodes' || data.set.root.nodeType !== ELEMENT_NODE)
-			throw new RefError('STR-Transform input is not a SecurityTokenReference element');
+			throw refError('STR-Transform input is not a SecurityTokenReference element');
 		const str = data.set.root as Element;
 		if (!is(str, NS.wsse, 'SecurityTokenReference'))
-			throw new RefError(`STR-Transform applied to ${str.tagName}, not a SecurityTokenReference`);
+			throw refError(`STR-Transform applied to ${str.tagName}, not a SecurityTokenReference`);
 		const r = child(str, NS.wsse, 'Reference');
 		const kid = child(str, NS.wsse, 'KeyIdentifier');
 		const x509 = child(str, NS.ds, 'X509Data');
@@ -301,7 +324,7 @@ class SignatureVerifier {
 				? keyIdentifierCertificate(kid, this.opts.keys.certs)
 				: x509DataCertificate(x509 as Element, this.opts.keys.certs);
 			if (!token.ok)
-				throw new RefError(
+				throw refError(
 					`STR-Transform: ${token.message}`,
 					token.reason === 'not-found' ? 'key-not-found' : 'unsupported-algorithm',
 				);
@@ -309,20 +332,20 @@ class SignatureVerifier {
 		}
 		const uri = attr(r, 'URI');
 		if (!uri?.startsWith('#'))
-			throw new RefError(
+			throw refError(
 				'STR-Transform: only a wsse:Reference to a token in the message, an X.509 KeyIdentifier or ds:X509Data is supported',
 				'unsupported-algorithm',
 			);
 		const found = lookupId(this.opts.keys.idMap, uri.slice(1));
 		if (!found.ok)
-			throw new RefError(
+			throw refError(
 				`STR-Transform: token ${uri} ${found.reason === 'duplicate' ? 'is a duplicate ID' : 'does not exist'}`,
 			);
 		const params = child(el, NS.wsse, 'TransformationParameters');
 		const cm = child(params, NS.ds, 'CanonicalizationMethod');
 		const mode =
 			c14nMode(attr(cm, 'Algorithm') ?? '') ?? c14nMode('http://www.w3.org/2001/10/xml-exc-c14n#');
-		if (!mode) throw new RefError('STR-Transform: no canonicalization method');
+		if (!mode) throw refError('STR-Transform: no canonicalization method');
 		const inc = child(cm, NS.exc, 'InclusiveNamespaces');
 		if (inc) mode.inclusivePrefixes = (attr(inc, 'PrefixList') ?? '').split(/\s+/).filter(Boolean);
 		const out = canonicalize({ root: found.element, withComments: false }, mode);
@@ -390,7 +413,7 @@ class SignatureVerifier {
 			const limit = this.opts.digestBudget ?? MAX_DIGESTED_BYTES;
 			const spent = digested.get(this.opts.keys) ?? 0;
 			if (spent >= limit) {
-				throw new RefError(
+				throw refError(
 					`not checked: the references of this document already digested ${spent.toLocaleString('en')} bytes, the limit per document is ${limit.toLocaleString('en')}`,
 				);
 			}
@@ -404,14 +427,11 @@ class SignatureVerifier {
 			}
 			const h = DIGESTS[dm];
 			if (!h)
-				throw new RefError(
-					`digest method ${dm || '(none)'} is not supported`,
-					'unsupported-algorithm',
-				);
+				throw refError(`digest method ${dm || '(none)'} is not supported`, 'unsupported-algorithm');
 			let digest: Uint8Array;
 			if (data.kind === 'nodes') {
 				const mode = last ?? c14nMode('http://www.w3.org/TR/2001/REC-xml-c14n-20010315');
-				if (!mode) throw new RefError('internal: no default c14n');
+				if (!mode) throw refError('internal: no default c14n');
 				const streamed = await digestNodeSet(data.set, mode, h, MAX_KEPT_CANONICAL * 4);
 				digested.set(this.opts.keys, (digested.get(this.opts.keys) ?? 0) + streamed.length);
 				digest = streamed.digest;
@@ -434,13 +454,8 @@ class SignatureVerifier {
 			this.capture.references.push({ uri: ref.uri, ...kept });
 		} catch (e) {
 			ref.digestValid = false;
-			ref.error = e instanceof Error ? e.message : String(e);
-			(ref as ReferenceFacts & { failureKind?: FailureKind }).failureKind =
-				e instanceof RefError
-					? e.kind
-					: e instanceof XPathUnsupported
-						? 'unsupported-algorithm'
-						: 'malformed';
+			ref.error = reasonOf(e);
+			(ref as ReferenceFacts & { failureKind?: FailureKind }).failureKind = referenceFailureKind(e);
 			this.capture.references.push({ uri: ref.uri, text: '', truncated: false });
 		}
 		return ref;
@@ -513,7 +528,8 @@ class SignatureVerifier {
 		let sigBytes: Uint8Array;
 		try {
 			sigBytes = fromBase64(trimmedText(sv).replace(/\s+/g, ''));
-		} catch {
+		} catch (error) {
+			if (!hasCode(error, NOT_BASE64)) throw error;
 			return fail('malformed', 'structure: ds:SignatureValue is not base64', 'structure');
 		}
 
@@ -615,8 +631,8 @@ class SignatureVerifier {
 					ok = await verifyAsymmetric(alg, cand.key, data, sigBytes, pssSalt(sm));
 				}
 			} catch (e) {
-				lastError = e instanceof Error ? e.message : String(e);
-				if (e instanceof AlgorithmError && keys.candidates.length === 1)
+				lastError = reasonOf(e);
+				if (hasCode(e, SIGNATURE_ALGORITHM) && keys.candidates.length === 1)
 					return fail('unsupported-algorithm', lastError);
 				continue;
 			}
@@ -809,7 +825,7 @@ export async function verifySignature(
 		return { facts, canonical: v.capture, targets: v.targets };
 	} catch (e) {
 		// A bug or an unforeseen input: say so on the signature instead of losing the document.
-		const message = `internal error while verifying: ${e instanceof Error ? e.message : String(e)}`;
+		const message = `internal error while verifying: ${reasonOf(e)}`;
 		return {
 			facts: {
 				...skippedFacts(sig, opts),

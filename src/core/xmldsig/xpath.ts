@@ -4,6 +4,7 @@
 // functions signature transforms use, including the namespace axis (synthetic namespace nodes,
 // one per element and in-scope prefix) so filters can select or drop namespace nodes.
 import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
+import { UnsupportedError } from '../errors';
 import {
 	ATTRIBUTE_NODE,
 	CDATA_SECTION_NODE,
@@ -17,7 +18,12 @@ import {
 	type NodeSet,
 } from './c14n';
 
-export class XPathUnsupported extends Error {}
+/** Code of the UnsupportedError for XPath beyond the subset this evaluator implements. */
+export const XPATH_UNSUPPORTED = 'xpath/unsupported';
+
+function xpathUnsupported(message: string): UnsupportedError {
+	return new UnsupportedError(XPATH_UNSUPPORTED, message);
+}
 
 /** XPath node type of namespace nodes (DOM has none; 13 is the value XPath APIs use). */
 export const NAMESPACE_NODE = 13;
@@ -121,7 +127,7 @@ function tokenize(src: string): string[] {
 		if (/^\s*$/.test(src.slice(i))) break;
 		re.lastIndex = i;
 		const m = re.exec(src);
-		if (!m) throw new XPathUnsupported(`XPath syntax not understood at "${src.slice(i, i + 20)}"`);
+		if (!m) throw xpathUnsupported(`XPath syntax not understood at "${src.slice(i, i + 20)}"`);
 		out.push(m[1] as string);
 		i = re.lastIndex;
 	}
@@ -136,12 +142,12 @@ class Parser {
 	}
 	private next(): string {
 		const t = this.toks[this.i++];
-		if (t === undefined) throw new XPathUnsupported('XPath expression ends unexpectedly');
+		if (t === undefined) throw xpathUnsupported('XPath expression ends unexpectedly');
 		return t;
 	}
 	private expect(t: string): void {
 		const n = this.next();
-		if (n !== t) throw new XPathUnsupported(`XPath: expected "${t}", found "${n}"`);
+		if (n !== t) throw xpathUnsupported(`XPath: expected "${t}", found "${n}"`);
 	}
 	/** An operator name is an operator only where an expression can end before it. */
 	private isOp(name: string): boolean {
@@ -176,8 +182,7 @@ class Parser {
 	}
 	parse(): Ast {
 		const e = this.or();
-		if (this.i !== this.toks.length)
-			throw new XPathUnsupported(`XPath: unexpected "${this.peek()}"`);
+		if (this.i !== this.toks.length) throw xpathUnsupported(`XPath: unexpected "${this.peek()}"`);
 		return e;
 	}
 	private or(): Ast {
@@ -288,7 +293,7 @@ class Parser {
 			axis = 'attribute';
 			name = this.next();
 		} else if (this.peek() === '::') {
-			if (!AXES.has(t)) throw new XPathUnsupported(`XPath axis ${t} is not supported`);
+			if (!AXES.has(t)) throw xpathUnsupported(`XPath axis ${t} is not supported`);
 			axis = t;
 			this.next();
 			name = this.next();
@@ -411,7 +416,7 @@ class Evaluator {
 		const out = this.axisNodes(axis, n);
 		this.visited += out.length + 1;
 		if (this.visited > XPATH_BUDGET)
-			throw new XPathUnsupported(
+			throw xpathUnsupported(
 				`XPath transform stopped after visiting ${XPATH_BUDGET.toLocaleString('en')} nodes (too expensive for this document)`,
 			);
 		return out;
@@ -483,7 +488,7 @@ class Evaluator {
 				for (let s = n.previousSibling; s; s = s.previousSibling) out.push(s);
 				return out;
 			default:
-				throw new XPathUnsupported(`XPath axis ${axis} is not supported`);
+				throw xpathUnsupported(`XPath axis ${axis} is not supported`);
 		}
 	}
 
@@ -515,8 +520,7 @@ class Evaluator {
 		let uri = '';
 		if (test.prefix !== null) {
 			const u = this.ns.get(test.prefix);
-			if (u === undefined)
-				throw new XPathUnsupported(`XPath prefix ${test.prefix} is not declared`);
+			if (u === undefined) throw xpathUnsupported(`XPath prefix ${test.prefix} is not declared`);
 			uri = u;
 		}
 		if (test.local === '*') return test.prefix === null || (el.namespaceURI ?? '') === uri;
@@ -555,7 +559,7 @@ class Evaluator {
 				return -toNum(this.eval(e.a, c));
 			case 'filter': {
 				const v = this.eval(e.e, c);
-				if (!Array.isArray(v)) throw new XPathUnsupported('XPath: predicate on a non-node-set');
+				if (!Array.isArray(v)) throw xpathUnsupported('XPath: predicate on a non-node-set');
 				let nodes = v;
 				for (const p of e.preds) nodes = this.predicate(nodes, p);
 				return nodes;
@@ -564,7 +568,7 @@ class Evaluator {
 				let nodes: Node[];
 				if (e.start) {
 					const v = this.eval(e.start, c);
-					if (!Array.isArray(v)) throw new XPathUnsupported('XPath: path from a non-node-set');
+					if (!Array.isArray(v)) throw xpathUnsupported('XPath: path from a non-node-set');
 					nodes = v;
 				} else nodes = e.abs ? [this.doc] : [c.node];
 				for (const s of e.steps) nodes = this.step(nodes, s);
@@ -585,7 +589,7 @@ class Evaluator {
 		switch (op) {
 			case '|': {
 				if (!Array.isArray(x) || !Array.isArray(y))
-					throw new XPathUnsupported('XPath: | needs node-sets');
+					throw xpathUnsupported('XPath: | needs node-sets');
 				return [...new Set([...x, ...y])];
 			}
 			case '+':
@@ -606,7 +610,7 @@ class Evaluator {
 	private fn(name: string, args: Ast[], c: Ctx): Value {
 		const arg = (i: number): Value => {
 			const a = args[i];
-			if (!a) throw new XPathUnsupported(`XPath: ${name}() needs an argument`);
+			if (!a) throw xpathUnsupported(`XPath: ${name}() needs an argument`);
 			return this.eval(a, c);
 		};
 		const nodeArg = (): Node | null => {
@@ -629,7 +633,7 @@ class Evaluator {
 				return args.length ? toStr(arg(0)) : stringValue(c.node);
 			case 'count': {
 				const v = arg(0);
-				if (!Array.isArray(v)) throw new XPathUnsupported('XPath: count() needs a node-set');
+				if (!Array.isArray(v)) throw xpathUnsupported('XPath: count() needs a node-set');
 				return v.length;
 			}
 			case 'position':
@@ -686,7 +690,7 @@ class Evaluator {
 				return out;
 			}
 			default:
-				throw new XPathUnsupported(`XPath function ${name}() is not supported`);
+				throw xpathUnsupported(`XPath function ${name}() is not supported`);
 		}
 	}
 }
@@ -793,8 +797,7 @@ export function evaluateFilter2(set: NodeSet, exprs: Element[], _sig: Element): 
 	const ops: { op: string; nodes: Set<Node> }[] = exprs.map((x) => {
 		const ast = new Parser(tokenize((x.textContent ?? '').trim())).parse();
 		const v = new Evaluator(x, doc).eval(ast, { node: doc, pos: 1, size: 1 });
-		if (!Array.isArray(v))
-			throw new XPathUnsupported('XPath Filter 2.0 expression is not a node-set');
+		if (!Array.isArray(v)) throw xpathUnsupported('XPath Filter 2.0 expression is not a node-set');
 		return { op: x.getAttribute('Filter') ?? '', nodes: new Set(v) };
 	});
 	const inSubtree = (n: Node, nodes: Set<Node>): boolean => {
@@ -811,7 +814,7 @@ export function evaluateFilter2(set: NodeSet, exprs: Element[], _sig: Element): 
 				if (op === 'intersect') keep = keep && inSubtree(n, nodes);
 				else if (op === 'subtract') keep = keep && !inSubtree(n, nodes);
 				else if (op === 'union') keep = keep || inSubtree(n, nodes);
-				else throw new XPathUnsupported(`XPath Filter 2.0 Filter="${op}" is not valid`);
+				else throw xpathUnsupported(`XPath Filter 2.0 Filter="${op}" is not valid`);
 			}
 			return keep;
 		},

@@ -3,6 +3,7 @@
 import { fromBER, Integer } from 'asn1js';
 import { Certificate } from 'pkijs';
 import { toArrayBuffer, toHex } from '../bytes/encoding';
+import { isBug } from '../errors';
 import { commonName, nameText } from '../x509/names';
 import {
 	computedSubjectKeyId,
@@ -55,7 +56,9 @@ export function certInfo(der: Uint8Array, sha256: string): CertInfo | null {
 			subjectCn: commonName(subject),
 			spki,
 		};
-	} catch {
+	} catch (error) {
+		// not a readable certificate: it names no recipient (the certificate stage reports why)
+		if (isBug(error)) throw error;
 		info = null;
 	}
 	cache.set(sha256, info);

@@ -1,12 +1,13 @@
 // The ciphertext octets of an EncryptedData or EncryptedKey: an inline CipherValue, or a
 // CipherReference into the same document or to another dropped file (matched by file name).
 import type { Element } from '@xmldom/xmldom';
-import { fromBase64, utf8 } from '../bytes/encoding';
+import { fromBase64, NOT_BASE64, utf8 } from '../bytes/encoding';
 import type { InputFile } from '../pipeline';
 import { NS } from './algorithms';
 import { child, children, rawText } from '../xml/dom';
 import { resolveFragment } from './dom';
-import { StructuralError } from './errors';
+import { malformed, unsupported } from './errors';
+import { hasCode } from '../errors';
 
 const BASE64_TRANSFORM = NS.ds + 'base64';
 const XPATH_TRANSFORM = 'http://www.w3.org/TR/1999/REC-xpath-19991116';
@@ -20,8 +21,9 @@ export interface CipherOctets {
 function decodeBase64(text: string, what: string): Uint8Array {
 	try {
 		return fromBase64(text);
-	} catch {
-		throw new StructuralError(`${what} is not valid base64`);
+	} catch (error) {
+		if (!hasCode(error, NOT_BASE64)) throw error;
+		throw malformed(`${what} is not valid base64`, error);
 	}
 }
 
@@ -50,11 +52,11 @@ export function cipherOctets(
 	droppedNames: readonly string[] = [],
 ): CipherOctets {
 	const cipherData = child(owner, NS.xenc, 'CipherData');
-	if (!cipherData) throw new StructuralError('has no CipherData');
+	if (!cipherData) throw malformed('has no CipherData');
 	const value = child(cipherData, NS.xenc, 'CipherValue');
 	if (value) return { bytes: decodeBase64(rawText(value), 'CipherValue'), reference: null };
 	const ref = child(cipherData, NS.xenc, 'CipherReference');
-	if (!ref) throw new StructuralError('has neither CipherValue nor CipherReference');
+	if (!ref) throw malformed('has neither CipherValue nor CipherReference');
 	const uri = ref.getAttribute('URI') ?? '';
 	const transformsEl = child(ref, NS.xenc, 'Transforms');
 	const transforms = transformsEl ? children(transformsEl, NS.ds, 'Transform') : [];
@@ -66,23 +68,21 @@ export function cipherOctets(
 		else if (alg === XPATH_TRANSFORM && uri === '') {
 			target = xpathTarget(rawText(child(t, NS.ds, 'XPath')), ids);
 			if (!target) {
-				throw new StructuralError(
+				throw unsupported(
 					'CipherReference uses an XPath transform this analyzer does not evaluate',
 				);
 			}
-		} else throw new StructuralError(`CipherReference uses the unsupported transform ${alg}`);
+		} else throw unsupported(`CipherReference uses the unsupported transform ${alg}`);
 	}
 	if (uri.startsWith('cid:')) {
-		throw new StructuralError(
+		throw malformed(
 			`CipherReference points to the MIME attachment ${uri}, which is not part of the dropped files`,
 		);
 	}
 	if (uri.startsWith('#') || target) {
 		const el = target ?? resolveFragment(ids, uri);
 		if (!el)
-			throw new StructuralError(
-				`CipherReference target ${uri} is not in the document (or not unique)`,
-			);
+			throw malformed(`CipherReference target ${uri} is not in the document (or not unique)`);
 		const text = rawText(el);
 		if (base64)
 			return { bytes: decodeBase64(text, `CipherReference ${uri || '(XPath)'}`), reference: uri };
@@ -91,12 +91,12 @@ export function cipherOctets(
 	const name = fileNameOf(uri);
 	const file = files.find((f) => f.name === name);
 	if (!file && droppedNames.includes(name)) {
-		throw new StructuralError(
+		throw malformed(
 			`CipherReference points to "${uri}"; "${name}" was dropped but its bytes are not available to decryption (an unrecognized file is not handed to the stages)`,
 		);
 	}
 	if (!file) {
-		throw new StructuralError(
+		throw malformed(
 			`CipherReference points to "${uri}", and no dropped file is named "${name}": add that file to decrypt this`,
 		);
 	}

@@ -4,13 +4,13 @@ import { aesCbcDecryptRaw, aesGcmDecrypt } from '../crypto/aes';
 import { removeXmlEncPadding } from '../crypto/padding';
 import { tripleDesCbcDecryptRaw } from '../crypto/tripledes';
 import type { DataCipher } from './algorithms';
-import { CryptoFailure, StructuralError } from './errors';
+import { cryptoFailure, isStructural, malformed } from './errors';
 
 /** Shape checks that do not depend on the key: safe to report specifically. */
 export function checkCipherShape(cipher: DataCipher, octets: Uint8Array): void {
 	if (cipher.kind === 'aes-gcm') {
 		if (octets.length < 12 + 16) {
-			throw new StructuralError(
+			throw malformed(
 				`AES-GCM ciphertext of ${octets.length} bytes is shorter than its 12-byte IV and 16-byte tag (truncated)`,
 			);
 		}
@@ -18,7 +18,7 @@ export function checkCipherShape(cipher: DataCipher, octets: Uint8Array): void {
 	}
 	const block = cipher.kind === 'aes-cbc' ? 16 : 8;
 	if (octets.length < 2 * block || octets.length % block !== 0) {
-		throw new StructuralError(
+		throw malformed(
 			`${cipher.kind === 'aes-cbc' ? 'AES' : '3DES'}-CBC ciphertext of ${octets.length} bytes is not an IV plus whole ${block}-byte blocks (truncated or not CBC)`,
 		);
 	}
@@ -29,7 +29,7 @@ export async function decryptWithCipher(
 	key: Uint8Array,
 	octets: Uint8Array,
 ): Promise<Uint8Array> {
-	if (key.length !== cipher.keyLength) throw new CryptoFailure('key length does not fit');
+	if (key.length !== cipher.keyLength) throw cryptoFailure('key length does not fit');
 	checkCipherShape(cipher, octets);
 	try {
 		if (cipher.kind === 'aes-gcm') {
@@ -43,10 +43,10 @@ export async function decryptWithCipher(
 				? await aesCbcDecryptRaw(key, iv, body)
 				: tripleDesCbcDecryptRaw(key, iv, body);
 		const plain = removeXmlEncPadding(raw, block);
-		if (!plain) throw new CryptoFailure('padding');
+		if (!plain) throw cryptoFailure('padding');
 		return plain;
 	} catch (error) {
-		if (error instanceof StructuralError) throw error;
-		throw new CryptoFailure('decryption failed');
+		if (isStructural(error)) throw error;
+		throw cryptoFailure('decryption failed');
 	}
 }

@@ -11,7 +11,8 @@ import { cipherOctets } from './cipher-source';
 import { child, descendants, rawText } from '../xml/dom';
 import { resolveFragment } from './dom';
 import { unwrapEncryptedKey, type ContentKey } from './encrypted-key';
-import { StructuralError } from './errors';
+import { isBug, reasonOf } from '../errors';
+import { malformed, unsupported } from './errors';
 import type { Attempt, Env } from './decryption-run';
 
 const DEFAULT_P_SHA1 = 'http://schemas.xmlsoap.org/ws/2005/02/sc/dk/p_sha1';
@@ -23,7 +24,7 @@ export function isDerivedKeyToken(el: Element): boolean {
 /** The EncryptedKey a DerivedKeyToken's STR names, by #Id or by EncryptedKeySHA1. */
 function baseEncryptedKey(dkt: Element, env: Env): Element | null {
 	const str = child(dkt, NS.wsse, 'SecurityTokenReference');
-	if (!str) throw new StructuralError('DerivedKeyToken without SecurityTokenReference');
+	if (!str) throw malformed('DerivedKeyToken without SecurityTokenReference');
 	const ref = child(str, NS.wsse, 'Reference');
 	if (ref) {
 		const target = resolveFragment(env.ids, ref.getAttribute('URI') ?? '');
@@ -39,7 +40,9 @@ function baseEncryptedKey(dkt: Element, env: Env): Element | null {
 				try {
 					const octets = cipherOctets(ek, env.ids, env.files, env.droppedNames).bytes;
 					return toBase64(sha1(octets)) === want;
-				} catch {
+				} catch (error) {
+					// no readable cipher octets: not this token's base (that EncryptedKey reports why)
+					if (isBug(error)) throw error;
 					return false;
 				}
 			}) ?? null
@@ -59,15 +62,15 @@ export async function* derivedTokenKeys(
 	try {
 		params = derivationParams(dkt);
 	} catch (error) {
-		throw new StructuralError(error instanceof Error ? error.message : String(error));
+		throw malformed(reasonOf(error), error);
 	}
 	if (params.length !== keyLength)
-		throw new StructuralError(
+		throw malformed(
 			`DerivedKeyToken derives ${params.length} bytes, the data algorithm needs ${keyLength}`,
 		);
 	const ek = baseEncryptedKey(dkt, env);
 	if (!ek)
-		throw new StructuralError(
+		throw unsupported(
 			'DerivedKeyToken: its base token is not an EncryptedKey of this message (SecurityContextToken and others are not supported)',
 		);
 	for await (const base of unwrapEncryptedKey(ek, null, env, attempt)) {

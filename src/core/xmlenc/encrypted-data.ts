@@ -14,7 +14,7 @@ import { cipherOctets } from './cipher-source';
 import { checkCipherShape, decryptWithCipher } from './data-cipher';
 import { child, children, descendants, isElement, rawText } from '../xml/dom';
 import { idOf, idsOf } from './dom';
-import { cryptoFailureMessage, CryptoFailure, StructuralError } from './errors';
+import { cryptoFailureMessage, isCryptoFailure, isStructural } from './errors';
 import type { KeyUsedFacts } from './facts';
 import { directKeys } from './key-agreement';
 import { encryptedKeysOf, readKeyInfo } from './key-info';
@@ -114,7 +114,7 @@ async function* contentKeys(
 			try {
 				yield* unwrapEncryptedKey(ek, keyLength, env, attempt);
 			} catch (error) {
-				if (!(error instanceof StructuralError)) throw error;
+				if (!isStructural(error)) throw error;
 				attempt.structural ??= error.message;
 			}
 		}
@@ -124,7 +124,7 @@ async function* contentKeys(
 		try {
 			yield* derivedTokenKeys(dkt, keyLength, env, attempt);
 		} catch (error) {
-			if (!(error instanceof StructuralError)) throw error;
+			if (!isStructural(error)) throw error;
 			attempt.structural ??= error.message;
 		}
 	}
@@ -135,7 +135,7 @@ async function* contentKeys(
 			yield { ...k, source: direct };
 		}
 	} catch (error) {
-		if (!(error instanceof StructuralError)) throw error;
+		if (!isStructural(error)) throw error;
 		attempt.structural ??= error.message;
 	}
 	if (direct.keyAgreement || direct.keyDerivation) attempt.sources.push(direct);
@@ -188,7 +188,7 @@ export async function decryptEncryptedData(
 		octets = cipherOctets(ed, env.ids, env.files, env.droppedNames).bytes;
 		checkCipherShape(cipher, octets);
 	} catch (error) {
-		if (error instanceof StructuralError) return structural(error.message);
+		if (isStructural(error)) return structural(error.message);
 		throw error;
 	}
 	for await (const ck of contentKeys(ed, cipher.keyLength, env, attempt)) {
@@ -196,8 +196,8 @@ export async function decryptEncryptedData(
 			const plaintext = await decryptWithCipher(cipher, ck.key, octets);
 			return { status: 'decrypted', plaintext, openedBy: ck.openedBy, source: ck.source };
 		} catch (error) {
-			if (error instanceof CryptoFailure) continue;
-			if (error instanceof StructuralError) return structural(error.message);
+			if (isCryptoFailure(error)) continue;
+			if (isStructural(error)) return structural(error.message);
 			throw error;
 		}
 	}

@@ -2,7 +2,7 @@
 // digest/MGF1 pair and OAEPparams) or symmetric key wrap (kw-aes*, kw-tripledes) under a key from
 // the EncryptedKey's own KeyInfo (named secret key, key agreement, derived key).
 import type { Element } from '@xmldom/xmldom';
-import { fromBase64, toHex } from '../bytes/encoding';
+import { fromBase64, NOT_BASE64, toHex } from '../bytes/encoding';
 import { aesKeyUnwrap } from '../crypto/aes';
 import { syncHash, type HashName } from '../crypto/hashes';
 import { rsaDecryptKey, type RsaTransport } from '../crypto/rsa';
@@ -23,12 +23,13 @@ import { cipherOctets } from './cipher-source';
 import { decryptWithCipher } from './data-cipher';
 import { child, rawText } from '../xml/dom';
 import { idOf } from './dom';
-import { StructuralError } from './errors';
+import { isStructural, malformed, unsupported } from './errors';
 import type { KeyUsedFacts } from './facts';
 import { directKeys } from './key-agreement';
 import { readKeyInfo } from './key-info';
 import { findRecipient, orderPrivateKeys } from './key-match';
 import { emptySourceInfo, type Attempt, type Env, type KeySourceInfo } from './decryption-run';
+import { hasCode, isBug } from '../errors';
 
 export interface ContentKey {
 	key: Uint8Array;
@@ -41,16 +42,17 @@ function rsaParams(method: Element, alg: string, info: KeySourceInfo): RsaTransp
 	const digestUri = child(method, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? null;
 	const mgfUri = child(method, NS.xenc11, 'MGF')?.getAttribute('Algorithm') ?? null;
 	const digest: HashName | undefined = digestUri ? DIGESTS[digestUri] : 'SHA-1';
-	if (!digest) throw new StructuralError(`RSA-OAEP with the unsupported DigestMethod ${digestUri}`);
+	if (!digest) throw unsupported(`RSA-OAEP with the unsupported DigestMethod ${digestUri}`);
 	const mgf: HashName | undefined = mgfUri ? MGFS[mgfUri] : 'SHA-1';
-	if (!mgf) throw new StructuralError(`RSA-OAEP with the unsupported MGF ${mgfUri}`);
+	if (!mgf) throw unsupported(`RSA-OAEP with the unsupported MGF ${mgfUri}`);
 	const paramsEl = child(method, NS.xenc, 'OAEPparams');
 	let label: Uint8Array = new Uint8Array();
 	if (paramsEl) {
 		try {
 			label = fromBase64(rawText(paramsEl));
-		} catch {
-			throw new StructuralError('OAEPparams is not valid base64');
+		} catch (error) {
+			if (!hasCode(error, NOT_BASE64)) throw error;
+			throw malformed('OAEPparams is not valid base64', error);
 		}
 	}
 	info.oaep = { digest, mgf, params: !!paramsEl };
@@ -80,7 +82,7 @@ export async function* unwrapEncryptedKey(
 		.map((der) => certInfo(der, toHex(syncHash('SHA-256').hash(der))))
 		.filter((c) => c !== null);
 	info.recipient = findRecipient(hints, env.index, inline);
-	if (!method || !alg) throw new StructuralError('EncryptedKey has no EncryptionMethod');
+	if (!method || !alg) throw malformed('EncryptedKey has no EncryptionMethod');
 	const wrapped = cipherOctets(ek, env.ids, env.files, env.droppedNames).bytes;
 	const fits = (key: Uint8Array): boolean =>
 		expectedLength === null || key.length === expectedLength;
@@ -94,7 +96,9 @@ export async function* unwrapEncryptedKey(
 				let cek: Uint8Array;
 				try {
 					cek = await rsaDecryptKey(key.pkcs8, p, wrapped);
-				} catch {
+				} catch (error) {
+					// wrong key or padding: try the next; the reason is collapsed on purpose (no padding oracle)
+					if (isBug(error)) throw error;
 					continue;
 				}
 				if (!fits(cek)) continue;
@@ -125,7 +129,7 @@ export async function* unwrapEncryptedKey(
 			try {
 				cek = await decryptWithCipher(block, kek.key, wrapped);
 			} catch (error) {
-				if (error instanceof StructuralError) throw error;
+				if (isStructural(error)) throw error;
 				continue;
 			}
 			if (fits(cek)) yield { key: cek, openedBy: kek.openedBy, source: info };
@@ -134,9 +138,7 @@ export async function* unwrapEncryptedKey(
 	}
 	const wrap = KEY_WRAP_ALGORITHMS[alg];
 	if (!wrap) {
-		throw new StructuralError(
-			`EncryptedKey uses the unsupported algorithm ${shortName(alg)} (${alg})`,
-		);
+		throw unsupported(`EncryptedKey uses the unsupported algorithm ${shortName(alg)} (${alg})`);
 	}
 	info.keyWrap = alg;
 	info.keyTransport = alg;
@@ -147,7 +149,9 @@ export async function* unwrapEncryptedKey(
 				wrap.kind === 'aes-kw'
 					? aesKeyUnwrap(kek.key, wrapped)
 					: tripleDesKeyUnwrap(kek.key, wrapped);
-		} catch {
+		} catch (error) {
+			// wrong key-encryption key: try the next; the reason is collapsed on purpose (no oracle)
+			if (isBug(error)) throw error;
 			continue;
 		}
 		if (fits(cek)) yield { key: cek, openedBy: kek.openedBy, source: info };

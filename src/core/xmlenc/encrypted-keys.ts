@@ -14,6 +14,7 @@ import { elementPath, idsOf } from './dom';
 import { unwrapEncryptedKey } from './encrypted-key';
 import type { DecryptionFacts, EncryptedKeyFacts, KeyUsedFacts } from './facts';
 import type { Env } from './decryption-run';
+import { isBug } from '../errors';
 
 const DS = NS.ds;
 const WSC = WSC_NAMESPACES;
@@ -143,7 +144,8 @@ export async function examineEncryptedKeys(
 		let sha: string | null = null;
 		try {
 			sha = toBase64(sha1(cipherOctets(ek, env.ids, env.files, env.droppedNames).bytes));
-		} catch {
+		} catch (error) {
+			if (isBug(error)) throw error;
 			// no readable cipher octets: the EncryptedData that uses it reports why
 		}
 		const key = sha ?? elementPath(ek);
@@ -170,7 +172,8 @@ export async function examineEncryptedKeys(
 						});
 					break;
 				}
-			} catch {
+			} catch (error) {
+				if (isBug(error)) throw error;
 				// unsupported or malformed: an EncryptedData using it reports the reason
 			}
 		}

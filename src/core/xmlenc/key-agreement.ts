@@ -8,7 +8,8 @@ import { concatKdf, concatKdfParam, hkdf, pbkdf2 } from '../crypto/kdf';
 import { CONCAT_KDF, DIGESTS, ECDH_ES, HKDF, HMAC_PRFS, NS, PBKDF2 } from './algorithms';
 import { certInfo } from './certs';
 import { child, childElements, rawText } from '../xml/dom';
-import { StructuralError } from './errors';
+import { isBug, reasonOf } from '../errors';
+import { malformed, unsupported } from './errors';
 import type { KeyUsedFacts } from './facts';
 import { readKeyInfo } from './key-info';
 import { certsByName, findRecipient, orderPrivateKeys, orderSecretKeys } from './key-match';
@@ -67,8 +68,7 @@ function originatorKey(originator: Element | null, env: Env): OriginatorKey | nu
 		if (ec && point) {
 			const uri = child(ec, NS.dsig11, 'NamedCurve')?.getAttribute('URI') ?? '';
 			const curve = CURVES[uri];
-			if (!curve)
-				throw new StructuralError(`ECDH-ES originator key on the unsupported curve ${uri}`);
+			if (!curve) throw unsupported(`ECDH-ES originator key on the unsupported curve ${uri}`);
 			return { curve, pub: { raw: fromBase64(rawText(point)) } };
 		}
 	}
@@ -91,19 +91,19 @@ async function* agreementKeys(
 ): AsyncGenerator<DirectKey> {
 	const alg = method.getAttribute('Algorithm') ?? '';
 	info.keyAgreement = alg;
-	if (alg !== ECDH_ES) throw new StructuralError(`unsupported key agreement ${alg}`);
+	if (alg !== ECDH_ES) throw unsupported(`unsupported key agreement ${alg}`);
 	const kdm = child(method, NS.xenc11, 'KeyDerivationMethod');
 	const kdfAlg = kdm?.getAttribute('Algorithm') ?? '';
 	info.keyDerivation = kdfAlg || null;
 	if (kdfAlg !== CONCAT_KDF)
-		throw new StructuralError(`unsupported key derivation ${kdfAlg || '(none)'} after ECDH-ES`);
+		throw unsupported(`unsupported key derivation ${kdfAlg || '(none)'} after ECDH-ES`);
 	const params = kdm ? child(kdm, NS.xenc11, 'ConcatKDFParams') : null;
 	const digestUri = params
 		? (child(params, NS.ds, 'DigestMethod')?.getAttribute('Algorithm') ?? '')
 		: '';
 	const hash = DIGESTS[digestUri];
 	if (!params || !hash)
-		throw new StructuralError(`ConcatKDF without a supported DigestMethod (${digestUri})`);
+		throw unsupported(`ConcatKDF without a supported DigestMethod (${digestUri})`);
 	let otherInfo: Uint8Array;
 	try {
 		const parts = ['AlgorithmID', 'PartyUInfo', 'PartyVInfo', 'SuppPubInfo', 'SuppPrivInfo'].map(
@@ -116,13 +116,10 @@ async function* agreementKeys(
 			at += p.length;
 		}
 	} catch (error) {
-		throw new StructuralError(
-			`ConcatKDFParams: ${error instanceof Error ? error.message : String(error)}`,
-		);
+		throw malformed(`ConcatKDFParams: ${reasonOf(error)}`, error);
 	}
 	const origins = originatorKeys(child(method, NS.xenc, 'OriginatorKeyInfo'), env);
-	if (!origins.length)
-		throw new StructuralError('ECDH-ES without a readable originator public key');
+	if (!origins.length) throw malformed('ECDH-ES without a readable originator public key');
 	const recipientHints = readKeyInfo(child(method, NS.xenc, 'RecipientKeyInfo'), env.ids);
 	const recipient = findRecipient(
 		recipientHints,
@@ -149,7 +146,9 @@ async function* agreementKeys(
 					origin.pub,
 				);
 				kek = concatKdf(syncHash(hash), z, otherInfo, length);
-			} catch {
+			} catch (error) {
+				// this key does not fit the originator's curve or derivation: the next may (the EncryptedData says if none did)
+				if (isBug(error)) throw error;
 				continue;
 			}
 			const cert = env.index.certsOfKey(key)[0] ?? null;
@@ -186,15 +185,14 @@ async function* derivedKeys(
 		const iterations = Number(rawText(p && child(p, NS.xenc11, 'IterationCount')));
 		const keyLength = Number(rawText(p && child(p, NS.xenc11, 'KeyLength')) || length);
 		if (!p || !salt || !prf || !Number.isSafeInteger(iterations) || iterations < 1) {
-			throw new StructuralError('PBKDF2 derived key with missing or unsupported parameters');
+			throw unsupported('PBKDF2 derived key with missing or unsupported parameters');
 		}
 		const saltBytes = fromBase64(rawText(salt));
 		derive = (secret) => pbkdf2(prf, secret, saltBytes, iterations, keyLength);
 	} else if (alg === HKDF && kdm) {
 		const p = child(kdm, NS.dsigMore2021, 'HKDFParams');
 		const prf = HMAC_PRFS[(p && child(p, NS.dsigMore2021, 'PRF')?.getAttribute('Algorithm')) ?? ''];
-		if (!p || !prf)
-			throw new StructuralError('HKDF derived key with missing or unsupported parameters');
+		if (!p || !prf) throw unsupported('HKDF derived key with missing or unsupported parameters');
 		const saltEl = child(p, NS.dsigMore2021, 'Salt');
 		const infoEl = child(p, NS.dsigMore2021, 'Info');
 		const salt = saltEl ? fromBase64(rawText(saltEl)) : new Uint8Array();
@@ -202,7 +200,7 @@ async function* derivedKeys(
 		const keyLength = Number(rawText(child(p, NS.dsigMore2021, 'KeyLength')) || length);
 		derive = (secret) => hkdf(prf, secret, salt, infoBytes, keyLength);
 	} else {
-		throw new StructuralError(`unsupported key derivation ${alg || '(none)'}`);
+		throw unsupported(`unsupported key derivation ${alg || '(none)'}`);
 	}
 	for (const { key } of orderSecretKeys(env.ring, master ? [master] : [], null)) {
 		attempt.tried++;

@@ -1,10 +1,11 @@
 // Reads the key references of a ds:KeyInfo (and WS-Security SecurityTokenReference) into plain
 // hints: who the sender encrypted for. Resolution against keys happens in key-match.ts.
 import type { Element } from '@xmldom/xmldom';
-import { fromBase64 } from '../bytes/encoding';
+import { fromBase64, NOT_BASE64 } from '../bytes/encoding';
 import { NS } from './algorithms';
 import { child, children, childElements, rawText } from '../xml/dom';
 import { resolveFragment } from './dom';
+import { hasCode } from '../errors';
 
 export interface KeyHints {
 	keyNames: string[];
@@ -46,7 +47,9 @@ const KI_THUMB = 'ThumbprintSHA1';
 function safeBase64(text: string): Uint8Array | null {
 	try {
 		return fromBase64(text);
-	} catch {
+	} catch (error) {
+		// the null makes the caller report this KeyInfo child as unreadable
+		if (!hasCode(error, NOT_BASE64)) throw error;
 		return null;
 	}
 }

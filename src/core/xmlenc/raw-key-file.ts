@@ -2,7 +2,8 @@
 // Triple-DES key): xmlsec1's --hmackey / --aeskey files, a key written out as hex or base64. Such
 // files join the key ring as candidates wherever a secret key is wanted (HMAC signatures, keys of
 // EncryptedData and key wrap), tried after any key the KeyInfo names, like xmlsec1's lax search.
-import { fromBase64, fromHex } from '../bytes/encoding';
+import { fromBase64, fromHex, NOT_BASE64 } from '../bytes/encoding';
+import { hasCode } from '../errors';
 
 /** Larger unknown files are not taken as keys (HMAC-SHA-512 keys are rarely above 2 blocks). */
 export const RAW_KEY_FILE_MAX_BYTES = 1024;
@@ -42,7 +43,8 @@ export function rawKeysFromFile(bytes: Uint8Array): RawKeyFile[] {
 		) {
 			try {
 				out.push({ bytes: fromBase64(b64), encoding: 'base64' });
-			} catch {
+			} catch (error) {
+				if (!hasCode(error, NOT_BASE64)) throw error;
 				// not base64 after all
 			}
 		}

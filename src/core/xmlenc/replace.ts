@@ -6,6 +6,7 @@ import { XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
 import { parseXml, type SafeXmlDocument } from '../xml/safe-parse';
 import { NS } from './algorithms';
 import { descendants, childElements, isElement } from '../xml/dom';
+import { isBug, reasonOf } from '../errors';
 
 /** prefix ('' = default namespace) → URI in scope at `el`, nearest declaration wins. */
 export function inScopeNamespaces(el: Element | null): Map<string, string> {
@@ -99,7 +100,8 @@ export function replaceDecrypted(
 	try {
 		const fast = spliceAll(original, replacements);
 		if (fast) return { document: fast, errors: new Map() };
-	} catch {
+	} catch (error) {
+		if (isBug(error)) throw error;
 		// Some plaintext is not well-formed here: the slow path below finds which one.
 	}
 	return replaceOneByOne(original, replacements);
@@ -124,10 +126,7 @@ function replaceOneByOne(
 		try {
 			fragment = parseFragment(r.text, isElement(parent) ? parent : null);
 		} catch (error) {
-			errors.set(
-				r.index,
-				`the decrypted content is not well-formed XML: ${error instanceof Error ? error.message : String(error)}`,
-			);
+			errors.set(r.index, `the decrypted content is not well-formed XML: ${reasonOf(error)}`);
 			continue;
 		}
 		const nodes = Array.from(fragment.doc.documentElement?.childNodes ?? []);
@@ -162,10 +161,7 @@ function replaceOneByOne(
 		return { document: parseXml(text), errors };
 	} catch (error) {
 		for (const r of replacements) {
-			errors.set(
-				r.index,
-				`the decrypted document does not parse: ${error instanceof Error ? error.message : String(error)}`,
-			);
+			errors.set(r.index, `the decrypted document does not parse: ${reasonOf(error)}`);
 		}
 		return { document: null, errors };
 	}

@@ -1,6 +1,6 @@
 // CERT-CHAIN-INCOMPLETE: a deployed leaf (its private key sits in the same file) whose chain in
 // that file lacks an intermediate: leaf + intermediates without the root is complete.
-import { certSubject, certificatesOnce } from './helpers';
+import { certSubject, certificatesOnce } from './helpers/certificates';
 import type { CertificateFacts } from '../../core/x509/facts';
 import type { Rule } from '../rule';
 

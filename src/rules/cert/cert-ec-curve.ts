@@ -1,6 +1,6 @@
 // CERT-EC-CURVE: EC curve below 160 bits (F), below 224 bits (cap B), or outside P-256/384/521
 // on a publicly trusted certificate (warn; CA/B 6.1.5 binds only public CAs).
-import { certSubject, leafOrIntermediate, publiclyTrusted } from './helpers';
+import { certSubject, leafOrIntermediate, publiclyTrusted } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 const CAB_CURVES = new Set(['P-256', 'P-384', 'P-521']);

@@ -1,5 +1,5 @@
 // CERT-EXPIRED: a leaf or intermediate certificate past notAfter, or not yet valid.
-import { certSubject, leafOrIntermediate } from './helpers';
+import { certSubject, leafOrIntermediate } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const certExpired: Rule = {

@@ -1,5 +1,5 @@
 // CERT-EXPIRING-SOON: remaining validity below 30/60 days (15/30 for lifetimes ≤ 100 days).
-import { certSubject, DAY_MS, leafOrIntermediate } from './helpers';
+import { certSubject, DAY_MS, leafOrIntermediate } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const certExpiringSoon: Rule = {

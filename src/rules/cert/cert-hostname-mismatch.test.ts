@@ -1,6 +1,6 @@
 // Must-flag / must-not-flag table for CERT-HOSTNAME-MISMATCH.
 import type { AnalysisFacts } from '../../core/facts';
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { tlsConnector as tc } from '../../core/tls/testing';
 import type { InputKind } from '../../core/report/report';
 import type { CertificateFacts } from '../../core/x509/facts';
 import { facts, RuleTester } from '../testing';

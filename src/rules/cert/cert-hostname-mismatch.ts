@@ -1,5 +1,5 @@
 // CERT-HOSTNAME-MISMATCH (RULES.md): an endpoint host (connector URL, WSDL soap:address, mail host) matches no dropped certificate (RFC 6125).
-import { endpointHosts, serverCertificates } from '../../core/tls/hostnames';
+import { endpointHosts, serverCertificates } from './helpers/hostnames';
 import { certificateNames, hostMatches } from '../../core/tls/hostname';
 import type { Rule } from '../rule';
 

@@ -1,5 +1,5 @@
 // CERT-KEY-ALGORITHM: RSA exponent 1 (F), even or < 3 (cap C), 3 (warn); DSA keys and explicit EC parameters (cap B).
-import { certSubject, leafOrIntermediate } from './helpers';
+import { certSubject, leafOrIntermediate } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const certKeyAlgorithm: Rule = {

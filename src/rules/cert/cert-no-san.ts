@@ -1,5 +1,5 @@
 // CERT-NO-SAN: a leaf certificate without a subjectAltName extension.
-import { certSubject, certificatesOnce } from './helpers';
+import { certSubject, certificatesOnce } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const certNoSan: Rule = {

@@ -1,6 +1,6 @@
 // CERT-REVOKED: a leaf or intermediate certificate listed by a dropped CRL of its issuer (a CRL
 // whose signature fails never marks anything; an unverifiable one does, and the evidence says so).
-import { certSubject, leafOrIntermediate } from './helpers';
+import { certSubject, leafOrIntermediate } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const certRevoked: Rule = {

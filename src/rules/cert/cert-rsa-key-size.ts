@@ -1,6 +1,6 @@
 // CERT-RSA-KEY-SIZE: RSA modulus below 1024 (F), below 2048 (cap B), below 3000 (info), and on a
 // publicly trusted certificate not a multiple of 8 (warn; CA/B 6.1.5 binds only public CAs).
-import { certSubject, leafOrIntermediate, publiclyTrusted } from './helpers';
+import { certSubject, leafOrIntermediate, publiclyTrusted } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const certRsaKeySize: Rule = {

@@ -1,5 +1,5 @@
 // CERT-SELF-SIGNED: a leaf that signs itself and is not explicitly pinned (trusted entry or anchor).
-import { certSubject, certificatesOnce } from './helpers';
+import { certSubject, certificatesOnce } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const certSelfSigned: Rule = {

@@ -1,5 +1,5 @@
 // CERT-UNTRUSTED-CHAIN: no path validates to a supplied trust anchor (evaluated only with anchors).
-import { certSubject, leafOrIntermediate } from './helpers';
+import { certSubject, leafOrIntermediate } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const certUntrustedChain: Rule = {

@@ -1,6 +1,11 @@
 // CERT-VALIDITY-TOO-LONG: a publicly trusted leaf beyond the CA/B maximum for its issue date
 // (medium); a private or self-issued leaf of ≥ 10 years (high), ≥ 5 years (medium), > 1 year (low).
-import { cabMaxValidityDays, certSubject, certificatesOnce, publiclyTrusted } from './helpers';
+import {
+	cabMaxValidityDays,
+	certSubject,
+	certificatesOnce,
+	publiclyTrusted,
+} from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const certValidityTooLong: Rule = {

@@ -1,6 +1,6 @@
 // CERT-WEAK-SIGNATURE: MD2/MD5 (F) or SHA-1 (T) signatures on leaf and intermediate certificates.
 import { signatureDigest } from '../../core/x509/oids';
-import { certSubject, leafOrIntermediate } from './helpers';
+import { certSubject, leafOrIntermediate } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const certWeakSignature: Rule = {

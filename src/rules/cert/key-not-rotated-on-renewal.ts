@@ -1,6 +1,7 @@
 // KEY-NOT-ROTATED-ON-RENEWAL: a newer certificate for the same subject reuses its predecessor's key.
+import { certificateTag } from '../../core/report/certificate-tag';
 import type { CertificateFacts } from '../../core/x509/facts';
-import { certificatesOnce } from './helpers';
+import { certificatesOnce } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const keyNotRotatedOnRenewal: Rule = {
@@ -36,7 +37,7 @@ export const keyNotRotatedOnRenewal: Rule = {
 					severity: 'low',
 					effect: 'warn',
 					inputName: next.inputName,
-					subject: `${next.subject} [sha256 ${next.sha256.slice(0, 16)}…]`,
+					subject: `${next.subject} ${certificateTag(next.sha256)}`,
 					evidence: `issued ${next.notBefore} with the same public key as the certificate of ${prev.notBefore} (${prev.inputName})`,
 				});
 			}

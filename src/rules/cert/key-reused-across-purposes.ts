@@ -1,7 +1,7 @@
 // KEY-REUSED-ACROSS-PURPOSES: one key pair used for two of TLS authentication, message signing
 // and message encryption (key transport), seen from certificates' extended key usage and from
 // the signatures and decryptions of the analysed messages.
-import { certificatesOnce } from './helpers';
+import { certificatesOnce } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 type Purpose = 'TLS authentication' | 'message signing' | 'message encryption';

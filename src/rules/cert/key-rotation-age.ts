@@ -1,7 +1,7 @@
 // KEY-ROTATION-AGE: a key pair older than 2 years (warn) or 3 years (cap B), its birth being the
 // earliest notBefore of any certificate with the same public key, or its keystore entry date.
 import type { CertificateFacts } from '../../core/x509/facts';
-import { certificatesOnce, DAY_MS } from './helpers';
+import { certificatesOnce, DAY_MS } from './helpers/certificates';
 import type { Rule } from '../rule';
 
 export const keyRotationAge: Rule = {

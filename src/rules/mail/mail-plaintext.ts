@@ -1,5 +1,5 @@
 // MAIL-PLAINTEXT (RULES.md): an SMTP/IMAP/POP3 account uses neither implicit TLS nor STARTTLS.
-import { where } from '../../core/tls/rule-helpers';
+import { where } from '../tls/helpers/evidence';
 import type { Rule } from '../rule';
 
 export const mailPlaintext: Rule = {

@@ -1,5 +1,5 @@
 // MAIL-STARTTLS-INSTEAD-OF-IMPLICIT (RULES.md): STARTTLS on 587/143/110 where implicit TLS (465/993/995) is recommended.
-import { where } from '../../core/tls/rule-helpers';
+import { where } from '../tls/helpers/evidence';
 import type { Rule } from '../rule';
 
 export const mailStarttlsInsteadOfImplicit: Rule = {

@@ -1,5 +1,5 @@
 // MAIL-STARTTLS-OPPORTUNISTIC (RULES.md): STARTTLS is enabled but not required (falls back to cleartext).
-import { where } from '../../core/tls/rule-helpers';
+import { where } from '../tls/helpers/evidence';
 import type { Rule } from '../rule';
 
 export const mailStarttlsOpportunistic: Rule = {

@@ -1,8 +1,12 @@
 // Rules of this folder, sorted by id.
 import type { Rule } from '../rule';
+import { wssBodyNotEncryptedOverHttp } from './wss-body-not-encrypted-over-http';
 import { wssBodyNotSigned } from './wss-body-not-signed';
+import { wssCbcEncryption } from './wss-cbc-encryption';
+import { wssDecryptionFailed } from './wss-decryption-failed';
 import { wssHmacOutputLength } from './wss-hmac-output-length';
 import { wssKeyinfoRawKey } from './wss-keyinfo-raw-key';
+import { wssRsa15KeyTransport } from './wss-rsa15-key-transport';
 import { wssSecurityHeaderMissing } from './wss-security-header-missing';
 import { wssSha1Digest } from './wss-sha1-digest';
 import { wssSignatureInvalid } from './wss-signature-invalid';
@@ -16,11 +20,20 @@ import { wssUsernameNoNonce } from './wss-username-no-nonce';
 import { wssUsernamePlaintext } from './wss-username-plaintext';
 import { wssUsernamePlaintextOverHttp } from './wss-username-plaintext-over-http';
 import { wssWeakSignatureMethod } from './wss-weak-signature-method';
+import { xswDuplicateId } from './xsw-duplicate-id';
+import { xswMultipleSecurityElements } from './xsw-multiple-security-elements';
+import { xswNonBspSignatureStructure } from './xsw-non-bsp-signature-structure';
+import { xswPartialBodySignature } from './xsw-partial-body-signature';
+import { xswSignedElementRelocated } from './xsw-signed-element-relocated';
 
 export const rules: readonly Rule[] = [
+	wssBodyNotEncryptedOverHttp,
 	wssBodyNotSigned,
+	wssCbcEncryption,
+	wssDecryptionFailed,
 	wssHmacOutputLength,
 	wssKeyinfoRawKey,
+	wssRsa15KeyTransport,
 	wssSecurityHeaderMissing,
 	wssSha1Digest,
 	wssSignatureInvalid,
@@ -34,4 +47,9 @@ export const rules: readonly Rule[] = [
 	wssUsernamePlaintext,
 	wssUsernamePlaintextOverHttp,
 	wssWeakSignatureMethod,
+	xswDuplicateId,
+	xswMultipleSecurityElements,
+	xswNonBspSignatureStructure,
+	xswPartialBodySignature,
+	xswSignedElementRelocated,
 ];

@@ -1,7 +1,7 @@
 // WSS-BODY-NOT-SIGNED: the message is signed but no reference resolves uniquely to the soap:Body
 // the service processes (the Envelope's direct child) or its sole payload child. The sharpest case:
 // a signature that verifies over a Body moved elsewhere (wrapping).
-import { bodySigned, effectiveEnvelopes, envelopeSignatures } from '../../core/soap/coverage';
+import { bodySigned, effectiveEnvelopes, envelopeSignatures } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 export const wssBodyNotSigned: Rule = {

@@ -1,6 +1,6 @@
 // WSS-HMAC-OUTPUT-LENGTH: ds:HMACOutputLength present (BSP R5401 forbids it); below
 // max(80, hash/2) bits it is the truncated-HMAC attack (CVE-2009-0217).
-import { signatureSubject } from '../../core/soap/coverage';
+import { signatureSubject } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 const HASH_BITS: Record<string, number> = {

@@ -1,7 +1,7 @@
 // WSS-KEYINFO-RAW-KEY: the signature carries its own key (KeyValue, DEREncodedKeyValue or a bare
 // X509Data) instead of a SecurityTokenReference (BSP R5417): a receiver that trusts it verifies
 // anyone's signature.
-import { signatureSubject } from '../../core/soap/coverage';
+import { signatureSubject } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 export const wssKeyinfoRawKey: Rule = {

@@ -1,6 +1,6 @@
 // WSS-SECURITY-HEADER-MISSING (RULES.md rule 56): the operation's policy demands a message-level
 // binding or supporting token (or a Timestamp) but the captured envelope has no wsse:Security.
-import { groupHits, unmetOfKinds } from '../policy/walk';
+import { groupHits, unmetOfKinds } from '../policy/helpers/walk';
 import type { Rule, RuleHit } from '../rule';
 
 export const wssSecurityHeaderMissing: Rule = {

@@ -1,5 +1,5 @@
 // WSS-SHA1-DIGEST: references digested with SHA-1 (medium) or MD5 (critical).
-import { signatureSubject } from '../../core/soap/coverage';
+import { signatureSubject } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 const SHA1 = 'http://www.w3.org/2000/09/xmldsig#sha1';

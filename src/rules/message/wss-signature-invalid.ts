@@ -1,6 +1,6 @@
 // WSS-SIGNATURE-INVALID: a ds:Signature whose value or a reference digest does not verify with
 // the resolved key (also a reference that does not resolve: missing or duplicated ID).
-import { signatureSubject } from '../../core/soap/coverage';
+import { signatureSubject } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 const KINDS = new Set(['digest-mismatch', 'signature-mismatch', 'malformed']);

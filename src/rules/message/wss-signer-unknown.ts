@@ -1,6 +1,6 @@
 // WSS-SIGNER-UNKNOWN: the KeyInfo names a key or certificate that no dropped file holds, so the
 // signature was not checked (never reported as invalid).
-import { signatureSubject } from '../../core/soap/coverage';
+import { signatureSubject } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 export const wssSignerUnknown: Rule = {

@@ -1,5 +1,5 @@
 // WSS-SIGNER-UNTRUSTED: trust anchors were given and the signer's chain does not validate to them.
-import { signatureSubject } from '../../core/soap/coverage';
+import { signatureSubject } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 export const wssSignerUntrusted: Rule = {

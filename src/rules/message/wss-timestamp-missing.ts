@@ -1,5 +1,5 @@
 // WSS-TIMESTAMP-MISSING: a wsse:Security header is present but no wsu:Timestamp.
-import { effectiveEnvelopes, timestampPaths } from '../../core/soap/coverage';
+import { effectiveEnvelopes, timestampPaths } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 export const wssTimestampMissing: Rule = {

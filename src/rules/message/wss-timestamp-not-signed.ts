@@ -1,5 +1,5 @@
 // WSS-TIMESTAMP-NOT-SIGNED: the message is signed but no reference resolves (uniquely) to its Timestamp.
-import { effectiveEnvelopes, envelopeSignatures, referencesPath } from '../../core/soap/coverage';
+import { effectiveEnvelopes, envelopeSignatures, referencesPath } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 export const wssTimestampNotSigned: Rule = {

@@ -1,6 +1,6 @@
 // WSS-TIMESTAMP-STALE: Timestamp sanity (Expires after Created, Created present), freshness at the
 // capture time (the user's, else the file's date), and a TTL longer than five minutes.
-import { effectiveEnvelopes } from '../../core/soap/coverage';
+import { effectiveEnvelopes } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 const TTL = 300;

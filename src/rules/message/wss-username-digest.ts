@@ -1,7 +1,7 @@
 // WSS-USERNAME-DIGEST: PasswordDigest (SHA-1 of nonce + created + password): low over TLS, high
 // over plain HTTP (offline guessing from a capture).
-import { effectiveEnvelopes, usernameTokens } from '../../core/soap/coverage';
-import { endpointScheme } from '../../core/soap/endpoint';
+import { effectiveEnvelopes, usernameTokens } from './helpers/coverage';
+import { endpointScheme } from './helpers/endpoint';
 import type { Rule } from '../rule';
 
 export const wssUsernameDigest: Rule = {

@@ -5,7 +5,7 @@ import {
 	envelopeSignatures,
 	signedTimestamp,
 	usernameTokens,
-} from '../../core/soap/coverage';
+} from './helpers/coverage';
 import type { Rule } from '../rule';
 
 export const wssUsernameNoNonce: Rule = {

@@ -1,7 +1,7 @@
 // WSS-USERNAME-PLAINTEXT-OVER-HTTP: a UsernameToken password in clear text (Type PasswordText or
 // absent) sent to an http endpoint and not protected by XML Encryption.
-import { clearUsernameTokens, effectiveEnvelopes } from '../../core/soap/coverage';
-import { endpointScheme } from '../../core/soap/endpoint';
+import { clearUsernameTokens, effectiveEnvelopes } from './helpers/coverage';
+import { endpointScheme } from './helpers/endpoint';
 import type { Rule } from '../rule';
 
 export const wssUsernamePlaintextOverHttp: Rule = {

@@ -1,6 +1,6 @@
 // WSS-USERNAME-PLAINTEXT: a clear-text UsernameToken password over TLS (only TLS protects it).
-import { effectiveEnvelopes, usernameTokens } from '../../core/soap/coverage';
-import { endpointScheme } from '../../core/soap/endpoint';
+import { effectiveEnvelopes, usernameTokens } from './helpers/coverage';
+import { endpointScheme } from './helpers/endpoint';
 import type { Rule } from '../rule';
 
 export const wssUsernamePlaintext: Rule = {

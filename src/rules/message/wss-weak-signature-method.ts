@@ -1,5 +1,5 @@
 // WSS-WEAK-SIGNATURE-METHOD: SHA-1 based (medium) or MD5 based (critical) SignatureMethod.
-import { signatureSubject } from '../../core/soap/coverage';
+import { signatureSubject } from './helpers/coverage';
 import type { Rule } from '../rule';
 
 const WEAK = new Set([

@@ -1,7 +1,7 @@
 // POLICY-BODY-NOT-ENCRYPTED (RULES.md rule 51): a message-level binding that does not encrypt the
 // Body on a plain-HTTP endpoint, or a captured message whose Body is in clear although its policy
 // requires it encrypted.
-import { bindingSchemes, eachAlternative, groupHits, unmetOfKinds } from './walk';
+import { bindingSchemes, eachAlternative, groupHits, unmetOfKinds } from './helpers/walk';
 import type { Rule, RuleHit } from '../rule';
 
 export const policyBodyNotEncrypted: Rule = {

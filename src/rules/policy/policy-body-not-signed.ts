@@ -1,7 +1,7 @@
 // POLICY-BODY-NOT-SIGNED (RULES.md rule 50): a Symmetric/Asymmetric binding whose effective policy
 // does not sign the Body (sp:SignedParts/sp:Body or a SignedElements XPath), or a captured message
 // that leaves unsigned a Body (or a non-addressing header) its policy requires signed.
-import { eachAlternative, groupHits, unmetOfKinds } from './walk';
+import { eachAlternative, groupHits, unmetOfKinds } from './helpers/walk';
 import type { Rule, RuleHit } from '../rule';
 
 const WSA_HEADER = /wsa:|addressing/;

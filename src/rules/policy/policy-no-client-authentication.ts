@@ -1,7 +1,7 @@
 // POLICY-NO-CLIENT-AUTHENTICATION (RULES.md rule 55): a security binding with no client credential
 // (no supporting token, no initiator token, HttpsToken without RequireClientCertificate or HTTP
 // authentication); also a captured message missing a token its policy requires.
-import { eachAlternative, groupHits, unmetOfKinds } from './walk';
+import { eachAlternative, groupHits, unmetOfKinds } from './helpers/walk';
 import type { PolicyAlternative } from '../../core/policy/types';
 import type { Rule, RuleHit } from '../rule';
 

@@ -2,7 +2,7 @@
 // Symmetric/Asymmetric, low/warn for Transport), or a captured message missing the Timestamp (or
 // its signature) that its policy demands.
 import type { BindingKind } from '../../core/policy/types';
-import { eachAlternative, groupHits, unmetOfKinds } from './walk';
+import { eachAlternative, groupHits, unmetOfKinds } from './helpers/walk';
 import type { Rule, RuleHit } from '../rule';
 
 function tier(binding: BindingKind): Pick<RuleHit, 'severity' | 'effect'> {

@@ -1,7 +1,7 @@
 // POLICY-OPTIONAL-SECURITY (RULES.md rule 53): the normalized policy of an operation offers an
 // alternative without a security binding next to ones with it (wsp:Optional, an empty wsp:All),
 // so security can be negotiated away.
-import { groupHits, sideSubject } from './walk';
+import { groupHits, sideSubject } from './helpers/walk';
 import type { Rule, RuleHit } from '../rule';
 
 export const policyOptionalSecurity: Rule = {

@@ -1,6 +1,6 @@
 // POLICY-RSA15-SUITE (RULES.md rule 48): the suite's asymmetric key wrap is RSA PKCS#1 v1.5
 // (suite name ends with Rsa15), or a captured message used rsa-1_5 where its suite demands OAEP.
-import { eachAlternative, groupHits, unmetOfKinds } from './walk';
+import { eachAlternative, groupHits, unmetOfKinds } from './helpers/walk';
 import type { Rule, RuleHit } from '../rule';
 
 export const policyRsa15Suite: Rule = {

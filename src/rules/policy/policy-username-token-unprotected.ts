@@ -2,7 +2,7 @@
 // SignedSupportingTokens without TransportBinding/HttpsToken (critical/F without sp:HashPassword,
 // high/cap C with it); also a captured message sending PasswordText where the policy demands a
 // hashed password.
-import { eachAlternative, groupHits, unmetOfKinds } from './walk';
+import { eachAlternative, groupHits, unmetOfKinds } from './helpers/walk';
 import type { Rule, RuleHit } from '../rule';
 
 export const policyUsernameTokenUnprotected: Rule = {

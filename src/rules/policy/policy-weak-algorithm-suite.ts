@@ -2,7 +2,7 @@
 // TripleDes…, tier b: SHA-1 suites, tier c: …Sha256 suites that still imply RSA-SHA1 and CBC), or a
 // captured message used weaker algorithms than its suite demands (tier by the algorithm used).
 import { hashStrength } from '../../core/policy/suites';
-import { eachAlternative, groupHits, unmetOfKinds } from './walk';
+import { eachAlternative, groupHits, unmetOfKinds } from './helpers/walk';
 import type { Rule, RuleHit } from '../rule';
 
 type Tier = Pick<RuleHit, 'severity' | 'effect'>;

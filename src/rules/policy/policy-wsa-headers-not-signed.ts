@@ -1,7 +1,7 @@
 // POLICY-WSA-HEADERS-NOT-SIGNED (RULES.md rule 54): WS-Addressing with a message-level binding but
 // wsa:To / Action / ReplyTo / MessageID not in SignedParts and no sp:OnlySignEntireHeadersAndBody;
 // also a captured message leaving unsigned an addressing header its policy requires signed.
-import { eachAlternative, groupHits, unmetOfKinds } from './walk';
+import { eachAlternative, groupHits, unmetOfKinds } from './helpers/walk';
 import type { PartSet } from '../../core/policy/types';
 import type { Rule, RuleHit } from '../rule';
 

@@ -1,6 +1,6 @@
 // Must-flag / must-not-flag table for RUNTIME-DOTNET-PROTOCOL-OVERRIDE.
 import type { TlsFacts } from '../../core/tls/facts';
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { tlsConnector as tc } from '../../core/tls/testing';
 import { origin } from '../../core/tls/model';
 import { facts, RuleTester } from '../testing';
 import { runtimeDotnetProtocolOverride } from './runtime-dotnet-protocol-override';

@@ -1,5 +1,5 @@
 // RUNTIME-DOTNET-PROTOCOL-OVERRIDE (RULES.md): .NET code or config hard-codes legacy protocols, or an old framework without strong crypto.
-import { where } from '../../core/tls/rule-helpers';
+import { where } from '../tls/helpers/evidence';
 import { atLeast } from '../../core/tls/versions';
 import type { Rule } from '../rule';
 

@@ -1,5 +1,5 @@
 // Must-flag / must-not-flag table for RUNTIME-JAVA7-CLIENT-TLS10-DEFAULT.
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { tlsConnector as tc } from '../../core/tls/testing';
 import { facts, RuleTester } from '../testing';
 import { runtimeJava7ClientTls10Default } from './runtime-java7-client-tls10-default';
 

@@ -1,5 +1,5 @@
 // RUNTIME-JDK-DISABLEDALGS-WEAKENED (RULES.md): jdk.tls.disabledAlgorithms or jdk.certpath.disabledAlgorithms lacks an entry of the JDK default for that version.
-import { where } from '../../core/tls/rule-helpers';
+import { where } from '../tls/helpers/evidence';
 import type { Rule } from '../rule';
 
 export const runtimeJdkDisabledalgsWeakened: Rule = {

@@ -1,5 +1,5 @@
 // RUNTIME-OPENSSL-SECLEVEL-LOW (RULES.md): an OpenSSL security level of 0 or 1 is set explicitly.
-import { where } from '../../core/tls/rule-helpers';
+import { where } from '../tls/helpers/evidence';
 import type { Rule } from '../rule';
 
 export const runtimeOpensslSeclevelLow: Rule = {

@@ -1,5 +1,5 @@
 // Must-flag / must-not-flag table for TLS-3DES-CIPHER.
-import { scannedConnector as sc, tlsConnector as tc } from '../../core/tls/connector-builder';
+import { scannedConnector as sc, tlsConnector as tc } from '../../core/tls/testing';
 import { facts, RuleTester } from '../testing';
 import { tls3desCipher } from './tls-3des-cipher';
 

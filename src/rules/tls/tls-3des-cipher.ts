@@ -1,6 +1,5 @@
 // TLS-3DES-CIPHER (RULES.md): a 64-bit-block suite (3DES, IDEA) is enabled together with TLS ≥ 1.1 (SWEET32).
-import { hasAtLeast, suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
-import { offeredCategory } from '../../core/tls/scanner-evidence';
+import { hasAtLeast, offeredCategory, suiteEvidence, tlsChannels } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tls3desCipher: Rule = {

@@ -1,5 +1,5 @@
 // Must-flag / must-not-flag table for TLS-CBC-CIPHERS.
-import { scannedConnector as sc, tlsConnector as tc } from '../../core/tls/connector-builder';
+import { scannedConnector as sc, tlsConnector as tc } from '../../core/tls/testing';
 import { facts, RuleTester } from '../testing';
 import { tlsCbcCiphers } from './tls-cbc-ciphers';
 

@@ -1,6 +1,5 @@
 // TLS-CBC-CIPHERS (RULES.md): a CBC-mode suite is enabled.
-import { suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
-import { offeredCategory } from '../../core/tls/scanner-evidence';
+import { offeredCategory, suiteEvidence, tlsChannels } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsCbcCiphers: Rule = {

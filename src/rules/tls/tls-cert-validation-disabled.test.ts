@@ -1,5 +1,5 @@
 // Must-flag / must-not-flag table for TLS-CERT-VALIDATION-DISABLED.
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { tlsConnector as tc } from '../../core/tls/testing';
 import { origin } from '../../core/tls/model';
 import { facts, RuleTester } from '../testing';
 import { tlsCertValidationDisabled } from './tls-cert-validation-disabled';

@@ -1,5 +1,5 @@
 // TLS-CERT-VALIDATION-DISABLED (RULES.md): an outbound TLS connection does not verify the peer chain or host name.
-import { where } from '../../core/tls/rule-helpers';
+import { where } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsCertValidationDisabled: Rule = {

@@ -1,7 +1,7 @@
 // Must-flag / must-not-flag table for TLS-DECLARED-OBSERVED-MISMATCH.
 import type { TlsVersion } from '../../core/report/report';
 import type { TlsFacts } from '../../core/tls/facts';
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { tlsConnector as tc } from '../../core/tls/testing';
 import { facts, RuleTester } from '../testing';
 import { tlsDeclaredObservedMismatch } from './tls-declared-observed-mismatch';
 

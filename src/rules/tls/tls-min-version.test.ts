@@ -1,5 +1,5 @@
 // Must-flag / must-not-flag table for TLS-MIN-VERSION.
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { tlsConnector as tc } from '../../core/tls/testing';
 import { origin } from '../../core/tls/model';
 import { facts, RuleTester } from '../testing';
 import { tlsMinVersion } from './tls-min-version';

@@ -1,5 +1,5 @@
 // TLS-MIN-VERSION (RULES.md): the lowest effective protocol is TLS 1.0 or 1.1.
-import { protocolEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { protocolEvidence, tlsChannels } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsMinVersion: Rule = {

@@ -1,5 +1,5 @@
 // TLS-NO-AEAD (RULES.md): no TLS 1.3 and no AEAD (GCM, CCM, ChaCha20-Poly1305) suite.
-import { suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { suiteEvidence, tlsChannels } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsNoAead: Rule = {

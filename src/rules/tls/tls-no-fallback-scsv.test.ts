@@ -1,5 +1,5 @@
 // Must-flag / must-not-flag table for TLS-NO-FALLBACK-SCSV.
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { tlsConnector as tc } from '../../core/tls/testing';
 import { facts, RuleTester } from '../testing';
 import { tlsNoFallbackScsv } from './tls-no-fallback-scsv';
 

@@ -1,5 +1,5 @@
 // TLS-NO-FALLBACK-SCSV (RULES.md): a scanner saw no TLS_FALLBACK_SCSV support with several protocol versions up to TLS 1.2.
-import { tlsChannels } from '../../core/tls/rule-helpers';
+import { tlsChannels } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsNoFallbackScsv: Rule = {

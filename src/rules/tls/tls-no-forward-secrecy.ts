@@ -1,5 +1,5 @@
 // TLS-NO-FORWARD-SECRECY (RULES.md): no TLS 1.3 and no ECDHE/DHE suite.
-import { suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { suiteEvidence, tlsChannels } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsNoForwardSecrecy: Rule = {

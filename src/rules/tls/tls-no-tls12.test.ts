@@ -1,5 +1,5 @@
 // Must-flag / must-not-flag table for TLS-NO-TLS12.
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { tlsConnector as tc } from '../../core/tls/testing';
 import { facts, RuleTester } from '../testing';
 import { tlsNoTls12 } from './tls-no-tls12';
 

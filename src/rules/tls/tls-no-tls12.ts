@@ -1,5 +1,5 @@
 // TLS-NO-TLS12 (RULES.md): neither TLS 1.2 nor TLS 1.3 is enabled.
-import { hasAtLeast, protocolEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { hasAtLeast, protocolEvidence, tlsChannels } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsNoTls12: Rule = {

@@ -1,5 +1,5 @@
 // Must-flag / must-not-flag table for TLS-NO-TLS13.
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { tlsConnector as tc } from '../../core/tls/testing';
 import { facts, RuleTester } from '../testing';
 import { tlsNoTls13 } from './tls-no-tls13';
 

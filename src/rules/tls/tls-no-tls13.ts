@@ -1,5 +1,5 @@
 // TLS-NO-TLS13 (RULES.md): TLS 1.3 is not enabled (whatever the runtime can do).
-import { caveat, protocolEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { caveat, protocolEvidence, tlsChannels } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsNoTls13: Rule = {

@@ -1,6 +1,5 @@
 // TLS-RC4-CIPHER (RULES.md): an RC4 suite is enabled (F when only RC4, cap C with TLS ≥ 1.1, else cap B).
-import { hasAtLeast, suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
-import { offeredCategory } from '../../core/tls/scanner-evidence';
+import { hasAtLeast, offeredCategory, suiteEvidence, tlsChannels } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsRc4Cipher: Rule = {

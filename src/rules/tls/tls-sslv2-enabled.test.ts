@@ -1,5 +1,5 @@
 // Must-flag / must-not-flag table for TLS-SSLV2-ENABLED.
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { tlsConnector as tc } from '../../core/tls/testing';
 import { facts, RuleTester } from '../testing';
 import { tlsSslv2Enabled } from './tls-sslv2-enabled';
 

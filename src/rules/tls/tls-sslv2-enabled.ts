@@ -1,5 +1,5 @@
 // TLS-SSLV2-ENABLED (RULES.md): SSLv2 is in the effective protocol set.
-import { protocolEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { protocolEvidence, tlsChannels } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsSslv2Enabled: Rule = {

@@ -1,5 +1,5 @@
 // TLS-SSLV3-ENABLED (RULES.md): SSLv3 is enabled: F when it is the best protocol, else cap C (POODLE).
-import { hasAtLeast, protocolEvidence, tlsChannels } from '../../core/tls/rule-helpers';
+import { hasAtLeast, protocolEvidence, tlsChannels } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsSslv3Enabled: Rule = {

@@ -1,6 +1,5 @@
 // TLS-STATIC-RSA-KEX (RULES.md): some suites use RSA key transport (TLS_RSA_*) while others are forward secret.
-import { suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
-import { offeredCategory } from '../../core/tls/scanner-evidence';
+import { offeredCategory, suiteEvidence, tlsChannels } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsStaticRsaKex: Rule = {

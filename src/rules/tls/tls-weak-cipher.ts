@@ -1,8 +1,16 @@
 // TLS-WEAK-CIPHER (RULES.md): a NULL, anonymous, EXPORT or below-112-bit suite is enabled.
-import { suiteEvidence, tlsChannels } from '../../core/tls/rule-helpers';
-import { suiteByName, weakness } from '../../core/tls/suites';
-import { offeredCategory } from '../../core/tls/scanner-evidence';
+import { offeredCategory, suiteEvidence, tlsChannels } from './helpers/evidence';
+import { isAnonymous, strengthBits, suiteByName, type SuiteRow } from '../../core/tls/suites';
 import type { Rule } from '../rule';
+
+/** RULES.md rule 6: why a suite is broken (NULL, anonymous, EXPORT, below 112 bits), or null. */
+function weakness(s: SuiteRow): string | null {
+	if (s.cipher === 'NULL') return 'no encryption (NULL)';
+	if (isAnonymous(s)) return 'anonymous (no server authentication)';
+	if (s.strength === 'EXPORT') return `export grade (${s.bits} bits)`;
+	if (strengthBits(s) < 112) return `${s.bits}-bit ${s.cipher}`;
+	return null;
+}
 
 export const tlsWeakCipher: Rule = {
 	meta: {

@@ -1,5 +1,5 @@
 // Must-flag / must-not-flag table for TLS-WEAK-KEY-EXCHANGE.
-import { tlsConnector as tc } from '../../core/tls/connector-builder';
+import { tlsConnector as tc } from '../../core/tls/testing';
 import { origin } from '../../core/tls/model';
 import { facts, RuleTester } from '../testing';
 import { tlsWeakKeyExchange } from './tls-weak-key-exchange';

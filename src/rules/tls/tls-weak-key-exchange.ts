@@ -1,5 +1,5 @@
 // TLS-WEAK-KEY-EXCHANGE (RULES.md): ephemeral DH group or ECDHE curve too small.
-import { caveat, tlsChannels, where } from '../../core/tls/rule-helpers';
+import { caveat, tlsChannels, where } from './helpers/evidence';
 import type { Rule } from '../rule';
 
 export const tlsWeakKeyExchange: Rule = {

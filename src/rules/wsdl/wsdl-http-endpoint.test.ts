@@ -1,6 +1,6 @@
 import { alternative, capturedMessage, operation, port, wsdlFacts } from '../../core/wsdl/testing';
 import type { ConnectorForm } from '../../core/tls/facts';
-import { tlsConnector } from '../../core/tls/connector-builder';
+import { tlsConnector } from '../../core/tls/testing';
 import { facts, RuleTester } from '../testing';
 import { wsdlHttpEndpoint } from './wsdl-http-endpoint';
 

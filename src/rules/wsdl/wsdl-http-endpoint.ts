@@ -1,7 +1,7 @@
 // WSDL-HTTP-ENDPOINT (RULES.md rule 43 and its amendment): a plain-HTTP endpoint, whether declared
 // in a WSDL, typed in the connector form or seen as the wsa:To of a captured message. F, or cap C
 // when message-level protection is complete (MLP-COMPLETE, section 3.4).
-import { messageProtected, mlpCompleteForBinding, mlpCompleteOverall } from '../policy/mlp';
+import { messageProtected, mlpCompleteForBinding, mlpCompleteOverall } from '../policy/helpers/mlp';
 import type { Rule } from '../rule';
 
 function isHttp(url: string): boolean {

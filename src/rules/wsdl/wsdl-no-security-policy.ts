@@ -1,6 +1,6 @@
 // WSDL-NO-SECURITY-POLICY (RULES.md rule 44): after policy attachment no security binding applies
 // to an operation (every alternative of its request lacks Transport/Symmetric/AsymmetricBinding).
-import { groupHits, sideSubject } from '../policy/walk';
+import { groupHits, sideSubject } from '../policy/helpers/walk';
 import type { Rule, RuleHit } from '../rule';
 
 export const wsdlNoSecurityPolicy: Rule = {

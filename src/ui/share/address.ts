@@ -8,7 +8,8 @@ export function loadPublicUrl(): string | null {
 	try {
 		const value = localStorage.getItem(PUBLIC_URL_KEY);
 		return value && isPublicUrl(value) ? value : null;
-	} catch {
+	} catch (error) {
+		if (!(error instanceof DOMException)) throw error;
 		// Storage can be disabled (privacy settings); then there is simply no saved address.
 		return null;
 	}
@@ -18,7 +19,8 @@ export function savePublicUrl(url: string | null): void {
 	try {
 		if (url) localStorage.setItem(PUBLIC_URL_KEY, url);
 		else localStorage.removeItem(PUBLIC_URL_KEY);
-	} catch {
+	} catch (error) {
+		if (!(error instanceof DOMException)) throw error;
 		// Not persisted: the address still applies to links made in this tab.
 	}
 }
@@ -28,7 +30,9 @@ export function isPublicUrl(value: string): boolean {
 	try {
 		const u = new URL(value);
 		return (u.protocol === 'https:' || u.protocol === 'http:') && u.hash === '';
-	} catch {
+	} catch (error) {
+		// new URL's TypeError: not an address at all, which the false says
+		if (!(error instanceof TypeError)) throw error;
 		return false;
 	}
 }

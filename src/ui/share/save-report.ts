@@ -125,7 +125,9 @@ export function readSavedPayload(): unknown {
 	if (!block) return undefined;
 	try {
 		return JSON.parse(block.textContent ?? '') as unknown;
-	} catch {
+	} catch (error) {
+		// not JSON: the caller shows the null as a damaged saved report
+		if (!(error instanceof SyntaxError)) throw error;
 		return null;
 	}
 }

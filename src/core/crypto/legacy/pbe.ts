@@ -22,12 +22,12 @@ import { desCbcDecrypt, tripleDesCbcDecrypt, unpadPkcs7 } from './des';
 import { iterateDigest, iterateMd5WithSuffix } from './iterated';
 import { rc2CbcDecrypt, rc4 } from './rc2';
 
+/** The code of an UnsupportedError for a scheme we recognise but cannot run, or do not know. */
+export const UNSUPPORTED_PBE = 'pbe/unsupported-algorithm';
+
 /** An algorithm we recognise but cannot run, or do not know; the message names it. */
-export class UnsupportedAlgorithmError extends UnsupportedError {
-	override readonly name = 'UnsupportedAlgorithmError';
-	constructor(message: string) {
-		super('pbe/unsupported-algorithm', message);
-	}
+function unsupported(message: string): UnsupportedError {
+	return new UnsupportedError(UNSUPPORTED_PBE, message);
 }
 
 /** The old per-count limit, kept for callers; the cost budget (crypto/budget.ts) is what refuses. */
@@ -114,8 +114,7 @@ export const DIGEST_HASH: Record<string, HashName> = {
 
 /** A count below 1 is invalid; the cost of large ones is the budget's to refuse (crypto/budget.ts). */
 function checkIterations(n: number): void {
-	if (!(n >= 1) || !Number.isInteger(n))
-		throw new UnsupportedAlgorithmError(`invalid iteration count ${n}`);
+	if (!(n >= 1) || !Number.isInteger(n)) throw unsupported(`invalid iteration count ${n}`);
 }
 
 /** PKCS#12 password: BMPString (UTF-16BE) with a two-byte NUL terminator. */
@@ -218,8 +217,7 @@ export async function pbkdf2(
 	length: number,
 ): Promise<Uint8Array> {
 	checkIterations(iterations);
-	if (hash === 'MD5' || hash === 'SHA-224')
-		throw new UnsupportedAlgorithmError(`PBKDF2 with ${hash}`);
+	if (hash === 'MD5' || hash === 'SHA-224') throw unsupported(`PBKDF2 with ${hash}`);
 	chargeKdf(`PBKDF2-${hash}`, iterations, Math.ceil(length / HASHES[hash].u));
 	if (expensive(iterations, length)) {
 		// stops with the worker on Cancel (see KDF_NATIVE_LIMIT)
@@ -304,7 +302,7 @@ export function describePbe(alg: asn1js.Sequence): PbeDescription {
 /**
  * Decrypts data protected by a password-based AlgorithmIdentifier. Returns null when the
  * padding is wrong after decryption (almost always a wrong password); throws
- * UnsupportedAlgorithmError for schemes it does not implement, naming them.
+ * an UnsupportedError (UNSUPPORTED_PBE) for schemes it does not implement, naming them.
  */
 export async function pbeDecrypt(
 	alg: asn1js.Sequence,
@@ -321,7 +319,7 @@ export async function pbeDecrypt(
 		const salt = octets(params.valueBlock.value[0]);
 		const iterations = int(params.valueBlock.value[1]);
 		if (!salt || iterations === null)
-			throw new UnsupportedAlgorithmError(`${algorithmName(oid)} with malformed parameters`);
+			throw unsupported(`${algorithmName(oid)} with malformed parameters`);
 		const pw = bmpOverride ?? pkcs12Password(password);
 		const kdf = (id: 1 | 2, n: number) => pkcs12Kdf('SHA-1', pw, salt, iterations, id, n, hooks);
 		switch (oid) {
@@ -342,17 +340,14 @@ export async function pbeDecrypt(
 	if (oid === '1.2.840.113549.1.5.13' && params instanceof asn1js.Sequence) {
 		const [kdf, scheme] = params.valueBlock.value;
 		if (!(kdf instanceof asn1js.Sequence) || !(scheme instanceof asn1js.Sequence)) {
-			throw new UnsupportedAlgorithmError('PBES2 with malformed parameters');
+			throw unsupported('PBES2 with malformed parameters');
 		}
 		const kdfOid = oidOf(kdf.valueBlock.value[0]);
 		if (kdfOid !== '1.2.840.113549.1.5.12') {
-			throw new UnsupportedAlgorithmError(
-				`PBES2 with key derivation ${algorithmName(kdfOid ?? '?')}`,
-			);
+			throw unsupported(`PBES2 with key derivation ${algorithmName(kdfOid ?? '?')}`);
 		}
 		const kp = kdf.valueBlock.value[1];
-		if (!(kp instanceof asn1js.Sequence))
-			throw new UnsupportedAlgorithmError('PBKDF2 with malformed parameters');
+		if (!(kp instanceof asn1js.Sequence)) throw unsupported('PBKDF2 with malformed parameters');
 		const salt = octets(kp.valueBlock.value[0]);
 		const iterations = int(kp.valueBlock.value[1]);
 		let keyLength: number | null = null;
@@ -362,9 +357,8 @@ export async function pbeDecrypt(
 			if (item instanceof asn1js.Sequence) prfOid = oidOf(item.valueBlock.value[0]) ?? prfOid;
 		}
 		const hash = PRF_HASH[prfOid];
-		if (!salt || iterations === null)
-			throw new UnsupportedAlgorithmError('PBKDF2 with an explicit salt source');
-		if (!hash) throw new UnsupportedAlgorithmError(`PBKDF2 with PRF ${algorithmName(prfOid)}`);
+		if (!salt || iterations === null) throw unsupported('PBKDF2 with an explicit salt source');
+		if (!hash) throw unsupported(`PBKDF2 with PRF ${algorithmName(prfOid)}`);
 		const schemeOid = oidOf(scheme.valueBlock.value[0]) ?? '?';
 		const sp = scheme.valueBlock.value[1];
 		const derive = (n: number) => pbkdf2(hash, utf8, salt, iterations, keyLength ?? n);
@@ -373,8 +367,7 @@ export async function pbeDecrypt(
 			case '2.16.840.1.101.3.4.1.22':
 			case '2.16.840.1.101.3.4.1.42': {
 				const iv = octets(sp);
-				if (!iv || iv.length !== 16)
-					throw new UnsupportedAlgorithmError('AES-CBC without a 16-byte IV');
+				if (!iv || iv.length !== 16) throw unsupported('AES-CBC without a 16-byte IV');
 				const n = schemeOid.endsWith('.2') ? 16 : schemeOid.endsWith('.22') ? 24 : 32;
 				if (data.length === 0 || data.length % 16 !== 0) return null;
 				const plain = cbc(await derive(n), iv, { disablePadding: true }).decrypt(data);
@@ -382,29 +375,28 @@ export async function pbeDecrypt(
 			}
 			case '1.2.840.113549.3.7': {
 				const iv = octets(sp);
-				if (!iv) throw new UnsupportedAlgorithmError('des-ede3-cbc without an IV');
+				if (!iv) throw unsupported('des-ede3-cbc without an IV');
 				if (data.length % 8 !== 0) return null;
 				return unpadPkcs7(tripleDesCbcDecrypt(await derive(24), iv, data));
 			}
 			case '1.3.14.3.2.7': {
 				const iv = octets(sp);
-				if (!iv) throw new UnsupportedAlgorithmError('desCBC without an IV');
+				if (!iv) throw unsupported('desCBC without an IV');
 				if (data.length % 8 !== 0) return null;
 				return unpadPkcs7(desCbcDecrypt(await derive(8), iv, data));
 			}
 			case '1.2.840.113549.3.2': {
-				if (!(sp instanceof asn1js.Sequence))
-					throw new UnsupportedAlgorithmError('rc2-cbc without parameters');
+				if (!(sp instanceof asn1js.Sequence)) throw unsupported('rc2-cbc without parameters');
 				const version = int(sp.valueBlock.value[0]);
 				const iv = octets(sp.valueBlock.value[1]);
 				const bits =
 					version === 160 ? 40 : version === 120 ? 64 : version === 58 ? 128 : (version ?? 32);
-				if (!iv) throw new UnsupportedAlgorithmError('rc2-cbc without an IV');
+				if (!iv) throw unsupported('rc2-cbc without an IV');
 				if (data.length % 8 !== 0) return null;
 				return unpadPkcs7(rc2CbcDecrypt(await derive(keyLength ?? bits / 8), bits, iv, data));
 			}
 			default:
-				throw new UnsupportedAlgorithmError(`PBES2 with cipher ${algorithmName(schemeOid)}`);
+				throw unsupported(`PBES2 with cipher ${algorithmName(schemeOid)}`);
 		}
 	}
 	const pbes1: Record<string, [HashName, 'des' | 'rc2']> = {
@@ -418,7 +410,7 @@ export async function pbeDecrypt(
 		const salt = octets(params.valueBlock.value[0]);
 		const iterations = int(params.valueBlock.value[1]);
 		if (!salt || iterations === null)
-			throw new UnsupportedAlgorithmError(`${algorithmName(oid)} with malformed parameters`);
+			throw unsupported(`${algorithmName(oid)} with malformed parameters`);
 		const dk = pbkdf1(v1[0], utf8, salt, iterations, hooks);
 		if (data.length % 8 !== 0) return null;
 		const plain =
@@ -427,5 +419,5 @@ export async function pbeDecrypt(
 				: rc2CbcDecrypt(dk.subarray(0, 8), 64, dk.subarray(8, 16), data);
 		return unpadPkcs7(plain);
 	}
-	throw new UnsupportedAlgorithmError(algorithmName(oid));
+	throw unsupported(algorithmName(oid));
 }

@@ -1,6 +1,6 @@
 // Picks the reader for a TLS input from its own content (never from the detector's guess alone)
 // and runs it. Syntax errors that make the whole file unreadable throw ParseError with a line.
-import { ParseError } from '../../errors';
+import { ParseError, reasonOf } from '../../errors';
 import { emptyParse, type TlsParse } from '../model';
 import { parseApache } from './apache';
 import { parseConnectorJson } from './connector';
@@ -96,7 +96,9 @@ export function sniffTlsFormat(text: string): TlsFormat | null {
 				if ('emailAccount' in v) return 'mail-json';
 			}
 			return null;
-		} catch {
+		} catch (error) {
+			// not JSON: not one of these formats, which the null says
+			if (!(error instanceof SyntaxError)) throw error;
 			return null;
 		}
 	}
@@ -122,7 +124,7 @@ export function sniffTlsFormat(text: string): TlsFormat | null {
 }
 
 function jsonError(text: string, error: unknown): never {
-	const msg = error instanceof Error ? error.message : String(error);
+	const msg = reasonOf(error);
 	const pos = /position (\d+)/.exec(msg);
 	const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : null;
 	throw new ParseError(

@@ -5,7 +5,7 @@
 // Blob worker that cannot import a chunk from file://, installs a loader that gets the library's
 // source from the page (src/engine/worker.ts, vite.config.ts).
 import type * as YamlModule from 'yaml';
-import { ParseError } from '../../errors';
+import { ParseError, reasonOf } from '../../errors';
 
 export type YamlLib = Pick<
 	typeof YamlModule,
@@ -30,7 +30,7 @@ export async function loadYaml(): Promise<YamlLib> {
 			loading = null;
 			throw new ParseError(
 				'tls/yaml-unavailable',
-				`the YAML reader could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+				`the YAML reader could not be loaded: ${reasonOf(error)}`,
 			);
 		},
 	);
