@@ -191,7 +191,7 @@ class Canonicalizer {
 		if (!region) return false;
 		// a skeleton is only made when every transform keeps whole subtrees (no XPath filter)
 		if (this.set.filter)
-			throw new Error('internal: a node-set filter over content left out of the tree');
+			throw new TypeError('internal: a node-set filter over content left out of the tree');
 		canonicalizeRegion(region, {
 			mode: this.mode,
 			inclusive: this.inclusive,

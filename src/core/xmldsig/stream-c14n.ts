@@ -169,7 +169,7 @@ class RegionCanonicalizer {
 			else if (next === 0x3f) {
 				const close = s.indexOf('?>', lt + 2);
 				const pi = splitInstruction(s.slice(lt + 2, close));
-				if (!pi) throw new Error('internal: processing instruction in a region');
+				if (!pi) throw new TypeError('internal: processing instruction in a region');
 				this.emit(lt, '<?' + pi.target + (pi.data ? ' ' + pi.data : '') + '?>');
 				pos = close + 2;
 			} else if (next === 0x21) {
@@ -187,12 +187,12 @@ class RegionCanonicalizer {
 			} else pos = this.startTag(lt);
 		}
 		this.stop(end);
-		if (this.stack.length > 0) throw new Error('internal: unbalanced region');
+		if (this.stack.length > 0) throw new TypeError('internal: unbalanced region');
 	}
 
 	private endTag(lt: number): number {
 		const open = this.stack.pop();
-		if (!open) throw new Error('internal: unbalanced region');
+		if (!open) throw new TypeError('internal: unbalanced region');
 		const s = this.s;
 		const gt = lt + 2 + open.qName.length;
 		let after: number;

@@ -1,4 +1,4 @@
-// The digest of a reference's node-set, fed by the canonicalizer chunk by chunk (issue #18): the
+// The digest of a reference's node-set, fed by the canonicalizer chunk by chunk: the
 // canonical form of a 30 MB envelope is never held as one buffer. WebCrypto has no incremental
 // digest and is several times faster than JavaScript hashing, so the first chunks are kept and
 // handed to it in one call when the whole output stays under BUFFERED_BYTES (every message of

@@ -1,4 +1,4 @@
-// Skeleton trees and streaming canonicalization (issue #18) against the full tree: the same
+// Skeleton trees and streaming canonicalization against the full tree: the same
 // canonical octets, digests and verdicts over every signed document of the repository made
 // skeletal (thresholds lowered so small documents qualify), xmlsec1-signed envelopes with the
 // markup canonicalization gets wrong most easily, and the whole analysis's report.

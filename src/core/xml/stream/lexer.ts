@@ -4,12 +4,18 @@
 // five entities and character references. They must agree with fast-parse character for
 // character: the stream's digest is only right when it sees what the tree would hold
 // (stream.test.ts compares them over every signed document of the repository).
+import { UnsupportedError } from '../../errors';
 
 export const NS_XML = 'http://www.w3.org/XML/1998/namespace';
 export const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
 
-/** Thrown inside a scan to give up: the text goes to the tree parser, which says what is wrong. */
-export class NotPlain extends Error {}
+/** Code of the UnsupportedError thrown inside a scan to give up (as fast-parse's). */
+export const NOT_PLAIN = 'xml/not-plain';
+
+/** Gives up a scan: the text goes to the tree parsers, which say what is wrong with it. */
+export function notPlain(): UnsupportedError {
+	return new UnsupportedError(NOT_PLAIN, 'not plain XML: left to the full parser');
+}
 
 export function isWhitespace(c: number): boolean {
 	return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
@@ -90,13 +96,13 @@ const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6});|#([0-9]{1,7});|(amp|lt|gt|quot|apos
 
 function referenceValue(_m: string, hex?: string, dec?: string, named?: string): string {
 	if (named) return PREDEFINED[named] as string;
-	if (hex === undefined && dec === undefined) throw new NotPlain();
+	if (hex === undefined && dec === undefined) throw notPlain();
 	const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
-	if (!validCodePoint(cp)) throw new NotPlain();
+	if (!validCodePoint(cp)) throw notPlain();
 	return String.fromCodePoint(cp);
 }
 
-/** The five predefined entities and character references replaced (NotPlain for anything else). */
+/** The five predefined entities and character references replaced (notPlain() for anything else). */
 export function decodeReferences(s: string): string {
 	let onlyAmp = true;
 	for (let i = s.indexOf('&'); i !== -1 && onlyAmp; i = s.indexOf('&', i + 1))
@@ -127,17 +133,17 @@ export function plainComment(data: string): boolean {
 
 /**
  * Reads an ASCII QName at pos (at most one colon, neither first nor last, as fast-parse) and
- * returns the offset after it; throws NotPlain when there is none.
+ * returns the offset after it; throws notPlain() when there is none.
  */
 export function readName(s: string, pos: number): number {
-	if (!isNameStart(s.charCodeAt(pos))) throw new NotPlain();
+	if (!isNameStart(s.charCodeAt(pos))) throw notPlain();
 	let colon = -1;
 	let i = pos + 1;
 	for (; ; i++) {
 		const c = s.charCodeAt(i);
 		if (isNameChar(c)) continue;
 		if (c === 0x3a) {
-			if (colon !== -1 || !isNameStart(s.charCodeAt(i + 1))) throw new NotPlain();
+			if (colon !== -1 || !isNameStart(s.charCodeAt(i + 1))) throw notPlain();
 			colon = i;
 			continue;
 		}

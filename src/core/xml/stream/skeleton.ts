@@ -1,4 +1,4 @@
-// Large SOAP envelopes as a skeleton tree (issue #18): one linear pass over the text finds the big
+// Large SOAP envelopes as a skeleton tree: one linear pass over the text finds the big
 // subtrees under soap:Body that hold nothing the analysis reads (no security namespace, no ID
 // attribute, no encryption anywhere in the document), and the xmldom tree is built from the text
 // with each such element's content replaced by a placeholder that records where the content is in
@@ -12,6 +12,7 @@
 // the canonicalizations (XPath, Filter 2.0, base64, STR-Transform, XSLT need the nodes), or text
 // the fast parser would not take (then the tree parsers report it as they always did).
 import type { Document, Element, Node } from '@xmldom/xmldom';
+import { hasCode, UnsupportedError } from '../../errors';
 import { elementsInside, ID_LIKE_ATTRIBUTES } from '../element-index';
 import { parsePlainXml } from '../fast-parse';
 import { NS, WSA_NAMESPACES, WSC_NAMESPACES } from '../namespaces';
@@ -21,7 +22,8 @@ import {
 	countLineEnds,
 	hasOtherLineBreaks,
 	lineStart,
-	NotPlain,
+	NOT_PLAIN,
+	notPlain,
 	NS_XML,
 	NS_XMLNS,
 	plainComment,
@@ -146,8 +148,12 @@ function usePrefix(frame: Frame, prefix: string): void {
 	else if (!frame.prefixes.includes(prefix)) frame.prefixes.push(prefix);
 }
 
-/** Stops the scan: the document keeps the full tree (no error: the tree parsers judge it). */
-class NoSkeleton extends Error {}
+/** Code of the UnsupportedError that stops the scan: the document keeps the full tree. */
+const NO_SKELETON = 'xml/no-skeleton';
+
+function noSkeleton(): UnsupportedError {
+	return new UnsupportedError(NO_SKELETON, 'the document keeps its full tree');
+}
 
 /**
  * One pass over the text: validates what fast-parse would validate (anything it would not take
@@ -190,7 +196,7 @@ class RegionScanner {
 			else if (next === 0x21) this.bang();
 			else this.startTag();
 		}
-		if (this.stack.length > 0) throw new NotPlain();
+		if (this.stack.length > 0) throw notPlain();
 		return this.found;
 	}
 
@@ -214,7 +220,7 @@ class RegionScanner {
 	/** Character data: no ']]>', and only references fast-parse decodes. */
 	private text(from: number, to: number): void {
 		const cd = this.cdataEndFrom(from);
-		if (cd !== -1 && cd + 3 <= to) throw new NotPlain();
+		if (cd !== -1 && cd + 3 <= to) throw notPlain();
 		this.checkReferences(from, to);
 		const top = this.stack.at(-1) as Frame;
 		if (top.asWritten && !asWritten(this.s, from, to, false)) top.asWritten = false;
@@ -232,7 +238,7 @@ class RegionScanner {
 				s.startsWith('apos;', i + 1)
 			)
 				continue;
-			if (s.charCodeAt(i + 1) !== 0x23) throw new NotPlain();
+			if (s.charCodeAt(i + 1) !== 0x23) throw notPlain();
 			const hex = s.charCodeAt(i + 2) === 0x78;
 			let j = i + (hex ? 3 : 2);
 			const digits = j;
@@ -242,19 +248,19 @@ class RegionScanner {
 			)
 				j++;
 			const count = j - digits;
-			if (count === 0 || count > (hex ? 6 : 7) || s.charCodeAt(j) !== 0x3b) throw new NotPlain();
-			if (!validCodePoint(parseInt(s.slice(digits, j), hex ? 16 : 10))) throw new NotPlain();
+			if (count === 0 || count > (hex ? 6 : 7) || s.charCodeAt(j) !== 0x3b) throw notPlain();
+			if (!validCodePoint(parseInt(s.slice(digits, j), hex ? 16 : 10))) throw notPlain();
 		}
 	}
 
 	private instruction(): void {
 		const s = this.s;
 		const close = s.indexOf('?>', this.pos + 2);
-		if (close === -1) throw new NotPlain();
+		if (close === -1) throw notPlain();
 		const pi = splitInstruction(s.slice(this.pos + 2, close));
-		if (!pi) throw new NotPlain();
+		if (!pi) throw notPlain();
 		if (pi.target.toLowerCase() === 'xml' && (pi.target !== 'xml' || this.pos !== 0))
-			throw new NotPlain();
+			throw notPlain();
 		const top = this.stack.at(-1);
 		if (top) top.asWritten = false;
 		this.pos = close + 2;
@@ -266,14 +272,14 @@ class RegionScanner {
 		if (top) top.asWritten = false;
 		if (s.startsWith('<!--', this.pos)) {
 			const close = s.indexOf('-->', this.pos + 4);
-			if (close === -1 || !plainComment(s.slice(this.pos + 4, close))) throw new NotPlain();
+			if (close === -1 || !plainComment(s.slice(this.pos + 4, close))) throw notPlain();
 			this.pos = close + 3;
 		} else if (s.startsWith('<![CDATA[', this.pos) && this.stack.length > 0) {
 			const close = s.indexOf(']]>', this.pos + 9);
-			if (close === -1) throw new NotPlain();
+			if (close === -1) throw notPlain();
 			this.pos = close + 3;
 		} else {
-			throw new NotPlain();
+			throw notPlain();
 		}
 	}
 
@@ -284,7 +290,7 @@ class RegionScanner {
 		const nameEnd = readName(s, lt + 2);
 		const after = skipWhitespace(s, nameEnd);
 		if (!open || s.charCodeAt(after) !== 0x3e || s.slice(lt + 2, nameEnd) !== open.qName)
-			throw new NotPlain();
+			throw notPlain();
 		if (after !== nameEnd) open.asWritten = false;
 		this.pos = after + 1;
 		this.closed(open, lt);
@@ -355,20 +361,20 @@ class RegionScanner {
 				formed = false;
 				break;
 			}
-			if (spaced === p) throw new NotPlain();
+			if (spaced === p) throw notPlain();
 			if (spaced !== p + 1 || s.charCodeAt(p) !== 0x20) formed = false;
 			const attrEnd = readName(s, spaced);
 			const name = this.intern(spaced, attrEnd, names[this.count]);
 			let q = skipWhitespace(s, attrEnd);
-			if (s.charCodeAt(q) !== 0x3d) throw new NotPlain();
+			if (s.charCodeAt(q) !== 0x3d) throw notPlain();
 			q = skipWhitespace(s, q + 1);
 			const quote = s.charCodeAt(q);
-			if (quote !== 0x22 && quote !== 0x27) throw new NotPlain();
+			if (quote !== 0x22 && quote !== 0x27) throw notPlain();
 			const close = s.indexOf(quote === 0x22 ? '"' : "'", q + 1);
-			if (close === -1) throw new NotPlain();
+			if (close === -1) throw notPlain();
 			const lt = this.ltFrom(q + 1);
-			if (lt !== -1 && lt < close) throw new NotPlain();
-			for (let i = 0; i < this.count; i++) if (names[i] === name) throw new NotPlain();
+			if (lt !== -1 && lt < close) throw notPlain();
+			for (let i = 0; i < this.count; i++) if (names[i] === name) throw notPlain();
 			this.checkReferences(q + 1, close);
 			if (formed && (q !== attrEnd + 1 || quote !== 0x22 || !asWritten(s, q + 1, close, true)))
 				formed = false;
@@ -395,9 +401,8 @@ class RegionScanner {
 			formed = false;
 			const prefix = name === 'xmlns' ? '' : name.slice(6);
 			const uri = attributeValue(this.s.slice(starts[i], ends[i]));
-			if (prefix === 'xml' || prefix === 'xmlns' || (prefix !== '' && uri === ''))
-				throw new NotPlain();
-			if (uri === NS_XML || uri === NS_XMLNS) throw new NotPlain();
+			if (prefix === 'xml' || prefix === 'xmlns' || (prefix !== '' && uri === '')) throw notPlain();
+			if (uri === NS_XML || uri === NS_XMLNS) throw notPlain();
 			if (scope === parentScope) scope = Object.create(parentScope) as Scope;
 			scope[prefix] = uri === '' ? null : uri;
 		}
@@ -409,18 +414,18 @@ class RegionScanner {
 		}
 		this.lastQName = qName;
 		const ns = scope[prefix];
-		if (ns === undefined || (colon !== -1 && ns === null)) throw new NotPlain();
+		if (ns === undefined || (colon !== -1 && ns === null)) throw notPlain();
 		// decryption rewrites the tree around EncryptedData, and a CipherReference's transforms may
 		// select any node: the full tree (an EncryptedKey alone changes nothing)
 		if (ns !== null && ENCRYPTION_NAMESPACES.has(ns)) {
 			const local = qName.slice(colon + 1);
-			if (local === 'EncryptedData' || local === 'CipherReference') throw new NoSkeleton();
+			if (local === 'EncryptedData' || local === 'CipherReference') throw noSkeleton();
 		}
 		const depth = this.stack.length + 1;
 		if (!parent) {
 			// only SOAP envelopes: their Body is where bulk content lives and nothing reads it
 			if ((ns !== NS.soap11 && ns !== NS.soap12) || qName.slice(colon + 1) !== 'Envelope')
-				throw new NoSkeleton();
+				throw noSkeleton();
 		}
 		let ownClean = ns === null || !READ_NAMESPACES.has(ns);
 		const holderNs = ownClean;
@@ -445,7 +450,7 @@ class RegionScanner {
 			if (name === 'URI' && (first === 0x23 || first === 0x26)) ownClean = false;
 			if (c === -1 || name.startsWith('xmlns:')) continue;
 			const attrNs = scope[name.slice(0, c)];
-			if (attrNs === undefined || attrNs === null) throw new NotPlain();
+			if (attrNs === undefined || attrNs === null) throw notPlain();
 			if (READ_NAMESPACES.has(attrNs)) ownClean = false;
 		}
 		if (prefixed > 1) {
@@ -456,7 +461,7 @@ class RegionScanner {
 				const c = name.indexOf(':');
 				if (c === -1 || name.startsWith('xmlns:')) continue;
 				const key = `${String(scope[name.slice(0, c)])} ${name.slice(c + 1)}`;
-				if (seen.has(key)) throw new NotPlain();
+				if (seen.has(key)) throw notPlain();
 				seen.add(key);
 			}
 		}
@@ -470,7 +475,7 @@ class RegionScanner {
 			if (parent) parent.clean &&= ownClean;
 			return;
 		}
-		if (this.stack.length >= this.maxDepth) throw new NotPlain();
+		if (this.stack.length >= this.maxDepth) throw notPlain();
 		this.stack.push({
 			qName,
 			scope,
@@ -512,7 +517,8 @@ export function parseSkeletonXml(
 	try {
 		found = new RegionScanner(text, maxDepth, options.minRegion ?? skeletonLimits.minRegion).scan();
 	} catch (error) {
-		if (error instanceof NotPlain || error instanceof NoSkeleton) return null;
+		// not a skeleton: the full parsers read the text and say what is wrong, if anything
+		if (hasCode(error, NOT_PLAIN, NO_SKELETON)) return null;
 		throw error;
 	}
 	if (found.length === 0) return null;
