@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Document, Element, Node } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { Analyzer, type AnalysisRequest } from '../../analyze';
+import { ParseError } from '../errors';
 import type { TreeNode } from '../soap/facts';
 import { signedTree } from '../soap/tree';
 import type { Report } from '../report/report';
@@ -255,6 +256,90 @@ describe('xmlsec1-signed envelopes with tricky bulk content (tests/fixtures/stre
 			expect(facts?.error).toBeUndefined();
 			expect(facts?.valid).toBe(true);
 		}
+	});
+});
+
+describe('mutated envelopes (seeded): a skeleton only of what the plain parser takes, and the same canonical form', () => {
+	// markup inserted into or cut from the bulk content of the stream fixtures: most mutants are
+	// malformed (no skeleton may accept one), the rest must canonicalize alike in both trees
+	const PIECES = [
+		'<',
+		'>',
+		'&',
+		'&amp;',
+		'&#x9;',
+		'"',
+		"'",
+		' ',
+		'\r\n',
+		'\r',
+		'xmlns="" ',
+		'xmlns:ex="urn:z" ',
+		'a="1" ',
+		'<!-- c -->',
+		'<![CDATA[x]]>',
+		'<?p d?>',
+		'</ex:line>',
+		'<ex:n>',
+		']]>',
+		'\u0085',
+		'é',
+		'😀',
+		'Id="x" ',
+		'/',
+	];
+	const MODES = [
+		'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
+		'http://www.w3.org/2001/10/xml-exc-c14n#',
+		'http://www.w3.org/2006/12/xml-c14n11',
+	].map((alg) => c14nMode(alg) as C14nMode);
+
+	it('300 mutants', () => {
+		let seed = 7;
+		const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+		const bases = readdirSync(STREAM)
+			.filter((f) => f.endsWith('.xml'))
+			.map((f) => readFileSync(join(STREAM, f), 'utf8'));
+		let skeletal = 0;
+		let refused = 0;
+		for (let n = 0; n < 300; n++) {
+			let t = bases[Math.floor(random() * bases.length)] as string;
+			const from = t.indexOf('<ex:Order');
+			const to = t.indexOf('</soapenv:Body>');
+			for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
+				const at = from + Math.floor(random() * (to - from));
+				const piece = PIECES[Math.floor(random() * PIECES.length)] as string;
+				t =
+					random() < 0.7
+						? t.slice(0, at) + piece + t.slice(at)
+						: t.slice(0, at) + t.slice(at + 1 + Math.floor(random() * 5));
+			}
+			let full: Document | null;
+			try {
+				full = parseXml(t).doc;
+			} catch (error) {
+				// refused as before: a ParseError with its reason
+				expect(error).toBeInstanceOf(ParseError);
+				full = null;
+			}
+			const skeleton = parseSkeletonXml(t, MAX_XML_DEPTH, { minRegion: 1 });
+			if (!full) {
+				expect(skeleton, t).toBeNull();
+				refused++;
+				continue;
+			}
+			if (!skeleton) continue;
+			expect(parsePlainXml(t, MAX_XML_DEPTH), t).not.toBeNull();
+			skeletal++;
+			for (const mode of MODES)
+				for (const m of [mode, { ...mode, inclusivePrefixes: ['#default', 'ex'] }])
+					expect(canonicalize({ root: skeleton, withComments: true }, m), t).toBe(
+						canonicalize({ root: full, withComments: true }, m),
+					);
+		}
+		// both outcomes were exercised
+		expect(skeletal).toBeGreaterThan(20);
+		expect(refused).toBeGreaterThan(100);
 	});
 });
 
