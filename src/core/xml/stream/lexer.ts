@@ -69,13 +69,16 @@ export function hasOtherLineBreaks(text: string): boolean {
 	return LINE_BREAKS.test(text);
 }
 
-/** Offset where the line holding `pos` starts (after the last line end before it). */
-export function lineStart(text: string, pos: number): number {
-	for (let i = pos - 1; i >= 0; i--) {
+/**
+ * Offset just after the last line end in text[from, to) (where the line holding `to` starts),
+ * or -1 when that stretch holds none; searched back from `to`, never before `from`.
+ */
+export function lineStartAfter(text: string, from: number, to: number): number {
+	for (let i = to - 1; i >= from; i--) {
 		const c = text.charCodeAt(i);
 		if (c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029) return i + 1;
 	}
-	return 0;
+	return -1;
 }
 
 export function validCodePoint(cp: number): boolean {

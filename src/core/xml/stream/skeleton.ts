@@ -21,7 +21,7 @@ import {
 	attributeValue,
 	countLineEnds,
 	hasOtherLineBreaks,
-	lineStart,
+	lineStartAfter,
 	NOT_PLAIN,
 	notPlain,
 	NS_XML,
@@ -525,30 +525,33 @@ export function parseSkeletonXml(
 	const pieces: string[] = [];
 	const markerText = `<?${MARKER}?>`;
 	const shifts: Shift[] = [];
-	let from = 0;
-	let skelLength = 0;
-	let skelLines = 1;
-	let skelCounted = 0;
-	let origLines = 1;
-	let origCounted = 0;
-	let elided = 0;
-	let skeletonSoFar = '';
 	const others = hasOtherLineBreaks(text);
+	// Lines and columns are counted piece by piece, each character once: the skeleton is the
+	// text's pieces between regions plus markers without line ends, and a column is the count of
+	// characters since the last line end (searched back no further than the piece: a single-line
+	// envelope with a hundred regions searched back to its start a hundred times).
+	let from = 0;
+	let skelLine = 1;
+	let skelColumn = 0;
+	let line = 1;
+	let column = 0;
+	let elided = 0;
+	const advance = (at: number, to: number, col: number): number => {
+		const start = lineStartAfter(text, at, to);
+		return start === -1 ? col + (to - at) : to - start;
+	};
 	for (const r of found) {
-		const before = text.slice(from, r.start);
-		pieces.push(before, markerText);
-		skeletonSoFar += before + markerText;
-		skelLength += before.length + markerText.length;
-		skelLines += countLineEnds(skeletonSoFar, skelCounted, skelLength, others);
-		skelCounted = skelLength;
-		origLines += countLineEnds(text, origCounted, r.end, others);
-		origCounted = r.end;
+		pieces.push(text.slice(from, r.start), markerText);
+		skelLine += countLineEnds(text, from, r.start, others);
+		skelColumn = advance(from, r.start, skelColumn) + markerText.length;
+		line += countLineEnds(text, from, r.end, others);
+		column = advance(from, r.end, column);
 		shifts.push({
 			holder: r.ordinal - elided,
-			skelLine: skelLines,
-			skelColumn: skelLength - lineStart(skeletonSoFar, skelLength) + 1,
-			line: origLines,
-			column: r.end - lineStart(text, r.end) + 1,
+			skelLine,
+			skelColumn: skelColumn + 1,
+			line,
+			column: column + 1,
 		});
 		elided += r.elements;
 		from = r.end;
