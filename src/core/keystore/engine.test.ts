@@ -125,7 +125,7 @@ describe('engine with keystores', () => {
 		expect(report.findings.map((f) => f.evidence).join(' ')).not.toContain('changeit');
 	});
 
-	it('validates the leaf chain against a truststore dropped beside it', async () => {
+	it('validates the leaf chain against a truststore dropped beside it, by RFC 5280 rules', async () => {
 		const { facts, report } = await analyze(
 			['openssl3-default.p12', 'truststore.jks'],
 			{ 'openssl3-default.p12': 'storepass', 'truststore.jks': 'storepass' },
@@ -134,10 +134,14 @@ describe('engine with keystores', () => {
 		const leaf = facts.certificates.find(
 			(c) => c.subject.startsWith('CN=api.example.com') && c.inputName === 'openssl3-default.p12',
 		);
-		expect(leaf?.chainValid).toBe(true);
-		// the validated path ends at the first trust anchor: the truststore holds the intermediate
+		// The path ends at the first trust anchor (the truststore holds the intermediate), whose
+		// nameConstraints make.sh wrote non-critical (openssl's default): RFC 5280 4.2.1.10 requires
+		// it critical, so the chain is refused with that clause (x509-limbo's
+		// rfc5280::nc::permitted-dns-match-noncritical), although its signatures and names hold.
+		expect(leaf?.chainValid).toBe(false);
+		expect(leaf?.chainError).toMatch(/nameConstraints not marked critical \(RFC 5280 4\.2\.1\.10/);
 		expect(leaf?.chain).toHaveLength(2);
-		expect(report.findings.map((f) => f.ruleId)).not.toContain('CERT-UNTRUSTED-CHAIN');
+		expect(report.findings.map((f) => f.ruleId)).toContain('CERT-UNTRUSTED-CHAIN');
 		const key = facts.keys.find((k) => k.inputName === 'openssl3-default.p12');
 		expect(key?.matchesCertSha256).toEqual([leaf?.sha256]);
 	});

@@ -6,7 +6,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { integerValue } from '../asn1/der';
-import { equalBytes } from '../bytes/encoding';
+import { equalBytes, toHex } from '../bytes/encoding';
 import {
 	algorithmName,
 	describePbe,
@@ -649,6 +649,14 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 	// Keys and certificates.
 	const certs: { der: Uint8Array; bag: Bag }[] = [];
 	const entries: RawEntry[] = [];
+	// An entry without friendlyName gets the name keytool gives it: a counter from 1 over the
+	// unnamed entries (the JDK's PKCS12KeyStore "unfriendly name").
+	const unnamed = new Set<string>();
+	const unfriendlyName = () => {
+		const name = String(unnamed.size + 1);
+		unnamed.add(name);
+		return name;
+	};
 	for (const b of allBags) {
 		ctx.signal.throwIfAborted();
 		const outer = bagProtection.get(b) ?? null;
@@ -674,7 +682,8 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 				iterations: outer?.iterations ?? null,
 			});
 			entries.push({
-				alias: b.alias ?? b.localKeyId ?? `key ${entries.length + 1}`,
+				// like a shrouded key bag: the localKeyId pairs it (note), it is no name to show
+				alias: b.alias ?? unfriendlyName(),
 				type: 'private-key',
 				created: null,
 				chain: [],
@@ -718,7 +727,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			};
 			bags.push(record);
 			const entry: RawEntry = {
-				alias: b.alias ?? `key ${entries.length + 1}`,
+				alias: b.alias ?? unfriendlyName(),
 				type: secret ? 'secret-key' : 'private-key',
 				created: null,
 				chain: [],
@@ -770,7 +779,9 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 	}
 	if (!mac && password === null && entries.some((e) => e.keyLocked)) throw noMacLocked(ctx, bags);
 	// Attach certificates: the key's own (same localKeyId), then its issuers by name; the rest are trusted entries.
-	const used = new Set<Uint8Array>();
+	// By content: producers (keytool) write a CA certificate once as a key entry's own certificate
+	// and again, under its subject as friendly name, as the chain member of another entry.
+	const used = new Set<string>();
 	for (const e of entries) {
 		if (e.type !== 'private-key') continue;
 		const keyId = e.note;
@@ -781,20 +792,20 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			certs.find((c) => c.bag.alias !== null && c.bag.alias === e.alias);
 		if (own) {
 			e.chain.push(own.der);
-			used.add(own.der);
-			if (e.alias.startsWith('key ') && own.bag.alias) e.alias = own.bag.alias;
+			used.add(toHex(own.der));
+			if (unnamed.has(e.alias) && own.bag.alias) e.alias = own.bag.alias;
 			e.chain.push(
 				...issuersOf(
 					own.der,
 					certs.map((c) => c.der),
 				),
 			);
-			for (const d of e.chain) used.add(d);
+			for (const d of e.chain) used.add(toHex(d));
 		}
 	}
 	for (const e of entries) if (e.note && /^[0-9a-f]+$/.test(e.note)) delete e.note;
 	certs.forEach((c, i) => {
-		if (used.has(c.der) && !c.bag.javaTrusted) return;
+		if (used.has(toHex(c.der)) && !c.bag.javaTrusted) return;
 		entries.push({
 			alias: c.bag.alias ?? `certificate ${i + 1}`,
 			type: 'trusted-certificate',

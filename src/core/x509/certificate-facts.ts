@@ -1,11 +1,19 @@
 // Facts of one DER certificate: names, serial, validity, key, signature algorithm, the extensions
 // rules need, fingerprints. Used for every certificate of every input (PEM, keystores, BSTs, TLS).
+//
+// readRawCertificate is the one certificate decoder: certificate facts, path validation
+// (path.ts), chains and CRL matching, PKCS#12 key pairing, the detail view, and the certificate
+// fields XML signatures (xmldsig/keys.ts) and XML encryption (xmlenc/certs.ts) match KeyInfo
+// against all read certificates through it. pkijs.Certificate is still built in three places for
+// another job, verifying a signature with pkijs where WebCrypto is not called directly (RSA-PSS,
+// Ed25519 self-signatures here and in path.ts; a CRL's signature in crl-check.ts, whose API takes
+// a pkijs issuer certificate): no field is read from those objects.
 import * as asn1js from 'asn1js';
 import { equalBytes, toArrayBuffer, toHex } from '../bytes/encoding';
 import { isBug, ParseError } from '../errors';
 import type { CertificateFacts } from './facts';
 import { nameText } from './names';
-import { certificateThumbprints } from './thumbprint';
+import { certificateThumbprints, subjectKeyIdFromExtension } from './thumbprint';
 import { SIGNATURE_ALGORITHMS } from './oids';
 import { knownSelfSignedRoot } from './public-trust';
 import { verifySigned } from './signature';
@@ -30,7 +38,7 @@ function timeValue(t: unknown): Date | null {
 }
 
 /** Structural fields read straight from the DER (no library opinion on algorithms). */
-interface RawCertificate {
+export interface RawCertificate {
 	/** The whole decoded certificate, for views that would otherwise decode it again. */
 	root: asn1js.Sequence;
 	tbs: asn1js.Sequence;
@@ -46,6 +54,13 @@ interface RawCertificate {
 	/** The TBSCertificate as encoded (what the signature covers) and the signature bits. */
 	tbsDer: Uint8Array;
 	signature: Uint8Array | null;
+	/** The names as encoded (issuer-serial matching compares them byte for byte first). */
+	issuerDer: Uint8Array;
+	subjectDer: Uint8Array;
+	/** The subjectPublicKey BIT STRING contents (RFC 5280 4.2.1.2 method 1 hashes them). */
+	subjectPublicKey: Uint8Array;
+	/** The subjectKeyIdentifier extension's key identifier, null without it. */
+	subjectKeyId: Uint8Array | null;
 }
 
 export function readRawCertificate(der: Uint8Array): RawCertificate {
@@ -82,7 +97,13 @@ export function readRawCertificate(der: Uint8Array): RawCertificate {
 		throw new ParseError(NOT_A_CERTIFICATE, 'X.509 certificate with an unreadable public key');
 	}
 	const signatureBits = cert.valueBlock.value[2];
+	const skiExt = readExtensions(tbs).find((e) => e.oid === '2.5.29.14');
+	const subjectPublicKey = new Uint8Array(bits.valueBlock.valueHexView);
 	return {
+		issuerDer: new Uint8Array(issuer.valueBeforeDecodeView),
+		subjectDer: new Uint8Array(subject.valueBeforeDecodeView),
+		subjectPublicKey,
+		subjectKeyId: skiExt ? subjectKeyIdFromExtension(skiExt.value) : null,
 		root: cert,
 		tbs,
 		tbsDer: new Uint8Array(tbs.valueBeforeDecodeView),
@@ -101,7 +122,7 @@ export function readRawCertificate(der: Uint8Array): RawCertificate {
 		key: analyzePublicKey(
 			algOid.valueBlock.toString(),
 			(alg as asn1js.Sequence).valueBlock.value[1],
-			new Uint8Array(bits.valueBlock.valueHexView),
+			subjectPublicKey,
 		),
 	};
 }

@@ -2,16 +2,21 @@
 // (certificateExtensions) are built when the page opens them. The raw ASN.1 view is built in the
 // page from the PEM (ui/cert/asn1-view.ts), with offsets and lengths this tree never had.
 import * as asn1js from 'asn1js';
-import { toArrayBuffer } from '../bytes/encoding';
+import { isBug } from '../errors';
+import { readRawCertificate } from './certificate-facts';
 import type { CertificateFacts, CertificateView, ExtensionView } from './facts';
 import { toPem } from './pem';
 import { extensionLines, extensionName, readExtensions } from './extensions';
 
 /** Every extension decoded to text lines, built when the page opens the extensions. */
 export function certificateExtensions(der: Uint8Array): ExtensionView[] {
-	const parsed = asn1js.fromBER(toArrayBuffer(der));
-	const tbs = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value[0] : null;
-	if (parsed.offset === -1 || !(tbs instanceof asn1js.Sequence)) return [];
+	let tbs: asn1js.Sequence;
+	try {
+		tbs = readRawCertificate(der).tbs;
+	} catch (error) {
+		if (isBug(error)) throw error;
+		return []; // not a certificate: its card already says why
+	}
 	return readExtensions(tbs).map((e) => ({
 		oid: e.oid,
 		name: extensionName(e.oid),
@@ -37,7 +42,13 @@ export function certificateView(
 	f: CertificateFacts,
 	tree?: asn1js.Sequence,
 ): CertificateView {
-	const parsed = tree ? { offset: 0, result: tree } : asn1js.fromBER(toArrayBuffer(der));
+	let root: asn1js.Sequence | undefined = tree;
+	try {
+		root ??= readRawCertificate(der).root;
+	} catch (error) {
+		if (isBug(error)) throw error;
+		root = undefined; // not a certificate: no extensions to count, its card says why
+	}
 	return {
 		sha256: f.sha256,
 		sha1: f.sha1,
@@ -52,7 +63,7 @@ export function certificateView(
 		keySize: f.keySize,
 		curve: f.curve,
 		signatureAlgorithm: f.signatureAlgorithm,
-		extensionCount: parsed.offset === -1 ? 0 : extensionCount(parsed.result),
+		extensionCount: extensionCount(root),
 		pem: toPem('CERTIFICATE', der),
 	};
 }

@@ -129,3 +129,43 @@ describe('certificate stage: completeness and roles', () => {
 		expect(ids).not.toContain('CERT-WEAK-SIGNATURE');
 	});
 });
+
+describe('profile deviations accepted with the verdict', () => {
+	// The xmlsec interop suite's test CA (vendored with the XML encryption corpus keys): root and
+	// second-level CA carry a non-critical basicConstraints cA (RFC 5280 4.2.1.9 wants it
+	// critical); xmlsec states signatures over it valid, so the chain validates and says why not
+	// cleanly (x509-limbo's root-non-critical-basic-constraints, see path.limbo.test.ts).
+	it('xmlsec test CA: validates, with the non-critical basicConstraints named', async () => {
+		const pem = readFileSync(
+			resolve(
+				import.meta.dirname,
+				'../../../tests/fixtures/xmlenc/corpus-keys/xmlsec_keys_rsa_rsa-2048-key.p12.certs.pem',
+			),
+			'utf8',
+		);
+		const blocks =
+			pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/g) ?? [];
+		expect(blocks).toHaveLength(3);
+		const [leafPem = '', secondPem = '', rootPem = ''] = blocks;
+		const text = (name: string, s: string): InputFile => ({
+			id: name,
+			name,
+			bytes: new TextEncoder().encode(s),
+		});
+		const { facts } = await analyze(
+			[text('root.pem', rootPem), text('second.pem', secondPem), text('leaf.pem', leafPem)],
+			{ now: '2026-06-01T00:00:00Z', truststores: ['root.pem'] },
+		);
+		const leaf = facts.certificates.find((c) => c.inputName === 'leaf.pem');
+		expect(leaf?.chainValid, leaf?.chainError).toBe(true);
+		expect(leaf?.chain).toHaveLength(3);
+		expect(leaf?.chainDeviations).toEqual([
+			expect.stringMatching(
+				/Second level CA.*basicConstraints is not marked critical \(RFC 5280 4\.2\.1\.9/,
+			),
+			expect.stringMatching(
+				/Root CA.*basicConstraints is not marked critical \(RFC 5280 4\.2\.1\.9/,
+			),
+		]);
+	});
+});

@@ -166,7 +166,27 @@ export const certificateStage: Stage = async (facts, ctx) => {
 			c.chainValid = r.valid;
 			if (r.error) c.chainError = r.error;
 			else delete c.chainError;
+			// RFC 5280 6.1.3 (a)(3) with the dropped CRLs: an intermediate a verified CRL lists
+			// breaks the path; a certificate whose CRL cannot be used has no established status.
+			// (The certificate itself, when revoked, gets CERT-REVOKED.)
+			if (r.valid && !c.pinned) {
+				const below = r.path.slice(0, -1).map((s) => unique.get(s)?.facts[0]);
+				const revokedCa = below.slice(1).find((x) => x?.revoked?.crlVerified);
+				const unknown = below.find((x) => x?.revocationUnknown);
+				if (revokedCa) {
+					c.chainValid = false;
+					c.chainError = `${revokedCa.subject} in the chain is revoked (CRL ${revokedCa.revoked?.crlInput ?? ''})`;
+				} else if (unknown?.revocationUnknown) {
+					c.chainValid = false;
+					c.chainError =
+						unknown === u.facts[0]
+							? unknown.revocationUnknown
+							: `${unknown.subject} in the chain: ${unknown.revocationUnknown}`;
+				}
+			}
 			if (r.rejected.length > 0) c.rejectedPaths = r.rejected.slice(0, 8);
+			if (r.valid && r.deviations?.length) c.chainDeviations = r.deviations;
+			else delete c.chainDeviations;
 		}
 	}
 	assignRoles(facts, anchors);

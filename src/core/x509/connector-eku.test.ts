@@ -27,7 +27,10 @@ function connector(role: 'client' | 'server', keystoreInput: string): ConnectorF
 	};
 }
 
-async function untrusted(leaf: string, form: ConnectorForm | null) {
+/** The page-only fact the certificate card shows when no anchor was supplied. */
+let lastPurposeError: string | undefined;
+
+async function untrusted(leaf: string, form: ConnectorForm | null, truststore = true) {
 	const files = ['ca.pem', leaf].map((name, i) => ({
 		id: `in${i + 1}`,
 		name,
@@ -37,18 +40,19 @@ async function untrusted(leaf: string, form: ConnectorForm | null) {
 		// the leaves are valid from the day the generator ran for 825 days
 		now: new Date(Date.parse(leafNotBefore(leaf)) + 86_400_000).toISOString(),
 		trustAnchors: [],
-		truststoreInputs: ['in1'],
+		truststoreInputs: truststore ? ['in1'] : [],
 		rawKeys: [],
 		captureTime: null,
 		connector: form,
 	};
-	const { report } = await new Analyzer().run(
+	const { report, facts } = await new Analyzer().run(
 		{ files, passwords: {}, entryPasswords: {}, settings },
 		() => undefined,
 		signal,
 	);
 	const cert = report.certificates.find((c) => c.inputName === leaf);
 	expect(cert).toBeDefined();
+	lastPurposeError = facts.certificates.find((c) => c.inputName === leaf)?.purposeError;
 	return report.findings.filter((f) => f.ruleId === 'CERT-UNTRUSTED-CHAIN' && f.inputName === leaf);
 }
 
@@ -90,6 +94,23 @@ describe('connector role and extendedKeyUsage', () => {
 		expect(
 			await untrusted('server-serverAuth.pem', connector('server', 'server-serverAuth.pem')),
 		).toEqual([]);
+	});
+
+	it('without any trust anchor, a declared server with only clientAuth: no finding (RULES.md rule 25), the card says why', async () => {
+		expect(
+			await untrusted('server-clientAuth.pem', connector('server', 'server-clientAuth.pem'), false),
+		).toEqual([]);
+		expect(lastPurposeError).toMatch(/is not for TLS server authentication \(extendedKeyUsage\)/);
+	});
+
+	it('without any trust anchor, a fitting purpose or an unknown role is not flagged', async () => {
+		expect(
+			await untrusted('server-serverAuth.pem', connector('server', 'server-serverAuth.pem'), false),
+		).toEqual([]);
+		expect(
+			await untrusted('server-clientAuth.pem', connector('client', 'server-clientAuth.pem'), false),
+		).toEqual([]);
+		expect(await untrusted('server-clientAuth.pem', null, false)).toEqual([]);
 	});
 
 	it('with the role unknown (no connector) the purpose is not judged', async () => {

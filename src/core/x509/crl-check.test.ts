@@ -9,8 +9,10 @@ import { CORPUS } from '../../../tests/support/vectors';
 const FIX = resolve(import.meta.dirname, '../../../tests/fixtures/keystores/crl');
 const WSS4J = resolve(CORPUS, 'wss4j/ws-security-common/keys');
 const NOW = '2026-11-22T12:00:00Z';
+/** After make-crl.sh issued the RSA leaves and rsa.crl (2026-11-22T12:59:40Z), before its nextUpdate. */
+const AFTER_ISSUE = '2026-11-23T00:00:00Z';
 
-async function analyze(names: string[], dir = FIX) {
+async function analyze(names: string[], dir = FIX, truststoreInputs: string[] = [], now = NOW) {
 	const { facts, report } = await new Analyzer().run(
 		{
 			files: names.map((name) => ({
@@ -20,7 +22,7 @@ async function analyze(names: string[], dir = FIX) {
 			})),
 			passwords: {},
 			entryPasswords: {},
-			settings: { now: NOW, trustAnchors: [], truststoreInputs: [], rawKeys: [] },
+			settings: { now, trustAnchors: [], truststoreInputs, rawKeys: [] },
 		},
 		() => {},
 		new AbortController().signal,
@@ -100,5 +102,89 @@ describe('CRLs', () => {
 		);
 		expect(crl('wss40CACRL.pem')?.verdict?.status).toBe('valid');
 		expect(revoked).toEqual(['wss40rev.crt']);
+	});
+
+	it.each([
+		['rsa-stale.crl', /past its nextUpdate/],
+		['rsa-tampered.crl', /does not verify with the CA's key/],
+	])(
+		'with the CA trusted, %s alone leaves an unlisted certificate with an unknown status',
+		async (crlFile, why) => {
+			const { facts } = await analyze(
+				[crlFile, 'rsa-ca.pem', 'rsa-good.pem'],
+				FIX,
+				['rsa-ca.pem'],
+				AFTER_ISSUE,
+			);
+			const good = facts.certificates.find((c) => c.inputName === 'rsa-good.pem');
+			expect(good?.chainValid).toBe(false);
+			expect(good?.chainError).toMatch(/^revocation status cannot be established: /);
+			expect(good?.chainError).toMatch(why);
+		},
+	);
+
+	it('a current CRL of the CA beside them establishes the status again', async () => {
+		const { facts } = await analyze(
+			['rsa-stale.crl', 'rsa-tampered.crl', 'rsa.crl', 'rsa-ca.pem', 'rsa-good.pem'],
+			FIX,
+			['rsa-ca.pem'],
+			AFTER_ISSUE,
+		);
+		const good = facts.certificates.find((c) => c.inputName === 'rsa-good.pem');
+		expect(good?.chainValid, good?.chainError).toBe(true);
+	});
+
+	it('the WSS4J CRL is version 1 (no CRL number): used, and no chain is refused for it', async () => {
+		const { crl, revoked, facts } = await analyze(
+			['wss40CACRL.pem', 'wss40CA.crt', 'wss40rev.crt', 'wss40.crt'],
+			WSS4J,
+			['wss40CA.crt'],
+		);
+		expect(crl('wss40CACRL.pem')?.verdict?.unusable).toBeUndefined();
+		expect(revoked).toEqual(['wss40rev.crt']);
+		const good = facts.certificates.find((c) => c.inputName === 'wss40.crt');
+		expect(good?.revocationUnknown).toBeUndefined();
+		expect(good?.chainValid, good?.chainError).toBe(true);
+	});
+});
+
+describe('a revoked intermediate (tests/fixtures/pki/revoked-intermediate, openssl verify -crl_check_all)', () => {
+	const DIR = resolve(import.meta.dirname, '../../../tests/fixtures/pki/revoked-intermediate');
+	const run = async (names: string[]) => {
+		const { facts } = await new Analyzer().run(
+			{
+				files: names.map((name) => ({
+					id: name,
+					name,
+					bytes: new Uint8Array(readFileSync(resolve(DIR, name))),
+				})),
+				passwords: {},
+				entryPasswords: {},
+				settings: {
+					now: '2026-06-01T00:00:00Z',
+					trustAnchors: [],
+					truststoreInputs: ['root.pem'],
+					rawKeys: [],
+				},
+			},
+			() => {},
+			new AbortController().signal,
+		);
+		return facts.certificates.find((c) => c.inputName === 'leaf.pem');
+	};
+
+	it('with the CRLs: the leaf chain is refused because the intermediate is revoked', async () => {
+		expect(readFileSync(resolve(DIR, 'expected.txt'), 'utf8')).toContain(
+			'error 23 at 1 depth lookup: certificate revoked',
+		);
+		const leaf = await run(['root.pem', 'inter.pem', 'leaf.pem', 'crls.pem']);
+		expect(leaf?.chainValid).toBe(false);
+		expect(leaf?.chainError).toMatch(
+			/Revoked Intermediate.* in the chain is revoked \(CRL crls\.pem\)/,
+		);
+	});
+
+	it('without them: valid, as openssl verify without CRL checking says', async () => {
+		expect((await run(['root.pem', 'inter.pem', 'leaf.pem']))?.chainValid).toBe(true);
 	});
 });

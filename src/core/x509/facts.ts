@@ -28,6 +28,17 @@ export interface CertificateFacts extends ReportCertificate {
 	/** Chain verdict against the trust anchors; null when none were marked. */
 	chainValid: boolean | null;
 	chainError?: string;
+	/**
+	 * Without trust anchors: the connector that uses this certificate needs a key purpose its
+	 * extendedKeyUsage (or a CA's above it) does not allow, so no anchor could validate it for
+	 * that role (with anchors the same reason is the chainError).
+	 */
+	purposeError?: string;
+	/**
+	 * RFC 5280 profile rules the validated chain breaks but is accepted despite (non-critical
+	 * basicConstraints on a CA), each naming the clause; shown beside the verdict.
+	 */
+	chainDeviations?: string[];
 	/** Other candidate paths to an anchor (leaf first, sha256) and why each failed. */
 	rejectedPaths?: { path: string[]; error: string }[];
 	/** Chain built across all inputs, leaf first (sha256), this certificate included. */
@@ -45,6 +56,12 @@ export interface CertificateFacts extends ReportCertificate {
 	 * with a dropped issuer certificate (false: that certificate was not dropped).
 	 */
 	revoked?: { crlInput: string; date: string | null; crlVerified: boolean };
+	/**
+	 * A dropped CRL of its issuer is signed by the issuer but cannot be used for revocation
+	 * checking (RFC 5280 profile: no or a critical CRL number, an issuer key without cRLSign), so
+	 * its revocation status cannot be established; the reason names the clause.
+	 */
+	revocationUnknown?: string;
 	/**
 	 * The chain reaches a publicly trusted root (Mozilla list shipped with the app): the root is
 	 * among the dropped certificates (`match: 'root'`, found by its public key) or the last
@@ -125,6 +142,8 @@ export interface CrlVerdict {
 	/** The certificate whose key verified (or failed to verify) the signature. */
 	issuerSha256: string | null;
 	text: string;
+	/** Signed by its issuer but unusable for revocation checking, and why (RFC 5280 clause). */
+	unusable?: string;
 }
 
 /** A certificate revocation list found in an input. */
@@ -133,7 +152,14 @@ export interface CrlView {
 	thisUpdate: string | null;
 	nextUpdate: string | null;
 	/** Revoked serial numbers (hex as in CertificateFacts.serialNumber) with their dates. */
-	revoked: { serial: string; date: string | null }[];
+	revoked: {
+		serial: string;
+		date: string | null;
+		/** Indirect CRL: the issuer (certificateIssuer entry extension) this and later entries are for. */
+		certificateIssuer?: string;
+	}[];
+	/** Serials a delta CRL takes off the list (reasonCode removeFromCRL, RFC 5280 5.3.1). */
+	removed?: string[];
 	signatureAlgorithm: string;
 	/** The CRL as dropped (public data), for the signature check in the certificate stage. */
 	der: Uint8Array;

@@ -2,8 +2,8 @@
 // (by name, AKI/SKI ordering first) across all dropped certificates and the trust anchors; each
 // path that ends at an anchor is validated (signatures, validity at the analysis time, issuer
 // names, basicConstraints cA and pathLenConstraint, keyUsage keyCertSign, name constraints for
-// DNS, IP, e-mail, URI and directory names, certificate policies with requireExplicitPolicy and
-// inhibitAnyPolicy, unknown critical extensions, extendedKeyUsage when the role is known, broken
+// DNS, IP, e-mail, URI and directory names, the certificate policy tree with policyMappings,
+// requireExplicitPolicy, inhibitPolicyMapping and inhibitAnyPolicy, unknown critical extensions, extendedKeyUsage when the role is known, broken
 // MD2/MD4/MD5 signatures). The first path that validates is reported, with why the others failed.
 //
 // pkijs's CertificateChainValidationEngine is not used for the verdict: it takes the first issuer
@@ -53,6 +53,7 @@ const PROCESSED = new Set<string>([
 	OID.nameConstraints,
 	OID.certificatePolicies,
 	OID.policyConstraints,
+	OID.policyMappings,
 	OID.inhibitAnyPolicy,
 	OID.extKeyUsage,
 	OID.subjectKeyId,
@@ -119,7 +120,8 @@ export interface PathCert {
 	requireExplicitPolicy: number | null;
 	inhibitPolicyMapping: number | null;
 	inhibitAnyPolicy: number | null;
-	hasPolicyMappings: boolean;
+	/** policyMappings as [issuerDomainPolicy, subjectDomainPolicy] pairs, null without it. */
+	policyMappings: [string, string][] | null;
 	/** Why the certificate cannot be used in any path (a malformed or duplicated extension). */
 	defect: string | null;
 	unknownCritical: string[];
@@ -343,7 +345,7 @@ export function pathCertificate(der: Uint8Array, sha256: string): PathCert {
 		requireExplicitPolicy: null,
 		inhibitPolicyMapping: null,
 		inhibitAnyPolicy: null,
-		hasPolicyMappings: false,
+		policyMappings: null,
 		defect: null,
 		unknownCritical: [],
 		critical: new Map(exts.map((e) => [e.oid, e.critical])),
@@ -445,9 +447,18 @@ export function pathCertificate(der: Uint8Array, sha256: string): PathCert {
 			case OID.inhibitAnyPolicy:
 				cert.inhibitAnyPolicy = v instanceof asn1js.Integer ? v.valueBlock.valueDec : null;
 				break;
-			case OID.policyMappings:
-				cert.hasPolicyMappings = true;
+			case OID.policyMappings: {
+				const pairs = kids(v).map((m): [string, string] => [
+					oidOf(kids(m)[0]) ?? '?',
+					oidOf(kids(m)[1]) ?? '?',
+				]);
+				if (!(v instanceof asn1js.Sequence) || pairs.length === 0)
+					defect('policyMappings without any mapping');
+				else if (pairs.some(([a, b]) => a === '?' || b === '?'))
+					defect('unreadable policyMappings');
+				cert.policyMappings = pairs;
 				break;
+			}
 		}
 	}
 	return cert;
@@ -578,7 +589,7 @@ const MAX_NC_COMPARISONS = 250_000;
  * RFC 5280 §4 profile requirements a validator can see on one certificate of a path (the MUSTs
  * x509-limbo tests); `i` is its position (0 = end entity), `n` the path length.
  */
-function profileError(c: PathCert, i: number, n: number): string | null {
+function profileError(c: PathCert, i: number, n: number, webPki: boolean): string | null {
 	const isAnchor = i === n - 1;
 	const isCA = c.ca === true;
 	const who = label(c);
@@ -598,15 +609,12 @@ function profileError(c: PathCert, i: number, n: number): string | null {
 	}
 	if (c.critical.has(OID.nameConstraints)) {
 		if (!isCA) return `${who} is not a CA but carries nameConstraints (RFC 5280 4.2.1.10)`;
-		// RFC 5280 wants it critical; the CA/B BRs (7.1.2.10.8) allow non-critical, OpenSSL writes
-		// it non-critical unless told, and OpenSSL, Go, Java and browsers enforce it either way, so
-		// a non-critical one is applied, not refused.
+		// RFC 5280 4.2.1.10: "Conforming CAs MUST mark this extension as critical" (so that a
+		// validator that cannot apply it refuses the path instead of ignoring it). The CA/B BRs
+		// (7.1.2.10.8) allow a non-critical one for the Web PKI, where it is applied.
+		if (!webPki && c.critical.get(OID.nameConstraints) === false)
+			return `${who}: nameConstraints not marked critical (RFC 5280 4.2.1.10; the CA/B Baseline Requirements 7.1.2.10.8 allow it only for the Web PKI)`;
 	}
-	if (c.critical.has(OID.policyConstraints) && !c.critical.get(OID.policyConstraints))
-		return `${who}: policyConstraints not marked critical (RFC 5280 4.2.1.11)`;
-	// basicConstraints of a CA "MUST" be critical (RFC 5280 4.2.1.9), but OpenSSL's own CA
-	// configuration wrote it non-critical for years (the xmlsec test CA), keytool does unless told
-	// bc:c, and OpenSSL, Go and Java honour a non-critical cA: it is applied, not refused.
 	if (c.subjectRdns.length === 0) {
 		if (isCA || i > 0) return `CA certificate with an empty subject (RFC 5280 4.1.2.6)`;
 		if (!c.san) return `${who}: empty subject and no subjectAltName (RFC 5280 4.1.2.6)`;
@@ -692,11 +700,15 @@ function webPkiError(c: PathCert, i: number, n: number): string | null {
 }
 
 /** Whether `child`'s signature verifies with `issuer`'s key; null when it cannot be checked here. */
-async function signatureVerifies(child: PathCert, issuer: PathCert): Promise<boolean | null> {
+async function signatureVerifies(
+	child: PathCert,
+	issuer: PathCert,
+	above: PathCert | undefined,
+): Promise<boolean | null> {
 	if (!child.signature) return false;
 	try {
 		const direct = await verifySigned(
-			{ spkiDer: issuer.spkiDer, key: issuer.key },
+			{ spkiDer: issuer.spkiDer, key: issuer.key, inheritedDsaSpki: above?.spkiDer ?? null },
 			child.signatureOid,
 			child.signature,
 			child.tbsDer,
@@ -729,6 +741,11 @@ export interface PathOptions {
 	 * certificate to RFC 5280 (the default, for private PKIs).
 	 */
 	profile?: 'rfc5280' | 'webpki';
+	/**
+	 * RFC 5280 6.1.1 (f) initial-explicit-policy: the path must be valid for at least one policy
+	 * (openssl verify -explicit_policy). Off by default, as in openssl verify and browsers.
+	 */
+	explicitPolicy?: boolean;
 }
 
 /** A path and why it does not validate (null when it does). */
@@ -737,6 +754,8 @@ export interface PathVerdict {
 	error: string | null;
 	/** Every certificate's signature verified (the path may still fail other checks). */
 	signaturesValid: boolean;
+	/** RFC 5280 profile rules the path breaks but is accepted despite, each with the clause. */
+	deviations: string[];
 }
 
 function when(t: number): string {
@@ -750,11 +769,13 @@ function label(c: PathCert): string {
 /** Signature memo: a pool is validated for many targets that share intermediates. */
 export class SignatureCache {
 	private readonly memo = new Map<string, Promise<boolean | null>>();
-	check(child: PathCert, issuer: PathCert): Promise<boolean | null> {
-		const key = `${child.sha256}>${issuer.sha256}`;
+	/** `above`: the issuer's own issuer, whose DSA parameters an issuer key without them inherits. */
+	check(child: PathCert, issuer: PathCert, above?: PathCert): Promise<boolean | null> {
+		const inherits = issuer.key.algorithm === 'DSA';
+		const key = `${child.sha256}>${issuer.sha256}${inherits ? `>${above?.sha256 ?? ''}` : ''}`;
 		let p = this.memo.get(key);
 		if (!p) {
-			p = signatureVerifies(child, issuer);
+			p = signatureVerifies(child, issuer, above);
 			this.memo.set(key, p);
 		}
 		return p;
@@ -772,10 +793,12 @@ export async function validatePath(
 	sigs: SignatureCache = new SignatureCache(),
 ): Promise<PathVerdict> {
 	const shas = path.map((c) => c.sha256);
+	const deviations: string[] = [];
 	const fail = (error: string, signaturesValid = true): PathVerdict => ({
 		path: shas,
 		error,
 		signaturesValid,
+		deviations,
 	});
 	const n = path.length;
 	const anchor = path[n - 1];
@@ -784,7 +807,7 @@ export async function validatePath(
 	for (let i = 0; i < n - 1; i++) {
 		const child = path[i] as PathCert;
 		const issuer = path[i + 1] as PathCert;
-		const ok = await sigs.check(child, issuer);
+		const ok = await sigs.check(child, issuer, path[i + 2]);
 		if (ok === null)
 			return fail(
 				`the signature of ${label(child)} (${SIGNATURE_ALGORITHMS[child.signatureOid] ?? child.signatureOid}) cannot be checked here`,
@@ -801,10 +824,17 @@ export async function validatePath(
 	const webPki = opts.profile === 'webpki';
 	for (const [i, c] of path.entries()) {
 		if (c.defect) return fail(`${label(c)}: ${c.defect}`);
-		const profile = profileError(c, i, n) ?? (webPki ? webPkiError(c, i, n) : null);
+		const profile = profileError(c, i, n, webPki) ?? (webPki ? webPkiError(c, i, n) : null);
 		if (profile) return fail(profile);
 		if (time < c.notBefore) return fail(`${label(c)} is not valid before ${when(c.notBefore)}`);
 		if (time > c.notAfter) return fail(`${label(c)} expired on ${when(c.notAfter)}`);
+		// RFC 5280 4.2.1.11: CAs MUST mark policyConstraints critical, and x509-limbo
+		// (rfc5280::pc::ica-noncritical-pc) refuses the path; NIST PKITS, the RFC 5280 path
+		// validation suite, has its policy CAs carry it non-critical and states those paths valid
+		// (4.8.6, 4.8.10, 4.10.9, 4.12.2 and others). The constraint is applied either way and the
+		// deviation is shown with the verdict.
+		if (c.critical.get(OID.policyConstraints) === false)
+			deviations.push(`${label(c)}: policyConstraints not marked critical (RFC 5280 4.2.1.11)`);
 		if (c.unknownCritical.length > 0)
 			return fail(`${label(c)} has an unknown critical extension ${c.unknownCritical.join(', ')}`);
 		if (!c.signatureFieldsMatch && i < n - 1)
@@ -831,7 +861,32 @@ export async function validatePath(
 				);
 			if (c.keyUsage && !c.keyUsage.has('keyCertSign'))
 				return fail(`${label(c)} issued ${label(child)} but its keyUsage lacks keyCertSign`);
+			// RFC 5280 4.2.1.9: a CA that signs certificates MUST mark basicConstraints critical, and
+			// x509-limbo (root-non-critical-basic-constraints) and openssl verify -x509_strict refuse
+			// the path. It is accepted here, as a deviation shown with the verdict, because the
+			// public xmlsec interop suite states its test CA (root and second-level CA, made by
+			// OpenSSL 1.0's CA configuration, which wrote it non-critical) trusted, as default
+			// openssl verify, Go and Java do: refusing it would contradict that suite's verdicts.
+			if (c.critical.get(OID.basicConstraints) === false)
+				deviations.push(
+					`${label(c)} issues certificates but its basicConstraints is not marked critical (RFC 5280 4.2.1.9; openssl verify -x509_strict refuses it)`,
+				);
 		}
+	}
+	// RFC 5280 4.2.1.1: every certificate a CA generates carries the AKI keyIdentifier, except a
+	// self-signed one. The anchor is exempt from the check above only as a self-signed root (its
+	// signature made with its own key); an anchor that another CA signed (a cross-certificate
+	// trusted directly) without it is refused, as x509-limbo's cross-signed-root-missing-aki
+	// expects. Signed with its own key under another issuer name, it stays exempt (limbo's roots
+	// are made so and cve-2024-0567 expects them trusted).
+	if (n > 1 && anchor.version >= 3 && anchor.aki === null) {
+		const own = await sigs.check(anchor, anchor);
+		if (own !== true)
+			return fail(
+				own === false
+					? `trust anchor ${label(anchor)} was signed by another CA (${anchor.issuer || 'empty issuer name'}), not by its own key, and has no authorityKeyIdentifier keyIdentifier (RFC 5280 4.2.1.1 lets only self-signed certificates omit it)`
+					: `trust anchor ${label(anchor)} has no authorityKeyIdentifier keyIdentifier and whether it is self-signed cannot be checked here (${SIGNATURE_ALGORITHMS[anchor.signatureOid] ?? anchor.signatureOid}); RFC 5280 4.2.1.1 lets only self-signed certificates omit it`,
+			);
 	}
 	// pathLenConstraint: counted from the anchor down; self-issued intermediates do not count.
 	let maxPath = Infinity;
@@ -864,69 +919,179 @@ export async function validatePath(
 			if (err) return fail(err);
 		}
 	}
-	const policyError = checkPolicies(path);
+	const policyError = checkPolicies(path, opts.explicitPolicy === true);
 	if (policyError) return fail(policyError);
 	if (opts.eku) {
-		const leaf = path[0] as PathCert;
-		const wanted = opts.eku;
-		const purpose =
-			wanted === EKU_SERVER_AUTH
-				? 'TLS server'
-				: wanted === EKU_CLIENT_AUTH
-					? 'TLS client'
-					: wanted;
-		for (const [i, c] of path.entries()) {
-			if (i === n - 1 && i !== 0) continue; // the anchor's own EKU does not bind
-			if (!c.eku) continue;
-			if (c.eku.includes(wanted) || (i === 0 && c.eku.includes(OID.anyEku))) continue;
-			if (i > 0 && c.eku.includes(OID.anyEku)) continue;
-			return fail(
-				`${label(c)} ${c === leaf ? 'is not for' : 'does not allow'} ${purpose} authentication (extendedKeyUsage)`,
-			);
-		}
+		const err = purposeError(path, opts.eku, true);
+		if (err) return fail(err);
 	}
-	return { path: shas, error: null, signaturesValid: true };
+	return { path: shas, error: null, signaturesValid: true, deviations };
 }
 
 /**
- * Certificate policies (RFC 5280 6.1.3 d–f, 6.1.4, 6.1.5) with the initial policy set anyPolicy,
- * tracked as a set of valid policies without the tree's qualifiers. Policy mappings are not
- * followed: a mapped path that requires an explicit policy is reported as not checked.
+ * extendedKeyUsage against the wanted purpose (RFC 5280 4.2.1.12): the end entity must list it
+ * (or anyExtendedKeyUsage); a CA that lists key purposes restricts the certificates below it, as
+ * OpenSSL, Go and Windows apply. The top certificate's own EKU does not bind when it is the trust
+ * anchor or a root (`topIsRoot`). Null when the purpose is allowed.
  */
-function checkPolicies(path: readonly PathCert[]): string | null {
+export function purposeError(
+	path: readonly PathCert[],
+	wanted: string,
+	topIsRoot: boolean,
+): string | null {
 	const n = path.length;
-	const certs = [...path].reverse(); // anchor first
-	let explicit = n + 1;
+	const leaf = path[0];
+	const purpose =
+		wanted === EKU_SERVER_AUTH ? 'TLS server' : wanted === EKU_CLIENT_AUTH ? 'TLS client' : wanted;
+	for (const [i, c] of path.entries()) {
+		if (topIsRoot && i === n - 1 && i !== 0) continue;
+		if (!c.eku) continue;
+		if (c.eku.includes(wanted) || c.eku.includes(OID.anyEku)) continue;
+		return `${label(c)} ${c === leaf ? 'is not for' : 'does not allow'} ${purpose} authentication (extendedKeyUsage)`;
+	}
+	return null;
+}
+
+/** A node of the valid_policy_tree (RFC 5280 6.1.2 a); qualifiers are not kept. */
+interface PolicyNode {
+	policy: string;
+	expected: Set<string>;
+	parent: PolicyNode | null;
+	children: PolicyNode[];
+}
+
+/** Policy nodes a path may create at most (a hostile mapping fan-out is refused, as OpenSSL does). */
+const MAX_POLICY_NODES = 10_000;
+/** Node visits while building the tree at most (many policies × a wide level). */
+const MAX_POLICY_WORK = 2_000_000;
+
+/**
+ * Certificate policies per RFC 5280 §6.1 with user-initial-policy-set {anyPolicy}: the
+ * valid_policy_tree (6.1.3 d–f), policyMappings with inhibitPolicyMapping (6.1.4 a–b),
+ * requireExplicitPolicy, inhibitAnyPolicy and the wrap-up (6.1.5). The trust anchor is input to
+ * the algorithm, not one of its certificates, so its own policy extensions are not applied.
+ */
+function checkPolicies(path: readonly PathCert[], initialExplicit: boolean): string | null {
+	const n = path.length - 1; // certificates below the anchor
+	if (n < 1) return null;
+	const certs = path.slice(0, n).reverse(); // RFC order: certs[0] is certificate 1
+	let explicit = initialExplicit ? 0 : n + 1;
+	let explicitBy = initialExplicit ? 'the analysis requires one' : '';
 	let inhibitAny = n + 1;
-	let valid: Set<string> | null = new Set([OID.anyPolicy]);
-	let mapped = false;
+	let mapping = n + 1;
+	const node = (policy: string, expected: Set<string>, parent: PolicyNode | null): PolicyNode => {
+		const x: PolicyNode = { policy, expected, parent, children: [] };
+		parent?.children.push(x);
+		return x;
+	};
+	// levels[d]: the nodes of depth d; null once the tree is NULL.
+	let levels: PolicyNode[][] | null = [[node(OID.anyPolicy, new Set([OID.anyPolicy]), null)]];
+	let nodes = 1;
+	let work = 0;
+	/** 6.1.3 (d)(3): deletes childless nodes above the deepest level, up to the root. */
+	const prune = (tree: PolicyNode[][]): PolicyNode[][] | null => {
+		for (let d = tree.length - 2; d >= 0; d--) {
+			const keep = (tree[d] ?? []).filter((x) => x.children.length > 0);
+			for (const x of tree[d] ?? [])
+				if (x.children.length === 0 && x.parent)
+					x.parent.children = x.parent.children.filter((ch) => ch !== x);
+			tree[d] = keep;
+		}
+		return (tree[0] ?? []).length > 0 ? tree : null;
+	};
 	for (const [k, c] of certs.entries()) {
-		const isAnchor = k === 0;
-		const isLeaf = k === n - 1;
-		if (!isAnchor) {
-			if (c.policies === null) valid = null;
-			else if (valid !== null) {
-				const allowAny = inhibitAny > 0 || (!isLeaf && c.selfIssued);
-				const own = new Set(c.policies.filter((p) => p !== OID.anyPolicy || allowAny));
-				if (valid.has(OID.anyPolicy)) valid = own;
-				else if (own.has(OID.anyPolicy)) valid = new Set(valid);
-				else valid = new Set([...valid].filter((p) => own.has(p)));
-				if (valid.size === 0) valid = null;
+		const last = k + 1 === n;
+		const who = label(c);
+		if (c.policies === null)
+			levels = null; // 6.1.3 (e)
+		else if (levels !== null) {
+			// 6.1.3 (d)
+			const above = levels[levels.length - 1] ?? [];
+			const next: PolicyNode[] = [];
+			const add = (parent: PolicyNode, policy: string) => {
+				next.push(node(policy, new Set([policy]), parent));
+				nodes++;
+			};
+			for (const p of c.policies) {
+				if (p === OID.anyPolicy) continue;
+				work += above.length;
+				if (work > MAX_POLICY_WORK || nodes > MAX_POLICY_NODES)
+					return `certificate policies of the path need more than ${MAX_POLICY_NODES} policy tree nodes or ${MAX_POLICY_WORK} steps; refused like OpenSSL does`;
+				const matching = above.filter((x) => x.expected.has(p));
+				if (matching.length > 0) for (const x of matching) add(x, p);
+				else {
+					const any = above.find((x) => x.policy === OID.anyPolicy);
+					if (any) add(any, p);
+				}
 			}
-			if (c.hasPolicyMappings) mapped = true;
-			if (!c.selfIssued || isLeaf) {
+			if (c.policies.includes(OID.anyPolicy) && (inhibitAny > 0 || (!last && c.selfIssued))) {
+				for (const x of above) {
+					const have = new Set(x.children.map((ch) => ch.policy));
+					for (const e of x.expected) if (!have.has(e)) add(x, e);
+				}
+			}
+			if (nodes > MAX_POLICY_NODES)
+				return `certificate policies of the path need more than ${MAX_POLICY_NODES} policy tree nodes; refused like OpenSSL does`;
+			levels.push(next);
+			levels = prune(levels);
+		}
+		if (!last) {
+			// 6.1.4 (a)
+			if (c.policyMappings?.some(([a, b]) => a === OID.anyPolicy || b === OID.anyPolicy))
+				return `${who}: policyMappings maps to or from anyPolicy (RFC 5280 6.1.4 a)`;
+			// 6.1.4 (b)
+			if (c.policyMappings && levels !== null) {
+				const byIssuer = new Map<string, Set<string>>();
+				for (const [a, b] of c.policyMappings)
+					byIssuer.set(a, (byIssuer.get(a) ?? new Set<string>()).add(b));
+				const depth = levels.length - 1;
+				const here = levels[depth] ?? [];
+				work += byIssuer.size * here.length;
+				if (work > MAX_POLICY_WORK)
+					return `policy mappings of the path need more than ${MAX_POLICY_WORK} steps; refused like OpenSSL does`;
+				if (mapping > 0) {
+					for (const [a, targets] of byIssuer) {
+						const hits = here.filter((x) => x.policy === a);
+						for (const x of hits) x.expected = new Set(targets);
+						const any = here.find((x) => x.policy === OID.anyPolicy);
+						if (hits.length === 0 && any?.parent) {
+							here.push(node(a, new Set(targets), any.parent));
+							nodes++;
+						}
+					}
+				} else {
+					for (const x of here)
+						if (byIssuer.has(x.policy) && x.parent)
+							x.parent.children = x.parent.children.filter((ch) => ch !== x);
+					levels[depth] = here.filter((x) => !byIssuer.has(x.policy));
+					levels = prune(levels);
+				}
+			}
+			// 6.1.4 (h)–(j)
+			if (!c.selfIssued) {
 				if (explicit > 0) explicit--;
+				if (mapping > 0) mapping--;
 				if (inhibitAny > 0) inhibitAny--;
 			}
+			if (c.requireExplicitPolicy !== null && c.requireExplicitPolicy < explicit) {
+				explicit = c.requireExplicitPolicy;
+				explicitBy = `requireExplicitPolicy of ${who}`;
+			}
+			if (c.inhibitPolicyMapping !== null && c.inhibitPolicyMapping < mapping)
+				mapping = c.inhibitPolicyMapping;
+			if (c.inhibitAnyPolicy !== null && c.inhibitAnyPolicy < inhibitAny)
+				inhibitAny = c.inhibitAnyPolicy;
+		} else {
+			// 6.1.5 (a)–(b)
+			if (explicit > 0) explicit--;
+			if (c.requireExplicitPolicy === 0) {
+				explicit = 0;
+				explicitBy = `requireExplicitPolicy of ${who}`;
+			}
 		}
-		if (c.requireExplicitPolicy !== null && c.requireExplicitPolicy < explicit)
-			explicit = c.requireExplicitPolicy;
-		if (c.inhibitAnyPolicy !== null && c.inhibitAnyPolicy < inhibitAny)
-			inhibitAny = c.inhibitAnyPolicy;
-		if (explicit === 0 && valid === null)
-			return mapped
-				? 'the path requires an explicit certificate policy and uses policy mappings, which are not checked here'
-				: `the path requires an explicit certificate policy and ${c.subject || 'a certificate'} leaves none valid`;
+		// 6.1.3 (f) and 6.1.5 (g): with user-initial-policy-set {anyPolicy} the tree is kept as is.
+		if (explicit === 0 && levels === null)
+			return `no certificate policy is valid for the path down to ${who}, and an explicit policy is required (${explicitBy || 'policyConstraints'}; RFC 5280 6.1.3 f, 6.1.5 g)`;
 	}
 	return null;
 }
@@ -966,6 +1131,8 @@ export interface TrustResult {
 	error: string | null;
 	/** Other paths tried and why each failed. */
 	rejected: { path: string[]; error: string }[];
+	/** Profile rules the validated path breaks but was accepted despite (see PathVerdict). */
+	deviations?: string[];
 }
 
 /** Depth-first enumeration of issuer paths from `target` (bounded). */
@@ -1026,13 +1193,20 @@ export async function buildAndValidate(
 	if (anchors.has(target.sha256)) {
 		// Pinned: trusted by itself, within its validity and the certificate profile.
 		const v = await validatePath([target], opts, sigs);
-		return { valid: v.error === null, path: [target.sha256], error: v.error, rejected: [] };
+		return {
+			valid: v.error === null,
+			path: [target.sha256],
+			error: v.error,
+			rejected: [],
+			deviations: v.deviations,
+		};
 	}
 	const { anchored, dangling } = enumeratePaths(target, pool, (s) => anchors.has(s), opts.time);
 	const rejected: { path: string[]; error: string }[] = [];
 	for (const p of anchored) {
 		const v = await validatePath(p, opts, sigs);
-		if (v.error === null) return { valid: true, path: v.path, error: null, rejected };
+		if (v.error === null)
+			return { valid: true, path: v.path, error: null, rejected, deviations: v.deviations };
 		rejected.push({ path: v.path, error: v.error });
 	}
 	// The displayed chain: the longest dangling path whose signatures verify, cut where one fails.

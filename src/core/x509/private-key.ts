@@ -3,13 +3,21 @@
 // curve, a public-key identity for pairing with certificates).
 import * as asn1js from 'asn1js';
 import { cbc, ecb } from '@noble/ciphers/aes.js';
+import { chacha20 } from '@noble/ciphers/chacha.js';
 import { md5 } from '@noble/hashes/legacy.js';
 import { fromBase64Url, fromHex, toArrayBuffer, toHex } from '../bytes/encoding';
-import { desCbcDecrypt, tripleDesCbcDecrypt, tripleDesEcb, unpadPkcs7 } from '../crypto/legacy/des';
-import { rc2CbcDecrypt } from '../crypto/legacy/rc2';
+import {
+	desCbcDecrypt,
+	desEcb,
+	tripleDesCbcDecrypt,
+	tripleDesEcb,
+	unpadPkcs7,
+} from '../crypto/legacy/des';
+import { rc2BlockEncryptor, rc2CbcDecrypt } from '../crypto/legacy/rc2';
+import { blowfishCbcDecrypt, blowfishEncryptBlock, blowfishKey } from '../crypto/legacy/blowfish';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
 import { rsaPkcs8Problem } from '../crypto/rsa-check';
-import { isBug, ParseError } from '../errors';
+import { isBug, ParseError, UnsupportedError } from '../errors';
 import { CURVES, KEY_ALGORITHMS } from './oids';
 import { bigIntOf, bitLength, integerBytes, parseDer, rsaIdentity, stripZeros } from './public-key';
 
@@ -254,6 +262,37 @@ function cfbDecrypt(encrypt: BlockFn, size: number, iv: Uint8Array, data: Uint8A
 	return out;
 }
 
+/** CFB with 8-bit segments (OpenSSL's *-cfb8): the register shifts one byte per byte. */
+function cfb8Decrypt(encrypt: BlockFn, iv: Uint8Array, data: Uint8Array): Uint8Array {
+	const out = new Uint8Array(data.length);
+	const reg = Uint8Array.from(iv);
+	for (let at = 0; at < data.length; at++) {
+		const c = data[at] ?? 0;
+		out[at] = c ^ (encrypt(reg)[0] ?? 0);
+		reg.copyWithin(0, 1);
+		reg[reg.length - 1] = c;
+	}
+	return out;
+}
+
+/** CFB with 1-bit segments (OpenSSL's *-cfb1): one cipher call per bit, most significant first. */
+function cfb1Decrypt(encrypt: BlockFn, iv: Uint8Array, data: Uint8Array): Uint8Array {
+	const out = new Uint8Array(data.length);
+	const reg = Uint8Array.from(iv);
+	for (let at = 0; at < data.length; at++) {
+		let byte = 0;
+		for (let bit = 7; bit >= 0; bit--) {
+			const c = ((data[at] ?? 0) >> bit) & 1;
+			byte |= (c ^ ((encrypt(reg)[0] ?? 0) >> 7)) << bit;
+			for (let i = 0; i < reg.length; i++)
+				reg[i] = (((reg[i] ?? 0) << 1) | ((reg[i + 1] ?? c << 7) >> 7)) & 0xff;
+			reg[reg.length - 1] = ((reg[reg.length - 1] ?? 0) & 0xfe) | c;
+		}
+		out[at] = byte;
+	}
+	return out;
+}
+
 /** OFB decryption (the keystream is the IV encrypted again and again). */
 function ofbDecrypt(encrypt: BlockFn, size: number, iv: Uint8Array, data: Uint8Array): Uint8Array {
 	const out = new Uint8Array(data.length);
@@ -262,6 +301,22 @@ function ofbDecrypt(encrypt: BlockFn, size: number, iv: Uint8Array, data: Uint8A
 		ks = encrypt(ks);
 		for (let i = 0; i < size && at + i < data.length; i++)
 			out[at + i] = (data[at + i] ?? 0) ^ (ks[i] ?? 0);
+	}
+	return out;
+}
+
+/** CTR (OpenSSL: the whole IV is a big-endian counter). */
+function ctrDecrypt(encrypt: BlockFn, size: number, iv: Uint8Array, data: Uint8Array): Uint8Array {
+	const out = new Uint8Array(data.length);
+	const counter = Uint8Array.from(iv);
+	for (let at = 0; at < data.length; at += size) {
+		const ks = encrypt(counter);
+		for (let i = 0; i < size && at + i < data.length; i++)
+			out[at + i] = (data[at + i] ?? 0) ^ (ks[i] ?? 0);
+		for (let i = size - 1; i >= 0; i--) {
+			counter[i] = ((counter[i] ?? 0) + 1) & 0xff;
+			if (counter[i] !== 0) break;
+		}
 	}
 	return out;
 }
@@ -275,12 +330,39 @@ const tdesBlock =
 	(k: Uint8Array): BlockFn =>
 	(b) =>
 		tripleDesEcb(k, b, false);
+const desBlock =
+	(k: Uint8Array): BlockFn =>
+	(b) =>
+		desEcb(k, b, false);
+const bfBlock = (k: Uint8Array): BlockFn => {
+	const key = blowfishKey(k);
+	return (b) => blowfishEncryptBlock(key, b);
+};
 /** Two-key triple DES (K1 K2 K1), as OpenSSL's des-ede-* expand a 16-byte key. */
 const twoKey = (k: Uint8Array) => new Uint8Array([...k, ...k.subarray(0, 8)]);
 
+/** DESX-CBC (OpenSSL: DES key, input whitening, output whitening, 8 bytes each). */
+function desxCbcDecrypt(k: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
+	const des = k.subarray(0, 8);
+	const inW = k.subarray(8, 16);
+	const outW = k.subarray(16, 24);
+	const out = new Uint8Array(data.length);
+	for (let at = 0; at < data.length; at += 8) {
+		const c = data.subarray(at, at + 8);
+		const x = desEcb(
+			des,
+			c.map((b, i) => b ^ (outW[i] ?? 0)),
+			true,
+		);
+		const prev = at === 0 ? iv : data.subarray(at - 8, at);
+		for (let i = 0; i < 8; i++) out[at + i] = (x[i] ?? 0) ^ (inW[i] ?? 0) ^ (prev[i] ?? 0);
+	}
+	return out;
+}
+
 interface DekCipher {
 	key: number;
-	/** 1 for the stream modes (CFB, OFB): no padding. */
+	/** 1 for the stream modes (CFB, OFB, CTR): no padding. */
 	block: number;
 	run: (k: Uint8Array, iv: Uint8Array, d: Uint8Array) => Uint8Array;
 }
@@ -288,32 +370,96 @@ interface DekCipher {
 const aesCbc = (k: Uint8Array, iv: Uint8Array, d: Uint8Array) =>
 	cbc(k, iv, { disablePadding: true }).decrypt(d);
 
-/** Every DEK-Info scheme OpenSSL 1.1 and 3 write for legacy PEM keys (BF-CBC excepted, below). */
+/**
+ * The DEK-Info schemes OpenSSL 1.1 and 3 write for legacy PEM keys and this reader decrypts: every
+ * mode OpenSSL's PEM writer accepts (it refuses ECB and others without an IV) of AES, DES, two-
+ * and three-key triple DES, DESX, Blowfish and RC2, and ChaCha20.
+ */
 const DEK_CIPHERS: Record<string, DekCipher> = {
-	'AES-128-CBC': { key: 16, block: 16, run: aesCbc },
-	'AES-192-CBC': { key: 24, block: 16, run: aesCbc },
-	'AES-256-CBC': { key: 32, block: 16, run: aesCbc },
 	'DES-EDE3-CBC': { key: 24, block: 8, run: tripleDesCbcDecrypt },
 	'DES-EDE-CBC': { key: 16, block: 8, run: (k, iv, d) => tripleDesCbcDecrypt(twoKey(k), iv, d) },
 	'DES-CBC': { key: 8, block: 8, run: desCbcDecrypt },
-	'DES-EDE3-CFB': { key: 24, block: 1, run: (k, iv, d) => cfbDecrypt(tdesBlock(k), 8, iv, d) },
-	'DES-EDE3-OFB': { key: 24, block: 1, run: (k, iv, d) => ofbDecrypt(tdesBlock(k), 8, iv, d) },
+	'DESX-CBC': { key: 24, block: 8, run: desxCbcDecrypt },
 	'RC2-CBC': { key: 16, block: 8, run: (k, iv, d) => rc2CbcDecrypt(k, 128, iv, d) },
 	'RC2-64-CBC': { key: 8, block: 8, run: (k, iv, d) => rc2CbcDecrypt(k, 64, iv, d) },
 	'RC2-40-CBC': { key: 5, block: 8, run: (k, iv, d) => rc2CbcDecrypt(k, 40, iv, d) },
+	// OpenSSL's bf-cbc: a 16-byte key from EVP_BytesToKey
+	'BF-CBC': { key: 16, block: 8, run: blowfishCbcDecrypt },
+	// EVP chacha20: the 16-byte IV is a little-endian 32-bit block counter and a 12-byte nonce
+	CHACHA20: {
+		key: 32,
+		block: 1,
+		run: (k, iv, d) =>
+			chacha20(
+				k,
+				iv.subarray(4, 16),
+				d,
+				undefined,
+				((iv[0] ?? 0) | ((iv[1] ?? 0) << 8) | ((iv[2] ?? 0) << 16) | ((iv[3] ?? 0) << 24)) >>> 0,
+			),
+	},
 };
-for (const bits of [128, 192, 256]) {
-	const key = bits / 8;
-	DEK_CIPHERS[`AES-${bits}-CFB`] = {
+/** Block ciphers run forward by the stream modes: name, key bytes, block bytes, encryptor. */
+const STREAM_BLOCKS: [string, number, number, (k: Uint8Array) => BlockFn][] = [
+	['AES-128', 16, 16, aesBlock],
+	['AES-192', 24, 16, aesBlock],
+	['AES-256', 32, 16, aesBlock],
+	['DES', 8, 8, desBlock],
+	['DES-EDE', 16, 8, (k) => tdesBlock(twoKey(k))],
+	['DES-EDE3', 24, 8, tdesBlock],
+	['BF', 16, 8, bfBlock],
+	['RC2', 16, 8, (k) => rc2BlockEncryptor(k, 128)],
+];
+for (const [name, key, size, block] of STREAM_BLOCKS) {
+	DEK_CIPHERS[`${name}-CFB`] = {
 		key,
 		block: 1,
-		run: (k, iv, d) => cfbDecrypt(aesBlock(k), 16, iv, d),
+		run: (k, iv, d) => cfbDecrypt(block(k), size, iv, d),
 	};
-	DEK_CIPHERS[`AES-${bits}-OFB`] = {
+	DEK_CIPHERS[`${name}-CFB8`] = { key, block: 1, run: (k, iv, d) => cfb8Decrypt(block(k), iv, d) };
+	DEK_CIPHERS[`${name}-CFB1`] = { key, block: 1, run: (k, iv, d) => cfb1Decrypt(block(k), iv, d) };
+	DEK_CIPHERS[`${name}-OFB`] = {
 		key,
 		block: 1,
-		run: (k, iv, d) => ofbDecrypt(aesBlock(k), 16, iv, d),
+		run: (k, iv, d) => ofbDecrypt(block(k), size, iv, d),
 	};
+	if (size === 16)
+		DEK_CIPHERS[`${name}-CTR`] = {
+			key,
+			block: 1,
+			run: (k, iv, d) => ctrDecrypt(block(k), size, iv, d),
+		};
+}
+for (const bits of [128, 192, 256])
+	DEK_CIPHERS[`AES-${bits}-CBC`] = { key: bits / 8, block: 16, run: aesCbc };
+
+/** Cipher families OpenSSL 3 writes in DEK-Info that have no implementation here. */
+const UNSUPPORTED_FAMILIES = /^(ARIA|CAMELLIA|CAST5|SEED|SM4|ID-AES\d+-WRAP|AES-\d+-WRAP)/;
+
+/**
+ * The bytes are exactly one DER SEQUENCE whose length header spans them: checked on the header
+ * before asn1js parses (asn1js throws, not fails, on some garbage such as a bad GeneralizedTime).
+ */
+function isOneDerSequence(b: Uint8Array): boolean {
+	if (b.length < 2 || b[0] !== 0x30) return false;
+	const first = b[1] ?? 0;
+	let len = first;
+	let header = 2;
+	if (first & 0x80) {
+		const n = first & 0x7f;
+		if (n === 0 || n > 4 || b.length < 2 + n) return false;
+		len = 0;
+		for (let i = 0; i < n; i++) len = len * 256 + (b[2 + i] ?? 0);
+		header += n;
+	}
+	if (header + len !== b.length) return false;
+	try {
+		const r = asn1js.fromBER(b);
+		return r.offset === b.length && r.result instanceof asn1js.Sequence;
+	} catch (error) {
+		if (isBug(error)) throw error;
+		return false; // garbage asn1js throws on (a bad time value): a wrong password, no reason needed
+	}
 }
 
 /** Decrypts an OpenSSL legacy `Proc-Type: 4,ENCRYPTED` block; null when the padding is wrong. */
@@ -326,20 +472,20 @@ export function decryptDekInfo(
 	const upper = name.toUpperCase();
 	const cipher = DEK_CIPHERS[upper];
 	if (!cipher)
-		throw new ParseError(
-			'key/malformed',
-			upper === 'BF-CBC'
-				? 'OpenSSL legacy key encryption BF-CBC (Blowfish) is not supported here; convert it with openssl pkcs8 -topk8 -provider legacy -provider default'
+		throw new UnsupportedError(
+			'key/unsupported-encryption',
+			UNSUPPORTED_FAMILIES.test(upper)
+				? `OpenSSL legacy key encryption ${name} is not supported here (no ${upper.split('-')[0]} implementation); convert the key with openssl pkcs8 -topk8 -v2 aes-256-cbc`
 				: `OpenSSL legacy key encryption ${name} is not supported`,
 		);
 	const iv = fromHex(ivHex);
 	if (data.length === 0 || data.length % cipher.block !== 0) return null;
 	const key = bytesToKey(new TextEncoder().encode(password), iv.subarray(0, 8), cipher.key);
 	const plain = cipher.run(key, iv, data);
-	if (cipher.block > 1) return unpadPkcs7(plain, cipher.block);
-	// Stream modes carry no padding: a wrong password shows as bytes that are not one DER value.
-	const r = asn1js.fromBER(plain);
-	return r.offset === plain.length && r.result instanceof asn1js.Sequence ? plain : null;
+	// A wrong password shows as bad padding (block modes), and in any mode as bytes that are not
+	// one DER SEQUENCE (a padding check alone passes by chance about once in 256 tries).
+	const der = cipher.block > 1 ? unpadPkcs7(plain, cipher.block) : plain;
+	return der && isOneDerSequence(der) ? der : null;
 }
 
 /** How a key file says it is protected, for display. */

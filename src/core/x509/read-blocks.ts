@@ -71,6 +71,38 @@ function timeOf(v: unknown): string | null {
 		: null;
 }
 
+/** The directoryName of a CRL entry's certificateIssuer extension, as the DN printer writes it. */
+function entryCertificateIssuer(exts: asn1js.AsnType | undefined): string | undefined {
+	if (!(exts instanceof asn1js.Sequence)) return undefined;
+	for (const e of exts.valueBlock.value) {
+		const [oid, ...rest] = e instanceof asn1js.Sequence ? e.valueBlock.value : [];
+		const value = rest[rest.length - 1];
+		if (!(oid instanceof asn1js.ObjectIdentifier) || oid.valueBlock.toString() !== '2.5.29.29')
+			continue;
+		if (!(value instanceof asn1js.OctetString)) continue;
+		const names = parseDer(new Uint8Array(value.valueBlock.valueHexView));
+		const dn = (names instanceof asn1js.Sequence ? names.valueBlock.value : []).find(
+			(g) => g.idBlock.tagClass === 3 && g.idBlock.tagNumber === 4,
+		);
+		if (dn instanceof asn1js.Constructed) return nameText(dn.valueBlock.value[0]);
+	}
+	return undefined;
+}
+
+/** A CRL entry's extensions hold reasonCode removeFromCRL. */
+function removedFromCrl(exts: asn1js.AsnType | undefined): boolean {
+	if (!(exts instanceof asn1js.Sequence)) return false;
+	return exts.valueBlock.value.some((e) => {
+		const [oid, ...rest] = e instanceof asn1js.Sequence ? e.valueBlock.value : [];
+		const value = rest[rest.length - 1];
+		if (!(oid instanceof asn1js.ObjectIdentifier) || oid.valueBlock.toString() !== '2.5.29.21')
+			return false;
+		if (!(value instanceof asn1js.OctetString)) return false;
+		const reason = parseDer(new Uint8Array(value.valueBlock.valueHexView));
+		return reason instanceof asn1js.Enumerated && reason.valueBlock.valueDec === 8;
+	});
+}
+
 /** A CRL's issuer, dates and revoked serials (the certificate stage checks its signature). */
 export function readCrl(der: Uint8Array): CrlView | null {
 	const crl = parseDer(der);
@@ -86,14 +118,25 @@ export function readCrl(der: Uint8Array): CrlView | null {
 				x instanceof asn1js.Sequence &&
 				x.valueBlock.value.every((e) => e instanceof asn1js.Sequence),
 		);
+	// RFC 5280 5.3.3: on an indirect CRL, a certificateIssuer entry extension names the issuer of
+	// that entry and of the entries after it, until the next one.
+	let certificateIssuer: string | undefined;
+	const removed: string[] = [];
 	const revoked = (list instanceof asn1js.Sequence ? list.valueBlock.value : []).flatMap(
 		(entry) => {
-			const [serial, date] = entry instanceof asn1js.Sequence ? entry.valueBlock.value : [];
+			const [serial, date, exts] = entry instanceof asn1js.Sequence ? entry.valueBlock.value : [];
 			if (!(serial instanceof asn1js.Integer)) return [];
+			certificateIssuer = entryCertificateIssuer(exts) ?? certificateIssuer;
+			// reasonCode removeFromCRL (8): a delta CRL taking a certificate off hold (RFC 5280 5.3.1)
+			if (removedFromCrl(exts)) {
+				removed.push(serialForms(new Uint8Array(serial.valueBlock.valueHexView)).hex);
+				return [];
+			}
 			return [
 				{
 					serial: serialForms(new Uint8Array(serial.valueBlock.valueHexView)).hex,
 					date: timeOf(date),
+					...(certificateIssuer ? { certificateIssuer } : {}),
 				},
 			];
 		},
@@ -109,6 +152,7 @@ export function readCrl(der: Uint8Array): CrlView | null {
 		thisUpdate: timeOf(f[2]),
 		nextUpdate: timeOf(f[3]),
 		revoked,
+		...(removed.length > 0 ? { removed } : {}),
 		signatureAlgorithm: SIGNATURE_ALGORITHMS[sigOid] ?? sigOid,
 		der,
 	};

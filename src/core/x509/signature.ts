@@ -1,8 +1,10 @@
 // Signatures checked straight with WebCrypto: RSA PKCS#1 v1.5 and ECDSA on the NIST curves, the
-// algorithms of nearly every certificate and CRL. Shared by the self-signature check of
-// certificates and the CRL signature check; callers fall back to a library for the rest.
+// algorithms of nearly every certificate and CRL, and DSA on BigInt (crypto/dsa.ts; WebCrypto has
+// none). Shared by path validation, the self-signature check of certificates and the CRL
+// signature check; callers fall back to a library for the rest.
 import * as asn1js from 'asn1js';
 import { toArrayBuffer } from '../bytes/encoding';
+import { isDsaSignature, verifyDsa, type DsaPublicKey } from '../crypto/dsa';
 import type { PublicKeyInfo } from './public-key';
 
 const RSA_HASH: Record<string, string> = {
@@ -38,6 +40,43 @@ function ecdsaRawSignature(der: Uint8Array, size: number): Uint8Array | null {
 export interface SignerKey {
 	spkiDer: Uint8Array;
 	key: Pick<PublicKeyInfo, 'algorithm' | 'curve'>;
+	/**
+	 * DSA domain parameters for a key whose SubjectPublicKeyInfo omits them: RFC 3279 2.3.2 has
+	 * them inherited from the issuer's key (the SPKI DER of the certificate above the signer).
+	 */
+	inheritedDsaSpki?: Uint8Array | null;
+}
+
+const ints = (v: asn1js.AsnType | null | undefined): bigint[] | null => {
+	if (!(v instanceof asn1js.Sequence)) return null;
+	const out: bigint[] = [];
+	for (const x of v.valueBlock.value) {
+		if (!(x instanceof asn1js.Integer)) return null;
+		out.push(x.toBigInt());
+	}
+	return out;
+};
+
+/** p, q, g of a DSA SubjectPublicKeyInfo, null when it carries none. */
+function dsaParams(spkiDer: Uint8Array): [bigint, bigint, bigint] | null {
+	const spki = asn1js.fromBER(toArrayBuffer(spkiDer)).result;
+	const alg = spki instanceof asn1js.Sequence ? spki.valueBlock.value[0] : null;
+	const params = alg instanceof asn1js.Sequence ? alg.valueBlock.value[1] : null;
+	const pqg = ints(params);
+	return pqg && pqg.length === 3 ? [pqg[0] ?? 0n, pqg[1] ?? 0n, pqg[2] ?? 0n] : null;
+}
+
+function dsaKey(signer: SignerKey): DsaPublicKey | null {
+	const spki = asn1js.fromBER(toArrayBuffer(signer.spkiDer)).result;
+	const bits = spki instanceof asn1js.Sequence ? spki.valueBlock.value[1] : null;
+	if (!(bits instanceof asn1js.BitString)) return null;
+	const y = asn1js.fromBER(bits.valueBlock.valueHexView).result;
+	if (!(y instanceof asn1js.Integer)) return null;
+	const pqg =
+		dsaParams(signer.spkiDer) ??
+		(signer.inheritedDsaSpki ? dsaParams(signer.inheritedDsaSpki) : null);
+	if (!pqg) return null;
+	return { p: pqg[0], q: pqg[1], g: pqg[2], y: y.toBigInt() };
 }
 
 /**
@@ -63,6 +102,13 @@ export async function verifySigned(
 			['verify'],
 		);
 		return crypto.subtle.verify(params, key, toArrayBuffer(signature), toArrayBuffer(signed));
+	}
+	if (isDsaSignature(signatureOid) && signer.key.algorithm === 'DSA') {
+		const key = dsaKey(signer);
+		if (!key) return null; // parameters neither in the key nor inherited
+		const rs = ints(asn1js.fromBER(toArrayBuffer(signature)).result);
+		if (!rs || rs.length !== 2) return false;
+		return verifyDsa(signatureOid, key, rs[0] ?? 0n, rs[1] ?? 0n, signed);
 	}
 	if (ecHash && signer.key.algorithm === 'EC' && curve && CURVE_BYTES[curve]) {
 		const raw = ecdsaRawSignature(signature, CURVE_BYTES[curve]);

@@ -1,6 +1,7 @@
 // Signer chain verdict (WSS-SIGNER-UNTRUSTED): the certificate stage's RFC 5280 path validator
 // over the signer, every other supplied or message certificate as intermediates, and the anchors.
-import { children, oidText, readTlv } from '../asn1/der';
+import { children, readTlv } from '../asn1/der';
+import { readRawCertificate } from '../x509/certificate-facts';
 import { trustOf } from '../x509/path';
 import { verifyAsymmetric, type HashName } from './algorithms';
 import type { KnownCert } from './keyinfo';
@@ -29,16 +30,16 @@ async function issuedByAnchor(
 	signer: KnownCert,
 	anchors: readonly KnownCert[],
 ): Promise<string | null> {
-	const der = signer.info.der;
-	const top = readTlv(der);
-	const parts = top ? children(der, top) : null;
-	const [tbs, alg, sigBits] = parts ?? [];
-	if (!tbs || !alg || !sigBits) return null;
-	const algParts = children(der, alg);
-	const oid = algParts?.[0] ? oidText(der, algParts[0]) : '';
-	const how = CERT_SIGNATURES[oid];
-	if (!how) return null;
-	let sig = der.subarray(sigBits.contentStart + 1, sigBits.end);
+	let raw;
+	try {
+		raw = readRawCertificate(signer.info.der);
+	} catch (error) {
+		if (isBug(error)) throw error;
+		return null; // unreadable: the chain verdict already carries trustOf's reason
+	}
+	const how = CERT_SIGNATURES[raw.signatureOid];
+	if (!how || !raw.signature) return null;
+	let sig = raw.signature;
 	if (how.family === 'dsa') {
 		// DER SEQUENCE { r, s } → fixed-size r || s
 		const seq = readTlv(sig);
@@ -56,7 +57,7 @@ async function issuedByAnchor(
 	for (const a of anchors) {
 		if (!sameBytes(a.info.subjectDer, signer.info.issuerDer)) continue;
 		try {
-			if (await verifyAsymmetric(how, a.info.key, der.subarray(tbs.start, tbs.end), sig))
+			if (await verifyAsymmetric(how, a.info.key, raw.tbsDer, sig))
 				return `${how.family.toUpperCase()} with ${how.hash.toUpperCase()}`;
 		} catch (error) {
 			if (isBug(error)) throw error;

@@ -1,9 +1,16 @@
 // Public keys for signature verification, read from certificates (DER), SubjectPublicKeyInfo and
 // XML KeyValue forms, plus the certificate fields KeyInfo hints match against (issuer + serial,
-// SKI, subject, thumbprints). Plain DER walking: fast, no library state, worker- and Node-safe.
+// SKI, subject, thumbprints). Certificates are read by the one certificate decoder
+// (x509/certificate-facts.ts); keys (SPKI, KeyValue) by plain DER walking.
+import * as asn1js from 'asn1js';
 import { children, oidText, readTlv, type Tlv } from '../asn1/der';
 import { toHex } from '../bytes/encoding';
-import { ParseError } from '../errors';
+import { hasCode, ParseError } from '../errors';
+import {
+	NOT_A_CERTIFICATE,
+	readRawCertificate,
+	type RawCertificate,
+} from '../x509/certificate-facts';
 import { formatDn } from '../x509/names';
 import { ATTRIBUTE_NAMES } from '../x509/oids';
 
@@ -103,98 +110,80 @@ export function publicKeyFromSpki(spki: Uint8Array): PublicKey {
 	return { kind: 'unsupported', algorithm: `key algorithm ${oid}` };
 }
 
-function decodeString(bytes: Uint8Array, t: Tlv): string {
-	const c = content(bytes, t);
-	if (t.tag === 0x1e) {
-		let s = '';
-		for (let i = 0; i + 1 < c.length; i += 2)
-			s += String.fromCharCode(((c[i] ?? 0) << 8) | (c[i + 1] ?? 0));
-		return s;
-	}
-	if (t.tag === 0x1c) return '';
-	return new TextDecoder().decode(c);
-}
-
-function readName(bytes: Uint8Array, name: Tlv): Rdn[] {
+/** A name's attributes in order, each with its RDN index; values as the DER strings hold them. */
+function readName(name: asn1js.Sequence): Rdn[] {
 	const out: Rdn[] = [];
-	kids(bytes, name, 'Name').forEach((set, index) => {
-		for (const atv of kids(bytes, set, 'RDN')) {
-			const [oid, value] = kids(bytes, atv, 'AttributeTypeAndValue');
-			if (oid && value)
-				out.push({ oid: oidText(bytes, oid), value: decodeString(bytes, value), set: index });
+	name.valueBlock.value.forEach((set, index) => {
+		if (!(set instanceof asn1js.Set)) return;
+		for (const atv of set.valueBlock.value) {
+			if (!(atv instanceof asn1js.Sequence)) continue;
+			const [oid, value] = atv.valueBlock.value;
+			if (oid instanceof asn1js.ObjectIdentifier && value)
+				out.push({ oid: oid.valueBlock.toString(), value: stringValue(value), set: index });
 		}
 	});
 	return out;
 }
 
-function timeText(bytes: Uint8Array, t: Tlv | undefined): string | null {
-	if (!t) return null;
-	const s = new TextDecoder().decode(content(bytes, t));
-	const m = (
-		t.tag === 0x17
-			? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/
-			: /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/
-	).exec(s);
-	if (!m) return null;
-	let year = Number(m[1]);
-	if ((m[1] ?? '').length === 2) year += year < 50 ? 2000 : 1900;
-	return `${year}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}Z`;
+/** BMPString as UCS-2, UniversalString not decoded (''), every other string type as UTF-8. */
+function stringValue(v: asn1js.AsnType): string {
+	const tag = v.idBlock.tagNumber;
+	const full = new Uint8Array(v.valueBeforeDecodeView);
+	const t = readTlv(full);
+	const c = t ? content(full, t) : full;
+	if (tag === 30) {
+		let s = '';
+		for (let i = 0; i + 1 < c.length; i += 2)
+			s += String.fromCharCode(((c[i] ?? 0) << 8) | (c[i + 1] ?? 0));
+		return s;
+	}
+	if (tag === 28) return '';
+	return new TextDecoder().decode(c);
 }
 
-/** Parses the fields of an X.509 certificate that KeyInfo matching and verification need. */
+const isoSecond = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * The fields of an X.509 certificate that KeyInfo matching and verification need, read by the one
+ * certificate decoder (x509/certificate-facts.ts); the key is decoded here for verification.
+ */
 export function certInfo(der: Uint8Array): CertInfo {
-	const top = readTlv(der);
-	const [tbs] = kids(der, top ?? undefined, 'Certificate');
-	const f = kids(der, tbs, 'TBSCertificate');
-	let i = 0;
-	if (f[0]?.tag === 0xa0) i++;
-	const serial = f[i];
-	const issuer = f[i + 2];
-	const validity = f[i + 3];
-	const subject = f[i + 4];
-	const spki = f[i + 5];
-	if (!serial || !issuer || !subject || !spki || !validity)
-		throw new ParseError('xmldsig/malformed-certificate', 'malformed certificate');
-	const [nb, na] = kids(der, validity, 'Validity');
-	let ski: Uint8Array | null = null;
-	for (const ext of f.slice(i + 6)) {
-		if (ext.tag !== 0xa3) continue;
-		const [list] = kids(der, ext, 'extensions');
-		for (const e of kids(der, list, 'Extensions')) {
-			const parts = kids(der, e, 'Extension');
-			const oid = parts[0];
-			const value = parts[parts.length - 1];
-			if (oid && value && oidText(der, oid) === '2.5.29.14') {
-				const inner = readTlv(der, value.contentStart, value.end);
-				if (inner) ski = content(der, inner).slice();
-			}
-		}
+	let raw: RawCertificate;
+	try {
+		raw = readRawCertificate(der);
+	} catch (error) {
+		if (hasCode(error, NOT_A_CERTIFICATE))
+			throw new ParseError(
+				'xmldsig/malformed-certificate',
+				'malformed certificate',
+				{},
+				{ cause: error },
+			);
+		throw error;
 	}
-	const spkiBytes = der.slice(spki.start, spki.end);
 	let key: PublicKey;
 	try {
-		key = publicKeyFromSpki(spkiBytes);
+		key = publicKeyFromSpki(raw.spkiDer);
 	} catch (error) {
 		key = {
 			kind: 'unsupported',
 			algorithm: error instanceof Error ? error.message : 'unreadable key',
 		};
 	}
-	const serialBytes = content(der, serial);
-	let serialValue = bigintFrom(serialBytes);
-	if ((serialBytes[0] ?? 0) & 0x80) serialValue -= 1n << BigInt(serialBytes.length * 8);
+	let serialValue = bigintFrom(raw.serial);
+	if ((raw.serial[0] ?? 0) & 0x80) serialValue -= 1n << BigInt(raw.serial.length * 8);
 	return {
 		der,
 		serial: serialValue,
-		issuer: readName(der, issuer),
-		subject: readName(der, subject),
-		issuerDer: der.slice(issuer.start, issuer.end),
-		subjectDer: der.slice(subject.start, subject.end),
-		spki: spkiBytes,
-		ski,
+		issuer: readName(raw.issuer),
+		subject: readName(raw.subject),
+		issuerDer: raw.issuerDer,
+		subjectDer: raw.subjectDer,
+		spki: raw.spkiDer,
+		ski: raw.subjectKeyId,
 		key,
-		notBefore: timeText(der, nb),
-		notAfter: timeText(der, na),
+		notBefore: isoSecond(raw.notBefore),
+		notAfter: isoSecond(raw.notAfter),
 	};
 }
 

@@ -1,15 +1,12 @@
 // What XML Encryption key matching needs from a certificate: thumbprints, SKI, issuer and serial,
-// subject, and the SubjectPublicKeyInfo (to pair it with a private key or a key agreement).
-import { fromBER, Integer } from 'asn1js';
-import { Certificate } from 'pkijs';
+// subject, and the SubjectPublicKeyInfo (to pair it with a private key or a key agreement), read
+// by the one certificate decoder (x509/certificate-facts.ts).
+import { Integer } from 'asn1js';
 import { toArrayBuffer, toHex } from '../bytes/encoding';
 import { isBug } from '../errors';
+import { readRawCertificate } from '../x509/certificate-facts';
 import { commonName, nameText } from '../x509/names';
-import {
-	computedSubjectKeyId,
-	sha1Thumbprint,
-	subjectKeyIdFromExtension,
-} from '../x509/thumbprint';
+import { computedSubjectKeyId, sha1Thumbprint } from '../x509/thumbprint';
 
 export interface CertInfo {
 	sha256: string;
@@ -33,28 +30,20 @@ export function certInfo(der: Uint8Array, sha256: string): CertInfo | null {
 	if (cached !== undefined) return cached;
 	let info: CertInfo | null;
 	try {
-		const asn = fromBER(toArrayBuffer(der));
-		const cert = new Certificate({ schema: asn.result });
-		const serial = cert.serialNumber.valueBlock.valueHexView;
-		const spki = new Uint8Array(cert.subjectPublicKeyInfo.toSchema().toBER());
-		const keyBits = cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView;
-		const skiComputed = computedSubjectKeyId(new Uint8Array(keyBits));
-		const ext = cert.extensions?.find((e) => e.extnID === '2.5.29.14');
-		const ski =
-			(ext && subjectKeyIdFromExtension(ext.extnValue.valueBlock.valueHexView)) || skiComputed;
-		const subject = cert.subject.toSchema();
+		const raw = readRawCertificate(der);
+		const skiComputed = computedSubjectKeyId(raw.subjectPublicKey);
 		info = {
 			sha256,
 			der,
 			sha1: sha1Thumbprint(der),
-			ski,
+			ski: raw.subjectKeyId ?? skiComputed,
 			skiComputed,
-			serialHex: toHex(new Uint8Array(serial)),
-			serialDecimal: new Integer({ valueHex: serial }).toBigInt().toString(10),
-			issuer: nameText(cert.issuer.toSchema()),
-			subject: nameText(subject),
-			subjectCn: commonName(subject),
-			spki,
+			serialHex: toHex(raw.serial),
+			serialDecimal: new Integer({ valueHex: toArrayBuffer(raw.serial) }).toBigInt().toString(10),
+			issuer: nameText(raw.issuer),
+			subject: nameText(raw.subject),
+			subjectCn: commonName(raw.subject),
+			spki: raw.spkiDer,
 		};
 	} catch (error) {
 		// not a readable certificate: it names no recipient (the certificate stage reports why)

@@ -14,6 +14,18 @@ RuleTester.run(rule, {
 			facts: facts({ certificates: [certFacts({ chainValid: null })], trustAnchors: [] }),
 		},
 		{
+			name: 'no anchors: a key purpose the role excludes waits for an anchor (RULES.md rule 25)',
+			facts: facts({
+				certificates: [
+					certFacts({
+						chainValid: null,
+						purposeError: 'CN=x is not for TLS server authentication (extendedKeyUsage)',
+					}),
+				],
+				trustAnchors: [],
+			}),
+		},
+		{
 			name: 'pinned certificate',
 			facts: facts({
 				certificates: [certFacts({ chainValid: false, pinned: true })],

@@ -1,4 +1,5 @@
-// CERT-UNTRUSTED-CHAIN: no path validates to a supplied trust anchor (evaluated only with anchors).
+// CERT-UNTRUSTED-CHAIN: no path validates to a supplied trust anchor (unknown CA, bad signature,
+// name constraints, wrong EKU for the connector's role); not evaluated without anchors (RULES.md).
 import { certSubject, leafOrIntermediate } from './helpers/certificates';
 import type { Rule } from '../rule';
 
@@ -12,6 +13,9 @@ export const certUntrustedChain: Rule = {
 		references: ['SSL Labs rating guide', 'testssl.sh', 'OWASP Web Service Security Cheat Sheet'],
 	},
 	check(facts, report) {
+		// RULES.md rule 25: not evaluated without supplied anchors. A key purpose the connector's role
+		// needs and the certificate excludes (purposeError) is shown on the certificate's card then,
+		// and becomes this finding as soon as an anchor is marked (path validation checks the EKU).
 		if (facts.trustAnchors.length === 0) return;
 		for (const c of leafOrIntermediate(facts)) {
 			if (c.chainValid !== false || c.pinned) continue;

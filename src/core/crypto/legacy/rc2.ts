@@ -64,6 +64,52 @@ function decryptBlock(K: Uint16Array, r: Uint16Array): void {
 	for (let n = 0; n < 5; n++) rmix();
 }
 
+/** RFC 2268 section 3: one block encrypted in place (four little-endian 16-bit words). */
+function encryptBlock(K: Uint16Array, r: Uint16Array): void {
+	let j = 0;
+	const s = [1, 2, 3, 5];
+	const mix = () => {
+		for (let i = 0; i < 4; i++) {
+			const x =
+				((r[i] ?? 0) +
+					(K[j++] ?? 0) +
+					((r[(i + 3) & 3] ?? 0) & (r[(i + 2) & 3] ?? 0)) +
+					(~(r[(i + 3) & 3] ?? 0) & (r[(i + 1) & 3] ?? 0))) &
+				0xffff;
+			const k = s[i] ?? 1;
+			r[i] = ((x << k) | (x >>> (16 - k))) & 0xffff;
+		}
+	};
+	const mash = () => {
+		for (let i = 0; i < 4; i++)
+			r[i] = ((r[i] ?? 0) + (K[(r[(i + 3) & 3] ?? 0) & 63] ?? 0)) & 0xffff;
+	};
+	for (let n = 0; n < 5; n++) mix();
+	mash();
+	for (let n = 0; n < 6; n++) mix();
+	mash();
+	for (let n = 0; n < 5; n++) mix();
+}
+
+/** An RC2 block encryptor for the stream modes (CFB, OFB) that only run the cipher forward. */
+export function rc2BlockEncryptor(
+	key: Uint8Array,
+	effectiveBits: number,
+): (block: Uint8Array) => Uint8Array {
+	const K = rc2KeySchedule(key, effectiveBits);
+	return (block) => {
+		const r = new Uint16Array(4);
+		for (let i = 0; i < 4; i++) r[i] = (block[2 * i] ?? 0) | ((block[2 * i + 1] ?? 0) << 8);
+		encryptBlock(K, r);
+		const out = new Uint8Array(8);
+		for (let i = 0; i < 4; i++) {
+			out[2 * i] = (r[i] ?? 0) & 255;
+			out[2 * i + 1] = (r[i] ?? 0) >>> 8;
+		}
+		return out;
+	};
+}
+
 /** Raw RC2-CBC decryption (no unpadding). */
 export function rc2CbcDecrypt(
 	key: Uint8Array,
