@@ -5,6 +5,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { md5, ripemd160, sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { sha3_256, sha3_384, sha3_512, sha3_224 } from '@noble/hashes/sha3.js';
+import { digestInput } from '../bytes/digest';
 import { fromHex, toArrayBuffer, toBase64Url } from '../bytes/encoding';
 import { UnsupportedError } from '../errors';
 import { modPow } from '../crypto/modular';
@@ -122,7 +123,7 @@ export const HASH_BYTES: Record<HashName, number> = {
 export async function hash(name: HashName, data: Uint8Array): Promise<Uint8Array> {
 	const wc = WEBCRYPTO[name];
 	if (wc && data.length > 4096) {
-		return new Uint8Array(await globalThis.crypto.subtle.digest(wc, toArrayBuffer(data)));
+		return new Uint8Array(await globalThis.crypto.subtle.digest(wc, digestInput(data)));
 	}
 	return NOBLE[name](data);
 }

@@ -14,6 +14,18 @@ RuleTester.run(rule, {
 			facts: facts({ certificates: [certFacts({ chainValid: null })], trustAnchors: [] }),
 		},
 		{
+			name: 'no anchors: a key purpose the role excludes waits for an anchor (RULES.md rule 25)',
+			facts: facts({
+				certificates: [
+					certFacts({
+						chainValid: null,
+						purposeError: 'CN=x is not for TLS server authentication (extendedKeyUsage)',
+					}),
+				],
+				trustAnchors: [],
+			}),
+		},
+		{
 			name: 'pinned certificate',
 			facts: facts({
 				certificates: [certFacts({ chainValid: false, pinned: true })],
@@ -29,29 +41,6 @@ RuleTester.run(rule, {
 		},
 	],
 	invalid: [
-		{
-			name: 'no anchors, but the connector role excludes the certificate',
-			facts: facts({
-				certificates: [
-					certFacts({
-						chainValid: null,
-						purposeError: 'CN=x is not for TLS server authentication (extendedKeyUsage)',
-					}),
-				],
-				trustAnchors: [],
-			}),
-			findings: [
-				{
-					ruleId: 'CERT-UNTRUSTED-CHAIN',
-					severity: 'high',
-					effect: 'T',
-					inputName: 'server.p12',
-					subject: 'alias server: CN=api.example.com [sha256 aaaaaaaaaaaaaaaa…]',
-					evidence:
-						'CN=x is not for TLS server authentication (extendedKeyUsage) (no trust anchor was supplied; whatever the anchor, the chain cannot validate for this role)',
-				},
-			],
-		},
 		{
 			name: 'invalid with anchors',
 			facts: facts({

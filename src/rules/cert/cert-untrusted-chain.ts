@@ -1,6 +1,5 @@
-// CERT-UNTRUSTED-CHAIN: no path validates to a supplied trust anchor (evaluated with anchors), or,
-// without anchors, the connector's role needs a key purpose the certificate's extendedKeyUsage
-// excludes, which no anchor could cure.
+// CERT-UNTRUSTED-CHAIN: no path validates to a supplied trust anchor (unknown CA, bad signature,
+// name constraints, wrong EKU for the connector's role); not evaluated without anchors (RULES.md).
 import { certSubject, leafOrIntermediate } from './helpers/certificates';
 import type { Rule } from '../rule';
 
@@ -14,21 +13,10 @@ export const certUntrustedChain: Rule = {
 		references: ['SSL Labs rating guide', 'testssl.sh', 'OWASP Web Service Security Cheat Sheet'],
 	},
 	check(facts, report) {
-		if (facts.trustAnchors.length === 0) {
-			// The one verdict that needs no anchor: a connector's certificate whose extendedKeyUsage
-			// excludes the connector's role cannot validate under any anchor.
-			for (const c of leafOrIntermediate(facts)) {
-				if (!c.purposeError || c.pinned) continue;
-				report({
-					severity: 'high',
-					effect: 'T',
-					inputName: c.inputName,
-					subject: certSubject(c),
-					evidence: `${c.purposeError} (no trust anchor was supplied; whatever the anchor, the chain cannot validate for this role)`,
-				});
-			}
-			return;
-		}
+		// RULES.md rule 25: not evaluated without supplied anchors. A key purpose the connector's role
+		// needs and the certificate excludes (purposeError) is shown on the certificate's card then,
+		// and becomes this finding as soon as an anchor is marked (path validation checks the EKU).
+		if (facts.trustAnchors.length === 0) return;
 		for (const c of leafOrIntermediate(facts)) {
 			if (c.chainValid !== false || c.pinned) continue;
 			report({
