@@ -3,6 +3,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { is, isElement, NS } from '../xml/dom';
 import { elementPath } from '../xml/ids';
+import { elidedRegion } from '../xml/stream/skeleton';
 import type { SignatureFacts } from '../xmldsig/facts';
 import type { EnvelopeFacts, TreeNode } from './facts';
 
@@ -93,6 +94,9 @@ export function signedTree(
 			count++;
 			if (shownKids.length < MAX_CHILDREN && budget - shownKids.length > 0) shownKids.push(c);
 		}
+		// content a skeleton tree left in the text (xml/stream/skeleton.ts) is counted, not shown
+		const elided = el.firstChild ? elidedRegion(el.firstChild) : undefined;
+		if (elided) count = elided.childElements;
 		// a signature's own internals are shown on its card, not in the tree
 		const kids = role === 'signature' ? [] : shownKids;
 		const repeated = repeatedNames(el, kids);

@@ -23,7 +23,9 @@ import {
 	trimmedText,
 	WSA_NAMESPACES,
 } from '../xml/dom';
-import { parseXml } from '../xml/safe-parse';
+import { parsePlainXml } from '../xml/fast-parse';
+import { MAX_XML_DEPTH, parseXml } from '../xml/safe-parse';
+import { elidedRegions } from '../xml/stream/skeleton';
 import {
 	DIGESTS,
 	hash,
@@ -39,6 +41,7 @@ import { elementPath, lookupId } from '../xml/ids';
 import { resolveKeys, type KeyCandidate, type KeyContext, type KnownCert } from './keyinfo';
 import { dnText } from './keys';
 import { canonicalizeFilteredBytes } from './c14n-filtered';
+import { digestNodeSet } from './stream-digest';
 import { bstCanonical, keyIdentifierCertificate, x509DataCertificate } from './str-dereference';
 import { evaluateXPathFilter, evaluateFilter2, XPATH_UNSUPPORTED } from './xpath';
 import { hasCode, InputError, ParseError, reasonOf, UnsupportedError } from '../errors';
@@ -116,15 +119,19 @@ function referenceFailureKind(error: unknown): FailureKind {
 	return hasCode(error, XPATH_UNSUPPORTED) ? 'unsupported-algorithm' : 'malformed';
 }
 
-/** The first MAX_KEPT_CANONICAL characters of canonical octets, decoding no more than that. */
-function keepBytes(bytes: Uint8Array): { text: string; truncated: boolean } {
+/**
+ * The first MAX_KEPT_CANONICAL characters of canonical octets, decoding no more than that;
+ * `total` is the whole length when `bytes` is only its start (a streamed digest keeps no more).
+ */
+function keepBytes(bytes: Uint8Array, total = bytes.length): { text: string; truncated: boolean } {
 	// 4 bytes per character at most; a character cut at the end is dropped by the streaming decode
 	const head =
 		bytes.length > MAX_KEPT_CANONICAL * 4 ? bytes.subarray(0, MAX_KEPT_CANONICAL * 4) : bytes;
-	const text = head === bytes ? utf8OrNull(bytes) : utf8PrefixOrNull(head);
-	if (text === null) return { text: `(${bytes.length} bytes of binary data)`, truncated: false };
+	const whole = head === bytes && total === bytes.length;
+	const text = whole ? utf8OrNull(bytes) : utf8PrefixOrNull(head);
+	if (text === null) return { text: `(${total} bytes of binary data)`, truncated: false };
 	const kept = keep(text);
-	return head === bytes ? kept : { text: kept.text, truncated: true };
+	return whole ? kept : { text: kept.text, truncated: true };
 }
 
 function keep(s: string): { text: string; truncated: boolean } {
@@ -238,18 +245,29 @@ class SignatureVerifier {
 		if (data.kind === 'nodes') return data.set;
 		const t = utf8OrNull(data.bytes);
 		if (t === null) throw refError('octets to canonicalize are not UTF-8 XML');
-		const parsed = parseXml(t.replace(/^\uFEFF/, ''));
+		const text = t.replace(/^\uFEFF/, '');
+		let doc = parseXml(text).doc;
+		// the transforms that follow are this signature's, not the parsed document's: a skeleton
+		// (xml/stream/skeleton.ts) cannot take an XPath, so octets get their full tree (a skeleton
+		// is made only of text the plain parser takes)
+		if (elidedRegions(doc).length > 0) doc = parsePlainXml(text, MAX_XML_DEPTH) ?? doc;
 		// parsed octets keep their comments: only same-document URIs drop them (XML-DSig 4.4.3.3)
-		return { root: parsed.doc, withComments: true };
+		return { root: doc, withComments: true };
+	}
+
+	/** The canonicalization a Transform element asks for (with its PrefixList), or null. */
+	private c14nOf(el: Element): ReturnType<typeof c14nMode> {
+		const mode = c14nMode(attr(el, 'Algorithm') ?? '');
+		const inc = child(el, NS.exc, 'InclusiveNamespaces');
+		if (mode && inc)
+			mode.inclusivePrefixes = (attr(inc, 'PrefixList') ?? '').split(/\s+/).filter(Boolean);
+		return mode;
 	}
 
 	private transform(el: Element, data: Data): Data {
 		const alg = attr(el, 'Algorithm') ?? '';
-		const mode = c14nMode(alg);
+		const mode = this.c14nOf(el);
 		if (mode) {
-			const inc = child(el, NS.exc, 'InclusiveNamespaces');
-			if (inc)
-				mode.inclusivePrefixes = (attr(inc, 'PrefixList') ?? '').split(/\s+/).filter(Boolean);
 			const set = this.toNodes(data);
 			return { kind: 'octets', bytes: canonicalizeFilteredBytes(set, mode) };
 		}
@@ -424,6 +442,7 @@ class SignatureVerifier {
 			computedDigest: null,
 			...(inManifest ? { inManifest: true } : {}),
 		};
+		let kept: { text: string; truncated: boolean };
 		try {
 			const transforms = children(child(el, NS.ds, 'Transforms'), NS.ds, 'Transform');
 			ref.transforms = transforms.map((t) => attr(t, 'Algorithm') ?? '');
@@ -435,17 +454,29 @@ class SignatureVerifier {
 				);
 			}
 			let data = this.dereference(uri, ref);
-			for (const t of transforms) data = this.transform(t, data);
-			if (data.kind === 'nodes') {
-				const mode = c14nMode('http://www.w3.org/TR/2001/REC-xml-c14n-20010315');
-				if (!mode) throw refError('internal: no default c14n');
-				data = { kind: 'octets', bytes: canonicalizeFilteredBytes(data.set, mode) };
+			// a node-set's last canonicalization streams into the digest (digestNodeSet): the
+			// canonical form of a large document is never held whole
+			let last: ReturnType<typeof c14nMode> = null;
+			for (const [i, t] of transforms.entries()) {
+				if (i === transforms.length - 1 && data.kind === 'nodes') last = this.c14nOf(t);
+				if (!last) data = this.transform(t, data);
 			}
 			const h = DIGESTS[dm];
 			if (!h)
 				throw refError(`digest method ${dm || '(none)'} is not supported`, 'unsupported-algorithm');
-			digested.set(this.opts.keys, (digested.get(this.opts.keys) ?? 0) + data.bytes.length);
-			const digest = await hash(h, data.bytes);
+			let digest: Uint8Array;
+			if (data.kind === 'nodes') {
+				const mode = last ?? c14nMode('http://www.w3.org/TR/2001/REC-xml-c14n-20010315');
+				if (!mode) throw refError('internal: no default c14n');
+				const streamed = await digestNodeSet(data.set, mode, h, MAX_KEPT_CANONICAL * 4);
+				digested.set(this.opts.keys, (digested.get(this.opts.keys) ?? 0) + streamed.length);
+				digest = streamed.digest;
+				kept = keepBytes(streamed.head, streamed.length);
+			} else {
+				digested.set(this.opts.keys, (digested.get(this.opts.keys) ?? 0) + data.bytes.length);
+				digest = await hash(h, data.bytes);
+				kept = keepBytes(data.bytes);
+			}
 			ref.computedDigest = toBase64(digest);
 			ref.digestValid = ref.computedDigest === ref.declaredDigest;
 			if (!ref.digestValid) {
@@ -456,7 +487,7 @@ class SignatureVerifier {
 					ref.error = `cannot verify yet: the signed content is still encrypted (${sealed}); drop the recipient's private key to decrypt it first`;
 				} else ref.error = 'digest mismatch: the referenced content changed after signing';
 			}
-			this.capture.references.push({ uri: ref.uri, ...keepBytes(data.bytes) });
+			this.capture.references.push({ uri: ref.uri, ...kept });
 		} catch (e) {
 			ref.digestValid = false;
 			ref.error = reasonOf(e);
