@@ -1,7 +1,7 @@
 // The shared corpus's signature and decryption cases as the page is driven: every file of a case
 // (document, detached data, keys, keystores, certificates, distractors) dropped together under its
 // file name into the real analyzer (src/analyze.ts), keystore passwords typed, the trusted
-// certificates marked as truststores; no key mapping, no test-only hook. Issue #13's acceptance is
+// certificates marked as truststores; no key mapping, no test-only hook. The signature verdicts' acceptance bar is
 // at least 97 % of these; the cases that miss are printed with what the page showed.
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
