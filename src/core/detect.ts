@@ -12,6 +12,7 @@ import {
 	type Tlv,
 } from './asn1/der';
 import { utf8OrNull } from './bytes/encoding';
+import { declaredDerLength } from './asn1/declared-length';
 import type { InputKind } from './report/report';
 import { NS } from './xml/namespaces';
 
@@ -109,18 +110,6 @@ function truncatedPfx(bytes: Uint8Array): boolean {
 	i += 5 + (l > 0x80 ? l & 0x7f : 0);
 	const pkcs7 = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07];
 	return pkcs7.every((b, k) => bytes[i + k] === b);
-}
-
-/** Total length (header + content) the first definite-length DER header announces, if readable. */
-function declaredDerLength(bytes: Uint8Array): number | null {
-	const first = bytes[1];
-	if (first === undefined || first === 0x80) return null;
-	if (first < 0x80) return 2 + first;
-	const n = first & 0x7f;
-	if (n > 4 || bytes.length < 2 + n) return null;
-	let length = 0;
-	for (let i = 0; i < n; i++) length = length * 256 + (bytes[2 + i] ?? 0);
-	return 2 + n + length;
 }
 
 /** DER structures: PKCS#12, PKCS#7, certificate, CSR, CRL, private keys. */

@@ -159,5 +159,8 @@ test('SAML: a doubled assertion (xmlsec1-signed, attacker copy added) is flagged
 	await expect(rows.first()).toHaveAttribute('data-signed', 'no');
 	await expect(rows.first()).toHaveAttribute('data-effective', 'yes');
 	await expect(rows.first()).toContainText('admin@evil.example');
+	await expect(c.locator('[data-testid="reference-wrapping"]')).toContainText(
+		'wrapping (duplicated): 2 assertions where the consumer reads',
+	);
 	await expect(finding(page, 'XSW-SIGNED-ELEMENT-RELOCATED').first()).toBeVisible();
 });

@@ -79,6 +79,7 @@ export default async function run(ctx) {
 			ratio: Number((page.ms / native.ms).toFixed(2)),
 			peak_mb: page.peakHeapMb,
 			worker_peak_mb: page.workerPeakMb,
+			worker_total_mb: page.workerPeakTotalMb,
 			longest_main_thread_block_ms: page.longestTaskMs,
 			note: ok
 				? `decrypted, ${(readFileSync(encrypted).length / 1048576).toFixed(1)} MB file`

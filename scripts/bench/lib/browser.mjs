@@ -38,7 +38,10 @@ async function toBenchFile(file) {
 /**
  * Samples the JS heap of the page's workers (the engine) through the DevTools protocol while
  * `work` runs: the page cannot see a worker's heap (performance.memory is window-only).
- * Returns the work's result and the peak used heap in MB (null when no worker was seen).
+ * Returns the work's result, the peak used heap in MB (null when no worker was seen) and the
+ * peak of heap plus what lives outside it (workerPeakTotalMb: ArrayBuffer backing stores and
+ * external strings, such as the text TextDecoder makes of a dropped file, are not in usedSize
+ * but in backingStorageSize, and Blink's own objects in embedderHeapUsedSize).
  */
 async function withWorkerHeap(page, work) {
 	const cdp = await page.context().newCDPSession(page);
@@ -46,6 +49,7 @@ async function withWorkerHeap(page, work) {
 	const waiting = new Map();
 	let nextId = 1;
 	let peak = null;
+	let peakTotal = null;
 	cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
 		if (targetInfo.type === 'worker') sessions.add(sessionId);
 	});
@@ -55,7 +59,7 @@ async function withWorkerHeap(page, work) {
 		const done = waiting.get(reply.id);
 		if (!done) return;
 		waiting.delete(reply.id);
-		done(reply.result?.usedSize ?? null);
+		done(reply.result ?? null);
 	});
 	await cdp.send('Target.setAutoAttach', {
 		autoAttach: true,
@@ -78,15 +82,24 @@ async function withWorkerHeap(page, work) {
 	const sampler = (async () => {
 		while (running) {
 			for (const s of [...sessions]) {
-				const used = await heapOf(s);
-				if (used !== null) peak = Math.max(peak ?? 0, used);
+				const usage = await heapOf(s);
+				if (usage?.usedSize != null) {
+					peak = Math.max(peak ?? 0, usage.usedSize);
+					const total =
+						usage.usedSize + (usage.backingStorageSize ?? 0) + (usage.embedderHeapUsedSize ?? 0);
+					peakTotal = Math.max(peakTotal ?? 0, total);
+				}
 			}
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	})();
 	try {
 		const result = await work();
-		return { result, workerPeakMb: peak === null ? null : peak / 1024 / 1024 };
+		return {
+			result,
+			workerPeakMb: peak === null ? null : peak / 1024 / 1024,
+			workerPeakTotalMb: peakTotal === null ? null : peakTotal / 1024 / 1024,
+		};
 	} finally {
 		running = false;
 		await sampler;
@@ -112,13 +125,14 @@ export function makeAnalyzeInPage(getBrowser, repoDir) {
 			await page.goto(pageUrl(repoDir, warmth === 'cold' ? '?bench&cold' : '?bench'));
 			await page.waitForFunction(() => window.__wssecBench !== undefined);
 			const payload = await Promise.all(files.map(toBenchFile));
-			const { result, workerPeakMb } = await withWorkerHeap(page, () =>
+			const { result, workerPeakMb, workerPeakTotalMb } = await withWorkerHeap(page, () =>
 				page.evaluate(
 					([f, passwords, w]) => window.__wssecBench.analyze(f, passwords, w),
 					[payload, opts.passwords ?? {}, warmth],
 				),
 			);
 			result.workerPeakMb = workerPeakMb;
+			result.workerPeakTotalMb = workerPeakTotalMb;
 			if (errors.length > 0) result.pageErrors = errors;
 			return result;
 		} finally {

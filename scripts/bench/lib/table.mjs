@@ -7,6 +7,7 @@ const COLUMNS = [
 	['ratio', 'ratio'],
 	['peak_mb', 'page heap MB'],
 	['worker_peak_mb', 'engine heap MB'],
+	['worker_total_mb', 'engine heap+ext MB'],
 	['longest_main_thread_block_ms', 'longest block ms'],
 	['native_cmd', 'native command'],
 	['note', 'note'],

@@ -4,6 +4,7 @@
 import { CryptoError, ParseError } from '../errors';
 import { children, readTlv, type Tlv } from '../asn1/der';
 import type { SyncHash } from './hashes';
+import { modPow } from './modular';
 
 export interface RsaPrivateKey {
 	n: bigint;
@@ -63,18 +64,6 @@ export function parseRsaPkcs8(pkcs8: Uint8Array): RsaPrivateKey {
 		bigint,
 	];
 	return { n, e, d, p, q, dp, dq, qinv, size: Math.ceil(n.toString(16).length / 2) };
-}
-
-function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
-	let result = 1n;
-	let b = base % mod;
-	let e = exp;
-	while (e > 0n) {
-		if (e & 1n) result = (result * b) % mod;
-		b = (b * b) % mod;
-		e >>= 1n;
-	}
-	return result;
 }
 
 /** m = c^d mod n through the CRT; returns the k-byte encoded message. */

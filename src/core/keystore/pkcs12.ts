@@ -5,6 +5,7 @@ import * as asn1js from 'asn1js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { declaredDerLength } from '../asn1/declared-length';
 import { integerValue } from '../asn1/der';
 import { equalBytes, toHex } from '../bytes/encoding';
 import {
@@ -313,18 +314,6 @@ function readBags(sc: Uint8Array, depth = 0): Bag[] {
 	return out;
 }
 
-/** Total length the first definite-length DER header announces, if readable. */
-function outerLength(bytes: Uint8Array): number | null {
-	const first = bytes[1];
-	if (first === undefined || first === 0x80) return null;
-	if (first < 0x80) return 2 + first;
-	const n = first & 0x7f;
-	if (n > 4 || bytes.length < 2 + n) return null;
-	let length = 0;
-	for (let i = 0; i < n; i++) length = length * 256 + (bytes[2 + i] ?? 0);
-	return 2 + n + length;
-}
-
 /** The PFX structure: authenticated safe content bytes, its ContentInfos, the MAC. */
 function readPfx(bytes: Uint8Array): {
 	content: Uint8Array;
@@ -334,7 +323,7 @@ function readPfx(bytes: Uint8Array): {
 } {
 	const pfx = parseDer(bytes);
 	if (!(pfx instanceof asn1js.Sequence)) {
-		const declared = outerLength(bytes);
+		const declared = declaredDerLength(bytes);
 		if (declared !== null && declared > bytes.length)
 			throw new ParseError(
 				'pkcs12/truncated',
@@ -430,7 +419,7 @@ async function probeDecrypt(
 			try {
 				bags = readBags(octets(inner) ?? new Uint8Array());
 			} catch (error) {
-				// unreadable bags: the main reader reports them; this pass only looks for key bags
+				// unreadable bags prove nothing about the password; the main reader reports them
 				if (isBug(error)) throw error;
 				continue;
 			}
@@ -830,7 +819,7 @@ async function publicIdentity(pkcs8: Uint8Array): Promise<string | null> {
 	try {
 		return (await analyzePkcs8(pkcs8)).publicKeyId;
 	} catch (error) {
-		// an unreadable key has no identity to pair with; its entry says why
+		// an unreadable key has no identity: pairing falls back to localKeyId and alias
 		if (isBug(error)) throw error;
 		return null;
 	}
@@ -840,7 +829,7 @@ function certIdentity(der: Uint8Array): string | null {
 	try {
 		return readRawCertificate(der).key.identity;
 	} catch (error) {
-		// an unreadable certificate has no identity to pair with; its entry says why
+		// an unreadable certificate has no identity: pairing falls back to localKeyId and alias
 		if (isBug(error)) throw error;
 		return null;
 	}

@@ -1,6 +1,7 @@
 // Plain-words requirements of one policy alternative, e.g. "Requests must carry a signed
 // Timestamp and a Body signed with RSA-SHA1 and encrypted with AES-256-CBC under RSA-OAEP, over HTTPS."
 import { algorithmName, suiteAlgorithms } from './suites';
+import { isWsa } from './namespaces';
 import type { PartSet, PolicyAlternative, PolicyToken } from './types';
 
 function list(items: readonly string[]): string {
@@ -13,7 +14,7 @@ export function headerName(h: string): string {
 	if (!m) return h;
 	const ns = m[1] ?? '';
 	const name = m[2] === '*' ? 'every header' : (m[2] ?? '');
-	if (/addressing/.test(ns)) return m[2] === '*' ? 'every WS-Addressing header' : `wsa:${name}`;
+	if (isWsa(ns)) return m[2] === '*' ? 'every WS-Addressing header' : `wsa:${name}`;
 	return name;
 }
 

@@ -55,8 +55,8 @@ export function readCapturedMessage(
 	const { soapNs } = env;
 	const action = env.wsaHeader('Action');
 	const to = env.wsaHeader('To');
-	const security = env.securityHeaders;
-	const secEls = security.flatMap((s) => descendants(s));
+	// what the Security headers hold, from the one envelope reader (no second walk here)
+	const sec = env.security;
 	const first = env.bodyChildren[0];
 	const bodyEncrypted =
 		!!first && first.namespaceURI === NS.xenc && first.localName === 'EncryptedData';
@@ -78,7 +78,7 @@ export function readCapturedMessage(
 	const ids = {
 		get: (id: string): Element | undefined => resolveFragment(idMap, '#' + id) ?? undefined,
 	};
-	const ut = secEls.find((e) => e.namespaceURI === NS.wsse && e.localName === 'UsernameToken');
+	const ut = sec.usernameTokens[0];
 	let usernameToken: CapturedMessage['usernameToken'] = null;
 	if (ut) {
 		const pw = child(ut, NS.wsse, 'Password');
@@ -99,13 +99,16 @@ export function readCapturedMessage(
 			if (s.signatureAlgorithm) signatureAlgorithms.push(s.signatureAlgorithm);
 			for (const r of s.references) {
 				if (r.digestAlgorithm) digestAlgorithms.push(r.digestAlgorithm);
+				// a signed copy that is not the one the receiver reads (XSW-SIGNED-ELEMENT-RELOCATED)
+				// does not make the element the policy names signed: the same answer as that finding
+				if (r.atExpectedPosition === false) continue;
 				const byUri = r.uri.startsWith('#') ? ids.get(r.uri.slice(1)) : undefined;
 				const t = byUri ? targetOf(byUri, soapNs) : targetFromText(r.target ?? '', r.targetKind);
 				if (t) signedTargets.add(t);
 			}
 		}
 	} else {
-		const sigs = secEls.filter((e) => e.namespaceURI === NS.ds && e.localName === 'Signature');
+		const sigs = sec.signatures;
 		if (sigs.length) algorithmSource = 'document';
 		for (const sig of sigs) {
 			const si = child(sig, NS.ds, 'SignedInfo');
@@ -140,17 +143,11 @@ export function readCapturedMessage(
 			(el.localName === 'EncryptedData' ? dataAlgorithms : keyTransports).push(alg);
 		}
 	}
-	const bsts = secEls.filter(
-		(e) => e.namespaceURI === NS.wsse && e.localName === 'BinarySecurityToken',
-	);
+	const bsts = sec.binarySecurityTokens;
 	const x509Referenced =
-		secEls.some(
-			(e) =>
-				e.namespaceURI === NS.wsse &&
-				e.localName === 'KeyIdentifier' &&
-				/X509|ThumbprintSHA1/.test(attr(e, 'ValueType') ?? ''),
-		) || secEls.some((e) => e.namespaceURI === NS.ds && e.localName === 'X509IssuerSerial');
-	const ts = secEls.find((e) => e.namespaceURI === NS.wsu && e.localName === 'Timestamp');
+		sec.keyIdentifiers.some((e) => /X509|ThumbprintSHA1/.test(attr(e, 'ValueType') ?? '')) ||
+		sec.x509IssuerSerials.length > 0;
+	const ts = sec.timestamps[0];
 	return {
 		inputName: ref.inputName,
 		soapVersion: env.version,
@@ -158,15 +155,12 @@ export function readCapturedMessage(
 		to: to ? trimmedText(to) : null,
 		bodyElement,
 		bodyEncrypted,
-		securityHeader: security.length > 0,
+		securityHeader: env.securityHeaders.length > 0,
 		timestamp: { present: !!ts, signed: !!ts && signedTargets.has('Timestamp') },
 		usernameToken,
 		binaryTokens: bsts.map((b) => shortValueType(attr(b, 'ValueType'))),
 		x509Referenced,
-		saml: secEls.some(
-			(e) =>
-				(e.namespaceURI === NS.saml1 || e.namespaceURI === NS.saml2) && e.localName === 'Assertion',
-		),
+		saml: sec.assertions.length > 0,
 		signedTargets: [...signedTargets],
 		signatureAlgorithms: [...new Set(signatureAlgorithms)],
 		digestAlgorithms: [...new Set(digestAlgorithms)],

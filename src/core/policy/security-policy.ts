@@ -1,10 +1,17 @@
 // Interprets one normalized policy alternative as WS-SecurityPolicy 1.1 / 1.2 / 1.3 requirements
 // (RULES.md 4.15): binding, tokens, algorithm suite, layout, protection and supporting tokens.
 import type { Element } from '@xmldom/xmldom';
-import { attr, attrNS, children, trimmedText } from '../xml/dom';
-import { isSp, isWsp, NS, SP } from './namespaces';
+import { attr, attrNS, children, namespacesInScope, trimmedText } from '../xml/dom';
+import { isSp, isWsp, NS, SP, WSA_METADATA_NAMESPACES } from './namespaces';
 import { nestedAssertions, type PolicyRegistry, type RawAlternative } from './normalize';
-import type { PartSet, PolicyAlternative, PolicyToken, TokenRole, TokenType } from './types';
+import type {
+	PartSet,
+	PolicyAlternative,
+	PolicyToken,
+	PolicyXPath,
+	TokenRole,
+	TokenType,
+} from './types';
 
 const SUPPORTING: Record<string, TokenRole> = {
 	SupportingTokens: 'supporting',
@@ -134,10 +141,25 @@ function readParts(el: Element, into: PartSet): void {
 	}
 }
 
-function readXPaths(el: Element): string[] {
-	return children(el, SP)
-		.filter((c) => c.localName === 'XPath' || c.localName === 'XPath2')
-		.map((c) => trimmedText(c));
+const XPATH_ASSERTIONS: Record<string, PolicyXPath['assertion']> = {
+	SignedElements: 'sp:SignedElements',
+	EncryptedElements: 'sp:EncryptedElements',
+	ContentEncryptedElements: 'sp:ContentEncryptedElements',
+};
+
+/** The XPath texts of an sp:*Elements assertion; each also goes to alt.elementXPaths with its namespaces. */
+function readXPaths(el: Element, alt: PolicyAlternative): string[] {
+	const paths = children(el, SP).filter((c) => c.localName === 'XPath' || c.localName === 'XPath2');
+	const assertion = XPATH_ASSERTIONS[el.localName ?? ''];
+	if (assertion)
+		for (const p of paths)
+			(alt.elementXPaths ??= []).push({
+				assertion,
+				xpath: trimmedText(p),
+				namespaces: namespacesInScope(p),
+				version: p.localName === 'XPath2' ? 'XPath2' : 'XPath',
+			});
+	return paths.map((c) => trimmedText(c));
 }
 
 function includeTokenOf(el: Element): string | null {
@@ -238,9 +260,9 @@ function readSupporting(el: Element, role: TokenRole, ctx: Ctx): void {
 		else if (isSp(t.namespaceURI) && t.localName === 'EncryptedParts')
 			readParts(t, ctx.alt.encryptedParts);
 		else if (isSp(t.namespaceURI) && t.localName === 'SignedElements')
-			ctx.alt.signedElements.push(...readXPaths(t));
+			ctx.alt.signedElements.push(...readXPaths(t, ctx.alt));
 		else if (isSp(t.namespaceURI) && t.localName === 'EncryptedElements')
-			ctx.alt.encryptedElements.push(...readXPaths(t));
+			ctx.alt.encryptedElements.push(...readXPaths(t, ctx.alt));
 		else ctx.alt.unknownAssertions.push(`${t.tagName} (in ${el.tagName})`);
 	}
 }
@@ -290,13 +312,13 @@ export function interpretAlternative(
 					readParts(a, alt.encryptedParts);
 					break;
 				case 'SignedElements':
-					alt.signedElements.push(...readXPaths(a));
+					alt.signedElements.push(...readXPaths(a, alt));
 					break;
 				case 'EncryptedElements':
-					alt.encryptedElements.push(...readXPaths(a));
+					alt.encryptedElements.push(...readXPaths(a, alt));
 					break;
 				case 'ContentEncryptedElements':
-					alt.contentEncryptedElements.push(...readXPaths(a));
+					alt.contentEncryptedElements.push(...readXPaths(a, alt));
 					break;
 				case 'Wss10':
 				case 'Wss11':
@@ -324,9 +346,7 @@ export function interpretAlternative(
 			}
 		} else if (
 			(ns === NS.wsam && local === 'Addressing') ||
-			(ns === NS.wsaw && local === 'UsingAddressing') ||
-			(ns === 'http://schemas.xmlsoap.org/ws/2004/08/addressing/policy' &&
-				local === 'UsingAddressing')
+			(WSA_METADATA_NAMESPACES.includes(ns ?? '') && local === 'UsingAddressing')
 		) {
 			alt.addressing = true;
 		} else if (!isWsp(ns) && !KNOWN_OTHER_NS.includes(ns ?? '')) {

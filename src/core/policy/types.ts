@@ -55,6 +55,16 @@ export interface PartSet {
 	attachments: boolean;
 }
 
+/** One sp:XPath of sp:SignedElements / sp:EncryptedElements / sp:ContentEncryptedElements. */
+export interface PolicyXPath {
+	assertion: 'sp:SignedElements' | 'sp:EncryptedElements' | 'sp:ContentEncryptedElements';
+	xpath: string;
+	/** Prefix → namespace URI in scope at the sp:XPath element ('' = default namespace). */
+	namespaces: Record<string, string>;
+	/** sp:XPath (1.0) or sp:XPath2 (XPath Filter 2.0 expressions). */
+	version: 'XPath' | 'XPath2';
+}
+
 export interface PolicyAlternative {
 	binding: BindingKind;
 	/** The binding assertion as written, e.g. "sp:AsymmetricBinding"; null without one. */
@@ -77,6 +87,11 @@ export interface PolicyAlternative {
 	signedElements: string[];
 	encryptedElements: string[];
 	contentEncryptedElements: string[];
+	/**
+	 * The same XPath expressions with the assertion that names them and the namespace prefixes in
+	 * scope where the policy wrote them, so a captured message can be read at those positions.
+	 */
+	elementXPaths?: PolicyXPath[];
 	/** wsam:Addressing / wsaw:UsingAddressing applies. */
 	addressing: boolean;
 	wss: 'Wss10' | 'Wss11' | null;

@@ -35,7 +35,8 @@ export function markPositions(sig: SignatureFacts, env: EnvelopeFacts | null): v
 	if (!env) return;
 	const timestamps = new Set(env.securityHeaders.flatMap((s) => s.timestamps.map((t) => t.path)));
 	for (const r of sig.references) {
-		if (!r.targetPath || r.wholeDocument) continue;
+		// a wrapping found on the DOM already (SAML, a doubled WS-Addressing header) stands
+		if (!r.targetPath || r.wholeDocument || r.atExpectedPosition === false) continue;
 		const parent = r.targetPath.slice(0, r.targetPath.lastIndexOf('/'));
 		let ok: boolean | null = null;
 		if (r.targetKind === 'body') ok = r.targetPath === env.bodyPath && env.bodyCount === 1;
@@ -295,8 +296,9 @@ export function samlFacts(doc: Document, sigs: readonly SignatureFacts[]): SamlA
 				(r) =>
 					!r.inManifest &&
 					(r.wholeDocument ||
-						(r.targetPath !== null &&
-							(a.path === r.targetPath || a.path.startsWith(r.targetPath + '/')))),
+						[r.targetPath, r.tokenPath].some(
+							(p) => !!p && (a.path === p || a.path.startsWith(p + '/')),
+						)),
 			);
 			if (covers) {
 				a.signedBy = s.signerSubject ?? s.keyForm ?? 'a key from the dropped files';

@@ -3,6 +3,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { is, isElement, NS } from '../xml/dom';
 import { elementPath } from '../xml/ids';
+import { elidedRegion } from '../xml/stream/skeleton';
 import type { SignatureFacts } from '../xmldsig/facts';
 import type { EnvelopeFacts, TreeNode } from './facts';
 
@@ -52,7 +53,12 @@ export function signedTree(
 		own: facts.path,
 		targets: facts.references
 			.filter((r) => r.digestValid !== null && !r.inManifest)
-			.flatMap((r) => (r.wholeDocument ? [elementPath(root)] : r.targetPath ? [r.targetPath] : [])),
+			// an STR-Transform signs the token its SecurityTokenReference names, too
+			.flatMap((r) =>
+				r.wholeDocument
+					? [elementPath(root)]
+					: [r.targetPath, r.tokenPath].filter((p): p is string => !!p),
+			),
 	}));
 	const timestamps = new Set(
 		envelope?.securityHeaders.flatMap((s) => s.timestamps.map((t) => t.path)) ?? [],
@@ -88,6 +94,9 @@ export function signedTree(
 			count++;
 			if (shownKids.length < MAX_CHILDREN && budget - shownKids.length > 0) shownKids.push(c);
 		}
+		// content a skeleton tree left in the text (xml/stream/skeleton.ts) is counted, not shown
+		const elided = el.firstChild ? elidedRegion(el.firstChild) : undefined;
+		if (elided) count = elided.childElements;
 		// a signature's own internals are shown on its card, not in the tree
 		const kids = role === 'signature' ? [] : shownKids;
 		const repeated = repeatedNames(el, kids);

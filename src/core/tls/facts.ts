@@ -2,6 +2,7 @@
 import type { ChannelScores } from '../report/grade';
 import type { ReportTlsSettings, TlsVersion } from '../report/report';
 import type { MailFacts, Origin, TlsParse } from './model';
+import type { SuiteRow } from './suite-types';
 
 /** RULES.md 4: what a runtime could change, one sentence per kind of fact (see effective.ts). */
 export interface RuntimeCaveats {
@@ -16,16 +17,11 @@ export interface ProtocolFact {
 	origin: Origin;
 }
 
-export interface SuiteFact {
-	iana: string;
-	openssl: string;
-	kx: string;
-	au: string;
-	cipher: string;
-	bits: number;
-	mode: string;
-	mac: string;
-	minVersion: string;
+/** A suite in effect: its row of the suite table (suite-types.ts) and where it came from. */
+export interface SuiteFact extends Pick<
+	SuiteRow,
+	'iana' | 'openssl' | 'kx' | 'au' | 'cipher' | 'bits' | 'mode' | 'mac' | 'minVersion'
+> {
 	origin: Origin;
 }
 

@@ -12,19 +12,11 @@ import {
 } from '../policy/normalize';
 import { interpretAlternative } from '../policy/security-policy';
 import type { PolicyAlternative } from '../policy/types';
-import {
-	attr,
-	attrNS,
-	namedElementPath,
-	child,
-	children,
-	qnameKey,
-	resolveQName,
-	type QName,
-} from '../xml/dom';
+import { attr, attrNS, child, children, qnameKey, resolveQName, type QName } from '../xml/dom';
 import type { WsdlFacts, WsdlMessageSide, WsdlNote, WsdlOperation, WsdlPort } from './facts';
 import { schemaClosure, wsdlClosure, type DroppedXml, type ImportIndex } from './imports';
-import { NS } from '../policy/namespaces';
+import { NS, WSA, WSA_METADATA_NAMESPACES } from '../policy/namespaces';
+import { elementPath } from '../xml/paths';
 
 interface Def {
 	el: Element;
@@ -144,7 +136,8 @@ function policyOrigin(el: Element): string {
 			if (id) return `#${id}`;
 		}
 	}
-	return namedElementPath(el);
+	// the one element-path format of src/core (xml/paths.ts)
+	return elementPath(el);
 }
 
 function defaultAction(tns: string | null, iface: string, msgName: string): string {
@@ -155,7 +148,8 @@ function defaultAction(tns: string | null, iface: string, msgName: string): stri
 
 function explicitAction(el: Element | null): string | null {
 	if (!el) return null;
-	return attrNS(el, [NS.wsam, NS.wsaw, NS.wsa, NS.wsa2004], 'Action');
+	// wsam:/wsaw:Action, or wsa:Action in any WS-Addressing version (the one table)
+	return attrNS(el, [...WSA_METADATA_NAMESPACES, ...WSA], 'Action');
 }
 
 // ---------------------------------------------------------------- WSDL 1.1
@@ -243,10 +237,9 @@ function build11(ctx: BuildCtx): { ports: WsdlPort[]; operations: WsdlOperation[
 					])
 				: []),
 		];
-		const usingAddressing = children(binding, [
-			NS.wsaw,
-			'http://www.w3.org/2006/02/addressing/wsdl',
-		]).some((k) => k.localName === 'UsingAddressing');
+		const usingAddressing = children(binding, WSA_METADATA_NAMESPACES).some(
+			(k) => k.localName === 'UsingAddressing',
+		);
 		for (const bop of children(binding, NS.wsdl11, 'operation')) {
 			const name = attr(bop, 'name') ?? '';
 			const pop = portTypeOps.get(name) ?? null;

@@ -3,6 +3,7 @@
 // side by side. Pure: rules and the view both call it.
 import type { WsdlFacts, WsdlMessageSide, WsdlOperation } from './facts';
 import { headerName } from '../policy/describe';
+import { isWsa } from '../policy/namespaces';
 import {
 	algorithmName,
 	ALG,
@@ -33,6 +34,12 @@ export interface Unmet {
 	observed: string;
 	/** For algorithm mismatches: the algorithm URI used. */
 	algorithm?: string;
+}
+
+/** Whether "{namespace}Name" names a WS-Addressing header (any version of the one table). */
+function wsaHeader(h: string, name: string): boolean {
+	const m = /^\{(.*)\}(.*)$/.exec(h);
+	return !!m && m[2] === name && isWsa(m[1]);
 }
 
 const MESSAGE_LEVEL = new Set(['symmetric', 'asymmetric']);
@@ -95,8 +102,8 @@ export function unmetRequirements(msg: CapturedMessage, alt: PolicyAlternative):
 			if (
 				!h.endsWith('}*') &&
 				!signed.has(`Header ${h}`) &&
-				!(msg.action === null && /addressing}Action$/.test(h)) &&
-				!(msg.to === null && /addressing}To$/.test(h))
+				!(msg.action === null && wsaHeader(h, 'Action')) &&
+				!(msg.to === null && wsaHeader(h, 'To'))
 			) {
 				out.push({
 					kind: 'header-signed',

@@ -1,15 +1,19 @@
 // Parser for WSDL inputs and the WSDL / WS-Policy stage: resolves imports and policy
 // references among the dropped files, writes facts.wsdls, and matches captured envelopes to
 // their operations for the policy check.
+import type { Element } from '@xmldom/xmldom';
 import type { AnalysisFacts } from '../facts';
 import type { InputKind } from '../report/report';
 import { ParseError, reasonOf } from '../errors';
 import type { ParseOutcome, Parser, Stage, XmlDocumentRef } from '../pipeline';
 import { parseXml } from '../xml/safe-parse';
 import { parseXmlInput } from '../xml/xml-input';
-import { PolicyRegistry } from '../policy/normalize';
+import { normalizePolicy, PolicyRegistry } from '../policy/normalize';
+import { interpretAlternative } from '../policy/security-policy';
 import { readCapturedMessage } from '../policy/envelope';
 import { matchMessage } from './match-message';
+import { judgePolicyPositions } from './policy-positions';
+import type { MessageMatch, PolicyAlternative } from '../policy/types';
 import { attr } from '../xml/dom';
 import type { WsdlFacts } from './facts';
 import {
@@ -142,6 +146,63 @@ function rootsOf(
 	return { roots, importedBy };
 }
 
+/**
+ * The positions a policy names (signed / encrypted headers and elements) judged over a message's
+ * signatures: the document as received and, for signatures found after decryption
+ * (sign-then-encrypt), the decrypted document. Returns the notes (XPaths it could not evaluate).
+ */
+function judgePositions(
+	facts: AnalysisFacts,
+	alternatives: readonly PolicyAlternative[],
+	d: XmlDocumentRef,
+	decrypted: readonly XmlDocumentRef[],
+): string[] {
+	if (alternatives.length === 0) return [];
+	const sigs = facts.signatures.filter((s) => s.inputName === d.inputName);
+	const opened = decrypted.filter((x) => x.inputName === d.inputName).at(-1);
+	const notes = new Set<string>();
+	for (const [origin, doc] of [
+		['input', d.xml.doc],
+		['decrypted', opened?.xml.doc],
+	] as const) {
+		const mine = sigs.filter((s) => s.documentOrigin === origin);
+		if (!doc || mine.length === 0) continue;
+		for (const n of judgePolicyPositions(doc, alternatives, mine).notes) notes.add(n);
+	}
+	return [...notes].map((n) => `${d.inputName}: ${n}`);
+}
+
+/** The input side's alternatives of the operation a message matched. */
+function matchedAlternatives(owner: WsdlFacts, match: MessageMatch): PolicyAlternative[] {
+	const op = owner.operations.find(
+		(o) => o.binding === match.binding && o.name === match.operation,
+	);
+	return op?.[match.direction]?.alternatives ?? [];
+}
+
+/**
+ * Policies dropped on their own (a wsp:Policy document, as a CXF or Metro service keeps it beside
+ * its configuration): the alternatives of each, for messages no WSDL operation claims.
+ */
+function standalonePolicies(
+	dropped: readonly DroppedXml[],
+	policyDocs: readonly { inputName: string; root: Element }[],
+): { inputName: string; alternatives: PolicyAlternative[] }[] {
+	const out: { inputName: string; alternatives: PolicyAlternative[] }[] = [];
+	for (const p of dropped) {
+		if (p.role !== 'policy' || p.root.localName !== 'Policy') continue;
+		const registry = new PolicyRegistry(policyDocs);
+		const raw = normalizePolicy(p.root, p.inputName, registry);
+		out.push({
+			inputName: p.inputName,
+			alternatives: raw.map((alt) =>
+				interpretAlternative(alt, p.inputName, registry, () => p.inputName),
+			),
+		});
+	}
+	return out;
+}
+
 export function runWsdlStage(
 	facts: AnalysisFacts,
 	documents: readonly XmlDocumentRef[],
@@ -216,6 +277,7 @@ export function runWsdlStage(
 		}
 	}
 	const decrypted = documents.filter((d) => d.origin === 'decrypted');
+	let standalone: ReturnType<typeof standalonePolicies> | undefined;
 	for (const d of documents) {
 		if (d.origin !== 'input') continue;
 		let msg: ReturnType<typeof readCapturedMessage>;
@@ -238,10 +300,40 @@ export function runWsdlStage(
 		msg.match = match;
 		msg.matchNote = note;
 		const owner = match ? built.find((w) => w.inputName === match.wsdl) : undefined;
+		const positionNotes: string[] = [];
+		const wrapped = (): number =>
+			facts.signatures
+				.filter((s) => s.inputName === d.inputName)
+				.reduce((n, s) => n + s.references.filter((r) => r.atExpectedPosition === false).length, 0);
+		const before = wrapped();
+		if (owner && match)
+			for (const n of judgePositions(facts, matchedAlternatives(owner, match), d, decrypted))
+				owner.notes.push({ level: 'info', message: n });
+		else {
+			// no operation claims it: the positions of the policies dropped on their own
+			standalone ??= standalonePolicies(dropped, policyDocs);
+			for (const p of standalone) {
+				const notes = judgePositions(facts, p.alternatives, d, decrypted);
+				positionNotes.push(
+					`Signed elements judged at the positions ${p.inputName} names (no WSDL operation matched)`,
+					...notes,
+				);
+			}
+		}
+		// a wrapping found at a policy position: what the message shows as signed is read again, so
+		// the policy check and XSW-SIGNED-ELEMENT-RELOCATED give the same answer
+		if (wrapped() !== before) {
+			const again = readCapturedMessage(d, facts, decrypted);
+			if (again) {
+				msg.signedTargets = again.signedTargets;
+				msg.timestamp = again.timestamp;
+			}
+		}
 		if (owner) owner.messages.push(msg);
 		// Without a WSDL, an envelope only needs a place in facts when its wsa:To is plain HTTP
-		// (WSDL-HTTP-ENDPOINT); otherwise the WSDL area stays "not analyzed".
-		else if (built.length > 0 || /^http:/i.test(msg.to ?? '')) {
+		// (WSDL-HTTP-ENDPOINT) or a policy dropped on its own was applied to it (its notes say so);
+		// otherwise the WSDL area stays "not analyzed".
+		else if (built.length > 0 || /^http:/i.test(msg.to ?? '') || positionNotes.length > 0) {
 			facts.wsdls.push({
 				inputName: msg.inputName,
 				kind: 'capture',
@@ -255,6 +347,7 @@ export function runWsdlStage(
 				imports: [],
 				notes: [
 					{ level: 'info', message: `Captured message not matched to a WSDL operation: ${note}` },
+					...positionNotes.map((message) => ({ level: 'info' as const, message })),
 				],
 				messages: [msg],
 			});

@@ -14,7 +14,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { equalBytes, toArrayBuffer, toHex } from '../bytes/encoding';
 import { readRawCertificate } from './certificate-facts';
-import { readExtensions, type RawExtension } from './extensions';
+import { KEY_USAGE_NAMES, readExtensions, type RawExtension } from './extensions';
 import { nameText } from './names';
 import { SIGNATURE_ALGORITHMS, signatureDigest } from './oids';
 import { verifySigned } from './signature';
@@ -135,18 +135,6 @@ export interface PathCert {
 	/** The authorityInfoAccess extension is present but holds no well-formed AccessDescription. */
 	aiaMalformed: boolean;
 }
-
-const KU_BITS = [
-	'digitalSignature',
-	'nonRepudiation',
-	'keyEncipherment',
-	'dataEncipherment',
-	'keyAgreement',
-	'keyCertSign',
-	'cRLSign',
-	'encipherOnly',
-	'decipherOnly',
-];
 
 function parse(bytes: Uint8Array): asn1js.AsnType | null {
 	const r = asn1js.fromBER(bytes, { parseEmbedded: false, copyInput: false });
@@ -395,7 +383,7 @@ export function pathCertificate(der: Uint8Array, sha256: string): PathCert {
 					break;
 				}
 				cert.keyUsage = new Set(
-					KU_BITS.filter((_n, i) => ((bits[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0),
+					KEY_USAGE_NAMES.filter((_n, i) => ((bits[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0),
 				);
 				if (cert.keyUsage.size === 0) defect('keyUsage with no bit set');
 				break;

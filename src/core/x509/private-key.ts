@@ -20,6 +20,7 @@ import { rsaPkcs8Problem } from '../crypto/rsa-check';
 import { isBug, ParseError, UnsupportedError } from '../errors';
 import { CURVES, KEY_ALGORITHMS } from './oids';
 import { bigIntOf, bitLength, integerBytes, parseDer, rsaIdentity, stripZeros } from './public-key';
+import { modPow } from '../crypto/modular';
 
 export interface PrivateKeyInfo {
 	pkcs8: Uint8Array;
@@ -47,17 +48,6 @@ function wrapPkcs8(algOid: string, params: asn1js.AsnType | null, keyDer: Uint8A
 		new asn1js.OctetString({ valueHex: toArrayBuffer(keyDer) }),
 	);
 	return new Uint8Array(info.toBER());
-}
-
-function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
-	let result = 1n;
-	base %= mod;
-	while (exp > 0n) {
-		if (exp & 1n) result = (result * base) % mod;
-		base = (base * base) % mod;
-		exp >>= 1n;
-	}
-	return result;
 }
 
 const JWK_CURVES: Record<string, { curve: string; size: number }> = {

@@ -136,12 +136,20 @@ export function qnameKey(q: QName): string {
 	return `{${q.ns ?? ''}}${q.local}`;
 }
 
-/** A readable path by name attributes, e.g. /definitions/binding[@name='B']/operation[@name='op']. */
-export function namedElementPath(el: Element): string {
-	const parts: string[] = [];
+/**
+ * The namespace prefixes in scope at an element (prefix → URI, '' for the default namespace), as
+ * its own and its ancestors' xmlns declarations make them: what an XPath written there means.
+ */
+export function namespacesInScope(el: Element): Record<string, string> {
+	const out: Record<string, string> = {};
 	for (let n: Node | null = el; isElement(n); n = n.parentNode) {
-		const name = n.getAttribute('name');
-		parts.push(name ? `${n.tagName}[@name='${name}']` : n.tagName);
+		const attrs = n.attributes;
+		for (let i = 0; i < attrs.length; i++) {
+			const a = attrs.item(i);
+			if (!a) continue;
+			const prefix = a.name === 'xmlns' ? '' : a.name.startsWith('xmlns:') ? a.name.slice(6) : null;
+			if (prefix !== null && !(prefix in out)) out[prefix] = a.value;
+		}
 	}
-	return '/' + parts.reverse().join('/');
+	return out;
 }

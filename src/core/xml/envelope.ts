@@ -3,7 +3,7 @@
 // and the policy check's captured-message reader both start from it, and it is kept per document
 // (until the document changes), so the stages share one reading instead of walking it twice.
 import type { Document, Element } from '@xmldom/xmldom';
-import { childElements, is, localName } from './dom';
+import { childElements, descendants, is, localName } from './dom';
 import { mutations } from './element-index';
 import { NS, WSA_NAMESPACES } from './namespaces';
 
@@ -25,6 +25,45 @@ export interface SoapEnvelope {
 	securityHeaders: readonly Element[];
 	/** The first header block named `local` in any WS-Addressing namespace. */
 	wsaHeader(local: string): Element | null;
+	/**
+	 * What the wsse:Security headers hold at any depth (tokens, token references, signatures,
+	 * assertions), read once per document state for the envelope model and the policy check.
+	 */
+	readonly security: SecurityContent;
+}
+
+/** The elements of the wsse:Security headers (descendants, in document order), by kind. */
+export interface SecurityContent {
+	usernameTokens: readonly Element[];
+	binarySecurityTokens: readonly Element[];
+	timestamps: readonly Element[];
+	/** wsse:KeyIdentifier of SecurityTokenReferences (in signatures' KeyInfo or EncryptedKeys). */
+	keyIdentifiers: readonly Element[];
+	x509IssuerSerials: readonly Element[];
+	signatures: readonly Element[];
+	/** SAML 1.1 and 2.0 assertions (WSS SAML token profile). */
+	assertions: readonly Element[];
+	encryptedKeys: readonly Element[];
+}
+
+function securityContent(headers: readonly Element[]): SecurityContent {
+	const all = headers.flatMap((h) => descendants(h));
+	const of = (ns: string | readonly string[], local: string): Element[] =>
+		all.filter(
+			(e) =>
+				(typeof ns === 'string' ? e.namespaceURI === ns : ns.includes(e.namespaceURI ?? '')) &&
+				localName(e) === local,
+		);
+	return {
+		usernameTokens: of(NS.wsse, 'UsernameToken'),
+		binarySecurityTokens: of(NS.wsse, 'BinarySecurityToken'),
+		timestamps: of(NS.wsu, 'Timestamp'),
+		keyIdentifiers: of(NS.wsse, 'KeyIdentifier'),
+		x509IssuerSerials: of(NS.ds, 'X509IssuerSerial'),
+		signatures: of(NS.ds, 'Signature'),
+		assertions: of([NS.saml1, NS.saml2], 'Assertion'),
+		encryptedKeys: of(NS.xenc, 'EncryptedKey'),
+	};
 }
 
 const READ = new WeakMap<Document, { stamp: number; envelope: SoapEnvelope | null }>();
@@ -40,6 +79,8 @@ function read(doc: Document): SoapEnvelope | null {
 	const header = headers[0] ?? null;
 	const body = bodies[0] ?? null;
 	const blocks = header ? childElements(header) : [];
+	const securityHeaders = blocks.filter((b) => is(b, NS.wsse, 'Security'));
+	let security: SecurityContent | null = null;
 	return {
 		root,
 		soapNs,
@@ -50,10 +91,15 @@ function read(doc: Document): SoapEnvelope | null {
 		body,
 		blocks,
 		bodyChildren: body ? childElements(body) : [],
-		securityHeaders: blocks.filter((b) => is(b, NS.wsse, 'Security')),
+		securityHeaders,
 		wsaHeader: (local) =>
 			blocks.find((b) => WSA_NAMESPACES.has(b.namespaceURI ?? '') && localName(b) === local) ??
 			null,
+		// read on first use: most envelopes are only asked for their Header and Body
+		get security() {
+			security ??= securityContent(securityHeaders);
+			return security;
+		},
 	};
 }
 

@@ -2,11 +2,14 @@
 // AssertionID, lowercase id and xml:id. The map of value → elements is built before any reference
 // is resolved; a value held by more than one element is a wrapping signal and never resolves,
 // for signatures, decryption (DataReference, CipherReference, RetrievalMethod) and the policy
-// check alike. Also the one element-path format (/soap:Envelope/soap:Header/wsse:Security[2]).
-import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
+// check alike. Element paths are xml/paths.ts (re-exported here for the callers of the ID map).
+import type { Attr, Document, Element } from '@xmldom/xmldom';
 import { isElement } from './dom';
 import { elementsWithIdAttributes, mutations } from './element-index';
 import { NS } from './namespaces';
+import { elementPath } from './paths';
+
+export { elementPath };
 
 const NS_XML = NS.xml;
 
@@ -35,25 +38,6 @@ export function idValues(el: Element): string[] {
 		}
 	}
 	return out;
-}
-
-/** Child-index path from the root, e.g. /soapenv:Envelope/soapenv:Body[1]. */
-export function elementPath(el: Node): string {
-	const parts: string[] = [];
-	for (let e: Node | null = el; isElement(e); e = e.parentNode) {
-		let index = 1;
-		let count = 0;
-		const parent: Node | null = e.parentNode;
-		if (parent) {
-			for (let s: Node | null = parent.firstChild; s; s = s.nextSibling) {
-				if (!isElement(s) || s.tagName !== e.tagName) continue;
-				count++;
-				if (s === e) index = count;
-			}
-		}
-		parts.push(count > 1 ? `${e.tagName}[${index}]` : e.tagName);
-	}
-	return '/' + parts.reverse().join('/');
 }
 
 const BUILT = new WeakMap<Document, { stamp: number; map: IdMap }>();

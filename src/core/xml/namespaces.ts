@@ -49,8 +49,32 @@ export const WSA_NAMESPACES: ReadonlySet<string> = new Set([
 	'http://schemas.xmlsoap.org/ws/2003/03/addressing',
 ]);
 
+/**
+ * Namespaces of the WS-Addressing WSDL binding and metadata vocabulary (wsaw:UsingAddressing,
+ * wsam:Addressing, wsaw:Action / wsam:Action): the 2007/05 metadata, the 2006/05 and 2006/02 WSDL
+ * binding drafts, and the member-submission policy assertion (2004/08 addressing/policy).
+ */
+export const WSA_METADATA_NAMESPACES: readonly string[] = [
+	NS.wsam,
+	NS.wsaw,
+	'http://www.w3.org/2006/02/addressing/wsdl',
+	'http://schemas.xmlsoap.org/ws/2004/08/addressing/policy',
+];
+
+/** Whether a namespace is one of the WS-Addressing message namespaces of WSA_NAMESPACES. */
+export function isWsa(ns: string | null | undefined): boolean {
+	return WSA_NAMESPACES.has(ns ?? '');
+}
+
 /** WS-SecureConversation: the 2005/02 submission and the OASIS 1.3 (200512) standard. */
 export const WSC_NAMESPACES: readonly string[] = [
 	'http://schemas.xmlsoap.org/ws/2005/02/sc',
 	'http://docs.oasis-open.org/ws-sx/ws-secureconversation/200512',
+];
+
+/** WS-Trust: the 2005/02 submission and the OASIS 1.3 / 1.4 (200512, 200802) standards. */
+export const WST_NAMESPACES: readonly string[] = [
+	'http://schemas.xmlsoap.org/ws/2005/02/trust',
+	'http://docs.oasis-open.org/ws-sx/ws-trust/200512',
+	'http://docs.oasis-open.org/ws-sx/ws-trust/200802',
 ];

@@ -4,6 +4,7 @@
 import { DOMParser, type Document } from '@xmldom/xmldom';
 import { ParseError, reasonOf } from '../errors';
 import { parsePlainXml } from './fast-parse';
+import { parseSkeletonXml, skeletonLimits } from './stream/skeleton';
 
 /** Largest XML input accepted (the signature issue's 30 MB envelope plus headroom). */
 export const MAX_XML_BYTES = 64 * 1024 * 1024;
@@ -127,7 +128,10 @@ export function parseXml(text: string): SafeXmlDocument {
 	// The fast path reads no declaration at all: any '<!' other than a comment or CDATA, and any
 	// entity but the five predefined ones, sends the text to the checks below, so a document it
 	// accepts holds no DOCTYPE or ENTITY and needs no second scan.
-	const plain = parsePlainXml(text, MAX_XML_DEPTH);
+	// a large SOAP envelope may become a skeleton tree whose bulk content stays in the text
+	const plain =
+		(text.length >= skeletonLimits.minChars ? parseSkeletonXml(text, MAX_XML_DEPTH) : null) ??
+		parsePlainXml(text, MAX_XML_DEPTH);
 	if (plain) return { text, doc: plain };
 	prescan(text);
 	let firstError: { message: string; line?: number; column?: number } | null = null;

@@ -5,8 +5,10 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { md5, ripemd160, sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { sha3_256, sha3_384, sha3_512, sha3_224 } from '@noble/hashes/sha3.js';
+import { digestInput } from '../bytes/digest';
 import { fromHex, toArrayBuffer, toBase64Url } from '../bytes/encoding';
 import { UnsupportedError } from '../errors';
+import { modPow } from '../crypto/modular';
 import { verifyEcdsaDigest } from './ecdsa';
 import type { PublicKey } from './keys';
 import { NS } from '../xml/namespaces';
@@ -121,7 +123,7 @@ export const HASH_BYTES: Record<HashName, number> = {
 export async function hash(name: HashName, data: Uint8Array): Promise<Uint8Array> {
 	const wc = WEBCRYPTO[name];
 	if (wc && data.length > 4096) {
-		return new Uint8Array(await globalThis.crypto.subtle.digest(wc, toArrayBuffer(data)));
+		return new Uint8Array(await globalThis.crypto.subtle.digest(wc, digestInput(data)));
 	}
 	return NOBLE[name](data);
 }
@@ -139,18 +141,6 @@ const DIGEST_INFO: Partial<Record<HashName, string>> = {
 	md5: '3020300c06082a864886f70d020505000410',
 	ripemd160: '3021300906052b2403020105000414',
 };
-
-export function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
-	let result = 1n;
-	let b = base % mod;
-	let e = exp;
-	while (e > 0n) {
-		if (e & 1n) result = (result * b) % mod;
-		b = (b * b) % mod;
-		e >>= 1n;
-	}
-	return result;
-}
 
 function modInverse(a: bigint, m: bigint): bigint {
 	let [oldR, r] = [((a % m) + m) % m, m];

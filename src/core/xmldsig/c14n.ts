@@ -3,6 +3,8 @@
 // Our own implementation rather than xmldsigjs's transforms: it needs node-set semantics for
 // enveloped-signature/XPath transforms, C14N 1.1, and runs in one pass over multi-MB envelopes.
 import type { Attr, Document, Element, Node } from '@xmldom/xmldom';
+import { elidedRegion } from '../xml/stream/skeleton';
+import { canonicalizeRegion } from './stream-c14n';
 import { fixedUpBase, xmlBaseAttr } from './xml-base';
 
 export const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
@@ -139,6 +141,8 @@ export function compareAttrs(a: Attr, b: Attr): number {
 
 /** Flush the pending text to bytes past this many UTF-16 units. */
 const CHUNK = 1 << 16;
+/** The reused output buffer of a sink: a flushed chunk is rarely over 2 CHUNKs, 3 bytes a unit. */
+const SCRATCH_BYTES = 6 * CHUNK;
 
 class Canonicalizer {
 	// Output goes to a short string that is encoded to bytes every CHUNK characters: the pieces
@@ -151,6 +155,8 @@ class Canonicalizer {
 	constructor(
 		private readonly mode: C14nMode,
 		private readonly set: NodeSet,
+		/** Takes the output chunk by chunk (a digest) instead of collecting it. */
+		private readonly sink?: (chunk: Uint8Array) => void,
 	) {
 		this.inclusive = new Set(
 			(mode.inclusivePrefixes ?? []).map((p) => (p === '#default' ? '' : p)),
@@ -165,8 +171,39 @@ class Canonicalizer {
 	}
 
 	private flush(): void {
-		if (this.out) this.chunks.push(this.encoder.encode(this.out));
+		if (this.out) {
+			// a sink gets each chunk encoded into one reused buffer: no 64K buffer per chunk left
+			// for the collector (a 30 MB document made 500 of them)
+			if (this.sink && this.out.length * 3 <= SCRATCH_BYTES) {
+				this.scratch ??= new Uint8Array(SCRATCH_BYTES);
+				const { written } = this.encoder.encodeInto(this.out, this.scratch);
+				this.sink(this.scratch.subarray(0, written));
+			} else if (this.sink) this.sink(this.encoder.encode(this.out));
+			else this.chunks.push(this.encoder.encode(this.out));
+		}
 		this.out = '';
+	}
+	private scratch: Uint8Array | null = null;
+
+	/** Content a skeleton tree left in the text (xml/stream/skeleton.ts), canonicalized from it. */
+	private elided(node: Node, inScope: NsMap, rendered: NsMap): boolean {
+		const region = elidedRegion(node);
+		if (!region) return false;
+		// a skeleton is only made when every transform keeps whole subtrees (no XPath filter)
+		if (this.set.filter)
+			throw new TypeError('internal: a node-set filter over content left out of the tree');
+		canonicalizeRegion(region, {
+			mode: this.mode,
+			inclusive: this.inclusive,
+			comments: this.set.withComments && this.mode.withComments,
+			inScope,
+			rendered,
+			write: (s) => {
+				this.out += s;
+				if (this.out.length > CHUNK) this.flush();
+			},
+		});
+		return true;
 	}
 
 	run(): Uint8Array {
@@ -270,6 +307,8 @@ class Canonicalizer {
 				if (excluded?.has(c) || (filter && !filter(c))) continue;
 				this.out += escapeText(c.nodeValue ?? '');
 				if (this.out.length > CHUNK) this.flush();
+			} else if (type === PROCESSING_INSTRUCTION_NODE && this.elided(c, inScope, childRendered)) {
+				continue;
 			} else if (!excluded?.has(c) && this.visible(c)) {
 				this.leaf(c, 0);
 			}
@@ -415,6 +454,18 @@ export function inheritXmlAttributes(
 /** Canonical form of a node-set as UTF-8 octets (what digests take). */
 export function canonicalizeBytes(set: NodeSet, mode: C14nMode): Uint8Array {
 	return new Canonicalizer(mode, set).run();
+}
+
+/**
+ * Canonical form of a node-set handed to `sink` in chunks of UTF-8 octets (a digest's input). A
+ * chunk is only valid during the call (its buffer is reused): a sink that keeps it copies it.
+ */
+export function canonicalizeInto(
+	set: NodeSet,
+	mode: C14nMode,
+	sink: (chunk: Uint8Array) => void,
+): void {
+	new Canonicalizer(mode, set, sink).run();
 }
 
 /** Canonical form of a node-set as a string (for display and for callers that edit it). */

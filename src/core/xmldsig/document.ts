@@ -1,18 +1,25 @@
 // Verifies every ds:Signature of one parsed document against a set of supplied keys: builds the
 // ID map first (duplicates recorded, never resolved), collects certificates the message carries,
 // and returns per-signature facts plus the canonical bytes for the page.
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document, Element, Node } from '@xmldom/xmldom';
 import { toHex } from '../bytes/encoding';
 import { descendants, NS } from '../xml/dom';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hash } from './algorithms';
-import { buildIdMap, type IdMap } from '../xml/ids';
+import { buildIdMap, elementPath, type IdMap } from '../xml/ids';
 import type { KeyContext, KnownCert, KnownSecret, SessionSecret } from './keyinfo';
 import { certInfo } from './keys';
 import type { ReferenceFacts, SignatureFacts } from './facts';
-import { judgeSamlPosition } from '../xml/positions';
+import {
+	judgeSamlPosition,
+	judgeSamlSignaturePlacement,
+	judgeSecurityTokenPosition,
+	judgeWsaPosition,
+} from '../xml/positions';
 import { skippedFacts, verifySignature, type CanonicalCapture } from './verify';
 import { isBug } from '../errors';
+
+const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
 /** Signatures verified per document; more would let one hostile file keep the engine busy. */
 export const MAX_SIGNATURES = 64;
@@ -67,6 +74,8 @@ export interface DocumentVerification {
 		facts: SignatureFacts;
 		canonical: CanonicalCapture;
 		targets?: ReadonlyMap<ReferenceFacts, Element>;
+		/** Tokens STR-Transforms dereferenced, by SecurityTokenReference. */
+		strTokens?: ReadonlyMap<Element, Element>;
 	}[];
 	/** Certificates carried by the document (BinarySecurityToken, X509Certificate, KeyIdentifier). */
 	messageCerts: MessageCert[];
@@ -149,17 +158,51 @@ export async function verifyDocument(
 
 /**
  * Signature wrapping judged by position: for each reference that resolved to a SAML Response,
- * Assertion, Subject or Conditions, whether that copy is the one a consumer reads.
+ * Assertion, Subject or Conditions, a WS-Addressing header block, a UsernameToken or a Timestamp,
+ * whether that copy is the one a consumer reads.
  */
 function markSamlPositions(
 	doc: Document,
-	signatures: readonly { facts: SignatureFacts; targets?: ReadonlyMap<ReferenceFacts, Element> }[],
+	signatures: readonly {
+		element: Element;
+		facts: SignatureFacts;
+		targets?: ReadonlyMap<ReferenceFacts, Element>;
+		strTokens?: ReadonlyMap<Element, Element>;
+	}[],
 ): void {
+	// what each reference really signs: its target, or for an STR-Transform the token it names
+	// (a SAML assertion a WS-Security signature covers through its SecurityTokenReference)
+	const signed = (s: (typeof signatures)[number]): [ReferenceFacts, Element][] =>
+		[...(s.targets ?? [])].map(([ref, el]) => {
+			const token = s.strTokens?.get(el);
+			if (!token) return [ref, el];
+			ref.tokenPath = elementPath(token);
+			return [ref, token];
+		});
 	const covered = new Set<Element>();
-	for (const s of signatures) for (const el of s.targets?.values() ?? []) covered.add(el);
+	for (const s of signatures) for (const [, el] of signed(s)) covered.add(el);
 	for (const s of signatures) {
-		for (const [ref, el] of s.targets ?? []) {
-			const v = judgeSamlPosition(el, doc, (e) => covered.has(e));
+		for (const [ref, el] of signed(s)) {
+			// signed: a reference's target or inside one (an assertion in a signed Response)
+			const isCovered = (e: Element): boolean => {
+				for (let n: Node | null = e; n; n = n.parentNode)
+					if (covered.has(n as Element)) return true;
+				return false;
+			};
+			const pos =
+				judgeSamlPosition(el, doc, isCovered) ??
+				judgeWsaPosition(el, doc, isCovered) ??
+				judgeSecurityTokenPosition(el, doc, isCovered);
+			// an enveloped SAML signature belongs in what it signs; a detached one (a WS-Security
+			// message signature over a SAML token) sits in wsse:Security by design, and one over
+			// content inside another signed element (an Advice assertion) protects nothing the
+			// consumer would read without that element's signature
+			const inside = el.parentNode ? isCovered(el.parentNode as Element) : false;
+			const placed =
+				ref.transforms.includes(ENVELOPED) && !inside
+					? judgeSamlSignaturePlacement(s.element, el)
+					: null;
+			const v = pos?.effective === false ? pos : placed?.effective === false ? placed : pos;
 			if (!v || v.effective === null) continue;
 			ref.atExpectedPosition = v.effective;
 			ref.expectedAt = v.expected;

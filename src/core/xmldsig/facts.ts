@@ -41,6 +41,11 @@ export interface ReferenceFacts extends ReportSignatureReference {
 	wrapping?: { variant: 'relocated' | 'nested' | 'duplicated'; detail: string };
 	/** How the reference was read when that needs saying (e.g. a URI-less reference). */
 	note?: string;
+	/**
+	 * For an STR-Transform reference: the path of the token its SecurityTokenReference names (a
+	 * SAML assertion, a BinarySecurityToken), the content the digest really covers.
+	 */
+	tokenPath?: string;
 	/** The target holds xenc:EncryptedData no dropped key opened (sign-then-encrypt). */
 	stillEncrypted?: boolean;
 }

@@ -15,14 +15,13 @@ import { deriveKey, derivationParams, WSC_NAMESPACES } from './derived-key';
 import { lookupId, type IdMap } from '../xml/ids';
 import {
 	bigintFrom,
-	certInfo,
 	curveFromOid,
 	dnMatches,
 	publicKeyFromSpki,
 	type CertInfo,
 	type PublicKey,
 } from './keys';
-import { hasCode, isBug, reasonOf } from '../errors';
+import { hasCode, reasonOf } from '../errors';
 
 const WSS_X509 = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#';
 const RFC4050 = 'http://www.w3.org/2001/04/xmldsig-more#';
@@ -88,7 +87,7 @@ function b64(el: Element | null): Uint8Array | null {
 	try {
 		return fromBase64(trimmedText(el).replace(/\s+/g, ''));
 	} catch (error) {
-		// the null makes the caller record the element as not base64
+		// the null is 'no value': the caller records a problem or matches nothing with it
 		if (!hasCode(error, NOT_BASE64)) throw error;
 		return null;
 	}
@@ -591,15 +590,4 @@ export function encryptedKeySha1(ek: Element): string | null {
 	const cv = child(child(ek, NS.xenc, 'CipherData'), NS.xenc, 'CipherValue');
 	const bytes = b64(cv);
 	return bytes ? toBase64(sha1(bytes)) : null;
-}
-
-/** Parses a DER certificate for the key context, or null when it is not one. */
-export function tryCertInfo(der: Uint8Array): CertInfo | null {
-	try {
-		return certInfo(der);
-	} catch (error) {
-		// not a certificate: the null means no key from here, which callers report
-		if (isBug(error)) throw error;
-		return null;
-	}
 }

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { fromBase64 } from '../bytes/encoding';
 import { parseXml } from '../xml/safe-parse';
 import { rawKeysFromFile } from '../xmlenc/raw-key-file';
+import { withoutAttlistDoctype } from '../xml/xml-input';
+import { CORPUS } from '../../../tests/support/vectors';
 import { knownCerts, verifyDocument } from './document';
 import type { KnownCert, KnownSecret } from './keyinfo';
 
@@ -194,5 +196,36 @@ describe('sign-then-encrypt (WSS4J)', () => {
 		const f = await verify(edited);
 		expect(f.valid).toBe(false);
 		expect(f.failedStep).toBe('reference');
+	});
+});
+
+describe("xmlsec's XPointer transform (xmldsig-more/xptr), corpus vector aleksey-xmldsig-01/xpointer-hmac", () => {
+	const dir = resolve(CORPUS, 'xmlsec');
+	const text = withoutAttlistDoctype(read(dir, 'aleksey-xmldsig-01/xpointer-hmac.xml')) ?? '';
+	const key = rawKeysFromFile(new Uint8Array(readFileSync(resolve(dir, 'keys/hmackey.bin'))));
+	const secrets: KnownSecret[] = key.map((k) => ({
+		names: ['hmackey.bin'],
+		bytes: k.bytes,
+		label: 'hmackey.bin',
+	}));
+	it('valid as signed (xmlsec1 verifies it)', async () => {
+		expect((await verify(text, [], secrets)).valid).toBe(true);
+	});
+	it('the element the XPointer names changed: invalid at the reference', async () => {
+		const f = await verify(
+			text.replace('<Secrets>Test</Secrets>', '<Secrets>Tost</Secrets>'),
+			[],
+			secrets,
+		);
+		expect(f.valid).toBe(false);
+		expect(f.failureKind).toBe('digest-mismatch');
+	});
+	it('content outside what the XPointer names changed: still valid (it is not signed)', async () => {
+		const f = await verify(
+			text.replace('<Object Id="object">some text', '<Object Id="object">other text'),
+			[],
+			secrets,
+		);
+		expect(f.valid).toBe(true);
 	});
 });

@@ -23,7 +23,9 @@ import {
 	trimmedText,
 	WSA_NAMESPACES,
 } from '../xml/dom';
-import { parseXml } from '../xml/safe-parse';
+import { parsePlainXml } from '../xml/fast-parse';
+import { MAX_XML_DEPTH, parseXml } from '../xml/safe-parse';
+import { elidedRegions } from '../xml/stream/skeleton';
 import {
 	DIGESTS,
 	hash,
@@ -39,6 +41,7 @@ import { elementPath, lookupId } from '../xml/ids';
 import { resolveKeys, type KeyCandidate, type KeyContext, type KnownCert } from './keyinfo';
 import { dnText } from './keys';
 import { canonicalizeFilteredBytes } from './c14n-filtered';
+import { digestNodeSet } from './stream-digest';
 import { bstCanonical, keyIdentifierCertificate, x509DataCertificate } from './str-dereference';
 import { evaluateXPathFilter, evaluateFilter2, XPATH_UNSUPPORTED } from './xpath';
 import { hasCode, InputError, ParseError, reasonOf, UnsupportedError } from '../errors';
@@ -51,7 +54,15 @@ const T = {
 	xslt: 'http://www.w3.org/TR/1999/REC-xslt-19991116',
 	str: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#STR-Transform',
 	manifest: 'http://www.w3.org/2000/09/xmldsig#Manifest',
+	/** xmlsec's XPointer transform (xmldsig-more): the input node-set cut down to what an XPointer names. */
+	xptr: 'http://www.w3.org/2001/04/xmldsig-more/xptr',
 } as const;
+
+/** KeyIdentifier value types naming a SAML assertion by its ID (WSS SAML Token Profile 1.0 / 1.1). */
+const SAML_KEY_IDENTIFIERS: ReadonlySet<string> = new Set([
+	'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-saml-token-profile-1.0#SAMLAssertionID',
+	'http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLID',
+]);
 
 /** References processed per signature (each may canonicalize the whole document). */
 export const MAX_REFERENCES = 256;
@@ -108,15 +119,19 @@ function referenceFailureKind(error: unknown): FailureKind {
 	return hasCode(error, XPATH_UNSUPPORTED) ? 'unsupported-algorithm' : 'malformed';
 }
 
-/** The first MAX_KEPT_CANONICAL characters of canonical octets, decoding no more than that. */
-function keepBytes(bytes: Uint8Array): { text: string; truncated: boolean } {
+/**
+ * The first MAX_KEPT_CANONICAL characters of canonical octets, decoding no more than that;
+ * `total` is the whole length when `bytes` is only its start (a streamed digest keeps no more).
+ */
+function keepBytes(bytes: Uint8Array, total = bytes.length): { text: string; truncated: boolean } {
 	// 4 bytes per character at most; a character cut at the end is dropped by the streaming decode
 	const head =
 		bytes.length > MAX_KEPT_CANONICAL * 4 ? bytes.subarray(0, MAX_KEPT_CANONICAL * 4) : bytes;
-	const text = head === bytes ? utf8OrNull(bytes) : utf8PrefixOrNull(head);
-	if (text === null) return { text: `(${bytes.length} bytes of binary data)`, truncated: false };
+	const whole = head === bytes && total === bytes.length;
+	const text = whole ? utf8OrNull(bytes) : utf8PrefixOrNull(head);
+	if (text === null) return { text: `(${total} bytes of binary data)`, truncated: false };
 	const kept = keep(text);
-	return head === bytes ? kept : { text: kept.text, truncated: true };
+	return whole ? kept : { text: kept.text, truncated: true };
 }
 
 function keep(s: string): { text: string; truncated: boolean } {
@@ -156,6 +171,8 @@ class SignatureVerifier {
 	readonly capture: CanonicalCapture = { signedInfo: '', references: [] };
 	/** The element each same-document reference resolved to (for the position checks). */
 	readonly targets = new Map<ReferenceFacts, Element>();
+	/** The token an STR-Transform dereferenced, by SecurityTokenReference (what it really signs). */
+	readonly strTokens = new Map<Element, Element>();
 	constructor(
 		private readonly sig: Element,
 		private readonly opts: VerifyOptions,
@@ -228,18 +245,29 @@ class SignatureVerifier {
 		if (data.kind === 'nodes') return data.set;
 		const t = utf8OrNull(data.bytes);
 		if (t === null) throw refError('octets to canonicalize are not UTF-8 XML');
-		const parsed = parseXml(t.replace(/^\uFEFF/, ''));
+		const text = t.replace(/^\uFEFF/, '');
+		let doc = parseXml(text).doc;
+		// the transforms that follow are this signature's, not the parsed document's: a skeleton
+		// (xml/stream/skeleton.ts) cannot take an XPath, so octets get their full tree (a skeleton
+		// is made only of text the plain parser takes)
+		if (elidedRegions(doc).length > 0) doc = parsePlainXml(text, MAX_XML_DEPTH) ?? doc;
 		// parsed octets keep their comments: only same-document URIs drop them (XML-DSig 4.4.3.3)
-		return { root: parsed.doc, withComments: true };
+		return { root: doc, withComments: true };
+	}
+
+	/** The canonicalization a Transform element asks for (with its PrefixList), or null. */
+	private c14nOf(el: Element): ReturnType<typeof c14nMode> {
+		const mode = c14nMode(attr(el, 'Algorithm') ?? '');
+		const inc = child(el, NS.exc, 'InclusiveNamespaces');
+		if (mode && inc)
+			mode.inclusivePrefixes = (attr(inc, 'PrefixList') ?? '').split(/\s+/).filter(Boolean);
+		return mode;
 	}
 
 	private transform(el: Element, data: Data): Data {
 		const alg = attr(el, 'Algorithm') ?? '';
-		const mode = c14nMode(alg);
+		const mode = this.c14nOf(el);
 		if (mode) {
-			const inc = child(el, NS.exc, 'InclusiveNamespaces');
-			if (inc)
-				mode.inclusivePrefixes = (attr(inc, 'PrefixList') ?? '').split(/\s+/).filter(Boolean);
 			const set = this.toNodes(data);
 			return { kind: 'octets', bytes: canonicalizeFilteredBytes(set, mode) };
 		}
@@ -282,6 +310,27 @@ class SignatureVerifier {
 			}
 			case T.str:
 				return { kind: 'octets', bytes: fromUtf8(this.strTransform(el, data)) };
+			case T.xptr: {
+				// xpointer(/) keeps the input; xpointer(id('x')) keeps the subtree of the one element
+				// holding ID x (the one ID rule: a duplicated ID never resolves), as xmlsec does
+				const set = this.toNodes(data);
+				const text = trimmedText(child(el, T.xptr, 'XPointer'));
+				const xp = parseXPointer(`#${text}`);
+				if (!xp)
+					throw refError(
+						`XPointer transform ${text} is not supported (only xpointer(/) and xpointer(id('…')))`,
+						'unsupported-algorithm',
+					);
+				if (xp.kind === 'root') return { kind: 'nodes', set };
+				const found = lookupId(this.opts.keys.idMap, xp.id);
+				if (!found.ok)
+					throw refError(
+						found.reason === 'duplicate'
+							? `XPointer transform: id('${xp.id}') is held by ${found.count} elements (duplicate ID): refused to pick one`
+							: `XPointer transform: id('${xp.id}') does not exist in the document`,
+					);
+				return { kind: 'nodes', set: { ...set, root: found.element } };
+			}
 			default:
 				throw refError(
 					`transform ${alg || '(no Algorithm)'} is not supported`,
@@ -300,7 +349,8 @@ class SignatureVerifier {
 		const r = child(str, NS.wsse, 'Reference');
 		const kid = child(str, NS.wsse, 'KeyIdentifier');
 		const x509 = child(str, NS.ds, 'X509Data');
-		if (!r && (kid || x509)) {
+		const samlId = kid && SAML_KEY_IDENTIFIERS.has(attr(kid, 'ValueType') ?? '');
+		if (!r && (kid || x509) && !samlId) {
 			// the token is not in the message by id: the certificate the STR names
 			const token = kid
 				? keyIdentifierCertificate(kid, this.opts.keys.certs)
@@ -312,10 +362,13 @@ class SignatureVerifier {
 				);
 			return bstCanonical(str, token.der);
 		}
-		const uri = attr(r, 'URI');
+		// a wsse:Reference to a token in the message, or a SAML assertion by its ID (WSS SAML Token
+		// Profile 1.1: KeyIdentifier of ValueType SAMLID / SAMLAssertionID, the WSS4J / CXF
+		// sender-vouches form), both resolved by the one ID rule
+		const uri = samlId ? `#${trimmedText(kid)}` : attr(r, 'URI');
 		if (!uri?.startsWith('#'))
 			throw refError(
-				'STR-Transform: only a wsse:Reference to a token in the message, an X.509 KeyIdentifier or ds:X509Data is supported',
+				'STR-Transform: only a wsse:Reference to a token in the message, a SAML assertion ID, an X.509 KeyIdentifier or ds:X509Data is supported',
 				'unsupported-algorithm',
 			);
 		const found = lookupId(this.opts.keys.idMap, uri.slice(1));
@@ -323,6 +376,7 @@ class SignatureVerifier {
 			throw refError(
 				`STR-Transform: token ${uri} ${found.reason === 'duplicate' ? 'is a duplicate ID' : 'does not exist'}`,
 			);
+		this.strTokens.set(str, found.element);
 		const params = child(el, NS.wsse, 'TransformationParameters');
 		const cm = child(params, NS.ds, 'CanonicalizationMethod');
 		const mode =
@@ -388,6 +442,7 @@ class SignatureVerifier {
 			computedDigest: null,
 			...(inManifest ? { inManifest: true } : {}),
 		};
+		let kept: { text: string; truncated: boolean };
 		try {
 			const transforms = children(child(el, NS.ds, 'Transforms'), NS.ds, 'Transform');
 			ref.transforms = transforms.map((t) => attr(t, 'Algorithm') ?? '');
@@ -399,17 +454,29 @@ class SignatureVerifier {
 				);
 			}
 			let data = this.dereference(uri, ref);
-			for (const t of transforms) data = this.transform(t, data);
-			if (data.kind === 'nodes') {
-				const mode = c14nMode('http://www.w3.org/TR/2001/REC-xml-c14n-20010315');
-				if (!mode) throw refError('internal: no default c14n');
-				data = { kind: 'octets', bytes: canonicalizeFilteredBytes(data.set, mode) };
+			// a node-set's last canonicalization streams into the digest (digestNodeSet): the
+			// canonical form of a large document is never held whole
+			let last: ReturnType<typeof c14nMode> = null;
+			for (const [i, t] of transforms.entries()) {
+				if (i === transforms.length - 1 && data.kind === 'nodes') last = this.c14nOf(t);
+				if (!last) data = this.transform(t, data);
 			}
 			const h = DIGESTS[dm];
 			if (!h)
 				throw refError(`digest method ${dm || '(none)'} is not supported`, 'unsupported-algorithm');
-			digested.set(this.opts.keys, (digested.get(this.opts.keys) ?? 0) + data.bytes.length);
-			const digest = await hash(h, data.bytes);
+			let digest: Uint8Array;
+			if (data.kind === 'nodes') {
+				const mode = last ?? c14nMode('http://www.w3.org/TR/2001/REC-xml-c14n-20010315');
+				if (!mode) throw refError('internal: no default c14n');
+				const streamed = await digestNodeSet(data.set, mode, h, MAX_KEPT_CANONICAL * 4);
+				digested.set(this.opts.keys, (digested.get(this.opts.keys) ?? 0) + streamed.length);
+				digest = streamed.digest;
+				kept = keepBytes(streamed.head, streamed.length);
+			} else {
+				digested.set(this.opts.keys, (digested.get(this.opts.keys) ?? 0) + data.bytes.length);
+				digest = await hash(h, data.bytes);
+				kept = keepBytes(data.bytes);
+			}
 			ref.computedDigest = toBase64(digest);
 			ref.digestValid = ref.computedDigest === ref.declaredDigest;
 			if (!ref.digestValid) {
@@ -420,7 +487,7 @@ class SignatureVerifier {
 					ref.error = `cannot verify yet: the signed content is still encrypted (${sealed}); drop the recipient's private key to decrypt it first`;
 				} else ref.error = 'digest mismatch: the referenced content changed after signing';
 			}
-			this.capture.references.push({ uri: ref.uri, ...keepBytes(data.bytes) });
+			this.capture.references.push({ uri: ref.uri, ...kept });
 		} catch (e) {
 			ref.digestValid = false;
 			ref.error = reasonOf(e);
@@ -787,11 +854,12 @@ export async function verifySignature(
 	facts: SignatureFacts;
 	canonical: CanonicalCapture;
 	targets?: ReadonlyMap<ReferenceFacts, Element>;
+	strTokens?: ReadonlyMap<Element, Element>;
 }> {
 	const v = new SignatureVerifier(sig, opts);
 	try {
 		const facts = await v.run();
-		return { facts, canonical: v.capture, targets: v.targets };
+		return { facts, canonical: v.capture, targets: v.targets, strTokens: v.strTokens };
 	} catch (e) {
 		// A bug or an unforeseen input: say so on the signature instead of losing the document.
 		const message = `internal error while verifying: ${reasonOf(e)}`;

@@ -403,10 +403,11 @@ function isNsAttr(a: Attr): boolean {
 class Evaluator {
 	private readonly ns: ReadonlyMap<string, string>;
 	constructor(
-		private readonly here: Element,
+		private readonly here: Element | null,
 		private readonly doc: Document,
+		namespaces?: ReadonlyMap<string, string>,
 	) {
-		this.ns = inScopeNamespaces(here);
+		this.ns = namespaces ?? (here ? inScopeNamespaces(here) : new Map());
 	}
 
 	/** Nodes visited so far: an expression such as count(//*) per node is quadratic on big input. */
@@ -673,7 +674,7 @@ class Evaluator {
 			case 'normalize-space':
 				return (args.length ? toStr(arg(0)) : stringValue(c.node)).replace(/\s+/g, ' ').trim();
 			case 'here':
-				return [this.here];
+				return this.here ? [this.here] : [];
 			case 'id': {
 				const ids = toStr(arg(0)).split(/\s+/).filter(Boolean);
 				const out: Node[] = [];
@@ -819,4 +820,20 @@ export function evaluateFilter2(set: NodeSet, exprs: Element[], _sig: Element): 
 			return keep;
 		},
 	};
+}
+
+/**
+ * The elements an XPath 1.0 expression selects in doc, evaluated from the document node with the
+ * prefixes bound as given (a WS-SecurityPolicy sp:XPath names the elements a receiver reads, with
+ * the namespaces in scope where the policy wrote it). Throws XPathUnsupported when it cannot say.
+ */
+export function selectElements(
+	source: string,
+	namespaces: ReadonlyMap<string, string>,
+	doc: Document,
+): Element[] {
+	const ast = new Parser(tokenize(source.trim())).parse();
+	const v = new Evaluator(null, doc, namespaces).eval(ast, { node: doc, pos: 1, size: 1 });
+	if (!Array.isArray(v)) throw xpathUnsupported('the XPath expression is not a node-set');
+	return v.filter((n): n is Element => n.nodeType === ELEMENT_NODE);
 }

@@ -48,7 +48,7 @@ function safeBase64(text: string): Uint8Array | null {
 	try {
 		return fromBase64(text);
 	} catch (error) {
-		// the null makes the caller report this KeyInfo child as unreadable
+		// a hint that is not base64 names no key: the caller skips it
 		if (!hasCode(error, NOT_BASE64)) throw error;
 		return null;
 	}

@@ -34,7 +34,7 @@ export const xswSignedElementRelocated: Rule = {
 					effect: 'F',
 					inputName: s.inputName,
 					subject: `${r.target ?? r.uri} referenced by ${signatureSubject(s)}`,
-					evidence: `signed element sits at ${r.targetPath ?? '?'}${r.wrapping ? ` (${r.wrapping.variant}: ${r.wrapping.detail})` : ''}; expected ${r.expectedAt ?? EXPECTED[r.targetKind ?? ''] ?? 'its canonical position'}`,
+					evidence: `signed element sits at ${r.tokenPath ?? r.targetPath ?? '?'}${r.tokenPath ? ' (through the STR-Transform)' : ''}${r.wrapping ? ` (${r.wrapping.variant}: ${r.wrapping.detail})` : ''}; expected ${r.expectedAt ?? EXPECTED[r.targetKind ?? ''] ?? 'its canonical position'}`,
 				});
 			}
 		}

@@ -7,17 +7,8 @@ import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { integerValue } from '../../asn1/der';
 import { UnsupportedError } from '../../errors';
-import { pbkdf2 as nobleKdf } from '@noble/hashes/pbkdf2.js';
-import type { CHash } from '@noble/hashes/utils.js';
-import { chargeKdf, derivationCost, KDF_NATIVE_LIMIT } from '../budget';
-
-const PBKDF2_HASHES: Record<string, CHash> = {
-	'SHA-1': sha1,
-	'SHA-256': sha256,
-	'SHA-384': sha384,
-	'SHA-512': sha512,
-};
-import { toArrayBuffer } from '../../bytes/encoding';
+import { chargeKdf } from '../budget';
+import { pbkdf2 as pbkdf2Bytes } from '../kdf';
 import { desCbcDecrypt, tripleDesCbcDecrypt, unpadPkcs7 } from './des';
 import { iterateDigest, iterateMd5WithSuffix } from './iterated';
 import { rc2CbcDecrypt, rc4 } from './rc2';
@@ -218,24 +209,8 @@ export async function pbkdf2(
 ): Promise<Uint8Array> {
 	checkIterations(iterations);
 	if (hash === 'MD5' || hash === 'SHA-224') throw unsupported(`PBKDF2 with ${hash}`);
-	chargeKdf(`PBKDF2-${hash}`, iterations, Math.ceil(length / HASHES[hash].u));
-	if (expensive(iterations, length)) {
-		// stops with the worker on Cancel (see KDF_NATIVE_LIMIT)
-		return nobleKdf(PBKDF2_HASHES[hash]!, password, salt, { c: iterations, dkLen: length });
-	}
-	const key = await crypto.subtle.importKey('raw', toArrayBuffer(password), 'PBKDF2', false, [
-		'deriveBits',
-	]);
-	const bits = await crypto.subtle.deriveBits(
-		{ name: 'PBKDF2', hash, salt: toArrayBuffer(salt), iterations },
-		key,
-		length * 8,
-	);
-	return new Uint8Array(bits);
-}
-
-function expensive(iterations: number, length: number): boolean {
-	return derivationCost(iterations, Math.ceil(length / 32)) > KDF_NATIVE_LIMIT;
+	// the one PBKDF2 (crypto/kdf.ts): charged to the budget, WebCrypto or a cancellable fallback
+	return await pbkdf2Bytes(hash, password, salt, iterations, length);
 }
 
 function octets(v: unknown): Uint8Array | null {
