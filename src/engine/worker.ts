@@ -120,11 +120,16 @@ async function run(seq: number, snapshot: EngineSnapshot): Promise<void> {
 }
 
 function describe(requestId: number, der: Uint8Array): void {
-	let description: CertificateDescription | null = null;
+	let description: CertificateDescription | null;
 	try {
 		description = { extensions: certificateExtensions(der) };
-	} catch {
-		// not a certificate the decoder can read: the card says so
+	} catch (error) {
+		// the certificate's extensions cannot be decoded: the card shows why (a bug included, since
+		// this question concerns that card alone and must not end the engine)
+		description = {
+			extensions: [],
+			error: describeFailure(error, 'certificate extensions').message,
+		};
 	}
 	channel.send({ type: 'certificate-description', requestId, description });
 }

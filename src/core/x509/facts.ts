@@ -88,6 +88,8 @@ export interface PrivateKeyFacts extends ReportKey {
 /** What the certificate card shows on request: decoded by the engine, off the page's thread. */
 export interface CertificateDescription {
 	extensions: ExtensionView[];
+	/** Why the extensions could not be decoded (the card shows it instead of a list). */
+	error?: string;
 }
 
 /** One decoded extension for the detail view. */
