@@ -46,6 +46,10 @@ export interface CertificateKey {
 	/** Validity, ISO 8601 to the second. */
 	notBefore: string;
 	notAfter: string;
+	/** The certificate's own signature: algorithm, the TBSCertificate it covers, the signature bits. */
+	signatureOid: string;
+	tbsDer: Uint8Array;
+	signature: Uint8Array | null;
 }
 
 const isoSecond = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -125,6 +129,9 @@ function build(der: Uint8Array, sha256: string): CertificateKey {
 		skiMethod1: computedSubjectKeyId(raw.subjectPublicKey),
 		notBefore: isoSecond(raw.notBefore),
 		notAfter: isoSecond(raw.notAfter),
+		signatureOid: raw.signatureOid,
+		tbsDer: raw.tbsDer,
+		signature: raw.signature,
 	};
 }
 
