@@ -6,7 +6,7 @@ import { ecdhSharedSecret } from '../crypto/ecdh';
 import { syncHash } from '../crypto/hashes';
 import { concatKdf, concatKdfParam, hkdf, pbkdf2 } from '../crypto/kdf';
 import { CONCAT_KDF, DIGESTS, ECDH_ES, HKDF, HMAC_PRFS, NS, PBKDF2 } from './algorithms';
-import { certificateKeyOrNull } from '../x509/certificate-key';
+import { certificateKeyOrNull, type CertificateKey } from '../x509/certificate-key';
 import { child, childElements, rawText } from '../xml/dom';
 import { isBug, reasonOf } from '../errors';
 import { malformed, unsupported } from './errors';
@@ -26,7 +26,7 @@ const CURVES: Record<string, string> = {
 	'urn:oid:1.3.132.0.35': 'P-521',
 };
 
-function inlineCertInfos(certs: readonly Uint8Array[]): ReturnType<typeof certificateKeyOrNull>[] {
+function inlineCertificateKeys(certs: readonly Uint8Array[]): (CertificateKey | null)[] {
 	return certs.map((der) => certificateKeyOrNull(der));
 }
 
@@ -73,7 +73,7 @@ function originatorKey(originator: Element | null, env: Env): OriginatorKey | nu
 		}
 	}
 	const hints = readKeyInfo(originator, env.ids);
-	const inline = inlineCertInfos(hints.certificates).filter((c) => c !== null);
+	const inline = inlineCertificateKeys(hints.certificates).filter((c) => c !== null);
 	const cert = inline[0] ?? certsByName(env.index, hints.keyNames)[0]?.info;
 	if (cert) return { curve: null, pub: { spki: cert.spki } };
 	const named = findRecipient(hints, env.index, []);
@@ -124,7 +124,7 @@ async function* agreementKeys(
 	const recipient = findRecipient(
 		recipientHints,
 		env.index,
-		inlineCertInfos(recipientHints.certificates).filter((c) => c !== null),
+		inlineCertificateKeys(recipientHints.certificates).filter((c) => c !== null),
 	);
 	info.recipient ??= recipient;
 	const keys = orderPrivateKeys(
