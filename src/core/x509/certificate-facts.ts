@@ -2,8 +2,8 @@
 // rules need, fingerprints. Used for every certificate of every input (PEM, keystores, BSTs, TLS).
 //
 // readRawCertificate is the one certificate decoder: certificate facts, path validation
-// (path.ts), chains and CRL matching, PKCS#12 key pairing, the detail view, and the certificate
-// fields XML signatures (xmldsig/keys.ts) and XML encryption (xmlenc/certs.ts) match KeyInfo
+// (path.ts), chains and CRL matching, PKCS#12 key pairing, the detail view, and the
+// certificate-key model (certificate-key.ts) XML signatures and XML encryption match KeyInfo
 // against all read certificates through it. pkijs.Certificate is still built in three places for
 // another job, verifying a signature with pkijs where WebCrypto is not called directly (RSA-PSS,
 // Ed25519 self-signatures here and in path.ts; a CRL's signature in crl-check.ts, whose API takes

@@ -10,7 +10,7 @@ import { fromHex, toArrayBuffer, toBase64Url } from '../bytes/encoding';
 import { UnsupportedError } from '../errors';
 import { modPow } from '../crypto/modular';
 import { verifyEcdsaDigest } from './ecdsa';
-import type { PublicKey } from './keys';
+import type { PublicKey } from '../x509/certificate-key';
 import { NS } from '../xml/namespaces';
 
 export type HashName =

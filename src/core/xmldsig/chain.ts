@@ -1,7 +1,6 @@
 // Signer chain verdict (WSS-SIGNER-UNTRUSTED): the certificate stage's RFC 5280 path validator
 // over the signer, every other supplied or message certificate as intermediates, and the anchors.
 import { children, readTlv } from '../asn1/der';
-import { readRawCertificate } from '../x509/certificate-facts';
 import { trustOf } from '../x509/path';
 import { verifyAsymmetric, type HashName } from './algorithms';
 import type { KnownCert } from './keyinfo';
@@ -30,16 +29,10 @@ async function issuedByAnchor(
 	signer: KnownCert,
 	anchors: readonly KnownCert[],
 ): Promise<string | null> {
-	let raw;
-	try {
-		raw = readRawCertificate(signer.info.der);
-	} catch (error) {
-		if (isBug(error)) throw error;
-		return null; // unreadable: the chain verdict already carries trustOf's reason
-	}
-	const how = CERT_SIGNATURES[raw.signatureOid];
-	if (!how || !raw.signature) return null;
-	let sig = raw.signature;
+	const cert = signer.info;
+	const how = CERT_SIGNATURES[cert.signatureOid];
+	if (!how || !cert.signature) return null;
+	let sig = cert.signature;
 	if (how.family === 'dsa') {
 		// DER SEQUENCE { r, s } → fixed-size r || s
 		const seq = readTlv(sig);
@@ -57,7 +50,7 @@ async function issuedByAnchor(
 	for (const a of anchors) {
 		if (!sameBytes(a.info.subjectDer, signer.info.issuerDer)) continue;
 		try {
-			if (await verifyAsymmetric(how, a.info.key, raw.tbsDer, sig))
+			if (await verifyAsymmetric(how, a.info.key, cert.tbsDer, sig))
 				return `${how.family.toUpperCase()} with ${how.hash.toUpperCase()}`;
 		} catch (error) {
 			if (isBug(error)) throw error;

@@ -8,7 +8,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { hash } from './algorithms';
 import { buildIdMap, elementPath, type IdMap } from '../xml/ids';
 import type { KeyContext, KnownCert, KnownSecret, SessionSecret } from './keyinfo';
-import { certInfo } from './keys';
+import { certificateKey } from '../x509/certificate-key';
 import type { ReferenceFacts, SignatureFacts } from './facts';
 import {
 	judgeSamlPosition,
@@ -86,7 +86,7 @@ export async function knownCerts(list: readonly SuppliedCert[]): Promise<KnownCe
 	const out: KnownCert[] = [];
 	for (const c of list) {
 		try {
-			const info = certInfo(c.der);
+			const info = certificateKey(c.der);
 			out.push({
 				sha256: c.sha256 ?? toHex(await hash('sha256', c.der)),
 				info,
@@ -117,7 +117,7 @@ export async function verifyDocument(
 			const sha = toHex(sha256(der));
 			if (!messageCerts.some((m) => m.sha256 === sha)) {
 				try {
-					certInfo(der);
+					certificateKey(der);
 					messageCerts.push({ der, sha256: sha, source });
 				} catch (error) {
 					// not a certificate: the null tells the caller, which records it
@@ -127,7 +127,7 @@ export async function verifyDocument(
 			}
 			const existing = certs.find((c) => c.sha256 === sha);
 			if (existing) return existing;
-			const known: KnownCert = { sha256: sha, info: certInfo(der), names: [], label: source };
+			const known: KnownCert = { sha256: sha, info: certificateKey(der), names: [], label: source };
 			certs.push(known);
 			return known;
 		},

@@ -1,6 +1,6 @@
 // ECDSA verification over the NIST curves with BigInt, for digests WebCrypto's ECDSA does not take
 // (SHA-224): WebCrypto hashes internally and cannot verify a prehashed value.
-import type { EcCurve } from './keys';
+import type { EcCurve } from '../x509/certificate-key';
 
 interface Curve {
 	p: bigint;

@@ -13,14 +13,14 @@ import type { KeySource } from '../report/report';
 import { DIGESTS, hash } from './algorithms';
 import { deriveKey, derivationParams, WSC_NAMESPACES } from './derived-key';
 import { lookupId, type IdMap } from '../xml/ids';
+import { dnMatches } from './keys';
 import {
 	bigintFrom,
 	curveFromOid,
-	dnMatches,
 	publicKeyFromSpki,
-	type CertInfo,
+	type CertificateKey,
 	type PublicKey,
-} from './keys';
+} from '../x509/certificate-key';
 import { hasCode, reasonOf } from '../errors';
 
 const WSS_X509 = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#';
@@ -28,7 +28,7 @@ const RFC4050 = 'http://www.w3.org/2001/04/xmldsig-more#';
 
 export interface KnownCert {
 	sha256: string;
-	info: CertInfo;
+	info: CertificateKey;
 	/** Alias or file-derived label, matched against ds:KeyName. */
 	names: string[];
 	label: string;
@@ -355,7 +355,7 @@ class Resolver {
 				this.res.problems.push(`X509SerialNumber "${serialText}" is not a decimal integer`);
 			}
 			match(
-				(c) => serial !== null && c.info.serial === serial && dnMatches(issuer, c.info.issuer),
+				(c) => serial !== null && c.info.serial === serial && dnMatches(issuer, c.info.issuerRdns),
 				'X509IssuerSerial',
 				`certificate issued by ${issuer} with serial ${serialText}`,
 				'X509IssuerSerial',
@@ -364,7 +364,7 @@ class Resolver {
 		for (const ski of children(el, NS.ds, 'X509SKI')) {
 			const v = b64(ski);
 			match(
-				(c) => !!v && !!c.info.ski && equalBytes(c.info.ski, v),
+				(c) => !!v && !!c.info.skiExtension && equalBytes(c.info.skiExtension, v),
 				'KeyIdentifier',
 				`certificate with subject key identifier ${trimmedText(ski)}`,
 				'X509SKI',
@@ -373,7 +373,7 @@ class Resolver {
 		for (const sn of children(el, NS.ds, 'X509SubjectName')) {
 			const name = trimmedText(sn);
 			match(
-				(c) => dnMatches(name, c.info.subject),
+				(c) => dnMatches(name, c.info.subjectRdns),
 				'KeyIdentifier',
 				`certificate for ${name}`,
 				'X509SubjectName',
@@ -415,15 +415,16 @@ class Resolver {
 			const v = b64(kid);
 			this.res.forms.push(`wsse:KeyIdentifier ${vt.replace(/^.*#/, '')}`);
 			if (vt === WSS_X509 + 'X509SubjectKeyIdentifier') {
-				const hits = this.ctx.certs.filter((c) => !!v && !!c.info.ski && equalBytes(c.info.ski, v));
+				const hits = this.ctx.certs.filter(
+					(c) => !!v && !!c.info.skiExtension && equalBytes(c.info.skiExtension, v),
+				);
 				for (const h of hits)
 					this.addCert(h, 'KeyIdentifier', 'KeyIdentifier X509SubjectKeyIdentifier');
 				if (!hits.length)
 					this.notFound(`certificate with subject key identifier ${trimmedText(kid)}`);
 			} else if (vt.endsWith('#ThumbprintSHA1')) {
 				const hits: KnownCert[] = [];
-				for (const c of this.ctx.certs)
-					if (v && equalBytes(await hash('sha1', c.info.der), v)) hits.push(c);
+				for (const c of this.ctx.certs) if (v && equalBytes(c.info.sha1, v)) hits.push(c);
 				for (const h of hits) this.addCert(h, 'KeyIdentifier', 'KeyIdentifier ThumbprintSHA1');
 				if (!hits.length) this.notFound(`certificate with SHA-1 thumbprint ${trimmedText(kid)}`);
 			} else if (vt.endsWith('#EncryptedKeySHA1')) {

@@ -6,7 +6,6 @@ import type { Element } from '@xmldom/xmldom';
 import { fromBase64, NOT_BASE64, toBase64, equalBytes } from '../bytes/encoding';
 import { attr, child, NS, trimmedText } from '../xml/dom';
 import type { KnownCert } from './keyinfo';
-import { sha1Thumbprint } from '../x509/thumbprint';
 import { dnMatches } from './keys';
 import { hasCode } from '../errors';
 
@@ -33,9 +32,8 @@ export function keyIdentifierCertificate(
 	if (vt === X509 + 'X509v3' || vt.endsWith('#X509')) return { ok: true, der: value, what: short };
 	let hit: KnownCert | undefined;
 	if (vt === X509 + 'X509SubjectKeyIdentifier')
-		hit = certs.find((c) => !!c.info.ski && equalBytes(c.info.ski, value));
-	else if (vt.endsWith('#ThumbprintSHA1'))
-		hit = certs.find((c) => equalBytes(sha1Thumbprint(c.info.der), value));
+		hit = certs.find((c) => !!c.info.skiExtension && equalBytes(c.info.skiExtension, value));
+	else if (vt.endsWith('#ThumbprintSHA1')) hit = certs.find((c) => equalBytes(c.info.sha1, value));
 	else
 		return {
 			ok: false,
@@ -83,7 +81,7 @@ export function x509DataCertificate(
 				message: 'X509SerialNumber is not a decimal integer',
 			};
 		}
-		const hit = certs.find((c) => c.info.serial === serial && dnMatches(issuer, c.info.issuer));
+		const hit = certs.find((c) => c.info.serial === serial && dnMatches(issuer, c.info.issuerRdns));
 		return hit
 			? { ok: true, der: hit.info.der, what: 'X509IssuerSerial' }
 			: {
@@ -101,7 +99,7 @@ export function x509DataCertificate(
 			if (!hasCode(error, NOT_BASE64)) throw error;
 			return { ok: false, reason: 'unsupported', message: 'X509SKI is not base64' };
 		}
-		const hit = certs.find((c) => !!c.info.ski && equalBytes(c.info.ski, value));
+		const hit = certs.find((c) => !!c.info.skiExtension && equalBytes(c.info.skiExtension, value));
 		return hit
 			? { ok: true, der: hit.info.der, what: 'X509SKI' }
 			: {

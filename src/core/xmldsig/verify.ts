@@ -679,7 +679,7 @@ class SignatureVerifier {
 				facts.keySearch = `found by trying the dropped keys; ${keys.lax} (key: ${cand.kind === 'public' ? (cand.cert?.label ?? cand.form) : cand.label})`;
 			if (cand.kind === 'public' && cand.cert) {
 				facts.signerCertSha256 = cand.cert.sha256;
-				facts.signerSubject = dnText(cand.cert.info.subject);
+				facts.signerSubject = dnText(cand.cert.info.subjectRdns);
 				const chain = this.opts.chain ? await this.opts.chain(cand.cert) : null;
 				if (chain) {
 					facts.chainTrusted = chain.trusted;
@@ -702,7 +702,7 @@ class SignatureVerifier {
 			facts.keyForm = first.form;
 			if (first.kind === 'public' && first.cert) {
 				facts.signerCertSha256 = first.cert.sha256;
-				facts.signerSubject = dnText(first.cert.info.subject);
+				facts.signerSubject = dnText(first.cert.info.subjectRdns);
 			}
 		}
 		const byRefs = refVerdict();

@@ -2,9 +2,9 @@
 // digest/MGF1 pair and OAEPparams) or symmetric key wrap (kw-aes*, kw-tripledes) under a key from
 // the EncryptedKey's own KeyInfo (named secret key, key agreement, derived key).
 import type { Element } from '@xmldom/xmldom';
-import { fromBase64, NOT_BASE64, toHex } from '../bytes/encoding';
+import { fromBase64, NOT_BASE64 } from '../bytes/encoding';
 import { aesKeyUnwrap } from '../crypto/aes';
-import { syncHash, type HashName } from '../crypto/hashes';
+import type { HashName } from '../crypto/hashes';
 import { rsaDecryptKey, type RsaTransport } from '../crypto/rsa';
 import { tripleDesKeyUnwrap } from '../crypto/tripledes';
 import {
@@ -18,7 +18,7 @@ import {
 	RSA_OAEP_MGF1P,
 	shortName,
 } from './algorithms';
-import { certInfo } from './certs';
+import { certificateKeyOrNull } from '../x509/certificate-key';
 import { cipherOctets } from './cipher-source';
 import { decryptWithCipher } from './data-cipher';
 import { child, rawText } from '../xml/dom';
@@ -79,7 +79,7 @@ export async function* unwrapEncryptedKey(
 	const keyInfo = child(ek, NS.ds, 'KeyInfo');
 	const hints = readKeyInfo(keyInfo, env.ids);
 	const inline = hints.certificates
-		.map((der) => certInfo(der, toHex(syncHash('SHA-256').hash(der))))
+		.map((der) => certificateKeyOrNull(der))
 		.filter((c) => c !== null);
 	info.recipient = findRecipient(hints, env.index, inline);
 	if (!method || !alg) throw malformed('EncryptedKey has no EncryptionMethod');
@@ -112,7 +112,7 @@ export async function* unwrapEncryptedKey(
 						inputName: key.inputName,
 						alias: key.alias,
 						certSha256: cert,
-						certSubject: cert ? (env.index.bySha256(cert)?.info.subject ?? null) : null,
+						certSubject: cert ? (env.index.bySha256(cert)?.info.subjectName ?? null) : null,
 					},
 				};
 				break;

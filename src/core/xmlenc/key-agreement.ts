@@ -1,12 +1,12 @@
 // Keys that come from a KeyInfo without an EncryptedKey: ECDH-ES key agreement with ConcatKDF
 // (xmlenc11 5.6), PBKDF2 / HKDF derived keys (xmlenc11 5.4, RFC 9231 HKDF), and named secret keys.
 import type { Element } from '@xmldom/xmldom';
-import { fromBase64, toHex } from '../bytes/encoding';
+import { fromBase64 } from '../bytes/encoding';
 import { ecdhSharedSecret } from '../crypto/ecdh';
 import { syncHash } from '../crypto/hashes';
 import { concatKdf, concatKdfParam, hkdf, pbkdf2 } from '../crypto/kdf';
 import { CONCAT_KDF, DIGESTS, ECDH_ES, HKDF, HMAC_PRFS, NS, PBKDF2 } from './algorithms';
-import { certInfo } from './certs';
+import { certificateKeyOrNull, type CertificateKey } from '../x509/certificate-key';
 import { child, childElements, rawText } from '../xml/dom';
 import { isBug, reasonOf } from '../errors';
 import { malformed, unsupported } from './errors';
@@ -26,8 +26,8 @@ const CURVES: Record<string, string> = {
 	'urn:oid:1.3.132.0.35': 'P-521',
 };
 
-function inlineCertInfos(certs: readonly Uint8Array[]): ReturnType<typeof certInfo>[] {
-	return certs.map((der) => certInfo(der, toHex(syncHash('SHA-256').hash(der))));
+function inlineCertificateKeys(certs: readonly Uint8Array[]): (CertificateKey | null)[] {
+	return certs.map((der) => certificateKeyOrNull(der));
 }
 
 type OriginatorKey = { curve: string | null; pub: { spki: Uint8Array } | { raw: Uint8Array } };
@@ -73,7 +73,7 @@ function originatorKey(originator: Element | null, env: Env): OriginatorKey | nu
 		}
 	}
 	const hints = readKeyInfo(originator, env.ids);
-	const inline = inlineCertInfos(hints.certificates).filter((c) => c !== null);
+	const inline = inlineCertificateKeys(hints.certificates).filter((c) => c !== null);
 	const cert = inline[0] ?? certsByName(env.index, hints.keyNames)[0]?.info;
 	if (cert) return { curve: null, pub: { spki: cert.spki } };
 	const named = findRecipient(hints, env.index, []);
@@ -124,7 +124,7 @@ async function* agreementKeys(
 	const recipient = findRecipient(
 		recipientHints,
 		env.index,
-		inlineCertInfos(recipientHints.certificates).filter((c) => c !== null),
+		inlineCertificateKeys(recipientHints.certificates).filter((c) => c !== null),
 	);
 	info.recipient ??= recipient;
 	const keys = orderPrivateKeys(
@@ -160,7 +160,7 @@ async function* agreementKeys(
 					inputName: key.inputName,
 					alias: key.alias,
 					certSha256: cert,
-					certSubject: cert ? (env.index.bySha256(cert)?.info.subject ?? null) : null,
+					certSubject: cert ? (env.index.bySha256(cert)?.info.subjectName ?? null) : null,
 				},
 			};
 		}

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syncHash } from '../crypto/hashes';
-import { certInfo } from './certs';
+import { certificateKeyOrNull } from '../x509/certificate-key';
 import { emptyHints, type KeyHints } from './key-info';
 import { CertIndex, findRecipient, orderPrivateKeys, orderSecretKeys } from './key-match';
 import { certificateMaterial, pemBlocks, privateKeyMaterial, ringFrom } from './testing';
@@ -21,7 +21,7 @@ const recipientCert = certificateMaterial(
 	'recipient',
 );
 const otherCert = certificateMaterial(pem('other-cert.pem', 'CERTIFICATE'), 'other.p12', 'other');
-const info = certInfo(recipientCert.der, recipientCert.sha256);
+const info = certificateKeyOrNull(recipientCert.der);
 // Keys without recorded pairing: CertIndex pairs them by RSA modulus.
 const ring = ringFrom({
 	certificates: [otherCert, recipientCert],
@@ -42,7 +42,7 @@ function hints(partial: Partial<KeyHints>): KeyHints {
 describe('findRecipient', () => {
 	if (!info) throw new Error('fixture certificate does not parse');
 	it.each<[string, KeyHints, string]>([
-		['SKI', hints({ skis: [info.ski] }), 'SKI'],
+		['SKI', hints({ skis: [info.skiExtension ?? info.skiMethod1] }), 'SKI'],
 		['SHA-1 thumbprint', hints({ sha1Thumbprints: [info.sha1] }), 'Thumbprint'],
 		[
 			'IssuerSerial (RFC 2253 order, decimal)',
@@ -94,7 +94,7 @@ describe('findRecipient', () => {
 
 	it('a wrong serial matches nothing, and the message still names issuer and serial', () => {
 		const r = findRecipient(
-			hints({ issuerSerials: [{ issuer: info.issuer, serial: '12345' }] }),
+			hints({ issuerSerials: [{ issuer: info.issuerName, serial: '12345' }] }),
 			new CertIndex(ring),
 			[],
 		);

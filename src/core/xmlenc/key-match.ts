@@ -9,7 +9,8 @@ import type {
 	SecretKeyMaterial,
 } from '../keys/keyring';
 import { DIGESTS } from './algorithms';
-import { certInfo, sameDn, serialToDecimal, type CertInfo } from './certs';
+import { certificateKeyOrNull, type CertificateKey } from '../x509/certificate-key';
+import { sameDn, serialToDecimal } from './certs';
 import type { KeyHints } from './key-info';
 import { describeHints } from './key-info';
 import type { RecipientFacts } from './facts';
@@ -17,7 +18,7 @@ import { rsaModulusOfPkcs8, rsaModulusOfSpki } from './rsa-pairing';
 
 export interface KnownCert {
 	material: CertificateMaterial;
-	info: CertInfo;
+	info: CertificateKey;
 }
 
 /** Certificates of the key ring plus those carried in the message, parsed once per run. */
@@ -27,7 +28,7 @@ export class CertIndex {
 
 	constructor(private readonly ring: KeyRing) {
 		for (const material of ring.certificates) {
-			const info = certInfo(material.der, material.sha256);
+			const info = certificateKeyOrNull(material.der);
 			if (info) this.certs.push({ material, info });
 		}
 	}
@@ -54,16 +55,18 @@ export class CertIndex {
 	}
 }
 
-function matchesHints(info: CertInfo, hints: KeyHints): string | null {
-	if (hints.skis.some((s) => equalBytes(s, info.ski) || equalBytes(s, info.skiComputed)))
-		return 'SKI';
+function matchesHints(info: CertificateKey, hints: KeyHints): string | null {
+	// the extension's identifier, or the method-1 one WSS4J computes (also when an extension exists)
+	const skiMatches = (s: Uint8Array) =>
+		(!!info.skiExtension && equalBytes(s, info.skiExtension)) || equalBytes(s, info.skiMethod1);
+	if (hints.skis.some(skiMatches)) return 'SKI';
 	if (hints.sha1Thumbprints.some((t) => equalBytes(t, info.sha1))) return 'Thumbprint';
 	for (const s of hints.issuerSerials) {
-		if (serialToDecimal(s.serial) === info.serialDecimal && sameDn(s.issuer, info.issuer)) {
+		if (serialToDecimal(s.serial) === info.serialDecimal && sameDn(s.issuer, info.issuerName)) {
 			return 'IssuerSerial';
 		}
 	}
-	if (hints.subjectNames.some((s) => sameDn(s, info.subject))) return 'SubjectName';
+	if (hints.subjectNames.some((s) => sameDn(s, info.subjectName))) return 'SubjectName';
 	for (const d of hints.digests) {
 		const hash = DIGESTS[d.algorithm];
 		if (hash && equalBytes(syncHash(hash).hash(info.der), d.value)) return 'X509Digest';
@@ -81,10 +84,10 @@ export interface Recipient {
 export function findRecipient(
 	hints: KeyHints,
 	index: CertIndex,
-	inline: readonly CertInfo[],
+	inline: readonly CertificateKey[],
 ): Recipient {
 	const forms = new Set<string>();
-	const certs: CertInfo[] = [];
+	const certs: CertificateKey[] = [];
 	for (const c of index.certs) {
 		const form = matchesHints(c.info, hints);
 		if (form) {
@@ -104,14 +107,14 @@ export function findRecipient(
 	}
 	const first = certs[0];
 	const references = first
-		? [first.subject, ...describeHints(hints).filter((d) => !d.startsWith('the key named'))]
+		? [first.subjectName, ...describeHints(hints).filter((d) => !d.startsWith('the key named'))]
 		: describeHints(hints);
 	return {
 		certs: certs.map((c) => c.sha256),
 		facts: {
 			references: [...new Set(references)],
 			certSha256: first?.sha256 ?? null,
-			certSubject: first?.subject ?? null,
+			certSubject: first?.subjectName ?? null,
 			forms: [...forms],
 			skis: hints.skis.map(toHex),
 			thumbprints: hints.sha1Thumbprints.map(toHex),
@@ -149,7 +152,7 @@ export function orderPrivateKeys(
 function subjectsOf(index: CertIndex, k: PrivateKeyMaterial): string[] {
 	return index.certsOfKey(k).flatMap((sha) => {
 		const c = index.bySha256(sha);
-		return c ? [c.info.subject, c.info.subjectCn ?? ''] : [];
+		return c ? [c.info.subjectName, c.info.subjectCn ?? ''] : [];
 	});
 }
 
@@ -173,7 +176,12 @@ export function orderSecretKeys(
 export function certsByName(index: CertIndex, names: readonly string[]): KnownCert[] {
 	return index.certs.filter((c) =>
 		names.some((n) =>
-			nameMatches(n, [c.material.source, c.info.subjectCn, c.info.subject, c.material.inputName]),
+			nameMatches(n, [
+				c.material.source,
+				c.info.subjectCn,
+				c.info.subjectName,
+				c.material.inputName,
+			]),
 		),
 	);
 }
