@@ -15,6 +15,7 @@ import {
 } from '../crypto/legacy/des';
 import { rc2BlockEncryptor, rc2CbcDecrypt } from '../crypto/legacy/rc2';
 import { blowfishCbcDecrypt, blowfishEncryptBlock, blowfishKey } from '../crypto/legacy/blowfish';
+import { camelliaDecryptBlock, camelliaEncryptBlock, camelliaKey } from '../crypto/legacy/camellia';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
 import { rsaPkcs8Problem } from '../crypto/rsa-check';
 import { isBug, ParseError, UnsupportedError } from '../errors';
@@ -283,6 +284,24 @@ function cfb1Decrypt(encrypt: BlockFn, iv: Uint8Array, data: Uint8Array): Uint8A
 	return out;
 }
 
+/** CBC decryption over any block decryptor (the ciphers noble and des.ts do not cover). */
+function cbcDecryptWith(
+	decrypt: BlockFn,
+	size: number,
+	iv: Uint8Array,
+	data: Uint8Array,
+): Uint8Array {
+	const out = new Uint8Array(data.length);
+	let prev = iv;
+	for (let at = 0; at < data.length; at += size) {
+		const c = data.subarray(at, at + size);
+		const p = decrypt(c);
+		for (let i = 0; i < size; i++) out[at + i] = (p[i] ?? 0) ^ (prev[i] ?? 0);
+		prev = c;
+	}
+	return out;
+}
+
 /** OFB decryption (the keystream is the IV encrypted again and again). */
 function ofbDecrypt(encrypt: BlockFn, size: number, iv: Uint8Array, data: Uint8Array): Uint8Array {
 	const out = new Uint8Array(data.length);
@@ -328,6 +347,10 @@ const bfBlock = (k: Uint8Array): BlockFn => {
 	const key = blowfishKey(k);
 	return (b) => blowfishEncryptBlock(key, b);
 };
+const camelliaBlock = (k: Uint8Array): BlockFn => {
+	const key = camelliaKey(k);
+	return (b) => camelliaEncryptBlock(key, b);
+};
 /** Two-key triple DES (K1 K2 K1), as OpenSSL's des-ede-* expand a 16-byte key. */
 const twoKey = (k: Uint8Array) => new Uint8Array([...k, ...k.subarray(0, 8)]);
 
@@ -363,7 +386,7 @@ const aesCbc = (k: Uint8Array, iv: Uint8Array, d: Uint8Array) =>
 /**
  * The DEK-Info schemes OpenSSL 1.1 and 3 write for legacy PEM keys and this reader decrypts: every
  * mode OpenSSL's PEM writer accepts (it refuses ECB and others without an IV) of AES, DES, two-
- * and three-key triple DES, DESX, Blowfish and RC2, and ChaCha20.
+ * and three-key triple DES, DESX, Blowfish, RC2 and Camellia, and ChaCha20.
  */
 const DEK_CIPHERS: Record<string, DekCipher> = {
 	'DES-EDE3-CBC': { key: 24, block: 8, run: tripleDesCbcDecrypt },
@@ -399,6 +422,9 @@ const STREAM_BLOCKS: [string, number, number, (k: Uint8Array) => BlockFn][] = [
 	['DES-EDE3', 24, 8, tdesBlock],
 	['BF', 16, 8, bfBlock],
 	['RC2', 16, 8, (k) => rc2BlockEncryptor(k, 128)],
+	['CAMELLIA-128', 16, 16, camelliaBlock],
+	['CAMELLIA-192', 24, 16, camelliaBlock],
+	['CAMELLIA-256', 32, 16, camelliaBlock],
 ];
 for (const [name, key, size, block] of STREAM_BLOCKS) {
 	DEK_CIPHERS[`${name}-CFB`] = {
@@ -420,11 +446,20 @@ for (const [name, key, size, block] of STREAM_BLOCKS) {
 			run: (k, iv, d) => ctrDecrypt(block(k), size, iv, d),
 		};
 }
-for (const bits of [128, 192, 256])
+for (const bits of [128, 192, 256]) {
 	DEK_CIPHERS[`AES-${bits}-CBC`] = { key: bits / 8, block: 16, run: aesCbc };
+	DEK_CIPHERS[`CAMELLIA-${bits}-CBC`] = {
+		key: bits / 8,
+		block: 16,
+		run: (k, iv, d) => {
+			const key = camelliaKey(k);
+			return cbcDecryptWith((b) => camelliaDecryptBlock(key, b), 16, iv, d);
+		},
+	};
+}
 
 /** Cipher families OpenSSL 3 writes in DEK-Info that have no implementation here. */
-const UNSUPPORTED_FAMILIES = /^(ARIA|CAMELLIA|CAST5|SEED|SM4|ID-AES\d+-WRAP|AES-\d+-WRAP)/;
+const UNSUPPORTED_FAMILIES = /^(ARIA|CAST5|SEED|SM4|ID-AES\d+-WRAP|AES-\d+-WRAP)/;
 
 /**
  * The bytes are exactly one DER SEQUENCE whose length header spans them: checked on the header
