@@ -16,6 +16,7 @@ import {
 import { rc2BlockEncryptor, rc2CbcDecrypt } from '../crypto/legacy/rc2';
 import { blowfishCbcDecrypt, blowfishEncryptBlock, blowfishKey } from '../crypto/legacy/blowfish';
 import { camelliaDecryptBlock, camelliaEncryptBlock, camelliaKey } from '../crypto/legacy/camellia';
+import { ariaDecryptBlock, ariaEncryptBlock, ariaKey } from '../crypto/legacy/aria';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
 import { rsaPkcs8Problem } from '../crypto/rsa-check';
 import { isBug, ParseError, UnsupportedError } from '../errors';
@@ -347,10 +348,24 @@ const bfBlock = (k: Uint8Array): BlockFn => {
 	const key = blowfishKey(k);
 	return (b) => blowfishEncryptBlock(key, b);
 };
-const camelliaBlock = (k: Uint8Array): BlockFn => {
+/** A block cipher's two directions for one key (the 16-byte-block ciphers written here). */
+type BlockPair = (k: Uint8Array) => { encrypt: BlockFn; decrypt: BlockFn };
+const camellia: BlockPair = (k) => {
 	const key = camelliaKey(k);
-	return (b) => camelliaEncryptBlock(key, b);
+	return {
+		encrypt: (b) => camelliaEncryptBlock(key, b),
+		decrypt: (b) => camelliaDecryptBlock(key, b),
+	};
 };
+const aria: BlockPair = (k) => {
+	const key = ariaKey(k);
+	return { encrypt: (b) => ariaEncryptBlock(key, b), decrypt: (b) => ariaDecryptBlock(key, b) };
+};
+/** Families with 128-, 192- and 256-bit keys and 16-byte blocks, in every mode. */
+const WIDE_FAMILIES: [string, BlockPair][] = [
+	['CAMELLIA', camellia],
+	['ARIA', aria],
+];
 /** Two-key triple DES (K1 K2 K1), as OpenSSL's des-ede-* expand a 16-byte key. */
 const twoKey = (k: Uint8Array) => new Uint8Array([...k, ...k.subarray(0, 8)]);
 
@@ -386,7 +401,7 @@ const aesCbc = (k: Uint8Array, iv: Uint8Array, d: Uint8Array) =>
 /**
  * The DEK-Info schemes OpenSSL 1.1 and 3 write for legacy PEM keys and this reader decrypts: every
  * mode OpenSSL's PEM writer accepts (it refuses ECB and others without an IV) of AES, DES, two-
- * and three-key triple DES, DESX, Blowfish, RC2 and Camellia, and ChaCha20.
+ * and three-key triple DES, DESX, Blowfish, RC2, Camellia and ARIA, and ChaCha20.
  */
 const DEK_CIPHERS: Record<string, DekCipher> = {
 	'DES-EDE3-CBC': { key: 24, block: 8, run: tripleDesCbcDecrypt },
@@ -422,9 +437,14 @@ const STREAM_BLOCKS: [string, number, number, (k: Uint8Array) => BlockFn][] = [
 	['DES-EDE3', 24, 8, tdesBlock],
 	['BF', 16, 8, bfBlock],
 	['RC2', 16, 8, (k) => rc2BlockEncryptor(k, 128)],
-	['CAMELLIA-128', 16, 16, camelliaBlock],
-	['CAMELLIA-192', 24, 16, camelliaBlock],
-	['CAMELLIA-256', 32, 16, camelliaBlock],
+	...WIDE_FAMILIES.flatMap(([family, pair]) =>
+		[128, 192, 256].map((bits): [string, number, number, (k: Uint8Array) => BlockFn] => [
+			`${family}-${bits}`,
+			bits / 8,
+			16,
+			(k) => pair(k).encrypt,
+		]),
+	),
 ];
 for (const [name, key, size, block] of STREAM_BLOCKS) {
 	DEK_CIPHERS[`${name}-CFB`] = {
@@ -448,18 +468,16 @@ for (const [name, key, size, block] of STREAM_BLOCKS) {
 }
 for (const bits of [128, 192, 256]) {
 	DEK_CIPHERS[`AES-${bits}-CBC`] = { key: bits / 8, block: 16, run: aesCbc };
-	DEK_CIPHERS[`CAMELLIA-${bits}-CBC`] = {
-		key: bits / 8,
-		block: 16,
-		run: (k, iv, d) => {
-			const key = camelliaKey(k);
-			return cbcDecryptWith((b) => camelliaDecryptBlock(key, b), 16, iv, d);
-		},
-	};
+	for (const [family, pair] of WIDE_FAMILIES)
+		DEK_CIPHERS[`${family}-${bits}-CBC`] = {
+			key: bits / 8,
+			block: 16,
+			run: (k, iv, d) => cbcDecryptWith(pair(k).decrypt, 16, iv, d),
+		};
 }
 
 /** Cipher families OpenSSL 3 writes in DEK-Info that have no implementation here. */
-const UNSUPPORTED_FAMILIES = /^(ARIA|CAST5|SEED|SM4|ID-AES\d+-WRAP|AES-\d+-WRAP)/;
+const UNSUPPORTED_FAMILIES = /^(CAST5|SEED|SM4|ID-AES\d+-WRAP|AES-\d+-WRAP)/;
 
 /**
  * The bytes are exactly one DER SEQUENCE whose length header spans them: checked on the header
