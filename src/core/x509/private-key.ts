@@ -17,6 +17,7 @@ import { rc2BlockEncryptor, rc2CbcDecrypt } from '../crypto/legacy/rc2';
 import { blowfishCbcDecrypt, blowfishEncryptBlock, blowfishKey } from '../crypto/legacy/blowfish';
 import { camelliaDecryptBlock, camelliaEncryptBlock, camelliaKey } from '../crypto/legacy/camellia';
 import { ariaDecryptBlock, ariaEncryptBlock, ariaKey } from '../crypto/legacy/aria';
+import { sm4DecryptBlock, sm4EncryptBlock, sm4Key } from '../crypto/legacy/sm4';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
 import { rsaPkcs8Problem } from '../crypto/rsa-check';
 import { isBug, ParseError, UnsupportedError } from '../errors';
@@ -361,6 +362,10 @@ const aria: BlockPair = (k) => {
 	const key = ariaKey(k);
 	return { encrypt: (b) => ariaEncryptBlock(key, b), decrypt: (b) => ariaDecryptBlock(key, b) };
 };
+const sm4: BlockPair = (k) => {
+	const key = sm4Key(k);
+	return { encrypt: (b) => sm4EncryptBlock(key, b), decrypt: (b) => sm4DecryptBlock(key, b) };
+};
 /** Families with 128-, 192- and 256-bit keys and 16-byte blocks, in every mode. */
 const WIDE_FAMILIES: [string, BlockPair][] = [
 	['CAMELLIA', camellia],
@@ -401,7 +406,7 @@ const aesCbc = (k: Uint8Array, iv: Uint8Array, d: Uint8Array) =>
 /**
  * The DEK-Info schemes OpenSSL 1.1 and 3 write for legacy PEM keys and this reader decrypts: every
  * mode OpenSSL's PEM writer accepts (it refuses ECB and others without an IV) of AES, DES, two-
- * and three-key triple DES, DESX, Blowfish, RC2, Camellia and ARIA, and ChaCha20.
+ * and three-key triple DES, DESX, Blowfish, RC2, Camellia, ARIA and SM4, and ChaCha20.
  */
 const DEK_CIPHERS: Record<string, DekCipher> = {
 	'DES-EDE3-CBC': { key: 24, block: 8, run: tripleDesCbcDecrypt },
@@ -445,6 +450,7 @@ const STREAM_BLOCKS: [string, number, number, (k: Uint8Array) => BlockFn][] = [
 			(k) => pair(k).encrypt,
 		]),
 	),
+	['SM4', 16, 16, (k) => sm4(k).encrypt],
 ];
 for (const [name, key, size, block] of STREAM_BLOCKS) {
 	DEK_CIPHERS[`${name}-CFB`] = {
@@ -466,6 +472,11 @@ for (const [name, key, size, block] of STREAM_BLOCKS) {
 			run: (k, iv, d) => ctrDecrypt(block(k), size, iv, d),
 		};
 }
+DEK_CIPHERS['SM4-CBC'] = {
+	key: 16,
+	block: 16,
+	run: (k, iv, d) => cbcDecryptWith(sm4(k).decrypt, 16, iv, d),
+};
 for (const bits of [128, 192, 256]) {
 	DEK_CIPHERS[`AES-${bits}-CBC`] = { key: bits / 8, block: 16, run: aesCbc };
 	for (const [family, pair] of WIDE_FAMILIES)
@@ -477,7 +488,7 @@ for (const bits of [128, 192, 256]) {
 }
 
 /** Cipher families OpenSSL 3 writes in DEK-Info that have no implementation here. */
-const UNSUPPORTED_FAMILIES = /^(CAST5|SEED|SM4|ID-AES\d+-WRAP|AES-\d+-WRAP)/;
+const UNSUPPORTED_FAMILIES = /^(CAST5|SEED|ID-AES\d+-WRAP|AES-\d+-WRAP)/;
 
 /**
  * The bytes are exactly one DER SEQUENCE whose length header spans them: checked on the header
