@@ -19,6 +19,7 @@ import { camelliaDecryptBlock, camelliaEncryptBlock, camelliaKey } from '../cryp
 import { ariaDecryptBlock, ariaEncryptBlock, ariaKey } from '../crypto/legacy/aria';
 import { sm4DecryptBlock, sm4EncryptBlock, sm4Key } from '../crypto/legacy/sm4';
 import { seedDecryptBlock, seedEncryptBlock, seedKey } from '../crypto/legacy/seed';
+import { cast5DecryptBlock, cast5EncryptBlock, cast5Key } from '../crypto/legacy/cast5';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
 import { rsaPkcs8Problem } from '../crypto/rsa-check';
 import { isBug, ParseError, UnsupportedError } from '../errors';
@@ -371,6 +372,10 @@ const seed: BlockPair = (k) => {
 	const key = seedKey(k);
 	return { encrypt: (b) => seedEncryptBlock(key, b), decrypt: (b) => seedDecryptBlock(key, b) };
 };
+const cast5: BlockPair = (k) => {
+	const key = cast5Key(k);
+	return { encrypt: (b) => cast5EncryptBlock(key, b), decrypt: (b) => cast5DecryptBlock(key, b) };
+};
 /** Families with 128-, 192- and 256-bit keys and 16-byte blocks, in every mode. */
 const WIDE_FAMILIES: [string, BlockPair][] = [
 	['CAMELLIA', camellia],
@@ -411,7 +416,7 @@ const aesCbc = (k: Uint8Array, iv: Uint8Array, d: Uint8Array) =>
 /**
  * The DEK-Info schemes OpenSSL 1.1 and 3 write for legacy PEM keys and this reader decrypts: every
  * mode OpenSSL's PEM writer accepts (it refuses ECB and others without an IV) of AES, DES, two-
- * and three-key triple DES, DESX, Blowfish, RC2, Camellia, ARIA, SM4 and SEED, and ChaCha20.
+ * and three-key triple DES, DESX, Blowfish, RC2, CAST5, Camellia, ARIA, SM4 and SEED, and ChaCha20.
  */
 const DEK_CIPHERS: Record<string, DekCipher> = {
 	'DES-EDE3-CBC': { key: 24, block: 8, run: tripleDesCbcDecrypt },
@@ -457,6 +462,7 @@ const STREAM_BLOCKS: [string, number, number, (k: Uint8Array) => BlockFn][] = [
 	),
 	['SM4', 16, 16, (k) => sm4(k).encrypt],
 	['SEED', 16, 16, (k) => seed(k).encrypt],
+	['CAST5', 16, 8, (k) => cast5(k).encrypt],
 ];
 for (const [name, key, size, block] of STREAM_BLOCKS) {
 	DEK_CIPHERS[`${name}-CFB`] = {
@@ -487,6 +493,12 @@ for (const [name, pair] of [
 		block: 16,
 		run: (k, iv, d) => cbcDecryptWith(pair(k).decrypt, 16, iv, d),
 	};
+// OpenSSL's cast5-cbc: a 16-byte key from EVP_BytesToKey, 8-byte blocks
+DEK_CIPHERS['CAST5-CBC'] = {
+	key: 16,
+	block: 8,
+	run: (k, iv, d) => cbcDecryptWith(cast5(k).decrypt, 8, iv, d),
+};
 for (const bits of [128, 192, 256]) {
 	DEK_CIPHERS[`AES-${bits}-CBC`] = { key: bits / 8, block: 16, run: aesCbc };
 	for (const [family, pair] of WIDE_FAMILIES)
@@ -498,7 +510,7 @@ for (const bits of [128, 192, 256]) {
 }
 
 /** Cipher families OpenSSL 3 writes in DEK-Info that have no implementation here. */
-const UNSUPPORTED_FAMILIES = /^(CAST5|ID-AES\d+-WRAP|AES-\d+-WRAP)/;
+const UNSUPPORTED_FAMILIES = /^(ID-AES\d+-WRAP|AES-\d+-WRAP)/;
 
 /**
  * The bytes are exactly one DER SEQUENCE whose length header spans them: checked on the header
