@@ -157,6 +157,7 @@ describe('private key parsers', () => {
 		.slice(1)
 		.filter(Boolean)
 		.map((l) => l.split(' ')[1] ?? '');
+
 	it('reads every DEK-Info scheme OpenSSL 3 writes', () => {
 		expect(schemes.length).toBe(87);
 		for (const n of [

@@ -509,9 +509,6 @@ for (const bits of [128, 192, 256]) {
 		};
 }
 
-/** Cipher families OpenSSL 3 writes in DEK-Info that have no implementation here. */
-const UNSUPPORTED_FAMILIES = /^(ID-AES\d+-WRAP|AES-\d+-WRAP)/;
-
 /**
  * The bytes are exactly one DER SEQUENCE whose length header spans them: checked on the header
  * before asn1js parses (asn1js throws, not fails, on some garbage such as a bad GeneralizedTime).
@@ -550,9 +547,8 @@ export function decryptDekInfo(
 	if (!cipher)
 		throw new UnsupportedError(
 			'key/unsupported-encryption',
-			UNSUPPORTED_FAMILIES.test(upper)
-				? `OpenSSL legacy key encryption ${name} is not supported here (no ${upper.split('-')[0]} implementation); convert the key with openssl pkcs8 -topk8 -v2 aes-256-cbc`
-				: `OpenSSL legacy key encryption ${name} is not supported`,
+			// every scheme OpenSSL 1.1 and 3 write is in DEK_CIPHERS; this is another producer's
+			`OpenSSL legacy key encryption ${name} is not supported; convert the key with openssl pkcs8 -topk8 -v2 aes-256-cbc`,
 		);
 	const iv = fromHex(ivHex);
 	if (data.length === 0 || data.length % cipher.block !== 0) return null;
