@@ -15,6 +15,11 @@ import {
 } from '../crypto/legacy/des';
 import { rc2BlockEncryptor, rc2CbcDecrypt } from '../crypto/legacy/rc2';
 import { blowfishCbcDecrypt, blowfishEncryptBlock, blowfishKey } from '../crypto/legacy/blowfish';
+import { camelliaDecryptBlock, camelliaEncryptBlock, camelliaKey } from '../crypto/legacy/camellia';
+import { ariaDecryptBlock, ariaEncryptBlock, ariaKey } from '../crypto/legacy/aria';
+import { sm4DecryptBlock, sm4EncryptBlock, sm4Key } from '../crypto/legacy/sm4';
+import { seedDecryptBlock, seedEncryptBlock, seedKey } from '../crypto/legacy/seed';
+import { cast5DecryptBlock, cast5EncryptBlock, cast5Key } from '../crypto/legacy/cast5';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
 import { rsaPkcs8Problem } from '../crypto/rsa-check';
 import { isBug, ParseError, UnsupportedError } from '../errors';
@@ -283,6 +288,24 @@ function cfb1Decrypt(encrypt: BlockFn, iv: Uint8Array, data: Uint8Array): Uint8A
 	return out;
 }
 
+/** CBC decryption over any block decryptor (the ciphers noble and des.ts do not cover). */
+function cbcDecryptWith(
+	decrypt: BlockFn,
+	size: number,
+	iv: Uint8Array,
+	data: Uint8Array,
+): Uint8Array {
+	const out = new Uint8Array(data.length);
+	let prev = iv;
+	for (let at = 0; at < data.length; at += size) {
+		const c = data.subarray(at, at + size);
+		const p = decrypt(c);
+		for (let i = 0; i < size; i++) out[at + i] = (p[i] ?? 0) ^ (prev[i] ?? 0);
+		prev = c;
+	}
+	return out;
+}
+
 /** OFB decryption (the keystream is the IV encrypted again and again). */
 function ofbDecrypt(encrypt: BlockFn, size: number, iv: Uint8Array, data: Uint8Array): Uint8Array {
 	const out = new Uint8Array(data.length);
@@ -328,6 +351,36 @@ const bfBlock = (k: Uint8Array): BlockFn => {
 	const key = blowfishKey(k);
 	return (b) => blowfishEncryptBlock(key, b);
 };
+/** A block cipher's two directions for one key (the 16-byte-block ciphers written here). */
+type BlockPair = (k: Uint8Array) => { encrypt: BlockFn; decrypt: BlockFn };
+const camellia: BlockPair = (k) => {
+	const key = camelliaKey(k);
+	return {
+		encrypt: (b) => camelliaEncryptBlock(key, b),
+		decrypt: (b) => camelliaDecryptBlock(key, b),
+	};
+};
+const aria: BlockPair = (k) => {
+	const key = ariaKey(k);
+	return { encrypt: (b) => ariaEncryptBlock(key, b), decrypt: (b) => ariaDecryptBlock(key, b) };
+};
+const sm4: BlockPair = (k) => {
+	const key = sm4Key(k);
+	return { encrypt: (b) => sm4EncryptBlock(key, b), decrypt: (b) => sm4DecryptBlock(key, b) };
+};
+const seed: BlockPair = (k) => {
+	const key = seedKey(k);
+	return { encrypt: (b) => seedEncryptBlock(key, b), decrypt: (b) => seedDecryptBlock(key, b) };
+};
+const cast5: BlockPair = (k) => {
+	const key = cast5Key(k);
+	return { encrypt: (b) => cast5EncryptBlock(key, b), decrypt: (b) => cast5DecryptBlock(key, b) };
+};
+/** Families with 128-, 192- and 256-bit keys and 16-byte blocks, in every mode. */
+const WIDE_FAMILIES: [string, BlockPair][] = [
+	['CAMELLIA', camellia],
+	['ARIA', aria],
+];
 /** Two-key triple DES (K1 K2 K1), as OpenSSL's des-ede-* expand a 16-byte key. */
 const twoKey = (k: Uint8Array) => new Uint8Array([...k, ...k.subarray(0, 8)]);
 
@@ -363,7 +416,7 @@ const aesCbc = (k: Uint8Array, iv: Uint8Array, d: Uint8Array) =>
 /**
  * The DEK-Info schemes OpenSSL 1.1 and 3 write for legacy PEM keys and this reader decrypts: every
  * mode OpenSSL's PEM writer accepts (it refuses ECB and others without an IV) of AES, DES, two-
- * and three-key triple DES, DESX, Blowfish and RC2, and ChaCha20.
+ * and three-key triple DES, DESX, Blowfish, RC2, CAST5, Camellia, ARIA, SM4 and SEED, and ChaCha20.
  */
 const DEK_CIPHERS: Record<string, DekCipher> = {
 	'DES-EDE3-CBC': { key: 24, block: 8, run: tripleDesCbcDecrypt },
@@ -399,6 +452,17 @@ const STREAM_BLOCKS: [string, number, number, (k: Uint8Array) => BlockFn][] = [
 	['DES-EDE3', 24, 8, tdesBlock],
 	['BF', 16, 8, bfBlock],
 	['RC2', 16, 8, (k) => rc2BlockEncryptor(k, 128)],
+	...WIDE_FAMILIES.flatMap(([family, pair]) =>
+		[128, 192, 256].map((bits): [string, number, number, (k: Uint8Array) => BlockFn] => [
+			`${family}-${bits}`,
+			bits / 8,
+			16,
+			(k) => pair(k).encrypt,
+		]),
+	),
+	['SM4', 16, 16, (k) => sm4(k).encrypt],
+	['SEED', 16, 16, (k) => seed(k).encrypt],
+	['CAST5', 16, 8, (k) => cast5(k).encrypt],
 ];
 for (const [name, key, size, block] of STREAM_BLOCKS) {
 	DEK_CIPHERS[`${name}-CFB`] = {
@@ -420,11 +484,30 @@ for (const [name, key, size, block] of STREAM_BLOCKS) {
 			run: (k, iv, d) => ctrDecrypt(block(k), size, iv, d),
 		};
 }
-for (const bits of [128, 192, 256])
+for (const [name, pair] of [
+	['SM4', sm4],
+	['SEED', seed],
+] as const)
+	DEK_CIPHERS[`${name}-CBC`] = {
+		key: 16,
+		block: 16,
+		run: (k, iv, d) => cbcDecryptWith(pair(k).decrypt, 16, iv, d),
+	};
+// OpenSSL's cast5-cbc: a 16-byte key from EVP_BytesToKey, 8-byte blocks
+DEK_CIPHERS['CAST5-CBC'] = {
+	key: 16,
+	block: 8,
+	run: (k, iv, d) => cbcDecryptWith(cast5(k).decrypt, 8, iv, d),
+};
+for (const bits of [128, 192, 256]) {
 	DEK_CIPHERS[`AES-${bits}-CBC`] = { key: bits / 8, block: 16, run: aesCbc };
-
-/** Cipher families OpenSSL 3 writes in DEK-Info that have no implementation here. */
-const UNSUPPORTED_FAMILIES = /^(ARIA|CAMELLIA|CAST5|SEED|SM4|ID-AES\d+-WRAP|AES-\d+-WRAP)/;
+	for (const [family, pair] of WIDE_FAMILIES)
+		DEK_CIPHERS[`${family}-${bits}-CBC`] = {
+			key: bits / 8,
+			block: 16,
+			run: (k, iv, d) => cbcDecryptWith(pair(k).decrypt, 16, iv, d),
+		};
+}
 
 /**
  * The bytes are exactly one DER SEQUENCE whose length header spans them: checked on the header
@@ -464,9 +547,8 @@ export function decryptDekInfo(
 	if (!cipher)
 		throw new UnsupportedError(
 			'key/unsupported-encryption',
-			UNSUPPORTED_FAMILIES.test(upper)
-				? `OpenSSL legacy key encryption ${name} is not supported here (no ${upper.split('-')[0]} implementation); convert the key with openssl pkcs8 -topk8 -v2 aes-256-cbc`
-				: `OpenSSL legacy key encryption ${name} is not supported`,
+			// every scheme OpenSSL 1.1 and 3 write is in DEK_CIPHERS; this is another producer's
+			`OpenSSL legacy key encryption ${name} is not supported; convert the key with openssl pkcs8 -topk8 -v2 aes-256-cbc`,
 		);
 	const iv = fromHex(ivHex);
 	if (data.length === 0 || data.length % cipher.block !== 0) return null;
