@@ -29,6 +29,10 @@ const COUNT = 2000;
  */
 const LONGEST_TASK_MS = 1500;
 
+// A wall-clock bound on a shared 2-core machine: one retry absorbs a neighbour's burst (the other
+// Playwright worker), while a regression to the old 2.2-2.7 s tasks fails both tries.
+test.describe.configure({ retries: 1 });
+
 test(`${COUNT} files at once: no main-thread task above ${LONGEST_TASK_MS} ms`, async ({
 	page,
 }) => {
