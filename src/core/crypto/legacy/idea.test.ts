@@ -14,7 +14,10 @@ interface Vector {
 	cipher: string;
 }
 const RANDOM = JSON.parse(
-	readFileSync(resolve(__dirname, '../../../../tests/fixtures/keystores/idea-vectors.json'), 'utf8'),
+	readFileSync(
+		resolve(__dirname, '../../../../tests/fixtures/keystores/idea-vectors.json'),
+		'utf8',
+	),
 ) as Vector[];
 const VECTORS: [string, string, string][] = [
 	['00010002000300040005000600070008', '0000000100020003', '11fbed2b01986de5'],
