@@ -20,6 +20,7 @@ import { ariaDecryptBlock, ariaEncryptBlock, ariaKey } from '../crypto/legacy/ar
 import { sm4DecryptBlock, sm4EncryptBlock, sm4Key } from '../crypto/legacy/sm4';
 import { seedDecryptBlock, seedEncryptBlock, seedKey } from '../crypto/legacy/seed';
 import { cast5DecryptBlock, cast5EncryptBlock, cast5Key } from '../crypto/legacy/cast5';
+import { ideaDecryptBlock, ideaEncryptBlock, ideaKey } from '../crypto/legacy/idea';
 import { describePbe, pbeDecrypt, type KdfHooks } from '../crypto/legacy/pbe';
 import { rsaPkcs8Problem } from '../crypto/rsa-check';
 import { isBug, ParseError, UnsupportedError } from '../errors';
@@ -376,6 +377,10 @@ const cast5: BlockPair = (k) => {
 	const key = cast5Key(k);
 	return { encrypt: (b) => cast5EncryptBlock(key, b), decrypt: (b) => cast5DecryptBlock(key, b) };
 };
+const idea: BlockPair = (k) => {
+	const key = ideaKey(k);
+	return { encrypt: (b) => ideaEncryptBlock(key, b), decrypt: (b) => ideaDecryptBlock(key, b) };
+};
 /** Families with 128-, 192- and 256-bit keys and 16-byte blocks, in every mode. */
 const WIDE_FAMILIES: [string, BlockPair][] = [
 	['CAMELLIA', camellia],
@@ -416,7 +421,8 @@ const aesCbc = (k: Uint8Array, iv: Uint8Array, d: Uint8Array) =>
 /**
  * The DEK-Info schemes OpenSSL 1.1 and 3 write for legacy PEM keys and this reader decrypts: every
  * mode OpenSSL's PEM writer accepts (it refuses ECB and others without an IV) of AES, DES, two-
- * and three-key triple DES, DESX, Blowfish, RC2, CAST5, Camellia, ARIA, SM4 and SEED, and ChaCha20.
+ * and three-key triple DES, DESX, Blowfish, RC2, CAST5, Camellia, ARIA, SM4 and SEED, and ChaCha20;
+ * and IDEA in the CBC, CFB and OFB modes OpenSSL 1.1 writes (OpenSSL 3 builds leave IDEA out).
  */
 const DEK_CIPHERS: Record<string, DekCipher> = {
 	'DES-EDE3-CBC': { key: 24, block: 8, run: tripleDesCbcDecrypt },
@@ -498,6 +504,23 @@ DEK_CIPHERS['CAST5-CBC'] = {
 	key: 16,
 	block: 8,
 	run: (k, iv, d) => cbcDecryptWith(cast5(k).decrypt, 8, iv, d),
+};
+// OpenSSL 1.1's idea-cbc, idea-cfb (64-bit segments) and idea-ofb: 16-byte key, 8-byte blocks.
+// Only these three: OpenSSL never had IDEA in CFB1, CFB8 or CTR.
+DEK_CIPHERS['IDEA-CBC'] = {
+	key: 16,
+	block: 8,
+	run: (k, iv, d) => cbcDecryptWith(idea(k).decrypt, 8, iv, d),
+};
+DEK_CIPHERS['IDEA-CFB'] = {
+	key: 16,
+	block: 1,
+	run: (k, iv, d) => cfbDecrypt(idea(k).encrypt, 8, iv, d),
+};
+DEK_CIPHERS['IDEA-OFB'] = {
+	key: 16,
+	block: 1,
+	run: (k, iv, d) => ofbDecrypt(idea(k).encrypt, 8, iv, d),
 };
 for (const bits of [128, 192, 256]) {
 	DEK_CIPHERS[`AES-${bits}-CBC`] = { key: bits / 8, block: 16, run: aesCbc };
