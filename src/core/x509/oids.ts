@@ -27,18 +27,11 @@ export const CURVES: Record<string, { name: string; bits: number }> = {
 	'1.3.36.3.3.2.8.1.1.13': { name: 'brainpoolP512r1', bits: 512 },
 };
 
-export const KEY_ALGORITHMS: Record<string, string> = {
-	'1.2.840.113549.1.1.1': 'RSA',
-	'1.2.840.113549.1.1.10': 'RSA',
-	'1.2.840.10045.2.1': 'EC',
-	'1.3.101.112': 'Ed25519',
-	'1.3.101.113': 'Ed448',
-	'1.3.101.110': 'X25519',
-	'1.3.101.111': 'X448',
-	'1.2.840.10040.4.1': 'DSA',
-	'1.2.840.10046.2.1': 'DH',
-	'1.2.840.113549.1.3.1': 'DH',
-	// FIPS 204 ML-DSA, FIPS 205 SLH-DSA and FIPS 203 ML-KEM (NIST CSOR OIDs; JDK 24+ and OpenSSL 3.5 write them)
+/**
+ * FIPS 204 ML-DSA and FIPS 205 SLH-DSA: the same OID names the key and the signature algorithm,
+ * so both tables below include these.
+ */
+const PQC_SIGNATURES: Record<string, string> = {
 	'2.16.840.1.101.3.4.3.17': 'ML-DSA-44',
 	'2.16.840.1.101.3.4.3.18': 'ML-DSA-65',
 	'2.16.840.1.101.3.4.3.19': 'ML-DSA-87',
@@ -54,6 +47,21 @@ export const KEY_ALGORITHMS: Record<string, string> = {
 	'2.16.840.1.101.3.4.3.29': 'SLH-DSA-SHAKE-192f',
 	'2.16.840.1.101.3.4.3.30': 'SLH-DSA-SHAKE-256s',
 	'2.16.840.1.101.3.4.3.31': 'SLH-DSA-SHAKE-256f',
+};
+
+export const KEY_ALGORITHMS: Record<string, string> = {
+	'1.2.840.113549.1.1.1': 'RSA',
+	'1.2.840.113549.1.1.10': 'RSA',
+	'1.2.840.10045.2.1': 'EC',
+	'1.3.101.112': 'Ed25519',
+	'1.3.101.113': 'Ed448',
+	'1.3.101.110': 'X25519',
+	'1.3.101.111': 'X448',
+	'1.2.840.10040.4.1': 'DSA',
+	'1.2.840.10046.2.1': 'DH',
+	'1.2.840.113549.1.3.1': 'DH',
+	// FIPS 204 ML-DSA, FIPS 205 SLH-DSA and FIPS 203 ML-KEM (NIST CSOR OIDs; JDK 24+ and OpenSSL 3.5 write them)
+	...PQC_SIGNATURES,
 	'2.16.840.1.101.3.4.4.1': 'ML-KEM-512',
 	'2.16.840.1.101.3.4.4.2': 'ML-KEM-768',
 	'2.16.840.1.101.3.4.4.3': 'ML-KEM-1024',
@@ -80,21 +88,7 @@ export const SIGNATURE_ALGORITHMS: Record<string, string> = {
 	'1.3.101.112': 'Ed25519',
 	'1.3.101.113': 'Ed448',
 	'1.3.14.3.2.29': 'sha1WithRSAEncryption',
-	'2.16.840.1.101.3.4.3.17': 'ML-DSA-44',
-	'2.16.840.1.101.3.4.3.18': 'ML-DSA-65',
-	'2.16.840.1.101.3.4.3.19': 'ML-DSA-87',
-	'2.16.840.1.101.3.4.3.20': 'SLH-DSA-SHA2-128s',
-	'2.16.840.1.101.3.4.3.21': 'SLH-DSA-SHA2-128f',
-	'2.16.840.1.101.3.4.3.22': 'SLH-DSA-SHA2-192s',
-	'2.16.840.1.101.3.4.3.23': 'SLH-DSA-SHA2-192f',
-	'2.16.840.1.101.3.4.3.24': 'SLH-DSA-SHA2-256s',
-	'2.16.840.1.101.3.4.3.25': 'SLH-DSA-SHA2-256f',
-	'2.16.840.1.101.3.4.3.26': 'SLH-DSA-SHAKE-128s',
-	'2.16.840.1.101.3.4.3.27': 'SLH-DSA-SHAKE-128f',
-	'2.16.840.1.101.3.4.3.28': 'SLH-DSA-SHAKE-192s',
-	'2.16.840.1.101.3.4.3.29': 'SLH-DSA-SHAKE-192f',
-	'2.16.840.1.101.3.4.3.30': 'SLH-DSA-SHAKE-256s',
-	'2.16.840.1.101.3.4.3.31': 'SLH-DSA-SHAKE-256f',
+	...PQC_SIGNATURES,
 };
 
 /** Digest family of a signature algorithm name, for CERT-WEAK-SIGNATURE. */
