@@ -221,3 +221,17 @@ describe('the shared corpus', () => {
 		expect(detectFile(CORPUS, file).kind).toBe(kind);
 	});
 });
+
+describe('files larger than the 8 MB detection prefix', () => {
+	it('a multi-byte character straddling the cut does not make a UTF-8 envelope binary', () => {
+		const head =
+			'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><p>';
+		const cut = 8 * 1024 * 1024;
+		// 'é' is two bytes in UTF-8: put its first byte last before the cut
+		const filler = 'a'.repeat(cut - head.length - 1);
+		const tail = 'é'.repeat(1000) + '</p></soapenv:Body></soapenv:Envelope>';
+		const bytes = new TextEncoder().encode(head + filler + tail);
+		expect(bytes[cut - 1]).toBe(0xc3);
+		expect(detectKind('big.xml', bytes).kind).toBe('soap-envelope');
+	});
+});

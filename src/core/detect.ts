@@ -11,7 +11,7 @@ import {
 	tooDeepAt,
 	type Tlv,
 } from './asn1/der';
-import { utf8OrNull } from './bytes/encoding';
+import { utf8OrNull, utf8PrefixOrNull } from './bytes/encoding';
 import { declaredDerLength } from './asn1/declared-length';
 import type { InputKind } from './report/report';
 import { NS } from './xml/namespaces';
@@ -52,6 +52,9 @@ export function detectKind(name: string, bytes: Uint8Array): Detection {
 	}
 }
 
+/** How much of a large file detection decodes. */
+const DETECT_PREFIX = 8 * 1024 * 1024;
+
 function detectKindUnsafe(name: string, bytes: Uint8Array): Detection {
 	if (bytes.length === 0) return { kind: 'unknown', reason: 'empty file' };
 	const magic =
@@ -67,9 +70,12 @@ function detectKindUnsafe(name: string, bytes: Uint8Array): Detection {
 	}
 	const bks = sniffBks(bytes);
 	if (bks) return bks;
-	const text = utf8OrNull(
-		bytes.length > 8 * 1024 * 1024 ? bytes.subarray(0, 8 * 1024 * 1024) : bytes,
-	);
+	// Larger files are judged by their first 8 MB; a character the cut splits is left out, or a
+	// valid UTF-8 file would be taken for binary when a multi-byte character straddles the cut.
+	const text =
+		bytes.length > DETECT_PREFIX
+			? utf8PrefixOrNull(bytes.subarray(0, DETECT_PREFIX))
+			: utf8OrNull(bytes);
 	if (text === null || hasControlCharacters(text.slice(0, 4096))) {
 		if (bytes[0] === 0x30) {
 			const declared = declaredDerLength(bytes);
