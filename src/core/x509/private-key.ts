@@ -490,28 +490,21 @@ for (const [name, key, size, block] of STREAM_BLOCKS) {
 			run: (k, iv, d) => ctrDecrypt(block(k), size, iv, d),
 		};
 }
-for (const [name, pair] of [
-	['SM4', sm4],
-	['SEED', seed],
+// CBC with our own block ciphers (noble covers AES only): name, block bytes; 16-byte keys, as
+// OpenSSL's EVP_BytesToKey derives for sm4-cbc, seed-cbc, cast5-cbc and OpenSSL 1.1's idea-cbc.
+for (const [name, pair, size] of [
+	['SM4', sm4, 16],
+	['SEED', seed, 16],
+	['CAST5', cast5, 8],
+	['IDEA', idea, 8],
 ] as const)
 	DEK_CIPHERS[`${name}-CBC`] = {
 		key: 16,
-		block: 16,
-		run: (k, iv, d) => cbcDecryptWith(pair(k).decrypt, 16, iv, d),
+		block: size,
+		run: (k, iv, d) => cbcDecryptWith(pair(k).decrypt, size, iv, d),
 	};
-// OpenSSL's cast5-cbc: a 16-byte key from EVP_BytesToKey, 8-byte blocks
-DEK_CIPHERS['CAST5-CBC'] = {
-	key: 16,
-	block: 8,
-	run: (k, iv, d) => cbcDecryptWith(cast5(k).decrypt, 8, iv, d),
-};
-// OpenSSL 1.1's idea-cbc, idea-cfb (64-bit segments) and idea-ofb: 16-byte key, 8-byte blocks.
-// Only these three: OpenSSL never had IDEA in CFB1, CFB8 or CTR.
-DEK_CIPHERS['IDEA-CBC'] = {
-	key: 16,
-	block: 8,
-	run: (k, iv, d) => cbcDecryptWith(idea(k).decrypt, 8, iv, d),
-};
+// OpenSSL 1.1's idea-cfb (64-bit segments) and idea-ofb; never CFB1, CFB8 or CTR, so not in
+// STREAM_BLOCKS.
 DEK_CIPHERS['IDEA-CFB'] = {
 	key: 16,
 	block: 1,

@@ -145,12 +145,13 @@ export function parseConnectorJson(text: string, inputName: string): TlsParse {
 		['type', ['REST', 'SOAP']],
 		['role', ['client', 'server']],
 	] as const) {
+		// the first allowed value is the one used in its place (REST, client), as the form does
 		const v = str(k);
 		if (v !== undefined && !(allowed as readonly string[]).includes(v))
 			parse.notes.push({
 				level: 'error',
 				line: lineOfKey(k),
-				message: `connector.${k} "${v}" is not ${allowed.join(' or ')}; ${allowed[k === 'type' ? 0 : 0]} used`,
+				message: `connector.${k} "${v}" is not ${allowed.join(' or ')}; ${allowed[0]} used`,
 			});
 	}
 	const suites = Array.isArray(c['cipherSuites'])
