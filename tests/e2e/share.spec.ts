@@ -164,6 +164,9 @@ test('a report too large for a link says so and offers the JSON file', async ({ 
 	}));
 	await addFiles(page, files);
 	await waitIdle(page);
+	// The cards are built in batches after the result and push the share panel down: a click
+	// while they are still being built can land where the button was (seen in CI under load).
+	await expect(page.locator('[data-testid="input-card"]')).toHaveCount(files.length);
 	await page.locator('[data-testid="share-link"]').click();
 	const warning = page.locator('[data-testid="share-too-large"]');
 	await expect(warning).toContainText('too large for a link');
