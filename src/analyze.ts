@@ -31,6 +31,7 @@ import type { InputKind, Report } from './core/report/report';
 import type { SarifRuleSource } from './core/report/sarif';
 import { sha256Hex } from './core/bytes/digest';
 import { utf8OrNull } from './core/bytes/encoding';
+import { byteLength, textBacked } from './core/bytes/text-backed';
 import { parsers as soapParsers, stage as signatureStage } from './core/soap/input';
 import { parsers as tlsParsers, stage as tlsStage } from './core/tls/input';
 import { parsers as wsdlParsers, stage as wsdlStage } from './core/wsdl/input';
@@ -133,18 +134,21 @@ function cacheKey(
 	entryPasswords: Readonly<Record<string, string>>,
 	file: InputFile,
 ): string {
-	return JSON.stringify([password, entryPasswords, file.bytes.length]);
+	return JSON.stringify([password, entryPasswords, byteLength(file)]);
 }
 
 /** Keeps parse results between runs; one instance lives as long as the worker. */
 export class Analyzer {
 	private readonly cache = new Map<string, CachedInput>();
 	private readonly detections = new Map<string, Detection>();
+	/** Texts decoded for detection, handed to the parser that reads the same input next. */
+	private readonly texts = new Map<string, string | null>();
 
 	/** Drops cached results of inputs that are gone. */
 	forget(keepIds: ReadonlySet<string>): void {
 		for (const id of this.cache.keys()) if (!keepIds.has(id)) this.cache.delete(id);
 		for (const id of this.detections.keys()) if (!keepIds.has(id)) this.detections.delete(id);
+		for (const id of this.texts.keys()) if (!keepIds.has(id)) this.texts.delete(id);
 	}
 
 	/** Takes an input read elsewhere (see Delegate) into the cache; the next run uses it. */
@@ -310,9 +314,21 @@ export class Analyzer {
 	private detect(file: InputFile): Detection {
 		const known = this.detections.get(file.id);
 		if (known) return known;
-		const detection = detectKind(file.name, file.bytes);
+		// decoded once: detection reads the text the parser then gets (takeText)
+		const text = utf8OrNull(file.bytes);
+		const detection = detectKind(file.name, file.bytes, text);
 		this.detections.set(file.id, detection);
+		this.texts.set(file.id, text);
 		return detection;
+	}
+
+	/** The input's text, decoded by detection or now; not kept here past this call. */
+	private takeText(file: InputFile): string | null {
+		const text = this.texts.has(file.id)
+			? (this.texts.get(file.id) ?? null)
+			: utf8OrNull(file.bytes);
+		this.texts.delete(file.id);
+		return text;
 	}
 
 	private async parseOne(
@@ -351,17 +367,20 @@ export class Analyzer {
 					message: `${detection.reason}: recognized, but this kind is not analyzed yet`,
 				};
 			} else {
+				const text = this.takeText(file);
 				entry.outcome = await withKdfBudget(new KdfBudget(), () =>
 					parser({
 						file,
 						kind: detection.kind,
-						text: utf8OrNull(file.bytes),
+						text,
 						password,
 						entryPasswords: new Map(Object.entries(entryPasswords)),
 						progress: (label, fraction) => progress(`${file.name}: ${label}`, fraction, file.id),
 						signal,
 					}),
 				);
+				// the document keeps the text: the bytes are rebuilt from it when asked (one copy)
+				if (text !== null && entry.outcome.xml?.text === text) textBacked(file, text);
 			}
 		} catch (error) {
 			if (signal.aborted) throw error;
@@ -380,7 +399,7 @@ export class Analyzer {
 		const base: InputFacts = {
 			id: file.id,
 			name: file.name,
-			size: file.bytes.length,
+			size: byteLength(file),
 			sha256: entry.sha256,
 			kind: entry.detection.kind,
 			kindReason: entry.detection.reason,
@@ -465,7 +484,7 @@ function cancelledFacts(file: InputFile): InputFacts {
 	return {
 		id: file.id,
 		name: file.name,
-		size: file.bytes.length,
+		size: byteLength(file),
 		sha256: '',
 		kind: 'unknown',
 		kindReason: 'not analyzed',

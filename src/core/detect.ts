@@ -38,10 +38,13 @@ function extensionOf(name: string): string {
 /**
  * Detects an input's kind from its content; the file name's extension only breaks ties.
  * Never throws: anything unrecognized (or too hostile to sniff) is kind `unknown` with a reason.
+ * `text`: the bytes' UTF-8 decoding (null when they are not UTF-8), when the caller has it (the
+ * analysis decodes a file once and shares the text with detection and parsing); without it a
+ * large file's first 8 MB are decoded here.
  */
-export function detectKind(name: string, bytes: Uint8Array): Detection {
+export function detectKind(name: string, bytes: Uint8Array, text?: string | null): Detection {
 	try {
-		return detectKindUnsafe(name, bytes);
+		return detectKindUnsafe(name, bytes, text);
 	} catch (error) {
 		// Only pathological inputs get here (e.g. DER nested so deep that sniffing overflows the stack).
 		const why =
@@ -55,7 +58,7 @@ export function detectKind(name: string, bytes: Uint8Array): Detection {
 /** How much of a large file detection decodes. */
 const DETECT_PREFIX = 8 * 1024 * 1024;
 
-function detectKindUnsafe(name: string, bytes: Uint8Array): Detection {
+function detectKindUnsafe(name: string, bytes: Uint8Array, decoded?: string | null): Detection {
 	if (bytes.length === 0) return { kind: 'unknown', reason: 'empty file' };
 	const magic =
 		bytes.length >= 4
@@ -73,9 +76,12 @@ function detectKindUnsafe(name: string, bytes: Uint8Array): Detection {
 	// Larger files are judged by their first 8 MB; a character the cut splits is left out, or a
 	// valid UTF-8 file would be taken for binary when a multi-byte character straddles the cut.
 	const text =
-		bytes.length > DETECT_PREFIX
-			? utf8PrefixOrNull(bytes.subarray(0, DETECT_PREFIX))
-			: utf8OrNull(bytes);
+		decoded !== undefined
+			? // a slice of a whole text shares its characters: no copy
+				(decoded?.slice(0, DETECT_PREFIX) ?? null)
+			: bytes.length > DETECT_PREFIX
+				? utf8PrefixOrNull(bytes.subarray(0, DETECT_PREFIX))
+				: utf8OrNull(bytes);
 	if (text === null || hasControlCharacters(text.slice(0, 4096))) {
 		if (bytes[0] === 0x30) {
 			const declared = declaredDerLength(bytes);

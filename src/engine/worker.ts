@@ -5,6 +5,7 @@
 // derivation worker (protocol.ts): it answers `read` requests, one input at a time.
 import { Analyzer, type AnalysisRequest, type DelegatedInput, type ParsedEntry } from '../analyze';
 import { describeFailure } from '../core/errors';
+import { isTextBacked, releaseBuffer } from '../core/bytes/text-backed';
 import type { InputFile } from '../core/pipeline';
 import { certificateExtensions } from '../core/x509/certificate-view';
 import type { CertificateDescription } from '../core/x509/facts';
@@ -51,6 +52,22 @@ if (!import.meta.env.DEV) {
 const analyzer = new Analyzer();
 /** File bytes by input id: part of the cache, sent once per worker. */
 const files = new Map<string, InputFile>();
+/** The bytes as received, until the analysis keeps the input as text (see releaseReceived). */
+const received = new Map<string, Uint8Array>();
+
+/**
+ * One copy per input: once the analysis keeps an input's text (an XML document) its bytes are
+ * rebuilt from the text on use (bytes/text-backed.ts), so the copy that came with the message is
+ * freed now rather than at the next full garbage collection. This worker is its only holder.
+ */
+function releaseReceived(inputId: string): void {
+	const file = files.get(inputId);
+	const bytes = received.get(inputId);
+	if (!file || !bytes || !isTextBacked(file)) return;
+	received.delete(inputId);
+	for (const other of received.values()) if (other.buffer === bytes.buffer) return;
+	releaseBuffer(bytes);
+}
 let runId = 0;
 let current: AbortController | null = null;
 let latest: { seq: number; snapshot: EngineSnapshot } | null = null;
@@ -97,6 +114,7 @@ async function run(seq: number, snapshot: EngineSnapshot): Promise<void> {
 			},
 			controller.signal,
 			(input) => {
+				releaseReceived(input.id);
 				if (!controller.signal.aborted) channel.send({ type: 'input', runId: id, seq, input });
 			},
 			(input) => {
@@ -192,9 +210,13 @@ channel.listen((msg) => {
 		yamlAnswer?.(msg.source, msg.error);
 		return;
 	}
-	for (const f of msg.files) files.set(f.id, f);
+	for (const f of msg.files) {
+		files.set(f.id, f);
+		received.set(f.id, f.bytes);
+	}
 	const keep = new Set(msg.snapshot.inputIds);
 	for (const id of files.keys()) if (!keep.has(id)) files.delete(id);
+	for (const id of received.keys()) if (!keep.has(id)) received.delete(id);
 	analyzer.forget(keep);
 	if (!latest || msg.seq >= latest.seq) latest = { seq: msg.seq, snapshot: msg.snapshot };
 	schedule();

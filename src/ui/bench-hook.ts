@@ -63,7 +63,10 @@ async function runOnce(
 	const settle = () =>
 		new Promise<EngineEvent>((resolve) => {
 			waiting = (event) => {
-				if ((event.type === 'result' || event.type === 'crash') && event.seq === client.lastSeq)
+				// a result that leaves inputs to the derivation worker (a key file) is not the report
+				// yet: the one after they are adopted is
+				if (event.type === 'crash' && event.seq === client.lastSeq) resolve(event);
+				if (event.type === 'result' && event.seq === client.lastSeq && !event.waiting?.length)
 					resolve(event);
 			};
 		});

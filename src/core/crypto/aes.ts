@@ -22,29 +22,49 @@ export async function aesCbcDecryptRaw(
 	iv: Uint8Array,
 	data: Uint8Array,
 ): Promise<Uint8Array> {
+	return (await aesCbcRawDecryptor(key))(iv, data);
+}
+
+/**
+ * aesCbcDecryptRaw with the key imported once, for a ciphertext decrypted in chunks: CBC
+ * decrypts each chunk on its own when its IV is the last ciphertext block of the chunk before.
+ */
+export async function aesCbcRawDecryptor(
+	key: Uint8Array,
+): Promise<(iv: Uint8Array, data: Uint8Array) => Promise<Uint8Array>> {
 	checkKey(key);
-	if (data.length === 0 || data.length % 16 !== 0) {
-		throw new CryptoError(
-			'aes/partial-block',
-			'AES-CBC ciphertext is not a whole number of blocks',
-		);
+	const whole = (data: Uint8Array) => {
+		if (data.length === 0 || data.length % 16 !== 0) {
+			throw new CryptoError(
+				'aes/partial-block',
+				'AES-CBC ciphertext is not a whole number of blocks',
+			);
+		}
+	};
+	if (key.length === 24) {
+		return (iv, data) => {
+			whole(data);
+			return Promise.resolve(cbc(key, iv, { disablePadding: true }).decrypt(data));
+		};
 	}
-	if (key.length === 24) return cbc(key, iv, { disablePadding: true }).decrypt(data);
 	const k = await subtle().importKey('raw', toArrayBuffer(key), 'AES-CBC', false, [
 		'encrypt',
 		'decrypt',
 	]);
-	const last = data.subarray(data.length - 16);
-	const padBlock = new Uint8Array(16).fill(16);
-	const extra = new Uint8Array(
-		await subtle().encrypt({ name: 'AES-CBC', iv: toArrayBuffer(last) }, k, padBlock),
-	).subarray(0, 16);
-	const joined = new Uint8Array(data.length + 16);
-	joined.set(data);
-	joined.set(extra, data.length);
-	return new Uint8Array(
-		await subtle().decrypt({ name: 'AES-CBC', iv: toArrayBuffer(iv) }, k, joined),
-	);
+	return async (iv, data) => {
+		whole(data);
+		const last = data.subarray(data.length - 16);
+		const padBlock = new Uint8Array(16).fill(16);
+		const extra = new Uint8Array(
+			await subtle().encrypt({ name: 'AES-CBC', iv: toArrayBuffer(last) }, k, padBlock),
+		).subarray(0, 16);
+		const joined = new Uint8Array(data.length + 16);
+		joined.set(data);
+		joined.set(extra, data.length);
+		return new Uint8Array(
+			await subtle().decrypt({ name: 'AES-CBC', iv: toArrayBuffer(iv) }, k, joined),
+		);
+	};
 }
 
 /** AES-GCM decryption: `data` is ciphertext ‖ 128-bit tag; throws when the tag does not verify. */

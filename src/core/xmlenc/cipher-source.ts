@@ -1,7 +1,11 @@
 // The ciphertext octets of an EncryptedData or EncryptedKey: an inline CipherValue, or a
 // CipherReference into the same document or to another dropped file (matched by file name).
+// An EncryptedData's inline CipherValue is decoded piece by piece as it is decrypted
+// (cipherPieces), so its octets are never held whole beside its text.
 import type { Element } from '@xmldom/xmldom';
+import { base64Pieces } from '../bytes/base64-chunks';
 import { fromBase64, NOT_BASE64, utf8 } from '../bytes/encoding';
+import { wholePieces, type CipherPieces } from './data-cipher';
 import type { InputFile } from '../pipeline';
 import { NS } from './algorithms';
 import { child, children, rawText } from '../xml/dom';
@@ -105,4 +109,22 @@ export function cipherOctets(
 		bytes: base64 ? decodeBase64(utf8(bytes), `file ${name}`) : bytes,
 		reference: uri,
 	};
+}
+
+/**
+ * The octets of an EncryptedData's CipherData as pieces: an inline CipherValue is checked now
+ * and decoded piece by piece when read; a CipherReference's octets are resolved as above.
+ */
+export function cipherPieces(
+	owner: Element,
+	ids: Map<string, Element[]>,
+	files: readonly InputFile[],
+	droppedNames: readonly string[] = [],
+): CipherPieces {
+	const cipherData = child(owner, NS.xenc, 'CipherData');
+	const value = cipherData && child(cipherData, NS.xenc, 'CipherValue');
+	if (!value) return wholePieces(cipherOctets(owner, ids, files, droppedNames).bytes);
+	const pieces = base64Pieces(rawText(value));
+	if (!pieces) throw malformed('CipherValue is not valid base64');
+	return pieces;
 }

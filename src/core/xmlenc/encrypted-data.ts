@@ -10,8 +10,8 @@ import {
 	TYPE_CONTENT,
 	TYPE_ELEMENT,
 } from './algorithms';
-import { cipherOctets } from './cipher-source';
-import { checkCipherShape, decryptWithCipher } from './data-cipher';
+import { cipherPieces } from './cipher-source';
+import { checkCipherShape, decryptToText, type CipherPieces, type Plaintext } from './data-cipher';
 import { child, children, descendants, isElement, rawText } from '../xml/dom';
 import { idOf, idsOf } from './dom';
 import { cryptoFailureMessage, isCryptoFailure, isStructural } from './errors';
@@ -23,7 +23,7 @@ import { derivedTokenKeys, isDerivedKeyToken } from './derived-token';
 import { emptySourceInfo, type Attempt, type Env, type KeySourceInfo } from './decryption-run';
 
 export type DataOutcome =
-	| { status: 'decrypted'; plaintext: Uint8Array; openedBy: KeyUsedFacts; source: KeySourceInfo }
+	| { status: 'decrypted'; plaintext: Plaintext; openedBy: KeyUsedFacts; source: KeySourceInfo }
 	| {
 			status: 'no-key' | 'failed';
 			failure: 'crypto' | 'structural' | 'no-key';
@@ -183,17 +183,17 @@ export async function decryptEncryptedData(
 			`uses the unsupported data encryption algorithm ${shortName(header.algorithm)} (${header.algorithm})`,
 		);
 	}
-	let octets: Uint8Array;
+	let octets: CipherPieces;
 	try {
-		octets = cipherOctets(ed, env.ids, env.files, env.droppedNames).bytes;
-		checkCipherShape(cipher, octets);
+		octets = cipherPieces(ed, env.ids, env.files, env.droppedNames);
+		checkCipherShape(cipher, octets.length);
 	} catch (error) {
 		if (isStructural(error)) return structural(error.message);
 		throw error;
 	}
 	for await (const ck of contentKeys(ed, cipher.keyLength, env, attempt)) {
 		try {
-			const plaintext = await decryptWithCipher(cipher, ck.key, octets);
+			const plaintext = await decryptToText(cipher, ck.key, octets);
 			return { status: 'decrypted', plaintext, openedBy: ck.openedBy, source: ck.source };
 		} catch (error) {
 			if (isCryptoFailure(error)) continue;

@@ -3,8 +3,6 @@
 // For every XML document it decrypts each EncryptedData with the key ring, records the facts and
 // appends the decrypted document to ctx.documents.
 import type { Document, Element } from '@xmldom/xmldom';
-import { sha256Hex } from '../bytes/digest';
-import { utf8 } from '../bytes/encoding';
 import type { AnalysisFacts } from '../facts';
 import type { InputFile, Stage, StageContext, XmlDocumentRef } from '../pipeline';
 import { DATA_ALGORITHMS, NS } from './algorithms';
@@ -72,7 +70,7 @@ function toFacts(
 		wsaTo,
 	};
 	if (outcome.status === 'decrypted') {
-		const text = utf8(outcome.plaintext);
+		const text = outcome.plaintext.text;
 		return {
 			...base,
 			plaintextSha256: plaintextSha256 ?? undefined,
@@ -209,9 +207,9 @@ async function decryptDocument(
 		}
 		let hash: string | null = null;
 		if (outcome.status === 'decrypted') {
-			hash = await sha256Hex(outcome.plaintext);
+			hash = outcome.plaintext.sha256;
 			if (header.type === 'element' || header.type === 'content') {
-				replacements.push({ index: i, text: utf8(outcome.plaintext), type: header.type });
+				replacements.push({ index: i, text: outcome.plaintext.text, type: header.type });
 			}
 		}
 		out.push(toFacts(ref.inputName, ed, outcome, wsaTo, hash));
