@@ -4,6 +4,7 @@
 import { CryptoError } from '../errors';
 import { aeskw, cbc, gcm } from '@noble/ciphers/aes.js';
 import { toArrayBuffer } from '../bytes/encoding';
+import { releaseBuffer } from '../bytes/text-backed';
 
 const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
 
@@ -61,9 +62,12 @@ export async function aesCbcRawDecryptor(
 		const joined = new Uint8Array(data.length + 16);
 		joined.set(data);
 		joined.set(extra, data.length);
-		return new Uint8Array(
+		const plain = new Uint8Array(
 			await subtle().decrypt({ name: 'AES-CBC', iv: toArrayBuffer(iv) }, k, joined),
 		);
+		// ours alone: freed now rather than at a garbage collection (chunked decryption makes ten)
+		releaseBuffer(joined);
+		return plain;
 	};
 }
 

@@ -111,6 +111,9 @@ export function cipherOctets(
 	};
 }
 
+/** Checked CipherValues by element: a document kept between analyses is not checked again. */
+const checked = new WeakMap<Element, CipherPieces | null>();
+
 /**
  * The octets of an EncryptedData's CipherData as pieces: an inline CipherValue is checked now
  * and decoded piece by piece when read; a CipherReference's octets are resolved as above.
@@ -124,7 +127,11 @@ export function cipherPieces(
 	const cipherData = child(owner, NS.xenc, 'CipherData');
 	const value = cipherData && child(cipherData, NS.xenc, 'CipherValue');
 	if (!value) return wholePieces(cipherOctets(owner, ids, files, droppedNames).bytes);
-	const pieces = base64Pieces(rawText(value));
+	let pieces = checked.get(value);
+	if (pieces === undefined) {
+		pieces = base64Pieces(rawText(value));
+		checked.set(value, pieces);
+	}
 	if (!pieces) throw malformed('CipherValue is not valid base64');
-	return pieces;
+	return { length: pieces.length, pieces: () => pieces.pieces(), fresh: true };
 }

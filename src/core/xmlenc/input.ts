@@ -16,6 +16,7 @@ import { DISPLAY_LIMIT, type DecryptionFacts } from './facts';
 import { CertIndex } from './key-match';
 import type { Env } from './decryption-run';
 import { replaceDecrypted, type Replacement } from './replace';
+import { plaintextHead } from './data-cipher';
 
 function locationOf(ed: Element): DecryptionFacts['location'] {
 	const parent = ed.parentNode;
@@ -70,13 +71,13 @@ function toFacts(
 		wsaTo,
 	};
 	if (outcome.status === 'decrypted') {
-		const text = outcome.plaintext.text;
+		const plain = outcome.plaintext;
 		return {
 			...base,
 			plaintextSha256: plaintextSha256 ?? undefined,
 			openedBy: outcome.openedBy,
-			plaintext: text.length > DISPLAY_LIMIT ? text.slice(0, DISPLAY_LIMIT) : text,
-			...(text.length > DISPLAY_LIMIT ? { plaintextTruncated: true } : {}),
+			plaintext: plaintextHead(plain, DISPLAY_LIMIT),
+			...(plain.chars > DISPLAY_LIMIT ? { plaintextTruncated: true } : {}),
 		};
 	}
 	return { ...base, failure: outcome.failure, error: outcome.message };
@@ -209,7 +210,7 @@ async function decryptDocument(
 		if (outcome.status === 'decrypted') {
 			hash = outcome.plaintext.sha256;
 			if (header.type === 'element' || header.type === 'content') {
-				replacements.push({ index: i, text: outcome.plaintext.text, type: header.type });
+				replacements.push({ index: i, pieces: outcome.plaintext.pieces, type: header.type });
 			}
 		}
 		out.push(toFacts(ref.inputName, ed, outcome, wsaTo, hash));

@@ -43,7 +43,8 @@ export function parseFragment(text: string, parent: Element | null): SafeXmlDocu
 export interface Replacement {
 	/** Index of the EncryptedData among the document's EncryptedData elements, in document order. */
 	index: number;
-	text: string;
+	/** The decrypted text in pieces (xmlenc/data-cipher.ts Plaintext), joined only when spliced. */
+	pieces: readonly string[];
 	type: 'element' | 'content';
 }
 
@@ -61,6 +62,17 @@ function stripDeclaration(text: string): string {
 	return text.replace(/^\uFEFF/, '').replace(/^\s*<\?xml[^?]*\?>/, '');
 }
 
+/** The pieces with an XML declaration at the start taken off (it may span the first pieces). */
+function strippedPieces(pieces: readonly string[]): string[] {
+	let head = '';
+	let k = 0;
+	// enough of the start for stripDeclaration: 256 characters, more while they are only
+	// whitespace or an unfinished declaration
+	const open = /^\uFEFF?\s*(<\?xml[^?]*)?$/;
+	while (k < pieces.length && (head.length < 256 || open.test(head))) head += pieces[k++];
+	return [stripDeclaration(head), ...pieces.slice(k)];
+}
+
 /**
  * Fast path: the plaintext is spliced as text in place of the replaced element (the parent and
  * its namespace declarations stay where they are, so prefixes resolve as in the original), and
@@ -74,7 +86,7 @@ function spliceAll(
 	const eds = descendants(copy, NS.xenc, 'EncryptedData');
 	let token = 'wssec-decrypted-';
 	while (original.text.includes(token)) token += 'x';
-	const pieces = new Map<string, string>();
+	const pieces = new Map<string, string[]>();
 	for (const r of replacements) {
 		const ed = eds[r.index];
 		if (!ed) continue;
@@ -82,12 +94,21 @@ function spliceAll(
 		if (!target.parentNode) continue;
 		const marker = `${token}${r.index}`;
 		target.parentNode.replaceChild(copy.createComment(marker), target);
-		pieces.set(`<!--${marker}-->`, stripDeclaration(r.text));
+		pieces.set(`<!--${marker}-->`, strippedPieces(r.pieces));
 	}
 	if (!pieces.size) return null;
 	const serialized = new XMLSerializer().serializeToString(copy);
 	const pattern = new RegExp(`<!--${token}\\d+-->`, 'g');
-	const text = serialized.replace(pattern, (m) => pieces.get(m) ?? m);
+	// one join of the document around the pieces: the decrypted text is not copied twice
+	const parts: string[] = [];
+	let last = 0;
+	for (const m of serialized.matchAll(pattern)) {
+		parts.push(serialized.slice(last, m.index));
+		parts.push(...(pieces.get(m[0]) ?? [m[0]]));
+		last = m.index + m[0].length;
+	}
+	parts.push(serialized.slice(last));
+	const text = parts.join('');
 	// Plaintext is attacker-controlled: the same DOCTYPE/ENTITY refusal and limits apply.
 	return parseXml(text);
 }
@@ -124,7 +145,7 @@ function replaceOneByOne(
 		const parent = target.parentNode;
 		let fragment: SafeXmlDocument;
 		try {
-			fragment = parseFragment(r.text, isElement(parent) ? parent : null);
+			fragment = parseFragment(r.pieces.join(''), isElement(parent) ? parent : null);
 		} catch (error) {
 			errors.set(r.index, `the decrypted content is not well-formed XML: ${reasonOf(error)}`);
 			continue;
