@@ -3,8 +3,9 @@
 // depend on the runs before it, or the page's export and the command line's JSON would differ.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Analyzer, type AnalysisRequest } from './analyze';
+import { isTextBacked } from './core/bytes/text-backed';
 import type { AnalysisSettings } from './core/facts';
 import type { Report } from './core/report/report';
 import { MIX_DIR, mixPasswords } from '../tests/support/mix';
@@ -94,5 +95,42 @@ describe('Analyzer: a result does not depend on earlier runs', () => {
 		const once = await new Analyzer().run(request, () => undefined, signal);
 		expect(stable(last.report)).toEqual(stable(once.report));
 		expect(last.report.inputs.every((i) => i.status === 'parsed')).toBe(true);
+	});
+});
+
+describe('Analyzer: one copy of an XML input', () => {
+	it('decodes the input once (detection and parsing share it) and keeps its text, not its bytes', async () => {
+		const input = files(['wss/wss4j-soap11-rsa-bst.xml', 'wss/ca.pem']);
+		const [xml, pem] = input as [
+			AnalysisRequest['files'][number],
+			AnalysisRequest['files'][number],
+		];
+		const original = xml.bytes.slice();
+		const decode = vi.spyOn(TextDecoder.prototype, 'decode');
+		const now = '2026-12-01T00:00:00.000Z';
+		const page = new Analyzer();
+		const request = {
+			files: input,
+			passwords: {},
+			entryPasswords: {},
+			settings: settings({ now }),
+		};
+		const first = await page.run(request, () => undefined, signal);
+		const wholeFile = decode.mock.calls.filter(
+			([b]) => (b as Uint8Array).length === original.length,
+		);
+		decode.mockRestore();
+		expect(wholeFile).toHaveLength(1);
+		expect(isTextBacked(xml)).toBe(true);
+		expect(isTextBacked(pem)).toBe(false);
+		expect([...xml.bytes]).toEqual([...original]);
+		expect(first.report.inputs.map((i) => i.status)).toEqual(['parsed', 'parsed']);
+		// a settings change re-runs on the cached document; the result is a fresh run's
+		const trusted = { ...request, settings: settings({ now, truststoreInputs: ['in2'] }) };
+		const again = await page.run(trusted, () => undefined, signal);
+		const fresh = files(['wss/wss4j-soap11-rsa-bst.xml', 'wss/ca.pem']);
+		const once = await new Analyzer().run({ ...trusted, files: fresh }, () => undefined, signal);
+		expect(stable(again.report)).toEqual(stable(once.report));
+		expect(again.report.inputs[0]?.size).toBe(original.length);
 	});
 });

@@ -31,8 +31,9 @@ export function base64Pieces(text: string, sliceChars = SLICE_CHARS): Base64Piec
 	for (let at = 0; at < text.length; at += sliceChars) {
 		const compact = text.slice(at, at + sliceChars).replace(SPACE, '');
 		if (!compact) continue;
-		if (pads || NOT_BASE64.test(compact)) return null;
+		if (NOT_BASE64.test(compact)) return null;
 		const eq = compact.indexOf('=');
+		if (pads && eq !== 0) return null; // characters after the padding
 		if (eq === -1) {
 			significant += compact.length;
 			continue;
@@ -40,7 +41,7 @@ export function base64Pieces(text: string, sliceChars = SLICE_CHARS): Base64Piec
 		// padding ends the text: '=' alone up to the end of this slice, whitespace after it
 		for (let i = eq; i < compact.length; i++) if (compact.charCodeAt(i) !== 61) return null;
 		significant += eq;
-		pads = compact.length - eq;
+		pads += compact.length - eq;
 	}
 	if (pads > 2 || (pads ? (significant + pads) % 4 !== 0 : significant % 4 === 1)) return null;
 	return {
