@@ -86,6 +86,8 @@ class PieceReader {
 	 * returned from it is no longer needed.
 	 */
 	done(): void {
+		if (this.copy) releaseBuffer(this.copy);
+		this.copy = null;
 		if (this.fresh && this.at === this.piece.length && this.piece.length) {
 			releaseBuffer(this.piece);
 			this.piece = new Uint8Array(0);
@@ -93,12 +95,16 @@ class PieceReader {
 		}
 	}
 
+	/** The buffer `read` last assembled across pieces: the reader's own, freed by `done`. */
+	private copy: Uint8Array | null = null;
+
 	read(n: number): Uint8Array {
 		if (this.piece.length - this.at >= n) {
 			this.at += n;
 			return this.piece.subarray(this.at - n, this.at);
 		}
 		const out = new Uint8Array(n);
+		this.copy = out;
 		let filled = 0;
 		while (filled < n) {
 			if (this.at === this.piece.length) {
@@ -140,7 +146,7 @@ export async function decryptPieces(
 		if (cipher.kind === 'aes-gcm' && source.length <= gcmOneCallBytes) {
 			const octets = reader.read(source.length);
 			const plain = await aesGcmDecrypt(key, octets.subarray(0, 12), octets.subarray(12));
-			if (source.fresh) releaseBuffer(octets);
+			reader.done();
 			sink(plain, true);
 			return;
 		}
