@@ -7,6 +7,7 @@
 // hands out nothing before its tag is checked.
 import { aesCbcRawDecryptor, aesGcmDecrypt } from '../crypto/aes';
 import { aesGcmChunks } from '../crypto/aes-gcm-chunked';
+import { removeXmlEncPadding } from '../crypto/padding';
 import { tripleDesCbcDecryptRaw } from '../crypto/tripledes';
 import { toHex } from '../bytes/encoding';
 import { digest } from '../bytes/digest';
@@ -180,9 +181,9 @@ export async function decryptPieces(
 			left -= n;
 			if (left === 0) {
 				// ISO 10126: only the last octet (the pad length) is defined
-				const pad = plain[plain.length - 1] ?? 0;
-				if (pad < 1 || pad > block) throw cryptoFailure('padding');
-				plain = plain.subarray(0, plain.length - pad);
+				const unpadded = removeXmlEncPadding(plain, block);
+				if (!unpadded) throw cryptoFailure('padding');
+				plain = unpadded;
 			}
 			sink(plain, left === 0);
 		}
@@ -223,11 +224,6 @@ export interface Plaintext {
 	sha256: string;
 	/** Length in octets. */
 	length: number;
-}
-
-/** The text of a plaintext, joined (small ones, and the slow path of replace.ts). */
-export function plaintextText(p: Plaintext): string {
-	return p.pieces.join('');
 }
 
 /**
