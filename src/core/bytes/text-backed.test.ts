@@ -27,6 +27,19 @@ describe('textBacked', () => {
 		expect(byteLength(holder)).toBe(original.length);
 	});
 
+	it('moves to the text of a second parse (the first is not kept alive), BOM and all', () => {
+		const original = Uint8Array.of(0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<a>ü</a>'));
+		const holder = { bytes: original.slice() };
+		textBacked(holder, utf8OrNull(holder.bytes) ?? '');
+		expect([...holder.bytes]).toEqual([...original]);
+		// a probe text of the same length shows which text the getter reads now
+		textBacked(holder, '<b>ü</b>');
+		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(holder.bytes)).toBe(
+			'\uFEFF<b>ü</b>',
+		);
+		expect(byteLength(holder)).toBe(original.length);
+	});
+
 	it('answers the size without encoding the text again', () => {
 		const holder = { bytes: new TextEncoder().encode('x'.repeat(1000)) };
 		textBacked(holder, 'x'.repeat(1000));

@@ -27,6 +27,9 @@ export function isTextBacked(holder: BytesHolder): boolean {
 	return (holder as TextBacked)[SIZE] !== undefined;
 }
 
+/** Whether a text-backed holder's bytes began with a byte order mark (the text does not say). */
+const BOMS = new WeakMap<BytesHolder, boolean>();
+
 function hasBom(bytes: Uint8Array): boolean {
 	return bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2];
 }
@@ -39,11 +42,14 @@ function hasBom(bytes: Uint8Array): boolean {
  * bytes (no lone surrogates, no overlong forms), so the rebuilt bytes are the original ones.
  */
 export function textBacked(holder: BytesHolder, text: string): void {
-	if (isTextBacked(holder)) return;
-	const bytes = holder.bytes;
-	const bom = hasBom(bytes);
+	// already text-backed (the input was parsed again): the getter moves to the new text, so the
+	// old one is not kept alive beside it
+	const known = (holder as TextBacked)[SIZE];
+	const bytes = known === undefined ? holder.bytes : null;
+	const size = known ?? bytes?.length ?? 0;
+	const bom = bytes ? hasBom(bytes) : (BOMS.get(holder) ?? false);
+	BOMS.set(holder, bom);
 	const encoder = new TextEncoder();
-	const size = bytes.length;
 	Object.defineProperty(holder, 'bytes', {
 		configurable: true,
 		enumerable: true,
@@ -56,7 +62,7 @@ export function textBacked(holder: BytesHolder, text: string): void {
 			return out;
 		},
 	});
-	Object.defineProperty(holder, SIZE, { value: size, enumerable: false });
+	if (known === undefined) Object.defineProperty(holder, SIZE, { value: size, enumerable: false });
 }
 
 /**
