@@ -133,4 +133,14 @@ describe('Analyzer: one copy of an XML input', () => {
 		expect(stable(again.report)).toEqual(stable(once.report));
 		expect(again.report.inputs[0]?.size).toBe(original.length);
 	});
+
+	it('keeps no decoded text for an input no parser reads (the engine holds its bytes already)', async () => {
+		const page = new Analyzer();
+		const notes = { id: 'n', name: 'notes.txt', bytes: new TextEncoder().encode('just words\n') };
+		const request = { files: [notes], passwords: {}, entryPasswords: {}, settings: settings() };
+		const result = await page.run(request, () => undefined, signal);
+		expect(result.report.inputs[0]?.kind).toBe('unknown');
+		expect((page as unknown as { texts: Map<string, unknown> }).texts.size).toBe(0);
+		expect(isTextBacked(notes)).toBe(false);
+	});
 });

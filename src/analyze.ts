@@ -290,6 +290,8 @@ export class Analyzer {
 				}
 			}
 		}
+		// a text detection decoded for an input not parsed here (delegated, cached) is not kept
+		this.texts.clear();
 		const findings = runRules(facts);
 		gradeRuntimeTables(facts);
 		return { facts, report: buildReport(facts, findings, now), rules: catalogOf(findings) };
