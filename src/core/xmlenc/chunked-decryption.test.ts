@@ -3,12 +3,15 @@
 // 4-character group and chunks cut inside a block and inside a UTF-8 character, whitespace in the
 // CipherValue, plaintexts of 0, 1, 15, 16, 17 bytes and several MB, wrong tags and wrong pads.
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { base64Pieces } from '../bytes/base64-chunks';
 import { fromBase64, NOT_BASE64 } from '../bytes/encoding';
 import { hasCode } from '../errors';
 import { DATA_ALGORITHMS, NS } from './algorithms';
 import {
+	chunkLimits,
 	decryptPieces,
 	decryptToText,
 	decryptWithCipher,
@@ -17,6 +20,7 @@ import {
 	type CipherPieces,
 } from './data-cipher';
 import { isCryptoFailure } from './errors';
+import { certificateMaterial, pemBlocks, privateKeyMaterial, ringFrom, runStage } from './testing';
 
 const CIPHERS = {
 	'aes128-cbc': { uri: NS.xenc + 'aes128-cbc', openssl: 'aes-128-cbc', key: 16, block: 16 },
@@ -248,4 +252,43 @@ describe('decryptToText: chunked decryption against OpenSSL', () => {
 			decryptPieces(cipher, key, pieces(octets, 8), () => undefined, { chunkBytes: 24 }),
 		).rejects.toThrow(RangeError);
 	});
+});
+
+describe("real producers' messages through the smallest chunks", () => {
+	const DIR = resolve(import.meta.dirname, '../../../tests/fixtures/xmlenc');
+	const read = (name: string): string => readFileSync(resolve(DIR, name), 'utf8');
+	const defaults = { ...chunkLimits };
+	afterEach(() => Object.assign(chunkLimits, defaults));
+	const cert = pemBlocks(read('recipient-cert.pem'), 'CERTIFICATE')[0];
+	const key = pemBlocks(read('recipient-key.pem'), 'PRIVATE KEY')[0];
+	if (!cert || !key) throw new TypeError('test: fixture keys missing');
+	const c = certificateMaterial(cert, 'recipient.p12', 'recipient');
+	const ring = () =>
+		ringFrom({
+			certificates: [c],
+			privateKeys: [
+				privateKeyMaterial(key, 'recipient-key', 'recipient.p12', 'recipient', [c.sha256]),
+			],
+		});
+	// xmlsec1, WSS4J and Santuario messages for the fixture recipient (RSA key transport)
+	const messages = readdirSync(DIR).filter(
+		(f) =>
+			/^(xmlsec1|wss4j|santuario-(oaep|rsa))-.*\.xml$/.test(f) &&
+			f !== 'xmlsec1-cipherreference.xml',
+	);
+
+	it.each(messages)(
+		'%s: 48-byte chunks (3 AES blocks) and 5-character base64 slices decrypt the same',
+		async (name) => {
+			const whole = await runStage(name, read(name), ring());
+			Object.assign(chunkLimits, { chunkBytes: 48, gcmOneCallBytes: 0, sliceChars: 5 });
+			const chunked = await runStage(name, read(name), ring());
+			const summary = (r: typeof whole) =>
+				r.facts.decryptions.map((d) => [d.status, d.plaintextSha256, d.error ?? null]);
+			expect(summary(whole).every(([status]) => status === 'decrypted')).toBe(true);
+			expect(summary(chunked)).toEqual(summary(whole));
+			const text = (r: typeof whole) => r.documents.find((d) => d.origin === 'decrypted')?.xml.text;
+			expect(text(chunked)).toBe(text(whole));
+		},
+	);
 });

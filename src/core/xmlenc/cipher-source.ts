@@ -5,7 +5,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { base64Pieces } from '../bytes/base64-chunks';
 import { fromBase64, NOT_BASE64, utf8 } from '../bytes/encoding';
-import { wholePieces, type CipherPieces } from './data-cipher';
+import { chunkLimits, wholePieces, type CipherPieces } from './data-cipher';
 import type { InputFile } from '../pipeline';
 import { NS } from './algorithms';
 import { child, children, rawText } from '../xml/dom';
@@ -129,7 +129,7 @@ export function cipherPieces(
 	if (!value) return wholePieces(cipherOctets(owner, ids, files, droppedNames).bytes);
 	let pieces = checked.get(value);
 	if (pieces === undefined) {
-		pieces = base64Pieces(rawText(value));
+		pieces = base64Pieces(rawText(value), chunkLimits.sliceChars);
 		checked.set(value, pieces);
 	}
 	if (!pieces) throw malformed('CipherValue is not valid base64');

@@ -9,6 +9,7 @@ import { aesCbcRawDecryptor, aesGcmDecrypt } from '../crypto/aes';
 import { aesGcmChunks } from '../crypto/aes-gcm-chunked';
 import { removeXmlEncPadding } from '../crypto/padding';
 import { tripleDesCbcDecryptRaw } from '../crypto/tripledes';
+import { SLICE_CHARS } from '../bytes/base64-chunks';
 import { toHex } from '../bytes/encoding';
 import { digest } from '../bytes/digest';
 import { releaseBuffer } from '../bytes/text-backed';
@@ -49,6 +50,17 @@ export interface ChunkOptions {
 	chunkBytes?: number;
 	gcmOneCallBytes?: number;
 }
+
+/**
+ * The sizes the decryption stage uses (and base64 slices of a CipherValue, cipher-source.ts).
+ * Mutable only so a test can run real producers' messages through the smallest chunks
+ * (chunked-decryption.test.ts); nothing else writes them.
+ */
+export const chunkLimits = {
+	chunkBytes: CHUNK_BYTES,
+	gcmOneCallBytes: GCM_ONE_CALL_BYTES,
+	sliceChars: SLICE_CHARS,
+};
 
 /** Shape checks that do not depend on the key: safe to report specifically. */
 export function checkCipherShape(cipher: DataCipher, length: number): void {
@@ -136,7 +148,10 @@ export async function decryptPieces(
 	key: Uint8Array,
 	source: CipherPieces,
 	sink: (plain: Uint8Array, last: boolean) => void,
-	{ chunkBytes = CHUNK_BYTES, gcmOneCallBytes = GCM_ONE_CALL_BYTES }: ChunkOptions = {},
+	{
+		chunkBytes = chunkLimits.chunkBytes,
+		gcmOneCallBytes = chunkLimits.gcmOneCallBytes,
+	}: ChunkOptions = {},
 ): Promise<void> {
 	if (key.length !== cipher.keyLength) throw cryptoFailure('key length does not fit');
 	if (chunkBytes <= 0 || chunkBytes % 16 !== 0)
