@@ -59,7 +59,7 @@ function encryptRaw(name: CipherName, key: Buffer, blocks: Buffer): Buffer {
 /** Base64 as producers write it: 64-character lines, CRLF and indentation (Santuario). */
 function cipherValue(octets: Buffer): string {
 	const b64 = octets.toString('base64');
-	return '\n\t' + (b64.match(/.{1,64}/g) ?? []).join('&#13;\r\n\t ').replace(/&#13;/g, '') + '\n';
+	return '\n\t' + (b64.match(/.{1,64}/g) ?? []).join('\r\n\t ') + '\n';
 }
 
 function pieces(octets: Buffer, sliceChars: number): CipherPieces {
