@@ -38,10 +38,11 @@ export const CHUNK_BYTES = 1024 * 1024;
 
 /**
  * AES-GCM ciphertexts up to this size are decrypted by WebCrypto in one call, larger ones in
- * chunks: GHASH in JavaScript costs about 25 ms per MB where WebCrypto's whole AES-GCM takes 2.
- * Measured on the bench's 10 MB Body (13.5 MB envelope): in one call 365–386 ms and a peak of
- * 66–70 MB, in chunks 612–645 ms and 59 MB; the engine's peak is the decrypted text beside the
- * document it is spliced into, so chunks pay only from about this size on.
+ * chunks: GHASH in JavaScript costs several ms per MB where WebCrypto's whole AES-GCM takes 2.
+ * Measured on the bench's 10 MB Body (13.5 MB envelope, three runs each, load 4-5): in one call
+ * 484–533 ms and an engine peak of 50.6–51.2 MB, in chunks 561–595 ms and 48.6–49.7 MB. The peak
+ * is the decrypted text beside the document it is spliced into, not the ciphertext, so chunks
+ * pay only from about this size on.
  */
 export const GCM_ONE_CALL_BYTES = 16 * 1024 * 1024;
 
