@@ -3,8 +3,8 @@
 // The octets come in pieces (a CipherValue is base64-decoded piece by piece) and are decrypted
 // in chunks, so a 10 MB CipherValue is never held as text, octets and plaintext at once: CBC
 // decrypts each chunk with the last ciphertext block of the one before as its IV and takes the
-// padding off the last one; GCM runs as AES-CTR plus GHASH (crypto/aes-gcm-chunked.ts) and
-// hands out nothing before its tag is checked.
+// padding off the last one; GCM above GCM_ONE_CALL_BYTES runs as AES-CTR plus GHASH
+// (crypto/aes-gcm-chunked.ts) and hands out nothing before its tag is checked.
 import { aesCbcRawDecryptor, aesGcmDecrypt } from '../crypto/aes';
 import { aesGcmChunks } from '../crypto/aes-gcm-chunked';
 import { removeXmlEncPadding } from '../crypto/padding';
