@@ -3,6 +3,7 @@
 // then the cross-file stages run, each guarded the same way, then the rules, the grade and the
 // report. Runs inside the engine worker; parse outcomes are cached so adding a file does not redo
 // the expensive work (key derivation) for the others.
+import { KIND_AREA, loadArea, type AreaCode, type AreaName } from './areas';
 import { detectKind, type Detection } from './core/detect';
 import { KdfBudget, withKdfBudget } from './core/crypto/budget';
 import { describeFailure, LockedError } from './core/errors';
@@ -13,8 +14,8 @@ import {
 	type AnalysisSettings,
 	type InputFacts,
 } from './core/facts';
+import { findDeclaredPasswords } from './core/keys/declared-passwords';
 import { mergeKeyRings, type KeyRing } from './core/keys/keyring';
-import { parsers as keystoreParsers } from './core/keystore/input';
 import type {
 	InputFile,
 	ParsedInput,
@@ -30,35 +31,95 @@ import { grade } from './core/report/grade';
 import type { InputKind, Report } from './core/report/report';
 import type { SarifRuleSource } from './core/report/sarif';
 import { sha256Hex } from './core/bytes/digest';
-import { utf8OrNull } from './core/bytes/encoding';
-import { parsers as soapParsers, stage as signatureStage } from './core/soap/input';
-import { parsers as tlsParsers, stage as tlsStage } from './core/tls/input';
-import { parsers as wsdlParsers, stage as wsdlStage } from './core/wsdl/input';
-import { connectorEkuStage } from './core/x509/connector-eku';
-import { parsers as x509Parsers, stage as certificateStage } from './core/x509/input';
-import { stage as decryptionStage } from './core/xmlenc/input';
+import { utf8, utf8OrNull } from './core/bytes/encoding';
 import { rawKeysFromFile } from './core/xmlenc/raw-key-file';
 import { RULES } from './rules';
 import { runRuleList } from './rules/run-rules';
 
-const PARSERS: Partial<Record<InputKind, Parser>> = {
-	...x509Parsers,
-	...keystoreParsers,
-	...soapParsers,
-	...wsdlParsers,
-	...tlsParsers,
-};
+/** The parser of a kind, from its area's code (loaded on first need: src/areas). */
+async function parserFor(kind: InputKind): Promise<Parser | undefined> {
+	if (kind === 'unknown') return undefined;
+	const parsers: Partial<Record<InputKind, Parser>> = (await loadArea(KIND_AREA[kind])).parsers;
+	return parsers[kind];
+}
+
+/**
+ * A stage of an area whose code is loaded only when `wanted` says the stage has something to
+ * do; `wanted` must be true whenever the stage would change the facts, so a result never depends
+ * on which areas happen to be loaded.
+ */
+function areaStage<A extends AreaName>(
+	area: A,
+	pick: (code: AreaCode<A>) => Stage,
+	wanted: (facts: AnalysisFacts, ctx: StageContext) => boolean,
+): Stage {
+	return async (facts, ctx) => {
+		if (wanted(facts, ctx)) await pick(await loadArea(area))(facts, ctx);
+	};
+}
+
+const hasXml = (_: AnalysisFacts, ctx: StageContext) => ctx.documents.length > 0;
 
 /** Fixed order: keys and certificates first, decryption before signatures (sign-then-encrypt). */
 const STAGES: readonly { name: string; run: Stage }[] = [
-	{ name: 'certificates', run: certificateStage },
-	{ name: 'decryption', run: decryptionStage },
-	{ name: 'signatures', run: signatureStage },
-	{ name: 'WSDL and policy', run: wsdlStage },
-	{ name: 'TLS settings', run: tlsStage },
+	{ name: 'certificates', run: areaStage('pki', (a) => a.certificateStage, needsCertificateStage) },
+	// both return at once without an XML document
+	{ name: 'decryption', run: areaStage('xml-security', (a) => a.decryptionStage, hasXml) },
+	{ name: 'signatures', run: areaStage('xml-security', (a) => a.signatureStage, hasXml) },
+	{
+		name: 'WSDL and policy',
+		run: areaStage(
+			'wsdl',
+			(a) => a.wsdlStage,
+			// XML documents, or a .NET configuration declaring WS-Security (what the stage reads)
+			(facts, ctx) =>
+				hasXml(facts, ctx) ||
+				ctx.inputs.some(
+					(i) =>
+						i.kind === 'tls-config' &&
+						(utf8OrNull(i.file.bytes) ?? '').includes('<system.serviceModel'),
+				),
+		),
+	},
+	{
+		name: 'TLS settings',
+		run: areaStage(
+			'tls',
+			(a) => a.tlsStage,
+			// the stage's sources: TLS inputs and the connector form
+			(facts, ctx) =>
+				facts.connector !== null || ctx.inputs.some((i) => i.outcome.detail?.area === 'tls'),
+		),
+	},
 	// after the TLS stage: it names each connector's certificate and role
-	{ name: 'certificate purposes', run: connectorEkuStage },
+	{
+		name: 'certificate purposes',
+		run: areaStage(
+			'pki',
+			(a) => a.connectorEkuStage,
+			(facts) => facts.tls.some((c) => c.certificate?.sha256),
+		),
+	},
 ];
+
+/**
+ * The certificate stage pairs keys with certificates, validates chains against the CRLs and
+ * anchors, and records keystore passwords declared in TLS configuration files: without any of
+ * these it has nothing to do (a TLS file alone does not load the certificate code).
+ */
+function needsCertificateStage(facts: AnalysisFacts, ctx: StageContext): boolean {
+	return (
+		facts.certificates.length > 0 ||
+		facts.keys.length > 0 ||
+		facts.keystores.length > 0 ||
+		ctx.keyring.certificates.length > 0 ||
+		ctx.inputs.some(
+			(i) =>
+				(i.kind !== 'unknown' && KIND_AREA[i.kind] === 'pki') ||
+				(i.kind === 'tls-config' && findDeclaredPasswords(utf8(i.file.bytes)).length > 0),
+		)
+	);
+}
 
 export interface AnalysisRequest {
 	files: readonly InputFile[];
@@ -339,7 +400,8 @@ export class Analyzer {
 			step = 'computing the SHA-256';
 			entry.sha256 = cached?.sha256 ?? (await sha256Hex(file.bytes));
 			const detection = entry.detection;
-			const parser = PARSERS[detection.kind];
+			step = `loading the code that reads ${detection.kind} files`;
+			const parser = await parserFor(detection.kind);
 			step = `reading the ${detection.kind} file`;
 			if (detection.kind === 'unknown') {
 				const raw = rawKeysFromFile(file.bytes)[0];

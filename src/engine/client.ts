@@ -6,6 +6,7 @@
 import type { InputFile } from '../core/pipeline';
 import type { CertificateDescription } from '../core/x509/facts';
 import type { DelegatedInput, ParsedEntry } from '../analyze';
+import type { AreaName } from '../areas';
 import { pageChannel, type EngineEvent, type EngineSnapshot } from './protocol';
 
 declare global {
@@ -14,11 +15,21 @@ declare global {
 		__wssecEngineSource?: string;
 		/** Set by assets/yaml.js, loaded only when the engine reads a YAML file. */
 		__wssecYamlSource?: string;
+		/** Sources of the engine's area scripts (assets/engine-*.js), each set by its own script. */
+		__wssecEngineChunks?: Record<string, string>;
 	}
 }
 
 const ENGINE_SCRIPT = 'assets/engine.js';
 const YAML_SCRIPT = 'assets/yaml.js';
+/** The names the engine asks for: its own scripts are assets/engine-<name>.js. */
+const ENGINE_CHUNK = /^engine-[\w-]+$/;
+/**
+ * What the idle prewarm compiles besides the base: the common first drop is a captured SOAP
+ * request, which needs the XML-security code and the WSDL stage's (it matches every envelope
+ * against the policies); certificates, keystores and TLS files load their area on demand.
+ */
+export const PREWARM_AREAS: AreaName[] = ['xml-security', 'wsdl'];
 
 /**
  * Loads a classic script that stores a worker script's text in a global (a classic script
@@ -45,17 +56,51 @@ const loadEngineSource = () =>
 const loadYamlSource = () =>
 	loadSource(YAML_SCRIPT, () => window.__wssecYamlSource, 'The YAML reader');
 
+/** The source of a script the engine asks for (`need-module`): one of its areas, or YAML. */
+function loadModuleSource(name: string): Promise<string> {
+	if (name === 'yaml') return loadYamlSource();
+	if (!ENGINE_CHUNK.test(name)) return Promise.reject(new Error(`No engine script ${name}`));
+	return loadSource(
+		`assets/${name}.js`,
+		() => window.__wssecEngineChunks?.[name],
+		`The analysis engine's ${name.slice('engine-'.length)} code`,
+	);
+}
+
+/**
+ * Answers the worker's requests for scripts from the start (the prewarm's worker asks before a
+ * client takes it).
+ */
+function serveModules(worker: Worker): Worker {
+	const channel = pageChannel(worker);
+	channel.listen((event) => {
+		if (event.type !== 'need-module') return;
+		const { name } = event;
+		loadModuleSource(name).then(
+			(source) => channel.send({ type: 'module', name, source }),
+			(error: unknown) =>
+				channel.send({
+					type: 'module',
+					name,
+					source: null,
+					error: error instanceof Error ? error.message : String(error),
+				}),
+		);
+	});
+	return worker;
+}
+
 async function startWorker(): Promise<Worker> {
 	if (import.meta.env.DEV) {
 		// A plain string keeps Vite from emitting a second copy of the worker into the build.
 		const devUrl = '/src/engine/worker.ts';
-		return new Worker(devUrl, { type: 'module', name: 'wssec-engine' });
+		return serveModules(new Worker(devUrl, { type: 'module', name: 'wssec-engine' }));
 	}
 	const source = await loadEngineSource();
 	// A Blob worker works from file:// as well as from any static host.
 	const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 	try {
-		return new Worker(url, { name: 'wssec-engine' });
+		return serveModules(new Worker(url, { name: 'wssec-engine' }));
 	} finally {
 		setTimeout(() => URL.revokeObjectURL(url), 10_000);
 	}
@@ -73,20 +118,16 @@ let taken = 0;
 /** Request id of the prewarm's round trip; clients number their own requests from 1. */
 const PREWARM_REQUEST = 0;
 
-function roundTrip(worker: Worker): Promise<void> {
+/** Has the worker load (and compile) these areas; resolves once it says they are. */
+function warm(worker: Worker, areas: AreaName[]): Promise<void> {
 	return new Promise((resolve) => {
 		const onMessage = (e: MessageEvent<EngineEvent>) => {
-			if (e.data.type !== 'certificate-description' || e.data.requestId !== PREWARM_REQUEST) return;
+			if (e.data.type !== 'warmed' || e.data.requestId !== PREWARM_REQUEST) return;
 			worker.removeEventListener('message', onMessage);
 			resolve();
 		};
 		worker.addEventListener('message', onMessage);
-		// An empty certificate: the answer is "cannot decode", which is all the round trip needs.
-		pageChannel(worker).send({
-			type: 'describe-certificate',
-			requestId: PREWARM_REQUEST,
-			der: new Uint8Array(0),
-		});
+		pageChannel(worker).send({ type: 'warm', requestId: PREWARM_REQUEST, areas });
 	});
 }
 
@@ -102,9 +143,15 @@ export function prewarmEngine(force = false): Promise<void> {
 	const worker = startWorker();
 	const entry = {
 		worker,
-		ready: worker.then(roundTrip).catch(() => {
-			if (spare === entry) spare = null;
-		}),
+		// the base first (one round trip: its code is compiled and running), then the common areas
+		ready: worker
+			.then(async (w) => {
+				await warm(w, []);
+				await warm(w, PREWARM_AREAS);
+			})
+			.catch(() => {
+				if (spare === entry) spare = null;
+			}),
 	};
 	spare = entry;
 	return entry.ready;
@@ -194,18 +241,7 @@ export class EngineClient {
 			if (event.type === 'certificate-description') {
 				this.pending.get(event.requestId)?.(event.description);
 				this.pending.delete(event.requestId);
-			} else if (event.type === 'need-module') {
-				loadYamlSource().then(
-					(source) => channel.send({ type: 'module', name: 'yaml', source }),
-					(error: unknown) =>
-						channel.send({
-							type: 'module',
-							name: 'yaml',
-							source: null,
-							error: error instanceof Error ? error.message : String(error),
-						}),
-				);
-			} else onEvent(event);
+			} else if (event.type !== 'need-module' && event.type !== 'warmed') onEvent(event);
 		});
 		worker.addEventListener('error', (e) => onError(e.message || 'The analysis engine stopped'));
 		return worker;

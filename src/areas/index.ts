@@ -1,0 +1,57 @@
+// The engine's areas: which code reads which kind of input, loaded only when an input or a stage
+// needs it, so a dropped certificate never compiles the XML-security, WSDL or TLS code. In Node
+// (the command line, the tests) these are plain dynamic imports; the page's engine is built as a
+// base script plus one script per area and per piece of code areas share (vite.config.ts), and its
+// build turns each import() below into a request to the page for those scripts (engine/chunks.ts).
+// Every module is in exactly one of them, so classes and caches shared across areas stay one.
+import type { InputKind } from '../core/report/report';
+
+const LOADERS = {
+	pki: () => import('./pki'),
+	'xml-security': () => import('./xml-security'),
+	wsdl: () => import('./wsdl'),
+	tls: () => import('./tls'),
+};
+
+export type AreaName = keyof typeof LOADERS;
+export type AreaCode<A extends AreaName> = Awaited<ReturnType<(typeof LOADERS)[A]>>;
+
+export const AREA_NAMES = Object.keys(LOADERS) as AreaName[];
+
+/** The area whose parser reads each kind (`unknown` has none). */
+export const KIND_AREA: Readonly<Record<Exclude<InputKind, 'unknown'>, AreaName>> = {
+	pem: 'pki',
+	'der-certificate': 'pki',
+	pkcs7: 'pki',
+	'private-key': 'pki',
+	pkcs12: 'pki',
+	jks: 'pki',
+	jceks: 'pki',
+	bks: 'pki',
+	'soap-envelope': 'xml-security',
+	'xml-signature': 'xml-security',
+	xml: 'xml-security',
+	wsdl: 'wsdl',
+	'tls-config': 'tls',
+	'scan-result': 'tls',
+};
+
+const loading = new Map<AreaName, Promise<unknown>>();
+
+/** Loads an area once; a failed load is tried again by the next call. */
+export function loadArea<A extends AreaName>(name: A): Promise<AreaCode<A>> {
+	let p = loading.get(name);
+	if (!p) {
+		p = LOADERS[name]().catch((error: unknown) => {
+			loading.delete(name);
+			throw error;
+		});
+		loading.set(name, p);
+	}
+	return p as Promise<AreaCode<A>>;
+}
+
+/** The areas asked for so far, in that order (the bench and the tests read it). */
+export function requestedAreas(): AreaName[] {
+	return [...loading.keys()];
+}
