@@ -1,6 +1,8 @@
 // Build: the page as one classic (non-module) script so it runs from file://, where Chromium
-// refuses module scripts, plus the analysis engine as a separate lazily loaded classic script
-// whose text becomes a Blob worker (file:// pages cannot start a worker from a file URL).
+// refuses module scripts, plus the analysis engine as separate lazily loaded classic scripts: the
+// base, whose text becomes a Blob worker (file:// pages cannot start a worker from a file URL),
+// and one script per area of the engine and per piece of code areas share, whose text the worker
+// asks the page for when an input needs that area (buildEngineScripts, src/areas/index.ts).
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build, defineConfig, type Plugin } from 'vite';
 import { readFile, writeFile, rm } from 'node:fs/promises';

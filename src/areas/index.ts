@@ -36,6 +36,16 @@ export const KIND_AREA: Readonly<Record<Exclude<InputKind, 'unknown'>, AreaName>
 	'scan-result': 'tls',
 };
 
+/**
+ * Areas that are always needed together: every XML document goes through the signature stage
+ * and the WSDL stage (a WSDL may be signed, an envelope is matched against the policies), so
+ * loading one starts loading the other at once rather than when its stage comes.
+ */
+const TOGETHER: Partial<Record<AreaName, AreaName>> = {
+	'xml-security': 'wsdl',
+	wsdl: 'xml-security',
+};
+
 const loading = new Map<AreaName, Promise<unknown>>();
 
 /** Loads an area once; a failed load is tried again by the next call. */
@@ -47,6 +57,9 @@ export function loadArea<A extends AreaName>(name: A): Promise<AreaCode<A>> {
 			throw error;
 		});
 		loading.set(name, p);
+		const other = TOGETHER[name];
+		// its failure is reported by the stage that needs it, which loads it again
+		if (other && !loading.has(other)) loadArea(other).catch(() => undefined);
 	}
 	return p as Promise<AreaCode<A>>;
 }
