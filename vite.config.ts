@@ -55,6 +55,12 @@ export interface EngineScripts {
 	needs: Record<string, string[]>;
 }
 
+/** Libraries whose name a shared engine script takes (it carries their code and ours around it). */
+const SHARED_LIBRARIES = [
+	{ path: '/node_modules/pkijs/', name: 'pkijs' },
+	{ path: '/node_modules/@xmldom/xmldom/', name: 'xmldom' },
+];
+
 const chunkName = (fileName: string) => fileName.replace(/\.js$/, '');
 const registryKey = (name: string) => name.replace(/\W/g, '_');
 
@@ -87,7 +93,15 @@ export async function buildEngineScripts(root: string, minify = true): Promise<E
 			rollupOptions: {
 				// the page sends the YAML library (assets/yaml.js); its import() is never run here
 				external: ['yaml'],
-				output: { chunkFileNames: 'engine-[name].js' },
+				// the scripts areas share are named after the library they carry (else Rolldown's name)
+				output: {
+					chunkFileNames: (chunk) => {
+						const lib = SHARED_LIBRARIES.find((l) =>
+							chunk.moduleIds.some((id) => id.includes(l.path)),
+						);
+						return `engine-${lib?.name ?? '[name]'}.js`;
+					},
+				},
 			},
 		},
 	});

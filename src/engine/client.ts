@@ -30,6 +30,8 @@ const ENGINE_CHUNK = /^engine-[\w-]+$/;
  * against the policies); certificates, keystores and TLS files load their area on demand.
  */
 export const PREWARM_AREAS: AreaName[] = ['xml-security', 'wsdl'];
+/** Every area (src/areas/index.ts, AREA_NAMES; the page's script imports that file's types only). */
+export const ALL_AREAS: AreaName[] = ['pki', 'xml-security', 'wsdl', 'tls'];
 
 /**
  * Loads a classic script that stores a worker script's text in a global (a classic script
@@ -119,15 +121,15 @@ let taken = 0;
 const PREWARM_REQUEST = 0;
 
 /** Has the worker load (and compile) these areas; resolves once it says they are. */
-function warm(worker: Worker, areas: AreaName[]): Promise<void> {
+function warm(worker: Worker, areas: AreaName[], requestId = PREWARM_REQUEST): Promise<void> {
 	return new Promise((resolve) => {
 		const onMessage = (e: MessageEvent<EngineEvent>) => {
-			if (e.data.type !== 'warmed' || e.data.requestId !== PREWARM_REQUEST) return;
+			if (e.data.type !== 'warmed' || e.data.requestId !== requestId) return;
 			worker.removeEventListener('message', onMessage);
 			resolve();
 		};
 		worker.addEventListener('message', onMessage);
-		pageChannel(worker).send({ type: 'warm', requestId: PREWARM_REQUEST, areas });
+		pageChannel(worker).send({ type: 'warm', requestId, areas });
 	});
 }
 
@@ -203,6 +205,7 @@ export class EngineClient {
 	private given = new Set<string>();
 	private seq = 0;
 	private describeCount = 0;
+	private warmCount = 0;
 	/** Certificate descriptions asked for and not yet answered, by request id. */
 	private readonly pending = new Map<number, (d: CertificateDescription | null) => void>();
 	/** The analysis worker has not answered the last snapshot yet. */
@@ -381,6 +384,12 @@ export class EngineClient {
 		const worker = await this.ensure();
 		pageChannel(worker).send({ type: 'describe-certificate', requestId, der });
 		return answer;
+	}
+
+	/** Loads these areas' code in the analysis worker now (the bench's fully loaded engine). */
+	async warm(areas: AreaName[]): Promise<void> {
+		// numbered below zero: the prewarm's request is 0
+		await warm(await this.ensure(), areas, -++this.warmCount);
 	}
 
 	/** Questions a stopped worker will never answer. */
