@@ -256,6 +256,13 @@ export class Analyzer {
 		const order = [...active.entries()].sort(
 			([a, fa], [b, fb]) => this.slowness(fa) - this.slowness(fb) || a - b,
 		);
+		// The code of every input's area starts loading now (the page's engine asks for all their
+		// scripts at once); a failed load is reported by the input's own step, which loads again.
+		// (The sort above detected every input.)
+		for (const file of active) {
+			const kind = this.detections.get(file.id)?.kind;
+			if (kind && kind !== 'unknown') loadArea(KIND_AREA[kind]).catch(() => undefined);
+		}
 		const done = new Map<string, { facts: InputFacts; entry: CachedInput }>();
 		const elsewhere = new Set<string>();
 		const turn = new Turn();
