@@ -43,32 +43,33 @@ async function parserFor(kind: InputKind): Promise<Parser | undefined> {
 	return parsers[kind];
 }
 
+type Wanted = (facts: AnalysisFacts, ctx: StageContext) => boolean;
+
 /**
- * A stage of an area whose code is loaded only when `wanted` says the stage has something to
- * do; `wanted` must be true whenever the stage would change the facts, so a result never depends
- * on which areas happen to be loaded.
+ * A stage of an area: it runs, and its area's code is loaded, only when `wanted` says the stage
+ * has something to do. `wanted` must be true whenever the stage would change the facts, so a
+ * result never depends on which areas are loaded (src/analyze.stages.test.ts runs every stage
+ * regardless and compares).
  */
 function areaStage<A extends AreaName>(
 	area: A,
 	pick: (code: AreaCode<A>) => Stage,
-	wanted: (facts: AnalysisFacts, ctx: StageContext) => boolean,
-): Stage {
-	return async (facts, ctx) => {
-		if (wanted(facts, ctx)) await pick(await loadArea(area))(facts, ctx);
-	};
+	wanted: Wanted,
+): { run: Stage; wanted: Wanted } {
+	return { run: async (facts, ctx) => pick(await loadArea(area))(facts, ctx), wanted };
 }
 
 const hasXml = (_: AnalysisFacts, ctx: StageContext) => ctx.documents.length > 0;
 
 /** Fixed order: keys and certificates first, decryption before signatures (sign-then-encrypt). */
-const STAGES: readonly { name: string; run: Stage }[] = [
-	{ name: 'certificates', run: areaStage('pki', (a) => a.certificateStage, needsCertificateStage) },
+const STAGES: readonly { name: string; run: Stage; wanted: Wanted }[] = [
+	{ name: 'certificates', ...areaStage('pki', (a) => a.certificateStage, needsCertificateStage) },
 	// both return at once without an XML document
-	{ name: 'decryption', run: areaStage('xml-security', (a) => a.decryptionStage, hasXml) },
-	{ name: 'signatures', run: areaStage('xml-security', (a) => a.signatureStage, hasXml) },
+	{ name: 'decryption', ...areaStage('xml-security', (a) => a.decryptionStage, hasXml) },
+	{ name: 'signatures', ...areaStage('xml-security', (a) => a.signatureStage, hasXml) },
 	{
 		name: 'WSDL and policy',
-		run: areaStage(
+		...areaStage(
 			'wsdl',
 			(a) => a.wsdlStage,
 			// XML documents, or a .NET configuration declaring WS-Security (what the stage reads)
@@ -83,7 +84,7 @@ const STAGES: readonly { name: string; run: Stage }[] = [
 	},
 	{
 		name: 'TLS settings',
-		run: areaStage(
+		...areaStage(
 			'tls',
 			(a) => a.tlsStage,
 			// the stage's sources: TLS inputs and the connector form
@@ -94,7 +95,7 @@ const STAGES: readonly { name: string; run: Stage }[] = [
 	// after the TLS stage: it names each connector's certificate and role
 	{
 		name: 'certificate purposes',
-		run: areaStage(
+		...areaStage(
 			'pki',
 			(a) => a.connectorEkuStage,
 			(facts) => facts.tls.some((c) => c.certificate?.sha256),
@@ -201,6 +202,9 @@ function cacheKey(
 export class Analyzer {
 	private readonly cache = new Map<string, CachedInput>();
 	private readonly detections = new Map<string, Detection>();
+
+	/** `everyStage`: run each stage even when it has nothing to do (tests of the stage gates). */
+	constructor(private readonly options: { everyStage?: boolean } = {}) {}
 
 	/** Drops cached results of inputs that are gone. */
 	forget(keepIds: ReadonlySet<string>): void {
@@ -338,6 +342,7 @@ export class Analyzer {
 			signal.throwIfAborted();
 			stageState.working = null;
 			progress(`Analyzing ${stage.name}`);
+			if (!this.options.everyStage && !stage.wanted(facts, ctx)) continue;
 			try {
 				await withKdfBudget(new KdfBudget(), () => stage.run(facts, ctx));
 			} catch (error) {

@@ -63,8 +63,3 @@ export function loadArea<A extends AreaName>(name: A): Promise<AreaCode<A>> {
 	}
 	return p as Promise<AreaCode<A>>;
 }
-
-/** The areas asked for so far, in that order (the bench and the tests read it). */
-export function requestedAreas(): AreaName[] {
-	return [...loading.keys()];
-}
