@@ -40,18 +40,26 @@ export const ALL_AREAS: AreaName[] = ['pki', 'xml-security', 'wsdl', 'tls'];
 function loadSource(src: string, read: () => string | undefined, what: string): Promise<string> {
 	const ready = read();
 	if (ready) return Promise.resolve(ready);
-	return new Promise((resolve, reject) => {
-		const script = document.createElement('script');
-		script.src = src;
-		script.onload = () => {
-			const source = read();
-			if (source) resolve(source);
-			else reject(new Error(`${what} did not load`));
-		};
-		script.onerror = () => reject(new Error(`Could not load ${src}`));
-		document.head.append(script);
-	});
+	let loading = sourcesLoading.get(src);
+	if (!loading) {
+		loading = new Promise<string>((resolve, reject) => {
+			const script = document.createElement('script');
+			script.src = src;
+			script.onload = () => {
+				const source = read();
+				if (source) resolve(source);
+				else reject(new Error(`${what} did not load`));
+			};
+			script.onerror = () => reject(new Error(`Could not load ${src}`));
+			document.head.append(script);
+		}).finally(() => sourcesLoading.delete(src));
+		sourcesLoading.set(src, loading);
+	}
+	return loading;
 }
+
+/** Scripts being loaded, by src: a script asked for twice meanwhile is loaded once. */
+const sourcesLoading = new Map<string, Promise<string>>();
 
 const loadEngineSource = () =>
 	loadSource(ENGINE_SCRIPT, () => window.__wssecEngineSource, 'The analysis engine');
@@ -67,6 +75,50 @@ function loadModuleSource(name: string): Promise<string> {
 		() => window.__wssecEngineChunks?.[name],
 		`The analysis engine's ${name.slice('engine-'.length)} code`,
 	);
+}
+
+/**
+ * Starts loading, on the page, the scripts of the prewarm's areas (XML security, WSDL) when a file
+ * handed to a worker that has not loaded them looks like XML: the worker then finds their sources
+ * ready when it asks instead of waiting for the page to load them. A hint only (the worker still
+ * decides what it loads and runs); the script list is the manifest at the top of the engine.
+ */
+function preloadXmlAreas(files: readonly InputFile[]): void {
+	if (import.meta.env.DEV || !files.some((f) => looksLikeXml(f.bytes))) return;
+	void loadEngineSource().then(
+		(engine) => {
+			const manifest = /^self\.__wssecChunkManifest=(\{.*?\});\n/.exec(engine)?.[1];
+			if (!manifest) return;
+			const { loaded, needs } = JSON.parse(manifest) as {
+				loaded: string[];
+				needs: Record<string, string[]>;
+			};
+			const names = PREWARM_AREAS.flatMap((a) => needs[`engine-${a}`] ?? []);
+			// a failure here is the worker's to report when it asks for the script itself
+			for (const name of new Set(names))
+				if (!loaded.includes(name)) loadModuleSource(name).catch(() => undefined);
+		},
+		() => undefined,
+	);
+}
+
+/** First non-blank byte is `<` (a BOM skipped). */
+function looksLikeXml(bytes: Uint8Array): boolean {
+	for (let i = 0; i < Math.min(bytes.length, 512); i++) {
+		const b = bytes[i];
+		if (b === 0x3c) return true;
+		if (
+			b !== 0x20 &&
+			b !== 0x09 &&
+			b !== 0x0a &&
+			b !== 0x0d &&
+			b !== 0xef &&
+			b !== 0xbb &&
+			b !== 0xbf
+		)
+			return false;
+	}
+	return false;
 }
 
 /**
@@ -360,6 +412,7 @@ export class EngineClient {
 		}
 		this.analysing = true;
 		this.analysingInput = null;
+		if (fresh.length > 0) preloadXmlAreas(fresh);
 		const worker = this.ensure();
 		void worker.then((w) =>
 			pageChannel(w).send({
