@@ -137,3 +137,17 @@ test("the page's initial script stays within 150 KB gzip", () => {
 	const gzip = gzipSync(readFileSync(resolve(DIST, 'assets/app.js'))).length;
 	expect(gzip).toBeLessThanOrEqual(INITIAL_SCRIPT_BUDGET);
 });
+
+test("an area script that cannot be loaded fails its inputs' cards only", async ({ page }) => {
+	const seen = record(page);
+	await holdPrewarm(page);
+	await page.route('**/assets/engine-tls.js', (route) => route.abort());
+	await page.goto('/');
+	await addFiles(page, [mixFile('nginx.conf'), mixFile('server-cert.pem')]);
+	await waitIdle(page);
+	await expect(card(page, 'server-cert.pem')).toHaveAttribute('data-status', 'parsed');
+	const nginx = card(page, 'nginx.conf');
+	await expect(nginx).toHaveAttribute('data-status', 'error');
+	await expect(nginx).toContainText('Could not load assets/engine-tls.js');
+	expect(seen.scripts.has('engine-tls')).toBe(true);
+});
