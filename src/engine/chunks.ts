@@ -19,6 +19,8 @@ export interface ChunkManifest {
 interface ChunkScope {
 	importScripts(...urls: string[]): void;
 	__wssecChunkManifest?: ChunkManifest;
+	/** Area scripts the page appended to the base script (they run right after it). */
+	__wssecPreloaded?: string[];
 	__wssecChunks?: Record<string, unknown>;
 	__wssecImport?: (name: string) => Promise<unknown>;
 }
@@ -31,7 +33,9 @@ export function installChunkLoader(source: (name: string) => Promise<string>): v
 	const scope = self as unknown as ChunkScope;
 	const manifest = scope.__wssecChunkManifest;
 	if (!manifest) return; // the development server's module worker imports areas itself
-	const run = new Map<string, Promise<void>>(manifest.loaded.map((n) => [n, Promise.resolve()]));
+	// the page may have appended area scripts to the base (client.ts, startWorker): they ran too
+	const ran = [...manifest.loaded, ...(scope.__wssecPreloaded ?? [])];
+	const run = new Map<string, Promise<void>>(ran.map((n) => [n, Promise.resolve()]));
 	let queue = Promise.resolve();
 	const evaluate = (name: string, text: Promise<string>): Promise<void> => {
 		const step = queue.then(async () => {

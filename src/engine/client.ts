@@ -78,25 +78,33 @@ function loadModuleSource(name: string): Promise<string> {
 }
 
 /**
- * Starts loading, on the page, the scripts of the prewarm's areas (XML security, WSDL) when a file
- * handed to a worker that has not loaded them looks like XML: the worker then finds their sources
- * ready when it asks instead of waiting for the page to load them. A hint only (the worker still
- * decides what it loads and runs); the script list is the manifest at the top of the engine.
+ * The scripts of the prewarm's areas (XML security, WSDL) that the base does not hold, in the
+ * order they run: from the manifest at the top of the engine's source (vite.config.ts).
+ */
+async function xmlAreaScripts(): Promise<string[]> {
+	const engine = await loadEngineSource();
+	const manifest = /^self\.__wssecChunkManifest=(\{.*?\});\n/.exec(engine)?.[1];
+	if (!manifest) return [];
+	const { loaded, needs } = JSON.parse(manifest) as {
+		loaded: string[];
+		needs: Record<string, string[]>;
+	};
+	// each list has a script's dependencies first: so has their union in this order
+	const names = PREWARM_AREAS.flatMap((a) => needs[`engine-${a}`] ?? []);
+	return [...new Set(names)].filter((n) => !loaded.includes(n));
+}
+
+/**
+ * Starts loading, on the page, the scripts of the prewarm's areas when a file handed to the engine
+ * looks like XML: a worker that has not run them finds their sources ready when it asks. A hint
+ * only: the worker still decides what it loads and runs.
  */
 function preloadXmlAreas(files: readonly InputFile[]): void {
 	if (import.meta.env.DEV || !files.some((f) => looksLikeXml(f.bytes))) return;
-	void loadEngineSource().then(
-		(engine) => {
-			const manifest = /^self\.__wssecChunkManifest=(\{.*?\});\n/.exec(engine)?.[1];
-			if (!manifest) return;
-			const { loaded, needs } = JSON.parse(manifest) as {
-				loaded: string[];
-				needs: Record<string, string[]>;
-			};
-			const names = PREWARM_AREAS.flatMap((a) => needs[`engine-${a}`] ?? []);
-			// a failure here is the worker's to report when it asks for the script itself
-			for (const name of new Set(names))
-				if (!loaded.includes(name)) loadModuleSource(name).catch(() => undefined);
+	// a failure here is the worker's to report when it asks for the script itself
+	xmlAreaScripts().then(
+		(names) => {
+			for (const name of names) loadModuleSource(name).catch(() => undefined);
 		},
 		() => undefined,
 	);
@@ -144,13 +152,28 @@ function serveModules(worker: Worker): Worker {
 	return worker;
 }
 
-async function startWorker(): Promise<Worker> {
+/** The base script followed by the XML-security and WSDL scripts, as one worker script. */
+async function withXmlAreas(base: string): Promise<string> {
+	const names = await xmlAreaScripts();
+	const areas = await Promise.all(names.map((n) => loadModuleSource(n)));
+	return [`self.__wssecPreloaded=${JSON.stringify(names)};`, base, ...areas].join('\n');
+}
+
+/**
+ * Starts an engine worker. `xml`: the first files look like XML, so the worker's script is the
+ * base followed by the XML-security and WSDL scripts, run at once like the single engine script
+ * was, instead of the worker asking the page for them one round trip later (a cold page's first
+ * envelope); `__wssecPreloaded` tells engine/chunks.ts they have run.
+ */
+async function startWorker(xml = false): Promise<Worker> {
 	if (import.meta.env.DEV) {
 		// A plain string keeps Vite from emitting a second copy of the worker into the build.
 		const devUrl = '/src/engine/worker.ts';
 		return serveModules(new Worker(devUrl, { type: 'module', name: 'wssec-engine' }));
 	}
-	const source = await loadEngineSource();
+	const base = await loadEngineSource();
+	// on a failure the base alone: the worker asks for these scripts itself and reports it then
+	const source = xml ? await withXmlAreas(base).catch(() => base) : base;
 	// A Blob worker works from file:// as well as from any static host.
 	const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 	try {
@@ -229,11 +252,11 @@ export function prewarmEngineWhenIdle(force = false): void {
 }
 
 /** The spare worker if one was started (even if still loading), else a new one. */
-function takeWorker(): Promise<Worker> {
+function takeWorker(xml = false): Promise<Worker> {
 	taken++;
 	const ahead = spare;
 	spare = null;
-	return ahead ? ahead.worker.catch(() => startWorker()) : startWorker();
+	return ahead ? ahead.worker.catch(() => startWorker(xml)) : startWorker(xml);
 }
 
 /** What Cancel stopped. */
@@ -302,8 +325,9 @@ export class EngineClient {
 		return worker;
 	}
 
-	private ensure(): Promise<Worker> {
-		this.worker ??= takeWorker().then((worker) =>
+	/** `xml`: the files that start a worker look like XML (see startWorker). */
+	private ensure(xml = false): Promise<Worker> {
+		this.worker ??= takeWorker(xml).then((worker) =>
 			this.connect(worker, (event) => this.fromAnalysis(event)),
 		);
 		return this.worker;
@@ -413,7 +437,7 @@ export class EngineClient {
 		this.analysing = true;
 		this.analysingInput = null;
 		if (fresh.length > 0) preloadXmlAreas(fresh);
-		const worker = this.ensure();
+		const worker = this.ensure(fresh.some((f) => looksLikeXml(f.bytes)));
 		void worker.then((w) =>
 			pageChannel(w).send({
 				type: 'analyze',

@@ -34,10 +34,13 @@ function manifest(): Record<string, string[]> {
 }
 
 /** Engine area scripts the page loads (assets/engine-*.js), by name, and the page's errors. */
-function record(page: Page): { scripts: Set<string>; problems: string[] } {
+function record(page: Page): { scripts: Set<string>; blobs: string[]; problems: string[] } {
 	const scripts = new Set<string>();
+	const blobs: string[] = [];
 	const problems: string[] = [];
 	page.on('request', (r) => {
+		// the worker's own script and each script it runs from a Blob URL (engine/chunks.ts)
+		if (r.url().startsWith('blob:')) blobs.push(r.url());
 		const m = /\/assets\/(engine-[\w-]+)\.js$/.exec(new URL(r.url()).pathname);
 		if (m?.[1]) scripts.add(m[1]);
 	});
@@ -45,7 +48,7 @@ function record(page: Page): { scripts: Set<string>; problems: string[] } {
 	page.on('console', (m) => {
 		if (m.type() === 'error') problems.push(m.text());
 	});
-	return { scripts, problems };
+	return { scripts, blobs, problems };
 }
 
 /** Holds the page's idle callbacks: no prewarm, so only drops load areas. */
@@ -97,6 +100,30 @@ for (const from of ['http', 'file'] as const) {
 		expect(seen.problems).toEqual([]);
 	});
 }
+
+test('from file://, an envelope on a cold page starts the engine with its XML scripts', async ({
+	page,
+}) => {
+	const needs = manifest();
+	const seen = record(page);
+	await holdPrewarm(page);
+	await page.goto(INDEX);
+	await addFiles(page, [mixFile('envelope.xml')]);
+	await waitIdle(page);
+	await expect(card(page, 'envelope.xml')).toHaveAttribute('data-status', 'parsed');
+	// the worker's script was the base and the XML scripts: it ran them, it did not ask again
+	// (one Blob URL, the worker's own; asked for, each script would run from one of its own)
+	const xml = [...new Set([...needs['engine-xml-security']!, ...needs['engine-wsdl']!])];
+	expect([...seen.scripts].sort()).toEqual(xml.sort());
+	expect(seen.blobs).toHaveLength(1);
+	// a certificate afterwards adds the certificate area only
+	await addFiles(page, [mixFile('server-cert.pem')]);
+	await waitIdle(page);
+	await expect(card(page, 'server-cert.pem')).toHaveAttribute('data-status', 'parsed');
+	expect(seen.scripts.has('engine-pki')).toBe(true);
+	expect(seen.scripts.has('engine-tls')).toBe(false);
+	expect(seen.problems).toEqual([]);
+});
 
 test('a TLS configuration loads the TLS area without pkijs or XML security', async ({ page }) => {
 	const needs = manifest();
