@@ -78,10 +78,10 @@ function loadModuleSource(name: string): Promise<string> {
 }
 
 /**
- * The scripts of the prewarm's areas (XML security, WSDL) that the base does not hold, in the
- * order they run: from the manifest at the top of the engine's source (vite.config.ts).
+ * The scripts of these areas that the base does not hold, in the order they run: from the
+ * manifest at the top of the engine's source (vite.config.ts).
  */
-async function xmlAreaScripts(): Promise<string[]> {
+async function areaScripts(areas: readonly AreaName[]): Promise<string[]> {
 	const engine = await loadEngineSource();
 	const manifest = /^self\.__wssecChunkManifest=(\{.*?\});\n/.exec(engine)?.[1];
 	if (!manifest) return [];
@@ -90,43 +90,43 @@ async function xmlAreaScripts(): Promise<string[]> {
 		needs: Record<string, string[]>;
 	};
 	// each list has a script's dependencies first: so has their union in this order
-	const names = PREWARM_AREAS.flatMap((a) => needs[`engine-${a}`] ?? []);
+	const names = areas.flatMap((a) => needs[`engine-${a}`] ?? []);
 	return [...new Set(names)].filter((n) => !loaded.includes(n));
 }
 
 /**
- * Starts loading, on the page, the scripts of the prewarm's areas when a file handed to the engine
- * looks like XML: a worker that has not run them finds their sources ready when it asks. A hint
- * only: the worker still decides what it loads and runs.
+ * The areas files look like they need, from their first bytes: XML (`<`) the XML-security and
+ * WSDL areas, PEM (`-----BEGIN`) or DER (a SEQUENCE) the certificate and keystore area. A hint
+ * only, for loading scripts early: detection in the engine decides what each file is.
  */
-function preloadXmlAreas(files: readonly InputFile[]): void {
-	if (import.meta.env.DEV || !files.some((f) => looksLikeXml(f.bytes))) return;
+function hintedAreas(files: readonly InputFile[]): AreaName[] {
+	const areas = new Set<AreaName>();
+	for (const f of files) {
+		let i = 0;
+		while (i < Math.min(f.bytes.length, 512) && BLANK.has(f.bytes[i] ?? 0)) i++;
+		const first = f.bytes[i];
+		if (first === 0x3c) for (const a of PREWARM_AREAS) areas.add(a);
+		else if (first === 0x30 || (first === 0x2d && f.bytes[i + 5] === 0x42)) areas.add('pki');
+	}
+	return [...areas];
+}
+
+/** Bytes before a file's first significant one: blanks and a UTF-8 byte order mark. */
+const BLANK = new Set([0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf]);
+
+/**
+ * Starts loading, on the page, the scripts of the areas files handed to the engine look like they
+ * need: a worker that has not run them finds their sources ready when it asks.
+ */
+function preloadAreas(areas: readonly AreaName[]): void {
+	if (import.meta.env.DEV || areas.length === 0) return;
 	// a failure here is the worker's to report when it asks for the script itself
-	xmlAreaScripts().then(
+	areaScripts(areas).then(
 		(names) => {
 			for (const name of names) loadModuleSource(name).catch(() => undefined);
 		},
 		() => undefined,
 	);
-}
-
-/** First non-blank byte is `<` (a BOM skipped). */
-function looksLikeXml(bytes: Uint8Array): boolean {
-	for (let i = 0; i < Math.min(bytes.length, 512); i++) {
-		const b = bytes[i];
-		if (b === 0x3c) return true;
-		if (
-			b !== 0x20 &&
-			b !== 0x09 &&
-			b !== 0x0a &&
-			b !== 0x0d &&
-			b !== 0xef &&
-			b !== 0xbb &&
-			b !== 0xbf
-		)
-			return false;
-	}
-	return false;
 }
 
 /**
@@ -152,20 +152,20 @@ function serveModules(worker: Worker): Worker {
 	return worker;
 }
 
-/** The base script followed by the XML-security and WSDL scripts, as one worker script. */
-async function withXmlAreas(base: string): Promise<string> {
-	const names = await xmlAreaScripts();
-	const areas = await Promise.all(names.map((n) => loadModuleSource(n)));
-	return [`self.__wssecPreloaded=${JSON.stringify(names)};`, base, ...areas].join('\n');
+/** The base script followed by the scripts of these areas, as one worker script. */
+async function withAreas(base: string, areas: readonly AreaName[]): Promise<string> {
+	const names = await areaScripts(areas);
+	const sources = await Promise.all(names.map((n) => loadModuleSource(n)));
+	return [`self.__wssecPreloaded=${JSON.stringify(names)};`, base, ...sources].join('\n');
 }
 
 /**
- * Starts an engine worker. `xml`: the first files look like XML, so the worker's script is the
- * base followed by the XML-security and WSDL scripts, run at once like the single engine script
- * was, instead of the worker asking the page for them one round trip later (a cold page's first
- * envelope); `__wssecPreloaded` tells engine/chunks.ts they have run.
+ * Starts an engine worker. `areas`: those the files that start it look like they need
+ * (hintedAreas); the worker's script is then the base followed by their scripts, run at once
+ * like the single engine script was, instead of the worker asking the page for them one round
+ * trip later (a cold page's first drop); `__wssecPreloaded` tells engine/chunks.ts they ran.
  */
-async function startWorker(xml = false): Promise<Worker> {
+async function startWorker(areas: readonly AreaName[] = []): Promise<Worker> {
 	if (import.meta.env.DEV) {
 		// A plain string keeps Vite from emitting a second copy of the worker into the build.
 		const devUrl = '/src/engine/worker.ts';
@@ -173,7 +173,7 @@ async function startWorker(xml = false): Promise<Worker> {
 	}
 	const base = await loadEngineSource();
 	// on a failure the base alone: the worker asks for these scripts itself and reports it then
-	const source = xml ? await withXmlAreas(base).catch(() => base) : base;
+	const source = areas.length > 0 ? await withAreas(base, areas).catch(() => base) : base;
 	// A Blob worker works from file:// as well as from any static host.
 	const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 	try {
@@ -252,11 +252,11 @@ export function prewarmEngineWhenIdle(force = false): void {
 }
 
 /** The spare worker if one was started (even if still loading), else a new one. */
-function takeWorker(xml = false): Promise<Worker> {
+function takeWorker(areas: readonly AreaName[] = []): Promise<Worker> {
 	taken++;
 	const ahead = spare;
 	spare = null;
-	return ahead ? ahead.worker.catch(() => startWorker(xml)) : startWorker(xml);
+	return ahead ? ahead.worker.catch(() => startWorker(areas)) : startWorker(areas);
 }
 
 /** What Cancel stopped. */
@@ -325,9 +325,9 @@ export class EngineClient {
 		return worker;
 	}
 
-	/** `xml`: the files that start a worker look like XML (see startWorker). */
-	private ensure(xml = false): Promise<Worker> {
-		this.worker ??= takeWorker(xml).then((worker) =>
+	/** `areas`: those the files that start a worker look like they need (see startWorker). */
+	private ensure(areas: readonly AreaName[] = []): Promise<Worker> {
+		this.worker ??= takeWorker(areas).then((worker) =>
 			this.connect(worker, (event) => this.fromAnalysis(event)),
 		);
 		return this.worker;
@@ -436,8 +436,9 @@ export class EngineClient {
 		}
 		this.analysing = true;
 		this.analysingInput = null;
-		if (fresh.length > 0) preloadXmlAreas(fresh);
-		const worker = this.ensure(fresh.some((f) => looksLikeXml(f.bytes)));
+		const hinted = hintedAreas(fresh);
+		preloadAreas(hinted);
+		const worker = this.ensure(hinted);
 		void worker.then((w) =>
 			pageChannel(w).send({
 				type: 'analyze',

@@ -83,6 +83,8 @@ for (const from of ['http', 'file'] as const) {
 		await expect(card(page, 'server-cert.pem')).toHaveAttribute('data-status', 'parsed');
 		await expect(page.locator('[data-testid="grade-overall"]')).toBeVisible();
 		expect([...seen.scripts].sort()).toEqual([...needs['engine-pki']!].sort());
+		// a PEM file started the worker with the certificate scripts in its own (one Blob URL)
+		expect(seen.blobs).toHaveLength(1);
 		// what the certificate did not need: the XML-security, WSDL and TLS scripts, xmldom's
 		const unneeded = othersOnly(needs, 'engine-pki');
 		expect(unneeded).toEqual(
