@@ -303,4 +303,8 @@ export default defineConfig({
 		},
 	},
 	worker: { format: 'es' },
+	// The development server pre-bundles the dependencies it finds from these entries at start: the
+	// engine's areas are imported only when a file needs them, and a dependency first met then
+	// (pkijs, xmldom) would make the server re-bundle and reload under the running analysis.
+	optimizeDeps: { entries: ['index.html', 'src/engine/worker.ts', 'src/areas/*.ts'] },
 });
