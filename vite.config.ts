@@ -93,12 +93,13 @@ export async function buildEngineScripts(root: string, minify = true): Promise<E
 			rollupOptions: {
 				// the page sends the YAML library (assets/yaml.js); its import() is never run here
 				external: ['yaml'],
-				// the scripts areas share are named after the library they carry (else Rolldown's name)
+				// an area's script is named after its entry (src/areas/<area>.ts); the scripts areas
+				// share after the library they carry, else Rolldown's name
 				output: {
 					chunkFileNames: (chunk) => {
-						const lib = SHARED_LIBRARIES.find((l) =>
-							chunk.moduleIds.some((id) => id.includes(l.path)),
-						);
+						const lib = chunk.isDynamicEntry
+							? undefined
+							: SHARED_LIBRARIES.find((l) => chunk.moduleIds.some((id) => id.includes(l.path)));
 						return `engine-${lib?.name ?? '[name]'}.js`;
 					},
 				},
