@@ -362,7 +362,8 @@ export class EngineClient {
 		const job = this.queue.shift();
 		if (!job) return;
 		this.running = job;
-		this.deriver ??= takeWorker().then((worker) =>
+		// it reads keystores and encrypted keys only: the certificate area's scripts come with it
+		this.deriver ??= takeWorker(['pki']).then((worker) =>
 			this.connect(
 				worker,
 				(event) => this.fromDeriver(event),
