@@ -37,7 +37,9 @@ export function installChunkLoader(source: (name: string) => Promise<string>): v
 	const ran = [...manifest.loaded, ...(scope.__wssecPreloaded ?? [])];
 	const run = new Map<string, Promise<void>>(ran.map((n) => [n, Promise.resolve()]));
 	let queue = Promise.resolve();
-	const evaluate = (name: string, text: Promise<string>): Promise<void> => {
+	const evaluate = (text: Promise<string>): Promise<void> => {
+		// a failed load is reported when its turn comes, not as an unhandled rejection before
+		text.catch(() => undefined);
 		const step = queue.then(async () => {
 			const url = URL.createObjectURL(new Blob([await text], { type: 'text/javascript' }));
 			try {
@@ -56,7 +58,7 @@ export function installChunkLoader(source: (name: string) => Promise<string>): v
 		const runs = needs.map((n) => {
 			let done = run.get(n);
 			if (!done) {
-				done = evaluate(n, source(n));
+				done = evaluate(source(n));
 				// a failed load is asked for again by the next import
 				done.catch(() => run.delete(n));
 				run.set(n, done);
