@@ -1,6 +1,8 @@
 // Build: the page as one classic (non-module) script so it runs from file://, where Chromium
-// refuses module scripts, plus the analysis engine as a separate lazily loaded classic script
-// whose text becomes a Blob worker (file:// pages cannot start a worker from a file URL).
+// refuses module scripts, plus the analysis engine as separate lazily loaded classic scripts: the
+// base, whose text becomes a Blob worker (file:// pages cannot start a worker from a file URL),
+// and one script per area of the engine and per piece of code areas share, whose text the worker
+// asks the page for when an input needs that area (buildEngineScripts, src/areas/index.ts).
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build, defineConfig, type Plugin } from 'vite';
 import { readFile, writeFile, rm } from 'node:fs/promises';
@@ -8,25 +10,13 @@ import { resolve } from 'node:path';
 
 const ENGINE_GLOBAL = '__wssecEngineSource';
 const YAML_GLOBAL = '__wssecYamlSource';
-const YAML_STUB = '\0wssec-yaml-stub';
-
-/**
- * The engine does not carry the YAML library: its dynamic import('yaml') (formats/yaml.ts's
- * default loader, used in Node) becomes a stub here, and the worker installs a loader that gets
- * assets/yaml.js's source from the page instead. An IIFE cannot split into chunks, and a Blob
- * worker of a file:// page could not load a chunk file anyway.
- */
-function yamlOutOfEngine(): Plugin {
-	return {
-		name: 'wssec:yaml-out-of-engine',
-		enforce: 'pre',
-		resolveId: (id) => (id === 'yaml' ? YAML_STUB : null),
-		load: (id) =>
-			id === YAML_STUB
-				? "throw new Error('the engine loads YAML through the page (assets/yaml.js)');"
-				: null,
-	};
-}
+/** Where each engine area script stores its source on the page (src/engine/client.ts). */
+const ENGINE_CHUNKS_GLOBAL = '__wssecEngineChunks';
+/** Where each engine script registers its exports in the worker (src/engine/chunks.ts). */
+const CHUNK_REGISTRY = '__wssecChunks';
+/** The entry of a chunk's second build (an absolute path Vite leaves alone; never a file). */
+const VIRTUAL_ENTRY = '/wssec-engine-chunk.js';
+const VIRTUAL_ID = '\0wssec-engine-chunk';
 
 /** Builds one IIFE bundle and returns its code. */
 async function iife(entry: string, name: string, plugins: Plugin[], tmp: string): Promise<string> {
@@ -46,6 +36,173 @@ async function iife(entry: string, name: string, plugins: Plugin[], tmp: string)
 	return readFile(resolve(tmp, 'bundle.js'), 'utf8');
 }
 
+/** One chunk of the engine's code split (an ES module of Rolldown's output). */
+interface EsChunk {
+	fileName: string;
+	code: string;
+	imports: string[];
+	dynamicImports: string[];
+}
+
+/** The engine's scripts: `base` (its text becomes the worker) and the area scripts by name. */
+export interface EngineScripts {
+	base: string;
+	/** Area scripts and the scripts they share, by name (assets/<name>.js). */
+	chunks: Map<string, string>;
+	/** Names of the scripts the base holds, in the order they run. */
+	baseChunks: string[];
+	/** What each import()ed script needs, dependencies first (the manifest of engine/chunks.ts). */
+	needs: Record<string, string[]>;
+}
+
+/** Libraries whose name a shared engine script takes (it carries their code and ours around it). */
+const SHARED_LIBRARIES = [
+	{ path: '/node_modules/pkijs/', name: 'pkijs' },
+	{ path: '/node_modules/@xmldom/xmldom/', name: 'xmldom' },
+];
+
+const chunkName = (fileName: string) => fileName.replace(/\.js$/, '');
+const registryKey = (name: string) => name.replace(/\W/g, '_');
+
+/**
+ * Builds the engine (src/engine/worker.ts) split by area. Step one lets Rolldown split it as ES
+ * modules: every import() in src/areas/index.ts is an entry, and each module lands in exactly one
+ * chunk (the base, one area, or a chunk several areas share), so a class or a cache is never
+ * duplicated with a second identity. Step two turns each chunk into a classic script, because a
+ * file:// page's Blob worker can neither run module scripts nor load files: its imports of other
+ * chunks become reads of `self.__wssecChunks`, where each chunk registers its exports, and each
+ * import() becomes `__wssecImport(name)` (src/engine/chunks.ts asks the page for the scripts).
+ * The base script carries the manifest: which scripts each import() needs, in order.
+ */
+export async function buildEngineScripts(root: string, minify = true): Promise<EngineScripts> {
+	const out = await build({
+		configFile: false,
+		logLevel: 'warn',
+		root,
+		define: { 'import.meta.env.DEV': 'false' },
+		build: {
+			write: false,
+			minify: false,
+			sourcemap: false,
+			target: 'es2022',
+			lib: {
+				entry: resolve(root, 'src/engine/worker.ts'),
+				formats: ['es'],
+				fileName: () => 'engine.js',
+			},
+			rollupOptions: {
+				// the page sends the YAML library (assets/yaml.js); its import() is never run here
+				external: ['yaml'],
+				// an area's script is named after its entry (src/areas/<area>.ts); the scripts areas
+				// share after the library they carry, else Rolldown's name
+				output: {
+					chunkFileNames: (chunk) => {
+						const lib = chunk.isDynamicEntry
+							? undefined
+							: SHARED_LIBRARIES.find((l) => chunk.moduleIds.some((id) => id.includes(l.path)));
+						return `engine-${lib?.name ?? '[name]'}.js`;
+					},
+				},
+			},
+		},
+	});
+	const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) =>
+		'output' in o ? o.output : [],
+	);
+	const chunks = new Map<string, EsChunk>();
+	const names = new Set(outputs.flatMap((o) => (o.type === 'chunk' ? [o.fileName] : [])));
+	// external modules (yaml) are listed among a chunk's imports too
+	const own = (files: string[]) => files.filter((f) => names.has(f));
+	for (const o of outputs)
+		if (o.type === 'chunk')
+			chunks.set(chunkName(o.fileName), {
+				fileName: o.fileName,
+				code: o.code,
+				imports: own(o.imports),
+				dynamicImports: own(o.dynamicImports),
+			});
+	const needsOf = (name: string, seen = new Set<string>()): string[] => {
+		if (seen.has(name)) return [];
+		seen.add(name);
+		const chunk = chunks.get(name);
+		if (!chunk) throw new Error(`engine build: no chunk ${name}`);
+		return [...chunk.imports.flatMap((i) => needsOf(chunkName(i), seen)), name];
+	};
+	const baseChunks = needsOf('engine');
+	const needs: Record<string, string[]> = {};
+	for (const chunk of chunks.values())
+		for (const d of chunk.dynamicImports) needs[chunkName(d)] = needsOf(chunkName(d));
+	const scripts = new Map<string, string>();
+	for (const [name, chunk] of chunks) {
+		let code = chunk.code;
+		for (const d of chunk.dynamicImports) {
+			const call = `import("./${d}")`;
+			if (!code.includes(call)) throw new Error(`engine build: ${name} has no ${call}`);
+			code = code.replaceAll(call, `__wssecImport(${JSON.stringify(chunkName(d))})`);
+		}
+		code = code.replaceAll(
+			'import("yaml")',
+			"Promise.reject(new Error('the engine loads YAML through the page (assets/yaml.js)'))",
+		);
+		if (/\bimport\s*\(/.test(code)) throw new Error(`engine build: ${name} keeps an import()`);
+		scripts.set(name, await classicChunk(root, code, registryKey(name), minify));
+	}
+	const manifest = {
+		loaded: baseChunks,
+		needs,
+		globals: Object.fromEntries([...chunks.keys()].map((n) => [n, registryKey(n)])),
+	};
+	const base = [
+		`self.__wssecChunkManifest=${JSON.stringify(manifest)};`,
+		...baseChunks.map((n) => scripts.get(n) ?? ''),
+	].join('\n');
+	for (const n of baseChunks) scripts.delete(n);
+	return { base, chunks: scripts, baseChunks, needs };
+}
+
+/** One ES chunk as a classic script registering its exports under self.__wssecChunks[key]. */
+async function classicChunk(
+	root: string,
+	code: string,
+	key: string,
+	minify: boolean,
+): Promise<string> {
+	const out = await build({
+		configFile: false,
+		logLevel: 'warn',
+		root,
+		plugins: [
+			{
+				name: 'wssec:chunk-entry',
+				enforce: 'pre',
+				resolveId: (id) => (id === VIRTUAL_ENTRY ? VIRTUAL_ID : null),
+				load: (id) => (id === VIRTUAL_ID ? code : null),
+			},
+		],
+		build: {
+			write: false,
+			minify,
+			sourcemap: false,
+			target: 'es2022',
+			lib: { entry: VIRTUAL_ENTRY, formats: ['iife'], name: `${CHUNK_REGISTRY}.${key}` },
+			rollupOptions: {
+				external: (id) => /^(\.\/)?engine[\w-]*\.js$/.test(id),
+				output: {
+					extend: true,
+					globals: (id: string) =>
+						`${CHUNK_REGISTRY}.${registryKey(chunkName(id.replace(/^\.\//, '')))}`,
+				},
+			},
+		},
+	});
+	const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) =>
+		'output' in o ? o.output : [],
+	);
+	const chunk = outputs.find((o) => o.type === 'chunk');
+	if (!chunk || chunk.type !== 'chunk') throw new Error('engine build: no script');
+	return chunk.code;
+}
+
 /** Rewrites Vite's module script tag into a deferred classic script (the bundle is an IIFE). */
 function classicScripts(): Plugin {
 	return {
@@ -61,28 +218,40 @@ function classicScripts(): Plugin {
 }
 
 /**
- * After the page is built, builds src/engine/worker.ts as an IIFE and stores its text in a global
- * (assets/engine.js), and the YAML library the same way (assets/yaml.js, loaded only when the
- * engine asks for it: src/engine/client.ts).
+ * After the page is built, builds the engine split by area (buildEngineScripts): the base script's
+ * text stored in a global (assets/engine.js), each area script's in another
+ * (assets/engine-<name>.js, loaded only when the engine asks for it: src/engine/client.ts), and
+ * the YAML library the same way (assets/yaml.js).
  */
 function engineBundle(): Plugin {
 	let outDir = 'dist';
+	let root = '.';
 	return {
 		name: 'wssec:engine-bundle',
 		apply: 'build',
 		configResolved(config) {
 			outDir = resolve(config.root, config.build.outDir);
+			root = config.root;
 		},
 		async closeBundle() {
 			const tmp = resolve(outDir, '.engine-tmp');
-			const src = (path: string) => resolve(import.meta.dirname, 'src/engine', path);
-			const engine = await iife(src('worker.ts'), 'wssecEngine', [yamlOutOfEngine()], tmp);
+			const engine = await buildEngineScripts(root);
 			await writeFile(
 				resolve(outDir, 'assets/engine.js'),
-				`window.${ENGINE_GLOBAL}=${JSON.stringify(engine)};\n`,
+				`window.${ENGINE_GLOBAL}=${JSON.stringify(engine.base)};\n`,
 			);
+			for (const [name, code] of engine.chunks)
+				await writeFile(
+					resolve(outDir, `assets/${name}.js`),
+					`(window.${ENGINE_CHUNKS_GLOBAL}=window.${ENGINE_CHUNKS_GLOBAL}||{})[${JSON.stringify(name)}]=${JSON.stringify(code)};\n`,
+				);
 			// `var __wssecYaml=…` at the top of a script the worker imports defines self.__wssecYaml.
-			const yaml = await iife(src('yaml-lib.ts'), '__wssecYaml', [], tmp);
+			const yaml = await iife(
+				resolve(import.meta.dirname, 'src/engine/yaml-lib.ts'),
+				'__wssecYaml',
+				[],
+				tmp,
+			);
 			await writeFile(
 				resolve(outDir, 'assets/yaml.js'),
 				`window.${YAML_GLOBAL}=${JSON.stringify(yaml)};\n`,
@@ -135,4 +304,8 @@ export default defineConfig({
 		},
 	},
 	worker: { format: 'es' },
+	// The development server pre-bundles the dependencies it finds from these entries at start: the
+	// engine's areas are imported only when a file needs them, and a dependency first met then
+	// (pkijs, xmldom) would make the server re-bundle and reload under the running analysis.
+	optimizeDeps: { entries: ['index.html', 'src/engine/worker.ts', 'src/areas/*.ts'] },
 });

@@ -3,6 +3,7 @@
 // then the cross-file stages run, each guarded the same way, then the rules, the grade and the
 // report. Runs inside the engine worker; parse outcomes are cached so adding a file does not redo
 // the expensive work (key derivation) for the others.
+import { KIND_AREA, loadArea, type AreaCode, type AreaName } from './areas';
 import { detectKind, type Detection } from './core/detect';
 import { KdfBudget, withKdfBudget } from './core/crypto/budget';
 import { describeFailure, LockedError } from './core/errors';
@@ -13,8 +14,8 @@ import {
 	type AnalysisSettings,
 	type InputFacts,
 } from './core/facts';
+import { findDeclaredPasswords } from './core/keys/declared-passwords';
 import { mergeKeyRings, type KeyRing } from './core/keys/keyring';
-import { parsers as keystoreParsers } from './core/keystore/input';
 import type {
 	InputFile,
 	ParsedInput,
@@ -30,36 +31,97 @@ import { grade } from './core/report/grade';
 import type { InputKind, Report } from './core/report/report';
 import type { SarifRuleSource } from './core/report/sarif';
 import { sha256Hex } from './core/bytes/digest';
-import { utf8OrNull } from './core/bytes/encoding';
+import { utf8, utf8OrNull } from './core/bytes/encoding';
 import { byteLength, textBacked } from './core/bytes/text-backed';
-import { parsers as soapParsers, stage as signatureStage } from './core/soap/input';
-import { parsers as tlsParsers, stage as tlsStage } from './core/tls/input';
-import { parsers as wsdlParsers, stage as wsdlStage } from './core/wsdl/input';
-import { connectorEkuStage } from './core/x509/connector-eku';
-import { parsers as x509Parsers, stage as certificateStage } from './core/x509/input';
-import { stage as decryptionStage } from './core/xmlenc/input';
 import { rawKeysFromFile } from './core/xmlenc/raw-key-file';
 import { RULES } from './rules';
 import { runRuleList } from './rules/run-rules';
 
-const PARSERS: Partial<Record<InputKind, Parser>> = {
-	...x509Parsers,
-	...keystoreParsers,
-	...soapParsers,
-	...wsdlParsers,
-	...tlsParsers,
-};
+/** The parser of a kind, from its area's code (loaded on first need: src/areas). */
+async function parserFor(kind: InputKind): Promise<Parser | undefined> {
+	if (kind === 'unknown') return undefined;
+	const parsers: Partial<Record<InputKind, Parser>> = (await loadArea(KIND_AREA[kind])).parsers;
+	return parsers[kind];
+}
+
+type Wanted = (facts: AnalysisFacts, ctx: StageContext) => boolean;
+
+/**
+ * A stage of an area: it runs, and its area's code is loaded, only when `wanted` says the stage
+ * has something to do. `wanted` must be true whenever the stage would change the facts, so a
+ * result never depends on which areas are loaded (src/analyze.stages.test.ts runs every stage
+ * regardless and compares).
+ */
+function areaStage<A extends AreaName>(
+	area: A,
+	pick: (code: AreaCode<A>) => Stage,
+	wanted: Wanted,
+): { run: Stage; wanted: Wanted } {
+	return { run: async (facts, ctx) => pick(await loadArea(area))(facts, ctx), wanted };
+}
+
+const hasXml = (_: AnalysisFacts, ctx: StageContext) => ctx.documents.length > 0;
 
 /** Fixed order: keys and certificates first, decryption before signatures (sign-then-encrypt). */
-const STAGES: readonly { name: string; run: Stage }[] = [
-	{ name: 'certificates', run: certificateStage },
-	{ name: 'decryption', run: decryptionStage },
-	{ name: 'signatures', run: signatureStage },
-	{ name: 'WSDL and policy', run: wsdlStage },
-	{ name: 'TLS settings', run: tlsStage },
+const STAGES: readonly { name: string; run: Stage; wanted: Wanted }[] = [
+	{ name: 'certificates', ...areaStage('pki', (a) => a.certificateStage, needsCertificateStage) },
+	// both return at once without an XML document
+	{ name: 'decryption', ...areaStage('xml-security', (a) => a.decryptionStage, hasXml) },
+	{ name: 'signatures', ...areaStage('xml-security', (a) => a.signatureStage, hasXml) },
+	{
+		name: 'WSDL and policy',
+		...areaStage(
+			'wsdl',
+			(a) => a.wsdlStage,
+			// XML documents, or a .NET configuration declaring WS-Security (what the stage reads)
+			(facts, ctx) =>
+				hasXml(facts, ctx) ||
+				ctx.inputs.some(
+					(i) =>
+						i.kind === 'tls-config' &&
+						(utf8OrNull(i.file.bytes) ?? '').includes('<system.serviceModel'),
+				),
+		),
+	},
+	{
+		name: 'TLS settings',
+		...areaStage(
+			'tls',
+			(a) => a.tlsStage,
+			// the stage's sources: TLS inputs and the connector form
+			(facts, ctx) =>
+				facts.connector !== null || ctx.inputs.some((i) => i.outcome.detail?.area === 'tls'),
+		),
+	},
 	// after the TLS stage: it names each connector's certificate and role
-	{ name: 'certificate purposes', run: connectorEkuStage },
+	{
+		name: 'certificate purposes',
+		...areaStage(
+			'pki',
+			(a) => a.connectorEkuStage,
+			(facts) => facts.tls.some((c) => c.certificate?.sha256),
+		),
+	},
 ];
+
+/**
+ * The certificate stage pairs keys with certificates, validates chains against the CRLs and
+ * anchors, and records keystore passwords declared in TLS configuration files: without any of
+ * these it has nothing to do (a TLS file alone does not load the certificate code).
+ */
+function needsCertificateStage(facts: AnalysisFacts, ctx: StageContext): boolean {
+	return (
+		facts.certificates.length > 0 ||
+		facts.keys.length > 0 ||
+		facts.keystores.length > 0 ||
+		ctx.keyring.certificates.length > 0 ||
+		ctx.inputs.some(
+			(i) =>
+				(i.kind !== 'unknown' && KIND_AREA[i.kind] === 'pki') ||
+				(i.kind === 'tls-config' && findDeclaredPasswords(utf8(i.file.bytes)).length > 0),
+		)
+	);
+}
 
 export interface AnalysisRequest {
 	files: readonly InputFile[];
@@ -144,6 +206,9 @@ export class Analyzer {
 	/** Texts decoded for detection, handed to the parser that reads the same input next. */
 	private readonly texts = new Map<string, string | null>();
 
+	/** `everyStage`: run each stage even when it has nothing to do (tests of the stage gates). */
+	constructor(private readonly options: { everyStage?: boolean } = {}) {}
+
 	/** Drops cached results of inputs that are gone. */
 	forget(keepIds: ReadonlySet<string>): void {
 		for (const id of this.cache.keys()) if (!keepIds.has(id)) this.cache.delete(id);
@@ -199,6 +264,13 @@ export class Analyzer {
 		const order = [...active.entries()].sort(
 			([a, fa], [b, fb]) => this.slowness(fa) - this.slowness(fb) || a - b,
 		);
+		// The code of every input's area starts loading now (the page's engine asks for all their
+		// scripts at once); a failed load is reported by the input's own step, which loads again.
+		// (The sort above detected every input.)
+		for (const file of active) {
+			const kind = this.detections.get(file.id)?.kind;
+			if (kind && kind !== 'unknown') loadArea(KIND_AREA[kind]).catch(() => undefined);
+		}
 		const done = new Map<string, { facts: InputFacts; entry: CachedInput }>();
 		const elsewhere = new Set<string>();
 		const turn = new Turn();
@@ -274,6 +346,7 @@ export class Analyzer {
 			signal.throwIfAborted();
 			stageState.working = null;
 			progress(`Analyzing ${stage.name}`);
+			if (!this.options.everyStage && !stage.wanted(facts, ctx)) continue;
 			try {
 				await withKdfBudget(new KdfBudget(), () => stage.run(facts, ctx));
 			} catch (error) {
@@ -357,7 +430,8 @@ export class Analyzer {
 			step = 'computing the SHA-256';
 			entry.sha256 = cached?.sha256 ?? (await sha256Hex(file.bytes));
 			const detection = entry.detection;
-			const parser = PARSERS[detection.kind];
+			step = `loading the code that reads ${detection.kind} files`;
+			const parser = await parserFor(detection.kind);
 			step = `reading the ${detection.kind} file`;
 			if (detection.kind === 'unknown') {
 				const raw = rawKeysFromFile(file.bytes)[0];

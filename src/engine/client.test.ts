@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DelegatedInput, ParsedEntry } from '../analyze';
 import type { InputFile } from '../core/pipeline';
-import { EngineClient } from './client';
+import { AREA_NAMES } from '../areas';
+import { ALL_AREAS, EngineClient, PREWARM_AREAS, prewarmEngine } from './client';
 import type { EngineEvent, EngineRequest, EngineSnapshot } from './protocol';
 
 /** A worker that records what it is sent and emits what the test says. */
@@ -20,11 +21,9 @@ class ScriptedWorker {
 	}
 	postMessage(message: EngineRequest): void {
 		this.sent.push(message);
-		// the prewarm's round trip: answered like the engine does
-		if (message.type === 'describe-certificate' && message.requestId === 0)
-			queueMicrotask(() =>
-				this.emit({ type: 'certificate-description', requestId: 0, description: null }),
-			);
+		// the prewarm's round trips: answered like the engine does once its areas are loaded
+		if (message.type === 'warm')
+			queueMicrotask(() => this.emit({ type: 'warmed', requestId: message.requestId }));
 	}
 	addEventListener(type: 'message' | 'error', listener: (e: never) => void): void {
 		if (type === 'message') this.listeners.push(listener as (e: { data: EngineEvent }) => void);
@@ -214,6 +213,50 @@ describe('EngineClient', () => {
 		const adopt = analysis.got('adopt')[0] as Extract<EngineRequest, { type: 'adopt' }>;
 		expect(adopt.entry.error?.message).toMatch(/Internal error while reading the input .*boom/);
 		expect(events.some((e) => e.type === 'crash')).toBe(false);
+		await client.dispose();
+	});
+
+	it('the prewarm starts the base, then has the XML-security and WSDL areas loaded', async () => {
+		// a spare an earlier Cancel prewarmed is taken first, so the prewarm below starts its own
+		const taker = new EngineClient(() => {});
+		taker.analyze(snapshot([]), []);
+		await settle();
+		await taker.dispose();
+		const before = ScriptedWorker.all.length;
+		await prewarmEngine(true);
+		const spare = ScriptedWorker.all[before]!;
+		expect(spare.got('warm').map((m) => (m as { areas: string[] }).areas)).toEqual([
+			[],
+			PREWARM_AREAS,
+		]);
+		expect(PREWARM_AREAS).toEqual(['xml-security', 'wsdl']);
+		expect(ALL_AREAS).toEqual(AREA_NAMES);
+		// the next client takes it
+		const client = new EngineClient(() => {});
+		client.analyze(snapshot([]), []);
+		await settle();
+		expect(spare.got('analyze')).toHaveLength(1);
+		await client.dispose();
+	});
+
+	it("answers the worker's request for an area script, and refuses a name that is not one", async () => {
+		fresh();
+		vi.stubGlobal('window', {
+			addEventListener: () => {},
+			__wssecEngineChunks: { 'engine-pki': 'self.__loaded = 1;' },
+		});
+		const client = new EngineClient(() => {});
+		client.analyze(snapshot([]), []);
+		await settle();
+		const { analysis } = roles();
+		analysis.emit({ type: 'need-module', name: 'engine-pki' });
+		analysis.emit({ type: 'need-module', name: '../engine' });
+		await settle();
+		expect(analysis.got('module')).toEqual([
+			{ type: 'module', name: 'engine-pki', source: 'self.__loaded = 1;' },
+			{ type: 'module', name: '../engine', source: null, error: 'No engine script ../engine' },
+		]);
+		vi.stubGlobal('window', { addEventListener: () => {} });
 		await client.dispose();
 	});
 

@@ -6,6 +6,7 @@
 import type { InputFile } from '../core/pipeline';
 import type { CertificateDescription } from '../core/x509/facts';
 import type { DelegatedInput, ParsedEntry } from '../analyze';
+import type { AreaName } from '../areas';
 import { pageChannel, type EngineEvent, type EngineSnapshot } from './protocol';
 
 declare global {
@@ -14,11 +15,23 @@ declare global {
 		__wssecEngineSource?: string;
 		/** Set by assets/yaml.js, loaded only when the engine reads a YAML file. */
 		__wssecYamlSource?: string;
+		/** Sources of the engine's area scripts (assets/engine-*.js), each set by its own script. */
+		__wssecEngineChunks?: Record<string, string>;
 	}
 }
 
 const ENGINE_SCRIPT = 'assets/engine.js';
 const YAML_SCRIPT = 'assets/yaml.js';
+/** The names the engine asks for: its own scripts are assets/engine-<name>.js. */
+const ENGINE_CHUNK = /^engine-[\w-]+$/;
+/**
+ * What the idle prewarm compiles besides the base: the common first drop is a captured SOAP
+ * request, which needs the XML-security code and the WSDL stage's (it matches every envelope
+ * against the policies); certificates, keystores and TLS files load their area on demand.
+ */
+export const PREWARM_AREAS: AreaName[] = ['xml-security', 'wsdl'];
+/** Every area (src/areas/index.ts, AREA_NAMES; the page's script imports that file's types only). */
+export const ALL_AREAS: AreaName[] = ['pki', 'xml-security', 'wsdl', 'tls'];
 
 /**
  * Loads a classic script that stores a worker script's text in a global (a classic script
@@ -27,35 +40,144 @@ const YAML_SCRIPT = 'assets/yaml.js';
 function loadSource(src: string, read: () => string | undefined, what: string): Promise<string> {
 	const ready = read();
 	if (ready) return Promise.resolve(ready);
-	return new Promise((resolve, reject) => {
-		const script = document.createElement('script');
-		script.src = src;
-		script.onload = () => {
-			const source = read();
-			if (source) resolve(source);
-			else reject(new Error(`${what} did not load`));
-		};
-		script.onerror = () => reject(new Error(`Could not load ${src}`));
-		document.head.append(script);
-	});
+	let loading = sourcesLoading.get(src);
+	if (!loading) {
+		loading = new Promise<string>((resolve, reject) => {
+			const script = document.createElement('script');
+			script.src = src;
+			script.onload = () => {
+				const source = read();
+				if (source) resolve(source);
+				else reject(new Error(`${what} did not load`));
+			};
+			script.onerror = () => reject(new Error(`Could not load ${src}`));
+			document.head.append(script);
+		}).finally(() => sourcesLoading.delete(src));
+		sourcesLoading.set(src, loading);
+	}
+	return loading;
 }
+
+/** Scripts being loaded, by src: a script asked for twice meanwhile is loaded once. */
+const sourcesLoading = new Map<string, Promise<string>>();
 
 const loadEngineSource = () =>
 	loadSource(ENGINE_SCRIPT, () => window.__wssecEngineSource, 'The analysis engine');
 const loadYamlSource = () =>
 	loadSource(YAML_SCRIPT, () => window.__wssecYamlSource, 'The YAML reader');
 
-async function startWorker(): Promise<Worker> {
+/** The source of a script the engine asks for (`need-module`): one of its areas, or YAML. */
+function loadModuleSource(name: string): Promise<string> {
+	if (name === 'yaml') return loadYamlSource();
+	if (!ENGINE_CHUNK.test(name)) return Promise.reject(new Error(`No engine script ${name}`));
+	return loadSource(
+		`assets/${name}.js`,
+		() => window.__wssecEngineChunks?.[name],
+		`The analysis engine's ${name.slice('engine-'.length)} code`,
+	);
+}
+
+/**
+ * The scripts of these areas that the base does not hold, in the order they run: from the
+ * manifest at the top of the engine's source (vite.config.ts).
+ */
+async function areaScripts(areas: readonly AreaName[]): Promise<string[]> {
+	const engine = await loadEngineSource();
+	const manifest = /^self\.__wssecChunkManifest=(\{.*?\});\n/.exec(engine)?.[1];
+	if (!manifest) return [];
+	const { loaded, needs } = JSON.parse(manifest) as {
+		loaded: string[];
+		needs: Record<string, string[]>;
+	};
+	// each list has a script's dependencies first: so has their union in this order
+	const names = areas.flatMap((a) => needs[`engine-${a}`] ?? []);
+	return [...new Set(names)].filter((n) => !loaded.includes(n));
+}
+
+/**
+ * The areas files look like they need, from their first bytes: XML (`<`) the XML-security and
+ * WSDL areas, PEM (`-----BEGIN`) or DER (a SEQUENCE) the certificate and keystore area. A hint
+ * only, for loading scripts early: detection in the engine decides what each file is.
+ */
+function hintedAreas(files: readonly InputFile[]): AreaName[] {
+	const areas = new Set<AreaName>();
+	for (const f of files) {
+		let i = 0;
+		while (i < Math.min(f.bytes.length, 512) && BLANK.has(f.bytes[i] ?? 0)) i++;
+		const first = f.bytes[i];
+		if (first === 0x3c) for (const a of PREWARM_AREAS) areas.add(a);
+		else if (first === 0x30 || (first === 0x2d && f.bytes[i + 5] === 0x42)) areas.add('pki');
+	}
+	return [...areas];
+}
+
+/** Bytes before a file's first significant one: blanks and a UTF-8 byte order mark. */
+const BLANK = new Set([0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf]);
+
+/**
+ * Starts loading, on the page, the scripts of the areas files handed to the engine look like they
+ * need: a worker that has not run them finds their sources ready when it asks.
+ */
+function preloadAreas(areas: readonly AreaName[]): void {
+	if (import.meta.env.DEV || areas.length === 0) return;
+	// a failure here is the worker's to report when it asks for the script itself
+	areaScripts(areas).then(
+		(names) => {
+			for (const name of names) loadModuleSource(name).catch(() => undefined);
+		},
+		() => undefined,
+	);
+}
+
+/**
+ * Answers the worker's requests for scripts from the start (the prewarm's worker asks before a
+ * client takes it).
+ */
+function serveModules(worker: Worker): Worker {
+	const channel = pageChannel(worker);
+	channel.listen((event) => {
+		if (event.type !== 'need-module') return;
+		const { name } = event;
+		loadModuleSource(name).then(
+			(source) => channel.send({ type: 'module', name, source }),
+			(error: unknown) =>
+				channel.send({
+					type: 'module',
+					name,
+					source: null,
+					error: error instanceof Error ? error.message : String(error),
+				}),
+		);
+	});
+	return worker;
+}
+
+/** The base script followed by the scripts of these areas, as one worker script. */
+async function withAreas(base: string, areas: readonly AreaName[]): Promise<string> {
+	const names = await areaScripts(areas);
+	const sources = await Promise.all(names.map((n) => loadModuleSource(n)));
+	return [`self.__wssecPreloaded=${JSON.stringify(names)};`, base, ...sources].join('\n');
+}
+
+/**
+ * Starts an engine worker. `areas`: those the files that start it look like they need
+ * (hintedAreas); the worker's script is then the base followed by their scripts, run at once
+ * like the single engine script was, instead of the worker asking the page for them one round
+ * trip later (a cold page's first drop); `__wssecPreloaded` tells engine/chunks.ts they ran.
+ */
+async function startWorker(areas: readonly AreaName[] = []): Promise<Worker> {
 	if (import.meta.env.DEV) {
 		// A plain string keeps Vite from emitting a second copy of the worker into the build.
 		const devUrl = '/src/engine/worker.ts';
-		return new Worker(devUrl, { type: 'module', name: 'wssec-engine' });
+		return serveModules(new Worker(devUrl, { type: 'module', name: 'wssec-engine' }));
 	}
-	const source = await loadEngineSource();
+	const base = await loadEngineSource();
+	// on a failure the base alone: the worker asks for these scripts itself and reports it then
+	const source = areas.length > 0 ? await withAreas(base, areas).catch(() => base) : base;
 	// A Blob worker works from file:// as well as from any static host.
 	const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 	try {
-		return new Worker(url, { name: 'wssec-engine' });
+		return serveModules(new Worker(url, { name: 'wssec-engine' }));
 	} finally {
 		setTimeout(() => URL.revokeObjectURL(url), 10_000);
 	}
@@ -73,20 +195,16 @@ let taken = 0;
 /** Request id of the prewarm's round trip; clients number their own requests from 1. */
 const PREWARM_REQUEST = 0;
 
-function roundTrip(worker: Worker): Promise<void> {
+/** Has the worker load (and compile) these areas; resolves once it says they are. */
+function warm(worker: Worker, areas: AreaName[], requestId = PREWARM_REQUEST): Promise<void> {
 	return new Promise((resolve) => {
 		const onMessage = (e: MessageEvent<EngineEvent>) => {
-			if (e.data.type !== 'certificate-description' || e.data.requestId !== PREWARM_REQUEST) return;
+			if (e.data.type !== 'warmed' || e.data.requestId !== requestId) return;
 			worker.removeEventListener('message', onMessage);
 			resolve();
 		};
 		worker.addEventListener('message', onMessage);
-		// An empty certificate: the answer is "cannot decode", which is all the round trip needs.
-		pageChannel(worker).send({
-			type: 'describe-certificate',
-			requestId: PREWARM_REQUEST,
-			der: new Uint8Array(0),
-		});
+		pageChannel(worker).send({ type: 'warm', requestId, areas });
 	});
 }
 
@@ -102,9 +220,15 @@ export function prewarmEngine(force = false): Promise<void> {
 	const worker = startWorker();
 	const entry = {
 		worker,
-		ready: worker.then(roundTrip).catch(() => {
-			if (spare === entry) spare = null;
-		}),
+		// the base first (one round trip: its code is compiled and running), then the common areas
+		ready: worker
+			.then(async (w) => {
+				await warm(w, []);
+				await warm(w, PREWARM_AREAS);
+			})
+			.catch(() => {
+				if (spare === entry) spare = null;
+			}),
 	};
 	spare = entry;
 	return entry.ready;
@@ -128,11 +252,11 @@ export function prewarmEngineWhenIdle(force = false): void {
 }
 
 /** The spare worker if one was started (even if still loading), else a new one. */
-function takeWorker(): Promise<Worker> {
+function takeWorker(areas: readonly AreaName[] = []): Promise<Worker> {
 	taken++;
 	const ahead = spare;
 	spare = null;
-	return ahead ? ahead.worker.catch(() => startWorker()) : startWorker();
+	return ahead ? ahead.worker.catch(() => startWorker(areas)) : startWorker(areas);
 }
 
 /** What Cancel stopped. */
@@ -156,6 +280,7 @@ export class EngineClient {
 	private given = new Set<string>();
 	private seq = 0;
 	private describeCount = 0;
+	private warmCount = 0;
 	/** Certificate descriptions asked for and not yet answered, by request id. */
 	private readonly pending = new Map<number, (d: CertificateDescription | null) => void>();
 	/** The analysis worker has not answered the last snapshot yet. */
@@ -194,25 +319,15 @@ export class EngineClient {
 			if (event.type === 'certificate-description') {
 				this.pending.get(event.requestId)?.(event.description);
 				this.pending.delete(event.requestId);
-			} else if (event.type === 'need-module') {
-				loadYamlSource().then(
-					(source) => channel.send({ type: 'module', name: 'yaml', source }),
-					(error: unknown) =>
-						channel.send({
-							type: 'module',
-							name: 'yaml',
-							source: null,
-							error: error instanceof Error ? error.message : String(error),
-						}),
-				);
-			} else onEvent(event);
+			} else if (event.type !== 'need-module' && event.type !== 'warmed') onEvent(event);
 		});
 		worker.addEventListener('error', (e) => onError(e.message || 'The analysis engine stopped'));
 		return worker;
 	}
 
-	private ensure(): Promise<Worker> {
-		this.worker ??= takeWorker().then((worker) =>
+	/** `areas`: those the files that start a worker look like they need (see startWorker). */
+	private ensure(areas: readonly AreaName[] = []): Promise<Worker> {
+		this.worker ??= takeWorker(areas).then((worker) =>
 			this.connect(worker, (event) => this.fromAnalysis(event)),
 		);
 		return this.worker;
@@ -247,7 +362,8 @@ export class EngineClient {
 		const job = this.queue.shift();
 		if (!job) return;
 		this.running = job;
-		this.deriver ??= takeWorker().then((worker) =>
+		// it reads keystores and encrypted keys only: the certificate area's scripts come with it
+		this.deriver ??= takeWorker(['pki']).then((worker) =>
 			this.connect(
 				worker,
 				(event) => this.fromDeriver(event),
@@ -321,7 +437,9 @@ export class EngineClient {
 		}
 		this.analysing = true;
 		this.analysingInput = null;
-		const worker = this.ensure();
+		const hinted = hintedAreas(fresh);
+		preloadAreas(hinted);
+		const worker = this.ensure(hinted);
 		void worker.then((w) =>
 			pageChannel(w).send({
 				type: 'analyze',
@@ -345,6 +463,12 @@ export class EngineClient {
 		const worker = await this.ensure();
 		pageChannel(worker).send({ type: 'describe-certificate', requestId, der });
 		return answer;
+	}
+
+	/** Loads these areas' code in the analysis worker now (the bench's fully loaded engine). */
+	async warm(areas: AreaName[]): Promise<void> {
+		// numbered below zero: the prewarm's request is 0
+		await warm(await this.ensure(), areas, -++this.warmCount);
 	}
 
 	/** Questions a stopped worker will never answer. */

@@ -8,6 +8,7 @@
 // for that with `delegate`; the page relays the input to the derivation worker (`read`) and
 // its answer back (`adopt`).
 import type { AnalysisResult, DelegatedInput, ParsedEntry } from '../analyze';
+import type { AreaName } from '../areas';
 import type { AnalysisSettings, InputFacts } from '../core/facts';
 import type { InputFile } from '../core/pipeline';
 import type { CertificateDescription } from '../core/x509/facts';
@@ -40,10 +41,13 @@ export type EngineRequest =
 	/** A question, not a change: answered by `certificate-description`, never re-runs the analysis. */
 	| { type: 'describe-certificate'; requestId: number; der: Uint8Array }
 	/**
-	 * The answer to `need-module`: the source of a lazily loaded library (assets/yaml.js), or why
-	 * the page could not load it. Not a change of state: no sequence number, no re-run.
+	 * The answer to `need-module`: the source of a lazily loaded script (an engine area's, see
+	 * engine/chunks.ts, or assets/yaml.js), or why the page could not load it. Not a change of
+	 * state: no sequence number, no re-run.
 	 */
-	| { type: 'module'; name: 'yaml'; source: string | null; error?: string }
+	| { type: 'module'; name: string; source: string | null; error?: string }
+	/** Load and compile these areas' code now (the idle prewarm); answered by `warmed`. */
+	| { type: 'warm'; requestId: number; areas: AreaName[] }
 	/** To the derivation worker: read this input (answered by `read-done`). */
 	| { type: 'read'; jobId: number; input: DelegatedInput }
 	/** To the analysis worker: an input the derivation worker read; re-runs the analysis. */
@@ -80,8 +84,13 @@ export type EngineEvent =
 			requestId: number;
 			description: CertificateDescription | null;
 	  }
-	/** The engine needs a library it does not carry (the YAML reader); answered by `module`. */
-	| { type: 'need-module'; name: 'yaml' };
+	/**
+	 * The engine needs a script it does not carry (an area's code, the YAML reader), by name:
+	 * `yaml` or an engine script's name (assets/<name>.js); answered by `module`.
+	 */
+	| { type: 'need-module'; name: string }
+	/** The areas a `warm` named are loaded (or failed to: the inputs that need them say why). */
+	| { type: 'warmed'; requestId: number };
 
 /** One side of a typed message channel (the worker's global scope or a Worker object). */
 export interface Channel<Send, Receive> {

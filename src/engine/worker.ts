@@ -4,12 +4,13 @@
 // page's thread; each input's result is posted as soon as it is done. The same script is the
 // derivation worker (protocol.ts): it answers `read` requests, one input at a time.
 import { Analyzer, type AnalysisRequest, type DelegatedInput, type ParsedEntry } from '../analyze';
+import { loadArea } from '../areas';
 import { describeFailure } from '../core/errors';
 import { isTextBacked, releaseBuffer } from '../core/bytes/text-backed';
 import type { InputFile } from '../core/pipeline';
-import { certificateExtensions } from '../core/x509/certificate-view';
 import type { CertificateDescription } from '../core/x509/facts';
 import { setYamlLoader, type YamlLib } from '../core/tls/formats/yaml';
+import { installChunkLoader } from './chunks';
 import { workerChannel, type EngineSnapshot } from './protocol';
 
 interface WorkerScope {
@@ -21,33 +22,47 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const channel = workerChannel(self);
 
+/** Sources asked of the page with `need-module` and not answered yet, by name. */
+const asked = new Map<string, { promise: Promise<string>; answer: (m: ModuleAnswer) => void }>();
+type ModuleAnswer = { source: string | null; error?: string };
+
+/** The source of a script the page holds: an engine area's (chunks.ts) or the YAML library. */
+function pageModule(name: string): Promise<string> {
+	const pending = asked.get(name);
+	if (pending) return pending.promise;
+	let answer: (m: ModuleAnswer) => void = () => {};
+	const promise = new Promise<string>((resolve, reject) => {
+		answer = ({ source, error }) => {
+			asked.delete(name);
+			if (source === null) reject(new Error(error ?? 'the page did not send it'));
+			else resolve(source);
+		};
+	});
+	asked.set(name, { promise, answer });
+	channel.send({ type: 'need-module', name });
+	return promise;
+}
+
 /**
  * The built engine is a Blob worker: it cannot import a chunk (a file:// page's worker may not
- * load file:// scripts), so it asks the page for the YAML library's source and runs it from a
- * Blob URL of its own. In development the worker is a module and imports it directly.
+ * load file:// scripts), so it asks the page for the sources of its area scripts (chunks.ts) and
+ * of the YAML library, and runs them from Blob URLs of its own. In development the worker is a
+ * module and imports them directly.
  */
-let yamlAnswer: ((source: string | null, error?: string) => void) | null = null;
 if (!import.meta.env.DEV) {
-	setYamlLoader(
-		() =>
-			new Promise<YamlLib>((resolve, reject) => {
-				yamlAnswer = (source, error) => {
-					yamlAnswer = null;
-					if (source === null) return reject(new Error(error ?? 'the page did not send it'));
-					const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-					try {
-						scope.importScripts(url);
-					} catch (e) {
-						return reject(e instanceof Error ? e : new Error(String(e)));
-					} finally {
-						URL.revokeObjectURL(url);
-					}
-					if (scope.__wssecYaml) resolve(scope.__wssecYaml);
-					else reject(new Error('assets/yaml.js did not define the YAML library'));
-				};
-				channel.send({ type: 'need-module', name: 'yaml' });
-			}),
-	);
+	installChunkLoader(pageModule);
+	setYamlLoader(async () => {
+		const url = URL.createObjectURL(
+			new Blob([await pageModule('yaml')], { type: 'text/javascript' }),
+		);
+		try {
+			scope.importScripts(url);
+		} finally {
+			URL.revokeObjectURL(url);
+		}
+		if (scope.__wssecYaml) return scope.__wssecYaml;
+		throw new Error('assets/yaml.js did not define the YAML library');
+	});
 }
 const analyzer = new Analyzer();
 /** File bytes by input id: part of the cache, sent once per worker. */
@@ -137,9 +152,10 @@ async function run(seq: number, snapshot: EngineSnapshot): Promise<void> {
 	}
 }
 
-function describe(requestId: number, der: Uint8Array): void {
+async function describe(requestId: number, der: Uint8Array): Promise<void> {
 	let description: CertificateDescription | null;
 	try {
+		const { certificateExtensions } = await loadArea('pki');
 		description = { extensions: certificateExtensions(der) };
 	} catch (error) {
 		// the certificate's extensions cannot be decoded: the card shows why (a bug included, since
@@ -203,11 +219,18 @@ channel.listen((msg) => {
 		return;
 	}
 	if (msg.type === 'describe-certificate') {
-		describe(msg.requestId, msg.der);
+		void describe(msg.requestId, msg.der);
 		return;
 	}
 	if (msg.type === 'module') {
-		yamlAnswer?.(msg.source, msg.error);
+		asked.get(msg.name)?.answer(msg);
+		return;
+	}
+	if (msg.type === 'warm') {
+		// a failed load is not the prewarm's to report: the input that needs the area says why
+		void Promise.allSettled(msg.areas.map((a) => loadArea(a))).then(() =>
+			channel.send({ type: 'warmed', requestId: msg.requestId }),
+		);
 		return;
 	}
 	for (const f of msg.files) {

@@ -42,9 +42,17 @@ test('a full analysis makes no request beyond the page itself', async ({ browser
 	await waitIdle(page);
 	await expect(page.locator('[data-testid="grade-overall"]')).toBeVisible();
 	expect(attempts).toEqual([]);
-	// Only the page's own files were loaded: the HTML, one script, one style sheet, the engine.
+	// Only the page's own files were loaded: the HTML, one script, one style sheet, the engine
+	// and the engine's area scripts (assets/engine-<name>.js, loaded as the inputs need them).
 	const paths = [...new Set(local.map((u) => new URL(u).pathname))].sort();
-	expect(paths).toEqual(['/', '/assets/app.js', '/assets/engine.js', '/assets/style.css']);
+	const areas = paths.filter((p) => /^\/assets\/engine-[\w-]+\.js$/.test(p));
+	expect(paths.filter((p) => !areas.includes(p))).toEqual([
+		'/',
+		'/assets/app.js',
+		'/assets/engine.js',
+		'/assets/style.css',
+	]);
+	expect(areas).toContain('/assets/engine-xml-security.js');
 	await context.close();
 });
 

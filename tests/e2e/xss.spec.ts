@@ -38,11 +38,15 @@ test('markup in file names and contents is shown as text', async ({ page }) => {
 	// No element from the names or contents: nothing with their event handlers or markup.
 	await expect(page.locator('[onerror], [onload], img[src="x"]')).toHaveCount(0);
 	await expect(page.locator('b, i').filter({ hasText: /^(CERT|x)$/ })).toHaveCount(0);
-	// Only the page's own scripts: the bundle and the lazily loaded engine.
+	// Only the page's own scripts: the bundle, the lazily loaded engine and its area scripts.
 	const scripts = await page
 		.locator('script')
 		.evaluateAll((els) => els.map((e) => e.getAttribute('src') ?? 'inline'));
-	expect(scripts.sort()).toEqual(['./assets/app.js', 'assets/engine.js']);
+	const areas = scripts.filter((s) => /^assets\/engine-[\w-]+\.js$/.test(s));
+	expect(scripts.filter((s) => !areas.includes(s)).sort()).toEqual([
+		'./assets/app.js',
+		'assets/engine.js',
+	]);
 	expect(await page.evaluate(() => (window as unknown as { __injected: number }).__injected)).toBe(
 		0,
 	);

@@ -1,7 +1,8 @@
 // Bench case: drop-to-report for the common sizes on a cold page (?bench&cold: the
 // engine is loaded, compiled and started by the drop, as before the idle prewarm) and on a warm
 // page (the page's idle prewarm has finished), beside `xmlsec1 --verify` on the same file in the
-// same run; plus the engine's peak heap against the input for 10 and 30 MB envelopes, cold and warm.
+// same run; a cold certificate and TLS drop (what the engine split by area saves); plus the
+// engine's peak heap against the input for 10 and 30 MB envelopes, cold and warm.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,6 +74,27 @@ export default async function run(ctx) {
 				note: `median of ${PAGE_RUNS} fresh pages (${page.all.join(', ')} ms); ${verdict(page.last, `${name}.xml`)}`,
 			});
 		}
+	}
+	// A cold drop of another area: the engine split loads only that area's scripts (a certificate
+	// never compiles the XML code, a TLS file never pkijs), so these show what the split saves.
+	const mix = join(ctx.repoDir, 'tests/fixtures/mix');
+	for (const [label, file, native] of [
+		['certificate (server-cert.pem)', 'server-cert.pem', ['x509', '-noout', '-text', '-in']],
+		['nginx configuration (nginx.conf)', 'nginx.conf', null],
+	]) {
+		const path = join(mix, file);
+		const page = await pageRuns(ctx, path, 'cold', PAGE_RUNS);
+		const nat = native ? await ctx.timeNative('openssl', [...native, path], { runs: 5 }) : null;
+		const status = page.last.report.inputs?.[0]?.status ?? 'no input';
+		rows.push({
+			case: `drop-to-report, cold page: ${label}`,
+			ours_ms: Math.round(page.ms),
+			native_ms: nat ? Math.round(nat.ms) : null,
+			native_cmd: native ? `openssl ${native.join(' ')} <file>` : '',
+			ratio: nat ? Number((page.ms / nat.ms).toFixed(2)) : undefined,
+			longest_main_thread_block_ms: page.longestTaskMs,
+			note: `median of ${PAGE_RUNS} fresh pages (${page.all.join(', ')} ms); ${status}`,
+		});
 	}
 	// The engine's heap against the input (target ≤ 3×), on a cold and on a warm page.
 	const times = (mb, size) => (mb === null ? 'not sampled' : `${(mb / size).toFixed(1)}×`);

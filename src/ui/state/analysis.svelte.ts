@@ -147,6 +147,7 @@ export class AnalysisState implements UiActions {
 		if (
 			event.type === 'certificate-description' ||
 			event.type === 'need-module' ||
+			event.type === 'warmed' ||
 			event.type === 'delegate' ||
 			event.type === 'read-done'
 		)

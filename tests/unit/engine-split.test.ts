@@ -1,0 +1,98 @@
+// The engine split by area (vite.config.ts, buildEngineScripts): built here as the page's build
+// builds it, then checked for what the split must keep. A module shared by areas is in one script
+// only (a second copy would be a second identity: `instanceof ParseError` failing across areas,
+// two pkijs engines, two certificate caches); an area's scripts hold no other area's code; and
+// the manifest the worker loads by names only scripts that exist.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildEngineScripts, type EngineScripts } from '../../vite.config';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** Strings that occur once in one module: each must be in exactly one script. */
+const MARKERS: Record<string, string> = {
+	'src/core/errors.ts': 'The input is nested too deeply to analyze',
+	'src/core/x509/path.ts': 'nameConstraints without any subtree',
+	'src/core/xml/fast-parse.ts': 'not plain XML: left to the full parser',
+	asn1js: 'Needlessly long format of SID encoding',
+	pkijs: 'Error during initializing object from schema',
+	'@xmldom/xmldom': 'prefix is non-null and namespace is null',
+};
+
+/** The scripts holding each marker, for markers not held by exactly one script. */
+function duplicated(scripts: ReadonlyMap<string, string>): Record<string, string[]> {
+	const wrong: Record<string, string[]> = {};
+	for (const [module, marker] of Object.entries(MARKERS)) {
+		const holders = [...scripts].filter(([, code]) => code.includes(marker)).map(([n]) => n);
+		if (holders.length !== 1) wrong[module] = holders;
+	}
+	return wrong;
+}
+
+const allScripts = (e: EngineScripts) => new Map([['engine', e.base], ...e.chunks]);
+
+let engine: EngineScripts;
+beforeAll(async () => {
+	engine = await buildEngineScripts(ROOT);
+}, 180_000);
+
+describe('the engine split by area', () => {
+	it('holds every shared module once, across the base and the area scripts', () => {
+		expect(duplicated(allScripts(engine))).toEqual({});
+		// errors.ts is in the base, pkijs in a script of its own the areas share
+		const holder = (marker: string) =>
+			[...allScripts(engine)].find(([, code]) => code.includes(marker))?.[0];
+		expect(holder(MARKERS['src/core/errors.ts']!)).toBe('engine');
+		expect(holder(MARKERS.pkijs!)).not.toBe('engine');
+	});
+
+	it('the check fails when a script carries a shared module a second time', () => {
+		// what building each area as a bundle of its own would do: pkijs and errors.ts copied in
+		const pki = engine.needs['engine-pki']!;
+		const pkijsScript = [...engine.chunks].find(([, c]) => c.includes(MARKERS.pkijs!))![0];
+		const copied = new Map(engine.chunks);
+		copied.set('engine-pki', `${engine.base}\n${engine.chunks.get(pkijsScript)}`);
+		expect(pki).toContain(pkijsScript);
+		expect(Object.keys(duplicated(new Map([['engine', engine.base], ...copied])))).toEqual(
+			expect.arrayContaining(['src/core/errors.ts', 'pkijs', 'asn1js']),
+		);
+	});
+
+	it('loads by area: certificates need no XML, TLS needs no pkijs', () => {
+		const needs = engine.needs;
+		expect(Object.keys(needs).sort()).toEqual([
+			'engine-pki',
+			'engine-tls',
+			'engine-wsdl',
+			'engine-xml-security',
+		]);
+		const code = (names: string[]) => names.map((n) => engine.chunks.get(n) ?? '').join('\n');
+		const pki = code(needs['engine-pki']!);
+		expect(pki).toContain(MARKERS.pkijs);
+		expect(pki).not.toContain(MARKERS['@xmldom/xmldom']);
+		expect(needs['engine-pki']).not.toEqual(
+			expect.arrayContaining([expect.stringMatching(/xml-security|wsdl|tls/)]),
+		);
+		const tls = code(needs['engine-tls']!);
+		expect(tls).not.toContain(MARKERS.pkijs);
+		// signatures use the certificate code (pkijs, the same script), not the area's parsers
+		expect(code(needs['engine-xml-security']!)).toContain(MARKERS.pkijs);
+		expect(needs['engine-xml-security']).not.toContain('engine-pki');
+		// the base carries no area's parsers and none of the heavy libraries
+		for (const marker of [MARKERS.pkijs, MARKERS.asn1js, MARKERS['@xmldom/xmldom']])
+			expect(engine.base).not.toContain(marker);
+	});
+
+	it('names only scripts that exist, each area after the scripts it needs', () => {
+		for (const [area, list] of Object.entries(engine.needs)) {
+			expect(list.at(-1)).toBe(area);
+			for (const name of list)
+				expect(engine.chunks.has(name) || engine.baseChunks.includes(name)).toBe(true);
+		}
+		// every script that is not the base's is some area's
+		const needed = new Set(Object.values(engine.needs).flat());
+		for (const name of engine.chunks.keys()) expect(needed.has(name)).toBe(true);
+		// no import() is left: a Blob worker of a file:// page could not run one
+		for (const [name, code] of allScripts(engine))
+			expect(/\bimport\s*\(/.test(code), name).toBe(false);
+	});
+});
