@@ -99,6 +99,11 @@ export function fromUtf8(text: string): Uint8Array {
 }
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+	return joinBytes(parts);
+}
+
+/** concatBytes for a list of any length (a spread of an input's pieces could exceed the stack). */
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
 	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
 	let at = 0;
 	for (const p of parts) {

@@ -7,7 +7,7 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { declaredDerLength } from '../asn1/declared-length';
 import { integerValue } from '../asn1/der';
-import { equalBytes, toHex } from '../bytes/encoding';
+import { equalBytes, joinBytes, toHex } from '../bytes/encoding';
 import {
 	algorithmName,
 	describePbe,
@@ -75,14 +75,7 @@ function oidOf(v: unknown): string | null {
 function octets(v: unknown): Uint8Array | null {
 	if (!(v instanceof asn1js.OctetString)) return null;
 	if (v.valueBlock.isConstructed) {
-		const parts = v.valueBlock.value.map((p) => octets(p) ?? new Uint8Array(0));
-		const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-		let at = 0;
-		for (const p of parts) {
-			out.set(p, at);
-			at += p.length;
-		}
-		return out;
+		return joinBytes(v.valueBlock.value.map((p) => octets(p) ?? new Uint8Array(0)));
 	}
 	return new Uint8Array(v.valueBlock.valueHexView);
 }

@@ -10,7 +10,7 @@ import { aesGcmChunks } from '../crypto/aes-gcm-chunked';
 import { removeXmlEncPadding } from '../crypto/padding';
 import { tripleDesCbcDecryptRaw } from '../crypto/tripledes';
 import { SLICE_CHARS } from '../bytes/base64-chunks';
-import { toHex } from '../bytes/encoding';
+import { joinBytes, toHex } from '../bytes/encoding';
 import { digest } from '../bytes/digest';
 import { releaseBuffer } from '../bytes/text-backed';
 import type { DataCipher } from './algorithms';
@@ -217,14 +217,7 @@ export async function decryptWithCipher(
 ): Promise<Uint8Array> {
 	const parts: Uint8Array[] = [];
 	await decryptPieces(cipher, key, wholePieces(octets), (p) => void parts.push(p));
-	if (parts.length === 1) return parts[0] as Uint8Array;
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const p of parts) {
-		out.set(p, at);
-		at += p.length;
-	}
-	return out;
+	return parts.length === 1 ? (parts[0] as Uint8Array) : joinBytes(parts);
 }
 
 /**
