@@ -4,6 +4,7 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256 } from '@noble/hashes/sha2.js';
 import { toHex } from '../bytes/encoding';
+import { modInverse, modPow } from './modular';
 
 /** DSA domain parameters and public value. */
 export interface DsaPublicKey {
@@ -24,30 +25,6 @@ export function isDsaSignature(oid: string): boolean {
 	return oid in HASHES;
 }
 
-function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
-	let result = 1n;
-	let b = base % mod;
-	let e = exp;
-	while (e > 0n) {
-		if (e & 1n) result = (result * b) % mod;
-		b = (b * b) % mod;
-		e >>= 1n;
-	}
-	return result;
-}
-
-/** Modular inverse by the extended Euclidean algorithm (`a` and `m` coprime). */
-function modInverse(a: bigint, m: bigint): bigint {
-	let [oldR, r] = [((a % m) + m) % m, m];
-	let [oldS, s] = [1n, 0n];
-	while (r !== 0n) {
-		const q = oldR / r;
-		[oldR, r] = [r, oldR - q * r];
-		[oldS, s] = [s, oldS - q * s];
-	}
-	return ((oldS % m) + m) % m;
-}
-
 const toBig = (b: Uint8Array) => (b.length === 0 ? 0n : BigInt('0x' + toHex(b)));
 
 /**
@@ -63,10 +40,21 @@ export function verifyDsa(
 ): boolean | null {
 	const hash = HASHES[oid];
 	if (!hash) return null;
+	return verifyDsaDigest(key, r, s, hash(message));
+}
+
+/**
+ * FIPS 186-4 §4.7 over a digest already computed (XML-DSig hashes the SignedInfo itself):
+ * z is the leftmost min(N, outlen) bits of the digest, N the bit length of q.
+ */
+export function verifyDsaDigest(
+	key: DsaPublicKey,
+	r: bigint,
+	s: bigint,
+	digest: Uint8Array,
+): boolean {
 	const { p, q, g, y } = key;
 	if (r <= 0n || r >= q || s <= 0n || s >= q || p <= 1n || q <= 1n) return false;
-	const digest = hash(message);
-	// z: the leftmost min(N, outlen) bits of the digest (N = bit length of q)
 	const n = q.toString(2).length;
 	let z = toBig(digest);
 	const outBits = digest.length * 8;

@@ -9,6 +9,7 @@ import { digestInput } from '../bytes/digest';
 import { fromHex, toArrayBuffer, toBase64Url } from '../bytes/encoding';
 import { UnsupportedError } from '../errors';
 import { modPow } from '../crypto/modular';
+import { verifyDsaDigest, type DsaPublicKey } from '../crypto/dsa';
 import { verifyEcdsaDigest } from './ecdsa';
 import type { PublicKey } from '../x509/certificate-key';
 import { NS } from '../xml/namespaces';
@@ -85,7 +86,8 @@ export const SIGNATURES: Record<string, SignatureAlgorithm> = {
 	['http://www.w3.org/2021/04/xmldsig-more#eddsa-ed25519']: { family: 'eddsa', hash: 'sha512' },
 };
 
-const NOBLE = {
+/** @noble/hashes by name: one-shot here, `.create()` for the incremental digest (stream-digest.ts). */
+export const NOBLE_HASHES = {
 	sha1,
 	sha224,
 	sha256,
@@ -125,11 +127,11 @@ export async function hash(name: HashName, data: Uint8Array): Promise<Uint8Array
 	if (wc && data.length > 4096) {
 		return new Uint8Array(await globalThis.crypto.subtle.digest(wc, digestInput(data)));
 	}
-	return NOBLE[name](data);
+	return NOBLE_HASHES[name](data);
 }
 
 export function hmacBytes(name: HashName, key: Uint8Array, data: Uint8Array): Uint8Array {
-	return hmac(NOBLE[name], key, data);
+	return hmac(NOBLE_HASHES[name], key, data);
 }
 
 const DIGEST_INFO: Partial<Record<HashName, string>> = {
@@ -141,17 +143,6 @@ const DIGEST_INFO: Partial<Record<HashName, string>> = {
 	md5: '3020300c06082a864886f70d020505000410',
 	ripemd160: '3021300906052b2403020105000414',
 };
-
-function modInverse(a: bigint, m: bigint): bigint {
-	let [oldR, r] = [((a % m) + m) % m, m];
-	let [oldS, s] = [1n, 0n];
-	while (r !== 0n) {
-		const q = oldR / r;
-		[oldR, r] = [r, oldR - q * r];
-		[oldS, s] = [s, oldS - q * s];
-	}
-	return ((oldS % m) + m) % m;
-}
 
 function bytesToBigint(b: Uint8Array): bigint {
 	let hex = '';
@@ -191,25 +182,15 @@ function verifyRsaPkcs1(
 	return true;
 }
 
-function verifyDsa(
-	key: { p: bigint; q: bigint; g: bigint; y: bigint },
-	digest: Uint8Array,
-	sig: Uint8Array,
-): boolean {
+/** r || s, each half of the signature value (XML-DSig's DSA SignatureValue). */
+function verifyDsa(key: DsaPublicKey, digest: Uint8Array, sig: Uint8Array): boolean {
 	const half = sig.length / 2;
-	const r = bytesToBigint(sig.subarray(0, half));
-	const s = bytesToBigint(sig.subarray(half));
-	const { p, q, g, y } = key;
-	if (r <= 0n || r >= q || s <= 0n || s >= q) return false;
-	const n = bitLength(q);
-	let z = bytesToBigint(digest);
-	const hbits = digest.length * 8;
-	if (hbits > n) z >>= BigInt(hbits - n);
-	const w = modInverse(s, q);
-	const u1 = (z * w) % q;
-	const u2 = (r * w) % q;
-	const v = ((modPow(g, u1, p) * modPow(y, u2, p)) % p) % q;
-	return v === r;
+	return verifyDsaDigest(
+		key,
+		bytesToBigint(sig.subarray(0, half)),
+		bytesToBigint(sig.subarray(half)),
+		digest,
+	);
 }
 
 function b64u(v: bigint): string {

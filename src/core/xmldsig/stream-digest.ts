@@ -4,13 +4,10 @@
 // up to the size of the bench's 30 MB envelope); past that, the kept chunks and every later one
 // go through @noble/hashes' incremental API and are dropped at once, so the memory stays bounded
 // whatever the size.
-import { md5, ripemd160, sha1 } from '@noble/hashes/legacy.js';
-import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
-import { sha3_224, sha3_256, sha3_384, sha3_512 } from '@noble/hashes/sha3.js';
 import type { Document } from '@xmldom/xmldom';
 import { releaseBuffer } from '../bytes/text-backed';
 import { elidedRegions } from '../xml/stream/skeleton';
-import { hash, type HashName } from './algorithms';
+import { hash, NOBLE_HASHES, type HashName } from './algorithms';
 import { canonicalizeInto, type C14nMode } from './c14n';
 import { canonicalizeFilteredBytes } from './c14n-filtered';
 import type { FilteredNodeSet } from './xpath';
@@ -28,20 +25,6 @@ export const BUFFERED_BYTES = 32 * 1024 * 1024;
 const START_BYTES = 64 * 1024;
 /** Room beyond the elided text for the tree around it (headers, the signature, declarations). */
 const SLACK = 256 * 1024;
-
-const INCREMENTAL = {
-	sha1,
-	sha224,
-	sha256,
-	sha384,
-	sha512,
-	md5,
-	ripemd160,
-	'sha3-224': sha3_224,
-	'sha3-256': sha3_256,
-	'sha3-384': sha3_384,
-	'sha3-512': sha3_512,
-} as const;
 
 interface Incremental {
 	update(data: Uint8Array): unknown;
@@ -99,7 +82,7 @@ export async function digestNodeSet(
 				releaseBuffer(buffer);
 				buffer = grown;
 			} else {
-				incremental = INCREMENTAL[name].create();
+				incremental = NOBLE_HASHES[name].create();
 				incremental.update(buffer.subarray(0, length));
 				releaseBuffer(buffer);
 				buffer = null;
