@@ -55,10 +55,15 @@ export interface EngineScripts {
 	needs: Record<string, string[]>;
 }
 
-/** Libraries whose name a shared engine script takes (it carries their code and ours around it). */
+/**
+ * Libraries whose name an engine script other than an area's takes (it carries their code and ours
+ * around it), the first listed that it holds: pkijs is imported on first use by the certificate
+ * code (core/x509/pkijs-fallback.ts), asn1js and xmldom come with the code areas share.
+ */
 const SHARED_LIBRARIES = [
 	{ path: '/node_modules/pkijs/', name: 'pkijs' },
 	{ path: '/node_modules/@xmldom/xmldom/', name: 'xmldom' },
+	{ path: '/node_modules/asn1js/', name: 'asn1js' },
 ];
 
 const chunkName = (fileName: string) => fileName.replace(/\.js$/, '');
@@ -97,7 +102,8 @@ export async function buildEngineScripts(root: string, minify = true): Promise<E
 				// share after the library they carry, else Rolldown's name
 				output: {
 					chunkFileNames: (chunk) => {
-						const lib = chunk.isDynamicEntry
+						const area = chunk.isDynamicEntry && chunk.facadeModuleId?.includes('/src/areas/');
+						const lib = area
 							? undefined
 							: SHARED_LIBRARIES.find((l) => chunk.moduleIds.some((id) => id.includes(l.path)));
 						return `engine-${lib?.name ?? '[name]'}.js`;

@@ -2,14 +2,15 @@
 // need and no other. With the idle prewarm held back (it loads the XML-security and WSDL areas
 // ahead of a drop), a certificate loads the certificate area and never the XML-security, WSDL or
 // TLS scripts; a SOAP envelope then loads XML security; a TLS file loads neither pkijs nor XML
-// security. Over HTTP (the page's network log) and from file://. Also the page's initial script
-// stays within its 150 KB gzip budget.
+// security, and pkijs (the fallback signature verifier) loads only for a signature that needs it.
+// Over HTTP (the page's network log) and from file://. Also the page's initial script stays within
+// its 150 KB gzip budget.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { addFiles, card, mixFile, waitIdle } from '../support/page';
+import { addFiles, card, exportReport, mixFile, waitIdle } from '../support/page';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 const INDEX = pathToFileURL(resolve(DIST, 'index.html')).href;
@@ -138,6 +139,32 @@ test('a TLS configuration loads the TLS area without pkijs or XML security', asy
 	expect([...seen.scripts].sort()).toEqual([...needs['engine-tls']!].sort());
 	for (const name of othersOnly(needs, 'engine-tls'))
 		expect(seen.scripts.has(name), name).toBe(false);
+	expect(seen.problems).toEqual([]);
+});
+
+test('pkijs, the fallback verifier, loads only for a signature our own verifiers leave', async ({
+	page,
+}) => {
+	const needs = manifest();
+	const seen = record(page);
+	await holdPrewarm(page);
+	await page.goto(INDEX);
+	const pss = resolve(import.meta.dirname, '../fixtures/pki/pss');
+	// an RSA PKCS#1 certificate: WebCrypto checks it, pkijs stays unloaded
+	await addFiles(page, [mixFile('server-cert.pem')]);
+	await waitIdle(page);
+	await expect(card(page, 'server-cert.pem')).toHaveAttribute('data-status', 'parsed');
+	expect(seen.scripts.has('engine-pkijs')).toBe(false);
+	// an RSASSA-PSS root (OpenSSL): its self-signature is checked by pkijs, loaded now
+	await addFiles(page, [mixFile('rsa-pss-root.pem', 'pss-root.pem', pss)]);
+	await waitIdle(page);
+	await expect(card(page, 'pss-root.pem')).toHaveAttribute('data-status', 'parsed');
+	expect(seen.scripts.has('engine-pkijs')).toBe(true);
+	for (const name of needs['engine-pkijs']!) expect(seen.scripts.has(name), name).toBe(true);
+	const { json } = await exportReport(page);
+	const certs = (json as { certificates: { inputName: string; selfSigned: boolean }[] })
+		.certificates;
+	expect(certs.find((c) => c.inputName === 'pss-root.pem')?.selfSigned).toBe(true);
 	expect(seen.problems).toEqual([]);
 });
 

@@ -38,7 +38,7 @@ beforeAll(async () => {
 describe('the engine split by area', () => {
 	it('holds every shared module once, across the base and the area scripts', () => {
 		expect(duplicated(allScripts(engine))).toEqual({});
-		// errors.ts is in the base, pkijs in a script of its own the areas share
+		// errors.ts is in the base, pkijs in a script of its own the certificate code imports
 		const holder = (marker: string) =>
 			[...allScripts(engine)].find(([, code]) => code.includes(marker))?.[0];
 		expect(holder(MARKERS['src/core/errors.ts']!)).toBe('engine');
@@ -46,36 +46,45 @@ describe('the engine split by area', () => {
 	});
 
 	it('the check fails when a script carries a shared module a second time', () => {
-		// what building each area as a bundle of its own would do: pkijs and errors.ts copied in
+		// what building each area as a bundle of its own would do: asn1js and errors.ts copied in
 		const pki = engine.needs['engine-pki']!;
-		const pkijsScript = [...engine.chunks].find(([, c]) => c.includes(MARKERS.pkijs!))![0];
+		const asn1Script = [...engine.chunks].find(([, c]) => c.includes(MARKERS.asn1js!))![0];
 		const copied = new Map(engine.chunks);
-		copied.set('engine-pki', `${engine.base}\n${engine.chunks.get(pkijsScript)}`);
-		expect(pki).toContain(pkijsScript);
+		copied.set('engine-pki', `${engine.base}\n${engine.chunks.get(asn1Script)}`);
+		expect(pki).toContain(asn1Script);
 		expect(Object.keys(duplicated(new Map([['engine', engine.base], ...copied])))).toEqual(
-			expect.arrayContaining(['src/core/errors.ts', 'pkijs', 'asn1js']),
+			expect.arrayContaining(['src/core/errors.ts', 'src/core/x509/path.ts', 'asn1js']),
 		);
 	});
 
-	it('loads by area: certificates need no XML, TLS needs no pkijs', () => {
+	it('loads by area: certificates need no XML, TLS no certificate code, no area pkijs', () => {
 		const needs = engine.needs;
 		expect(Object.keys(needs).sort()).toEqual([
 			'engine-pki',
+			'engine-pkijs',
 			'engine-tls',
 			'engine-wsdl',
 			'engine-xml-security',
 		]);
 		const code = (names: string[]) => names.map((n) => engine.chunks.get(n) ?? '').join('\n');
 		const pki = code(needs['engine-pki']!);
-		expect(pki).toContain(MARKERS.pkijs);
+		expect(pki).toContain(MARKERS['src/core/x509/path.ts']);
 		expect(pki).not.toContain(MARKERS['@xmldom/xmldom']);
+		// pkijs, the fallback verifier, is imported on first use (x509/pkijs-fallback.ts): no area
+		// loads it, and its script is loaded after the certificate code it runs beside
+		for (const area of ['engine-pki', 'engine-xml-security', 'engine-wsdl', 'engine-tls'])
+			expect(code(needs[area]!), area).not.toContain(MARKERS.pkijs);
+		expect(code(needs['engine-pkijs']!)).toContain(MARKERS.pkijs);
+		expect(needs['engine-pkijs']).toEqual(
+			expect.arrayContaining(needs['engine-pki']!.slice(0, -2)),
+		);
 		expect(needs['engine-pki']).not.toEqual(
 			expect.arrayContaining([expect.stringMatching(/xml-security|wsdl|tls/)]),
 		);
 		const tls = code(needs['engine-tls']!);
-		expect(tls).not.toContain(MARKERS.pkijs);
-		// signatures use the certificate code (pkijs, the same script), not the area's parsers
-		expect(code(needs['engine-xml-security']!)).toContain(MARKERS.pkijs);
+		expect(tls).not.toContain(MARKERS.asn1js);
+		// signatures use the certificate code (the same script), not the area's parsers
+		expect(code(needs['engine-xml-security']!)).toContain(MARKERS['src/core/x509/path.ts']);
 		expect(needs['engine-xml-security']).not.toContain('engine-pki');
 		// the base carries no area's parsers and none of the heavy libraries
 		for (const marker of [MARKERS.pkijs, MARKERS.asn1js, MARKERS['@xmldom/xmldom']])
@@ -88,7 +97,7 @@ describe('the engine split by area', () => {
 			for (const name of list)
 				expect(engine.chunks.has(name) || engine.baseChunks.includes(name)).toBe(true);
 		}
-		// every script that is not the base's is some area's
+		// every script that is not the base's is loaded by some import()
 		const needed = new Set(Object.values(engine.needs).flat());
 		for (const name of engine.chunks.keys()) expect(needed.has(name)).toBe(true);
 		// no import() is left: a Blob worker of a file:// page could not run one

@@ -63,4 +63,19 @@ describe('certificateFacts', () => {
 			expect([bad.selfIssued, bad.selfSigned]).toEqual([true, false]);
 		},
 	);
+
+	// OpenSSL's RSASSA-PSS root (tests/fixtures/pki/pss): its self-signature is checked by the
+	// fallback verifier, pkijs, imported on first use (pkijs-fallback.ts). A bad signature is
+	// refused, not left unknown: the fallback ran and said no.
+	it('an RSASSA-PSS root is checked by the fallback verifier, loaded when needed', async () => {
+		const pss = (name: string) =>
+			fromBase64(
+				readFileSync(resolve(FIXTURES, '../pki/pss', name), 'utf8').replace(/-----[^-]+-----/g, ''),
+			);
+		const good = await certificateFacts(pss('rsa-pss-root.pem'), 'pss.pem', 'file');
+		expect(good.signatureAlgorithm).toMatch(/pss/i);
+		expect([good.selfIssued, good.selfSigned]).toEqual([true, true]);
+		const bad = await certificateFacts(pss('rsa-pss-root-bad-signature.pem'), 'bad.pem', 'file');
+		expect([bad.selfIssued, bad.selfSigned]).toEqual([true, false]);
+	});
 });

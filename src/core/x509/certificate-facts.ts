@@ -27,7 +27,7 @@ import {
 	readExtensions,
 	subjectAltNames,
 } from './extensions';
-import * as pkijs from 'pkijs';
+import { loadPkijs } from './pkijs-fallback';
 
 /** The code of a ParseError for bytes that are not a parsable X.509 certificate. */
 export const NOT_A_CERTIFICATE = 'x509/not-a-certificate';
@@ -198,7 +198,7 @@ export async function certificateFactsAndTree(
 		try {
 			selfSignatureValid =
 				(await verifyOwnSignature(raw)) ??
-				(await pkijs.Certificate.fromBER(toArrayBuffer(der)).verify());
+				(await (await loadPkijs()).Certificate.fromBER(toArrayBuffer(der)).verify());
 		} catch (error) {
 			if (isBug(error)) throw error;
 			selfSignatureValid = null; // algorithm WebCrypto lacks (DSA, some curves)

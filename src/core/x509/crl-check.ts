@@ -7,7 +7,7 @@
 // revocationUnknown reason, which makes its chain untrusted when trust anchors are set (chain.ts).
 // A certificate whose CA has no dropped CRL at all is not affected: revocation data is not required.
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import { loadPkijs } from './pkijs-fallback';
 import { toArrayBuffer } from '../bytes/encoding';
 import type { AnalysisFacts } from '../facts';
 import type { StageContext } from '../pipeline';
@@ -276,6 +276,7 @@ async function verifiedBy(crlDer: Uint8Array, parts: SignedParts, certDer: Uint8
 		const raw = readRawCertificate(certDer);
 		const direct = await verifySigned(raw, parts.signatureOid, parts.signature, parts.tbs);
 		if (direct !== null) return direct;
+		const pkijs = await loadPkijs();
 		const crl = pkijs.CertificateRevocationList.fromBER(toArrayBuffer(crlDer));
 		const issuer = pkijs.Certificate.fromBER(toArrayBuffer(certDer));
 		return await crl.verify({ issuerCertificate: issuer });

@@ -11,7 +11,7 @@
 // several of the cases above. pkijs is kept as the fallback for signature algorithms WebCrypto
 // is not called for directly (RSA-PSS, Ed25519).
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import { loadPkijs } from './pkijs-fallback';
 import { equalBytes, toArrayBuffer, toHex } from '../bytes/encoding';
 import { readRawCertificate } from './certificate-facts';
 import { KEY_USAGE_NAMES, readExtensions, type RawExtension } from './extensions';
@@ -707,6 +707,7 @@ async function signatureVerifies(
 		return false; // a key WebCrypto rejects as malformed
 	}
 	try {
+		const pkijs = await loadPkijs();
 		const c = pkijs.Certificate.fromBER(toArrayBuffer(child.der));
 		const i = pkijs.Certificate.fromBER(toArrayBuffer(issuer.der));
 		return await c.verify(i);
