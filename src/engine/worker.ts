@@ -11,6 +11,7 @@ import type { InputFile } from '../core/pipeline';
 import type { CertificateDescription } from '../core/x509/facts';
 import { setYamlLoader, type YamlLib } from '../core/tls/formats/yaml';
 import { installChunkLoader } from './chunks';
+import { rehearse } from './rehearsal';
 import { workerChannel, type EngineSnapshot } from './protocol';
 
 interface WorkerScope {
@@ -83,6 +84,30 @@ function releaseReceived(inputId: string): void {
 	for (const other of received.values()) if (other.buffer === bytes.buffer) return;
 	releaseBuffer(bytes);
 }
+/**
+ * The idle prewarm's rehearsal (rehearsal.ts), run once per worker: a snapshot aborts it, and the
+ * analysis it asks for starts once the rehearsal has unwound, so the two never interleave.
+ */
+let rehearsal: { controller: AbortController; done: Promise<void> } | null = null;
+let rehearsed = false;
+
+function rehearseOnce(): Promise<void> {
+	if (rehearsed) return rehearsal?.done ?? Promise.resolve();
+	rehearsed = true;
+	const controller = new AbortController();
+	const done = rehearse(controller.signal).then(
+		() => undefined,
+		// the rehearsal only compiles code ahead of time: a failure leaves it to be compiled by the
+		// first drop, whose own analysis reports anything wrong with that input
+		(error: unknown) => void error,
+	);
+	rehearsal = { controller, done };
+	void done.then(() => {
+		if (rehearsal?.done === done) rehearsal = null;
+	});
+	return done;
+}
+
 let runId = 0;
 let current: AbortController | null = null;
 let latest: { seq: number; snapshot: EngineSnapshot } | null = null;
@@ -102,6 +127,11 @@ async function run(seq: number, snapshot: EngineSnapshot): Promise<void> {
 	const id = ++runId;
 	const controller = new AbortController();
 	current = controller;
+	if (rehearsal) {
+		rehearsal.controller.abort();
+		await rehearsal.done;
+		if (controller.signal.aborted) return; // a newer snapshot came meanwhile
+	}
 	channel.send({ type: 'busy', runId: id, seq });
 	const request: AnalysisRequest = {
 		files: snapshot.inputIds.flatMap((i) => {
@@ -228,9 +258,11 @@ channel.listen((msg) => {
 	}
 	if (msg.type === 'warm') {
 		// a failed load is not the prewarm's to report: the input that needs the area says why
-		void Promise.allSettled(msg.areas.map((a) => loadArea(a))).then(() =>
-			channel.send({ type: 'warmed', requestId: msg.requestId }),
-		);
+		// with the XML-security code loaded, the rehearsal compiles it (it is over, or aborted by a
+		// drop, before the prewarm says the engine is warm)
+		void Promise.allSettled(msg.areas.map((a) => loadArea(a)))
+			.then(() => (msg.areas.includes('xml-security') ? rehearseOnce() : undefined))
+			.then(() => channel.send({ type: 'warmed', requestId: msg.requestId }));
 		return;
 	}
 	for (const f of msg.files) {
