@@ -1,7 +1,7 @@
 // AES paths against OpenSSL (node:crypto): CBC without WebCrypto's PKCS#7 check (the ISO 10126
 // pad is arbitrary bytes plus a length), AES-192 through @noble/ciphers, GCM, and RFC 3394 unwrap.
 import { createCipheriv, randomBytes, type CipherGCM } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aesCbcDecryptRaw, aesGcmDecrypt, aesKeyUnwrap } from './aes';
 import { removeXmlEncPadding } from './padding';
 
@@ -33,6 +33,27 @@ describe('AES', () => {
 		await expect(
 			aesGcmDecrypt(new Uint8Array(key), new Uint8Array(iv), new Uint8Array(ct)),
 		).rejects.toThrow();
+	});
+
+	it('GCM hands WebCrypto the ciphertext view itself, not a copy (a 10 MB CipherValue held twice)', async () => {
+		const key = randomBytes(32);
+		const iv = randomBytes(12);
+		const c = createCipheriv('aes-256-gcm', key, iv);
+		const ct = Buffer.concat([c.update('<ex:order/>'), c.final(), c.getAuthTag()]);
+		// the ciphertext inside a larger buffer, as the decryption stage reads it (IV first)
+		const whole = new Uint8Array(12 + ct.length);
+		whole.set(iv);
+		whole.set(ct, 12);
+		const data = whole.subarray(12);
+		const decrypt = vi.spyOn(globalThis.crypto.subtle, 'decrypt');
+		try {
+			const plain = await aesGcmDecrypt(new Uint8Array(key), whole.subarray(0, 12), data);
+			expect(Buffer.from(plain).toString()).toBe('<ex:order/>');
+			const given = decrypt.mock.calls[0]?.[2];
+			expect(ArrayBuffer.isView(given) && given.buffer).toBe(whole.buffer);
+		} finally {
+			decrypt.mockRestore();
+		}
 	});
 
 	it('unwraps RFC 3394 (OpenSSL id-aes192-wrap) and rejects a wrong KEK', () => {
