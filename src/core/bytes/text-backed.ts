@@ -84,3 +84,12 @@ export function releaseBuffer(bytes: Uint8Array): boolean {
 	else structuredClone(buffer, { transfer: [buffer] });
 	return true;
 }
+
+/**
+ * releaseBuffer for the whole buffer under a view (the caller owns all of it, such as decrypted
+ * octets cut to their length); a buffer already freed is left alone.
+ */
+export function releaseWhole(bytes: Uint8Array): void {
+	const buffer = bytes.buffer;
+	if (buffer instanceof ArrayBuffer && buffer.byteLength > 0) releaseBuffer(new Uint8Array(buffer));
+}

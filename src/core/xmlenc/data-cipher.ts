@@ -12,7 +12,7 @@ import { tripleDesCbcDecryptRaw } from '../crypto/tripledes';
 import { SLICE_CHARS } from '../bytes/base64-chunks';
 import { joinBytes, toHex } from '../bytes/encoding';
 import { digest } from '../bytes/digest';
-import { releaseBuffer } from '../bytes/text-backed';
+import { releaseBuffer, releaseWhole } from '../bytes/text-backed';
 import type { DataCipher } from './algorithms';
 import { cryptoFailure, isStructural, malformed } from './errors';
 
@@ -221,53 +221,57 @@ export async function decryptWithCipher(
 }
 
 /**
- * Decrypted content as the stages use it: its text (UTF-8, as the page shows it) in the pieces
- * it was decoded in, and its digest. The pieces are joined only into the document they are
- * spliced into (replace.ts): joining them first would hold the text twice more.
+ * Decrypted content as the stages use it: its octets in one buffer, which the plaintext owns
+ * (releasePlaintext frees it), and their digest. The text is made once, in the document the
+ * octets are spliced into (replace.ts): text pieces decoded during the decryption stayed alive
+ * beside that document until a full garbage collection (10 MB of a 13.5 MB envelope's peak),
+ * while a buffer is freed the moment it is copied.
  */
 export interface Plaintext {
-	pieces: readonly string[];
-	/** Length of the text in UTF-16 code units (the sum of the pieces'). */
-	chars: number;
+	octets: Uint8Array;
 	/** SHA-256 of the plaintext octets, lower-case hex. */
 	sha256: string;
 	/** Length in octets. */
 	length: number;
 }
 
-/**
- * The first `limit` characters as a string of their own: a slice of the whole text would keep
- * all of it alive for as long as the facts live.
- */
-export function plaintextHead(p: Plaintext, limit: number): string {
-	const head: string[] = [];
-	let n = 0;
-	for (const piece of p.pieces) {
-		if (n >= limit) break;
-		head.push(piece.length > limit - n ? piece.slice(0, limit - n) : piece);
-		n += piece.length;
-	}
-	return head.join('');
+/** Frees a plaintext's octets (nothing else may hold them: decryptPlaintext made them). */
+export function releasePlaintext(p: Plaintext): void {
+	releaseWhole(p.octets);
 }
 
 /**
- * Decrypts into text and digest. Each chunk is decoded as it comes (a streaming decoder, so a
- * character split between chunks is whole), copied into one buffer for the digest and freed;
- * WebCrypto digests the buffer in one call at the end and it is freed at once. Hashing chunk by
- * chunk in JavaScript instead held less during the decryption, but the engine's peak is later
- * (the decrypted text and the document it is spliced into), and it cost 10 ms per MB where
- * WebCrypto takes 2: measured on the bench's 10 MB Body, the peak was no lower and the time
- * 50 ms longer.
+ * The plaintext as text (UTF-8 decoded as the page shows it, a byte order mark dropped), at most
+ * `limit` UTF-16 code units of it, and whether there is more. Only the start is decoded: every
+ * code unit comes from at most 3 octets (or 4 for two), so 3 * limit octets plus a byte order
+ * mark and a character cut at the end give more than `limit` when the text goes on past them.
  */
-export async function decryptToText(
+export function plaintextHead(p: Plaintext, limit: number): { text: string; truncated: boolean } {
+	const window = 3 * limit + 12;
+	const decoder = new TextDecoder('utf-8');
+	if (p.octets.length <= window) {
+		const all = decoder.decode(p.octets);
+		return { text: all.slice(0, limit), truncated: all.length > limit };
+	}
+	// a string of its own: a slice of a longer one would keep all of it alive with the facts
+	const some = decoder.decode(p.octets.subarray(0, window), { stream: true });
+	return { text: some.slice(0, limit), truncated: true };
+}
+
+/**
+ * Decrypts into one buffer of octets and digests it. Chunks (CBC, GCM above
+ * GCM_ONE_CALL_BYTES) are copied into a buffer as long as the ciphertext (the plaintext is never
+ * longer) and freed; GCM in one call hands over WebCrypto's output as it is. WebCrypto digests
+ * the buffer in one call: hashing chunk by chunk in JavaScript cost 10 ms per MB where WebCrypto
+ * takes 2.
+ */
+export async function decryptPlaintext(
 	cipher: DataCipher,
 	key: Uint8Array,
 	source: CipherPieces,
 	options: ChunkOptions = {},
 ): Promise<Plaintext> {
-	const decoder = new TextDecoder('utf-8');
 	let octets: Uint8Array | null = null;
-	const pieces: string[] = [];
 	let length = 0;
 	try {
 		await decryptPieces(
@@ -275,14 +279,12 @@ export async function decryptToText(
 			key,
 			source,
 			(plain, last) => {
-				pieces.push(decoder.decode(plain, { stream: true }));
 				if (!octets && last) {
-					// the whole plaintext in one chunk (GCM in one call, a small CBC): digested as is
+					// the whole plaintext in one chunk (GCM in one call, a small CBC): kept as it is
 					octets = plain;
 					length = plain.length;
 					return;
 				}
-				// the plaintext is never longer than the ciphertext
 				octets ??= new Uint8Array(source.length);
 				octets.set(plain, length);
 				length += plain.length;
@@ -290,13 +292,10 @@ export async function decryptToText(
 			},
 			options,
 		);
-		pieces.push(decoder.decode());
-		const sha256 = toHex(
-			await digest('SHA-256', (octets ?? new Uint8Array(0)).subarray(0, length)),
-		);
-		const text = pieces.filter((piece) => piece.length > 0);
-		return { pieces: text, chars: text.reduce((n, p) => n + p.length, 0), sha256, length };
-	} finally {
+	} catch (error) {
 		if (octets) releaseBuffer(octets);
+		throw error;
 	}
+	const whole: Uint8Array = (octets ?? new Uint8Array(0)).subarray(0, length);
+	return { octets: whole, sha256: toHex(await digest('SHA-256', whole)), length };
 }

@@ -11,7 +11,12 @@ import {
 	TYPE_ELEMENT,
 } from './algorithms';
 import { cipherPieces } from './cipher-source';
-import { checkCipherShape, decryptToText, type CipherPieces, type Plaintext } from './data-cipher';
+import {
+	checkCipherShape,
+	decryptPlaintext,
+	type CipherPieces,
+	type Plaintext,
+} from './data-cipher';
 import { child, children, descendants, isElement, rawText } from '../xml/dom';
 import { idOf, idsOf } from './dom';
 import { cryptoFailureMessage, isCryptoFailure, isStructural } from './errors';
@@ -193,7 +198,7 @@ export async function decryptEncryptedData(
 	}
 	for await (const ck of contentKeys(ed, cipher.keyLength, env, attempt)) {
 		try {
-			const plaintext = await decryptToText(cipher, ck.key, octets);
+			const plaintext = await decryptPlaintext(cipher, ck.key, octets);
 			return { status: 'decrypted', plaintext, openedBy: ck.openedBy, source: ck.source };
 		} catch (error) {
 			if (isCryptoFailure(error)) continue;

@@ -16,7 +16,7 @@ import { DISPLAY_LIMIT, type DecryptionFacts } from './facts';
 import { CertIndex } from './key-match';
 import type { Env } from './decryption-run';
 import { replaceDecrypted, type Replacement } from './replace';
-import { plaintextHead } from './data-cipher';
+import { plaintextHead, releasePlaintext } from './data-cipher';
 
 function locationOf(ed: Element): DecryptionFacts['location'] {
 	const parent = ed.parentNode;
@@ -71,13 +71,13 @@ function toFacts(
 		wsaTo,
 	};
 	if (outcome.status === 'decrypted') {
-		const plain = outcome.plaintext;
+		const head = plaintextHead(outcome.plaintext, DISPLAY_LIMIT);
 		return {
 			...base,
 			plaintextSha256: plaintextSha256 ?? undefined,
 			openedBy: outcome.openedBy,
-			plaintext: plaintextHead(plain, DISPLAY_LIMIT),
-			...(plain.chars > DISPLAY_LIMIT ? { plaintextTruncated: true } : {}),
+			plaintext: head.text,
+			...(head.truncated ? { plaintextTruncated: true } : {}),
 		};
 	}
 	return { ...base, failure: outcome.failure, error: outcome.message };
@@ -207,14 +207,18 @@ async function decryptDocument(
 			};
 		}
 		let hash: string | null = null;
+		let spliced = false;
 		if (outcome.status === 'decrypted') {
 			hash = outcome.plaintext.sha256;
 			if (header.type === 'element' || header.type === 'content') {
-				replacements.push({ index: i, pieces: outcome.plaintext.pieces, type: header.type });
+				replacements.push({ index: i, octets: outcome.plaintext.octets, type: header.type });
+				spliced = true;
 			}
 		}
 		out.push(toFacts(ref.inputName, ed, outcome, wsaTo, hash));
 		positions.push(i);
+		// described: octets no document takes are freed now (replaceDecrypted frees the others)
+		if (outcome.status === 'decrypted' && !spliced) releasePlaintext(outcome.plaintext);
 	}
 	if (!replacements.length) return { facts: out, decrypted: null };
 	const { document, errors } = replaceDecrypted(ref.xml, replacements);

@@ -7,6 +7,7 @@ import { parseXml, type SafeXmlDocument } from '../xml/safe-parse';
 import { NS } from './algorithms';
 import { descendants, childElements, isElement } from '../xml/dom';
 import { isBug, reasonOf } from '../errors';
+import { releaseBuffer, releaseWhole } from '../bytes/text-backed';
 
 /** prefix ('' = default namespace) → URI in scope at `el`, nearest declaration wins. */
 export function inScopeNamespaces(el: Element | null): Map<string, string> {
@@ -30,9 +31,16 @@ function escapeAttr(v: string): string {
 
 const WRAPPER = 'wssec-decrypted-fragment';
 
-/** Parses decrypted text as content of `parent` (its namespaces in scope); throws ParseError if it is not XML. */
-export function parseFragment(text: string, parent: Element | null): SafeXmlDocument {
-	const body = stripDeclaration(text);
+/**
+ * Parses decrypted text as content of `parent` (its namespaces in scope); throws ParseError if it
+ * is not XML. `declared`: the text may still start with its XML declaration (taken off here).
+ */
+export function parseFragment(
+	text: string,
+	parent: Element | null,
+	declared = true,
+): SafeXmlDocument {
+	const body = declared ? stripDeclaration(text) : text;
 	const decls = [...inScopeNamespaces(parent)]
 		.filter(([prefix]) => prefix !== 'xml')
 		.map(([prefix, uri]) => ` ${prefix ? 'xmlns:' + prefix : 'xmlns'}="${escapeAttr(uri)}"`)
@@ -43,8 +51,11 @@ export function parseFragment(text: string, parent: Element | null): SafeXmlDocu
 export interface Replacement {
 	/** Index of the EncryptedData among the document's EncryptedData elements, in document order. */
 	index: number;
-	/** The decrypted text in pieces (xmlenc/data-cipher.ts Plaintext), joined only when spliced. */
-	pieces: readonly string[];
+	/**
+	 * The decrypted octets (xmlenc/data-cipher.ts Plaintext), in a buffer nobody else holds:
+	 * replaceDecrypted frees it once copied into the document.
+	 */
+	octets: Uint8Array;
 	type: 'element' | 'content';
 }
 
@@ -62,31 +73,121 @@ function stripDeclaration(text: string): string {
 	return text.replace(/^\uFEFF/, '').replace(/^\s*<\?xml[^?]*\?>/, '');
 }
 
-/** The pieces with an XML declaration at the start taken off (it may span the first pieces). */
-function strippedPieces(pieces: readonly string[]): string[] {
-	let head = '';
-	let k = 0;
-	// enough of the start for stripDeclaration: 256 characters, more while they are only
-	// whitespace or an unfinished declaration
+/** Decodes octets as the page shows decrypted text (a leading byte order mark dropped). */
+function decodePlaintext(octets: Uint8Array): string {
+	return new TextDecoder('utf-8').decode(octets);
+}
+
+/** Frees the buffer under a replacement's octets (the replacement owns all of it). */
+const release = releaseWhole;
+
+/**
+ * The octets of a plaintext without what stripDeclaration takes off its text (byte order marks,
+ * white space and an XML declaration at the start): a view of them, or, when that start does not
+ * decode cleanly (bytes that are not UTF-8 inside the declaration), the re-encoded stripped text,
+ * which decodes to the same text.
+ */
+export function strippedOctets(octets: Uint8Array): Uint8Array {
+	// enough of the start: 256 characters, more while only white space or an unfinished declaration
 	const open = /^\uFEFF?\s*(<\?xml[^?]*)?$/;
-	while (k < pieces.length && (head.length < 256 || open.test(head))) head += pieces[k++];
-	return [stripDeclaration(head), ...pieces.slice(k)];
+	let head: string;
+	for (let n = 256; ; n *= 2) {
+		head = new TextDecoder('utf-8').decode(octets.subarray(0, n), { stream: true });
+		if (n >= octets.length || !open.test(head)) break;
+	}
+	const removed = head.slice(0, head.length - stripDeclaration(head).length);
+	if (!removed) {
+		// the decoder's byte order mark alone
+		const bom = octets[0] === 0xef && octets[1] === 0xbb && octets[2] === 0xbf;
+		return bom ? octets.subarray(3) : octets;
+	}
+	const bom = octets[0] === 0xef && octets[1] === 0xbb && octets[2] === 0xbf ? 3 : 0;
+	const end = bom + new TextEncoder().encode(removed).length;
+	const exact = new TextDecoder('utf-8', { ignoreBOM: true }).decode(octets.subarray(bom, end));
+	if (exact === removed) return octets.subarray(end);
+	return new TextEncoder().encode(stripDeclaration(decodePlaintext(octets)));
 }
 
 /**
- * Fast path: the plaintext is spliced as text in place of the replaced element (the parent and
- * its namespace declarations stay where they are, so prefixes resolve as in the original), and
- * the result is parsed once. Large messages cost one parse instead of one per fragment.
+ * Length in UTF-16 code units of what TextDecoder (replacement mode, no byte order mark at the
+ * start) makes of `bytes`: the WHATWG UTF-8 decoder's steps, counting instead of writing, so an
+ * ill-formed sequence counts one U+FFFD as it does there.
+ */
+export function decodedLength(bytes: Uint8Array): number {
+	let units = 0;
+	let need = 0;
+	let four = false;
+	let lower = 0x80;
+	let upper = 0xbf;
+	for (let i = 0; i < bytes.length; i++) {
+		const b = bytes[i] as number;
+		if (need === 0) {
+			if (b < 0x80) units++;
+			else if (b >= 0xc2 && b <= 0xdf) need = 1;
+			else if (b >= 0xe0 && b <= 0xef) {
+				need = 2;
+				if (b === 0xe0) lower = 0xa0;
+				else if (b === 0xed) upper = 0x9f;
+			} else if (b >= 0xf0 && b <= 0xf4) {
+				need = 3;
+				four = true;
+				if (b === 0xf0) lower = 0x90;
+				else if (b === 0xf4) upper = 0x8f;
+			} else units++;
+			continue;
+		}
+		if (b < lower || b > upper) {
+			// not a continuation here: U+FFFD for the sequence so far, and this byte starts again
+			units++;
+			need = 0;
+			four = false;
+			lower = 0x80;
+			upper = 0xbf;
+			i--;
+			continue;
+		}
+		lower = 0x80;
+		upper = 0xbf;
+		if (--need === 0) {
+			units += four ? 2 : 1;
+			four = false;
+		}
+	}
+	return need ? units + 1 : units;
+}
+/** The document with its plaintexts in place, as text, and each plaintext's text within it. */
+interface Spliced {
+	text: string;
+	/** Text of each spliced plaintext (declaration taken off), by replacement index. */
+	plaintexts: Map<number, string>;
+}
+
+/** Whether a string has no lone surrogate (which UTF-8 cannot carry): ES2024 isWellFormed. */
+function wellFormed(text: string): boolean {
+	const own = (text as string & { isWellFormed?: () => boolean }).isWellFormed;
+	if (own) return own.call(text);
+	return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+
+/**
+ * Fast path: the plaintext is spliced in place of the replaced element (the parent and its
+ * namespace declarations stay where they are, so prefixes resolve as in the original), and the
+ * result is parsed once. Large messages cost one parse instead of one per fragment.
+ * The document is assembled as octets (the serialized copy around each plaintext's octets, each
+ * plaintext freed once copied) and decoded once, so the decrypted text exists once: decoding the
+ * plaintext first and joining the document's text around it held it twice, and the decoded
+ * plaintext stayed beside the document until a full garbage collection. Null when no element is
+ * replaced or the serialized copy holds a lone surrogate (UTF-8 cannot carry it).
  */
 function spliceAll(
 	original: SafeXmlDocument,
 	replacements: readonly Replacement[],
-): SafeXmlDocument | null {
+): Spliced | null {
 	const copy = original.doc.cloneNode(true) as typeof original.doc;
 	const eds = descendants(copy, NS.xenc, 'EncryptedData');
 	let token = 'wssec-decrypted-';
 	while (original.text.includes(token)) token += 'x';
-	const pieces = new Map<string, string[]>();
+	const byMarker = new Map<string, Replacement>();
 	for (const r of replacements) {
 		const ed = eds[r.index];
 		if (!ed) continue;
@@ -94,44 +195,102 @@ function spliceAll(
 		if (!target.parentNode) continue;
 		const marker = `${token}${r.index}`;
 		target.parentNode.replaceChild(copy.createComment(marker), target);
-		pieces.set(`<!--${marker}-->`, strippedPieces(r.pieces));
+		byMarker.set(`<!--${marker}-->`, r);
 	}
-	if (!pieces.size) return null;
+	if (!byMarker.size) return null;
 	const serialized = new XMLSerializer().serializeToString(copy);
+	if (!wellFormed(serialized)) return null;
 	const pattern = new RegExp(`<!--${token}\\d+-->`, 'g');
-	// one join of the document around the pieces: the decrypted text is not copied twice
-	const parts: string[] = [];
+	const encoder = new TextEncoder();
+	// the serialized text between the markers as octets, each plaintext's octets in between;
+	// chars: each part's length in the decoded text (-1 for a plaintext, counted below)
+	const parts: Uint8Array[] = [];
+	const chars: number[] = [];
+	const placed: { r: Replacement; part: number }[] = [];
+	const text = (part: string) => {
+		parts.push(encoder.encode(part));
+		chars.push(part.length);
+	};
 	let last = 0;
 	for (const m of serialized.matchAll(pattern)) {
-		parts.push(serialized.slice(last, m.index));
-		parts.push(...(pieces.get(m[0]) ?? [m[0]]));
+		text(serialized.slice(last, m.index));
 		last = m.index + m[0].length;
+		const r = byMarker.get(m[0]);
+		if (!r) {
+			text(m[0]);
+			continue;
+		}
+		placed.push({ r, part: parts.length });
+		parts.push(strippedOctets(r.octets));
+		chars.push(-1);
 	}
-	parts.push(serialized.slice(last));
-	const text = parts.join('');
-	// Plaintext is attacker-controlled: the same DOCTYPE/ENTITY refusal and limits apply.
-	return parseXml(text);
+	text(serialized.slice(last));
+	// where each plaintext's text is in the decoded document (for the slow path): counted from
+	// the octets for all but the last, whose length is what remains
+	for (const p of placed.slice(0, -1)) chars[p.part] = decodedLength(parts[p.part] as Uint8Array);
+	const bytes = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+	let at = 0;
+	for (const [i, part] of parts.entries()) {
+		bytes.set(part, at);
+		at += part.length;
+		const p = placed.find((x) => x.part === i);
+		if (!p) continue;
+		// copied: the plaintext (and a re-encoded start of it) is freed before the next is copied
+		if (part.buffer !== p.r.octets.buffer) release(part);
+		release(p.r.octets);
+	}
+	const decoded = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+	releaseBuffer(bytes);
+	const lastPlaced = placed[placed.length - 1];
+	if (lastPlaced) {
+		chars[lastPlaced.part] = decoded.length - chars.reduce((n, c) => (c > 0 ? n + c : n), 0);
+	}
+	const plaintexts = new Map<number, string>();
+	let offset = 0;
+	for (const [i, n] of chars.entries()) {
+		const p = placed.find((x) => x.part === i);
+		if (p) plaintexts.set(p.r.index, decoded.slice(offset, offset + n));
+		offset += n;
+	}
+	return { text: decoded, plaintexts };
 }
 
-/** A copy of the document with each decrypted EncryptedData replaced; per-index errors for the rest. */
+/**
+ * A copy of the document with each decrypted EncryptedData replaced; per-index errors for the
+ * rest. Frees every replacement's octets.
+ */
 export function replaceDecrypted(
 	original: SafeXmlDocument,
 	replacements: readonly Replacement[],
 ): { document: SafeXmlDocument | null; errors: Map<number, string> } {
+	let spliced: Spliced | null = null;
 	try {
-		const fast = spliceAll(original, replacements);
-		if (fast) return { document: fast, errors: new Map() };
-	} catch (error) {
-		if (isBug(error)) throw error;
-		// Some plaintext is not well-formed here: the slow path below finds which one.
+		try {
+			spliced = spliceAll(original, replacements);
+			// Plaintext is attacker-controlled: the same DOCTYPE/ENTITY refusal and limits apply.
+			if (spliced) return { document: parseXml(spliced.text), errors: new Map() };
+		} catch (error) {
+			if (isBug(error)) throw error;
+			// Some plaintext is not well-formed here: the slow path below finds which one.
+		}
+		const texts = new Map<number, string>();
+		for (const r of replacements) {
+			texts.set(
+				r.index,
+				spliced?.plaintexts.get(r.index) ?? stripDeclaration(decodePlaintext(r.octets)),
+			);
+		}
+		return replaceOneByOne(original, replacements, texts);
+	} finally {
+		for (const r of replacements) release(r.octets);
 	}
-	return replaceOneByOne(original, replacements);
 }
 
 /** Slow path: each fragment parsed on its own, so a broken one is named and the others still replace. */
 function replaceOneByOne(
 	original: SafeXmlDocument,
 	replacements: readonly Replacement[],
+	texts: ReadonlyMap<number, string>,
 ): { document: SafeXmlDocument | null; errors: Map<number, string> } {
 	const errors = new Map<number, string>();
 	const copy = parseXml(original.text);
@@ -145,7 +304,7 @@ function replaceOneByOne(
 		const parent = target.parentNode;
 		let fragment: SafeXmlDocument;
 		try {
-			fragment = parseFragment(r.pieces.join(''), isElement(parent) ? parent : null);
+			fragment = parseFragment(texts.get(r.index) ?? '', isElement(parent) ? parent : null, false);
 		} catch (error) {
 			errors.set(r.index, `the decrypted content is not well-formed XML: ${reasonOf(error)}`);
 			continue;

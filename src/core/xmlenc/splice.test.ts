@@ -1,0 +1,220 @@
+// The decrypted document is assembled as octets and decoded once (replace.ts): these tests hold
+// the byte-level steps to what the text-level ones did (TextDecoder's decoding, stripDeclaration),
+// the slow path to the right text of each plaintext, and the memory rule itself: the plaintext
+// is decoded once, inside the document, and its buffer is freed by the splice.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { toBase64 } from '../bytes/encoding';
+import { parseXml } from '../xml/safe-parse';
+import { decodedLength, replaceDecrypted, strippedOctets } from './replace';
+import { ringFrom, runStage } from './testing';
+
+const X = 'http://www.w3.org/2001/04/xmlenc#';
+const GCM = 'http://www.w3.org/2009/xmlenc11#aes128-gcm';
+const KEY = new Uint8Array(16).fill(5);
+
+/** The text-level rule the byte-level one replaces (replace.ts before the splice in octets). */
+const stripDeclaration = (text: string) =>
+	text.replace(/^\uFEFF/, '').replace(/^\s*<\?xml[^?]*\?>/, '');
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const bytes = (...parts: (string | number[])[]) => {
+	const chunks = parts.map((p) => (typeof p === 'string' ? utf8(p) : new Uint8Array(p)));
+	const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+	let at = 0;
+	for (const c of chunks) {
+		out.set(c, at);
+		at += c.length;
+	}
+	return out;
+};
+
+/** A small deterministic generator (xorshift32): the same bytes on every run. */
+function randomBytes(seed: number, length: number, alphabet?: number[]): Uint8Array {
+	let s = seed >>> 0 || 1;
+	const out = new Uint8Array(length);
+	for (let i = 0; i < length; i++) {
+		s ^= s << 13;
+		s ^= s >>> 17;
+		s ^= s << 5;
+		s >>>= 0;
+		out[i] = alphabet ? (alphabet[s % alphabet.length] ?? 0) : s & 0xff;
+	}
+	return out;
+}
+
+describe('decodedLength counts what TextDecoder makes', () => {
+	const cases: [string, number[]][] = [
+		['empty', []],
+		['ASCII', [0x3c, 0x61, 0x2f, 0x3e]],
+		['2-, 3- and 4-byte characters', [...utf8('ü€漢😀')]],
+		['a lone continuation byte', [0x80, 0x41]],
+		['overlong forms', [0xc0, 0x80, 0xe0, 0x80, 0x80, 0xf0, 0x80, 0x80, 0x80]],
+		['an encoded surrogate', [0xed, 0xa0, 0x80]],
+		['above U+10FFFF', [0xf4, 0x90, 0x80, 0x80, 0xf5, 0x41]],
+		['a sequence cut by ASCII', [0xe2, 0x82, 0x41, 0xf0, 0x9f, 0x98, 0x3c]],
+		['a sequence cut by the end', [0x41, 0xf0, 0x9f, 0x98]],
+		['a byte order mark inside', [0x41, 0xef, 0xbb, 0xbf, 0x42]],
+	];
+	it.each(cases)('%s', (_, input) => {
+		const b = new Uint8Array(input);
+		expect(decodedLength(b)).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(b).length);
+	});
+
+	it('random octets, and random mixes of lead and continuation bytes', () => {
+		const leads = [0x41, 0x80, 0xbf, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xa0, 0x90];
+		for (let seed = 1; seed <= 200; seed++) {
+			for (const b of [randomBytes(seed, 64), randomBytes(seed, 64, leads)]) {
+				const expected = new TextDecoder('utf-8', { ignoreBOM: true }).decode(b).length;
+				expect(decodedLength(b), `seed ${seed}`).toBe(expected);
+			}
+		}
+	});
+});
+
+describe('strippedOctets takes off what stripDeclaration took off the text', () => {
+	const cases: [string, Uint8Array][] = [
+		['no declaration', bytes('<a>x</a>')],
+		['a declaration', bytes('<?xml version="1.0" encoding="UTF-8"?>\n<a/>')],
+		['white space, then a declaration', bytes(' \r\n\t<?xml version="1.0"?><a/>')],
+		['a byte order mark', bytes([0xef, 0xbb, 0xbf], '<a/>')],
+		['two byte order marks', bytes([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], '<a/>')],
+		['a byte order mark and a declaration', bytes([0xef, 0xbb, 0xbf], '<?xml version="1.0"?><a/>')],
+		['a declaration naming non-ASCII', bytes('<?xml version="1.0" standalone="ü€😀"?><a>é</a>')],
+		[
+			'octets that are not UTF-8 inside the declaration',
+			bytes('<?xml a="', [0xff, 0xc3], '"?><a/>'),
+		],
+		['a declaration longer than the first look', bytes(`<?xml v="${'x'.repeat(700)}"?><a/>`)],
+		['only white space', bytes('   \n  ')],
+		['a non-breaking space before the declaration', bytes('\u00a0<?xml version="1.0"?><a/>')],
+		['empty', new Uint8Array(0)],
+	];
+	it.each(cases)('%s', (_, octets) => {
+		const expected = stripDeclaration(new TextDecoder().decode(octets));
+		const kept = strippedOctets(octets);
+		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(kept)).toBe(expected);
+	});
+
+	it('is a view of the plaintext, not a copy, when the start decodes cleanly', () => {
+		const octets = bytes('<?xml version="1.0"?>', '<a>' + 'x'.repeat(1000) + '</a>');
+		expect(strippedOctets(octets).buffer).toBe(octets.buffer);
+	});
+});
+
+/**
+ * The input length of every TextDecoder.decode call from now on, as it is at the call (the
+ * document's octets are freed right after it); vi.restoreAllMocks ends the recording.
+ */
+function decodedLengths(): number[] {
+	const lengths: number[] = [];
+	// the original method, called below with the decoder it was called on
+	// eslint-disable-next-line @typescript-eslint/unbound-method
+	const decode = TextDecoder.prototype.decode;
+	vi.spyOn(TextDecoder.prototype, 'decode').mockImplementation(function (
+		this: TextDecoder,
+		input?: AllowSharedBufferSource,
+		options?: TextDecodeOptions,
+	) {
+		lengths.push(input?.byteLength ?? 0);
+		return decode.call(this, input, options);
+	});
+	return lengths;
+}
+
+async function encryptedData(plaintext: Uint8Array): Promise<string> {
+	const k = await crypto.subtle.importKey('raw', KEY.slice().buffer, 'AES-GCM', false, ['encrypt']);
+	const iv = crypto.getRandomValues(new Uint8Array(12));
+	const ct = new Uint8Array(
+		await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, k, plaintext.slice().buffer),
+	);
+	const all = new Uint8Array(12 + ct.length);
+	all.set(iv);
+	all.set(ct, 12);
+	return `<xenc:EncryptedData xmlns:xenc="${X}" Type="${X}Content"><xenc:EncryptionMethod Algorithm="${GCM}"/><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:KeyName>k</ds:KeyName></ds:KeyInfo><xenc:CipherData><xenc:CipherValue>${toBase64(all)}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData>`;
+}
+
+const ring = () =>
+	ringFrom({ secretKeys: [{ id: 'a', inputName: 'k', name: 'k', algorithm: 'AES', bytes: KEY }] });
+
+describe('the decrypted document', () => {
+	afterEach(() => vi.restoreAllMocks());
+
+	it('holds each plaintext as its text, declarations and byte order marks taken off', async () => {
+		const first = bytes([0xef, 0xbb, 0xbf], '<?xml version="1.0"?><ex:a>ü€漢😀</ex:a>');
+		const second = bytes(' <ex:b q="😀">é</ex:b>');
+		const doc = `<ex:root xmlns:ex="urn:example"><ex:one>${await encryptedData(first)}</ex:one><ex:two>${await encryptedData(second)}</ex:two></ex:root>`;
+		const { facts, documents } = await runStage('m.xml', doc, ring());
+		expect(facts.decryptions.map((d) => d.status)).toEqual(['decrypted', 'decrypted']);
+		expect(documents[1]?.xml.text).toBe(
+			'<ex:root xmlns:ex="urn:example"><ex:one><ex:a>ü€漢😀</ex:a></ex:one><ex:two> <ex:b q="😀">é</ex:b></ex:two></ex:root>',
+		);
+	});
+
+	it('slow path: a broken plaintext is named, the others (after non-ASCII text) still replace', async () => {
+		const good1 = bytes('<ex:a>ü€漢😀 and more: ', [0xff], '</ex:a>');
+		const broken = bytes('<ex:b>€<unclosed></ex:b>');
+		const good2 = bytes('<?xml version="1.0"?><ex:c>😀</ex:c>');
+		const doc = `<ex:root xmlns:ex="urn:example"><ex:one>${await encryptedData(good1)}</ex:one><ex:two>${await encryptedData(broken)}</ex:two><ex:three>${await encryptedData(good2)}</ex:three></ex:root>`;
+		const { facts, documents } = await runStage('m.xml', doc, ring());
+		expect(facts.decryptions.map((d) => d.status)).toEqual(['decrypted', 'decrypted', 'decrypted']);
+		expect(facts.decryptions.map((d) => Boolean(d.documentError))).toEqual([false, true, false]);
+		const out = documents[1]?.xml.doc;
+		const text = (name: string) => out?.getElementsByTagNameNS('urn:example', name)[0]?.textContent;
+		expect(text('a')).toBe('ü€漢😀 and more: \uFFFD');
+		expect(text('c')).toBe('😀');
+		expect(out?.getElementsByTagNameNS('urn:example', 'b').length).toBe(0);
+	});
+
+	it('decodes the plaintext once, inside the document, and frees its octets', async () => {
+		const plain = bytes('<ex:a>', 'x'.repeat(200_000), '</ex:a>');
+		const original = parseXml(
+			`<ex:root xmlns:ex="urn:example">${await encryptedData(plain)}</ex:root>`,
+		);
+		const octets = plain.slice();
+		const lengths = decodedLengths();
+		const { document, errors } = replaceDecrypted(original, [
+			{ index: 0, octets, type: 'content' },
+		]);
+		expect(errors.size).toBe(0);
+		expect(document?.text).toBe(
+			`<ex:root xmlns:ex="urn:example">${'<ex:a>' + 'x'.repeat(200_000) + '</ex:a>'}</ex:root>`,
+		);
+		// one decoding as long as the plaintext: the document's (the plaintext on its own as well
+		// would hold its text twice while the document is made)
+		const long = lengths.filter((n) => n >= plain.length);
+		expect(long).toHaveLength(1);
+		// the plaintext's buffer is freed (detached), not left to a garbage collection
+		expect(octets.byteLength).toBe(0);
+	});
+
+	it('the decryption stage decodes a plaintext only inside the document', async () => {
+		// longer than the facts' head (DISPLAY_LIMIT characters, at most 3 octets each), so the
+		// only decoding that covers it all is the document's
+		const body = 'é'.repeat(1_700_000);
+		const plain = bytes('<ex:a>', body, '</ex:a>');
+		const doc = `<ex:root xmlns:ex="urn:example">${await encryptedData(plain)}</ex:root>`;
+		const lengths = decodedLengths();
+		const { facts, documents } = await runStage('m.xml', doc, ring());
+		vi.restoreAllMocks();
+		expect(facts.decryptions[0]?.plaintextTruncated).toBe(true);
+		const text = documents[1]?.xml.text ?? '';
+		expect(text).toBe(`<ex:root xmlns:ex="urn:example"><ex:a>${body}</ex:a></ex:root>`);
+		// decoding the plaintext on its own (as text pieces joined into the document later) would
+		// show here as a decoding of exactly its length
+		expect(lengths.filter((n) => n >= plain.length)).toEqual([
+			new TextEncoder().encode(text).length,
+		]);
+	});
+
+	it('frees the octets of a plaintext the slow path takes too', async () => {
+		const original = parseXml(
+			`<ex:root xmlns:ex="urn:example">${await encryptedData(utf8('<x/>'))}</ex:root>`,
+		);
+		const octets = utf8('<ex:b><unclosed></ex:b>');
+		const { document, errors } = replaceDecrypted(original, [
+			{ index: 0, octets, type: 'content' },
+		]);
+		expect(document).toBeNull();
+		expect(errors.get(0)).toContain('not well-formed');
+		expect(octets.byteLength).toBe(0);
+	});
+});
