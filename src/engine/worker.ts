@@ -94,6 +94,9 @@ let rehearsed = false;
 function rehearseOnce(): Promise<void> {
 	if (rehearsed) return rehearsal?.done ?? Promise.resolve();
 	rehearsed = true;
+	// a drop's analysis running or about to: it compiles the code itself, and must not share
+	// the worker with a rehearsal
+	if (current || scheduled) return Promise.resolve();
 	const controller = new AbortController();
 	const done = rehearse(controller.signal).then(
 		() => undefined,
