@@ -264,6 +264,9 @@ channel.listen((msg) => {
 		// with the XML-security code loaded, the rehearsal compiles it (it is over, or aborted by a
 		// drop, before the prewarm says the engine is warm)
 		void Promise.allSettled(msg.areas.map((a) => loadArea(a)))
+			// one task later: a drop's snapshot already posted behind this message (a client that
+			// took the prewarm's worker while it was starting) is then seen, and no rehearsal starts
+			.then(() => new Promise((resolve) => setTimeout(resolve, 0)))
 			.then(() => (msg.areas.includes('xml-security') ? rehearseOnce() : undefined))
 			.then(() => channel.send({ type: 'warmed', requestId: msg.requestId }));
 		return;
