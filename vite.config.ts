@@ -229,9 +229,59 @@ function classicScripts(): Plugin {
  * (assets/engine-<name>.js, loaded only when the engine asks for it: src/engine/client.ts), and
  * the YAML library the same way (assets/yaml.js).
  */
+/**
+ * The string in src/engine/client.ts (BUILT_MANIFEST) that the engine's manifest replaces in the
+ * page's script, so a cold drop loads the base and the area scripts it needs side by side.
+ */
+const ENGINE_MANIFEST_PLACEHOLDER = /(["'`])__WSSEC_ENGINE_MANIFEST__\1/g;
+
+/** Settled once engineBundle has written the engine and its manifest into assets/app.js. */
+let engineWritten: Promise<void> = Promise.resolve();
+
+/** Writes the engine's manifest into the page's script (see ENGINE_MANIFEST_PLACEHOLDER). */
+async function writeManifest(outDir: string, engine: EngineScripts): Promise<void> {
+	const file = resolve(outDir, 'assets/app.js');
+	const app = await readFile(file, 'utf8');
+	const manifest = JSON.stringify({ loaded: engine.baseChunks, needs: engine.needs });
+	// a minifier that folded the placeholder away would leave the page reading the base first:
+	// the build says so instead
+	if (!app.match(ENGINE_MANIFEST_PLACEHOLDER))
+		throw new Error('engine build: assets/app.js has no engine manifest placeholder');
+	await writeFile(
+		file,
+		app.replace(ENGINE_MANIFEST_PLACEHOLDER, () => JSON.stringify(manifest)),
+	);
+}
+
 function engineBundle(): Plugin {
 	let outDir = 'dist';
 	let root = '.';
+	const write = async () => {
+		const tmp = resolve(outDir, '.engine-tmp');
+		const engine = await buildEngineScripts(root);
+		await writeFile(
+			resolve(outDir, 'assets/engine.js'),
+			`window.${ENGINE_GLOBAL}=${JSON.stringify(engine.base)};\n`,
+		);
+		for (const [name, code] of engine.chunks)
+			await writeFile(
+				resolve(outDir, `assets/${name}.js`),
+				`(window.${ENGINE_CHUNKS_GLOBAL}=window.${ENGINE_CHUNKS_GLOBAL}||{})[${JSON.stringify(name)}]=${JSON.stringify(code)};\n`,
+			);
+		await writeManifest(outDir, engine);
+		// `var __wssecYaml=…` at the top of a script the worker imports defines self.__wssecYaml.
+		const yaml = await iife(
+			resolve(import.meta.dirname, 'src/engine/yaml-lib.ts'),
+			'__wssecYaml',
+			[],
+			tmp,
+		);
+		await writeFile(
+			resolve(outDir, 'assets/yaml.js'),
+			`window.${YAML_GLOBAL}=${JSON.stringify(yaml)};\n`,
+		);
+		await rm(tmp, { recursive: true, force: true });
+	};
 	return {
 		name: 'wssec:engine-bundle',
 		apply: 'build',
@@ -239,30 +289,10 @@ function engineBundle(): Plugin {
 			outDir = resolve(config.root, config.build.outDir);
 			root = config.root;
 		},
-		async closeBundle() {
-			const tmp = resolve(outDir, '.engine-tmp');
-			const engine = await buildEngineScripts(root);
-			await writeFile(
-				resolve(outDir, 'assets/engine.js'),
-				`window.${ENGINE_GLOBAL}=${JSON.stringify(engine.base)};\n`,
-			);
-			for (const [name, code] of engine.chunks)
-				await writeFile(
-					resolve(outDir, `assets/${name}.js`),
-					`(window.${ENGINE_CHUNKS_GLOBAL}=window.${ENGINE_CHUNKS_GLOBAL}||{})[${JSON.stringify(name)}]=${JSON.stringify(code)};\n`,
-				);
-			// `var __wssecYaml=…` at the top of a script the worker imports defines self.__wssecYaml.
-			const yaml = await iife(
-				resolve(import.meta.dirname, 'src/engine/yaml-lib.ts'),
-				'__wssecYaml',
-				[],
-				tmp,
-			);
-			await writeFile(
-				resolve(outDir, 'assets/yaml.js'),
-				`window.${YAML_GLOBAL}=${JSON.stringify(yaml)};\n`,
-			);
-			await rm(tmp, { recursive: true, force: true });
+		closeBundle() {
+			// rendererBundle copies assets/app.js: it waits for the manifest written into it
+			engineWritten = write();
+			return engineWritten;
 		},
 	};
 }
@@ -284,6 +314,7 @@ function rendererBundle(): Plugin {
 			outDir = resolve(config.root, config.build.outDir);
 		},
 		async closeBundle() {
+			await engineWritten;
 			const js = await readFile(resolve(outDir, 'assets/app.js'), 'utf8');
 			const css = await readFile(resolve(outDir, 'assets/style.css'), 'utf8');
 			await writeFile(

@@ -1,7 +1,8 @@
 // `npm run bench`: builds the page (unless --no-build), runs every scripts/bench/cases/*.mjs with
 // the ctx API below, prints one table and writes bench-results/latest.json. Never part of npm test.
 //   ctx.analyzeInPage(files, { passwords, warmth }) → { ms, longestTaskMs, peakHeapMb, workerPeakMb, report }
-//     warmth: 'loaded' (default) | 'prewarmed' (the page's idle prewarm) | 'cold' (engine starts on the drop)
+//     warmth: 'loaded' (default) | 'prewarmed' (the page's idle prewarm) | 'as-is' (no wait: a drop
+//     right after the page opened, `afterLoadMs` later) | 'cold' (engine starts on the drop)
 //   ctx.timeNative(cmd, args, { runs, cwd }) → { ms }   (median wall time)
 //   ctx.tmpDir, ctx.repoDir, ctx.browser() (the shared Chromium), ctx.pageUrl(query)
 // Usage: node scripts/bench/run.mjs [--no-build] [case-name-filter …]

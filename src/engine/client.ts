@@ -78,17 +78,30 @@ function loadModuleSource(name: string): Promise<string> {
 }
 
 /**
- * The scripts of these areas that the base does not hold, in the order they run: from the
- * manifest at the top of the engine's source (vite.config.ts).
+ * The engine's manifest (which scripts the base holds, which each area needs), written into this
+ * script by the build once the engine is built (vite.config.ts, ENGINE_MANIFEST_PLACEHOLDER), so
+ * a cold drop loads the base and its areas' scripts at once instead of the base first to read
+ * the manifest at its top. Left as written (the development server), it is read from the base.
  */
-async function areaScripts(areas: readonly AreaName[]): Promise<string[]> {
+const BUILT_MANIFEST: string = '__WSSEC_ENGINE_MANIFEST__';
+
+interface EngineManifest {
+	loaded: string[];
+	needs: Record<string, string[]>;
+}
+
+async function engineManifest(): Promise<EngineManifest | null> {
+	if (BUILT_MANIFEST.startsWith('{')) return JSON.parse(BUILT_MANIFEST) as EngineManifest;
 	const engine = await loadEngineSource();
 	const manifest = /^self\.__wssecChunkManifest=(\{.*?\});\n/.exec(engine)?.[1];
+	return manifest ? (JSON.parse(manifest) as EngineManifest) : null;
+}
+
+/** The scripts of these areas that the base does not hold, in the order they run. */
+async function areaScripts(areas: readonly AreaName[]): Promise<string[]> {
+	const manifest = await engineManifest();
 	if (!manifest) return [];
-	const { loaded, needs } = JSON.parse(manifest) as {
-		loaded: string[];
-		needs: Record<string, string[]>;
-	};
+	const { loaded, needs } = manifest;
 	// each list has a script's dependencies first: so has their union in this order
 	const names = areas.flatMap((a) => needs[`engine-${a}`] ?? []);
 	return [...new Set(names)].filter((n) => !loaded.includes(n));
@@ -152,11 +165,12 @@ function serveModules(worker: Worker): Worker {
 	return worker;
 }
 
-/** The base script followed by the scripts of these areas, as one worker script. */
-async function withAreas(base: string, areas: readonly AreaName[]): Promise<string> {
+/** The scripts of these areas the base does not hold, by name and source, in the order they run. */
+async function areaSources(
+	areas: readonly AreaName[],
+): Promise<{ names: string[]; sources: string[] }> {
 	const names = await areaScripts(areas);
-	const sources = await Promise.all(names.map((n) => loadModuleSource(n)));
-	return [`self.__wssecPreloaded=${JSON.stringify(names)};`, base, ...sources].join('\n');
+	return { names, sources: await Promise.all(names.map((n) => loadModuleSource(n))) };
 }
 
 /**
@@ -171,9 +185,16 @@ async function startWorker(areas: readonly AreaName[] = []): Promise<Worker> {
 		const devUrl = '/src/engine/worker.ts';
 		return serveModules(new Worker(devUrl, { type: 'module', name: 'wssec-engine' }));
 	}
+	// the base and the areas' scripts load side by side; on a failure of the latter the base
+	// alone: the worker asks for these scripts itself and reports it then
+	const withScripts = areas.length > 0 ? areaSources(areas).catch(() => null) : null;
 	const base = await loadEngineSource();
-	// on a failure the base alone: the worker asks for these scripts itself and reports it then
-	const source = areas.length > 0 ? await withAreas(base, areas).catch(() => base) : base;
+	const scripts = await withScripts;
+	const source = scripts
+		? [`self.__wssecPreloaded=${JSON.stringify(scripts.names)};`, base, ...scripts.sources].join(
+				'\n',
+			)
+		: base;
 	// A Blob worker works from file:// as well as from any static host.
 	const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 	try {
@@ -217,13 +238,14 @@ function warm(worker: Worker, areas: AreaName[], requestId = PREWARM_REQUEST): P
 export function prewarmEngine(force = false): Promise<void> {
 	if (spare) return spare.ready;
 	if (taken > 0 && !force) return Promise.resolve();
-	const worker = startWorker();
+	// the base with the common areas' scripts appended: one script compiled and run at once, as a
+	// cold envelope drop starts it, rather than the base and then one round trip per script
+	const worker = startWorker(PREWARM_AREAS);
 	const entry = {
 		worker,
-		// the base first (one round trip: its code is compiled and running), then the common areas
+		// the areas are loaded already: the answer comes once the worker has rehearsed (worker.ts)
 		ready: worker
 			.then(async (w) => {
-				await warm(w, []);
 				await warm(w, PREWARM_AREAS);
 			})
 			.catch(() => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rehearse } from './rehearsal';
+import { RehearsalGate, rehearse } from './rehearsal';
 import { WSS4J_BST_ENVELOPE, XMLSEC1_ENVELOPED_KEYVALUE } from './rehearsal-samples';
 
 const WSS = resolve(import.meta.dirname, '../../tests/fixtures/wss');
@@ -32,5 +32,62 @@ describe('rehearse', () => {
 		const controller = new AbortController();
 		controller.abort();
 		await expect(rehearse(controller.signal)).resolves.toBeNull();
+	});
+});
+
+describe('RehearsalGate', () => {
+	/** A rehearsal that runs until aborted or released, recording its calls. */
+	function controllable() {
+		const calls: AbortSignal[] = [];
+		let release: () => void = () => {};
+		let unwound = false;
+		const run = (signal: AbortSignal) =>
+			new Promise<void>((resolve, reject) => {
+				calls.push(signal);
+				release = resolve;
+				signal.addEventListener('abort', () =>
+					setTimeout(() => {
+						unwound = true;
+						reject(new DOMException('aborted', 'AbortError'));
+					}, 5),
+				);
+			});
+		return { calls, run, release: () => release(), isUnwound: () => unwound };
+	}
+
+	it('runs once; later starts get the same outcome', async () => {
+		const r = controllable();
+		const gate = new RehearsalGate(r.run);
+		const first = gate.start(() => false);
+		const second = gate.start(() => false);
+		r.release();
+		await expect(first).resolves.toBe('done');
+		await expect(second).resolves.toBe('done');
+		expect(r.calls).toHaveLength(1);
+	});
+
+	it('is skipped when a drop is being analyzed', async () => {
+		const r = controllable();
+		const gate = new RehearsalGate(r.run);
+		await expect(gate.start(() => true)).resolves.toBe('skipped');
+		expect(r.calls).toHaveLength(0);
+		await gate.yieldTo();
+	});
+
+	it('a drop aborts it and starts only once it has unwound', async () => {
+		const r = controllable();
+		const gate = new RehearsalGate(r.run);
+		const outcome = gate.start(() => false);
+		await gate.yieldTo();
+		expect(r.calls[0]?.aborted).toBe(true);
+		expect(r.isUnwound()).toBe(true);
+		await expect(outcome).resolves.toBe('aborted');
+		// nothing left to yield to: the next drop starts at once
+		await gate.yieldTo();
+	});
+
+	it('a failing rehearsal is reported, never thrown', async () => {
+		const gate = new RehearsalGate(() => Promise.reject(new Error('boom')));
+		await expect(gate.start(() => false)).resolves.toBe('failed');
 	});
 });

@@ -52,3 +52,49 @@ export async function rehearse(signal: AbortSignal): Promise<AnalysisResult | nu
 		throw error;
 	}
 }
+
+/** What became of a worker's rehearsal (reported with the prewarm's answer, for the bench). */
+export type RehearsalOutcome = 'done' | 'skipped' | 'aborted' | 'failed';
+
+/**
+ * One worker's rehearsal: run at most once, never beside an analysis. `start` runs it unless the
+ * worker is busy with a drop (`busy`); `yieldTo` aborts a running one and resolves once it has
+ * unwound, before the drop's analysis starts.
+ */
+export class RehearsalGate {
+	private running: { controller: AbortController; done: Promise<RehearsalOutcome> } | null = null;
+	private outcome: Promise<RehearsalOutcome> | null = null;
+
+	constructor(
+		private readonly run: (signal: AbortSignal) => Promise<unknown> = (signal) => rehearse(signal),
+	) {}
+
+	start(busy: () => boolean): Promise<RehearsalOutcome> {
+		if (this.outcome) return this.outcome;
+		// a drop's analysis running or about to: it compiles the code itself
+		if (busy()) return (this.outcome = Promise.resolve('skipped'));
+		const controller = new AbortController();
+		const done = this.run(controller.signal).then(
+			(): RehearsalOutcome => (controller.signal.aborted ? 'aborted' : 'done'),
+			(error: unknown): RehearsalOutcome => {
+				// the rehearsal only compiles code ahead of time: a failure leaves that to the first
+				// drop, whose own analysis of its input reports whatever went wrong there
+				void error;
+				return controller.signal.aborted ? 'aborted' : 'failed';
+			},
+		);
+		this.running = { controller, done };
+		void done.then(() => {
+			if (this.running?.done === done) this.running = null;
+		});
+		return (this.outcome = done);
+	}
+
+	/** Aborts a running rehearsal; resolves once it has unwound (at once when none runs). */
+	async yieldTo(): Promise<void> {
+		const running = this.running;
+		if (!running) return;
+		running.controller.abort();
+		await running.done;
+	}
+}

@@ -24,10 +24,12 @@ export interface BenchResult {
  * How warm the engine is when the clock starts: `loaded` (default) ran one empty analysis first
  * and has the code of every area loaded;
  * `prewarmed` waits for the page's own idle prewarm (what a user who drops a file a moment after
- * opening the page gets); `cold` starts nothing before the drop (open the page with ?bench&cold
- * so the idle prewarm stays off): the time includes loading and starting the engine.
+ * opening the page gets); `as-is` waits for nothing: the drop finds the page as it is, its idle
+ * prewarm not started, under way or done (a file dropped right after the page opened);
+ * `cold` starts nothing before the drop (open the page with ?bench&cold so the idle prewarm
+ * stays off): the time includes loading and starting the engine.
  */
-export type BenchWarmth = 'loaded' | 'prewarmed' | 'cold';
+export type BenchWarmth = 'loaded' | 'prewarmed' | 'as-is' | 'cold';
 
 export interface BenchHook {
 	analyze(

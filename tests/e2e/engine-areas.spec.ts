@@ -194,6 +194,25 @@ test("the page's initial script stays within 150 KB gzip", () => {
 	expect(gzip).toBeLessThanOrEqual(INITIAL_SCRIPT_BUDGET);
 });
 
+test("the page's script carries the engine's manifest, so a drop loads its scripts at once", () => {
+	// written by the build in place of client.ts's placeholder (vite.config.ts, writeManifest)
+	const app = readFileSync(resolve(DIST, 'assets/app.js'), 'utf8');
+	expect(app).not.toContain('__WSSEC_ENGINE_MANIFEST__');
+	const literal = /"(\{\\"loaded\\":.*?\})"/.exec(app)?.[1];
+	expect(literal).toBeDefined();
+	const inPage = JSON.parse(JSON.parse(`"${literal!}"`) as string) as {
+		loaded: string[];
+		needs: Record<string, string[]>;
+	};
+	const engine = readFileSync(resolve(DIST, 'assets/engine.js'), 'utf8');
+	const source = JSON.parse(
+		engine.slice(engine.indexOf('=') + 1, engine.lastIndexOf(';')),
+	) as string;
+	const own = /^self\.__wssecChunkManifest=(\{.*?\});\n/.exec(source)?.[1];
+	const { loaded, needs } = JSON.parse(own!) as typeof inPage;
+	expect(inPage).toEqual({ loaded, needs });
+});
+
 test("an area script that cannot be loaded fails its inputs' cards only", async ({ page }) => {
 	const seen = record(page);
 	await holdPrewarm(page);

@@ -120,10 +120,12 @@ export function makeAnalyzeInPage(getBrowser, repoDir) {
 		const errors = [];
 		page.on('pageerror', (e) => errors.push(e.message));
 		try {
-			// opts.warmth: 'loaded' (default), 'prewarmed' or 'cold' (src/ui/bench-hook.ts).
+			// opts.warmth: 'loaded' (default), 'prewarmed', 'as-is' or 'cold' (src/ui/bench-hook.ts).
 			const warmth = opts.warmth ?? 'loaded';
 			await page.goto(pageUrl(repoDir, warmth === 'cold' ? '?bench&cold' : '?bench'));
 			await page.waitForFunction(() => window.__wssecBench !== undefined);
+			// opts.afterLoadMs: how long after the page's load event the files are dropped
+			if (opts.afterLoadMs) await page.waitForTimeout(opts.afterLoadMs);
 			const payload = await Promise.all(files.map(toBenchFile));
 			const { result, workerPeakMb, workerPeakTotalMb } = await withWorkerHeap(page, () =>
 				page.evaluate(

@@ -13,7 +13,11 @@ import { isConnectorForm, isReport } from './report-guard';
 const MAX_FIXTURE_BYTES = 2 * 1024 * 1024;
 const FIXTURES = resolve(import.meta.dirname, '../../../tests/fixtures');
 
-async function reportOf(dir: string, passwords: Record<string, string> = {}): Promise<Report> {
+/** `passwords`: by file name, else the fixtures' common one; null tries no password at all. */
+async function reportOf(
+	dir: string,
+	passwords: Record<string, string> | null = {},
+): Promise<Report> {
 	const names = readdirSync(dir).filter(
 		(n) =>
 			!n.endsWith('.md') &&
@@ -25,7 +29,9 @@ async function reportOf(dir: string, passwords: Record<string, string> = {}): Pr
 	const result = await new Analyzer().run(
 		{
 			files,
-			passwords: Object.fromEntries(files.map((f) => [f.id, passwords[f.name] ?? 'fixture-pass'])),
+			passwords: passwords
+				? Object.fromEntries(files.map((f) => [f.id, passwords[f.name] ?? 'fixture-pass']))
+				: {},
 			entryPasswords: {},
 			settings: { trustAnchors: [], truststoreInputs: [], rawKeys: [] },
 		},
@@ -48,10 +54,13 @@ describe('isReport', () => {
 	const areaDirs = readdirSync(FIXTURES)
 		.map((d) => resolve(FIXTURES, d))
 		.filter((d) => statSync(d).isDirectory() && d !== MIX_DIR && d !== DETECT_DIR);
-	it.each(areaDirs.map((d) => [d.slice(FIXTURES.length + 1), d]))(
+	it.each(areaDirs.map((d) => [d.slice(FIXTURES.length + 1), d] as const))(
 		'accepts the report of tests/fixtures/%s',
-		async (_name, dir) => {
-			expect(isReport(await reportOf(dir))).toBe(true);
+		async (name, dir) => {
+			// the hostile keystores claim up to 10 million iterations: trying the fixture password on
+			// them spent 38-72 s only to fail; locked, their report has the same shapes to guard
+			const passwords = name === 'hostile' ? null : {};
+			expect(isReport(await reportOf(dir, passwords))).toBe(true);
 		},
 	);
 

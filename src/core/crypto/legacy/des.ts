@@ -79,20 +79,23 @@ function sbox(i: number): number[] {
 }
 
 /** SP[i][six bits] = P(S_i(six bits) in nibble i), as a 32-bit word. */
-const SP: Uint32Array[] = [];
-for (let i = 0; i < 8; i++) {
-	const box = sbox(i);
-	const table = new Uint32Array(64);
-	for (let v = 0; v < 64; v++) {
-		const nibbleWord = ((box[v] ?? 0) << (28 - 4 * i)) >>> 0;
-		let out = 0;
-		for (let b = 0; b < 32; b++) {
-			const src = P[b] ?? 1;
-			if ((nibbleWord >>> (32 - src)) & 1) out |= 1 << (31 - b);
+function spTables(): Uint32Array[] {
+	const sp: Uint32Array[] = [];
+	for (let i = 0; i < 8; i++) {
+		const box = sbox(i);
+		const table = new Uint32Array(64);
+		for (let v = 0; v < 64; v++) {
+			const nibbleWord = ((box[v] ?? 0) << (28 - 4 * i)) >>> 0;
+			let out = 0;
+			for (let b = 0; b < 32; b++) {
+				const src = P[b] ?? 1;
+				if ((nibbleWord >>> (32 - src)) & 1) out |= 1 << (31 - b);
+			}
+			table[v] = out >>> 0;
 		}
-		table[v] = out >>> 0;
+		sp.push(table);
 	}
-	SP.push(table);
+	return sp;
 }
 
 /** A 64-bit permutation as 8 byte-indexed tables of (hi, lo) contributions. */
@@ -116,10 +119,25 @@ function permutationTables(perm: readonly number[]): Uint32Array {
 	}
 	return t;
 }
-const FP_PERM: number[] = new Array<number>(64).fill(0);
-IP.forEach((src, out) => (FP_PERM[src - 1] = out + 1));
-const IP_T = permutationTables(IP);
-const FP_T = permutationTables(FP_PERM);
+interface DesTables {
+	sp: Uint32Array[];
+	ip: Uint32Array;
+	fp: Uint32Array;
+}
+let built: DesTables | null = null;
+
+/**
+ * The tables, built on first use: about a million steps that every engine start paid when they
+ * were built at load (a tenth of a cold envelope drop's script run), for a cipher only legacy
+ * keystores and 3DES messages use.
+ */
+function tables(): DesTables {
+	if (built) return built;
+	const fpPerm: number[] = new Array<number>(64).fill(0);
+	IP.forEach((src, out) => (fpPerm[src - 1] = out + 1));
+	built = { sp: spTables(), ip: permutationTables(IP), fp: permutationTables(fpPerm) };
+	return built;
+}
 
 function permute(t: Uint32Array, hi: number, lo: number, out: Uint32Array): void {
 	let h = 0;
@@ -161,17 +179,18 @@ const SCRATCH = new Uint32Array(2);
 
 /** One DES block in place on (hi, lo) words; `decrypt` runs the round keys backwards. */
 function desRounds(ks: Uint8Array, decrypt: boolean, io: Uint32Array): void {
-	permute(IP_T, io[0] ?? 0, io[1] ?? 0, SCRATCH);
+	const { sp, ip, fp } = tables();
+	permute(ip, io[0] ?? 0, io[1] ?? 0, SCRATCH);
 	let l = SCRATCH[0] ?? 0;
 	let r = SCRATCH[1] ?? 0;
-	const s0 = SP[0]!,
-		s1 = SP[1]!,
-		s2 = SP[2]!,
-		s3 = SP[3]!;
-	const s4 = SP[4]!,
-		s5 = SP[5]!,
-		s6 = SP[6]!,
-		s7 = SP[7]!;
+	const s0 = sp[0]!,
+		s1 = sp[1]!,
+		s2 = sp[2]!,
+		s3 = sp[3]!;
+	const s4 = sp[4]!,
+		s5 = sp[5]!,
+		s6 = sp[6]!,
+		s7 = sp[7]!;
 	for (let round = 0; round < 16; round++) {
 		const k = (decrypt ? 15 - round : round) * 8;
 		// E expansion: rotate right by one, then chunk i is the top six bits after rotating left 4i.
@@ -189,7 +208,7 @@ function desRounds(ks: Uint8Array, decrypt: boolean, io: Uint32Array): void {
 		l = r;
 		r = next;
 	}
-	permute(FP_T, r, l, io);
+	permute(fp, r, l, io);
 }
 
 /** Key schedules of a 3DES key: 24 bytes (K1,K2,K3) or 16 bytes (K1,K2,K1). */
