@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toBase64 } from '../bytes/encoding';
 import { parseXml } from '../xml/safe-parse';
+import { plaintextHead } from './data-cipher';
 import { decodedLength, replaceDecrypted, strippedOctets } from './replace';
 import { ringFrom, runStage } from './testing';
 
@@ -119,6 +120,42 @@ function decodedLengths(): number[] {
 	});
 	return lengths;
 }
+
+describe('plaintextHead: the start of the text the page shows', () => {
+	afterEach(() => vi.restoreAllMocks());
+	const head = (octets: Uint8Array, limit: number) =>
+		plaintextHead({ octets, sha256: '', length: octets.length }, limit);
+
+	it('is the first characters of the decoded text, and says whether there are more', () => {
+		const inputs = [
+			bytes(''),
+			bytes('<a/>'),
+			bytes([0xef, 0xbb, 0xbf], '<a>ü€漢😀</a>'),
+			bytes('😀😀😀😀'),
+			bytes('<a>', [0xf0, 0x9f], '</a>', [0xe2, 0x82]),
+			...[1, 2, 3].map((seed) => randomBytes(seed, 50)),
+		];
+		for (const octets of inputs) {
+			const all = new TextDecoder().decode(octets);
+			for (const limit of [0, 1, 2, 3, 5, 8, 13, 40, 100]) {
+				const what = `${Array.from(octets).join(',')} limit ${limit}`;
+				expect(head(octets, limit), what).toEqual({
+					text: all.slice(0, limit),
+					truncated: all.length > limit,
+				});
+			}
+		}
+	});
+
+	it('decodes about as many octets as characters it keeps, not three times as many', () => {
+		const limit = 10_000;
+		const octets = bytes('x'.repeat(10 * limit));
+		const lengths = decodedLengths();
+		expect(head(octets, limit)).toEqual({ text: 'x'.repeat(limit), truncated: true });
+		// a window of 3 * limit octets decoded and sliced would keep its whole text alive
+		expect(lengths.reduce((n, l) => n + l, 0)).toBeLessThanOrEqual(limit + 4);
+	});
+});
 
 async function encryptedData(plaintext: Uint8Array): Promise<string> {
 	const k = await crypto.subtle.importKey('raw', KEY.slice().buffer, 'AES-GCM', false, ['encrypt']);
