@@ -106,7 +106,12 @@ export async function buildEngineScripts(root: string, minify = true): Promise<E
 						const lib = area
 							? undefined
 							: SHARED_LIBRARIES.find((l) => chunk.moduleIds.some((id) => id.includes(l.path)));
-						return `engine-${lib?.name ?? '[name]'}.js`;
+						// @noble/ciphers' AES and GHASH, imported on first use (crypto/noble-aes.ts)
+						const noble =
+							!area && chunk.moduleIds.every((id) => id.includes('/node_modules/@noble/ciphers/'))
+								? `noble-${chunk.name.replace(/^_/, '')}`
+								: undefined;
+						return `engine-${lib?.name ?? noble ?? '[name]'}.js`;
 					},
 				},
 			},

@@ -60,12 +60,18 @@ describe('the engine split by area', () => {
 	it('loads by area: certificates need no XML, TLS no certificate code, no area pkijs', () => {
 		const needs = engine.needs;
 		expect(Object.keys(needs).sort()).toEqual([
+			'engine-noble-aes',
+			'engine-noble-polyval',
 			'engine-pki',
 			'engine-pkijs',
 			'engine-tls',
 			'engine-wsdl',
 			'engine-xml-security',
 		]);
+		// @noble/ciphers' AES (its tables are built when it runs) is imported on first use too
+		// (crypto/noble-aes.ts): no area loads it
+		for (const area of ['engine-pki', 'engine-xml-security', 'engine-wsdl', 'engine-tls'])
+			expect(needs[area], area).not.toContain('engine-noble-aes');
 		const code = (names: string[]) => names.map((n) => engine.chunks.get(n) ?? '').join('\n');
 		const pki = code(needs['engine-pki']!);
 		expect(pki).toContain(MARKERS['src/core/x509/path.ts']);
@@ -75,9 +81,7 @@ describe('the engine split by area', () => {
 		for (const area of ['engine-pki', 'engine-xml-security', 'engine-wsdl', 'engine-tls'])
 			expect(code(needs[area]!), area).not.toContain(MARKERS.pkijs);
 		expect(code(needs['engine-pkijs']!)).toContain(MARKERS.pkijs);
-		expect(needs['engine-pkijs']).toEqual(
-			expect.arrayContaining(needs['engine-pki']!.slice(0, -2)),
-		);
+		expect(needs['engine-pkijs']).toContain('engine-asn1js');
 		expect(needs['engine-pki']).not.toEqual(
 			expect.arrayContaining([expect.stringMatching(/xml-security|wsdl|tls/)]),
 		);

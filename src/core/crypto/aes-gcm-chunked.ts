@@ -4,8 +4,7 @@
 // (AES-192, which Chromium refuses, by @noble/ciphers) and hashed by @noble/ciphers' GHASH,
 // and the tag is checked once the last chunk is in. Nothing decrypted may be used before
 // `verify` returned true: the caller keeps the plaintext to itself until then.
-import { GHASH } from '@noble/ciphers/_polyval.js';
-import { ctr, ecb } from '@noble/ciphers/aes.js';
+import { loadNobleAes, loadNoblePolyval } from './noble-aes';
 import { toArrayBuffer } from '../bytes/encoding';
 import { CryptoError } from '../errors';
 
@@ -36,6 +35,7 @@ type CtrCrypt = (counter: Uint8Array, data: Uint8Array) => Promise<Uint8Array>;
 
 async function primitives(key: Uint8Array): Promise<{ encrypt: BlockEncrypt; ctr: CtrCrypt }> {
 	if (key.length === 24) {
+		const { ctr, ecb } = await loadNobleAes();
 		return {
 			encrypt: (block) => Promise.resolve(ecb(key, { disablePadding: true }).encrypt(block)),
 			// noble's counter is the whole block; it equals GCM's 32-bit counter below 2^32 blocks
@@ -71,6 +71,7 @@ export async function aesGcmChunks(
 	const { encrypt, ctr: crypt } = await primitives(key);
 	const hashKey = await encrypt(new Uint8Array(16));
 	const mask = await encrypt(counterBlock(iv, 1));
+	const { GHASH } = await loadNoblePolyval();
 	const ghash = new GHASH(hashKey, length);
 	let blocks = 0;
 	let done = 0;

@@ -2,7 +2,7 @@
 // trick because WebCrypto insists on PKCS#7 padding) and @noble/ciphers for AES-192, which
 // Chromium refuses (shared/notes/libraries.md section 5).
 import { CryptoError } from '../errors';
-import { aeskw, cbc, gcm } from '@noble/ciphers/aes.js';
+import { loadNobleAes } from './noble-aes';
 import { bufferSource, toArrayBuffer } from '../bytes/encoding';
 import { releaseBuffer } from '../bytes/text-backed';
 
@@ -43,6 +43,7 @@ export async function aesCbcRawDecryptor(
 		}
 	};
 	if (key.length === 24) {
+		const { cbc } = await loadNobleAes();
 		return (iv, data) => {
 			whole(data);
 			return Promise.resolve(cbc(key, iv, { disablePadding: true }).decrypt(data));
@@ -79,7 +80,7 @@ export async function aesGcmDecrypt(
 ): Promise<Uint8Array> {
 	checkKey(key);
 	if (data.length < 16) throw new CryptoError('aes/short-gcm', 'AES-GCM data shorter than its tag');
-	if (key.length === 24) return gcm(key, iv).decrypt(data);
+	if (key.length === 24) return (await loadNobleAes()).gcm(key, iv).decrypt(data);
 	const k = await subtle().importKey('raw', toArrayBuffer(key), 'AES-GCM', false, ['decrypt']);
 	return new Uint8Array(
 		await subtle().decrypt(
@@ -92,10 +93,10 @@ export async function aesGcmDecrypt(
 }
 
 /** RFC 3394 AES key unwrap (kw-aes128/192/256); throws when the integrity check fails. */
-export function aesKeyUnwrap(kek: Uint8Array, wrapped: Uint8Array): Uint8Array {
+export async function aesKeyUnwrap(kek: Uint8Array, wrapped: Uint8Array): Promise<Uint8Array> {
 	checkKey(kek);
 	if (wrapped.length < 24 || wrapped.length % 8 !== 0) {
 		throw new CryptoError('aes/wrapped-key-length', 'wrapped key has an invalid length');
 	}
-	return aeskw(kek).decrypt(wrapped);
+	return (await loadNobleAes()).aeskw(kek).decrypt(wrapped);
 }

@@ -2,7 +2,7 @@
 // DSA, OpenSSL legacy DEK-Info encryption) into PKCS#8 plus public facts (algorithm, size,
 // curve, a public-key identity for pairing with certificates).
 import * as asn1js from 'asn1js';
-import { cbc, ecb } from '@noble/ciphers/aes.js';
+import { loadNobleAes, nobleAes } from '../crypto/noble-aes';
 import { chacha20 } from '@noble/ciphers/chacha.js';
 import { md5 } from '@noble/hashes/legacy.js';
 import { fromBase64Url, fromHex, toArrayBuffer, toHex } from '../bytes/encoding';
@@ -339,7 +339,7 @@ function ctrDecrypt(encrypt: BlockFn, size: number, iv: Uint8Array, data: Uint8A
 const aesBlock =
 	(k: Uint8Array): BlockFn =>
 	(b) =>
-		ecb(k, { disablePadding: true }).encrypt(b);
+		nobleAes().ecb(k, { disablePadding: true }).encrypt(b);
 const tdesBlock =
 	(k: Uint8Array): BlockFn =>
 	(b) =>
@@ -416,7 +416,7 @@ interface DekCipher {
 }
 
 const aesCbc = (k: Uint8Array, iv: Uint8Array, d: Uint8Array) =>
-	cbc(k, iv, { disablePadding: true }).decrypt(d);
+	nobleAes().cbc(k, iv, { disablePadding: true }).decrypt(d);
 
 /**
  * The DEK-Info schemes OpenSSL 1.1 and 3 write for legacy PEM keys and this reader decrypts: every
@@ -552,11 +552,11 @@ function isOneDerSequence(b: Uint8Array): boolean {
 }
 
 /** Decrypts an OpenSSL legacy `Proc-Type: 4,ENCRYPTED` block; null when the padding is wrong. */
-export function decryptDekInfo(
+export async function decryptDekInfo(
 	dekInfo: string,
 	password: string,
 	data: Uint8Array,
-): Uint8Array | null {
+): Promise<Uint8Array | null> {
 	const [name = '', ivHex = ''] = dekInfo.split(',').map((s) => s.trim());
 	const upper = name.toUpperCase();
 	const cipher = DEK_CIPHERS[upper];
@@ -569,6 +569,7 @@ export function decryptDekInfo(
 	const iv = fromHex(ivHex);
 	if (data.length === 0 || data.length % cipher.block !== 0) return null;
 	const key = bytesToKey(new TextEncoder().encode(password), iv.subarray(0, 8), cipher.key);
+	await loadNobleAes(); // the AES modes of the table (nobleAes)
 	const plain = cipher.run(key, iv, data);
 	// A wrong password shows as bad padding (block modes), and in any mode as bytes that are not
 	// one DER SEQUENCE (a padding check alone passes by chance about once in 256 tries).

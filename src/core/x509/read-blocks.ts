@@ -252,7 +252,7 @@ export async function readKey(
 					: encryptedPkcs8Protection(der);
 			const opened = await openWithPasswords(kc, alias, async (pw) => {
 				if (legacy !== null) {
-					const plain = decryptDekInfo(legacy, pw, der);
+					const plain = await decryptDekInfo(legacy, pw, der);
 					if (!plain) return null;
 					try {
 						const pkcs8 = toPkcs8(plain);

@@ -147,7 +147,7 @@ export async function* unwrapEncryptedKey(
 		try {
 			cek =
 				wrap.kind === 'aes-kw'
-					? aesKeyUnwrap(kek.key, wrapped)
+					? await aesKeyUnwrap(kek.key, wrapped)
 					: tripleDesKeyUnwrap(kek.key, wrapped);
 		} catch (error) {
 			// wrong key-encryption key: try the next; the reason is collapsed on purpose (no oracle)

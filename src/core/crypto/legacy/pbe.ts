@@ -2,7 +2,7 @@
 // 3DES, DES, RC2), PBES1 (MD5/SHA-1 with DES or RC2), PKCS#12 PBE (SHA-1 with 3DES, RC2, RC4)
 // and the RFC 7292 appendix B key derivation (also used by the PKCS#12 MAC and BKS).
 import * as asn1js from 'asn1js';
-import { cbc } from '@noble/ciphers/aes.js';
+import { loadNobleAes } from '../noble-aes';
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { integerValue } from '../../asn1/der';
@@ -345,6 +345,7 @@ export async function pbeDecrypt(
 				if (!iv || iv.length !== 16) throw unsupported('AES-CBC without a 16-byte IV');
 				const n = schemeOid.endsWith('.2') ? 16 : schemeOid.endsWith('.22') ? 24 : 32;
 				if (data.length === 0 || data.length % 16 !== 0) return null;
+				const { cbc } = await loadNobleAes();
 				const plain = cbc(await derive(n), iv, { disablePadding: true }).decrypt(data);
 				return unpadPkcs7(plain, 16);
 			}
