@@ -10,6 +10,7 @@ import { describeFailure, LockedError } from './core/errors';
 import {
 	CANCELLED_MESSAGE,
 	emptyFacts,
+	emptySettings,
 	type AnalysisFacts,
 	type AnalysisSettings,
 	type InputFacts,
@@ -232,13 +233,7 @@ export class Analyzer {
 			files: [input.file],
 			passwords: input.password === null ? {} : { [input.file.id]: input.password },
 			entryPasswords: { [input.file.id]: input.entryPasswords },
-			settings: {
-				trustAnchors: [],
-				truststoreInputs: [],
-				rawKeys: [],
-				captureTime: null,
-				connector: null,
-			},
+			settings: emptySettings(),
 		};
 		return this.parseOne(input.file, request, progress, signal);
 	}

@@ -92,6 +92,17 @@ export interface DhParameters {
 	generator: number | null;
 }
 
+/** Settings of an analysis nobody configured: no anchors, keys, capture time or connector. */
+export function emptySettings(): AnalysisSettings {
+	return {
+		trustAnchors: [],
+		truststoreInputs: [],
+		rawKeys: [],
+		captureTime: null,
+		connector: null,
+	};
+}
+
 export function emptyFacts(now: string): AnalysisFacts {
 	return {
 		now,

@@ -6,6 +6,7 @@
 // producers, once, on an Analyzer of its own whose result is dropped. A snapshot that arrives
 // meanwhile aborts it (worker.ts): the user's drop never waits for more than its unwinding.
 import { Analyzer, type AnalysisResult } from '../analyze';
+import { emptySettings } from '../core/facts';
 import type { InputFile } from '../core/pipeline';
 import { WSS4J_BST_ENVELOPE, XMLSEC1_ENVELOPED_KEYVALUE } from './rehearsal-samples';
 
@@ -36,13 +37,7 @@ export async function rehearse(signal: AbortSignal): Promise<AnalysisResult | nu
 				files,
 				passwords: {},
 				entryPasswords: {},
-				settings: {
-					trustAnchors: [],
-					truststoreInputs: [],
-					rawKeys: [],
-					captureTime: null,
-					connector: null,
-				},
+				settings: emptySettings(),
 			},
 			() => {},
 			signal,

@@ -3,6 +3,7 @@
 // and the peak main-thread JS heap. Never present in normal use.
 import type { Report } from '../core/report/report';
 import { fromBase64 } from '../core/bytes/encoding';
+import { emptySettings } from '../core/facts';
 import { ALL_AREAS, EngineClient, prewarmEngine } from '../engine/client';
 import type { EngineEvent } from '../engine/protocol';
 
@@ -75,13 +76,7 @@ async function runOnce(
 		});
 	try {
 		// `loaded`: the worker is started and has run one (empty) analysis before the clock starts.
-		const settings = {
-			trustAnchors: [],
-			truststoreInputs: [],
-			rawKeys: [],
-			captureTime: null,
-			connector: null,
-		};
+		const settings = emptySettings();
 		const empty = { inputIds: [], passwords: {}, entryPasswords: {}, settings, cancelled: [] };
 		if (warmth === 'loaded') {
 			const warm = settle();

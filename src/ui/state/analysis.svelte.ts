@@ -4,7 +4,12 @@
 // results and latest full result, progress, and the UiActions detail views call.
 import { pemToDer } from '../../core/x509/pem';
 import type { AnalysisResult } from '../../analyze';
-import { CANCELLED_MESSAGE, type AnalysisSettings, type InputFacts } from '../../core/facts';
+import {
+	CANCELLED_MESSAGE,
+	emptySettings,
+	type AnalysisSettings,
+	type InputFacts,
+} from '../../core/facts';
 import type { InputFile } from '../../core/pipeline';
 import { reconcileReport } from '../../core/report/build-report';
 import { exportableReport, reportJson, reportSarif } from '../../core/report/export';
@@ -53,16 +58,6 @@ export interface RawKeyInfo {
 	name: string;
 	algorithm: string;
 	length: number;
-}
-
-function emptySettings(): AnalysisSettings {
-	return {
-		trustAnchors: [],
-		truststoreInputs: [],
-		rawKeys: [],
-		captureTime: null,
-		connector: null,
-	};
 }
 
 export class AnalysisState implements UiActions {
