@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Analyzer, type AnalysisRequest } from './analyze';
 import { isTextBacked } from './core/bytes/text-backed';
-import type { AnalysisSettings } from './core/facts';
+import { emptySettings, type AnalysisSettings } from './core/facts';
 import type { Report } from './core/report/report';
 import { MIX_DIR, mixPasswords } from '../tests/support/mix';
 
@@ -22,14 +22,7 @@ function files(paths: string[]): AnalysisRequest['files'] {
 }
 
 function settings(patch: Partial<AnalysisSettings> = {}): AnalysisSettings {
-	return {
-		trustAnchors: [],
-		truststoreInputs: [],
-		rawKeys: [],
-		captureTime: null,
-		connector: null,
-		...patch,
-	};
+	return { ...emptySettings(), ...patch };
 }
 
 function stable(report: Report): unknown {
