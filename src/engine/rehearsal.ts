@@ -48,7 +48,7 @@ export async function rehearse(signal: AbortSignal): Promise<AnalysisResult | nu
 	}
 }
 
-/** What became of a worker's rehearsal (reported with the prewarm's answer, for the bench). */
+/** What became of a worker's rehearsal: RehearsalGate.start's answer (its tests read it). */
 export type RehearsalOutcome = 'done' | 'skipped' | 'aborted' | 'failed';
 
 /**
