@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analyzer, type AnalysisRequest } from './analyze';
-import type { AnalysisSettings } from './core/facts';
+import { emptySettings, type AnalysisSettings } from './core/facts';
 import type { ConnectorForm } from './core/tls/facts';
 import { MIX_DIR, MIX_FILES, mixPasswords } from '../tests/support/mix';
 
@@ -31,11 +31,7 @@ function request(paths: string[], patch: Partial<AnalysisSettings> = {}): Analys
 		passwords,
 		entryPasswords: {},
 		settings: {
-			trustAnchors: [],
-			truststoreInputs: [],
-			rawKeys: [],
-			captureTime: null,
-			connector: null,
+			...emptySettings(),
 			now,
 			...patch,
 		},

@@ -11,6 +11,7 @@ import { Analyzer } from '../analyze';
 import { reportJson } from '../core/report/export';
 import type { Report } from '../core/report/report';
 import { leakedSecrets, MIX_DIR, mixPasswords } from '../../tests/support/mix';
+import { emptySettings } from '../core/facts';
 import { nodeIo } from './node';
 import { EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, progressPrinter, runCli } from './run';
 
@@ -56,13 +57,7 @@ async function pageEquivalent(paths: string[], passwords: Record<string, string>
 			files,
 			passwords: byId,
 			entryPasswords: {},
-			settings: {
-				trustAnchors: [],
-				truststoreInputs: [],
-				rawKeys: [],
-				captureTime: null,
-				connector: null,
-			},
+			settings: emptySettings(),
 		},
 		() => undefined,
 		new AbortController().signal,

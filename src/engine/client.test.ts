@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DelegatedInput, ParsedEntry } from '../analyze';
 import type { InputFile } from '../core/pipeline';
 import { AREA_NAMES } from '../areas';
+import { emptySettings } from '../core/facts';
 import { ALL_AREAS, EngineClient, PREWARM_AREAS, prewarmEngine } from './client';
 import type { EngineEvent, EngineRequest, EngineSnapshot } from './protocol';
 
@@ -66,13 +67,7 @@ const snapshot = (ids: string[], cancelled: string[] = []): EngineSnapshot => ({
 	inputIds: ids,
 	passwords: {},
 	entryPasswords: {},
-	settings: {
-		trustAnchors: [],
-		truststoreInputs: [],
-		rawKeys: [],
-		captureTime: null,
-		connector: null,
-	},
+	settings: emptySettings(),
 	cancelled,
 });
 const delegated = (id: string, key = 'k'): DelegatedInput => ({

@@ -25,6 +25,7 @@ import {
 } from '../xml/stream/skeleton';
 import { canonicalize, c14nMode, type C14nMode, type NodeSet } from './c14n';
 import { verifyDocument } from './document';
+import { emptySettings } from '../facts';
 import { digestNodeSet } from './stream-digest';
 // the bench's own envelope generator (scripts/bench/cases/signatures.mjs)
 import { envelope } from '../../../scripts/bench/cases/signatures.mjs';
@@ -511,14 +512,7 @@ describe('the whole analysis over skeletons', () => {
 		})),
 		passwords: {},
 		entryPasswords: {},
-		settings: {
-			trustAnchors: [],
-			truststoreInputs: [],
-			rawKeys: [],
-			captureTime: null,
-			connector: null,
-			now: '2026-12-01T00:00:00.000Z',
-		},
+		settings: { ...emptySettings(), now: '2026-12-01T00:00:00.000Z' },
 	});
 	const signal = new AbortController().signal;
 
