@@ -59,6 +59,18 @@ async function holdPrewarm(page: Page): Promise<void> {
 	});
 }
 
+/**
+ * Opens the page with its prewarm held back, recording the scripts it loads: what a drop then
+ * loads is the drop's doing. Also the built manifest.
+ */
+async function openHeld(page: Page, url: string) {
+	const needs = manifest();
+	const seen = record(page);
+	await holdPrewarm(page);
+	await page.goto(url);
+	return { needs, seen };
+}
+
 /** Scripts only the other areas need: none of them may load for `area`. */
 function othersOnly(needs: Record<string, string[]>, area: string): string[] {
 	const mine = new Set(needs[area]);
@@ -75,10 +87,7 @@ for (const from of ['http', 'file'] as const) {
 	test(`from ${from}, a certificate loads the certificate area only, an envelope then XML security`, async ({
 		page,
 	}) => {
-		const needs = manifest();
-		const seen = record(page);
-		await holdPrewarm(page);
-		await page.goto(from === 'http' ? '/' : INDEX);
+		const { needs, seen } = await openHeld(page, from === 'http' ? '/' : INDEX);
 		await addFiles(page, [mixFile('server-cert.pem')]);
 		await waitIdle(page);
 		await expect(card(page, 'server-cert.pem')).toHaveAttribute('data-status', 'parsed');
@@ -107,10 +116,7 @@ for (const from of ['http', 'file'] as const) {
 test('from file://, an envelope on a cold page starts the engine with its XML scripts', async ({
 	page,
 }) => {
-	const needs = manifest();
-	const seen = record(page);
-	await holdPrewarm(page);
-	await page.goto(INDEX);
+	const { needs, seen } = await openHeld(page, INDEX);
 	await addFiles(page, [mixFile('envelope.xml')]);
 	await waitIdle(page);
 	await expect(card(page, 'envelope.xml')).toHaveAttribute('data-status', 'parsed');
@@ -129,10 +135,7 @@ test('from file://, an envelope on a cold page starts the engine with its XML sc
 });
 
 test('a TLS configuration loads the TLS area without pkijs or XML security', async ({ page }) => {
-	const needs = manifest();
-	const seen = record(page);
-	await holdPrewarm(page);
-	await page.goto('/');
+	const { needs, seen } = await openHeld(page, '/');
 	await addFiles(page, [mixFile('nginx.conf')]);
 	await waitIdle(page);
 	await expect(card(page, 'nginx.conf')).toHaveAttribute('data-status', 'parsed');
@@ -145,10 +148,7 @@ test('a TLS configuration loads the TLS area without pkijs or XML security', asy
 test('pkijs, the fallback verifier, loads only for a signature our own verifiers leave', async ({
 	page,
 }) => {
-	const needs = manifest();
-	const seen = record(page);
-	await holdPrewarm(page);
-	await page.goto(INDEX);
+	const { needs, seen } = await openHeld(page, INDEX);
 	const pss = resolve(import.meta.dirname, '../fixtures/pki/pss');
 	// an RSA PKCS#1 certificate: WebCrypto checks it, pkijs stays unloaded
 	await addFiles(page, [mixFile('server-cert.pem')]);
