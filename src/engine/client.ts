@@ -79,29 +79,19 @@ function loadModuleSource(name: string): Promise<string> {
 
 /**
  * The engine's manifest (which scripts the base holds, which each area needs), written into this
- * script by the build once the engine is built (vite.config.ts, ENGINE_MANIFEST_PLACEHOLDER), so
- * a cold drop loads the base and its areas' scripts at once instead of the base first to read
- * the manifest at its top. Left as written (the development server), it is read from the base.
+ * script by the build once the engine is built (vite.config.ts, ENGINE_MANIFEST_PLACEHOLDER; the
+ * build fails if it cannot), so a cold drop loads the base and its areas' scripts side by side.
+ * The development server's module worker imports its areas itself and never reads it.
  */
 const BUILT_MANIFEST: string = '__WSSEC_ENGINE_MANIFEST__';
 
-interface EngineManifest {
-	loaded: string[];
-	needs: Record<string, string[]>;
-}
-
-async function engineManifest(): Promise<EngineManifest | null> {
-	if (BUILT_MANIFEST.startsWith('{')) return JSON.parse(BUILT_MANIFEST) as EngineManifest;
-	const engine = await loadEngineSource();
-	const manifest = /^self\.__wssecChunkManifest=(\{.*?\});\n/.exec(engine)?.[1];
-	return manifest ? (JSON.parse(manifest) as EngineManifest) : null;
-}
-
 /** The scripts of these areas that the base does not hold, in the order they run. */
-async function areaScripts(areas: readonly AreaName[]): Promise<string[]> {
-	const manifest = await engineManifest();
-	if (!manifest) return [];
-	const { loaded, needs } = manifest;
+function areaScripts(areas: readonly AreaName[]): string[] {
+	if (!BUILT_MANIFEST.startsWith('{')) return [];
+	const { loaded, needs } = JSON.parse(BUILT_MANIFEST) as {
+		loaded: string[];
+		needs: Record<string, string[]>;
+	};
 	// each list has a script's dependencies first: so has their union in this order
 	const names = areas.flatMap((a) => needs[`engine-${a}`] ?? []);
 	return [...new Set(names)].filter((n) => !loaded.includes(n));
@@ -134,12 +124,7 @@ const BLANK = new Set([0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf]);
 function preloadAreas(areas: readonly AreaName[]): void {
 	if (import.meta.env.DEV || areas.length === 0) return;
 	// a failure here is the worker's to report when it asks for the script itself
-	areaScripts(areas).then(
-		(names) => {
-			for (const name of names) loadModuleSource(name).catch(() => undefined);
-		},
-		() => undefined,
-	);
+	for (const name of areaScripts(areas)) loadModuleSource(name).catch(() => undefined);
 }
 
 /**
@@ -169,7 +154,7 @@ function serveModules(worker: Worker): Worker {
 async function areaSources(
 	areas: readonly AreaName[],
 ): Promise<{ names: string[]; sources: string[] }> {
-	const names = await areaScripts(areas);
+	const names = areaScripts(areas);
 	return { names, sources: await Promise.all(names.map((n) => loadModuleSource(n))) };
 }
 
