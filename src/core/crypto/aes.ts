@@ -78,18 +78,44 @@ export async function aesGcmDecrypt(
 	iv: Uint8Array,
 	data: Uint8Array,
 ): Promise<Uint8Array> {
+	return (await aesGcmDecryptor(key))(iv, data);
+}
+
+/**
+ * aesGcmDecrypt with the key imported first, so that the returned function has taken `data`
+ * (copied it, or decrypted it) by the time it returns: WebCrypto copies its input when called
+ * (WebCrypto, 'decrypt' step 2: "a copy of the bytes held by the data parameter"), and
+ * @noble/ciphers' AES-192 decrypts at once. The caller may free `data` as soon as the call
+ * returns, before the promise settles: a 10 MB ciphertext then no longer sits beside the
+ * plaintext WebCrypto hands back.
+ */
+export async function aesGcmDecryptor(
+	key: Uint8Array,
+): Promise<(iv: Uint8Array, data: Uint8Array) => Promise<Uint8Array>> {
 	checkKey(key);
-	if (data.length < 16) throw new CryptoError('aes/short-gcm', 'AES-GCM data shorter than its tag');
-	if (key.length === 24) return (await loadNobleAes()).gcm(key, iv).decrypt(data);
+	const short = (data: Uint8Array) => {
+		if (data.length < 16)
+			throw new CryptoError('aes/short-gcm', 'AES-GCM data shorter than its tag');
+	};
+	if (key.length === 24) {
+		const { gcm } = await loadNobleAes();
+		return (iv, data) => {
+			short(data);
+			return Promise.resolve(gcm(key, iv).decrypt(data));
+		};
+	}
 	const k = await subtle().importKey('raw', toArrayBuffer(key), 'AES-GCM', false, ['decrypt']);
-	return new Uint8Array(
-		await subtle().decrypt(
-			{ name: 'AES-GCM', iv: toArrayBuffer(iv), tagLength: 128 },
-			k,
-			// the view as it is: a copy of a 10 MB ciphertext sat beside it and the plaintext
-			bufferSource(data),
-		),
-	);
+	return (iv, data) => {
+		short(data);
+		return subtle()
+			.decrypt(
+				{ name: 'AES-GCM', iv: toArrayBuffer(iv), tagLength: 128 },
+				k,
+				// the view as it is: a copy of a 10 MB ciphertext sat beside it and the plaintext
+				bufferSource(data),
+			)
+			.then((plain) => new Uint8Array(plain));
+	};
 }
 
 /** RFC 3394 AES key unwrap (kw-aes128/192/256); throws when the integrity check fails. */

@@ -5,7 +5,7 @@
 // decrypts each chunk with the last ciphertext block of the one before as its IV and takes the
 // padding off the last one; GCM above GCM_ONE_CALL_BYTES runs as AES-CTR plus GHASH
 // (crypto/aes-gcm-chunked.ts) and hands out nothing before its tag is checked.
-import { aesCbcRawDecryptor, aesGcmDecrypt } from '../crypto/aes';
+import { aesCbcRawDecryptor, aesGcmDecryptor } from '../crypto/aes';
 import { aesGcmChunks } from '../crypto/aes-gcm-chunked';
 import { removeXmlEncPadding } from '../crypto/padding';
 import { tripleDesCbcDecryptRaw } from '../crypto/tripledes';
@@ -50,6 +50,12 @@ export const GCM_ONE_CALL_BYTES = 16 * 1024 * 1024;
 export interface ChunkOptions {
 	chunkBytes?: number;
 	gcmOneCallBytes?: number;
+	/**
+	 * decryptPlaintext: octets of spare room to leave after a plaintext decrypted in chunks, so
+	 * the decrypted document can be assembled around it in its own buffer (replace.ts) instead
+	 * of in a second buffer as large.
+	 */
+	room?: number;
 }
 
 /**
@@ -161,10 +167,13 @@ export async function decryptPieces(
 	const reader = new PieceReader(source.pieces(), source.fresh);
 	try {
 		if (cipher.kind === 'aes-gcm' && source.length <= gcmOneCallBytes) {
+			const decrypt = await aesGcmDecryptor(key);
 			const octets = reader.read(source.length);
-			const plain = await aesGcmDecrypt(key, octets.subarray(0, 12), octets.subarray(12));
+			const pending = decrypt(octets.subarray(0, 12), octets.subarray(12));
+			// taken by the call (aesGcmDecryptor): the reader's copy is freed before the plaintext
+			// comes back, not beside it
 			reader.done();
-			sink(plain, true);
+			sink(await pending, true);
 			return;
 		}
 		if (cipher.kind === 'aes-gcm') {
@@ -271,9 +280,9 @@ export function plaintextHead(p: Plaintext, limit: number): { text: string; trun
 /**
  * Decrypts into one buffer of octets and digests it. Chunks (CBC, GCM above
  * GCM_ONE_CALL_BYTES) are copied into a buffer as long as the ciphertext (the plaintext is never
- * longer) and freed; GCM in one call hands over WebCrypto's output as it is. WebCrypto digests
- * the buffer in one call: hashing chunk by chunk in JavaScript cost 10 ms per MB where WebCrypto
- * takes 2.
+ * longer) plus `options.room`, and freed; GCM in one call hands over WebCrypto's output as it
+ * is. WebCrypto digests the buffer in one call: hashing chunk by chunk in JavaScript cost 10 ms
+ * per MB where WebCrypto takes 2.
  */
 export async function decryptPlaintext(
 	cipher: DataCipher,
@@ -295,7 +304,7 @@ export async function decryptPlaintext(
 					length = plain.length;
 					return;
 				}
-				octets ??= new Uint8Array(source.length);
+				octets ??= new Uint8Array(source.length + Math.max(0, options.room ?? 0));
 				octets.set(plain, length);
 				length += plain.length;
 				releaseBuffer(plain);

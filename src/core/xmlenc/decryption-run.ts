@@ -14,6 +14,11 @@ export interface Env {
 	files: readonly InputFile[];
 	/** Names of every dropped file, also those the engine could not parse (for messages). */
 	droppedNames: readonly string[];
+	/**
+	 * Length of the document's text, when known: what the decrypted document keeps around a
+	 * large plaintext, so it can be decrypted with room for that (replace.ts spliceRoom).
+	 */
+	textLength?: number;
 }
 
 export interface KeySourceInfo {

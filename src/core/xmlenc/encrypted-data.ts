@@ -25,6 +25,7 @@ import { directKeys } from './key-agreement';
 import { encryptedKeysOf, readKeyInfo } from './key-info';
 import { unwrapEncryptedKey, type ContentKey } from './encrypted-key';
 import { derivedTokenKeys, isDerivedKeyToken } from './derived-token';
+import { spliceRoom } from './replace';
 import { emptySourceInfo, type Attempt, type Env, type KeySourceInfo } from './decryption-run';
 
 export type DataOutcome =
@@ -196,9 +197,15 @@ export async function decryptEncryptedData(
 		if (isStructural(error)) return structural(error.message);
 		throw error;
 	}
+	// the rest of the document: its text less this CipherValue's (an inline one is in it)
+	const value = child(child(ed, NS.xenc, 'CipherData') ?? ed, NS.xenc, 'CipherValue');
+	const room =
+		env.textLength === undefined
+			? 0
+			: spliceRoom(octets.length, env.textLength - (value ? rawText(value).length : 0));
 	for await (const ck of contentKeys(ed, cipher.keyLength, env, attempt)) {
 		try {
-			const plaintext = await decryptPlaintext(cipher, ck.key, octets);
+			const plaintext = await decryptPlaintext(cipher, ck.key, octets, { room });
 			return { status: 'decrypted', plaintext, openedBy: ck.openedBy, source: ck.source };
 		} catch (error) {
 			if (isCryptoFailure(error)) continue;

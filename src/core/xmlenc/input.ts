@@ -115,14 +115,20 @@ function stageFiles(ctx: StageContext): readonly InputFile[] {
 	return all ?? ctx.inputs.map((i) => i.file);
 }
 
-function envOf(facts: AnalysisFacts, doc: Document, ctx: StageContext, index: CertIndex): Env {
+function envOf(
+	facts: AnalysisFacts,
+	xml: XmlDocumentRef['xml'],
+	ctx: StageContext,
+	index: CertIndex,
+): Env {
 	return {
 		ring: ctx.keyring,
 		index,
-		doc,
-		ids: buildIdIndex(doc),
+		doc: xml.doc,
+		ids: buildIdIndex(xml.doc),
 		files: stageFiles(ctx),
 		droppedNames: facts.inputs.map((i) => i.name),
+		textLength: xml.text.length,
 	};
 }
 
@@ -164,7 +170,7 @@ async function decryptDocument(
 	if (!fresh.size) return { facts: [], decrypted: null };
 	for (const ed of fresh) seen.add(identity(ed));
 	const eds = all;
-	const env = envOf(facts, doc, ctx, index);
+	const env = envOf(facts, ref.xml, ctx, index);
 	const wsaTo = wsaToOf(doc);
 	const out: DecryptionFacts[] = [];
 	const replacements: Replacement[] = [];
@@ -265,7 +271,7 @@ export const stage: Stage = async (facts: AnalysisFacts, ctx: StageContext) => {
 			ctx.signal.throwIfAborted();
 			// most messages have none: no ID index for them
 			if (!descendants(doc.xml.doc, NS.xenc, 'EncryptedKey').length) continue;
-			const env = envOf(facts, doc.xml.doc, ctx, index);
+			const env = envOf(facts, doc.xml, ctx, index);
 			await examineEncryptedKeys(ref.inputName, env, ctx.keyring, facts, mine, eks);
 		}
 	}

@@ -7,7 +7,7 @@ import { parseXml, type SafeXmlDocument } from '../xml/safe-parse';
 import { NS } from './algorithms';
 import { descendants, childElements, isElement } from '../xml/dom';
 import { isBug, reasonOf } from '../errors';
-import { releaseBuffer, releaseWhole } from '../bytes/text-backed';
+import { releaseWhole } from '../bytes/text-backed';
 
 /** prefix ('' = default namespace) → URI in scope at `el`, nearest declaration wins. */
 export function inScopeNamespaces(el: Element | null): Map<string, string> {
@@ -155,6 +155,49 @@ export function decodedLength(bytes: Uint8Array): number {
 	}
 	return need ? units + 1 : units;
 }
+/**
+ * Spare octets to decrypt a plaintext of `plainBytes` into (data-cipher.ts ChunkOptions.room),
+ * for a document whose text is `frameChars` long besides that plaintext: enough for that rest
+ * as spliceAll writes it (a quarter more for what serializing adds: escaped characters,
+ * namespace declarations), so the document is assembled in the plaintext's own buffer. Only
+ * for a plaintext of 1 MB or more that is most of the document; none otherwise (a smaller one
+ * is copied beside the rest at little cost). Too little room is no error: spliceAll copies.
+ */
+export function spliceRoom(plainBytes: number, frameChars: number): number {
+	const room = Math.ceil(Math.max(0, frameChars) * 1.25) + 4096;
+	return plainBytes >= 1024 * 1024 && room * 4 <= plainBytes ? room : 0;
+}
+
+/**
+ * Writes `parts` one after the other into the buffer under the octets of the plaintext part
+ * `at` (that plaintext's own buffer, large enough for all: decrypted with spliceRoom's room),
+ * moving those octets to their place first, so no second buffer as large as the document is
+ * made beside them. Every other plaintext part is freed once copied. The document's octets are
+ * the start of that buffer.
+ */
+function assembleInPlace(
+	parts: readonly Uint8Array[],
+	at: number,
+	owned: ReadonlySet<number>,
+): Uint8Array {
+	const big = parts[at] as Uint8Array;
+	const all = new Uint8Array(big.buffer as ArrayBuffer);
+	let offset = 0;
+	for (let i = 0; i < at; i++) offset += (parts[i] as Uint8Array).length;
+	// memmove: the plaintext moves right by the length of what comes before it (less any
+	// declaration taken off its start); the parts before it are then written in front of it
+	all.copyWithin(offset, big.byteOffset, big.byteOffset + big.length);
+	let to = 0;
+	for (const [i, part] of parts.entries()) {
+		if (i !== at) {
+			all.set(part, to);
+			if (owned.has(i)) releaseWhole(part);
+		}
+		to += i === at ? big.length : part.length;
+	}
+	return all.subarray(0, to);
+}
+
 /** The document with its plaintexts in place, as text, and each plaintext's text within it. */
 interface Spliced {
 	text: string;
@@ -228,19 +271,39 @@ function spliceAll(
 	// where each plaintext's text is in the decoded document (for the slow path): counted from
 	// the octets for all but the last, whose length is what remains
 	for (const p of placed.slice(0, -1)) chars[p.part] = decodedLength(parts[p.part] as Uint8Array);
-	const bytes = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-	let at = 0;
-	for (const [i, part] of parts.entries()) {
-		bytes.set(part, at);
-		at += part.length;
-		const p = placed.find((x) => x.part === i);
-		if (!p) continue;
-		// copied: the plaintext (and a re-encoded start of it) is freed before the next is copied
-		if (part.buffer !== p.r.octets.buffer) release(part);
-		release(p.r.octets);
+	const total = parts.reduce((n, part) => n + part.length, 0);
+	// a plaintext decrypted with room for the document (a large one, spliceRoom) takes it in
+	// its own buffer: the largest such
+	let host: { r: Replacement; part: number } | null = null;
+	for (const p of placed) {
+		const part = parts[p.part] as Uint8Array;
+		const buffer = part.buffer;
+		if (buffer !== p.r.octets.buffer || !(buffer instanceof ArrayBuffer)) continue;
+		if (buffer.byteLength < total) continue;
+		if (!host || part.length > (parts[host.part] as Uint8Array).length) host = p;
+	}
+	let bytes: Uint8Array;
+	if (host) {
+		const owned = new Set(placed.filter((p) => p !== host).map((p) => p.part));
+		bytes = assembleInPlace(parts, host.part, owned);
+		// the other plaintexts' whole buffers (a re-encoded start was freed as a part)
+		for (const p of placed) if (p !== host) release(p.r.octets);
+	} else {
+		bytes = new Uint8Array(total);
+		let at = 0;
+		for (const [i, part] of parts.entries()) {
+			bytes.set(part, at);
+			at += part.length;
+			const p = placed.find((x) => x.part === i);
+			if (!p) continue;
+			// copied: the plaintext (and a re-encoded start of it) is freed before the next is copied
+			if (part.buffer !== p.r.octets.buffer) release(part);
+			release(p.r.octets);
+		}
 	}
 	const decoded = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-	releaseBuffer(bytes);
+	// the whole buffer: the host plaintext's room beyond the document included
+	releaseWhole(bytes);
 	const lastPlaced = placed[placed.length - 1];
 	if (lastPlaced) {
 		chars[lastPlaced.part] = decoded.length - chars.reduce((n, c) => (c > 0 ? n + c : n), 0);
