@@ -2,7 +2,7 @@
 // pad is arbitrary bytes plus a length), AES-192 through @noble/ciphers, GCM, and RFC 3394 unwrap.
 import { createCipheriv, randomBytes, type CipherGCM } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { aesCbcDecryptRaw, aesGcmDecrypt, aesKeyUnwrap } from './aes';
+import { aesCbcDecryptRaw, aesGcmDecrypt, aesGcmDecryptor, aesKeyUnwrap } from './aes';
 import { removeXmlEncPadding } from './padding';
 
 function isoPad(data: Buffer): Buffer {
@@ -70,4 +70,22 @@ describe('AES', () => {
 		expect(removeXmlEncPadding(new Uint8Array([1, 2, 3, 17]), 16)).toBeNull();
 		expect(removeXmlEncPadding(new Uint8Array([9, 9, 2]), 16)).toEqual(new Uint8Array([9]));
 	});
+
+	it.each([16, 24, 32])(
+		'GCM decryptor, %i-byte key: the ciphertext is taken by the call, so the caller may free it before the plaintext is back',
+		async (len) => {
+			const key = randomBytes(len);
+			const iv = randomBytes(12);
+			const plain = randomBytes(100_000);
+			const c = createCipheriv(`aes-${len * 8}-gcm`, key, iv) as CipherGCM;
+			const ct = Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
+			const decrypt = await aesGcmDecryptor(new Uint8Array(key));
+			const data = new Uint8Array(ct);
+			const pending = decrypt(new Uint8Array(iv), data);
+			// what data-cipher.ts does right after the call: its buffer detached (zero bytes left)
+			structuredClone(data.buffer, { transfer: [data.buffer] });
+			expect(data.byteLength).toBe(0);
+			expect(Buffer.from(await pending)).toEqual(plain);
+		},
+	);
 });

@@ -199,6 +199,15 @@ class Canonicalizer {
 			inScope,
 			rendered,
 			write: (s) => {
+				// a run of source text (a slice of the document's text) is encoded as it is: joined
+				// to the pending output it became a rope, flattened into a fresh string at each flush
+				// (10 MB of young garbage for a 10 MB region)
+				if (s.length >= CHUNK) {
+					this.flush();
+					this.out = s;
+					this.flush();
+					return;
+				}
 				this.out += s;
 				if (this.out.length > CHUNK) this.flush();
 			},

@@ -189,11 +189,13 @@ function assembleInPlace(
 	all.copyWithin(offset, big.byteOffset, big.byteOffset + big.length);
 	let to = 0;
 	for (const [i, part] of parts.entries()) {
+		const length = part.length;
 		if (i !== at) {
 			all.set(part, to);
+			// (a freed view reads as empty: its length was taken before)
 			if (owned.has(i)) releaseWhole(part);
 		}
-		to += i === at ? big.length : part.length;
+		to += length;
 	}
 	return all.subarray(0, to);
 }

@@ -6,11 +6,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toBase64 } from '../bytes/encoding';
 import { parseXml } from '../xml/safe-parse';
 import { plaintextHead } from './data-cipher';
-import { decodedLength, replaceDecrypted, strippedOctets } from './replace';
+import { decodedLength, replaceDecrypted, spliceRoom, strippedOctets } from './replace';
 import { ringFrom, runStage } from './testing';
 
 const X = 'http://www.w3.org/2001/04/xmlenc#';
 const GCM = 'http://www.w3.org/2009/xmlenc11#aes128-gcm';
+const CBC = `${X}aes128-cbc`;
 const KEY = new Uint8Array(16).fill(5);
 
 /** The text-level rule the byte-level one replaces (replace.ts before the splice in octets). */
@@ -253,5 +254,173 @@ describe('the decrypted document', () => {
 		expect(document).toBeNull();
 		expect(errors.get(0)).toContain('not well-formed');
 		expect(octets.byteLength).toBe(0);
+	});
+});
+
+/** Octets as decryptPlaintext leaves them with `room`: a view of the start of a larger buffer. */
+function withRoom(octets: Uint8Array, room: number): Uint8Array {
+	const buffer = new Uint8Array(octets.length + room);
+	buffer.set(octets);
+	return buffer.subarray(0, octets.length);
+}
+
+/**
+ * The input of every TextDecoder.decode call as it is at the call: its length and the length of
+ * the buffer under it (the buffer is freed right after).
+ */
+function decodeInputs(): { length: number; buffer: number; of: ArrayBufferLike }[] {
+	const seen: { length: number; buffer: number; of: ArrayBufferLike }[] = [];
+	// eslint-disable-next-line @typescript-eslint/unbound-method
+	const decode = TextDecoder.prototype.decode;
+	vi.spyOn(TextDecoder.prototype, 'decode').mockImplementation(function (
+		this: TextDecoder,
+		input?: AllowSharedBufferSource,
+		options?: TextDecodeOptions,
+	) {
+		if (input && ArrayBuffer.isView(input))
+			seen.push({ length: input.byteLength, buffer: input.buffer.byteLength, of: input.buffer });
+		return decode.call(this, input, options);
+	});
+	return seen;
+}
+
+describe("a large plaintext takes the document in its own buffer (spliceRoom's room)", () => {
+	afterEach(() => vi.restoreAllMocks());
+
+	it('spliceRoom: room for the rest only when the plaintext is large and most of the document', () => {
+		expect(spliceRoom(512 * 1024, 100)).toBe(0);
+		expect(spliceRoom(10 * 1024 * 1024, 1000)).toBe(1250 + 4096);
+		expect(spliceRoom(10 * 1024 * 1024, -5)).toBe(4096);
+		// a rest as large as the plaintext: copied, no room reserved
+		expect(spliceRoom(4 * 1024 * 1024, 4 * 1024 * 1024)).toBe(0);
+	});
+
+	// ancestors and neighbours with multi-byte characters before and after, plaintexts with a
+	// byte order mark, a declaration (so the kept octets start inside the buffer) and multi-byte
+	// characters at both ends
+	const before = '<ex:root xmlns:ex="urn:example" note="ü€😀">漢 text <ex:one>';
+	const after = '</ex:one> 😀 tail é</ex:root>';
+	const cases: [string, Uint8Array][] = [
+		['plain ASCII', bytes('<ex:a>' + 'x'.repeat(5000) + '</ex:a>')],
+		['multi-byte at both ends', bytes('😀<ex:a>ü€漢</ex:a>é')],
+		[
+			'a byte order mark and a long declaration',
+			bytes([0xef, 0xbb, 0xbf], `<?xml version="1.0" v="${'y'.repeat(400)}"?>`, '<ex:a>€</ex:a>'),
+		],
+		['a short declaration, then text', bytes('<?xml version="1.0"?>\n<ex:a>😀</ex:a>')],
+	];
+
+	it.each(cases)(
+		'%s: the same document as when copied, built in the plaintext buffer',
+		async (_, plain) => {
+			const original = parseXml(`${before}${await encryptedData(plain)}${after}`);
+			const expected = `${before}${stripDeclaration(new TextDecoder().decode(plain))}${after}`;
+			const total = utf8(expected).length;
+			// exactly enough room, more than enough, and one octet too little (copied then)
+			for (const [room, inPlace] of [
+				[Math.max(0, total - plain.length), true],
+				[total + 100, true],
+				[total - plain.length - 1, false],
+			] as const) {
+				if (room < 0) continue;
+				const octets = withRoom(plain, room);
+				const host = octets.buffer;
+				const inputs = decodeInputs();
+				const { document, errors } = replaceDecrypted(original, [
+					{ index: 0, octets, type: 'content' },
+				]);
+				vi.restoreAllMocks();
+				expect(errors.size).toBe(0);
+				expect(document?.text, `room ${room}`).toBe(expected);
+				const whole = inputs.filter((i) => i.length === total);
+				expect(whole, `room ${room}`).toHaveLength(1);
+				expect(whole[0]?.of === host, `room ${room}`).toBe(inPlace);
+				// freed either way
+				expect(octets.byteLength).toBe(0);
+			}
+		},
+	);
+
+	it('several plaintexts: the largest with room hosts, the others are copied in and freed; the slow path still gets each text', async () => {
+		const first = bytes('<?xml version="1.0"?><ex:a>ü€漢😀</ex:a>');
+		const big = bytes([0xef, 0xbb, 0xbf], '<ex:b>', '€'.repeat(3000), '</ex:b>');
+		const smaller = bytes('<ex:c>', 'z'.repeat(1000), '</ex:c>');
+		const broken = bytes('<ex:d>😀<unclosed></ex:d>');
+		const last = bytes(' <ex:e q="😀">é</ex:e>');
+		const parts = [first, big, smaller, broken, last];
+		const eds = await Promise.all(parts.map((p) => encryptedData(p)));
+		const doc = `<ex:root xmlns:ex="urn:example">é${eds.map((e, i) => `<ex:s${i}>€${e}😀</ex:s${i}>`).join('ü')}</ex:root>`;
+		const original = parseXml(doc);
+		for (const withBroken of [false, true]) {
+			const octets = parts.map((p, i) => {
+				if (i === 3 && !withBroken) return withRoom(bytes('<ex:d>ok</ex:d>'), 0);
+				// the two largest have room for everything; the largest must host
+				return withRoom(p, i === 1 || i === 2 ? 64 * 1024 : 0);
+			});
+			const hostBuffer = octets[1]?.buffer;
+			const inputs = decodeInputs();
+			const { document, errors } = replaceDecrypted(
+				original,
+				octets.map((o, index) => ({ index, octets: o, type: 'content' as const })),
+			);
+			vi.restoreAllMocks();
+			const texts = parts.map((p, i) =>
+				i === 3 && !withBroken ? '<ex:d>ok</ex:d>' : stripDeclaration(new TextDecoder().decode(p)),
+			);
+			const longest = inputs.reduce((a, b) => (b.length > a.length ? b : a));
+			expect(longest.of).toBe(hostBuffer);
+			for (const o of octets) expect(o.byteLength).toBe(0);
+			if (!withBroken) {
+				expect([...errors.values()]).toEqual([]);
+				expect(document?.text).toBe(
+					`<ex:root xmlns:ex="urn:example">é${texts.map((t, i) => `<ex:s${i}>€${t}😀</ex:s${i}>`).join('ü')}</ex:root>`,
+				);
+				continue;
+			}
+			// the spliced document does not parse: each fragment on its own, from its text within
+			// the assembled one (offsets counted before the host's octets moved)
+			expect([...errors.keys()]).toEqual([3]);
+			const out = document?.doc;
+			const text = (name: string) =>
+				out?.getElementsByTagNameNS('urn:example', name)[0]?.textContent;
+			expect(text('a')).toBe('ü€漢😀');
+			expect(text('b')).toBe('€'.repeat(3000));
+			expect(text('c')).toBe('z'.repeat(1000));
+			expect(text('e')).toBe('é');
+			expect(out?.getElementsByTagNameNS('urn:example', 'd').length).toBe(0);
+		}
+	});
+
+	it('the decryption stage decrypts a large CBC plaintext with room and splices it in place', async () => {
+		// 1.5 MB: decrypted in two 1 MB chunks into one buffer, with room for the envelope
+		const body = '<ex:a>' + '<ex:i n="1">€ and ü</ex:i>\n'.repeat(60_000) + '</ex:a>';
+		const plain = utf8(body);
+		expect(plain.length).toBeGreaterThan(1024 * 1024);
+		const k = await crypto.subtle.importKey('raw', KEY.slice().buffer, 'AES-CBC', false, [
+			'encrypt',
+		]);
+		const iv = crypto.getRandomValues(new Uint8Array(16));
+		// WebCrypto's PKCS#7 pad is one of the ISO 10126 pads XML Encryption accepts
+		const ct = new Uint8Array(
+			await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, k, plain.slice().buffer),
+		);
+		const all = new Uint8Array(16 + ct.length);
+		all.set(iv);
+		all.set(ct, 16);
+		const ed = `<xenc:EncryptedData xmlns:xenc="${X}" Type="${X}Content"><xenc:EncryptionMethod Algorithm="${CBC}"/><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:KeyName>k</ds:KeyName></ds:KeyInfo><xenc:CipherData><xenc:CipherValue>${toBase64(all)}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData>`;
+		const doc = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ex="urn:example">漢<soap:Body>${ed}</soap:Body>😀</soap:Envelope>`;
+		const inputs = decodeInputs();
+		const { facts, documents } = await runStage('m.xml', doc, ring());
+		vi.restoreAllMocks();
+		expect(facts.decryptions.map((d) => d.status)).toEqual(['decrypted']);
+		const text = documents[1]?.xml.text ?? '';
+		expect(text).toBe(
+			`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ex="urn:example">漢<soap:Body>${body}</soap:Body>😀</soap:Envelope>`,
+		);
+		// the document's octets were the start of the plaintext's buffer (room left over), not a
+		// buffer of exactly their length made beside it
+		const whole = inputs.filter((i) => i.length === utf8(text).length);
+		expect(whole).toHaveLength(1);
+		expect(whole[0]?.buffer).toBeGreaterThan(whole[0]?.length ?? 0);
 	});
 });
