@@ -171,6 +171,24 @@ export async function buildEngineScripts(root: string, minify = true): Promise<E
 	return { base, chunks: scripts, baseChunks, needs };
 }
 
+/**
+ * The code with every non-ASCII UTF-16 unit written as a `\uXXXX` escape, which means the same
+ * in a string, template, regular expression, identifier or comment (a pattern's `source` reads
+ * the escape, which means the same in a pattern built from it). One non-ASCII character
+ * makes V8 hold a whole source as two bytes per character: the page's join of the engine's
+ * scripts, the Blob made of it, the worker's copy and its parse all double, so the minifier's
+ * output (which keeps such characters as they are) is escaped before the page ever sees it.
+ */
+export function asciiSource(code: string): string {
+	return code.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes: string, unit: string) => {
+		const escape = `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+		// an odd run of backslashes escapes the character itself ("\é" is "é" in a string and in
+		// a regular expression without the u flag, where alone it can occur): the escape takes
+		// the place of that backslash
+		return (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + escape;
+	});
+}
+
 /** One ES chunk as a classic script registering its exports under self.__wssecChunks[key]. */
 async function classicChunk(
 	root: string,
@@ -211,7 +229,7 @@ async function classicChunk(
 	);
 	const chunk = outputs.find((o) => o.type === 'chunk');
 	if (!chunk || chunk.type !== 'chunk') throw new Error('engine build: no script');
-	return chunk.code;
+	return asciiSource(chunk.code);
 }
 
 /** Rewrites Vite's module script tag into a deferred classic script (the bundle is an IIFE). */
@@ -283,7 +301,7 @@ function engineBundle(): Plugin {
 		);
 		await writeFile(
 			resolve(outDir, 'assets/yaml.js'),
-			`window.${YAML_GLOBAL}=${JSON.stringify(yaml)};\n`,
+			`window.${YAML_GLOBAL}=${JSON.stringify(asciiSource(yaml))};\n`,
 		);
 		await rm(tmp, { recursive: true, force: true });
 	};

@@ -4,7 +4,8 @@
 // two pkijs engines, two certificate caches); an area's scripts hold no other area's code; and
 // the manifest the worker loads by names only scripts that exist.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildEngineScripts, type EngineScripts } from '../../vite.config';
+import { runInNewContext } from 'node:vm';
+import { asciiSource, buildEngineScripts, type EngineScripts } from '../../vite.config';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -107,5 +108,46 @@ describe('the engine split by area', () => {
 		// no import() is left: a Blob worker of a file:// page could not run one
 		for (const [name, code] of allScripts(engine))
 			expect(/\bimport\s*\(/.test(code), name).toBe(false);
+	});
+
+	it('is ASCII throughout, so the worker holds and parses its source one byte a character', () => {
+		// xmldom's name tables alone hold thousands of non-ASCII characters; the minifier keeps them
+		for (const [name, code] of allScripts(engine))
+			expect(/[\u0080-\uffff]/.test(code), name).toBe(false);
+	});
+});
+
+describe('asciiSource', () => {
+	/** Evaluates a snippet as the worker would run it. */
+	const run = (code: string): unknown => runInNewContext(code);
+	// each snippet's value shows a change of meaning; the characters are real ones (TS \u escapes)
+	const snippets = [
+		'"caf\u00e9 \u2026 \u00a7"',
+		'`tmpl \u2264 ${1 + 1} \u2192`',
+		"'\\\u00e9'", // a backslash escaping a character: the character
+		"'\\\\\u00e9'", // an escaped backslash, then a character
+		'/^[\u00b7\u0300-\u036f]+$/.test("\u00b7\u0301")',
+		// a pattern built from another's source (xmldom builds its name patterns so)
+		'new RegExp(/\u00e9+/.source + "x").test("\u00e9\u00e9x")',
+		'"\ud83d\ude00".length', // a character beyond the BMP: two UTF-16 units
+		'/^.$/u.test("\ud83d\ude00")',
+		'(() => { const caf\u00e9 = 3; return caf\u00e9 * 2; })()',
+		'/* \u00a7 a comment */ 1',
+	];
+
+	it('keeps the meaning of strings, templates, regular expressions, identifiers, comments', () => {
+		for (const code of snippets) {
+			expect(/[\u0080-\uffff]/.test(code), code).toBe(true);
+			const escaped = asciiSource(code);
+			expect(/[\u0080-\uffff]/.test(escaped), code).toBe(false);
+			expect(run(escaped), code).toEqual(run(code));
+		}
+	});
+
+	it('writes an escaped character as its \\u escape and keeps an escaped backslash', () => {
+		expect(asciiSource('"\\\u00e9"')).toBe('"\\u00e9"');
+		expect(asciiSource('"\\\\\u00e9"')).toBe('"\\\\\\u00e9"');
+		expect(asciiSource('"\ud83d\ude00"')).toBe('"\\ud83d\\ude00"');
+		expect(asciiSource('plain ASCII')).toBe('plain ASCII');
 	});
 });
