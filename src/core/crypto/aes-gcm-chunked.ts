@@ -5,7 +5,8 @@
 // and the tag is checked once the last chunk is in. Nothing decrypted may be used before
 // `verify` returned true: the caller keeps the plaintext to itself until then.
 import { loadNobleAes, loadNoblePolyval } from './noble-aes';
-import { toArrayBuffer } from '../bytes/encoding';
+import { bufferSource, toArrayBuffer } from '../bytes/encoding';
+import { releaseBuffer } from '../bytes/text-backed';
 import { CryptoError } from '../errors';
 
 const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
@@ -102,4 +103,79 @@ export async function aesGcmChunks(
 			return diff === 0;
 		},
 	};
+}
+
+/** Bytes 8..15 and 0..7 of a 16-byte block: a 64-bit big-endian count, as GCM writes lengths. */
+function setBitLength(block: Uint8Array, at: number, bytes: number): void {
+	const view = new DataView(block.buffer, block.byteOffset, 16);
+	view.setUint32(at, Math.floor((bytes * 8) / 2 ** 32), false);
+	view.setUint32(at + 4, (bytes * 8) >>> 0, false);
+}
+
+/**
+ * AES-GCM decryption (96-bit IV, 128-bit tag, no additional data) that writes the plaintext over
+ * the ciphertext in the caller's buffer, so a large message is never held as ciphertext and
+ * plaintext at once, nor as a second buffer WebCrypto hands back. `data` is IV ‖ ciphertext ‖
+ * tag, a view the caller owns; the result is the view of the plaintext in it. AES-128/256 only
+ * (WebCrypto); the tag is checked before anything is decrypted.
+ *
+ * The tag is checked through WebCrypto in one call, without a plaintext: AES-GCM encryption of
+ * nothing with the ciphertext C as additional data under the same key and IV gives
+ * T' = E_K(J0) ⊕ GHASH_H(C ‖ pad ‖ [8|C|]64 ‖ [0]64), and the tag of C is
+ * T = E_K(J0) ⊕ GHASH_H(C ‖ pad ‖ [0]64 ‖ [8|C|]64) (NIST SP 800-38D, 7.1 and 7.2). GHASH is
+ * Σ Xi·H^(m-i+1) over the same blocks but the last, the lengths block, which counts H once:
+ * T = T' ⊕ (L ⊕ L')·H with H = E_K(0^128). Then AES-CTR from J0 + 1 (GCM's counter) decrypts C
+ * chunk by chunk, each chunk's output written back where it was read.
+ */
+export async function aesGcmDecryptInPlace(
+	key: Uint8Array,
+	data: Uint8Array,
+	chunkBytes: number,
+): Promise<Uint8Array> {
+	if (key.length !== 16 && key.length !== 32) {
+		throw new CryptoError(
+			'aes/key-length',
+			`AES key of ${key.length} bytes (in place: 128 or 256)`,
+		);
+	}
+	if (data.length < 12 + 16)
+		throw new CryptoError('aes/short-gcm', 'AES-GCM data shorter than its IV and tag');
+	if (chunkBytes <= 0 || chunkBytes % 16 !== 0)
+		throw new RangeError('chunkBytes: a multiple of 16');
+	const iv = data.slice(0, 12);
+	const n = data.length - 12 - 16;
+	const body = data.subarray(12, 12 + n);
+	const tag = data.subarray(12 + n);
+	const { encrypt, ctr } = await primitives(key);
+	const gcmKey = await subtle().importKey('raw', toArrayBuffer(key), 'AES-GCM', false, ['encrypt']);
+	const primed = new Uint8Array(
+		await subtle().encrypt(
+			{
+				name: 'AES-GCM',
+				iv: toArrayBuffer(iv),
+				additionalData: bufferSource(body),
+				tagLength: 128,
+			},
+			gcmKey,
+			new Uint8Array(0),
+		),
+	);
+	const hashKey = await encrypt(new Uint8Array(16));
+	// L ⊕ L': the bit length of C in both halves
+	const lengths = new Uint8Array(16);
+	setBitLength(lengths, 0, n);
+	setBitLength(lengths, 8, n);
+	const { GHASH } = await loadNoblePolyval();
+	const correction = new GHASH(hashKey, 16).update(lengths).digest();
+	let diff = 0;
+	for (let i = 0; i < 16; i++) diff |= primed[i]! ^ correction[i]! ^ tag[i]!;
+	if (diff !== 0) throw new CryptoError('aes/gcm-tag', 'AES-GCM tag does not verify');
+	for (let at = 0; at < n; at += chunkBytes) {
+		const chunk = body.subarray(at, Math.min(n, at + chunkBytes));
+		// WebCrypto copied the chunk when called: its plaintext goes where it was
+		const plain = await ctr(counterBlock(iv, 2 + at / 16), chunk);
+		body.set(plain, at);
+		releaseBuffer(plain);
+	}
+	return body;
 }

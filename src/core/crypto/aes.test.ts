@@ -4,6 +4,7 @@ import { createCipheriv, randomBytes, type CipherGCM } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { aesCbcDecryptRaw, aesGcmDecrypt, aesGcmDecryptor, aesKeyUnwrap } from './aes';
 import { removeXmlEncPadding } from './padding';
+import { aesGcmDecryptInPlace } from './aes-gcm-chunked';
 
 function isoPad(data: Buffer): Buffer {
 	const n = 16 - (data.length % 16);
@@ -88,4 +89,70 @@ describe('AES', () => {
 			expect(Buffer.from(await pending)).toEqual(plain);
 		},
 	);
+
+	describe('GCM in place: tag through WebCrypto with the ciphertext as additional data, then CTR', () => {
+		/** IV ‖ ciphertext ‖ tag by OpenSSL, in a buffer with `room` spare octets after it. */
+		function sealed(key: Buffer, plain: Buffer, room = 0): { data: Uint8Array; iv: Buffer } {
+			const iv = randomBytes(12);
+			const c = createCipheriv(`aes-${key.length * 8}-gcm`, key, iv) as CipherGCM;
+			const all = Buffer.concat([iv, c.update(plain), c.final(), c.getAuthTag()]);
+			const buffer = new Uint8Array(all.length + room);
+			buffer.set(all);
+			return { data: buffer.subarray(0, all.length), iv };
+		}
+
+		// empty, shorter than a block, block edges, chunk edges (chunks of 32 octets below)
+		const lengths = [0, 1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 1000, 4096 + 7];
+		it.each([16, 32])(
+			'%i-byte key: OpenSSL plaintexts of every length, written over the ciphertext',
+			async (len) => {
+				const key = randomBytes(len);
+				for (const n of lengths) {
+					const plain = randomBytes(n);
+					const { data } = sealed(key, plain, 50);
+					const out = await aesGcmDecryptInPlace(new Uint8Array(key), data, 32);
+					expect(Buffer.from(out), `length ${n}`).toEqual(plain);
+					// in the caller's buffer, where the ciphertext was (after the IV)
+					expect(out.buffer).toBe(data.buffer);
+					expect(out.byteOffset).toBe(data.byteOffset + 12);
+				}
+			},
+		);
+
+		it('a 3 MB plaintext in 64 KB and 1 MB chunks, and in one chunk', async () => {
+			const key = randomBytes(32);
+			const plain = randomBytes(3 * 1024 * 1024 + 5);
+			for (const chunk of [64 * 1024, 1024 * 1024, 4 * 1024 * 1024]) {
+				const { data } = sealed(key, plain);
+				const out = await aesGcmDecryptInPlace(new Uint8Array(key), data, chunk);
+				// (Buffer.equals: a deep comparison of megabytes takes seconds)
+				expect(
+					Buffer.from(out.buffer, out.byteOffset, out.length).equals(plain),
+					`chunk ${chunk}`,
+				).toBe(true);
+			}
+		});
+
+		it('a wrong tag, a flipped ciphertext bit, a wrong key or IV fail before anything is decrypted', async () => {
+			const key = randomBytes(16);
+			const plain = randomBytes(200);
+			const cases: [string, (d: Uint8Array) => void, Buffer][] = [
+				['tag bit', (d) => void (d[d.length - 1]! ^= 1), key],
+				['first tag byte', (d) => void (d[d.length - 16]! ^= 0x80), key],
+				['ciphertext bit', (d) => void (d[12 + 150]! ^= 4), key],
+				['IV bit', (d) => void (d[3]! ^= 1), key],
+				['key', () => {}, randomBytes(16)],
+			];
+			for (const [what, spoil, k] of cases) {
+				const { data } = sealed(key, plain);
+				spoil(data);
+				const before = Buffer.from(data);
+				await expect(aesGcmDecryptInPlace(new Uint8Array(k), data, 32), what).rejects.toThrow(
+					/tag does not verify/,
+				);
+				// nothing decrypted over the ciphertext
+				expect(Buffer.from(data), what).toEqual(before);
+			}
+		});
+	});
 });

@@ -136,6 +136,11 @@ describe('decryptPlaintext: chunked decryption against OpenSSL', () => {
 		{ slice: 64, options: { chunkBytes: 32, gcmOneCallBytes: 0 } },
 		// the defaults: one chunk, GCM in one WebCrypto call
 		{ slice: 1 << 20, options: {} },
+		// with room after the plaintext (a large one the document is assembled around): CBC's
+		// chunks copied into a buffer with it, AES-GCM 128/256 decrypted in place in one
+		{ slice: 3, options: { chunkBytes: 16, gcmOneCallBytes: 0, room: 40 } },
+		{ slice: 7, options: { chunkBytes: 48, room: 5 } },
+		{ slice: 1 << 20, options: { room: 100 } },
 	];
 
 	for (const name of Object.keys(CIPHERS) as CipherName[]) {
@@ -155,6 +160,11 @@ describe('decryptPlaintext: chunked decryption against OpenSSL', () => {
 					const head = plaintextHead(out, 7);
 					expect(head.text, what).toBe(decoded(plain).slice(0, 7));
 					expect(head.truncated, what).toBe(decoded(plain).length > 7);
+					// GCM in place: the plaintext where its ciphertext was, room after it
+					if (options.room && CIPHERS[name].block === 0 && CIPHERS[name].key !== 24) {
+						expect(out.octets.byteOffset, what).toBe(12);
+						expect(out.octets.buffer.byteLength, what).toBe(octets.length + options.room);
+					}
 				}
 				// the EncryptedKey path (octets in memory, one buffer out) agrees
 				expect(Buffer.from(await decryptWithCipher(cipher, key, octets))).toEqual(plain);
@@ -193,7 +203,11 @@ describe('decryptPlaintext: chunked decryption against OpenSSL', () => {
 				const octets = encrypt(name, key, plain);
 				const i = at < 0 ? octets.length + at : at;
 				octets[i] = (octets[i] ?? 0) ^ 0x01;
-				for (const options of [{ chunkBytes: 16, gcmOneCallBytes: 0 }, {}]) {
+				for (const options of [
+					{ chunkBytes: 16, gcmOneCallBytes: 0 },
+					{},
+					{ chunkBytes: 32, room: 64 },
+				]) {
 					const seen: Uint8Array[] = [];
 					const failed = await decryptPieces(
 						cipher,
@@ -206,6 +220,8 @@ describe('decryptPlaintext: chunked decryption against OpenSSL', () => {
 						(error: unknown) => error,
 					);
 					expect(isCryptoFailure(failed), `byte ${i}, ${JSON.stringify(options)}`).toBe(true);
+					// in place (room, AES-128/256): the tag is checked before anything is decrypted
+					if ('room' in options && key.length !== 24) expect(seen).toHaveLength(0);
 				}
 				await expect(decryptPlaintext(cipher, key, pieces(octets, 7))).rejects.toSatisfy(
 					isCryptoFailure,

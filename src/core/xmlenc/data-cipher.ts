@@ -4,9 +4,11 @@
 // in chunks, so a 10 MB CipherValue is never held as text, octets and plaintext at once: CBC
 // decrypts each chunk with the last ciphertext block of the one before as its IV and takes the
 // padding off the last one; GCM above GCM_ONE_CALL_BYTES runs as AES-CTR plus GHASH
-// (crypto/aes-gcm-chunked.ts) and hands out nothing before its tag is checked.
+// (crypto/aes-gcm-chunked.ts) and hands out nothing before its tag is checked. A plaintext the
+// decrypted document is assembled around (ChunkOptions.room) is decrypted into a buffer with
+// that room, GCM in place over its ciphertext.
 import { aesCbcRawDecryptor, aesGcmDecryptor } from '../crypto/aes';
-import { aesGcmChunks } from '../crypto/aes-gcm-chunked';
+import { aesGcmChunks, aesGcmDecryptInPlace } from '../crypto/aes-gcm-chunked';
 import { removeXmlEncPadding } from '../crypto/padding';
 import { tripleDesCbcDecryptRaw } from '../crypto/tripledes';
 import { SLICE_CHARS } from '../bytes/base64-chunks';
@@ -51,9 +53,11 @@ export interface ChunkOptions {
 	chunkBytes?: number;
 	gcmOneCallBytes?: number;
 	/**
-	 * decryptPlaintext: octets of spare room to leave after a plaintext decrypted in chunks, so
-	 * the decrypted document can be assembled around it in its own buffer (replace.ts) instead
-	 * of in a second buffer as large.
+	 * decryptPlaintext: octets of spare room to leave after the plaintext, so the decrypted
+	 * document can be assembled around it in its own buffer (replace.ts) instead of in a second
+	 * buffer as large. CBC and 3DES chunks are copied into such a buffer; AES-GCM (128 and 256)
+	 * is then decrypted in place in it (crypto/aes-gcm-chunked.ts aesGcmDecryptInPlace), where
+	 * WebCrypto's one call would hand back a plaintext buffer of its own, with no room.
 	 */
 	room?: number;
 }
@@ -158,6 +162,7 @@ export async function decryptPieces(
 	{
 		chunkBytes = chunkLimits.chunkBytes,
 		gcmOneCallBytes = chunkLimits.gcmOneCallBytes,
+		room = 0,
 	}: ChunkOptions = {},
 ): Promise<void> {
 	if (key.length !== cipher.keyLength) throw cryptoFailure('key length does not fit');
@@ -166,6 +171,26 @@ export async function decryptPieces(
 	checkCipherShape(cipher, source.length);
 	const reader = new PieceReader(source.pieces(), source.fresh);
 	try {
+		if (cipher.kind === 'aes-gcm' && room > 0 && key.length !== 24) {
+			// a large plaintext wanted with room (decryptPlaintext): decrypted where its ciphertext
+			// is, in a buffer of ours with that room, not handed back by WebCrypto beside it
+			const buffer = new Uint8Array(source.length + room);
+			for (let at = 0; at < source.length;) {
+				const n = Math.min(chunkBytes, source.length - at);
+				buffer.set(reader.read(n), at);
+				reader.done();
+				at += n;
+			}
+			let plain: Uint8Array;
+			try {
+				plain = await aesGcmDecryptInPlace(key, buffer.subarray(0, source.length), chunkBytes);
+			} catch (error) {
+				releaseBuffer(buffer);
+				throw error;
+			}
+			sink(plain, true);
+			return;
+		}
 		if (cipher.kind === 'aes-gcm' && source.length <= gcmOneCallBytes) {
 			const decrypt = await aesGcmDecryptor(key);
 			const octets = reader.read(source.length);
@@ -299,7 +324,8 @@ export async function decryptPlaintext(
 			source,
 			(plain, last) => {
 				if (!octets && last) {
-					// the whole plaintext in one chunk (GCM in one call, a small CBC): kept as it is
+					// the whole plaintext in one chunk (GCM in one call or in place, a small CBC): kept
+					// as it is
 					octets = plain;
 					length = plain.length;
 					return;

@@ -391,36 +391,50 @@ describe("a large plaintext takes the document in its own buffer (spliceRoom's r
 		}
 	});
 
-	it('the decryption stage decrypts a large CBC plaintext with room and splices it in place', async () => {
-		// 1.5 MB: decrypted in two 1 MB chunks into one buffer, with room for the envelope
-		const body = '<ex:a>' + '<ex:i n="1">€ and ü</ex:i>\n'.repeat(60_000) + '</ex:a>';
-		const plain = utf8(body);
-		expect(plain.length).toBeGreaterThan(1024 * 1024);
-		const k = await crypto.subtle.importKey('raw', KEY.slice().buffer, 'AES-CBC', false, [
-			'encrypt',
-		]);
-		const iv = crypto.getRandomValues(new Uint8Array(16));
-		// WebCrypto's PKCS#7 pad is one of the ISO 10126 pads XML Encryption accepts
-		const ct = new Uint8Array(
-			await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, k, plain.slice().buffer),
-		);
-		const all = new Uint8Array(16 + ct.length);
-		all.set(iv);
-		all.set(ct, 16);
-		const ed = `<xenc:EncryptedData xmlns:xenc="${X}" Type="${X}Content"><xenc:EncryptionMethod Algorithm="${CBC}"/><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:KeyName>k</ds:KeyName></ds:KeyInfo><xenc:CipherData><xenc:CipherValue>${toBase64(all)}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData>`;
-		const doc = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ex="urn:example">漢<soap:Body>${ed}</soap:Body>😀</soap:Envelope>`;
-		const inputs = decodeInputs();
-		const { facts, documents } = await runStage('m.xml', doc, ring());
-		vi.restoreAllMocks();
-		expect(facts.decryptions.map((d) => d.status)).toEqual(['decrypted']);
-		const text = documents[1]?.xml.text ?? '';
-		expect(text).toBe(
-			`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ex="urn:example">漢<soap:Body>${body}</soap:Body>😀</soap:Envelope>`,
-		);
-		// the document's octets were the start of the plaintext's buffer (room left over), not a
-		// buffer of exactly their length made beside it
-		const whole = inputs.filter((i) => i.length === utf8(text).length);
-		expect(whole).toHaveLength(1);
-		expect(whole[0]?.buffer).toBeGreaterThan(whole[0]?.length ?? 0);
-	});
+	it.each(['aes128-cbc', 'aes128-gcm'])(
+		'the decryption stage decrypts a large %s plaintext with room and splices it in place',
+		async (alg) => {
+			// 1.5 MB: CBC decrypted in two 1 MB chunks into one buffer with room for the envelope,
+			// GCM in place over its ciphertext in such a buffer
+			const body = '<ex:a>' + '<ex:i n="1">€ and ü</ex:i>\n'.repeat(60_000) + '</ex:a>';
+			const plain = utf8(body);
+			expect(plain.length).toBeGreaterThan(1024 * 1024);
+			const gcm = alg.endsWith('gcm');
+			const k = await crypto.subtle.importKey(
+				'raw',
+				KEY.slice().buffer,
+				gcm ? 'AES-GCM' : 'AES-CBC',
+				false,
+				['encrypt'],
+			);
+			const iv = crypto.getRandomValues(new Uint8Array(gcm ? 12 : 16));
+			// WebCrypto's PKCS#7 pad is one of the ISO 10126 pads XML Encryption accepts
+			const ct = new Uint8Array(
+				await crypto.subtle.encrypt(
+					gcm ? { name: 'AES-GCM', iv } : { name: 'AES-CBC', iv },
+					k,
+					plain.slice().buffer,
+				),
+			);
+			const all = new Uint8Array(iv.length + ct.length);
+			all.set(iv);
+			all.set(ct, iv.length);
+			const uri = gcm ? 'http://www.w3.org/2009/xmlenc11#aes128-gcm' : CBC;
+			const ed = `<xenc:EncryptedData xmlns:xenc="${X}" Type="${X}Content"><xenc:EncryptionMethod Algorithm="${uri}"/><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:KeyName>k</ds:KeyName></ds:KeyInfo><xenc:CipherData><xenc:CipherValue>${toBase64(all)}</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData>`;
+			const doc = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ex="urn:example">漢<soap:Body>${ed}</soap:Body>😀</soap:Envelope>`;
+			const inputs = decodeInputs();
+			const { facts, documents } = await runStage('m.xml', doc, ring());
+			vi.restoreAllMocks();
+			expect(facts.decryptions.map((d) => d.status + (d.error ?? ""))).toEqual(["decrypted"]);
+			const text = documents[1]?.xml.text ?? '';
+			expect(text).toBe(
+				`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ex="urn:example">漢<soap:Body>${body}</soap:Body>😀</soap:Envelope>`,
+			);
+			// the document's octets were the start of the plaintext's buffer (room left over), not a
+			// buffer of exactly their length made beside it
+			const whole = inputs.filter((i) => i.length === utf8(text).length);
+			expect(whole).toHaveLength(1);
+			expect(whole[0]?.buffer).toBeGreaterThan(whole[0]?.length ?? 0);
+		},
+	);
 });
