@@ -224,6 +224,9 @@ describe('targeted cases: content written canonically whose namespaces still nee
 		],
 		['text with > and a character reference', env('<ex:H>a &gt; b > c &#38; d</ex:H>')],
 		['astral characters across the copy pieces', env(`<ex:H>a${'😀'.repeat(40_000)}</ex:H>`)],
+		// pieces of a whole chunk, encoded as they are rather than joined to the pending output
+		['runs of text longer than a chunk', env(`<ex:H>${'x&amp;é'.repeat(40_000)}</ex:H>`)],
+		['astral characters in whole-chunk pieces', env(`<ex:H>ab${'😀'.repeat(70_000)}</ex:H>`)],
 	])('%s: identical canonical forms', (_what, text) => {
 		const { full, skeleton } = trees(text);
 		expect(skeleton).not.toBeNull();
