@@ -144,6 +144,16 @@ const CHUNK = 1 << 16;
 /** The reused output buffer of a sink: a flushed chunk is rarely over 2 CHUNKs, 3 bytes a unit. */
 const SCRATCH_BYTES = 6 * CHUNK;
 
+/**
+ * One scratch buffer for every canonicalization into a sink, not one per canonicalizer: each
+ * reference's digest made its own 384 KB buffer, left to the collector; the few that outlived a
+ * minor collection stayed until a full one (the rehearsal's left 1 to 2 MB in every idle engine,
+ * counted in each drop's peak). Lent to one canonicalizer at a time: a sink that canonicalized
+ * again (none does) would get a buffer of its own.
+ */
+let sharedScratch: Uint8Array | null = null;
+let scratchLent = false;
+
 class Canonicalizer {
 	// Output goes to a short string that is encoded to bytes every CHUNK characters: the pieces
 	// die young, where a multi-MB result held as one rope or array of strings survived into the
@@ -175,6 +185,11 @@ class Canonicalizer {
 			// a sink gets each chunk encoded into one reused buffer: no 64K buffer per chunk left
 			// for the collector (a 30 MB document made 500 of them)
 			if (this.sink && this.out.length * 3 <= SCRATCH_BYTES) {
+				if (!this.scratch && !scratchLent) {
+					sharedScratch ??= new Uint8Array(SCRATCH_BYTES);
+					this.scratch = sharedScratch;
+					scratchLent = true;
+				}
 				this.scratch ??= new Uint8Array(SCRATCH_BYTES);
 				const { written } = this.encoder.encodeInto(this.out, this.scratch);
 				this.sink(this.scratch.subarray(0, written));
@@ -184,6 +199,12 @@ class Canonicalizer {
 		this.out = '';
 	}
 	private scratch: Uint8Array | null = null;
+
+	/** Gives the shared scratch buffer back once the canonicalization is over. */
+	returnScratch(): void {
+		if (this.scratch && this.scratch === sharedScratch) scratchLent = false;
+		this.scratch = null;
+	}
 
 	/** Content a skeleton tree left in the text (xml/stream/skeleton.ts), canonicalized from it. */
 	private elided(node: Node, inScope: NsMap, rendered: NsMap): boolean {
@@ -474,7 +495,12 @@ export function canonicalizeInto(
 	mode: C14nMode,
 	sink: (chunk: Uint8Array) => void,
 ): void {
-	new Canonicalizer(mode, set, sink).run();
+	const canonicalizer = new Canonicalizer(mode, set, sink);
+	try {
+		canonicalizer.run();
+	} finally {
+		canonicalizer.returnScratch();
+	}
 }
 
 /** Canonical form of a node-set as a string (for display and for callers that edit it). */
