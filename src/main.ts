@@ -2,7 +2,7 @@
 // the analysis engine at once, so the first drop finds it warm: its scripts load while the page
 // paints, and the worker compiles them on a thread of its own. It used to wait for the page's load
 // event and an idle callback; measured against that, first contentful paint is unchanged and a
-// drop right after load is reported sooner (see README, issue #18). ?cold leaves the engine to the
+// drop right after load is reported sooner (README, "Bench"). ?cold leaves the engine to the
 // first drop: the bench's cold-page rows, and the end-to-end tests of what a drop alone loads. A
 // saved report has no engine.
 import { mount } from 'svelte';
