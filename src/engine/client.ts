@@ -1,5 +1,5 @@
-// The page's side of the engine: starts the analysis worker (ahead of the first file when the page
-// is idle, see prewarmEngineWhenIdle, else on the first file) and sends it the page's state as
+// The page's side of the engine: starts the analysis worker (ahead of the first file as the page
+// starts, see prewarmEngine and main.ts, else on the first file) and sends it the page's state as
 // snapshots; starts the derivation worker when the analysis worker delegates an input to it and
 // relays inputs and results between the two (protocol.ts). Cancel terminates the worker that runs
 // (a key derivation in progress cannot be interrupted from inside); a fresh one takes over.
@@ -244,6 +244,7 @@ export function prewarmEngine(force = false): Promise<void> {
 /**
  * Prewarms the engine once the page has loaded and the main thread is idle, unless a client has
  * taken a worker in the meantime (a drop before idle starts its own; a second would go unused).
+ * A Cancel schedules this for the retry; the page's first prewarm starts at once (main.ts).
  */
 export function prewarmEngineWhenIdle(force = false): void {
 	const takenAt = taken;

@@ -46,7 +46,7 @@ export type EngineRequest =
 	 * state: no sequence number, no re-run.
 	 */
 	| { type: 'module'; name: string; source: string | null; error?: string }
-	/** Load and compile these areas' code now (the idle prewarm); answered by `warmed`. */
+	/** Load and compile these areas' code now (the prewarm); answered by `warmed`. */
 	| { type: 'warm'; requestId: number; areas: AreaName[] }
 	/** To the derivation worker: read this input (answered by `read-done`). */
 	| { type: 'read'; jobId: number; input: DelegatedInput }

@@ -1,4 +1,4 @@
-// The idle prewarm's rehearsal: its samples are the producers' files byte for byte, and analyzing
+// The prewarm's rehearsal: its samples are the producers' files byte for byte, and analyzing
 // them runs the verification path a signed drop takes (both signatures verify, nothing fails),
 // not an error path that would leave that code cold.
 import { readFileSync } from 'node:fs';

@@ -85,7 +85,7 @@ function releaseReceived(inputId: string): void {
 	releaseBuffer(bytes);
 }
 /**
- * The idle prewarm's rehearsal (rehearsal.ts), run once per worker: a snapshot aborts it, and the
+ * The prewarm's rehearsal (rehearsal.ts), run once per worker: a snapshot aborts it, and the
  * analysis it asks for starts once the rehearsal has unwound, so the two never interleave.
  */
 const rehearsal = new RehearsalGate();

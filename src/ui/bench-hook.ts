@@ -24,10 +24,10 @@ export interface BenchResult {
 /**
  * How warm the engine is when the clock starts: `loaded` (default) ran one empty analysis first
  * and has the code of every area loaded;
- * `prewarmed` waits for the page's own idle prewarm (what a user who drops a file a moment after
- * opening the page gets); `as-is` waits for nothing: the drop finds the page as it is, its idle
- * prewarm not started, under way or done (a file dropped right after the page opened);
- * `cold` starts nothing before the drop (open the page with ?bench&cold so the idle prewarm
+ * `prewarmed` waits for the page's own prewarm, started as the page's script starts (what a user
+ * who drops a file a moment after opening the page gets); `as-is` waits for nothing: the drop
+ * finds the page as it is, its prewarm under way or done (a file dropped right after the page
+ * opened); `cold` starts nothing before the drop (open the page with ?bench&cold so the prewarm
  * stays off): the time includes loading and starting the engine.
  */
 export type BenchWarmth = 'loaded' | 'prewarmed' | 'as-is' | 'cold';

@@ -1,6 +1,6 @@
 // The engine is split by area (vite.config.ts): a drop loads the scripts of the areas its inputs
-// need and no other. With the idle prewarm held back (it loads the XML-security and WSDL areas
-// ahead of a drop), a certificate loads the certificate area and never the XML-security, WSDL or
+// need and no other. With the prewarm off (?cold; it loads the XML-security and WSDL areas ahead
+// of a drop), a certificate loads the certificate area and never the XML-security, WSDL or
 // TLS scripts; a SOAP envelope then loads XML security; a TLS file loads neither pkijs nor XML
 // security, and pkijs (the fallback signature verifier) loads only for a signature that needs it.
 // Over HTTP (the page's network log) and from file://. Also the page's initial script stays within
@@ -52,22 +52,19 @@ function record(page: Page): { scripts: Set<string>; blobs: string[]; problems: 
 	return { scripts, blobs, problems };
 }
 
-/** Holds the page's idle callbacks: no prewarm, so only drops load areas. */
-async function holdPrewarm(page: Page): Promise<void> {
-	await page.addInitScript(() => {
-		window.requestIdleCallback = () => 0;
-	});
+/** The page's address with its prewarm off (?cold): only drops load areas. */
+function cold(url: string): string {
+	return `${url}${url.includes('?') ? '&' : '?'}cold`;
 }
 
 /**
- * Opens the page with its prewarm held back, recording the scripts it loads: what a drop then
- * loads is the drop's doing. Also the built manifest.
+ * Opens the page with its prewarm off, recording the scripts it loads: what a drop then loads is
+ * the drop's doing. Also the built manifest.
  */
 async function openHeld(page: Page, url: string) {
 	const needs = manifest();
 	const seen = record(page);
-	await holdPrewarm(page);
-	await page.goto(url);
+	await page.goto(cold(url));
 	return { needs, seen };
 }
 
@@ -168,7 +165,7 @@ test('pkijs, the fallback verifier, loads only for a signature our own verifiers
 	expect(seen.problems).toEqual([]);
 });
 
-test('the idle prewarm loads the XML-security area, so an envelope loads nothing more', async ({
+test('the prewarm loads the XML-security area, so an envelope loads nothing more', async ({
 	page,
 }) => {
 	const needs = manifest();
@@ -215,9 +212,8 @@ test("the page's script carries the engine's manifest, so a drop loads its scrip
 
 test("an area script that cannot be loaded fails its inputs' cards only", async ({ page }) => {
 	const seen = record(page);
-	await holdPrewarm(page);
 	await page.route('**/assets/engine-tls.js', (route) => route.abort());
-	await page.goto('/');
+	await page.goto(cold('/'));
 	await addFiles(page, [mixFile('nginx.conf'), mixFile('server-cert.pem')]);
 	await waitIdle(page);
 	await expect(card(page, 'server-cert.pem')).toHaveAttribute('data-status', 'parsed');

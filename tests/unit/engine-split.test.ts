@@ -5,7 +5,14 @@
 // the manifest the worker loads by names only scripts that exist.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runInNewContext } from 'node:vm';
-import { asciiSource, buildEngineScripts, type EngineScripts } from '../../vite.config';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import {
+	asciiSource,
+	buildEngineScripts,
+	lazyHtmlEntities,
+	type EngineScripts,
+} from '../../vite.config';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -149,5 +156,61 @@ describe('asciiSource', () => {
 		expect(asciiSource('"\\\\\u00e9"')).toBe('"\\\\\\u00e9"');
 		expect(asciiSource('"\ud83d\ude00"')).toBe('"\\ud83d\\ude00"');
 		expect(asciiSource('plain ASCII')).toBe('plain ASCII');
+	});
+});
+
+describe('lazyHtmlEntities (xmldom entity tables)', () => {
+	const file = createRequire(import.meta.url).resolve('@xmldom/xmldom/lib/entities.js');
+	const source = readFileSync(file, 'utf8');
+	/** Runs the module's code as CommonJS; counts the tables xmldom's freeze() builds. */
+	function load(code: string): { exports: Record<string, unknown>; frozen: () => number } {
+		let frozen = 0;
+		const require = (id: string) => {
+			if (id !== './conventions') throw new Error(`unexpected require ${id}`);
+			return {
+				freeze: (o: object) => {
+					frozen++;
+					return Object.freeze(Object.assign(Object.create(null) as object, o));
+				},
+			};
+		};
+		const exports: Record<string, unknown> = {};
+		const run = runInNewContext(`(function (exports, require) {${code}\n})`) as (
+			e: typeof exports,
+			r: typeof require,
+		) => void;
+		run(exports, require);
+		return { exports, frozen: () => frozen };
+	}
+
+	it('builds the HTML table on first read, the same table xmldom builds at load', () => {
+		const eager = load(source);
+		const lazy = load(lazyHtmlEntities(source));
+		// at load: the XML table and the HTML one, against the XML one only
+		expect(eager.frozen()).toBe(2);
+		expect(lazy.frozen()).toBe(1);
+		expect(lazy.exports.XML_ENTITIES).toEqual(eager.exports.XML_ENTITIES);
+		const html = lazy.exports.HTML_ENTITIES as Record<string, string>;
+		expect(lazy.frozen()).toBe(2);
+		expect(Object.keys(html).length).toBeGreaterThan(2000);
+		expect(html).toEqual(eager.exports.HTML_ENTITIES);
+		expect(Object.isFrozen(html)).toBe(true);
+		// read again, and through its alias: the one table, built once
+		expect(lazy.exports.HTML_ENTITIES).toBe(html);
+		expect(lazy.exports.entityMap).toBe(html);
+		expect(lazy.frozen()).toBe(2);
+		expect(Object.keys(lazy.exports).sort()).toEqual(Object.keys(eager.exports).sort());
+	});
+
+	it('fails the build when xmldom no longer writes the table as it expects', () => {
+		expect(() =>
+			lazyHtmlEntities(source.replace('exports.HTML_ENTITIES =', 'exports.X =')),
+		).toThrow(/no longer reads/);
+	});
+
+	it('is what the engine carries', () => {
+		const xmldom = [...engine.chunks.values()].find((c) => c.includes('HTML_ENTITIES'));
+		expect(xmldom).toBeDefined();
+		expect(xmldom).toMatch(/defineProperty\([\w$]+,\s*["'`]HTML_ENTITIES["'`]/);
 	});
 });

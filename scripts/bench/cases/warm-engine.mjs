@@ -1,7 +1,7 @@
 // Bench case: drop-to-report for the common sizes on a cold page (?bench&cold: the
-// engine is loaded, compiled and started by the drop, as before the idle prewarm), on a page
-// dropped on as soon as it has loaded (its idle prewarm under way) and on a warm page (the
-// page's idle prewarm, rehearsal included, has finished), beside `xmlsec1 --verify` on the same file in the
+// engine is loaded, compiled and started by the drop, as before the prewarm), on a page
+// dropped on as soon as it has loaded (its prewarm under way) and on a warm page (the
+// page's prewarm, rehearsal included, has finished), beside `xmlsec1 --verify` on the same file in the
 // same run; a cold certificate and TLS drop (what the engine split by area saves); plus the
 // engine's peak heap against the input for 10 and 30 MB envelopes, cold and warm.
 import { execFileSync } from 'node:child_process';
@@ -65,8 +65,8 @@ export default async function run(ctx) {
 		const signed = sign(ctx, key, name, bytes);
 		const nativeArgs = ['--verify', '--pubkey-pem', pub, signed];
 		const native = await ctx.timeNative('xmlsec1', nativeArgs, { runs: 5 });
-		// cold: no prewarm at all; just opened: dropped as soon as the page has loaded, its idle
-		// prewarm (worker, scripts, rehearsal) starting or under way; warm: the prewarm is done
+		// cold: no prewarm at all; just opened: dropped as soon as the page has loaded, its
+		// prewarm (worker, scripts, rehearsal) under way; warm: the prewarm is done
 		const WHEN = { cold: 'cold page', 'as-is': 'page just opened', prewarmed: 'warm page' };
 		for (const warmth of ['cold', 'as-is', 'prewarmed']) {
 			const page = await pageRuns(ctx, signed, warmth, PAGE_RUNS);
