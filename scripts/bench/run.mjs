@@ -1,8 +1,10 @@
 // `npm run bench`: builds the page (unless --no-build), runs every scripts/bench/cases/*.mjs with
 // the ctx API below, prints one table and writes bench-results/latest.json. Never part of npm test.
 //   ctx.analyzeInPage(files, { passwords, warmth }) → { ms, longestTaskMs, peakHeapMb, workerPeakMb, report }
-//     warmth: 'loaded' (default) | 'prewarmed' (the page's idle prewarm) | 'as-is' (no wait: a drop
+//     warmth: 'loaded' (default) | 'prewarmed' (the page's own prewarm) | 'as-is' (no wait: a drop
 //     right after the page opened, `afterLoadMs` later) | 'cold' (engine starts on the drop)
+//   ctx.dropInPage(paths, { warmth }) → { ms, paintedMs }: through the page's file input until the
+//     report is on screen (reading, the page's own client and rendering included)
 //   ctx.timeNative(cmd, args, { runs, cwd }) → { ms }   (median wall time)
 //   ctx.tmpDir, ctx.repoDir, ctx.browser() (the shared Chromium), ctx.pageUrl(query)
 // Usage: node scripts/bench/run.mjs [--no-build] [case-name-filter …]
@@ -11,7 +13,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, makeAnalyzeInPage, pageUrl } from './lib/browser.mjs';
+import { launchBrowser, makeAnalyzeInPage, makeDropInPage, pageUrl } from './lib/browser.mjs';
 import { timeNative } from './lib/native.mjs';
 import { formatTable } from './lib/table.mjs';
 
@@ -35,6 +37,7 @@ const ctx = {
 	repoDir,
 	tmpDir,
 	analyzeInPage: makeAnalyzeInPage(getBrowser, repoDir),
+	dropInPage: makeDropInPage(getBrowser, repoDir),
 	timeNative,
 	browser: getBrowser,
 	pageUrl: (query = '') => pageUrl(repoDir, query),

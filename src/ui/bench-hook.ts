@@ -38,6 +38,11 @@ export interface BenchHook {
 		passwords?: Record<string, string>,
 		warmth?: BenchWarmth,
 	): Promise<BenchResult>;
+	/**
+	 * Resolves once the page's own prewarm is done (its worker is warm and not yet taken): a
+	 * drop through the page's file input after this finds a warm engine (ctx.dropInPage).
+	 */
+	prewarmed(): Promise<void>;
 }
 
 declare global {
@@ -139,5 +144,6 @@ export function installBenchHook(): void {
 	if (!new URLSearchParams(location.search).has('bench')) return;
 	window.__wssecBench = {
 		analyze: (files, passwords = {}, warmth = 'loaded') => runOnce(files, passwords, warmth),
+		prewarmed: () => prewarmEngine(),
 	};
 }

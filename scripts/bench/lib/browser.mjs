@@ -142,3 +142,74 @@ export function makeAnalyzeInPage(getBrowser, repoDir) {
 		}
 	};
 }
+
+/**
+ * ctx.dropInPage: what a user waits for. Opens a fresh page, drops the files on its file input
+ * (the CONTRACT.md hook) and times inside the page, from the input's change event, until the page
+ * is idle with every card settled and the overall grade shown (`ms`: the report on screen as
+ * DOM) and until the frame after that has been laid out and painted (`paintedMs`). Unlike
+ * analyzeInPage, this includes reading the files, the page's own engine client and rendering the
+ * report. opts.warmth: 'cold' (?bench&cold: nothing started before the drop), 'as-is' (dropped
+ * as soon as the page has loaded) or 'prewarmed' (after the page's prewarm is done).
+ */
+export function makeDropInPage(getBrowser, repoDir) {
+	return async function dropInPage(paths, opts = {}) {
+		const browser = await getBrowser();
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const errors = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		try {
+			const warmth = opts.warmth ?? 'prewarmed';
+			await page.goto(pageUrl(repoDir, warmth === 'cold' ? '?bench&cold' : '?bench'));
+			await page.waitForFunction(() => window.__wssecBench !== undefined);
+			if (warmth === 'prewarmed') await page.evaluate(() => window.__wssecBench.prewarmed());
+			await page.evaluate((count) => {
+				const marks = {};
+				window.__wssecDrop = { marks };
+				document.addEventListener('change', () => (marks.change ??= performance.now()), {
+					capture: true,
+				});
+				window.__wssecDrop.done = new Promise((resolve) => {
+					const settled = () => {
+						const cards = [...document.querySelectorAll('[data-testid="input-card"]')];
+						const grade = document.querySelector('[data-testid="grade-overall"]');
+						return (
+							marks.change !== undefined &&
+							document.documentElement.dataset.state === 'idle' &&
+							cards.length === count &&
+							cards.every((c) => c.getAttribute('data-status') !== 'pending') &&
+							!!grade?.textContent?.trim()
+						);
+					};
+					const observer = new MutationObserver(() => {
+						if (!settled()) return;
+						marks.report = performance.now();
+						observer.disconnect();
+						requestAnimationFrame(() =>
+							setTimeout(() => resolve((marks.painted = performance.now())), 0),
+						);
+					});
+					observer.observe(document.documentElement, {
+						subtree: true,
+						attributes: true,
+						childList: true,
+						characterData: true,
+					});
+				});
+			}, paths.length);
+			await page.locator('input[type=file][data-testid="file-input"]').setInputFiles(paths);
+			const marks = await page.evaluate(async () => {
+				await window.__wssecDrop.done;
+				return window.__wssecDrop.marks;
+			});
+			return {
+				ms: marks.report - marks.change,
+				paintedMs: marks.painted - marks.change,
+				pageErrors: errors,
+			};
+		} finally {
+			await context.close();
+		}
+	};
+}
