@@ -15,7 +15,7 @@ import { examineEncryptedKeys } from './encrypted-keys';
 import { DISPLAY_LIMIT, type DecryptionFacts } from './facts';
 import { CertIndex } from './key-match';
 import type { Env } from './decryption-run';
-import { replaceDecrypted, type Replacement } from './replace';
+import { headOf, replaceDecrypted, type Replacement } from './replace';
 import { plaintextHead, releasePlaintext } from './data-cipher';
 
 function locationOf(ed: Element): DecryptionFacts['location'] {
@@ -45,6 +45,8 @@ function toFacts(
 	outcome: DataOutcome,
 	wsaTo: string | null,
 	plaintextSha256: string | null,
+	/** The page's head when known without the octets (a spliced plaintext's, set later). */
+	known?: { text: string; truncated: boolean },
 ): DecryptionFacts {
 	const header = readHeader(ed);
 	const source = outcome.source;
@@ -71,7 +73,7 @@ function toFacts(
 		wsaTo,
 	};
 	if (outcome.status === 'decrypted') {
-		const head = plaintextHead(outcome.plaintext, DISPLAY_LIMIT);
+		const head = known ?? plaintextHead(outcome.plaintext, DISPLAY_LIMIT);
 		return {
 			...base,
 			plaintextSha256: plaintextSha256 ?? undefined,
@@ -221,13 +223,23 @@ async function decryptDocument(
 				spliced = true;
 			}
 		}
-		out.push(toFacts(ref.inputName, ed, outcome, wsaTo, hash));
+		// a spliced plaintext's head is set from the decrypted document's text below: made from
+		// the octets now, 1 MB of it sat beside the octets and the document while it was made
+		const later = spliced ? { text: '', truncated: false } : undefined;
+		out.push(toFacts(ref.inputName, ed, outcome, wsaTo, hash, later));
 		positions.push(i);
 		// described: octets no document takes are freed now (replaceDecrypted frees the others)
 		if (outcome.status === 'decrypted' && !spliced) releasePlaintext(outcome.plaintext);
 	}
 	if (!replacements.length) return { facts: out, decrypted: null };
-	const { document, errors } = replaceDecrypted(ref.xml, replacements);
+	const { document, errors, texts } = replaceDecrypted(ref.xml, replacements);
+	for (const [i, text] of texts) {
+		const f = out[positions.indexOf(i)];
+		if (f?.status !== 'decrypted') continue;
+		const head = headOf(text, DISPLAY_LIMIT);
+		f.plaintext = head.text;
+		if (head.truncated) f.plaintextTruncated = true;
+	}
 	for (const [i, message] of errors) {
 		const at = positions.indexOf(i);
 		const f = out[at];

@@ -88,6 +88,11 @@ const release = releaseWhole;
  * which decodes to the same text.
  */
 export function strippedOctets(octets: Uint8Array): Uint8Array {
+	return stripOctets(octets).octets;
+}
+
+/** strippedOctets, and the text it took off (a first byte order mark not included). */
+function stripOctets(octets: Uint8Array): { octets: Uint8Array; removed: string } {
 	// enough of the start: 256 characters, more while only white space or an unfinished declaration
 	const open = /^\uFEFF?\s*(<\?xml[^?]*)?$/;
 	let head: string;
@@ -99,13 +104,43 @@ export function strippedOctets(octets: Uint8Array): Uint8Array {
 	if (!removed) {
 		// the decoder's byte order mark alone
 		const bom = octets[0] === 0xef && octets[1] === 0xbb && octets[2] === 0xbf;
-		return bom ? octets.subarray(3) : octets;
+		return { octets: bom ? octets.subarray(3) : octets, removed };
 	}
 	const bom = octets[0] === 0xef && octets[1] === 0xbb && octets[2] === 0xbf ? 3 : 0;
 	const end = bom + new TextEncoder().encode(removed).length;
 	const exact = new TextDecoder('utf-8', { ignoreBOM: true }).decode(octets.subarray(bom, end));
-	if (exact === removed) return octets.subarray(end);
-	return new TextEncoder().encode(stripDeclaration(decodePlaintext(octets)));
+	if (exact === removed) return { octets: octets.subarray(end), removed };
+	return { octets: new TextEncoder().encode(stripDeclaration(decodePlaintext(octets))), removed };
+}
+
+/**
+ * A plaintext's text as the decrypted document holds it (`text`, declaration taken off) and
+ * what was taken off its start (`removed`: white space, an XML declaration, a second byte order
+ * mark); `removed + text` is the whole plaintext as TextDecoder makes it.
+ */
+export interface PlaintextText {
+	removed: string;
+	text: string;
+}
+
+/**
+ * data-cipher.ts plaintextHead of a plaintext from its text in the decrypted document, without
+ * its octets: the page's head is then a slice of the document's text (alive as long as that
+ * document), not a second string made while the plaintext's octets and the document coexist.
+ */
+export function headOf(t: PlaintextText, limit: number): { text: string; truncated: boolean } {
+	const text =
+		t.removed.length >= limit
+			? t.removed.slice(0, limit)
+			: t.removed + t.text.slice(0, limit - t.removed.length);
+	return { text, truncated: t.removed.length + t.text.length > limit };
+}
+
+/** The text of a plaintext's octets (for one no document holds). */
+function plaintextText(octets: Uint8Array): PlaintextText {
+	const full = decodePlaintext(octets);
+	const text = stripDeclaration(full);
+	return { removed: full.slice(0, full.length - text.length), text };
 }
 
 /**
@@ -205,6 +240,8 @@ interface Spliced {
 	text: string;
 	/** Text of each spliced plaintext (declaration taken off), by replacement index. */
 	plaintexts: Map<number, string>;
+	/** What was taken off the start of each spliced plaintext, by replacement index. */
+	removed: Map<number, string>;
 }
 
 /** Whether a string has no lone surrogate (which UTF-8 cannot carry): ES2024 isWellFormed. */
@@ -252,6 +289,7 @@ function spliceAll(
 	const parts: Uint8Array[] = [];
 	const chars: number[] = [];
 	const placed: { r: Replacement; part: number }[] = [];
+	const removed = new Map<number, string>();
 	const text = (part: string) => {
 		parts.push(encoder.encode(part));
 		chars.push(part.length);
@@ -266,7 +304,9 @@ function spliceAll(
 			continue;
 		}
 		placed.push({ r, part: parts.length });
-		parts.push(strippedOctets(r.octets));
+		const kept = stripOctets(r.octets);
+		removed.set(r.index, kept.removed);
+		parts.push(kept.octets);
 		chars.push(-1);
 	}
 	text(serialized.slice(last));
@@ -317,7 +357,7 @@ function spliceAll(
 		if (p) plaintexts.set(p.r.index, decoded.slice(offset, offset + n));
 		offset += n;
 	}
-	return { text: decoded, plaintexts };
+	return { text: decoded, plaintexts, removed };
 }
 
 /**
@@ -327,25 +367,40 @@ function spliceAll(
 export function replaceDecrypted(
 	original: SafeXmlDocument,
 	replacements: readonly Replacement[],
-): { document: SafeXmlDocument | null; errors: Map<number, string> } {
+): {
+	document: SafeXmlDocument | null;
+	errors: Map<number, string>;
+	/** Every replacement's plaintext as text, by index (for the page's head, headOf). */
+	texts: Map<number, PlaintextText>;
+} {
 	let spliced: Spliced | null = null;
+	const texts = new Map<number, PlaintextText>();
+	/** The text of each plaintext: from the spliced document, else from its octets. */
+	const collect = () => {
+		for (const r of replacements) {
+			const text = spliced?.plaintexts.get(r.index);
+			const removed = spliced?.removed.get(r.index);
+			texts.set(
+				r.index,
+				text !== undefined && removed !== undefined ? { removed, text } : plaintextText(r.octets),
+			);
+		}
+	};
 	try {
 		try {
 			spliced = spliceAll(original, replacements);
-			// Plaintext is attacker-controlled: the same DOCTYPE/ENTITY refusal and limits apply.
-			if (spliced) return { document: parseXml(spliced.text), errors: new Map() };
+			if (spliced) {
+				collect();
+				// Plaintext is attacker-controlled: the same DOCTYPE/ENTITY refusal and limits apply.
+				return { document: parseXml(spliced.text), errors: new Map(), texts };
+			}
 		} catch (error) {
 			if (isBug(error)) throw error;
 			// Some plaintext is not well-formed here: the slow path below finds which one.
 		}
-		const texts = new Map<number, string>();
-		for (const r of replacements) {
-			texts.set(
-				r.index,
-				spliced?.plaintexts.get(r.index) ?? stripDeclaration(decodePlaintext(r.octets)),
-			);
-		}
-		return replaceOneByOne(original, replacements, texts);
+		if (!texts.size) collect();
+		const stripped = new Map([...texts].map(([i, t]) => [i, t.text]));
+		return { ...replaceOneByOne(original, replacements, stripped), texts };
 	} finally {
 		for (const r of replacements) release(r.octets);
 	}

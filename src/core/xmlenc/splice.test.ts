@@ -6,7 +6,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toBase64 } from '../bytes/encoding';
 import { parseXml } from '../xml/safe-parse';
 import { plaintextHead } from './data-cipher';
-import { decodedLength, replaceDecrypted, spliceRoom, strippedOctets } from './replace';
+import {
+	decodedLength,
+	headOf,
+	replaceDecrypted,
+	spliceRoom,
+	strippedOctets,
+	type PlaintextText,
+} from './replace';
 import { ringFrom, runStage } from './testing';
 
 const X = 'http://www.w3.org/2001/04/xmlenc#';
@@ -425,7 +432,7 @@ describe("a large plaintext takes the document in its own buffer (spliceRoom's r
 			const inputs = decodeInputs();
 			const { facts, documents } = await runStage('m.xml', doc, ring());
 			vi.restoreAllMocks();
-			expect(facts.decryptions.map((d) => d.status + (d.error ?? ""))).toEqual(["decrypted"]);
+			expect(facts.decryptions.map((d) => d.status + (d.error ?? ''))).toEqual(['decrypted']);
 			const text = documents[1]?.xml.text ?? '';
 			expect(text).toBe(
 				`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ex="urn:example">漢<soap:Body>${body}</soap:Body>😀</soap:Envelope>`,
@@ -437,4 +444,58 @@ describe("a large plaintext takes the document in its own buffer (spliceRoom's r
 			expect(whole[0]?.buffer).toBeGreaterThan(whole[0]?.length ?? 0);
 		},
 	);
+});
+
+describe("the page's head of a spliced plaintext, from the decrypted document's text", () => {
+	const head = (octets: Uint8Array, limit: number) =>
+		plaintextHead({ octets, sha256: '', length: octets.length }, limit);
+	const inputs: [string, Uint8Array][] = [
+		['plain', bytes('<ex:a>ü€漢😀</ex:a>')],
+		['a byte order mark', bytes([0xef, 0xbb, 0xbf], '<ex:a>x</ex:a>')],
+		['two byte order marks', bytes([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], '<ex:a>x</ex:a>')],
+		['white space and a declaration', bytes(' \n<?xml version="1.0"?>\n<ex:a>é</ex:a>')],
+		['a declaration longer than some limits', bytes(`<?xml v="${'y'.repeat(300)}"?><ex:a/>`)],
+		['octets that are not UTF-8 inside the declaration', bytes('<?xml a="', [0xff], '"?><ex:a/>')],
+		['a character cut at the end', bytes('<ex:a>x</ex:a>', [0xf0, 0x9f])],
+		['astral characters only', bytes('<ex:a>', '😀'.repeat(20), '</ex:a>')],
+	];
+
+	it.each(inputs)('%s: the same head as from its octets, at every limit', async (_, plain) => {
+		for (const broken of [false, true]) {
+			// a broken second plaintext sends the document to the slow path
+			const other = broken ? bytes('<ex:b><unclosed></ex:b>') : bytes('<ex:b/>');
+			const original = parseXml(
+				`<ex:root xmlns:ex="urn:example">${await encryptedData(plain)}<ex:c>${await encryptedData(other)}</ex:c></ex:root>`,
+			);
+			const { texts } = replaceDecrypted(original, [
+				{ index: 0, octets: plain.slice(), type: 'content' },
+				{ index: 1, octets: other.slice(), type: 'content' },
+				// no such EncryptedData: its text comes from its octets
+				{ index: 7, octets: plain.slice(), type: 'content' },
+			]);
+			for (const index of [0, 7]) {
+				const text = texts.get(index);
+				expect(text, `index ${index}`).toBeDefined();
+				for (const limit of [0, 1, 2, 5, 13, 40, 320, 1000]) {
+					expect(headOf(text as PlaintextText, limit), `limit ${limit}, broken ${broken}`).toEqual(
+						head(plain, limit),
+					);
+				}
+			}
+		}
+	});
+
+	it('the stage gives the head without decoding the plaintext on its own', async () => {
+		const body = 'é'.repeat(1_700_000);
+		const plain = bytes('<?xml version="1.0"?>\n<ex:a>', body, '</ex:a>');
+		const doc = `<ex:root xmlns:ex="urn:example">${await encryptedData(plain)}</ex:root>`;
+		const lengths = decodedLengths();
+		const { facts } = await runStage('m.xml', doc, ring());
+		vi.restoreAllMocks();
+		const expected = head(plain, 1_000_000);
+		expect(facts.decryptions[0]?.plaintext).toBe(expected.text);
+		expect(facts.decryptions[0]?.plaintextTruncated).toBe(true);
+		// no decoding of a million characters' worth of octets beside the document's own
+		expect(lengths.filter((n) => n >= 1_000_000 && n < plain.length)).toEqual([]);
+	});
 });
