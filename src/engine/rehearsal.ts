@@ -59,11 +59,8 @@ export type RehearsalOutcome = 'done' | 'skipped' | 'aborted' | 'failed';
 export class RehearsalGate {
 	private running: { controller: AbortController; done: Promise<RehearsalOutcome> } | null = null;
 	private outcome: Promise<RehearsalOutcome> | null = null;
-	/**
-	 * The rehearsal's result once it is done (null before, and when it was skipped, aborted or
-	 * failed): the page renders it once, off screen, to compile its report views (ui/report/rehearsal.ts).
-	 */
-	result: AnalysisResult | null = null;
+	/** The result of a rehearsal that was done, until taken (takeResult). */
+	private result: AnalysisResult | null = null;
 
 	constructor(
 		private readonly run: (
@@ -94,6 +91,17 @@ export class RehearsalGate {
 			if (this.running?.done === done) this.running = null;
 		});
 		return (this.outcome = done);
+	}
+
+	/**
+	 * The rehearsal's result once it is done, to the first asker (null before, after, and when it
+	 * was skipped, aborted or failed): the page renders it once, off screen, to compile its report
+	 * views (ui/report/rehearsal.ts); the worker then holds none of it.
+	 */
+	takeResult(): AnalysisResult | null {
+		const result = this.result;
+		this.result = null;
+		return result;
 	}
 
 	/** Aborts a running rehearsal; resolves once it has unwound (at once when none runs). */

@@ -89,8 +89,6 @@ function releaseReceived(inputId: string): void {
  * analysis it asks for starts once the rehearsal has unwound, so the two never interleave.
  */
 const rehearsal = new RehearsalGate();
-/** The rehearsal's result went to the page already (its warmed answer carries it once). */
-let rehearsalSent = false;
 
 let runId = 0;
 let current: AbortController | null = null;
@@ -253,8 +251,7 @@ channel.listen((msg) => {
 			.then((outcome) => {
 				// the result once, to the prewarm that started it: the page compiles its report
 				// views with it (a client's later warm() is answered without it)
-				const result = outcome === 'done' && !rehearsalSent ? rehearsal.result : null;
-				rehearsalSent ||= result !== null;
+				const result = outcome === 'done' ? rehearsal.takeResult() : null;
 				channel.send({
 					type: 'warmed',
 					requestId: msg.requestId,
