@@ -7,8 +7,8 @@
 // saved report has no engine.
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { prewarmEngine } from './engine/client';
 import { installBenchHook } from './ui/bench-hook';
+import { rehearseAfterPrewarm } from './ui/report/rehearsal';
 import './ui/theme.css';
 
 import { adoptInlineRenderer } from './ui/share/save-report';
@@ -20,4 +20,4 @@ const saved = document.documentElement.dataset.saved === 'yes';
 installBenchHook();
 const target = document.getElementById('app');
 if (target) mount(App, { target });
-if (!saved && !new URLSearchParams(location.search).has('cold')) void prewarmEngine();
+if (!saved && !new URLSearchParams(location.search).has('cold')) rehearseAfterPrewarm();

@@ -5,7 +5,7 @@
 // (a key derivation in progress cannot be interrupted from inside); a fresh one takes over.
 import type { InputFile } from '../core/pipeline';
 import type { CertificateDescription } from '../core/x509/facts';
-import type { DelegatedInput, ParsedEntry } from '../analyze';
+import type { AnalysisResult, DelegatedInput, ParsedEntry } from '../analyze';
 import type { AreaName } from '../areas';
 import { pageChannel, type EngineEvent, type EngineSnapshot } from './protocol';
 
@@ -201,13 +201,20 @@ let taken = 0;
 /** Request id of the prewarm's round trip; clients number their own requests from 1. */
 const PREWARM_REQUEST = 0;
 
-/** Has the worker load (and compile) these areas; resolves once it says they are. */
-function warm(worker: Worker, areas: AreaName[], requestId = PREWARM_REQUEST): Promise<void> {
+/**
+ * Has the worker load (and compile) these areas; resolves once it says they are, with its
+ * rehearsal's result when the answer carries one (the prewarm's, once per worker).
+ */
+function warm(
+	worker: Worker,
+	areas: AreaName[],
+	requestId = PREWARM_REQUEST,
+): Promise<AnalysisResult | null> {
 	return new Promise((resolve) => {
 		const onMessage = (e: MessageEvent<EngineEvent>) => {
 			if (e.data.type !== 'warmed' || e.data.requestId !== requestId) return;
 			worker.removeEventListener('message', onMessage);
-			resolve();
+			resolve(e.data.rehearsal ?? null);
 		};
 		worker.addEventListener('message', onMessage);
 		pageChannel(worker).send({ type: 'warm', requestId, areas });
@@ -231,7 +238,8 @@ export function prewarmEngine(force = false): Promise<void> {
 		// the areas are loaded already: the answer comes once the worker has rehearsed (worker.ts)
 		ready: worker
 			.then(async (w) => {
-				await warm(w, PREWARM_AREAS);
+				const result = await warm(w, PREWARM_AREAS);
+				rehearsed ??= result;
 			})
 			.catch(() => {
 				if (spare === entry) spare = null;
@@ -239,6 +247,19 @@ export function prewarmEngine(force = false): Promise<void> {
 	};
 	spare = entry;
 	return entry.ready;
+}
+
+/** The first prewarm's rehearsal result, kept until the page takes it (takeRehearsal). */
+let rehearsed: AnalysisResult | null = null;
+
+/**
+ * The result of the prewarmed worker's rehearsal, once (null if none was done or it was taken):
+ * the page renders it off screen to compile its report views (ui/report/rehearsal.ts).
+ */
+export function takeRehearsal(): AnalysisResult | null {
+	const result = rehearsed;
+	rehearsed = null;
+	return result;
 }
 
 /**

@@ -90,7 +90,12 @@ export type EngineEvent =
 	 */
 	| { type: 'need-module'; name: string }
 	/** The areas a `warm` named are loaded (or failed to: the inputs that need them say why). */
-	| { type: 'warmed'; requestId: number };
+	| {
+			type: 'warmed';
+			requestId: number;
+			/** The rehearsal's result, when this answer follows a rehearsal that was done (ui/report/rehearsal.ts). */
+			rehearsal?: AnalysisResult;
+	  };
 
 /** One side of a typed message channel (the worker's global scope or a Worker object). */
 export interface Channel<Send, Receive> {

@@ -89,5 +89,25 @@ describe('RehearsalGate', () => {
 	it('a failing rehearsal is reported, never thrown', async () => {
 		const gate = new RehearsalGate(() => Promise.reject(new Error('boom')));
 		await expect(gate.start(() => false)).resolves.toBe('failed');
+		expect(gate.takeResult()).toBeNull();
+	});
+
+	it('keeps the result of a rehearsal that was done, for the page, and none of an aborted one', async () => {
+		const controller = new AbortController();
+		const result = await rehearse(controller.signal);
+		expect(result).not.toBeNull();
+		const done = new RehearsalGate(() => Promise.resolve(result));
+		expect(done.takeResult()).toBeNull();
+		await expect(done.start(() => false)).resolves.toBe('done');
+		// to the first asker only: the worker keeps none of it once the page has it
+		expect(done.takeResult()).toBe(result);
+		expect(done.takeResult()).toBeNull();
+
+		const r = controllable();
+		const aborted = new RehearsalGate(r.run);
+		const outcome = aborted.start(() => false);
+		await aborted.yieldTo();
+		await expect(outcome).resolves.toBe('aborted');
+		expect(aborted.takeResult()).toBeNull();
 	});
 });

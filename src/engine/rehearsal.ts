@@ -59,9 +59,13 @@ export type RehearsalOutcome = 'done' | 'skipped' | 'aborted' | 'failed';
 export class RehearsalGate {
 	private running: { controller: AbortController; done: Promise<RehearsalOutcome> } | null = null;
 	private outcome: Promise<RehearsalOutcome> | null = null;
+	/** The result of a rehearsal that was done, until taken (takeResult). */
+	private result: AnalysisResult | null = null;
 
 	constructor(
-		private readonly run: (signal: AbortSignal) => Promise<unknown> = (signal) => rehearse(signal),
+		private readonly run: (
+			signal: AbortSignal,
+		) => Promise<AnalysisResult | null | undefined | void> = (signal) => rehearse(signal),
 	) {}
 
 	start(busy: () => boolean): Promise<RehearsalOutcome> {
@@ -70,7 +74,11 @@ export class RehearsalGate {
 		if (busy()) return (this.outcome = Promise.resolve('skipped'));
 		const controller = new AbortController();
 		const done = this.run(controller.signal).then(
-			(): RehearsalOutcome => (controller.signal.aborted ? 'aborted' : 'done'),
+			(result): RehearsalOutcome => {
+				if (controller.signal.aborted) return 'aborted';
+				this.result = result ?? null;
+				return 'done';
+			},
 			(error: unknown): RehearsalOutcome => {
 				// the rehearsal only compiles code ahead of time: a failure leaves that to the first
 				// drop, whose own analysis of its input reports whatever went wrong there
@@ -83,6 +91,17 @@ export class RehearsalGate {
 			if (this.running?.done === done) this.running = null;
 		});
 		return (this.outcome = done);
+	}
+
+	/**
+	 * The rehearsal's result once it is done, to the first asker (null before, after, and when it
+	 * was skipped, aborted or failed): the page renders it once, off screen, to compile its report
+	 * views (ui/report/rehearsal.ts); the worker then holds none of it.
+	 */
+	takeResult(): AnalysisResult | null {
+		const result = this.result;
+		this.result = null;
+		return result;
 	}
 
 	/** Aborts a running rehearsal; resolves once it has unwound (at once when none runs). */

@@ -248,7 +248,16 @@ channel.listen((msg) => {
 					? rehearsal.start(() => !!current || scheduled)
 					: undefined,
 			)
-			.then(() => channel.send({ type: 'warmed', requestId: msg.requestId }));
+			.then((outcome) => {
+				// the result once, to the prewarm that started it: the page compiles its report
+				// views with it (a client's later warm() is answered without it)
+				const result = outcome === 'done' ? rehearsal.takeResult() : null;
+				channel.send({
+					type: 'warmed',
+					requestId: msg.requestId,
+					...(result ? { rehearsal: result } : {}),
+				});
+			});
 		return;
 	}
 	for (const f of msg.files) {

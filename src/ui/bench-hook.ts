@@ -6,6 +6,7 @@ import { fromBase64 } from '../core/bytes/encoding';
 import { emptySettings } from '../core/facts';
 import { ALL_AREAS, EngineClient, prewarmEngine } from '../engine/client';
 import type { EngineEvent } from '../engine/protocol';
+import { reportRehearsal } from './report/rehearsal';
 
 export interface BenchFile {
 	name: string;
@@ -39,8 +40,9 @@ export interface BenchHook {
 		warmth?: BenchWarmth,
 	): Promise<BenchResult>;
 	/**
-	 * Resolves once the page's own prewarm is done (its worker is warm and not yet taken): a
-	 * drop through the page's file input after this finds a warm engine (ctx.dropInPage).
+	 * Resolves once the page's own prewarm is done (its worker is warm and not yet taken, the
+	 * report views rehearsed): a drop through the page's file input after this finds a warm
+	 * engine and page (ctx.dropInPage).
 	 */
 	prewarmed(): Promise<void>;
 }
@@ -144,6 +146,9 @@ export function installBenchHook(): void {
 	if (!new URLSearchParams(location.search).has('bench')) return;
 	window.__wssecBench = {
 		analyze: (files, passwords = {}, warmth = 'loaded') => runOnce(files, passwords, warmth),
-		prewarmed: () => prewarmEngine(),
+		prewarmed: async () => {
+			await prewarmEngine();
+			await reportRehearsal();
+		},
 	};
 }

@@ -62,6 +62,30 @@ test('from file://, a drop as the page opens goes to the prewarm worker: no seco
 	expect(seen.problems).toEqual([]);
 });
 
+test("from file://, the page renders the rehearsal's report views off the document, once, and keeps none", async ({
+	page,
+}) => {
+	const seen = record(page);
+	await page.goto(INDEX);
+	const marks = () =>
+		page.evaluate(() =>
+			performance
+				.getEntriesByName('wssec:report-rehearsal')
+				.map((m) => (m as PerformanceMark).detail as { details: number }),
+		);
+	await expect.poll(marks, { timeout: 30_000 }).toHaveLength(1);
+	// the two rehearsal samples are SOAP and XML-DSig documents: both have a detail view
+	expect(await marks()).toEqual([{ details: 2 }]);
+	// none of it is in the page: it still shows its empty state
+	await expect(page.locator('[data-testid="report"]')).toHaveCount(0);
+	await expect(page.locator('[data-testid="signed-tree"]')).toHaveCount(0);
+	await expect(page.locator('[data-testid="input-card"]')).toHaveCount(0);
+	await expect(page.locator('section.empty')).toBeVisible();
+	await page.waitForTimeout(500);
+	expect(await marks()).toHaveLength(1);
+	expect(seen.problems).toEqual([]);
+});
+
 test('served over HTTP, the prewarm loads the engine from the page origin only', async ({
 	page,
 	baseURL,

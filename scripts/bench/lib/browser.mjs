@@ -108,22 +108,34 @@ async function withWorkerHeap(page, work) {
 }
 
 /**
+ * Opens a fresh page of the built app with its ?bench hook (?bench&cold for a cold page), runs
+ * `work(page, errors)` on it (errors: the page's uncaught errors so far) and closes it.
+ */
+async function onFreshPage(getBrowser, repoDir, warmth, work) {
+	const browser = await getBrowser();
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const errors = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	try {
+		await page.goto(pageUrl(repoDir, warmth === 'cold' ? '?bench&cold' : '?bench'));
+		await page.waitForFunction(() => window.__wssecBench !== undefined);
+		return await work(page, errors);
+	} finally {
+		await context.close();
+	}
+}
+
+/**
  * ctx.analyzeInPage: opens a fresh page (file://…/dist/index.html?bench), hands the files to the
  * engine (as warm as opts.warmth says) and returns { ms, longestTaskMs, peakHeapMb, workerPeakMb, report }: timings and the
  * page's heap as measured inside the page, the engine worker's heap sampled from outside.
  */
 export function makeAnalyzeInPage(getBrowser, repoDir) {
 	return async function analyzeInPage(files, opts = {}) {
-		const browser = await getBrowser();
-		const context = await browser.newContext();
-		const page = await context.newPage();
-		const errors = [];
-		page.on('pageerror', (e) => errors.push(e.message));
-		try {
-			// opts.warmth: 'loaded' (default), 'prewarmed', 'as-is' or 'cold' (src/ui/bench-hook.ts).
-			const warmth = opts.warmth ?? 'loaded';
-			await page.goto(pageUrl(repoDir, warmth === 'cold' ? '?bench&cold' : '?bench'));
-			await page.waitForFunction(() => window.__wssecBench !== undefined);
+		// opts.warmth: 'loaded' (default), 'prewarmed', 'as-is' or 'cold' (src/ui/bench-hook.ts).
+		const warmth = opts.warmth ?? 'loaded';
+		return onFreshPage(getBrowser, repoDir, warmth, async (page, errors) => {
 			// opts.afterLoadMs: how long after the page's load event the files are dropped
 			if (opts.afterLoadMs) await page.waitForTimeout(opts.afterLoadMs);
 			const payload = await Promise.all(files.map(toBenchFile));
@@ -137,9 +149,7 @@ export function makeAnalyzeInPage(getBrowser, repoDir) {
 			result.workerPeakTotalMb = workerPeakTotalMb;
 			if (errors.length > 0) result.pageErrors = errors;
 			return result;
-		} finally {
-			await context.close();
-		}
+		});
 	};
 }
 
@@ -154,15 +164,8 @@ export function makeAnalyzeInPage(getBrowser, repoDir) {
  */
 export function makeDropInPage(getBrowser, repoDir) {
 	return async function dropInPage(paths, opts = {}) {
-		const browser = await getBrowser();
-		const context = await browser.newContext();
-		const page = await context.newPage();
-		const errors = [];
-		page.on('pageerror', (e) => errors.push(e.message));
-		try {
-			const warmth = opts.warmth ?? 'prewarmed';
-			await page.goto(pageUrl(repoDir, warmth === 'cold' ? '?bench&cold' : '?bench'));
-			await page.waitForFunction(() => window.__wssecBench !== undefined);
+		const warmth = opts.warmth ?? 'prewarmed';
+		return onFreshPage(getBrowser, repoDir, warmth, async (page, errors) => {
 			if (warmth === 'prewarmed') await page.evaluate(() => window.__wssecBench.prewarmed());
 			await page.evaluate((count) => {
 				const marks = {};
@@ -208,8 +211,6 @@ export function makeDropInPage(getBrowser, repoDir) {
 				paintedMs: marks.painted - marks.change,
 				pageErrors: errors,
 			};
-		} finally {
-			await context.close();
-		}
+		});
 	};
 }
