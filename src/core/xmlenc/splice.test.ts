@@ -3,7 +3,7 @@
 // the slow path to the right text of each plaintext, and the memory rule itself: the plaintext
 // is decoded once, inside the document, and its buffer is freed by the splice.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { toBase64 } from '../bytes/encoding';
+import { joinBytes, toBase64 } from '../bytes/encoding';
 import { parseXml } from '../xml/safe-parse';
 import { plaintextHead } from './data-cipher';
 import {
@@ -25,16 +25,8 @@ const KEY = new Uint8Array(16).fill(5);
 const stripDeclaration = (text: string) =>
 	text.replace(/^\uFEFF/, '').replace(/^\s*<\?xml[^?]*\?>/, '');
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const bytes = (...parts: (string | number[])[]) => {
-	const chunks = parts.map((p) => (typeof p === 'string' ? utf8(p) : new Uint8Array(p)));
-	const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.length;
-	}
-	return out;
-};
+const bytes = (...parts: (string | number[])[]) =>
+	joinBytes(parts.map((p) => (typeof p === 'string' ? utf8(p) : new Uint8Array(p))));
 
 /** A small deterministic generator (xorshift32): the same bytes on every run. */
 function randomBytes(seed: number, length: number, alphabet?: number[]): Uint8Array {
