@@ -25,7 +25,7 @@ const NO_ACTIONS: UiActions = {
 };
 
 /** The mark the rehearsal leaves in the page's performance timeline (its e2e test reads it). */
-export const REPORT_REHEARSAL_MARK = 'wssec:report-rehearsal';
+const REPORT_REHEARSAL_MARK = 'wssec:report-rehearsal';
 
 /**
  * Renders the result's report views once off the document and removes them. Returns whether it
@@ -34,16 +34,19 @@ export const REPORT_REHEARSAL_MARK = 'wssec:report-rehearsal';
  */
 export function rehearseReport(result: AnalysisResult): boolean {
 	const target = document.createElement('div');
+	let views: ReturnType<typeof mount> | null = null;
 	try {
-		const views = mount(ReportRehearsal, { target, props: { result, actions: NO_ACTIONS } });
+		views = mount(ReportRehearsal, { target, props: { result, actions: NO_ACTIONS } });
 		flushSync();
 		// what was rendered: the report, and the detail view of each input that has one
 		const details = target.querySelectorAll('.detail').length;
-		void unmount(views);
 		performance.mark(REPORT_REHEARSAL_MARK, { detail: { details } });
 		return true;
 	} catch {
 		return false;
+	} finally {
+		// nothing of it stays, also when rendering failed half-way
+		if (views) void unmount(views);
 	}
 }
 
