@@ -63,17 +63,21 @@ function heapBytes(): number | null {
 }
 
 /** Runs one analysis on a fresh engine client; resolves with the result that answers the last request. */
+/**
+ * The page's whole prewarm: the worker's, then the report views' rehearsal at idle (a drop during
+ * the latter would wait for that main-thread work).
+ */
+async function pagePrewarmed(): Promise<void> {
+	await prewarmEngine();
+	await reportRehearsal();
+}
+
 async function runOnce(
 	files: BenchFile[],
 	passwords: Record<string, string>,
 	warmth: BenchWarmth,
 ): Promise<BenchResult> {
-	if (warmth === 'prewarmed') {
-		// the page's whole prewarm: the worker's, then the report views' at idle (a drop during
-		// the latter would wait for that main-thread work)
-		await prewarmEngine();
-		await reportRehearsal();
-	}
+	if (warmth === 'prewarmed') await pagePrewarmed();
 	let waiting: ((event: EngineEvent) => void) | null = null;
 	const client = new EngineClient((event) => waiting?.(event));
 	const settle = () =>
@@ -151,9 +155,6 @@ export function installBenchHook(): void {
 	if (!new URLSearchParams(location.search).has('bench')) return;
 	window.__wssecBench = {
 		analyze: (files, passwords = {}, warmth = 'loaded') => runOnce(files, passwords, warmth),
-		prewarmed: async () => {
-			await prewarmEngine();
-			await reportRehearsal();
-		},
+		prewarmed: pagePrewarmed,
 	};
 }
