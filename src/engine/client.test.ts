@@ -7,7 +7,13 @@ import type { DelegatedInput, ParsedEntry } from '../analyze';
 import type { InputFile } from '../core/pipeline';
 import { AREA_NAMES } from '../areas';
 import { emptySettings } from '../core/facts';
-import { ALL_AREAS, EngineClient, PREWARM_AREAS, prewarmEngine } from './client';
+import {
+	ALL_AREAS,
+	EngineClient,
+	PREWARM_AREAS,
+	prewarmEngine,
+	prewarmEngineFully,
+} from './client';
 import type { EngineEvent, EngineRequest, EngineSnapshot } from './protocol';
 
 /** A worker that records what it is sent and emits what the test says. */
@@ -230,6 +236,48 @@ describe('EngineClient', () => {
 		client.analyze(snapshot([]), []);
 		await settle();
 		expect(spare.got('analyze')).toHaveLength(1);
+		await client.dispose();
+	});
+
+	it('the whole prewarm is over when the worker says its large-document rounds are', async () => {
+		const taker = new EngineClient(() => {});
+		taker.analyze(snapshot([]), []);
+		await settle();
+		await taker.dispose();
+		const before = ScriptedWorker.all.length;
+		await prewarmEngine(true);
+		const spare = ScriptedWorker.all[before]!;
+		let over = false;
+		const whole = prewarmEngineFully().then(() => (over = true));
+		await settle();
+		expect(over).toBe(false);
+		// another request's answer is not it
+		spare.emit({ type: 'rehearsed', requestId: 7 });
+		await settle();
+		expect(over).toBe(false);
+		spare.emit({ type: 'rehearsed', requestId: 0 });
+		await whole;
+		expect(over).toBe(true);
+		const client = new EngineClient(() => {});
+		client.analyze(snapshot([]), []);
+		await settle();
+		await client.dispose();
+	});
+
+	it('the whole prewarm is over too when its worker fails', async () => {
+		const taker = new EngineClient(() => {});
+		taker.analyze(snapshot([]), []);
+		await settle();
+		await taker.dispose();
+		const before = ScriptedWorker.all.length;
+		await prewarmEngine(true);
+		const spare = ScriptedWorker.all[before]!;
+		const whole = prewarmEngineFully();
+		spare.fail('boom');
+		await whole;
+		const client = new EngineClient(() => {});
+		client.analyze(snapshot([]), []);
+		await settle();
 		await client.dispose();
 	});
 

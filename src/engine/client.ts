@@ -233,20 +233,42 @@ export function prewarmEngine(force = false): Promise<void> {
 	// the base with the common areas' scripts appended: one script compiled and run at once, as a
 	// cold envelope drop starts it, rather than the base and then one round trip per script
 	const worker = startWorker(PREWARM_AREAS);
+	let bulkOver = () => {};
+	largeRehearsal = new Promise<void>((resolve) => (bulkOver = resolve));
 	const entry = {
 		worker,
 		// the areas are loaded already: the answer comes once the worker has rehearsed (worker.ts)
 		ready: worker
 			.then(async (w) => {
+				const onMessage = (e: MessageEvent<EngineEvent>) => {
+					if (e.data.type !== 'rehearsed' || e.data.requestId !== PREWARM_REQUEST) return;
+					w.removeEventListener('message', onMessage);
+					bulkOver();
+				};
+				w.addEventListener('message', onMessage);
+				w.addEventListener('error', bulkOver);
 				const result = await warm(w, PREWARM_AREAS);
 				rehearsed ??= result;
 			})
 			.catch(() => {
+				bulkOver();
 				if (spare === entry) spare = null;
 			}),
 	};
 	spare = entry;
 	return entry.ready;
+}
+
+/** Settles when the last prewarm's worker has ended its large-document rounds (rehearsal.ts). */
+let largeRehearsal: Promise<void> = Promise.resolve();
+
+/**
+ * The whole of the engine's prewarm: it is warm (prewarmEngine) and its rehearsal's later,
+ * large-document rounds are over (done, or given way to a drop). For the bench's warm page.
+ */
+export async function prewarmEngineFully(): Promise<void> {
+	await prewarmEngine();
+	await largeRehearsal;
 }
 
 /** The first prewarm's rehearsal result, kept until the page takes it (takeRehearsal). */
@@ -348,7 +370,12 @@ export class EngineClient {
 			if (event.type === 'certificate-description') {
 				this.pending.get(event.requestId)?.(event.description);
 				this.pending.delete(event.requestId);
-			} else if (event.type !== 'need-module' && event.type !== 'warmed') onEvent(event);
+			} else if (
+				event.type !== 'need-module' &&
+				event.type !== 'warmed' &&
+				event.type !== 'rehearsed'
+			)
+				onEvent(event);
 		});
 		worker.addEventListener('error', (e) => onError(e.message || 'The analysis engine stopped'));
 		return worker;

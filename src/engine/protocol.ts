@@ -95,7 +95,12 @@ export type EngineEvent =
 			requestId: number;
 			/** The rehearsal's result, when this answer follows a rehearsal that was done (ui/report/rehearsal.ts). */
 			rehearsal?: AnalysisResult;
-	  };
+	  }
+	/**
+	 * After `warmed`, to the prewarm: the rehearsal's large-document rounds are over (done, given
+	 * way to a drop, or not run); the bench hook's "prewarmed" waits for it.
+	 */
+	| { type: 'rehearsed'; requestId: number };
 
 /** One side of a typed message channel (the worker's global scope or a Worker object). */
 export interface Channel<Send, Receive> {

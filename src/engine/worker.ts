@@ -257,7 +257,10 @@ channel.listen((msg) => {
 					requestId: msg.requestId,
 					...(result ? { rehearsal: result } : {}),
 				});
-			});
+				// then the large-document rounds, which the page need not wait for
+				return rehearsal.startBulk(() => !!current || scheduled);
+			})
+			.then(() => channel.send({ type: 'rehearsed', requestId: msg.requestId }));
 		return;
 	}
 	for (const f of msg.files) {

@@ -86,6 +86,33 @@ test("from file://, the page renders the rehearsal's report views off the docume
 	expect(seen.problems).toEqual([]);
 });
 
+test('from file://, the prewarm ends with its large-document rounds, and a drop after them verifies as before', async ({
+	page,
+}) => {
+	const seen = record(page);
+	await page.goto(`${INDEX}?bench`);
+	// the bench hook (src/ui/bench-hook.ts): its prewarmed() resolves once the worker has said its
+	// large-document rounds are over (protocol.ts, rehearsed)
+	type Hooked = { __wssecBench?: { prewarmed(): Promise<void> } };
+	await page.waitForFunction(() => (window as Hooked).__wssecBench !== undefined);
+	await page.evaluate(() => (window as Hooked).__wssecBench?.prewarmed());
+	const wss = resolve(import.meta.dirname, '../fixtures/wss');
+	await addFiles(page, [
+		mixFile('wss4j-soap11-rsa-bst.xml', 'signed.xml', wss),
+		mixFile('tampered-body.xml', 'tampered.xml', wss),
+	]);
+	await waitIdle(page);
+	await expect(card(page, 'signed.xml').locator('[data-testid="signature-verdict"]')).toHaveText(
+		'valid',
+	);
+	await expect(card(page, 'tampered.xml').locator('[data-testid="signature-verdict"]')).toHaveText(
+		'invalid',
+	);
+	expect(page.workers()).toHaveLength(1);
+	expect(seen.requests.filter((u) => !/^(file|blob|data):/.test(u))).toEqual([]);
+	expect(seen.problems).toEqual([]);
+});
+
 test('served over HTTP, the prewarm loads the engine from the page origin only', async ({
 	page,
 	baseURL,

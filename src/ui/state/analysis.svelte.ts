@@ -143,6 +143,7 @@ export class AnalysisState implements UiActions {
 			event.type === 'certificate-description' ||
 			event.type === 'need-module' ||
 			event.type === 'warmed' ||
+			event.type === 'rehearsed' ||
 			event.type === 'delegate' ||
 			event.type === 'read-done'
 		)

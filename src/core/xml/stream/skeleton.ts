@@ -36,8 +36,9 @@ import {
 /**
  * minChars: documents from this size on are considered for a skeleton (smaller ones parse fast
  * enough); minRegion: content smaller than this stays in the tree (a placeholder would save
- * nothing worth its bookkeeping). Mutable only so the differential test (stream.test.ts) can run
- * the whole analysis over small documents made skeletal; nothing else writes them.
+ * nothing worth its bookkeeping). Mutable only so that small documents can be made skeletal: by
+ * the differential test (stream.test.ts), and by the engine's rehearsal (engine/rehearsal.ts),
+ * which lowers them for one synchronous read and puts them back before it yields.
  */
 export const skeletonLimits = { minChars: 512 * 1024, minRegion: 64 * 1024 };
 
