@@ -9,9 +9,7 @@
 import { Analyzer, type AnalysisResult } from '../analyze';
 import { emptySettings } from '../core/facts';
 import type { InputFile } from '../core/pipeline';
-import { parseXml } from '../core/xml/safe-parse';
-import { skeletonLimits } from '../core/xml/stream/skeleton';
-import { canonicalizeInto, type C14nMode } from '../core/xmldsig/c14n';
+import { loadArea } from '../areas';
 import { WSS4J_BST_ENVELOPE, XMLSEC1_ENVELOPED_KEYVALUE } from './rehearsal-samples';
 
 /**
@@ -59,7 +57,7 @@ export async function rehearse(signal: AbortSignal): Promise<AnalysisResult | nu
  * it has run a while. Measured on a warm page, a 1 MB envelope's canonicalization took 55–70 ms
  * the first time, a fifth of that once optimized. So the worker reads and canonicalizes the WSS4J
  * envelope, with order items added to its Body until it is `chars` long, `rounds` times, with the
- * limits lowered for the round (set and restored within its one synchronous task). The items
+ * limits lowered for the round (xmldsig/skeleton-canonical.ts: within its synchronous task). The items
  * alternate between attributes in canonical order (copied as written) and attributes
  * canonicalization reorders (rewritten tag by tag).
  *
@@ -81,9 +79,6 @@ export const BULK = {
 		'\n  <ex:item sku="SKU-8" qty="3">Widget 8 &lt;boxed&gt;</ex:item>',
 	],
 };
-
-/** Exclusive C14N, as WS-Security signs a Body. */
-const EXCLUSIVE: C14nMode = { exclusive: true, withComments: false };
 
 /** `sample` with `item` repeated after `marker` until it is at least `chars` long. */
 export function bulkSample(sample: string, marker: string, item: string, chars: number): string {
@@ -107,23 +102,6 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 	});
 }
 
-/** Reads `text` as a skeleton and canonicalizes the whole of it; returns the octets written. */
-export function readAndCanonicalize(text: string, chars: number): number {
-	const saved = { ...skeletonLimits };
-	skeletonLimits.minChars = chars / 2;
-	skeletonLimits.minRegion = chars / 4;
-	try {
-		const { doc } = parseXml(text);
-		let octets = 0;
-		canonicalizeInto({ root: doc, withComments: false }, EXCLUSIVE, (chunk) => {
-			octets += chunk.length;
-		});
-		return octets;
-	} finally {
-		Object.assign(skeletonLimits, saved);
-	}
-}
-
 /**
  * Runs the large-document rounds (BULK), one per task so that a drop's snapshot is seen between
  * them; stops when `signal` aborts.
@@ -133,13 +111,15 @@ export async function rehearseLargeDocuments(
 	bulk: { rounds: number; chars: number; delayMs: number } = BULK,
 ): Promise<void> {
 	await pause(bulk.delayMs, signal);
+	const { canonicalLengthAsSkeleton } = await loadArea('xml-security');
 	const samples = BULK.items.map((item) =>
 		bulkSample(WSS4J_BST_ENVELOPE, BULK.marker, item, bulk.chars),
 	);
+	const limits = { minChars: bulk.chars / 2, minRegion: bulk.chars / 4 };
 	for (let round = 0; round < bulk.rounds; round++) {
 		if (round > 0) await new Promise((resolve) => setTimeout(resolve, 0));
 		if (signal.aborted) return;
-		readAndCanonicalize(samples[round % samples.length] as string, bulk.chars);
+		canonicalLengthAsSkeleton(samples[round % samples.length] as string, limits);
 	}
 }
 
