@@ -61,10 +61,13 @@ export async function rehearse(signal: AbortSignal): Promise<AnalysisResult | nu
  * alternate between attributes in canonical order (copied as written) and attributes
  * canonicalization reorders (rewritten tag by tag).
  *
- * Only the reading and the canonicalization, not a whole analysis: A/B over fresh pages, 16
- * whole analyses made a later 10 MB drop's engine peak 3–5 MB higher (their facts and reports
- * outlived minor collections, and a worker runs no full one while idle), these rounds 0.5–1 MB.
- * Both took the warm page's 1 MB drop from 120–130 ms to 65–70 (medians of 10).
+ * A/B over fresh pages, medians of 10: the warm page's 1 MB drop took 103–108 ms without the
+ * rounds, 73 after 8 and 58–67 after 16. Rounds cost memory: what they leave alive in the young
+ * generation makes V8 grow it, and a later 10 MB verification's engine peak (over 8 pages) rose
+ * from 25.4–27.2 MB to 27.6–30.1 with 16 rounds; with the canonicalizer's pending text flushed
+ * every 16 KB instead of 64 (c14n.ts, CHUNK), 26.4–28.1. Whole analyses as rounds left their
+ * facts and reports to outlive minor collections too: 3–5 MB more; these rounds only read and
+ * canonicalize.
  */
 export const BULK = {
 	rounds: 16,
