@@ -56,6 +56,28 @@ class ScriptedWorker {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/**
+ * A prewarm of the test's own (a spare an earlier Cancel prewarmed is taken first, so the one
+ * started here is new); resolves with its worker once it has answered.
+ */
+async function ownPrewarm(): Promise<ScriptedWorker> {
+	const taker = new EngineClient(() => {});
+	taker.analyze(snapshot([]), []);
+	await settle();
+	await taker.dispose();
+	const before = ScriptedWorker.all.length;
+	await prewarmEngine(true);
+	return ScriptedWorker.all[before]!;
+}
+
+/** The next client takes the spare worker; resolves once it has, with that client disposed. */
+async function takeSpare(): Promise<void> {
+	const client = new EngineClient(() => {});
+	client.analyze(snapshot([]), []);
+	await settle();
+	await client.dispose();
+}
+
 beforeAll(() => {
 	vi.stubGlobal('Worker', ScriptedWorker);
 	vi.stubGlobal('window', { addEventListener: () => {} });
@@ -218,35 +240,19 @@ describe('EngineClient', () => {
 	});
 
 	it('the prewarm starts the worker with the XML-security and WSDL areas, then waits for it', async () => {
-		// a spare an earlier Cancel prewarmed is taken first, so the prewarm below starts its own
-		const taker = new EngineClient(() => {});
-		taker.analyze(snapshot([]), []);
-		await settle();
-		await taker.dispose();
-		const before = ScriptedWorker.all.length;
-		await prewarmEngine(true);
-		const spare = ScriptedWorker.all[before]!;
+		const spare = await ownPrewarm();
 		// one round trip: the areas' scripts ran with the base (startWorker), the worker answers
 		// once they are loaded and it has rehearsed (worker.ts)
 		expect(spare.got('warm').map((m) => (m as { areas: string[] }).areas)).toEqual([PREWARM_AREAS]);
 		expect(PREWARM_AREAS).toEqual(['xml-security', 'wsdl']);
 		expect(ALL_AREAS).toEqual(AREA_NAMES);
 		// the next client takes it
-		const client = new EngineClient(() => {});
-		client.analyze(snapshot([]), []);
-		await settle();
+		await takeSpare();
 		expect(spare.got('analyze')).toHaveLength(1);
-		await client.dispose();
 	});
 
 	it('the whole prewarm is over when the worker says its large-document rounds are', async () => {
-		const taker = new EngineClient(() => {});
-		taker.analyze(snapshot([]), []);
-		await settle();
-		await taker.dispose();
-		const before = ScriptedWorker.all.length;
-		await prewarmEngine(true);
-		const spare = ScriptedWorker.all[before]!;
+		const spare = await ownPrewarm();
 		let over = false;
 		const whole = prewarmEngineFully().then(() => (over = true));
 		await settle();
@@ -258,27 +264,15 @@ describe('EngineClient', () => {
 		spare.emit({ type: 'rehearsed', requestId: 0 });
 		await whole;
 		expect(over).toBe(true);
-		const client = new EngineClient(() => {});
-		client.analyze(snapshot([]), []);
-		await settle();
-		await client.dispose();
+		await takeSpare();
 	});
 
 	it('the whole prewarm is over too when its worker fails', async () => {
-		const taker = new EngineClient(() => {});
-		taker.analyze(snapshot([]), []);
-		await settle();
-		await taker.dispose();
-		const before = ScriptedWorker.all.length;
-		await prewarmEngine(true);
-		const spare = ScriptedWorker.all[before]!;
+		const spare = await ownPrewarm();
 		const whole = prewarmEngineFully();
 		spare.fail('boom');
 		await whole;
-		const client = new EngineClient(() => {});
-		client.analyze(snapshot([]), []);
-		await settle();
-		await client.dispose();
+		await takeSpare();
 	});
 
 	it("answers the worker's request for an area script, and refuses a name that is not one", async () => {
