@@ -267,6 +267,16 @@ describe('EngineClient', () => {
 		await takeSpare();
 	});
 
+	it('the whole prewarm is over once a client has taken its worker', async () => {
+		await ownPrewarm();
+		const whole = prewarmEngineFully();
+		const client = new EngineClient(() => {});
+		client.analyze(snapshot([]), []);
+		// ended before the worker could say anything
+		await client.dispose();
+		await whole;
+	});
+
 	it('the whole prewarm is over too when its worker fails', async () => {
 		const spare = await ownPrewarm();
 		const whole = prewarmEngineFully();

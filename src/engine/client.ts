@@ -194,7 +194,7 @@ async function startWorker(areas: readonly AreaName[] = []): Promise<Worker> {
  * and answered one message (its code is compiled and its modules initialised). The next client
  * that needs a worker takes it.
  */
-let spare: { worker: Promise<Worker>; ready: Promise<void> } | null = null;
+let spare: { worker: Promise<Worker>; ready: Promise<void>; over: () => void } | null = null;
 /** Workers clients have started or taken: once one has, an idle prewarm would only add an unused one. */
 let taken = 0;
 
@@ -237,6 +237,7 @@ export function prewarmEngine(force = false): Promise<void> {
 	largeRehearsal = new Promise<void>((resolve) => (bulkOver = resolve));
 	const entry = {
 		worker,
+		over: () => bulkOver(),
 		// the areas are loaded already: the answer comes once the worker has rehearsed (worker.ts)
 		ready: worker
 			.then(async (w) => {
@@ -307,6 +308,9 @@ function takeWorker(areas: readonly AreaName[] = []): Promise<Worker> {
 	taken++;
 	const ahead = spare;
 	spare = null;
+	// the prewarm is over for whoever waits for it (prewarmEngineFully): the client's first
+	// snapshot aborts the rounds, and a client that ends the worker at once would leave no answer
+	ahead?.over();
 	return ahead ? ahead.worker.catch(() => startWorker(areas)) : startWorker(areas);
 }
 
