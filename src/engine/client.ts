@@ -194,7 +194,12 @@ async function startWorker(areas: readonly AreaName[] = []): Promise<Worker> {
  * and answered one message (its code is compiled and its modules initialised). The next client
  * that needs a worker takes it.
  */
-let spare: { worker: Promise<Worker>; ready: Promise<void>; over: () => void } | null = null;
+let spare: {
+	worker: Promise<Worker>;
+	ready: Promise<void>;
+	/** Settles the wait for its large-document rounds (prewarmEngineFully). */
+	over: () => void;
+} | null = null;
 /** Workers clients have started or taken: once one has, an idle prewarm would only add an unused one. */
 let taken = 0;
 

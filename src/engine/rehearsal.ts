@@ -57,8 +57,8 @@ export async function rehearse(signal: AbortSignal): Promise<AnalysisResult | nu
  * it has run a while. Measured on a warm page, a 1 MB envelope's canonicalization took 55–70 ms
  * the first time, a fifth of that once optimized. So the worker reads and canonicalizes the WSS4J
  * envelope, with order items added to its Body until it is `chars` long, `rounds` times, with the
- * limits lowered for the round (xmldsig/skeleton-canonical.ts: within its synchronous task). The items
- * alternate between attributes in canonical order (copied as written) and attributes
+ * limits lowered for the round (xmldsig/skeleton-canonical.ts: within its synchronous task). The
+ * items alternate between attributes in canonical order (copied as written) and attributes
  * canonicalization reorders (rewritten tag by tag).
  *
  * A/B over fresh pages, medians of 10: the warm page's 1 MB drop took 103–108 ms without the
