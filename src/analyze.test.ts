@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { Analyzer, type AnalysisRequest } from './analyze';
+import { Analyzer, Turn, type AnalysisRequest } from './analyze';
 import { isTextBacked } from './core/bytes/text-backed';
 import { emptySettings, type AnalysisSettings } from './core/facts';
 import type { Report } from './core/report/report';
@@ -135,5 +135,38 @@ describe('Analyzer: one copy of an XML input', () => {
 		expect(result.report.inputs[0]?.kind).toBe('unknown');
 		expect((page as unknown as { texts: Map<string, unknown> }).texts.size).toBe(0);
 		expect(isTextBacked(notes)).toBe(false);
+	});
+});
+
+describe('Turn: when a run gives the event loop a turn', () => {
+	/** A task posted to this thread now (as the page's message to the worker is); ran() says if it did. */
+	function postedTask(): { ran: () => boolean } {
+		let ran = false;
+		const { port1, port2 } = new MessageChannel();
+		port1.onmessage = () => {
+			ran = true;
+			port1.close();
+			port2.close();
+		};
+		port2.postMessage(null);
+		return { ran: () => ran };
+	}
+
+	it('every 50 ms by default: a task posted at once waits', async () => {
+		const turn = new Turn();
+		const task = postedTask();
+		await turn.yield();
+		expect(task.ran()).toBe(false);
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		expect(task.ran()).toBe(true);
+	});
+
+	it('at every step with 0 (the rehearsal): a task posted before it runs first, each time', async () => {
+		const turn = new Turn(0);
+		for (let step = 0; step < 3; step++) {
+			const task = postedTask();
+			await turn.yield();
+			expect(task.ran(), `step ${step}`).toBe(true);
+		}
 	});
 });
