@@ -1,6 +1,8 @@
 // `npm run bench`: builds the page (unless --no-build), runs every scripts/bench/cases/*.mjs with
 // the ctx API below, prints one table and writes bench-results/latest.json. Never part of npm test.
-//   ctx.analyzeInPage(files, { passwords, warmth }) → { ms, longestTaskMs, peakHeapMb, workerPeakMb, report }
+//   ctx.analyzeInPage(files, { passwords, warmth, heapSampleMs }) → { ms, longestTaskMs, peakHeapMb, workerPeakMb, report }
+//     heapSampleMs: the engine heap sampler's pause, 100 by default (2 for memory rows: a peak
+//     that lasts a few milliseconds is caught)
 //     warmth: 'loaded' (default) | 'prewarmed' (the page's own prewarm) | 'as-is' (no wait: a drop
 //     right after the page opened, `afterLoadMs` later) | 'cold' (engine starts on the drop)
 //   ctx.dropInPage(paths, { warmth }) → { ms, paintedMs }: through the page's file input until the

@@ -28,9 +28,10 @@ function verdict(page, name) {
 		: `NOT VERIFIED: ${JSON.stringify(sig ?? null).slice(0, 80)}`;
 }
 
-async function pageRuns(ctx, path, warmth, runs) {
+async function pageRuns(ctx, path, warmth, runs, heapSampleMs = undefined) {
 	const results = [];
-	for (let i = 0; i < runs; i++) results.push(await ctx.analyzeInPage([{ path }], { warmth }));
+	for (let i = 0; i < runs; i++)
+		results.push(await ctx.analyzeInPage([{ path }], { warmth, heapSampleMs }));
 	return summary(results);
 }
 
@@ -138,16 +139,19 @@ export default async function run(ctx) {
 			const page = await pageRuns(ctx, big, warmth, 1);
 			const after = await ctx.timeNative('xmlsec1', nativeArgs, { runs: 2 });
 			const native = { ms: (before.ms + after.ms) / 2 };
+			// the heap on a page of its own, sampled every 2 ms (browser.mjs, withWorkerHeap): a
+			// peak of a few milliseconds is caught, and the timed run is not slowed by the sampling
+			const memory = await pageRuns(ctx, big, warmth, 1, 2);
 			rows.push({
 				case: `drop-to-report, ${warmth === 'cold' ? 'cold' : 'warm'} page: verify ${size.toFixed(1)} MB signed envelope (engine heap)`,
 				ours_ms: Math.round(page.ms),
 				native_ms: Math.round(native.ms),
 				native_cmd: 'xmlsec1 --verify --pubkey-pem <key.pub> <file>',
 				ratio: Number((page.ms / native.ms).toFixed(2)),
-				worker_peak_mb: page.workerPeakMb,
-				worker_total_mb: page.workerPeakTotalMb,
+				worker_peak_mb: memory.workerPeakMb,
+				worker_total_mb: memory.workerPeakTotalMb,
 				longest_main_thread_block_ms: page.longestTaskMs,
-				note: `engine heap ${times(page.workerPeakMb, size)} the input (target ≤ 3×), with external strings and buffers ${times(page.workerPeakTotalMb, size)}; ${verdict(page.last, `${name}.xml`)}`,
+				note: `engine heap ${times(memory.workerPeakMb, size)} the input (target ≤ 3×), with external strings and buffers ${times(memory.workerPeakTotalMb, size)} (sampled every 2 ms); ${[...new Set([page, memory].map((r) => verdict(r.last, `${name}.xml`)))].join('; ')}`,
 			});
 		}
 	}
