@@ -2,8 +2,8 @@
 // into a base script and area scripts plus the scripts areas share, each a classic script that
 // registers its exports in `self.__wssecChunks`, and rewrites every import() of an area into
 // `__wssecImport(name)`, defined here. A Blob worker of a file:// page cannot load a script file
-// itself, so it asks the page for each script's source (`need-module`) and runs it from a Blob
-// URL of its own, in the order the manifest gives (a script's dependencies first). The module
+// itself, so it asks the page for each script's source (`need-module`, a Blob) and runs it from a
+// Blob URL of its own, in the order the manifest gives (a script's dependencies first). The module
 // a script shares is never in another script, so classes and caches stay single across areas.
 
 /** Written by the build at the top of the base script. */
@@ -26,10 +26,10 @@ interface ChunkScope {
 }
 
 /**
- * Installs `__wssecImport` in the worker: `source(name)` asks the page for a script's text.
+ * Installs `__wssecImport` in the worker: `source(name)` asks the page for a script (its text as a Blob).
  * Requests go out at once for every script an area needs; they run one after the other.
  */
-export function installChunkLoader(source: (name: string) => Promise<string>): void {
+export function installChunkLoader(source: (name: string) => Promise<Blob>): void {
 	const scope = self as unknown as ChunkScope;
 	const manifest = scope.__wssecChunkManifest;
 	if (!manifest) return; // the development server's module worker imports areas itself
@@ -37,11 +37,11 @@ export function installChunkLoader(source: (name: string) => Promise<string>): v
 	const ran = [...manifest.loaded, ...(scope.__wssecPreloaded ?? [])];
 	const run = new Map<string, Promise<void>>(ran.map((n) => [n, Promise.resolve()]));
 	let queue = Promise.resolve();
-	const evaluate = (text: Promise<string>): Promise<void> => {
+	const evaluate = (script: Promise<Blob>): Promise<void> => {
 		// a failed load is reported when its turn comes, not as an unhandled rejection before
-		text.catch(() => undefined);
+		script.catch(() => undefined);
 		const step = queue.then(async () => {
-			const url = URL.createObjectURL(new Blob([await text], { type: 'text/javascript' }));
+			const url = URL.createObjectURL(await script);
 			try {
 				scope.importScripts(url);
 			} finally {

@@ -127,6 +127,18 @@ function preloadAreas(areas: readonly AreaName[]): void {
 	for (const name of areaScripts(areas)) loadModuleSource(name).catch(() => undefined);
 }
 
+/** Each script's source as a Blob, made once: every worker that asks is sent the same one. */
+const moduleBlobs = new Map<string, Blob>();
+
+/** The Blob of a script's source (moduleBlobs). */
+async function moduleBlob(name: string): Promise<Blob> {
+	const made = moduleBlobs.get(name);
+	if (made) return made;
+	const blob = new Blob([await loadModuleSource(name)], { type: 'text/javascript' });
+	moduleBlobs.set(name, blob);
+	return blob;
+}
+
 /**
  * Answers the worker's requests for scripts from the start (the prewarm's worker asks before a
  * client takes it).
@@ -136,7 +148,7 @@ function serveModules(worker: Worker): Worker {
 	channel.listen((event) => {
 		if (event.type !== 'need-module') return;
 		const { name } = event;
-		loadModuleSource(name).then(
+		moduleBlob(name).then(
 			(source) => channel.send({ type: 'module', name, source }),
 			(error: unknown) =>
 				channel.send({

@@ -43,9 +43,11 @@ export type EngineRequest =
 	/**
 	 * The answer to `need-module`: the source of a lazily loaded script (an engine area's, see
 	 * engine/chunks.ts, or assets/yaml.js), or why the page could not load it. Not a change of
-	 * state: no sequence number, no re-run.
+	 * state: no sequence number, no re-run. A Blob, not a string: the worker runs it from a URL
+	 * of its own and never holds its text, which as a string stayed in the engine's heap as
+	 * garbage (1.2 MB for every area) until a full collection.
 	 */
-	| { type: 'module'; name: string; source: string | null; error?: string }
+	| { type: 'module'; name: string; source: Blob | null; error?: string }
 	/** Load and compile these areas' code now (the prewarm); answered by `warmed`. */
 	| { type: 'warm'; requestId: number; areas: AreaName[] }
 	/** To the derivation worker: read this input (answered by `read-done`). */

@@ -24,15 +24,15 @@ const scope = self as unknown as WorkerScope;
 const channel = workerChannel(self);
 
 /** Sources asked of the page with `need-module` and not answered yet, by name. */
-const asked = new Map<string, { promise: Promise<string>; answer: (m: ModuleAnswer) => void }>();
-type ModuleAnswer = { source: string | null; error?: string };
+const asked = new Map<string, { promise: Promise<Blob>; answer: (m: ModuleAnswer) => void }>();
+type ModuleAnswer = { source: Blob | null; error?: string };
 
 /** The source of a script the page holds: an engine area's (chunks.ts) or the YAML library. */
-function pageModule(name: string): Promise<string> {
+function pageModule(name: string): Promise<Blob> {
 	const pending = asked.get(name);
 	if (pending) return pending.promise;
 	let answer: (m: ModuleAnswer) => void = () => {};
-	const promise = new Promise<string>((resolve, reject) => {
+	const promise = new Promise<Blob>((resolve, reject) => {
 		answer = ({ source, error }) => {
 			asked.delete(name);
 			if (source === null) reject(new Error(error ?? 'the page did not send it'));
@@ -53,9 +53,7 @@ function pageModule(name: string): Promise<string> {
 if (!import.meta.env.DEV) {
 	installChunkLoader(pageModule);
 	setYamlLoader(async () => {
-		const url = URL.createObjectURL(
-			new Blob([await pageModule('yaml')], { type: 'text/javascript' }),
-		);
+		const url = URL.createObjectURL(await pageModule('yaml'));
 		try {
 			scope.importScripts(url);
 		} finally {
