@@ -5,7 +5,7 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { base64Pieces } from '../bytes/base64-chunks';
 import { fromBase64, NOT_BASE64 } from '../bytes/encoding';
 import { hasCode } from '../errors';
@@ -191,6 +191,39 @@ describe('decryptPlaintext: chunked decryption against OpenSSL', () => {
 			});
 		},
 	);
+
+	it('aes256-cbc: every chunk WebCrypto hands back is freed once copied, the last one too', async () => {
+		const cipher = DATA_ALGORITHMS[CIPHERS['aes256-cbc'].uri];
+		if (!cipher) throw new TypeError('test: aes256-cbc is not a data algorithm');
+		const key = randomBytes(32);
+		// 100 octets and 12 of padding: chunks of 32, 32, 32 and a last one of 16 whose 12 octets
+		// of padding are cut off (a view of the chunk without them)
+		const plain = utf8Text(100);
+		const outputs: ArrayBuffer[] = [];
+		const subtle = globalThis.crypto.subtle;
+		const decrypt = subtle.decrypt.bind(subtle);
+		const spy = vi.spyOn(subtle, 'decrypt').mockImplementation(async (...args) => {
+			const out = await decrypt(...args);
+			outputs.push(out);
+			return out;
+		});
+		try {
+			const out = await decryptPlaintext(
+				cipher,
+				key,
+				pieces(encrypt('aes256-cbc', key, plain), 64),
+				{
+					chunkBytes: 32,
+					room: 8,
+				},
+			);
+			expect(out.sha256).toBe(sha256(plain));
+		} finally {
+			spy.mockRestore();
+		}
+		expect(outputs.length).toBe(4);
+		expect(outputs.map((b) => b.byteLength)).toEqual([0, 0, 0, 0]);
+	});
 
 	it.each(['aes128-gcm', 'aes256-gcm', 'aes192-gcm'] as CipherName[])(
 		'%s: a flipped tag bit or ciphertext bit is a crypto failure, chunked or in one call',

@@ -333,7 +333,8 @@ export async function decryptPlaintext(
 				octets ??= new Uint8Array(source.length + Math.max(0, options.room ?? 0));
 				octets.set(plain, length);
 				length += plain.length;
-				releaseBuffer(plain);
+				// the chunk's whole buffer: CBC's last chunk is a view of it without the padding
+				releaseWhole(plain);
 			},
 			options,
 		);
