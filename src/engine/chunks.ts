@@ -26,8 +26,8 @@ interface ChunkScope {
 }
 
 /**
- * Installs `__wssecImport` in the worker: `source(name)` asks the page for a script (its text as a Blob).
- * Requests go out at once for every script an area needs; they run one after the other.
+ * Installs `__wssecImport` in the worker: `source(name)` asks the page for a script, its text as
+ * a Blob. Requests go out at once for every script an area needs; they run one after the other.
  */
 export function installChunkLoader(source: (name: string) => Promise<Blob>): void {
 	const scope = self as unknown as ChunkScope;

@@ -45,7 +45,7 @@ export type EngineRequest =
 	 * engine/chunks.ts, or assets/yaml.js), or why the page could not load it. Not a change of
 	 * state: no sequence number, no re-run. A Blob, not a string: the worker runs it from a URL
 	 * of its own and never holds its text, which as a string stayed in the engine's heap as
-	 * garbage (1.2 MB for every area) until a full collection.
+	 * garbage (1.2 MB for all areas) until a full collection.
 	 */
 	| { type: 'module'; name: string; source: Blob | null; error?: string }
 	/** Load and compile these areas' code now (the prewarm); answered by `warmed`. */

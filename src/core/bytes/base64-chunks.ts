@@ -86,7 +86,7 @@ const NATIVE_SET_FROM_BASE64 =
 /**
  * base64Pieces with the native decoder: the check decodes into one small array again and again
  * and counts, and each piece is decoded into its own array, so neither pass makes a string (the
- * sliced and stripped copies of the text, 40 MB of them for a 13 MB CipherValue, were garbage
+ * sliced and stripped copies of the text, 43 MB of them for a 13 MB CipherValue, were garbage
  * still in the heap when the decrypted document's text was made). Null when the decoder refuses
  * the text (whitespace beyond ASCII, or not base64): the string path decides. A piece holds a
  * multiple of 3 octets, so every group of 4 characters fits whole.
