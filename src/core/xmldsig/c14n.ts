@@ -154,8 +154,8 @@ const SCRATCH_BYTES = 6 * CHUNK;
  * One scratch buffer for every canonicalization into a sink, not one per canonicalizer: each
  * reference's digest made its own buffer (384 KB when CHUNK was 64 KB), left to the collector;
  * the few that outlived a minor collection stayed until a full one (the rehearsal's left 1 to
- * 2 MB in every idle engine, counted in each drop's peak). Lent to one canonicalizer at a time: a sink that canonicalized
- * again (none does) would get a buffer of its own.
+ * 2 MB in every idle engine, counted in each drop's peak). Lent to one canonicalizer at a time:
+ * a sink that canonicalized again (none does) would get a buffer of its own.
  */
 let sharedScratch: Uint8Array | null = null;
 let scratchLent = false;
