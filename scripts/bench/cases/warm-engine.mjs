@@ -28,7 +28,7 @@ function verdict(page, name) {
 		: `NOT VERIFIED: ${JSON.stringify(sig ?? null).slice(0, 80)}`;
 }
 
-async function pageRuns(ctx, path, warmth, runs, heapSampleMs = undefined) {
+async function pageRuns(ctx, path, warmth, runs, heapSampleMs) {
 	const results = [];
 	for (let i = 0; i < runs; i++)
 		results.push(await ctx.analyzeInPage([{ path }], { warmth, heapSampleMs }));
