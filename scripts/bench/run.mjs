@@ -9,7 +9,9 @@
 //     report is on screen (reading, the page's own client and rendering included)
 //   ctx.timeNative(cmd, args, { runs, cwd }) → { ms }   (median wall time)
 //   ctx.tmpDir, ctx.repoDir, ctx.browser() (the shared Chromium), ctx.pageUrl(query)
-// Usage: node scripts/bench/run.mjs [--no-build] [case-name-filter …]
+// Usage: node scripts/bench/run.mjs [--no-build] [--window-ui] [case-name-filter …]
+//   --window-ui: Chromium's address-bar popup loads with every fresh page, as it did up to session
+//   11 (lib/browser.mjs, WINDOW_UI_FEATURES)
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,7 +35,8 @@ if (!args.includes('--no-build')) {
 }
 
 let browserPromise = null;
-const getBrowser = () => (browserPromise ??= launchBrowser());
+const getBrowser = () =>
+	(browserPromise ??= launchBrowser({ windowUi: args.includes('--window-ui') }));
 const tmpDir = await mkdtemp(join(tmpdir(), 'wssec-bench-'));
 const ctx = {
 	repoDir,
@@ -81,7 +84,14 @@ await mkdir(resolve(repoDir, 'bench-results'), { recursive: true });
 await writeFile(
 	resolve(repoDir, 'bench-results/latest.json'),
 	JSON.stringify(
-		{ date: new Date().toISOString(), node: process.version, rows, failures },
+		{
+			date: new Date().toISOString(),
+			node: process.version,
+			// whether Chromium's address-bar popup loaded with every fresh page (lib/browser.mjs)
+			chromiumWindowUi: args.includes('--window-ui'),
+			rows,
+			failures,
+		},
 		null,
 		2,
 	),
