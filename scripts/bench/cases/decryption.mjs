@@ -28,6 +28,19 @@ function template(dataAlgorithm) {
 	return `<xenc:EncryptedData xmlns:xenc="${X}" Type="${X}Content"><xenc:EncryptionMethod Algorithm="${dataAlgorithm}"/><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><xenc:EncryptedKey><xenc:EncryptionMethod Algorithm="${X}rsa-oaep-mgf1p"/><ds:KeyInfo><ds:X509Data><ds:X509IssuerSerial/></ds:X509Data></ds:KeyInfo><xenc:CipherData><xenc:CipherValue/></xenc:CipherData></xenc:EncryptedKey></ds:KeyInfo><xenc:CipherData><xenc:CipherValue/></xenc:CipherData></xenc:EncryptedData>`;
 }
 
+/** Fresh pages the engine's peak is sampled on; the row gives the highest. */
+const MEMORY_PAGES = 3;
+
+/** The files analyzed on MEMORY_PAGES fresh pages, sampled every 2 ms; the highest peak wins. */
+async function highestPeak(ctx, files) {
+	const all = [];
+	for (let i = 0; i < MEMORY_PAGES; i++)
+		all.push(await ctx.analyzeInPage(files, { heapSampleMs: 2 }));
+	const peak = (r) => r.workerPeakTotalMb ?? -1;
+	const highest = all.reduce((a, b) => (peak(b) > peak(a) ? b : a));
+	return { ...highest, all };
+}
+
 /** An engine peak against the file's size, as the note says it. */
 function engineTimes(mb, fileMb) {
 	return mb === null ? 'not sampled' : `${(mb / fileMb).toFixed(2)}× the file`;
@@ -75,15 +88,18 @@ export default async function run(ctx) {
 			{ name: 'recipient-key.pem', bytes: new Uint8Array(readFileSync(key)) },
 		];
 		const page = await ctx.analyzeInPage(files);
-		// the engine's peak on a page of its own, sampled every 2 ms: it lasts a few milliseconds
+		// the engine's peak on pages of their own, sampled every 2 ms: it lasts a few milliseconds
 		// (the decrypted document's octets becoming its text) and the timed run's sampler, every
-		// 100 ms, mostly misses it; sampling that often also slows the engine a little
-		const memory = await ctx.analyzeInPage(files, { heapSampleMs: 2 });
+		// 100 ms, mostly misses it; sampling that often also slows the engine a little. Even at
+		// 2 ms one page in three or four read 7 MB lower in session 12's runs (33–34 against
+		// 40–41 MB): the highest of MEMORY_PAGES pages is the row's
+		const memory = await highestPeak(ctx, files);
 		const fileMb = readFileSync(encrypted).length / 1048576;
 		const decryption = (r) =>
 			r.report.decryptions?.find((x) => x.inputName === `encrypted-10mb-${name}.xml`);
 		const d = decryption(page);
-		const ok = d?.status === 'decrypted' && decryption(memory)?.status === 'decrypted';
+		const ok =
+			d?.status === 'decrypted' && memory.all.every((r) => decryption(r)?.status === 'decrypted');
 		rows.push({
 			case: `decrypt 10 MB SOAP Body, ${name} + rsa-oaep`,
 			ours_ms: Math.round(page.ms),
@@ -95,7 +111,7 @@ export default async function run(ctx) {
 			worker_total_mb: memory.workerPeakTotalMb,
 			longest_main_thread_block_ms: page.longestTaskMs,
 			note: ok
-				? `decrypted, ${fileMb.toFixed(1)} MB file; engine heap with external strings and buffers ${engineTimes(memory.workerPeakTotalMb, fileMb)} (target ≤ 3×, sampled every 2 ms)`
+				? `decrypted, ${fileMb.toFixed(1)} MB file; engine heap with external strings and buffers ${engineTimes(memory.workerPeakTotalMb, fileMb)} (target ≤ 3×, sampled every 2 ms, highest of ${MEMORY_PAGES} pages: ${memory.all.map((r) => r.workerPeakTotalMb?.toFixed(1)).join(', ')} MB)`
 				: `NOT decrypted: ${d?.status ?? 'no decryption in report'} ${d?.error ?? ''}`,
 		});
 	}
