@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { addFiles, card, waitIdle, type PageFile } from '../support/page';
+import { masterKey, SLOW_ENVELOPE, slowEnvelope } from '../support/slow';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 const certificate: PageFile = {
@@ -34,27 +35,6 @@ async function browserSession(browser: Browser | null): Promise<CDPSession> {
 	return browser.newBrowserCDPSession();
 }
 
-const XENC = 'http://www.w3.org/2001/04/xmlenc#';
-const XENC11 = 'http://www.w3.org/2009/xmlenc11#';
-const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
-
-/**
- * Four EncryptedData, each keyed by PBKDF2 with 9,999,999 iterations (just within the limit of
- * one derivation) from the raw key "master": 40 million iterations of HMAC-SHA-256 in
- * JavaScript, tens of seconds of a core, within the budget of one input.
- */
-function slowEnvelope(): PageFile {
-	const one = (n: number) =>
-		`<xenc:EncryptedData Type="${XENC}Content"><xenc:EncryptionMethod Algorithm="${XENC11}aes256-gcm"/><ds:KeyInfo><xenc11:DerivedKey><xenc11:KeyDerivationMethod Algorithm="${XENC11}pbkdf2"><xenc11:PBKDF2-params><xenc11:Salt><xenc11:Specified>${Buffer.from(`salt-${n}`).toString('base64')}</xenc11:Specified></xenc11:Salt><xenc11:IterationCount>9999999</xenc11:IterationCount><xenc11:KeyLength>32</xenc11:KeyLength><xenc11:PRF Algorithm="http://www.w3.org/2001/04/xmldsig-more#hmac-sha256"/></xenc11:PBKDF2-params></xenc11:KeyDerivationMethod><xenc11:MasterKeyName>master</xenc11:MasterKeyName></xenc11:DerivedKey></ds:KeyInfo><xenc:CipherData><xenc:CipherValue>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData>`;
-	const body = [0, 1, 2, 3].map(one).join('');
-	return {
-		name: 'slow-pbkdf2.xml',
-		buffer: Buffer.from(
-			`<soap:Envelope xmlns:soap="${SOAP}" xmlns:xenc="${XENC}" xmlns:xenc11="${XENC11}" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><soap:Body>${body}</soap:Body></soap:Envelope>`,
-		),
-	};
-}
-
 const slowP12: PageFile = {
 	name: 'pkcs12-kdf-9999999.p12',
 	buffer: readFileSync(resolve(FIXTURES, 'hostile/pkcs12-kdf-9999999.p12')),
@@ -72,11 +52,11 @@ test.beforeEach(async ({ page }) => {
 for (const scenario of [
 	{
 		what: 'a PBKDF2 derivation in the analysis worker (XML Encryption 1.1)',
-		files: () => [{ name: 'master', buffer: Buffer.alloc(32, 7) }, slowEnvelope(), certificate],
-		slow: 'slow-pbkdf2.xml',
+		files: () => [masterKey, slowEnvelope(), certificate],
+		slow: SLOW_ENVELOPE,
 		// its own step is quick (parsed); the derivation runs in the decryption stage
 		running: async (page: Page) => {
-			await expect(card(page, 'slow-pbkdf2.xml')).toHaveAttribute('data-status', 'parsed');
+			await expect(card(page, SLOW_ENVELOPE)).toHaveAttribute('data-status', 'parsed');
 			await expect(page.locator('html')).toHaveAttribute('data-state', 'busy');
 		},
 	},

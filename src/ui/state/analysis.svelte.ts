@@ -87,6 +87,11 @@ export class AnalysisState implements UiActions {
 	private cancelling = $state(false);
 	/** Files being read into memory before they go to the engine (already pending work). */
 	private reading = $state(0);
+	/**
+	 * Counts the Cancels pressed while files were being read: a read that sees it changed hands
+	 * its files over as cancelled inputs (their cards offer Retry) instead of analyzing them.
+	 */
+	private readCancels = 0;
 	/** Results of requests sent before the last "clear all" describe inputs that are gone. */
 	private floorSeq = 0;
 	private pasteCount = 0;
@@ -266,6 +271,7 @@ export class AnalysisState implements UiActions {
 	async addFiles(files: readonly File[]): Promise<void> {
 		if (files.length === 0) return;
 		this.reading++;
+		const cancels = this.readCancels;
 		try {
 			const total = files.reduce((n, f) => n + f.size, 0);
 			const read = { bytes: 0 };
@@ -274,11 +280,11 @@ export class AnalysisState implements UiActions {
 			for (const f of files) {
 				loaded.push({
 					name: f.name || 'unnamed file',
-					bytes: await this.readFile(f, read, total),
+					bytes: await this.readFile(f, read, total, () => this.readCancels !== cancels),
 					lastModified: f.lastModified,
 				});
 			}
-			this.addBytes(loaded);
+			this.addBytes(loaded, { cancelled: this.readCancels !== cancels });
 		} catch (error) {
 			this.say(
 				`Could not read the file: ${error instanceof Error ? error.message : String(error)}`,
@@ -292,7 +298,13 @@ export class AnalysisState implements UiActions {
 	 * Reads a file in chunks and reports the share of all bytes read so far: a 30 MB file takes
 	 * a visible moment, and the bar should not sit at 0 meanwhile.
 	 */
-	private async readFile(file: File, read: { bytes: number }, total: number): Promise<Uint8Array> {
+	private async readFile(
+		file: File,
+		read: { bytes: number },
+		total: number,
+		/** True once Cancel was pressed: the rest is read quietly, for Retry. */
+		cancelled: () => boolean,
+	): Promise<Uint8Array> {
 		if (total < READ_PROGRESS_BYTES || typeof file.stream !== 'function') {
 			read.bytes += file.size;
 			return new Uint8Array(await file.arrayBuffer());
@@ -306,6 +318,7 @@ export class AnalysisState implements UiActions {
 			chunks.push(value);
 			length += value.length;
 			read.bytes += value.length;
+			if (cancelled()) continue;
 			this.progress = {
 				label: `Reading ${file.name || 'unnamed file'} (${Math.round(read.bytes / 1048576)} of ${Math.round(total / 1048576)} MB)`,
 				fraction: Math.min(1, read.bytes / total),
@@ -328,7 +341,14 @@ export class AnalysisState implements UiActions {
 		]);
 	}
 
-	addBytes(files: readonly { name: string; bytes: Uint8Array; lastModified?: number }[]): void {
+	/**
+	 * Adds inputs and sends them to the engine. `cancelled`: Cancel was pressed while they were
+	 * read, so they are added as cancelled (not analyzed; Retry analyzes them).
+	 */
+	addBytes(
+		files: readonly { name: string; bytes: Uint8Array; lastModified?: number }[],
+		{ cancelled = false }: { cancelled?: boolean } = {},
+	): void {
 		if (files.length === 0) return;
 		const inputFiles: InputFile[] = files.map((f) => ({
 			id: `in${++this.idCount}`,
@@ -337,6 +357,7 @@ export class AnalysisState implements UiActions {
 			...(f.lastModified === undefined ? {} : { lastModified: f.lastModified }),
 		}));
 		this.files = [...this.files, ...inputFiles];
+		if (cancelled) this.cancelled = [...this.cancelled, ...inputFiles.map((f) => f.id)];
 		const seq = this.sent();
 		this.inputs = [
 			...this.inputs,
@@ -348,7 +369,9 @@ export class AnalysisState implements UiActions {
 				small: f.bytes.length <= SMALL_INPUT_BYTES ? f.bytes.slice() : null,
 			})),
 		];
-		this.say(`${files.length} input${files.length === 1 ? '' : 's'} added`);
+		this.say(
+			`${files.length} input${files.length === 1 ? '' : 's'} added${cancelled ? ', cancelled while read' : ''}`,
+		);
 	}
 
 	remove(id: string): void {
@@ -413,6 +436,8 @@ export class AnalysisState implements UiActions {
 	async cancel(): Promise<void> {
 		this.cancelling = true;
 		this.progress = null;
+		// files still being read are stopped too: they arrive cancelled (addFiles)
+		if (this.reading > 0) this.readCancels++;
 		try {
 			const stopped = await this.engine.cancel();
 			const ids = [

@@ -272,4 +272,55 @@ describe('reading large files', () => {
 		expect(sent.length).toBe(big.length);
 		expect(Buffer.compare(Buffer.from(sent), Buffer.from(big))).toBe(0);
 	});
+
+	it('Cancel while a file is read: it arrives cancelled, with Retry, and is not analyzed', async () => {
+		const { state, engine } = setup();
+		engine.answer();
+		// a file whose second chunk comes when the test says: Cancel is pressed in between
+		let release = () => {};
+		const gate = new Promise<void>((done) => (release = done));
+		const chunk = new Uint8Array(2 * 1024 * 1024).fill(0x41);
+		const file = new File([chunk, chunk], 'slow.xml');
+		const stream = () =>
+			new ReadableStream<Uint8Array>({
+				async start(controller) {
+					controller.enqueue(chunk);
+					await gate;
+					controller.enqueue(chunk);
+					controller.close();
+				},
+			});
+		Object.defineProperty(file, 'stream', { value: stream });
+		const adding = state.addFiles([file]);
+		await new Promise((r) => setTimeout(r, 0));
+		expect(state.progress?.label).toMatch(/^Reading slow\.xml \(2 of 4 MB\)/);
+		expect(state.busy).toBe(true);
+		await state.cancel();
+		release();
+		await adding;
+		const input = state.inputs[0]!;
+		// all of it was read (Retry needs it), quietly: the bar did not come back
+		expect(input.size).toBe(4 * 1024 * 1024);
+		expect(state.progress).toBeNull();
+		expect(engine.snapshot?.cancelled).toEqual([input.id]);
+		expect(state.statusOf(input)).toBe('error');
+		expect(state.factsOf(input.id)?.error).toContain('cancelled');
+		engine.answer();
+		expect(state.busy).toBe(false);
+		state.retry(input.id);
+		expect(engine.snapshot?.cancelled).toEqual([]);
+		expect(state.statusOf(state.inputs[0]!)).toBe('pending');
+		engine.answer();
+		expect(state.statusOf(state.inputs[0]!)).toBe('parsed');
+	});
+
+	it('a read that began after a Cancel is analyzed as usual', async () => {
+		const { state, engine } = setup();
+		state.addBytes([{ name: 'first.pem', bytes: bytes('a') }]);
+		await state.cancel();
+		await state.addFiles([new File([new Uint8Array(3 * 1024 * 1024)], 'later.bin')]);
+		const later = state.inputs[1]!;
+		expect(engine.snapshot?.cancelled).not.toContain(later.id);
+		expect(state.statusOf(later)).toBe('pending');
+	});
 });
