@@ -59,7 +59,9 @@ describe('one area vocabulary', () => {
 			// Two WSDL rules are about transport and count under TLS (CGS-1 section 3.3).
 			if (rule.meta.id === 'WSDL-HTTP-ENDPOINT' || rule.meta.id === 'WSDL-MIXED-SCHEME-ENDPOINTS')
 				continue;
-			expect(gradeAreaOf(rule.meta)).toBe(AREAS[rule.meta.area].grade);
+			expect(gradeAreaOf({ ruleId: rule.meta.id, area: rule.meta.area })).toBe(
+				AREAS[rule.meta.area].grade,
+			);
 		}
 	});
 });
