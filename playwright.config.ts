@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_PATH, chromiumArgs } from './tests/support/chromium';
 
 // End-to-end tests run against the built dist/ in Debian's Chromium; no browser is downloaded.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // A port of its own per run (E2E_PORT), so two runs in one checkout never share a server.
 const port = Number(process.env.E2E_PORT ?? 4173);
 
@@ -14,6 +14,7 @@ const TIMED = /(many-files|cancel-cpu)\.spec\.ts$/;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	globalSetup: './tests/e2e/global-setup.ts',
 	timeout: 120_000,
 	expect: { timeout: 30_000 },
 	fullyParallel: false,
@@ -28,18 +29,9 @@ export default defineConfig({
 	],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
-		launchOptions: {
-			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
-		},
+		// without its address-bar popup once tests/e2e/global-setup.ts has run (the test workers
+		// load this file after it)
+		launchOptions: { executablePath: CHROMIUM_PATH, args: chromiumArgs() },
 	},
 	webServer: {
 		command: `node scripts/serve.mjs --port ${port}`,

@@ -11,7 +11,7 @@
 //   ctx.tmpDir, ctx.repoDir, ctx.browser() (the shared Chromium), ctx.pageUrl(query)
 // Usage: node scripts/bench/run.mjs [--no-build] [--window-ui] [case-name-filter …]
 //   --window-ui: Chromium's address-bar popup loads with every fresh page, as it did up to session
-//   11 (lib/browser.mjs, WINDOW_UI_FEATURES)
+//   11 (scripts/lib/quiet-chromium.mjs)
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -87,7 +87,7 @@ await writeFile(
 		{
 			date: new Date().toISOString(),
 			node: process.version,
-			// whether Chromium's address-bar popup loaded with every fresh page (lib/browser.mjs)
+			// whether Chromium's address-bar popup loaded with every fresh page (lib/quiet-chromium.mjs)
 			chromiumWindowUi: args.includes('--window-ui'),
 			rows,
 			failures,

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
+import { quietDisabledFeatures } from '../../lib/quiet-chromium.mjs';
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,46 +20,14 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Chromium's address-bar popup: a page of Chromium's own (chrome://omnibox-popup.top-chrome) that
- * Chromium 156 loads, in a renderer of its own, whenever a window opens. Playwright opens a window
- * for every fresh page, so each measurement shared this machine's two cores with about 0.5 s of
- * Chromium compiling its own scripts, right while our page loaded and the drop ran (traced in
- * session 12: cold 100 KB drops 195.5 ms with it, 125.5 ms without, over 10 pages each). A user
- * who drops a file into a tab of a running browser does not pay for a new window's popup, so
- * the bench turns it off; `--window-ui` keeps it, as the bench ran up to session 11.
- */
-const WINDOW_UI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
-
-/**
- * The features Playwright itself turns off. Chromium honours only the last --disable-features on
- * its command line, and Playwright puts its own first: ours must repeat them, or they would be
- * turned back on. Read from the command line a probe browser shows on chrome://version.
- */
-async function playwrightDisabledFeatures() {
-	const probe = await chromium.launch({ executablePath: EXECUTABLE, args: CHROMIUM_ARGS });
-	try {
-		const page = await probe.newPage();
-		await page.goto('chrome://version');
-		const line = (await page.locator('#command_line').textContent()) ?? '';
-		const found = /--disable-features=(\S+)/.exec(line);
-		if (!found) throw new Error("bench: no --disable-features on the probe browser's command line");
-		return found[1].split(',');
-	} finally {
-		await probe.close();
-	}
-}
-
-/**
  * Starts one browser for the whole bench run; pages are opened per measurement. `windowUi`:
- * keep Chromium's address-bar popup (WINDOW_UI_FEATURES) loading with every fresh page.
+ * keep Chromium's address-bar popup (scripts/lib/quiet-chromium.mjs) loading with every page.
  */
 export async function launchBrowser({ windowUi = false } = {}) {
-	if (windowUi) return chromium.launch({ executablePath: EXECUTABLE, args: CHROMIUM_ARGS });
-	const disabled = [...(await playwrightDisabledFeatures()), ...WINDOW_UI_FEATURES];
-	return chromium.launch({
-		executablePath: EXECUTABLE,
-		args: [...CHROMIUM_ARGS, `--disable-features=${disabled.join(',')}`],
-	});
+	const launch = (args = CHROMIUM_ARGS) => chromium.launch({ executablePath: EXECUTABLE, args });
+	if (windowUi) return launch();
+	// traced: a cold 100 KB drop 195.5 ms with the popup, 125.5 ms without (10 pages each)
+	return launch([...CHROMIUM_ARGS, `--disable-features=${await quietDisabledFeatures(launch)}`]);
 }
 
 export function pageUrl(repoDir, query = '') {
