@@ -1,4 +1,3 @@
 // Types of quiet-chromium.mjs for the end-to-end tests' global setup (tests/e2e/global-setup.ts).
 import type { Browser } from '@playwright/test';
-export const WINDOW_UI_FEATURES: string[];
 export function quietDisabledFeatures(launch: () => Promise<Browser>): Promise<string>;

@@ -6,11 +6,7 @@
 // not wait for it, and nothing of the web platform depends on it.
 
 /** The features that make Chromium load the popup with every window. */
-export const WINDOW_UI_FEATURES = [
-	'WebUIOmniboxPopup',
-	'WebUIOmniboxFullPopup',
-	'WebUIOmniboxAimPopup',
-];
+const WINDOW_UI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
 
 /**
  * The value of a `--disable-features` that turns WINDOW_UI_FEATURES off and keeps off what
