@@ -272,6 +272,7 @@ export class AnalysisState implements UiActions {
 		if (files.length === 0) return;
 		this.reading++;
 		const cancels = this.readCancels;
+		const cancelled = () => this.readCancels !== cancels;
 		try {
 			const total = files.reduce((n, f) => n + f.size, 0);
 			const read = { bytes: 0 };
@@ -280,11 +281,11 @@ export class AnalysisState implements UiActions {
 			for (const f of files) {
 				loaded.push({
 					name: f.name || 'unnamed file',
-					bytes: await this.readFile(f, read, total, () => this.readCancels !== cancels),
+					bytes: await this.readFile(f, read, total, cancelled),
 					lastModified: f.lastModified,
 				});
 			}
-			this.addBytes(loaded, { cancelled: this.readCancels !== cancels });
+			this.addBytes(loaded, { cancelled: cancelled() });
 		} catch (error) {
 			this.say(
 				`Could not read the file: ${error instanceof Error ? error.message : String(error)}`,
