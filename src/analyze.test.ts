@@ -170,3 +170,40 @@ describe('Turn: when a run gives the event loop a turn', () => {
 		}
 	});
 });
+
+describe('Analyzer: no grade without evidence', () => {
+	const text = (name: string, body: string) => ({
+		id: name,
+		name,
+		bytes: new TextEncoder().encode(body),
+	});
+
+	it('an nginx file with no TLS server and an unsigned plain XML document: N/A, not A+', async () => {
+		const { report } = await new Analyzer().run(
+			{
+				files: [
+					text(
+						'nginx.conf',
+						'http {\n  server {\n    listen 80;\n    server_name api.example.com;\n    return 301 https://$host$request_uri;\n  }\n}\n',
+					),
+					text('note.xml', '<?xml version="1.0"?>\n<Orders><Note>ship today</Note></Orders>\n'),
+				],
+				passwords: {},
+				entryPasswords: {},
+				settings: settings({ now: '2026-12-01T00:00:00.000Z' }),
+			},
+			() => undefined,
+			signal,
+		);
+		expect(report.inputs.map((i) => [i.name, i.kind, i.status])).toEqual([
+			['nginx.conf', 'tls-config', 'parsed'],
+			['note.xml', 'xml', 'parsed'],
+		]);
+		expect(report.findings).toEqual([]);
+		expect(report.grade.overall).toBe('N/A');
+		expect(report.grade.byInput).toEqual([
+			{ name: 'nginx.conf', grade: 'N/A' },
+			{ name: 'note.xml', grade: 'N/A' },
+		]);
+	});
+});

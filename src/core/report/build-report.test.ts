@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFacts, type AnalysisFacts } from '../facts';
 import { tlsConnector } from '../tls/testing';
+import { certFacts } from '../x509/testing';
 import { origin } from '../tls/model';
 import { HSTS_MIN_AGE } from '../tls/scanner-evidence';
 import {
@@ -74,6 +75,7 @@ describe('a grade only on evidence', () => {
 
 	it('a parsed input grades; a failed and a locked one are named, an unknown file is not', () => {
 		const facts = emptyFacts('2026-11-22T12:00:00Z');
+		facts.certificates.push(certFacts({ inputName: 'a.pem' }));
 		facts.inputs.push(
 			input('a.pem', 'parsed', 'pem'),
 			input('bad.p12', 'error', 'pkcs12'),
@@ -90,6 +92,47 @@ describe('a grade only on evidence', () => {
 			{ name: 'notes.txt', grade: 'N/A' },
 			{ name: 'store.jks', grade: 'N/A' },
 		]);
+	});
+
+	it.each([
+		['an nginx file whose servers only listen on port 80', 'nginx.conf', 'tls-config' as const],
+		['an unsigned XML document that is no SOAP message', 'note.xml', 'xml' as const],
+	])('a parsed input that gave no fact and no finding (%s): N/A, not A+', (_what, name, kind) => {
+		const facts = emptyFacts('2026-11-22T12:00:00Z');
+		facts.inputs.push(input(name, 'parsed', kind));
+		const g = gradeReport(facts, []);
+		expect(g.overall).toBe('N/A');
+		expect(Object.values(g.byArea).every((v) => v === 'N/A')).toBe(true);
+		expect(g.byInput).toEqual([{ name, grade: 'N/A' }]);
+		expect(g.complete).toBe(true);
+	});
+
+	it('beside a graded input, one that gave nothing is N/A on its own', () => {
+		const facts = emptyFacts('2026-11-22T12:00:00Z');
+		facts.certificates.push(certFacts({ inputName: 'a.pem' }));
+		facts.inputs.push(input('a.pem', 'parsed', 'pem'), input('plain.conf', 'parsed', 'tls-config'));
+		const g = gradeReport(facts, []);
+		expect(g.overall).toBe('A+');
+		expect(g.byArea.certificates).toBe('A+');
+		expect(g.byInput).toEqual([
+			{ name: 'a.pem', grade: 'A+' },
+			{ name: 'plain.conf', grade: 'N/A' },
+		]);
+	});
+
+	it('a private key file alone is evidence of the keystore area', () => {
+		const facts = emptyFacts('2026-11-22T12:00:00Z');
+		facts.inputs.push(input('key.pem', 'parsed', 'private-key'));
+		const g = gradeReport(facts, [
+			finding({
+				ruleId: 'KEYSTORE-DEFAULT-PASSWORD',
+				inputName: 'key.pem',
+				area: 'keystore',
+				effect: 'cap B',
+			}),
+		]);
+		expect(g.overall).toBe('B');
+		expect(g.byArea.keystores).toBe('B');
 	});
 
 	it('"Why not higher" starts with the cap that sets the grade', () => {

@@ -37,7 +37,8 @@ function areaHasFacts(area: GradeArea, facts: AnalysisFacts): boolean {
 		case 'certificates':
 			return facts.certificates.length > 0;
 		case 'keystores':
-			return facts.keystores.length > 0;
+			// a private key file is key material of the keystore area (its rules are keystore rules)
+			return facts.keystores.length > 0 || facts.keys.length > 0;
 		case 'messages':
 			return (
 				facts.envelopes.length > 0 || facts.signatures.length > 0 || facts.decryptions.length > 0
@@ -111,23 +112,60 @@ export function reconcileReport(report: Report, facts: AnalysisFacts): Report {
 	};
 }
 
-/** Evidence for a grade: an input that was parsed, the connector form, or facts they gave. */
-export function hasEvidence(facts: AnalysisFacts): boolean {
+/**
+ * Evidence for a grade: the connector form, or facts or findings in one of the graded areas. An
+ * input that was parsed but gave neither (an nginx file whose servers only listen on port 80, an
+ * unsigned XML document that is no SOAP message) is no evidence: grading it A+ would claim that
+ * something was examined and found sound when nothing was.
+ */
+function hasEvidence(facts: AnalysisFacts, findings: readonly EngineFinding[]): boolean {
 	return (
 		facts.connector !== null ||
-		facts.inputs.some((i) => i.status === 'parsed') ||
+		findings.length > 0 ||
 		AREAS.some((area) => areaHasFacts(area, facts))
 	);
+}
+
+/** Names of the inputs that gave a fact of some kind (the rest gave no evidence of their own). */
+function inputsWithFacts(facts: AnalysisFacts): Set<string> {
+	const names = new Set<string>();
+	const lists: readonly (readonly { inputName: string }[])[] = [
+		facts.certificates,
+		facts.keys,
+		facts.keystores,
+		facts.envelopes,
+		facts.signatures,
+		facts.decryptions,
+		facts.wsdls,
+		facts.encryptedKeys,
+		facts.dhParameters,
+		facts.declaredPasswords,
+	];
+	for (const list of lists) for (const f of list) names.add(f.inputName);
+	for (const t of facts.tls) {
+		// (a connector from the page's form has no input name)
+		if (t.inputName !== null) names.add(t.inputName);
+		for (const n of t.inputs) names.add(n);
+	}
+	return names;
 }
 
 export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFinding[]): ReportGrade {
 	const notAnalyzed = notAnalyzedInputs(facts);
 	const complete = notAnalyzed.length === 0;
 	const byArea: ReportGrade['byArea'] = {};
-	if (!hasEvidence(facts)) {
+	if (!hasEvidence(facts, findings)) {
 		// A grade is a claim: with nothing read there is nothing to claim, not an A+.
 		for (const area of AREAS) byArea[area] = 'N/A';
-		return { overall: 'N/A', byArea, capReasons: [], warnings: [], complete, notAnalyzed };
+		return {
+			overall: 'N/A',
+			byArea,
+			capReasons: [],
+			warnings: [],
+			complete,
+			notAnalyzed,
+			byInput: facts.inputs.map((i) => ({ name: i.name, grade: 'N/A' })),
+		};
 	}
 	const scores: ChannelScores[] = facts.tls.flatMap((t) => (t.scores ? [t.scores] : []));
 	// CGS-1 3.6: a scan that read the HTTP headers and saw no HSTS of 180 days caps at A (no A+)
@@ -160,12 +198,15 @@ export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFindi
 
 /**
  * Each input's grade from the findings about it (and, for TLS inputs, the scores of the
- * connectors it contributes to). Inputs that were not parsed get `N/A`: they gave no evidence.
+ * connectors it contributes to). Inputs that were not parsed get `N/A`: they gave no evidence;
+ * so does a parsed one that gave no fact and no finding.
  */
 function gradeInputs(facts: AnalysisFacts, findings: readonly EngineFinding[]): InputGrade[] {
+	const gaveFacts = inputsWithFacts(facts);
 	return facts.inputs.map((i) => {
 		if (i.status !== 'parsed') return { name: i.name, grade: 'N/A' };
 		const own = findings.filter((f) => f.inputName === i.name);
+		if (own.length === 0 && !gaveFacts.has(i.name)) return { name: i.name, grade: 'N/A' };
 		const scores = facts.tls.flatMap((t) =>
 			t.scores && (t.inputName === i.name || t.inputs.includes(i.name)) ? [t.scores] : [],
 		);
