@@ -207,3 +207,40 @@ describe('Analyzer: no grade without evidence', () => {
 		]);
 	});
 });
+
+describe('Analyzer: what a reader found wrong in a settings file reaches the report', () => {
+	it('a duplicate directive nginx refuses and a truncated end are notes of the input, secrets scrubbed', async () => {
+		const conf = [
+			'http {',
+			'  server {',
+			'    listen 443 ssl;',
+			'    server_name api.example.com;',
+			'    ssl_protocols TLSv1.2 TLSv1.3;',
+			'    ssl_protocols TLSv1 TLSv1.2;',
+			'    ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;',
+			'    ssl_password_file s3cr3t-t0ken-value',
+		].join('\n');
+		const { report } = await new Analyzer().run(
+			{
+				files: [{ id: 'in1', name: 'nginx.conf', bytes: new TextEncoder().encode(conf) }],
+				passwords: {},
+				entryPasswords: {},
+				settings: settings({ now: '2026-12-01T00:00:00.000Z' }),
+			},
+			() => undefined,
+			signal,
+		);
+		const [input] = report.inputs;
+		expect(input?.status).toBe('parsed');
+		const notes = input?.notes ?? [];
+		expect(notes.some((n) => n.level === 'error' && /nginx refuses to start/.test(n.message))).toBe(
+			true,
+		);
+		// a truncated file: the last directive has no ';' and the blocks are never closed
+		const missing = notes.find((n) => n.message.includes('missing ";"'));
+		expect(missing).toMatchObject({ level: 'error', line: 8 });
+		expect(missing?.message).toContain('ssl_password_file [redacted]');
+		expect(notes.some((n) => /never closed/.test(n.message))).toBe(true);
+		expect(JSON.stringify(report)).not.toContain('s3cr3t-t0ken-value');
+	});
+});

@@ -60,6 +60,10 @@ export function textReport(report: Report): string {
 					? ` (${input.error})`
 					: '';
 		out.push(`  ${input.status.padEnd(6)}  ${input.kind.padEnd(width)}  ${input.name}${detail}`);
+		for (const note of input.notes ?? []) {
+			const at = note.line === null ? '' : `line ${note.line}: `;
+			out.push(`          ${note.level}: ${at}${note.message}`);
+		}
 	}
 	out.push('');
 

@@ -11,6 +11,7 @@ import {
 } from './grade';
 import type { Area } from '../area';
 import { taggedCertificate } from './certificate-tag';
+import { scrubConfigLine } from './config-secrets';
 import {
 	REPORT_FORMAT,
 	REPORT_VERSION,
@@ -21,6 +22,7 @@ import {
 	type InputGrade,
 	type Report,
 	type ReportGrade,
+	type ReportInputNote,
 	type ReportKeystore,
 } from './report';
 
@@ -280,6 +282,21 @@ function unopenedKeystores(facts: AnalysisFacts): ReportKeystore[] {
 	});
 }
 
+/**
+ * The errors and warnings a TLS settings file's reader left on its card, for the JSON and the
+ * command line too: a file its server would refuse to load must say so wherever it is graded.
+ * A note may quote the directive it is about, so secret-looking assignments lose their value.
+ */
+function inputNotes(i: AnalysisFacts['inputs'][number]): { notes?: ReportInputNote[] } {
+	if (i.detail?.area !== 'tls') return {};
+	const notes = i.detail.data.parse.notes.flatMap((n) =>
+		n.level === 'info'
+			? []
+			: [{ level: n.level, line: n.line, message: scrubConfigLine(n.message) }],
+	);
+	return notes.length > 0 ? { notes } : {};
+}
+
 export function buildReport(
 	facts: AnalysisFacts,
 	findings: readonly EngineFinding[],
@@ -299,6 +316,7 @@ export function buildReport(
 				kind: i.kind,
 				status: i.status === 'pending' ? 'error' : i.status,
 				...(i.status === 'error' && i.error ? { error: i.error } : {}),
+				...inputNotes(i),
 			})),
 		certificates: facts.certificates.map((c) => ({
 			inputName: c.inputName,

@@ -56,6 +56,19 @@ export interface ReportInput {
 	kind: InputKind;
 	status: Exclude<InputStatus, 'pending'>;
 	error?: string;
+	/**
+	 * What the reader found wrong in an input it still read (a TLS settings file with a syntax
+	 * error, a directive its server rejects, a duplicate that stops the server from starting):
+	 * the errors and warnings of its card. Absent when there are none.
+	 */
+	notes?: ReportInputNote[];
+}
+
+export interface ReportInputNote {
+	level: 'error' | 'warning';
+	/** Line in the input, when the reader knows it. */
+	line: number | null;
+	message: string;
 }
 
 export interface ReportCertificate {

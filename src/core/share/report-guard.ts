@@ -50,6 +50,9 @@ function shape(o: unknown, fields: Record<string, (v: unknown) => boolean>): o i
 const strings = arrayOf(isStr);
 const status = oneOf(['parsed', 'locked', 'error']);
 
+const isInputNote = (v: unknown) =>
+	shape(v, { level: oneOf(['error', 'warning']), line: orNull(isNum), message: isStr });
+
 const isInput = (v: unknown) =>
 	shape(v, {
 		name: isStr,
@@ -58,6 +61,7 @@ const isInput = (v: unknown) =>
 		kind: oneOf(INPUT_KINDS),
 		status,
 		error: optional(isStr),
+		notes: optional(arrayOf(isInputNote)),
 	});
 
 const isCertificate = (v: unknown) =>

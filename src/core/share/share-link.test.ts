@@ -59,6 +59,25 @@ describe('share link round trip', () => {
 		expect(decoded.connector).toBeNull();
 	});
 
+	it("an input's notes travel and come back as they were", async () => {
+		const report = emptyReport();
+		report.inputs.push({
+			name: 'nginx.conf',
+			size: 1,
+			sha256: 'ab',
+			kind: 'tls-config',
+			status: 'parsed',
+			notes: [
+				{ level: 'error', line: 6, message: 'nginx refuses to start' },
+				{ level: 'warning', line: null, message: 'include not dropped' },
+			],
+		});
+		const decoded = await decodeShareFragment(
+			await encodeShareFragment({ report, connector: null }),
+		);
+		expect(decoded.report).toEqual(report);
+	});
+
 	it('the plain body is raw deflate of the JSON (readable by zlib, not only by us)', async () => {
 		const report = emptyReport();
 		const fragment = await encodeShareFragment({ report, connector: null });
@@ -134,6 +153,14 @@ describe('a link never carries secrets from the inputs', () => {
 			kind: 'pkcs12',
 			status: 'error',
 			error: 'Hunter2-Secret is wrong',
+		});
+		report.inputs.push({
+			name: 'server.xml',
+			size: 1,
+			sha256: 'cd',
+			kind: 'tls-config',
+			status: 'parsed',
+			notes: [{ level: 'warning', line: 3, message: 'unknown attribute "Hunter2-Secret"' }],
 		});
 		const text = JSON.stringify(redactSecrets(report, ['Hunter2-Secret']));
 		expect(text).not.toContain('Hunter2-Secret');

@@ -95,14 +95,7 @@ export async function encodeWithinLimit(
 	}
 }
 
-/** `keystorePass="…"`, `password: …`, `ssl.key-store-password=…`: the value goes, the name stays. */
-const SECRET_ASSIGNMENT =
-	/(\b[\w.-]*(?:pass|secret|pwd|passphrase|token)[\w.-]*\s*(?:=|:|\s)\s*)("[^"]*"|'[^']*'|[^\s;,>]+)/gi;
-
-/** A config line as it may travel: assignments whose name mentions a secret lose their value. */
-export function scrubConfigLine(line: string): string {
-	return line.replace(SECRET_ASSIGNMENT, '$1[redacted]');
-}
+export { scrubConfigLine } from '../report/config-secrets';
 
 export type ShareMode = 'plain' | 'encrypted';
 
@@ -351,7 +344,11 @@ export function redactSecrets(report: Report, secrets: readonly string[]): Repor
 			capReasons: report.grade.capReasons.map(scrub),
 			notAnalyzed: report.grade.notAnalyzed.map(scrub),
 		},
-		inputs: report.inputs.map((i) => (i.error ? { ...i, error: scrub(i.error) } : i)),
+		inputs: report.inputs.map((i) => ({
+			...i,
+			...(i.error ? { error: scrub(i.error) } : {}),
+			...(i.notes ? { notes: i.notes.map((n) => ({ ...n, message: scrub(n.message) })) } : {}),
+		})),
 		signatures: report.signatures.map((s) => (s.error ? { ...s, error: scrub(s.error) } : s)),
 		decryptions: report.decryptions.map((d) => (d.error ? { ...d, error: scrub(d.error) } : d)),
 		findings: report.findings.map((f) => ({
