@@ -68,6 +68,11 @@ export interface SignatureFacts extends ReportSignature {
 	/** null: not checked; true/false: signature value (and every digest) with the resolved key. */
 	cryptoValid: boolean | null;
 	failureKind?: FailureKind;
+	/**
+	 * An algorithm URI of SignedInfo that no specification defines (spec-algorithms.ts): no
+	 * verifier can compute it, so the signature is invalid rather than "cannot verify".
+	 */
+	undefinedAlgorithm?: string;
 	/** Which step failed (set whenever valid is not true). */
 	failedStep?: FailedStep;
 	/**

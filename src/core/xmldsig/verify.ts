@@ -44,6 +44,7 @@ import { canonicalizeFilteredBytes } from './c14n-filtered';
 import { digestNodeSet } from './stream-digest';
 import { bstCanonical, keyIdentifierCertificate, x509DataCertificate } from './str-dereference';
 import { evaluateXPathFilter, evaluateFilter2, XPATH_UNSUPPORTED } from './xpath';
+import { specDefinedAlgorithm } from './spec-algorithms';
 import { hasCode, InputError, ParseError, reasonOf, UnsupportedError } from '../errors';
 
 const T = {
@@ -546,7 +547,8 @@ class SignatureVerifier {
 		const fail = (kind: FailureKind, message: string, step?: FailedStep): SignatureFacts => {
 			facts.valid = false;
 			// cannot verify: the key is absent, the content still encrypted, or an algorithm or
-			// transform this analyzer does not implement (that says nothing about the signature)
+			// transform a specification defines and this analyzer does not implement (that says
+			// nothing about the signature)
 			const unknown =
 				kind === 'key-not-found' || kind === 'still-encrypted' || kind === 'unsupported-algorithm';
 			facts.cryptoValid = unknown ? null : false;
@@ -554,6 +556,15 @@ class SignatureVerifier {
 			facts.failureKind = kind;
 			facts.failedStep = step ?? STEP_OF[kind];
 			facts.error = message;
+			// a URI no specification defines names no computation: no verifier can validate the
+			// signature (xmlsec1 and Santuario refuse it too), so it is invalid, not unverifiable
+			const undefinedUri =
+				kind === 'unsupported-algorithm' && facts.valid === null ? undefinedAlgorithm(sig) : null;
+			if (undefinedUri !== null) {
+				facts.valid = false;
+				facts.undefinedAlgorithm = undefinedUri;
+				facts.error = `${message}: no specification defines the algorithm ${undefinedUri || '(empty)'}, so core validation (XML-DSig 1.1 §3.2) cannot succeed for any verifier`;
+			}
 			return facts;
 		};
 		// structure before crypto: what the XML Signature schema forbids is invalid whatever the keys
@@ -731,6 +742,25 @@ class SignatureVerifier {
 				"the SignatureValue does not verify with the signer's key: SignedInfo changed or another key signed it",
 		);
 	}
+}
+
+/**
+ * The first algorithm URI of SignedInfo (canonicalization, signature method, each core reference's
+ * transforms and digest method) that no specification defines, or null when all are defined.
+ */
+function undefinedAlgorithm(sig: Element): string | null {
+	const si = child(sig, NS.ds, 'SignedInfo');
+	const uris = [
+		attr(child(si, NS.ds, 'CanonicalizationMethod'), 'Algorithm') ?? '',
+		attr(child(si, NS.ds, 'SignatureMethod'), 'Algorithm') ?? '',
+		...children(si, NS.ds, 'Reference').flatMap((r) => [
+			...children(child(r, NS.ds, 'Transforms'), NS.ds, 'Transform').map(
+				(t) => attr(t, 'Algorithm') ?? '',
+			),
+			attr(child(r, NS.ds, 'DigestMethod'), 'Algorithm') ?? '',
+		]),
+	];
+	return uris.find((u) => !specDefinedAlgorithm(u)) ?? null;
 }
 
 const STEP_OF: Record<FailureKind, FailedStep> = {

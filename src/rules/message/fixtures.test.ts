@@ -94,6 +94,53 @@ describe('rules over real messages', () => {
 		expect(rule && runRule(rule, facts)).toHaveLength(count);
 	});
 
+	// A signature that could not be verified covers nothing, and says why; a URI no specification
+	// defines is invalid, not unverifiable. The WSS4J message is edited after signing: only the
+	// SignatureMethod's Algorithm changes.
+	const RSA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+	async function withSignatureMethod(file: string, uri: string) {
+		const edited = (name: string) =>
+			name === file
+				? new TextEncoder().encode(new TextDecoder().decode(read(name)).replace(RSA256, uri))
+				: read(name);
+		const { facts } = await runSignatureStage(edited, [file]);
+		const ids = message.filter((r) => runRule(r, facts).length > 0).map((r) => r.meta.id);
+		return { sig: facts.signatures[0], ids, facts };
+	}
+
+	it('a signature method no specification defines makes the signature invalid', async () => {
+		const { sig, ids } = await withSignatureMethod(
+			'wss4j-soap11-rsa-bst.xml',
+			'http://example.invalid/bogus-sig',
+		);
+		expect(sig?.valid).toBe(false);
+		expect(sig?.undefinedAlgorithm).toBe('http://example.invalid/bogus-sig');
+		expect(ids).toContain('WSS-SIGNATURE-INVALID');
+	});
+
+	it('a specified signature method we do not implement: cannot verify, and covers nothing', async () => {
+		const ed448 = 'http://www.w3.org/2021/04/xmldsig-more#eddsa-ed448';
+		const { sig, ids, facts } = await withSignatureMethod('wss4j-soap11-rsa-bst.xml', ed448);
+		expect(sig?.valid).toBeNull();
+		expect(sig?.undefinedAlgorithm).toBeUndefined();
+		expect(ids).not.toContain('WSS-SIGNATURE-INVALID');
+		for (const id of ['WSS-SIGNER-UNKNOWN', 'WSS-BODY-NOT-SIGNED', 'WSS-TIMESTAMP-NOT-SIGNED'])
+			expect(ids, `${id} should fire`).toContain(id);
+		const body = message.find((r) => r.meta.id === 'WSS-BODY-NOT-SIGNED');
+		expect(body && runRule(body, facts)[0]?.evidence).toMatch(
+			/references the Body but could not be verified \(signature method .*eddsa-ed448 is not supported\)/,
+		);
+	});
+
+	it('a signer certificate that was not supplied: the Body is not shown to be signed', async () => {
+		const ids = await ruleIds('wss4j-soap11-rsa-ski.xml');
+		expect(ids).toContain('WSS-SIGNER-UNKNOWN');
+		expect(ids).toContain('WSS-BODY-NOT-SIGNED');
+		expect(await ruleIds('wss4j-soap11-rsa-ski.xml', ['rsa.cer'])).not.toContain(
+			'WSS-BODY-NOT-SIGNED',
+		);
+	});
+
 	it('a Timestamp is stale when the file is dated a day after it was created', async () => {
 		const { facts } = await runSignatureStage(read, ['wss4j-soap11-rsa-bst.xml'], {
 			// the fixture's wsu:Created is 2026-11-22T11:04:39.959Z: a fixed file date a day later

@@ -22,8 +22,13 @@ export function envelopeSignatures(facts: AnalysisFacts, env: EnvelopeFacts): Si
 	);
 }
 
-/** Core (non-manifest) references that resolved to exactly one element. */
+/**
+ * Core (non-manifest) references that resolved to exactly one element. A signature that could not
+ * be verified (valid null: key absent, content still encrypted, algorithm not implemented) covers
+ * nothing: its references are only claims until it is checked.
+ */
 export function resolvedReferences(sig: SignatureFacts): ReferenceFacts[] {
+	if (sig.valid === null) return [];
 	return sig.references.filter(
 		(r) => !r.inManifest && !r.duplicateId && (r.targetPath !== null || r.wholeDocument),
 	);
