@@ -314,6 +314,7 @@ export function buildReport(
 				target: r.target,
 				digestAlgorithm: r.digestAlgorithm,
 				digestValid: r.digestValid,
+				coversWholeTarget: !r.narrowedBy?.length,
 			})),
 			signerCertSha256: s.signerCertSha256,
 			keySource: s.keySource,

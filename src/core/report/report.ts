@@ -108,6 +108,11 @@ export interface ReportSignatureReference {
 	target: string | null;
 	digestAlgorithm: string;
 	digestValid: boolean | null;
+	/**
+	 * Added field: false when a transform (XPath, XPath Filter 2.0, XSLT…) keeps only part of the
+	 * target, so `target` is referenced but not signed as a whole. Always present in an export.
+	 */
+	coversWholeTarget?: boolean;
 }
 
 export type KeySource =

@@ -280,8 +280,8 @@ export const stage: Stage = async (facts, ctx) => {
 
 /**
  * The document's SAML assertions with who signed them (a signature that verifies and covers the
- * assertion itself, an enclosing Response, or the whole document) and whether a consumer reads
- * them; the same facts go to the envelope's assertions.
+ * assertion itself, an enclosing Response, or the whole document, with no transform that leaves
+ * part of it out) and whether a consumer reads them; the same facts go to the envelope's assertions.
  */
 export function samlFacts(doc: Document, sigs: readonly SignatureFacts[]): SamlAssertionFacts[] {
 	const list = samlAssertions(doc);
@@ -295,6 +295,8 @@ export function samlFacts(doc: Document, sigs: readonly SignatureFacts[]): SamlA
 			const covers = s.references.some(
 				(r) =>
 					!r.inManifest &&
+					// an XPath or Filter 2.0 transform may leave the Subject out: not the assertion signed
+					!r.narrowedBy?.length &&
 					(r.wholeDocument ||
 						[r.targetPath, r.tokenPath].some(
 							(p) => !!p && (a.path === p || a.path.startsWith(p + '/')),

@@ -447,6 +447,8 @@ class SignatureVerifier {
 		try {
 			const transforms = children(child(el, NS.ds, 'Transforms'), NS.ds, 'Transform');
 			ref.transforms = transforms.map((t) => attr(t, 'Algorithm') ?? '');
+			const narrowing = transforms.filter((t) => narrows(attr(t, 'Algorithm') ?? ''));
+			if (narrowing.length) ref.narrowedBy = narrowing.map(describeTransform);
 			const limit = this.opts.digestBudget ?? MAX_DIGESTED_BYTES;
 			const spent = digested.get(this.opts.keys) ?? 0;
 			if (spent >= limit) {
@@ -742,6 +744,30 @@ class SignatureVerifier {
 				"the SignatureValue does not verify with the signer's key: SignedInfo changed or another key signed it",
 		);
 	}
+}
+
+/**
+ * Whether a transform can leave part of its input out: everything but enveloped-signature (which
+ * removes only the signature itself), the canonicalizations and the STR-Transform (which replaces
+ * the reference with the whole token it names).
+ */
+function narrows(alg: string): boolean {
+	return alg !== T.enveloped && alg !== T.str && c14nMode(alg) === null;
+}
+
+/** A narrowing transform in words: its URI and the expression that decides what it keeps. */
+function describeTransform(t: Element): string {
+	const alg = attr(t, 'Algorithm') ?? '(no Algorithm)';
+	const exprs = [
+		...children(t, NS.ds, 'XPath'),
+		...children(t, T.filter2, 'XPath'),
+		...children(t, T.xptr, 'XPointer'),
+	].map((x) => {
+		const filter = attr(x, 'Filter');
+		const text = trimmedText(x).replace(/\s+/g, ' ');
+		return filter ? `${filter} ${text}` : text;
+	});
+	return exprs.length ? `${alg} (${exprs.join('; ')})` : alg;
 }
 
 /**

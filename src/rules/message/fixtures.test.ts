@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analyze';
 import { runSignatureStage, type FixtureReader } from '../../core/soap/testing';
 import { runRule } from '../testing';
 import { rules as message } from './index';
@@ -139,6 +140,35 @@ describe('rules over real messages', () => {
 		expect(await ruleIds('wss4j-soap11-rsa-ski.xml', ['rsa.cer'])).not.toContain(
 			'WSS-BODY-NOT-SIGNED',
 		);
+	});
+
+	// xmlsec1 signed URI="" through an XPath transform that keeps only the Order; the note beside it
+	// was edited after signing (scripts/fixtures/saml/partial-signature.sh). The signature verifies,
+	// as xmlsec1 says, but the document is not signed as a whole: the report must say so.
+	it('a reference whose XPath transform keeps only part of the document', async () => {
+		const file = 'xmlsec1-xpath-partial-document-note-edited.xml';
+		const result = await new Analyzer().run(
+			{
+				files: [{ id: 'a', name: file, bytes: read(file) }],
+				passwords: {},
+				entryPasswords: {},
+				settings: { trustAnchors: [], truststoreInputs: [], rawKeys: [] },
+			},
+			() => undefined,
+			new AbortController().signal,
+		);
+		const { signatures, findings } = result.report;
+		expect(signatures.map((s) => s.verdict)).toEqual(['valid']);
+		expect(signatures[0]?.references).toMatchObject([
+			{ uri: '', target: 'Orders', coversWholeTarget: false },
+		]);
+		const partial = findings.find((f) => f.ruleId === 'XSW-NON-BSP-SIGNATURE-STRUCTURE');
+		expect(partial?.severity).toBe('medium');
+		expect(partial?.evidence).toMatch(
+			/reference URI="" signs only part of Orders \(\/Orders\): .*REC-xpath-19991116 \(ancestor-or-self::o:Order\)/,
+		);
+		const whole = await runSignatureStage(read, ['xmlsec1-enveloped-rsa-x509.xml']);
+		expect(whole.facts.signatures[0]?.references[0]?.narrowedBy).toBeUndefined();
 	});
 
 	it('a Timestamp is stale when the file is dated a day after it was created', async () => {
