@@ -319,6 +319,8 @@ export function buildReport(
 			signerCertSha256: s.signerCertSha256,
 			keySource: s.keySource,
 			...(s.error ? { error: s.error } : {}),
+			chainTrusted: s.chainTrusted ?? null,
+			...(s.chainTrusted === false && s.chainError ? { chainError: s.chainError } : {}),
 		})),
 		decryptions: facts.decryptions.map((d) => ({
 			inputName: d.inputName,

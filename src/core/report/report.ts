@@ -139,6 +139,15 @@ export interface ReportSignature {
 	signerCertSha256: string | null;
 	keySource: KeySource;
 	error?: string;
+	/**
+	 * Added field: the signer against the trust anchors given. true: it chains to one; false: it
+	 * does not (or is a bare key with no certificate); null: not evaluated, because no anchor was
+	 * given or nothing identified the signer. A valid signature with null authenticates nobody.
+	 * Optional in facts; always present in an exported report.
+	 */
+	chainTrusted?: boolean | null;
+	/** Added field: why chainTrusted is false. */
+	chainError?: string;
 }
 
 export interface ReportDecryption {

@@ -123,6 +123,19 @@ export function reconcile(results: readonly DocResult[]): Set<VerifiedSignature>
 	return dropped;
 }
 
+/**
+ * A signer known only by a bare public key the message carries (ds:KeyValue, DEREncodedKeyValue)
+ * has no certificate, so it cannot chain to the trust anchors that were given: anyone can sign
+ * with a key of their own and put it there. A key the user dropped ('uploaded') is pinned by that
+ * choice and left alone.
+ */
+function bareKeyAgainstAnchors(s: SignatureFacts): void {
+	if (s.keySource !== 'KeyValue' || s.signerCertSha256 !== null || s.chainTrusted !== null) return;
+	s.chainTrusted = false;
+	s.chainError =
+		'the signer is a bare public key from ds:KeyValue with no certificate, so it cannot chain to the supplied trust anchors';
+}
+
 /** Envelope model and signature verification over every XML document (original and decrypted). */
 export const stage: Stage = async (facts, ctx) => {
 	// no XML dropped: no signature to check, and no reason to decode every certificate (cacerts)
@@ -204,6 +217,7 @@ export const stage: Stage = async (facts, ctx) => {
 		for (const s of kept) {
 			markPositions(s.facts, env);
 			s.facts.duplicateIds = verification.idMap.duplicates;
+			if (anchors.length) bareKeyAgainstAnchors(s.facts);
 			indexed.push({ index: facts.signatures.length, facts: s.facts });
 			facts.signatures.push(s.facts);
 		}

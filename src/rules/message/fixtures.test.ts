@@ -171,6 +171,62 @@ describe('rules over real messages', () => {
 		expect(whole.facts.signatures[0]?.references[0]?.narrowedBy).toBeUndefined();
 	});
 
+	// xmlsec1 signed with KeyValue only: the key is the message's own, no certificate names it
+	it('a KeyValue-only signer with a trust anchor given does not chain to it', async () => {
+		const { facts } = await runSignatureStage(read, ['xmlsec1-enveloped-rsa-keyvalue.xml'], {
+			anchors: ['ca.cer'],
+		});
+		expect(facts.signatures[0]).toMatchObject({ valid: true, chainTrusted: false });
+		const untrusted = message.find((r) => r.meta.id === 'WSS-SIGNER-UNTRUSTED');
+		expect(untrusted && runRule(untrusted, facts)[0]?.evidence).toMatch(
+			/bare public key from ds:KeyValue with no certificate/,
+		);
+		const without = await runSignatureStage(read, ['xmlsec1-enveloped-rsa-keyvalue.xml']);
+		expect(without.facts.signatures[0]?.chainTrusted).toBeNull();
+	});
+
+	// a certificate in the message and no anchor: the signature verifies, nobody is authenticated
+	it('a certificate signer with no trust anchor given: the report says the signer is not authenticated', async () => {
+		const file = 'xmlsec1-enveloped-rsa-x509.xml';
+		const analyze = async (trustAnchors: string[], extra: string[]) =>
+			(
+				await new Analyzer().run(
+					{
+						files: [file, ...extra].map((name, i) => ({ id: `f${i}`, name, bytes: read(name) })),
+						passwords: {},
+						entryPasswords: {},
+						settings: { trustAnchors, truststoreInputs: [], rawKeys: [] },
+					},
+					() => undefined,
+					new AbortController().signal,
+				)
+			).report;
+		const report = await analyze([], []);
+		expect(report.signatures).toMatchObject([{ verdict: 'valid', chainTrusted: null }]);
+		const raw = report.findings.find((f) => f.ruleId === 'WSS-KEYINFO-RAW-KEY');
+		expect(raw?.evidence).toMatch(
+			/no trust anchor was given, so the signer is not authenticated: add the issuing CA/,
+		);
+	});
+
+	// xmlsec's vector: the signer's X509Data sits in the document and KeyInfo reaches it through
+	// a ds:RetrievalMethod; the certificate is still the message's own (BSP R5417)
+	it('X509Data reached through ds:RetrievalMethod is a raw key too', async () => {
+		const dir = resolve(
+			import.meta.dirname,
+			'../../../tests/vectors/corpus/xmlsec/aleksey-xmldsig-01',
+		);
+		const file = 'enveloping-sha256-rsa2048-retrieval-method-x509-data.xml';
+		const { facts } = await runSignatureStage(
+			(name) => new Uint8Array(readFileSync(resolve(dir, name))),
+			[file],
+		);
+		expect(facts.signatures[0]).toMatchObject({ valid: true, rawKeyInKeyInfo: true });
+		expect(facts.signatures[0]?.keyInfoForms).toContain('ds:RetrievalMethod');
+		const ids = message.filter((r) => runRule(r, facts).length > 0).map((r) => r.meta.id);
+		expect(ids).toContain('WSS-KEYINFO-RAW-KEY');
+	});
+
 	it('a Timestamp is stale when the file is dated a day after it was created', async () => {
 		const { facts } = await runSignatureStage(read, ['wss4j-soap11-rsa-bst.xml'], {
 			// the fixture's wsu:Created is 2026-11-22T11:04:39.959Z: a fixed file date a day later
