@@ -373,10 +373,13 @@ export function buildReport(
 				target: r.target,
 				digestAlgorithm: r.digestAlgorithm,
 				digestValid: r.digestValid,
+				coversWholeTarget: !r.narrowedBy?.length,
 			})),
 			signerCertSha256: s.signerCertSha256,
 			keySource: s.keySource,
 			...(s.error ? { error: s.error } : {}),
+			chainTrusted: s.chainTrusted ?? null,
+			...(s.chainTrusted === false && s.chainError ? { chainError: s.chainError } : {}),
 		})),
 		decryptions: facts.decryptions.map((d) => ({
 			inputName: d.inputName,

@@ -121,6 +121,11 @@ export interface ReportSignatureReference {
 	target: string | null;
 	digestAlgorithm: string;
 	digestValid: boolean | null;
+	/**
+	 * Added field: false when a transform (XPath, XPath Filter 2.0, XSLT…) keeps only part of the
+	 * target, so `target` is referenced but not signed as a whole. Always present in an export.
+	 */
+	coversWholeTarget?: boolean;
 }
 
 export type KeySource =
@@ -147,6 +152,15 @@ export interface ReportSignature {
 	signerCertSha256: string | null;
 	keySource: KeySource;
 	error?: string;
+	/**
+	 * Added field: the signer against the trust anchors given. true: it chains to one; false: it
+	 * does not (or is a bare key with no certificate); null: not evaluated, because no anchor was
+	 * given or nothing identified the signer. A valid signature with null authenticates nobody.
+	 * Optional in facts; always present in an exported report.
+	 */
+	chainTrusted?: boolean | null;
+	/** Added field: why chainTrusted is false. */
+	chainError?: string;
 }
 
 export interface ReportDecryption {

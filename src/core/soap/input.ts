@@ -123,6 +123,19 @@ export function reconcile(results: readonly DocResult[]): Set<VerifiedSignature>
 	return dropped;
 }
 
+/**
+ * A signer known only by a bare public key the message carries (ds:KeyValue, DEREncodedKeyValue)
+ * has no certificate, so it cannot chain to the trust anchors that were given: anyone can sign
+ * with a key of their own and put it there. A key the user dropped ('uploaded') is pinned by that
+ * choice and left alone.
+ */
+function bareKeyAgainstAnchors(s: SignatureFacts): void {
+	if (s.keySource !== 'KeyValue' || s.signerCertSha256 !== null || s.chainTrusted !== null) return;
+	s.chainTrusted = false;
+	s.chainError =
+		'the signer is a bare public key from ds:KeyValue with no certificate, so it cannot chain to the supplied trust anchors';
+}
+
 /** Envelope model and signature verification over every XML document (original and decrypted). */
 export const stage: Stage = async (facts, ctx) => {
 	// no XML dropped: no signature to check, and no reason to decode every certificate (cacerts)
@@ -204,6 +217,7 @@ export const stage: Stage = async (facts, ctx) => {
 		for (const s of kept) {
 			markPositions(s.facts, env);
 			s.facts.duplicateIds = verification.idMap.duplicates;
+			if (anchors.length) bareKeyAgainstAnchors(s.facts);
 			indexed.push({ index: facts.signatures.length, facts: s.facts });
 			facts.signatures.push(s.facts);
 		}
@@ -280,8 +294,8 @@ export const stage: Stage = async (facts, ctx) => {
 
 /**
  * The document's SAML assertions with who signed them (a signature that verifies and covers the
- * assertion itself, an enclosing Response, or the whole document) and whether a consumer reads
- * them; the same facts go to the envelope's assertions.
+ * assertion itself, an enclosing Response, or the whole document, with no transform that leaves
+ * part of it out) and whether a consumer reads them; the same facts go to the envelope's assertions.
  */
 export function samlFacts(doc: Document, sigs: readonly SignatureFacts[]): SamlAssertionFacts[] {
 	const list = samlAssertions(doc);
@@ -295,6 +309,8 @@ export function samlFacts(doc: Document, sigs: readonly SignatureFacts[]): SamlA
 			const covers = s.references.some(
 				(r) =>
 					!r.inManifest &&
+					// an XPath or Filter 2.0 transform may leave the Subject out: not the assertion signed
+					!r.narrowedBy?.length &&
 					(r.wholeDocument ||
 						[r.targetPath, r.tokenPath].some(
 							(p) => !!p && (a.path === p || a.path.startsWith(p + '/')),

@@ -69,7 +69,9 @@ export function signedTree(
 		index,
 		own: facts.path,
 		targets: facts.references
-			.filter((r) => r.digestValid !== null && !r.inManifest)
+			// a reference whose transforms keep only part of its target marks none of it signed:
+			// the tree cannot show which part they keep
+			.filter((r) => r.digestValid !== null && !r.inManifest && !r.narrowedBy?.length)
 			// an STR-Transform signs the token its SecurityTokenReference names, too
 			.flatMap((r) =>
 				r.wholeDocument

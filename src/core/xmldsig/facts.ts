@@ -48,6 +48,14 @@ export interface ReferenceFacts extends ReportSignatureReference {
 	tokenPath?: string;
 	/** The target holds xenc:EncryptedData no dropped key opened (sign-then-encrypt). */
 	stillEncrypted?: boolean;
+	/**
+	 * Transforms that keep only part of the target (XPath, XPath Filter 2.0, XSLT, base64,
+	 * XPointer), each with its expression when it has one: the digest then covers what they
+	 * keep, not the whole element, so the element does not count as signed ("see what is
+	 * signed", XML-DSig 1.1 §8.1.3). Absent when the transforms are only enveloped-signature,
+	 * canonicalization and STR-Transform.
+	 */
+	narrowedBy?: string[];
 }
 
 /** The step of XML-DSig core validation that decided an invalid or cannot-verify verdict. */
@@ -68,6 +76,11 @@ export interface SignatureFacts extends ReportSignature {
 	/** null: not checked; true/false: signature value (and every digest) with the resolved key. */
 	cryptoValid: boolean | null;
 	failureKind?: FailureKind;
+	/**
+	 * An algorithm URI of SignedInfo that no specification defines (spec-algorithms.ts): no
+	 * verifier can compute it, so the signature is invalid rather than "cannot verify".
+	 */
+	undefinedAlgorithm?: string;
 	/** Which step failed (set whenever valid is not true). */
 	failedStep?: FailedStep;
 	/**

@@ -151,14 +151,16 @@ class Resolver {
 
 	async keyInfo(ki: Element): Promise<void> {
 		if (++this.depth > 4) return;
-		for (const el of childElements(ki)) await this.item(el, true);
+		for (const el of childElements(ki)) await this.item(el);
 	}
 
-	private async item(el: Element, topLevel: boolean): Promise<void> {
+	private async item(el: Element): Promise<void> {
 		const name = localName(el);
 		if (is(el, NS.wsse, 'SecurityTokenReference')) return this.str(el);
 		if (el.namespaceURI === NS.ds && name === 'X509Data') {
-			if (topLevel) this.res.rawKey = true;
+			// the message brings its signer's certificate, whether KeyInfo holds it or a
+			// RetrievalMethod points at it: the key is the message's own (BSP R5417)
+			this.res.rawKey = true;
 			return this.x509Data(el, 'ds:X509Data');
 		}
 		if (el.namespaceURI === NS.ds && name === 'KeyValue') {
@@ -233,7 +235,7 @@ class Resolver {
 		const target = this.byUri(uri);
 		if (!target) return;
 		if (is(target, NS.ds, 'KeyInfo')) await this.keyInfo(target);
-		else await this.item(target, false);
+		else await this.item(target);
 	}
 
 	private keyName(name: string): void {

@@ -44,6 +44,7 @@ import { canonicalizeFilteredBytes } from './c14n-filtered';
 import { digestNodeSet } from './stream-digest';
 import { bstCanonical, keyIdentifierCertificate, x509DataCertificate } from './str-dereference';
 import { evaluateXPathFilter, evaluateFilter2, XPATH_UNSUPPORTED } from './xpath';
+import { specDefinedAlgorithm } from './spec-algorithms';
 import { hasCode, InputError, ParseError, reasonOf, UnsupportedError } from '../errors';
 
 const T = {
@@ -446,6 +447,8 @@ class SignatureVerifier {
 		try {
 			const transforms = children(child(el, NS.ds, 'Transforms'), NS.ds, 'Transform');
 			ref.transforms = transforms.map((t) => attr(t, 'Algorithm') ?? '');
+			const narrowing = transforms.filter((t) => narrows(attr(t, 'Algorithm') ?? ''));
+			if (narrowing.length) ref.narrowedBy = narrowing.map(describeTransform);
 			const limit = this.opts.digestBudget ?? MAX_DIGESTED_BYTES;
 			const spent = digested.get(this.opts.keys) ?? 0;
 			if (spent >= limit) {
@@ -546,7 +549,8 @@ class SignatureVerifier {
 		const fail = (kind: FailureKind, message: string, step?: FailedStep): SignatureFacts => {
 			facts.valid = false;
 			// cannot verify: the key is absent, the content still encrypted, or an algorithm or
-			// transform this analyzer does not implement (that says nothing about the signature)
+			// transform a specification defines and this analyzer does not implement (that says
+			// nothing about the signature)
 			const unknown =
 				kind === 'key-not-found' || kind === 'still-encrypted' || kind === 'unsupported-algorithm';
 			facts.cryptoValid = unknown ? null : false;
@@ -554,6 +558,15 @@ class SignatureVerifier {
 			facts.failureKind = kind;
 			facts.failedStep = step ?? STEP_OF[kind];
 			facts.error = message;
+			// a URI no specification defines names no computation: no verifier can validate the
+			// signature (xmlsec1 and Santuario refuse it too), so it is invalid, not unverifiable
+			const undefinedUri =
+				kind === 'unsupported-algorithm' && facts.valid === null ? undefinedAlgorithm(sig) : null;
+			if (undefinedUri !== null) {
+				facts.valid = false;
+				facts.undefinedAlgorithm = undefinedUri;
+				facts.error = `${message}: no specification defines the algorithm ${undefinedUri || '(empty)'}, so core validation (XML-DSig 1.1 §3.2) cannot succeed for any verifier`;
+			}
 			return facts;
 		};
 		// structure before crypto: what the XML Signature schema forbids is invalid whatever the keys
@@ -731,6 +744,49 @@ class SignatureVerifier {
 				"the SignatureValue does not verify with the signer's key: SignedInfo changed or another key signed it",
 		);
 	}
+}
+
+/**
+ * Whether a transform can leave part of its input out: everything but enveloped-signature (which
+ * removes only the signature itself), the canonicalizations and the STR-Transform (which replaces
+ * the reference with the whole token it names).
+ */
+function narrows(alg: string): boolean {
+	return alg !== T.enveloped && alg !== T.str && c14nMode(alg) === null;
+}
+
+/** A narrowing transform in words: its URI and the expression that decides what it keeps. */
+function describeTransform(t: Element): string {
+	const alg = attr(t, 'Algorithm') ?? '(no Algorithm)';
+	const exprs = [
+		...children(t, NS.ds, 'XPath'),
+		...children(t, T.filter2, 'XPath'),
+		...children(t, T.xptr, 'XPointer'),
+	].map((x) => {
+		const filter = attr(x, 'Filter');
+		const text = trimmedText(x).replace(/\s+/g, ' ');
+		return filter ? `${filter} ${text}` : text;
+	});
+	return exprs.length ? `${alg} (${exprs.join('; ')})` : alg;
+}
+
+/**
+ * The first algorithm URI of SignedInfo (canonicalization, signature method, each core reference's
+ * transforms and digest method) that no specification defines, or null when all are defined.
+ */
+function undefinedAlgorithm(sig: Element): string | null {
+	const si = child(sig, NS.ds, 'SignedInfo');
+	const uris = [
+		attr(child(si, NS.ds, 'CanonicalizationMethod'), 'Algorithm') ?? '',
+		attr(child(si, NS.ds, 'SignatureMethod'), 'Algorithm') ?? '',
+		...children(si, NS.ds, 'Reference').flatMap((r) => [
+			...children(child(r, NS.ds, 'Transforms'), NS.ds, 'Transform').map(
+				(t) => attr(t, 'Algorithm') ?? '',
+			),
+			attr(child(r, NS.ds, 'DigestMethod'), 'Algorithm') ?? '',
+		]),
+	];
+	return uris.find((u) => !specDefinedAlgorithm(u)) ?? null;
 }
 
 const STEP_OF: Record<FailureKind, FailedStep> = {

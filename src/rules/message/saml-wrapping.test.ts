@@ -292,3 +292,50 @@ describe('an encrypted signed assertion (python-xmlsec encrypts the xmlsec1-sign
 		]);
 	});
 });
+
+// xmlsec1 signs an assertion with an XPath (or Filter 2.0 subtract) transform that leaves
+// saml:Subject out (scripts/fixtures/saml/partial-signature.sh); the "-nameid-edited" copies have
+// the NameID changed to admin@example.com after signing, which xmlsec1 still accepts. The
+// signature verifies, but the assertion is not signed as a whole: it must not count as signed and
+// the transform must be reported.
+describe('assertion signed through a transform that leaves the Subject out', () => {
+	const samlOf = async (file: string) => {
+		const { facts } = await run(file);
+		const detail = facts.inputs.find((i) => i.name === file)?.detail;
+		return { facts, saml: detail?.area === 'message' ? (detail.data.saml ?? []) : [] };
+	};
+	it.each([
+		[
+			'xmlsec1-saml2-xpath-subject-unsigned.xml',
+			'alice@example.com',
+			/REC-xpath-19991116 \(not\(ancestor-or-self::saml:Subject\)\)/,
+		],
+		[
+			'xmlsec1-saml2-xpath-subject-unsigned-nameid-edited.xml',
+			'admin@example.com',
+			/REC-xpath-19991116/,
+		],
+		[
+			'xmlsec1-saml2-filter2-subject-unsigned.xml',
+			'alice@example.com',
+			/xmldsig-filter2 \(subtract \/\/saml:Subject\)/,
+		],
+		[
+			'xmlsec1-saml2-filter2-subject-unsigned-nameid-edited.xml',
+			'admin@example.com',
+			/xmldsig-filter2/,
+		],
+	])('%s', async (file, subject, transform) => {
+		const { facts, saml } = await samlOf(file);
+		expect(facts.signatures.map((s) => s.valid)).toEqual([true]);
+		expect(saml.map((a) => [a.subject, a.signedBy ?? null])).toEqual([[subject, null]]);
+		const hits = runRule(
+			message.find((r) => r.meta.id === 'XSW-NON-BSP-SIGNATURE-STRUCTURE')!,
+			facts,
+		);
+		expect(hits).toHaveLength(1);
+		expect(hits[0]).toMatchObject({ severity: 'medium', effect: 'cap B' });
+		expect(hits[0]?.evidence).toMatch(transform);
+		expect(hits[0]?.evidence).toMatch(/signs only part of saml:Assertion .*SAML core §5\.4\.4/);
+	});
+});

@@ -35,6 +35,25 @@ RuleTester.run(rule, {
 	],
 	invalid: [
 		{
+			name: 'the only signature over the Body could not be verified',
+			facts: facts({
+				envelopes: [envFacts()],
+				signatures: [sigFacts({ valid: null, failureKind: 'key-not-found', error: 'key absent' })],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-BODY-NOT-SIGNED',
+					severity: 'high',
+					effect: 'cap C',
+					inputName: 'msg.xml',
+					subject: '/soapenv:Envelope/soapenv:Body',
+					evidence:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature) references the Body but could not be verified (key absent), so nothing shows the Body is signed',
+					title: 'The SOAP Body is not shown to be signed: its signature could not be verified',
+				},
+			],
+		},
+		{
 			name: 'only the Timestamp signed',
 			facts: facts({ envelopes: [envFacts()], signatures: [sigFacts({ references: [tsRef()] })] }),
 			findings: [

@@ -1,7 +1,12 @@
 // WSS-BODY-NOT-SIGNED: the message is signed but no reference resolves uniquely to the soap:Body
 // the service processes (the Envelope's direct child) or its sole payload child. The sharpest case:
 // a signature that verifies over a Body moved elsewhere (wrapping).
-import { bodySigned, effectiveEnvelopes, envelopeSignatures } from './helpers/coverage';
+import {
+	bodySigned,
+	effectiveEnvelopes,
+	envelopeSignatures,
+	signatureSubject,
+} from './helpers/coverage';
 import type { Rule } from '../rule';
 
 export const wssBodyNotSigned: Rule = {
@@ -26,6 +31,23 @@ export const wssBodyNotSigned: Rule = {
 					s.valid === true &&
 					s.references.some((r) => r.targetKind === 'body' && r.targetPath !== env.bodyPath),
 			);
+			// a signature that names the Body but could not be checked: say why, not "not signed"
+			const unchecked = elsewhere
+				? undefined
+				: sigs.find(
+						(s) => s.valid === null && s.references.some((r) => r.targetPath === env.bodyPath),
+					);
+			if (unchecked) {
+				report({
+					severity: 'high',
+					effect: 'cap C',
+					inputName: env.inputName,
+					subject: env.bodyPath ?? 'soap:Body',
+					evidence: `${signatureSubject(unchecked)} references the Body but could not be verified (${unchecked.error ?? 'not checked'}), so nothing shows the Body is signed`,
+					title: 'The SOAP Body is not shown to be signed: its signature could not be verified',
+				});
+				continue;
+			}
 			report({
 				severity: 'high',
 				effect: 'cap C',

@@ -27,7 +27,8 @@ RuleTester.run(rule, {
 					inputName: 'msg.xml',
 					subject:
 						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
-					evidence: 'ds:KeyInfo holds ds:KeyValue/RSAKeyValue',
+					evidence:
+						'ds:KeyInfo holds ds:KeyValue/RSAKeyValue; no trust anchor was given, so the signer is not authenticated: add the issuing CA (--trust, or a truststore on the page) to check it',
 				},
 			],
 		},
@@ -44,7 +45,32 @@ RuleTester.run(rule, {
 					inputName: 'msg.xml',
 					subject:
 						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
-					evidence: 'ds:KeyInfo holds ds:X509Data',
+					evidence:
+						'ds:KeyInfo holds ds:X509Data; no trust anchor was given, so the signer is not authenticated: add the issuing CA (--trust, or a truststore on the page) to check it',
+				},
+			],
+		},
+		{
+			name: 'KeyValue with trust anchors given (the chain verdict is WSS-SIGNER-UNTRUSTED)',
+			facts: facts({
+				trustAnchors: ['aa'.repeat(32)],
+				signatures: [
+					sigFacts({
+						rawKeyInKeyInfo: true,
+						keyInfoForms: ['ds:KeyValue/RSAKeyValue'],
+						chainTrusted: false,
+					}),
+				],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-KEYINFO-RAW-KEY',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'ds:KeyInfo holds ds:KeyValue/RSAKeyValue',
 				},
 			],
 		},

@@ -22,7 +22,12 @@ export const wssKeyinfoRawKey: Rule = {
 				effect: 'cap B',
 				inputName: s.inputName,
 				subject: signatureSubject(s),
-				evidence: `ds:KeyInfo holds ${s.keyInfoForms.filter((f) => f.startsWith('ds:') || f.startsWith('dsig11:')).join(', ')}`,
+				evidence: `ds:KeyInfo holds ${s.keyInfoForms.filter((f) => f.startsWith('ds:') || f.startsWith('dsig11:')).join(', ')}${
+					// the signature verifies with the key it brings: without an anchor nothing says whose it is
+					s.valid === true && s.chainTrusted === null && facts.trustAnchors.length === 0
+						? '; no trust anchor was given, so the signer is not authenticated: add the issuing CA (--trust, or a truststore on the page) to check it'
+						: ''
+				}`,
 			});
 		}
 	},

@@ -19,6 +19,30 @@ RuleTester.run(rule, {
 	],
 	invalid: [
 		{
+			name: 'an algorithm URI no specification defines',
+			facts: facts({
+				signatures: [
+					sigFacts({
+						valid: false,
+						failureKind: 'unsupported-algorithm',
+						undefinedAlgorithm: 'http://example.invalid/sig',
+						error: 'no specification defines it',
+					}),
+				],
+			}),
+			findings: [
+				{
+					ruleId: 'WSS-SIGNATURE-INVALID',
+					severity: 'critical',
+					effect: 'F',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: 'no specification defines it',
+				},
+			],
+		},
+		{
 			name: 'digest mismatch',
 			facts: facts({
 				signatures: [sigFacts({ valid: false, failureKind: 'digest-mismatch', error: 'digest' })],

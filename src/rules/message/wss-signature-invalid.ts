@@ -1,5 +1,6 @@
 // WSS-SIGNATURE-INVALID: a ds:Signature whose value or a reference digest does not verify with
-// the resolved key (also a reference that does not resolve: missing or duplicated ID).
+// the resolved key (also a reference that does not resolve: missing or duplicated ID, and an
+// algorithm URI no specification defines, which no verifier can validate).
 import { signatureSubject } from './helpers/coverage';
 import type { Rule } from '../rule';
 
@@ -17,7 +18,11 @@ export const wssSignatureInvalid: Rule = {
 	},
 	check(facts, report) {
 		for (const s of facts.signatures) {
-			if (s.valid !== false || !KINDS.has(s.failureKind ?? '')) continue;
+			if (
+				s.valid !== false ||
+				!(KINDS.has(s.failureKind ?? '') || s.undefinedAlgorithm !== undefined)
+			)
+				continue;
 			report({
 				severity: 'critical',
 				effect: 'F',

@@ -20,6 +20,70 @@ RuleTester.run(rule, {
 	],
 	invalid: [
 		{
+			name: 'SAML assertion signature through an XPath transform that leaves the Subject out',
+			facts: facts({
+				signatures: [
+					sigFacts({
+						inAssertion: true,
+						inSecurityHeader: false,
+						references: [
+							refFacts({
+								uri: '#a1',
+								target: 'saml:Assertion',
+								targetPath: '/samlp:Response/saml:Assertion',
+								transforms: [XPATH],
+								narrowedBy: [`${XPATH} (not(ancestor-or-self::saml:Subject))`],
+							}),
+						],
+					}),
+				],
+			}),
+			findings: [
+				{
+					ruleId: 'XSW-NON-BSP-SIGNATURE-STRUCTURE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: `reference "#a1" signs only part of saml:Assertion (/samlp:Response/saml:Assertion): ${XPATH} (not(ancestor-or-self::saml:Subject)) keeps part of it, and what it leaves out can change without breaking the signature (SAML core §5.4.4 allows only enveloped-signature and exc-c14n in an assertion signature)`,
+					title: 'SAML assertion only partly signed: a transform leaves part of it out',
+				},
+			],
+		},
+		{
+			name: 'plain document signed through an XPath transform',
+			facts: facts({
+				signatures: [
+					sigFacts({
+						inSecurityHeader: false,
+						references: [
+							refFacts({
+								uri: '',
+								target: 'Orders',
+								targetPath: '/Orders',
+								wholeDocument: true,
+								transforms: [XPATH],
+								narrowedBy: [`${XPATH} (ancestor-or-self::o:Order)`],
+							}),
+						],
+					}),
+				],
+			}),
+			findings: [
+				{
+					ruleId: 'XSW-NON-BSP-SIGNATURE-STRUCTURE',
+					severity: 'medium',
+					effect: 'cap B',
+					inputName: 'msg.xml',
+					subject:
+						'ds:Signature Id=SIG-1 (/soapenv:Envelope/soapenv:Header/wsse:Security/ds:Signature)',
+					evidence: `reference URI="" signs only part of Orders (/Orders): ${XPATH} (ancestor-or-self::o:Order) keeps part of it, and what it leaves out can change without breaking the signature`,
+					title: 'Element only partly signed: a transform leaves part of it out',
+				},
+			],
+		},
+		{
 			name: 'XPath transform',
 			facts: facts({
 				envelopes: [envFacts()],

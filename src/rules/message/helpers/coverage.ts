@@ -22,10 +22,21 @@ export function envelopeSignatures(facts: AnalysisFacts, env: EnvelopeFacts): Si
 	);
 }
 
-/** Core (non-manifest) references that resolved to exactly one element. */
+/**
+ * Core (non-manifest) references that resolved to exactly one element and cover all of it. A
+ * signature that could not be verified (valid null: key absent, content still encrypted,
+ * algorithm not implemented) covers nothing: its references are only claims until it is checked.
+ * A reference whose transforms keep only part of its target (XPath, Filter 2.0, XSLT) does not
+ * sign that element either: what they leave out can change without breaking the signature.
+ */
 export function resolvedReferences(sig: SignatureFacts): ReferenceFacts[] {
+	if (sig.valid === null) return [];
 	return sig.references.filter(
-		(r) => !r.inManifest && !r.duplicateId && (r.targetPath !== null || r.wholeDocument),
+		(r) =>
+			!r.inManifest &&
+			!r.duplicateId &&
+			!r.narrowedBy?.length &&
+			(r.targetPath !== null || r.wholeDocument),
 	);
 }
 
