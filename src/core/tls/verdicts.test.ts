@@ -1,0 +1,65 @@
+// Audited inputs that were once graded better than their evidence (a directive spelled in a case
+// the server accepts, options inside comments, a config its server refuses to load, a scan that
+// skipped the old protocols): each row says the grade and findings the whole engine must give.
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../analyze';
+
+const ROOT = resolve(import.meta.dirname, '../../../tests/fixtures/tls/audit');
+
+async function analyzeTexts(texts: [string, string][]) {
+	const r = await new Analyzer().run(
+		{
+			files: texts.map(([name, text], i) => ({
+				id: `f${i}`,
+				name,
+				bytes: new TextEncoder().encode(text),
+			})),
+			passwords: {},
+			entryPasswords: {},
+			settings: {
+				now: '2026-11-22T12:00:00Z',
+				connector: null,
+				trustAnchors: [],
+				truststoreInputs: [],
+				rawKeys: [],
+			},
+		},
+		() => {},
+		new AbortController().signal,
+	);
+	const ids = r.report.findings.map((f) => f.ruleId);
+	/** The notes each input's card shows, by input name. */
+	const card = (name: string) => {
+		const input = r.facts.inputs.find((i) => i.name === name);
+		const detail = input?.detail?.area === 'tls' ? input.detail.data : null;
+		return (detail?.parse.notes ?? []).map((n) => `${n.level}: ${n.message}`).join('\n');
+	};
+	return { ...r, ids, card };
+}
+
+const fixture = (name: string): [string, string] => [
+	name,
+	readFileSync(resolve(ROOT, name), 'utf8'),
+];
+
+describe('openssl.cnf', () => {
+	it('matches directive names case-insensitively, as SSL_CONF_cmd does', async () => {
+		const r = await analyzeTexts([fixture('openssl-08-lowercase-weak.cnf')]);
+		expect(r.ids).toContain('TLS-MIN-VERSION');
+		expect(r.ids).toContain('RUNTIME-OPENSSL-SECLEVEL-LOW');
+		expect(r.report.grade.overall).toBe('B');
+		expect(r.card('openssl-08-lowercase-weak.cnf')).not.toMatch(/unknown directive/);
+	});
+
+	it('refuses a protocol value in the wrong case (strcmp) and grades the library default', async () => {
+		const r = await analyzeTexts([fixture('openssl-05-lowercase.cnf')]);
+		expect(r.card('openssl-05-lowercase.cnf')).toMatch(
+			/^error: minprotocol = tlsv1\.2: OpenSSL refuses the value .*expects TLSv1\.2/m,
+		);
+		// the config is not graded as if its minimum were in force: OpenSSL 3.0's own default is
+		expect(r.report.tlsSettings[0]?.minVersion).toBe('TLSv1.2');
+		expect(r.report.tlsSettings[0]?.notes?.join('\n')).toMatch(/needs @SECLEVEL=0/);
+	});
+});
