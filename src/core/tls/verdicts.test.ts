@@ -63,3 +63,31 @@ describe('openssl.cnf', () => {
 		expect(r.report.tlsSettings[0]?.notes?.join('\n')).toMatch(/needs @SECLEVEL=0/);
 	});
 });
+
+describe('Node', () => {
+	it('reads no option inside a // or /* */ comment', async () => {
+		const block = await analyzeTexts([fixture('node-07-commented.js')]);
+		expect(block.report.tlsSettings[0]?.minVersion).toBe('TLSv1.2');
+		expect(block.ids).not.toContain('TLS-NO-TLS12');
+		expect(block.ids).not.toContain('TLS-SSLV3-ENABLED');
+		// a commented older setting after the live one does not lower the floor either (Node 16)
+		const line = await analyzeTexts([fixture('node-11-linecomment-node16.js')]);
+		expect(line.report.tlsSettings[0]?.minVersion).toBe('TLSv1.2');
+		expect(line.ids).not.toContain('TLS-MIN-VERSION');
+	});
+
+	it('keeps URLs and regular expressions that hold // while blanking comments', async () => {
+		const r = await analyzeTexts([
+			[
+				'client.js',
+				`// Node 16.20.2
+const re = /^https?:\\/\\//; // minVersion: 'TLSv1.3'
+const req = https.request('https://api.example.com/x', { minVersion: 'TLSv1' /* not: 'TLSv1.2' */ });
+`,
+			],
+		]);
+		expect(r.report.tlsSettings[0]?.minVersion).toBe('TLSv1');
+		expect(r.ids).toContain('TLS-MIN-VERSION');
+		expect(r.facts.tls[0]?.endpoint?.host).toBe('api.example.com');
+	});
+});
