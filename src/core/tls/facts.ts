@@ -37,7 +37,8 @@ export interface RuntimeFacts {
 	secLevel?: { level: number; origin: Origin; implicit: boolean } | null;
 	dotnet?: {
 		framework: string | null;
-		flags: { names: string[]; origin: Origin } | null;
+		/** `added`: OR-ed into the runtime default (`|=`), not the whole set. */
+		flags: { names: string[]; origin: Origin; added?: boolean } | null;
 		strongCrypto: boolean | null;
 	};
 }

@@ -109,6 +109,8 @@ export interface OpenSslDecl {
 export interface DotnetDecl {
 	framework: string | null;
 	flags?: Setting<string[]>;
+	/** The flags are only OR-ed in (`SecurityProtocol |= …`): they add to the runtime default. */
+	flagsAdded?: boolean;
 	strongCrypto?: Setting<boolean>;
 	validationDisabled: Origin[];
 }

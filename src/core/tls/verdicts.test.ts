@@ -91,3 +91,43 @@ const req = https.request('https://api.example.com/x', { minVersion: 'TLSv1' /* 
 		expect(r.facts.tls[0]?.endpoint?.host).toBe('api.example.com');
 	});
 });
+
+describe('.NET', () => {
+	it('reads no flag inside a comment, and a framework comment states no runtime', async () => {
+		const r = await analyzeTexts([fixture('dotnet-06-commented.cs')]);
+		expect(r.report.tlsSettings[0]?.protocols).toEqual(['TLSv1.2', 'TLSv1.3']);
+		expect(r.ids).not.toContain('TLS-SSLV3-ENABLED');
+		expect(r.ids).not.toContain('RUNTIME-DOTNET-PROTOCOL-OVERRIDE');
+		// "// .NET Framework 4.8" is a remark; the target framework comes from the project (4.10)
+		expect(r.report.tlsSettings[0]?.runtime).toBeNull();
+	});
+
+	it('reads every number cast to SecurityProtocolType, not only the first', async () => {
+		const r = await analyzeTexts([fixture('dotnet-09-numeric.cs')]);
+		expect(r.report.tlsSettings[0]?.protocols).toEqual(['TLSv1', 'TLSv1.1', 'TLSv1.2']);
+		expect(r.ids).toContain('TLS-MIN-VERSION');
+		expect(r.ids).toContain('RUNTIME-DOTNET-PROTOCOL-OVERRIDE');
+	});
+
+	it('adds |= flags to the runtime default instead of replacing it', async () => {
+		const r = await analyzeTexts([fixture('dotnet-07-oreq.cs')]);
+		expect(r.ids).not.toContain('TLS-NO-TLS12');
+		expect(r.ids).toContain('TLS-MIN-VERSION');
+		expect(r.report.tlsSettings[0]?.protocols).toContain('TLSv1.2');
+		expect(r.report.tlsSettings[0]?.notes?.join('\n')).toMatch(/OR-ed into the runtime default/);
+		// an added Tls12 pins nothing: no "only Tls12 hard-coded" warning
+		const added = await analyzeTexts([
+			[
+				'startup.cs',
+				'// .NET Framework 4.7.2\nServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;\n',
+			],
+		]);
+		expect(added.ids).not.toContain('RUNTIME-DOTNET-PROTOCOL-OVERRIDE');
+	});
+
+	it('grades SslStream.AuthenticateAsServerAsync as a server', async () => {
+		const r = await analyzeTexts([fixture('dotnet-08-sslstream.cs')]);
+		expect(r.facts.tls[0]?.role).toBe('server');
+		expect(r.facts.tls[0]?.name).toMatch(/server/);
+	});
+});
