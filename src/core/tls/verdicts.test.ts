@@ -131,3 +131,27 @@ describe('.NET', () => {
 		expect(r.facts.tls[0]?.name).toMatch(/server/);
 	});
 });
+
+describe('nginx', () => {
+	it('reads every ssl_conf_command, including a CipherString that lowers the security level', async () => {
+		const r = await analyzeTexts([fixture('nginx-18-conf-command.conf')]);
+		expect(r.ids).toContain('RUNTIME-OPENSSL-SECLEVEL-LOW');
+		expect(
+			r.report.findings.find((f) => f.ruleId === 'RUNTIME-OPENSSL-SECLEVEL-LOW')?.evidence,
+		).toMatch(/line 9: ssl_conf_command CipherString DEFAULT:@SECLEVEL=0/);
+		expect(r.report.grade.overall).toBe('B');
+	});
+
+	it('says which default is assumed when the version is unknown, and what could change it', async () => {
+		const r = await analyzeTexts([fixture('nginx-04-noprotocols.conf')]);
+		const min = r.report.findings.find((f) => f.ruleId === 'TLS-MIN-VERSION')?.evidence ?? '';
+		expect(min).toMatch(
+			/version not stated: the 1\.9\.1–1\.23\.3 default TLSv1 TLSv1\.1 TLSv1\.2 is assumed/,
+		);
+		expect(min).not.toMatch(/≥ 1\.27\.3 default/);
+		const inc = await analyzeTexts([fixture('nginx-14-include-missing.conf')]);
+		expect(inc.report.findings.find((f) => f.ruleId === 'TLS-MIN-VERSION')?.evidence).toMatch(
+			/include \/etc\/nginx\/snippets\/ssl-params\.conf \(line 2\) not read: it may set this directive/,
+		);
+	});
+});
