@@ -155,3 +155,16 @@ describe('nginx', () => {
 		);
 	});
 });
+
+describe('mail', () => {
+	it('grades implicit TLS on 587 as the STARTTLS the port implies, with the mismatch on the card', async () => {
+		const r = await analyzeTexts([fixture('mail-05-port-mismatch.json')]);
+		// the handshake fails against a plaintext greeting: nothing is ever sent in clear
+		expect(r.ids).not.toContain('MAIL-PLAINTEXT');
+		expect(r.ids).toContain('MAIL-STARTTLS-OPPORTUNISTIC');
+		expect(r.report.grade.overall).toBe('C');
+		expect(r.card('mail-05-port-mismatch.json')).toMatch(
+			/^error: implicit TLS on port 587, where SMTP expects STARTTLS: the TLS handshake fails/m,
+		);
+	});
+});
