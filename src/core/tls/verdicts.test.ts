@@ -168,3 +168,53 @@ describe('mail', () => {
 		);
 	});
 });
+
+describe('scanner results', () => {
+	it('caps a scan that did not test SSLv2–TLS 1.1 at A, and says what to re-scan', async () => {
+		const r = await analyzeTexts([fixture('sslyze-03-old-protocols-not-scanned.json')]);
+		expect(r.report.grade.overall).toBe('A');
+		expect(r.report.grade.capReasons).toContain('protocols not scanned caps the grade at A');
+		expect(r.report.tlsSettings[0]?.notes?.join('\n')).toMatch(
+			/sslyze did not test SSLv2, SSLv3, TLSv1, TLSv1\.1 .*unknown, so the grade is at most A; re-scan/,
+		);
+	});
+
+	it('treats a testssl.sh protocol id that is missing or a scanner problem as not tested', async () => {
+		const finding = (id: string, finding: string, severity = 'INFO') => ({
+			id,
+			ip: 'api.example.com/192.0.2.1',
+			port: '443',
+			severity,
+			finding,
+		});
+		const base = [
+			finding('SSLv3', 'not offered', 'OK'),
+			finding('TLS1', 'not offered'),
+			finding('TLS1_1', 'not offered'),
+			finding('TLS1_2', 'offered', 'OK'),
+			finding('TLS1_3', 'offered with final', 'OK'),
+			finding(
+				'cipher-tls1_2_xc02f',
+				'TLSv1.2 xc02f ECDHE-RSA-AES128-GCM-SHA256 ECDH 253 AESGCM 128 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+			),
+			finding(
+				'cipher-tls1_3_x1301',
+				'TLSv1.3 x1301 TLS_AES_128_GCM_SHA256 ECDH 253 AESGCM 128 TLS_AES_128_GCM_SHA256',
+			),
+		];
+		const all = await analyzeTexts([
+			['scan.json', JSON.stringify([finding('SSLv2', 'not offered', 'OK'), ...base])],
+		]);
+		expect(all.report.grade.capReasons).not.toContain('protocols not scanned caps the grade at A');
+		const problem = await analyzeTexts([
+			[
+				'scan.json',
+				JSON.stringify([finding('SSLv2', 'local problem: no SSLv2 support', 'WARN'), ...base]),
+			],
+		]);
+		expect(problem.report.grade.capReasons).toContain('protocols not scanned caps the grade at A');
+		expect(problem.report.tlsSettings[0]?.notes?.join('\n')).toMatch(
+			/testssl did not test SSLv2 .*testssl\.sh -p/,
+		);
+	});
+});
