@@ -218,3 +218,63 @@ describe('scanner results', () => {
 		);
 	});
 });
+
+describe('protocol names a server refuses', () => {
+	it('nginx: "TLS1.1" is an invalid value (nginx does not start), graded as TLSv1.1', async () => {
+		const r = await analyzeTexts([fixture('nginx-08-typo.conf')]);
+		expect(r.card('nginx-08-typo.conf')).toMatch(
+			/^error: ssl_protocols: invalid value "TLS1\.1": nginx refuses to start .*graded as TLSv1\.1/m,
+		);
+		// TLSV1.3 is a valid spelling: nginx compares case-insensitively
+		expect(r.card('nginx-08-typo.conf')).not.toMatch(/TLSV1\.3/);
+		expect(r.ids).toContain('TLS-MIN-VERSION');
+	});
+
+	it('Apache: "-TLSv1.0" is an illegal protocol (httpd does not start) and removes nothing', async () => {
+		const r = await analyzeTexts([fixture('apache-15-tlsv10-illegal.conf')]);
+		expect(r.card('apache-15-tlsv10-illegal.conf')).toMatch(
+			/^error: SSLProtocol: Illegal protocol '-TLSv1\.0': httpd refuses to start .*graded without removing TLSv1/m,
+		);
+		expect(r.report.tlsSettings[0]?.protocols).toContain('TLSv1');
+		expect(r.report.grade.overall).not.toBe('A+');
+		expect(r.ids).toContain('TLS-MIN-VERSION');
+	});
+
+	it('HAProxy: "ssl-min-ver TLSv1" is refused (HAProxy spells it TLSv1.0), graded as that minimum', async () => {
+		const r = await analyzeTexts([fixture('haproxy-07-typo.cfg')]);
+		expect(r.card('haproxy-07-typo.cfg')).toMatch(
+			/^error: ssl-min-ver TLSv1: HAProxy refuses to start .*graded as a minimum of TLSv1/m,
+		);
+		expect(r.ids).toContain('TLS-MIN-VERSION');
+	});
+
+	it('Tomcat: "TLSV1.2,TLS1.1" names nothing JSSE knows: the connector does not start', async () => {
+		const r = await analyzeTexts([fixture('tomcat-10-tls13only-typo.xml')]);
+		const card = r.card('tomcat-10-tls13only-typo.xml');
+		expect(card).toMatch(
+			/^error: protocols="TLSV1\.2,TLS1\.1": "TLSV1\.2" is not a protocol name JSSE knows/m,
+		);
+		expect(card).toMatch(
+			/^error: protocols="TLSV1\.2,TLS1\.1": no protocol name Tomcat can enable is left, so the connector fails to start/m,
+		);
+		expect(r.ids).toContain('TLS-MIN-VERSION');
+	});
+
+	it('keeps the lenient spellings of connector forms', async () => {
+		const r = await analyzeTexts([
+			[
+				'c.json',
+				JSON.stringify({
+					connector: {
+						name: 'x',
+						endpoint: 'https://a.example.com/x',
+						lowestAllowableTlsVersion: 'TLS 1.2',
+					},
+				}),
+			],
+		]);
+		expect(r.facts.inputs[0]?.status).toBe('parsed');
+		expect(r.card('c.json')).not.toMatch(/^error/m);
+		expect(r.report.tlsSettings[0]?.minVersion).toBe('TLSv1.2');
+	});
+});

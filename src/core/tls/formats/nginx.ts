@@ -3,7 +3,7 @@
 import { ParseError } from '../../errors';
 import type { TlsVersion } from '../../report/report';
 import { emptyParse, origin, type DeclaredEndpoint, type Setting, type TlsParse } from '../model';
-import { atLeast } from '../versions';
+import { atLeast, normalizeVersion, serverAcceptsVersion } from '../versions';
 import { applyDefaultServer, socketOf, type SocketServer } from './nginx-sni';
 import { basename, opensslHint, versionHint, versionList } from './text';
 
@@ -269,14 +269,18 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 	const fill = (ep: DeclaredEndpoint, s: Scope, prefix: UpstreamPrefix | 'ssl') => {
 		const protocols = s.get(`${prefix}_protocols`);
 		if (protocols) {
-			const { versions, unknown } = versionList(protocols.args.join(' '));
-			for (const u of unknown)
-				parse.notes.push({
-					level: 'warning',
-					line: protocols.line,
-					message: `unknown protocol ${u} ignored`,
-				});
-			ep.protocols = set(protocols, versions);
+			// ngx_conf_set_bitmask_slot: any other name is "invalid value" and nginx does not start;
+			// a name that looks like a version is graded as that version (it can only add one)
+			const versions: TlsVersion[] = [];
+			for (const token of protocols.args) {
+				const reading = normalizeVersion(token);
+				if (reading) versions.push(reading);
+				if (serverAcceptsVersion(token, 'openssl')) continue;
+				const message = `${protocols.name}: invalid value "${token}": nginx refuses to start (it accepts SSLv2, SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3); ${reading ? `graded as ${reading}, never better than the file` : 'ignored'}`;
+				if (!parse.notes.some((n) => n.message === message && n.line === protocols.line))
+					parse.notes.push({ level: 'error', line: protocols.line, message });
+			}
+			ep.protocols = set(protocols, [...new Set(versions)]);
 		} else {
 			ep.protocols = {
 				value: nginxDefaultProtocols(version),
