@@ -278,3 +278,19 @@ describe('protocol names a server refuses', () => {
 		expect(r.report.tlsSettings[0]?.minVersion).toBe('TLSv1.2');
 	});
 });
+
+describe('detection routes TLS inputs to their reader', () => {
+	it('a Node server without minVersion is graded on the assumed default, and says so', async () => {
+		const r = await analyzeTexts([fixture('node-05-no-minversion.js')]);
+		expect(r.facts.inputs[0]?.status).toBe('parsed');
+		expect(r.report.findings.find((f) => f.ruleId === 'TLS-MIN-VERSION')?.evidence).toMatch(
+			/Node version not stated: the Node ≤ 11 default minimum TLSv1 is assumed/,
+		);
+	});
+
+	it('a truncated scan gets the JSON syntax error with its line on the card', async () => {
+		const r = await analyzeTexts([fixture('sslyze-04-truncated.json')]);
+		expect(r.facts.inputs[0]?.status).toBe('error');
+		expect(r.facts.inputs[0]?.error).toMatch(/^JSON syntax error on line \d+/);
+	});
+});

