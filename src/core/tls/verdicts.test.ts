@@ -294,3 +294,17 @@ describe('detection routes TLS inputs to their reader', () => {
 		expect(r.facts.inputs[0]?.error).toMatch(/^JSON syntax error on line \d+/);
 	});
 });
+
+describe('Tomcat', () => {
+	it('grades each SSLHostConfig of a Connector as its own endpoint', async () => {
+		const r = await analyzeTexts([fixture('tomcat-05-sni-hosts.xml')]);
+		const byHost = new Map(r.facts.tls.map((t) => [t.endpoint?.host ?? null, t]));
+		expect([...byHost.keys()].sort()).toEqual(['api.example.com', 'legacy.example.com']);
+		expect(byHost.get('api.example.com')?.protocols).toEqual(['TLSv1.2', 'TLSv1.3']);
+		expect(byHost.get('legacy.example.com')?.protocols).toEqual(['TLSv1', 'TLSv1.1', 'TLSv1.2']);
+		const legacy = r.report.findings.filter((f) => f.ruleId === 'TLS-RC4-CIPHER');
+		expect(legacy.map((f) => f.subject)).toEqual([
+			'Connector port 8443 SSLHostConfig legacy.example.com (line 7)',
+		]);
+	});
+});

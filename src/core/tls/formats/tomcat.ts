@@ -107,12 +107,15 @@ export function parseTomcat(text: string, inputName: string): TlsParse {
 				value,
 				origin: origin(inputName, `${e.tagName}@${name}`, lineOf(e), raw),
 			});
+			// Each SSLHostConfig is a virtual host of its own (SNI): its hostName keeps it apart from
+			// the connector's other SSLHostConfigs; `_default_` (or none) is the connector's default.
+			const hostName = h?.getAttribute('hostName') ?? '_default_';
 			const ep: DeclaredEndpoint = {
-				label: `Connector port ${port ?? '?'}${h ? ` SSLHostConfig ${h.getAttribute('hostName') ?? '_default_'}` : ''} (line ${line ?? '?'})`,
+				label: `Connector port ${port ?? '?'}${h ? ` SSLHostConfig ${hostName}` : ''} (line ${line ?? '?'})`,
 				format: 'tomcat',
 				role: 'server',
 				scheme: 'https',
-				host: null,
+				host: hostName === '_default_' ? null : hostName.toLowerCase(),
 				port,
 				line,
 				product: 'Tomcat',
