@@ -176,6 +176,20 @@ describe('hostile inputs give unknown with a short reason, never an exception', 
 		expect(d).toMatchObject({ kind: 'scan-result', format });
 	});
 
+	it.each([
+		['node-05-no-minversion.js', 'tls-config', 'node', 'Node.js'],
+		['spring-10-env.env', 'tls-config', 'spring', 'Spring'],
+		['connector-07-truncated.json', 'tls-config', 'connector', 'does not parse'],
+		['testssl-03-truncated.json', 'scan-result', 'testssl', 'does not parse'],
+		['sslyze-04-truncated.json', 'scan-result', 'sslyze', 'does not parse'],
+	])('audited input %s is %s (%s), so its own parser reads it', (file, kind, format, reason) => {
+		// a Node server without TLS options, Spring's environment-variable form, and truncated JSON
+		// that still names what it is (its parser gives "JSON syntax error on line N")
+		const d = detectFile(resolve(FIXTURES, '../tls/audit'), file);
+		expect(d).toMatchObject({ kind, format });
+		expect(d.reason).toContain(reason);
+	});
+
 	it.each(['tomcat-5.7-old.xml', 'tomcat-6.0-intermediate.xml', 'tomcat-6.0-modern.xml'])(
 		"Mozilla's generated Tomcat fragment %s is a Tomcat configuration",
 		(file) => {

@@ -401,6 +401,45 @@ function detectXmlRoot(text: string, ext: string, root: RootElement): Detection 
 	return { kind: 'xml', reason: `XML document <${local}>${ns ? ` in ${ns}` : ''}` };
 }
 
+/** JSON that does not parse but shows, near its start, the keys of a TLS input. */
+const BROKEN_JSON: readonly {
+	kind: 'scan-result' | 'tls-config';
+	format: string;
+	reason: string;
+	test: RegExp;
+}[] = [
+	{
+		kind: 'scan-result',
+		format: 'sslyze',
+		reason: 'sslyze JSON',
+		test: /"(server_scan_results|sslyze_version)"\s*:/,
+	},
+	{
+		kind: 'scan-result',
+		format: 'testssl',
+		reason: 'testssl.sh JSON (pretty)',
+		test: /"scanResult"\s*:/,
+	},
+	{
+		kind: 'scan-result',
+		format: 'testssl',
+		reason: 'testssl.sh JSON (flat)',
+		test: /^\s*\[\s*\{\s*"id"\s*:[^}]*"finding"\s*:/,
+	},
+	{
+		kind: 'tls-config',
+		format: 'connector',
+		reason: 'JSON connector declaration',
+		test: /^\s*\{\s*"connector"\s*:\s*\{/,
+	},
+	{
+		kind: 'tls-config',
+		format: 'mail',
+		reason: 'JSON e-mail account declaration',
+		test: /^\s*\{\s*"emailAccount"\s*:\s*\{/,
+	},
+];
+
 function detectJson(text: string): Detection | null {
 	let value: unknown;
 	try {
@@ -408,6 +447,15 @@ function detectJson(text: string): Detection | null {
 	} catch (error) {
 		// the kind is what detection decides; a parser would give the details
 		if (!(error instanceof SyntaxError)) throw error;
+		// A truncated scan or declaration still names what it is: its parser says where it breaks
+		// ("JSON syntax error on line N") on the card, which a generic "unknown" would hide.
+		const broken = BROKEN_JSON.find((b) => b.test.test(text.slice(0, 4096)));
+		if (broken)
+			return {
+				kind: broken.kind,
+				reason: `${broken.reason} that does not parse (truncated or malformed)`,
+				format: broken.format,
+			};
 		return { kind: 'unknown', reason: 'looks like JSON but does not parse' };
 	}
 	const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -477,7 +525,8 @@ const CONFIG_PATTERNS: readonly { format: string; reason: string; test: RegExp }
 	{
 		format: 'spring',
 		reason: 'Spring Boot properties',
-		test: /^[ \t]*(server\.ssl\.|spring\.ssl\.bundle\.)/m,
+		// relaxed binding: environment variables name the same properties (RULES.md 4.5)
+		test: /^[ \t]*(server\.ssl\.|spring\.ssl\.bundle\.|(export[ \t]+)?(SERVER_SSL_|SPRING_SSL_BUNDLE_)\w*[ \t]*=)/m,
 	},
 	{
 		format: 'spring',
@@ -492,7 +541,8 @@ const CONFIG_PATTERNS: readonly { format: string; reason: string; test: RegExp }
 	{
 		format: 'node',
 		reason: 'Node.js TLS options',
-		test: /--tls-(min|max)-v1|tls\.DEFAULT_(MIN|MAX)_VERSION|NODE_TLS_REJECT_UNAUTHORIZED|\b(minVersion|secureProtocol|rejectUnauthorized)\s*:/,
+		// a server or client without TLS options is graded on Node's defaults (as the TLS reader does)
+		test: /--tls-(min|max)-v1|tls\.DEFAULT_(MIN|MAX)_VERSION|NODE_TLS_REJECT_UNAUTHORIZED|\b(minVersion|secureProtocol|rejectUnauthorized)\s*:|\b(tls|https)\.(connect|request|createServer|Agent)\b/,
 	},
 	{
 		format: 'dotnet',

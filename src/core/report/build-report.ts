@@ -175,7 +175,14 @@ export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFindi
 		.filter((t) => t.hsts && (t.hsts.maxAge === null || t.hsts.maxAge < HSTS_MIN_AGE))
 		.slice(0, 1)
 		.map(() => ({ ruleId: 'HSTS (CGS-1 3.6)', area: 'tls', effect: 'cap A' }));
-	const overall = grade([...findings, ...hstsCaps], scores);
+	// A graded scan that did not test the protocols below TLS 1.2 cannot show they are off: the
+	// set is unknown there, and an unknown never earns A+ (the connector's note says what to re-scan).
+	const unscannedCaps: GradedFinding[] = facts.tls
+		.filter((t) => t.unscanned?.length)
+		.slice(0, 1)
+		.map(() => ({ ruleId: 'protocols not scanned', area: 'tls', effect: 'cap A' }));
+	const transportCaps = [...hstsCaps, ...unscannedCaps];
+	const overall = grade([...findings, ...transportCaps], scores);
 	for (const area of AREAS) {
 		const inArea = findings.filter((f) => gradeAreaOf(f) === area);
 		if (!areaHasFacts(area, facts) && inArea.length === 0) {
@@ -183,7 +190,7 @@ export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFindi
 			continue;
 		}
 		byArea[area] =
-			area === 'tls' ? grade([...inArea, ...hstsCaps], scores).grade : grade(inArea, []).grade;
+			area === 'tls' ? grade([...inArea, ...transportCaps], scores).grade : grade(inArea, []).grade;
 	}
 	const result: ReportGrade = {
 		overall: overall.grade,

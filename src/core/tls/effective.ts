@@ -919,7 +919,7 @@ export function effectiveDeclared(
 		let protocols: ProtocolFact[];
 		const flags = d?.flags?.value.filter((f) => DOTNET_FLAGS[f] !== undefined) ?? [];
 		const explicit = flags.map((f) => DOTNET_FLAGS[f]).filter((v): v is TlsVersion => !!v);
-		if (d?.flags && explicit.length) protocols = facts(explicit, d.flags.origin);
+		if (d?.flags && explicit.length && !d.flagsAdded) protocols = facts(explicit, d.flags.origin);
 		else if (fw && (fw.startsWith('core') || atLeast(fw, '4.7'))) {
 			protocols = facts(
 				['TLSv1.2', 'TLSv1.3'],
@@ -943,13 +943,29 @@ export function effectiveDeclared(
 				defaultOrigin(`.NET Framework ${fw} default without SchUseStrongCrypto`),
 			);
 		}
+		// `SecurityProtocol |= X` keeps what the runtime enables and adds X to it.
+		if (d?.flags && d.flagsAdded && explicit.length) {
+			const added = explicit.filter((v) => !protocols.some((p) => p.version === v));
+			protocols = [...protocols, ...facts(added, d.flags.origin)].sort(
+				(a, b) => versionRank(a.version) - versionRank(b.version),
+			);
+			notes.push(
+				`${d.flags.value.join(', ')} OR-ed into the runtime default (|=): the default's protocols stay enabled`,
+			);
+		}
 		const runtime: RuntimeFacts = {
 			kind: 'dotnet',
 			label: `.NET ${fw ?? '(framework not supplied)'}`,
 			version: fw,
 			dotnet: {
 				framework: fw,
-				flags: d?.flags ? { names: d.flags.value, origin: d.flags.origin } : null,
+				flags: d?.flags
+					? {
+							names: d.flags.value,
+							origin: d.flags.origin,
+							...(d.flagsAdded ? { added: true } : {}),
+						}
+					: null,
 				strongCrypto: d?.strongCrypto?.value ?? null,
 			},
 		};

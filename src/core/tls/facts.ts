@@ -37,7 +37,8 @@ export interface RuntimeFacts {
 	secLevel?: { level: number; origin: Origin; implicit: boolean } | null;
 	dotnet?: {
 		framework: string | null;
-		flags: { names: string[]; origin: Origin } | null;
+		/** `added`: OR-ed into the runtime default (`|=`), not the whole set. */
+		flags: { names: string[]; origin: Origin; added?: boolean } | null;
 		strongCrypto: boolean | null;
 	};
 }
@@ -102,6 +103,11 @@ export interface TlsFacts extends ReportTlsSettings {
 	scannerCategories?: { id: ScannerCategory; offered: boolean; origin: Origin }[];
 	/** HSTS as a scanner read it from the HTTP response (CGS-1 3.6: A+ needs max-age ≥ 180 days). */
 	hsts?: { maxAge: number | null; origin: Origin } | null;
+	/**
+	 * Protocols below TLS 1.2 the graded scan did not test: whether they are offered is unknown,
+	 * so the grade is at most A (build-report), like a runtime that is not stated.
+	 */
+	unscanned?: TlsVersion[];
 	/** The same declaration on the runtimes that matter for its stack, before grading (stage). */
 	whatIf?: { runtime: string; connector: TlsFacts }[];
 	/** …and graded (analyze.ts): what the runtime would change. */

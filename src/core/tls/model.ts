@@ -109,6 +109,8 @@ export interface OpenSslDecl {
 export interface DotnetDecl {
 	framework: string | null;
 	flags?: Setting<string[]>;
+	/** The flags are only OR-ed in (`SecurityProtocol |= …`): they add to the runtime default. */
+	flagsAdded?: boolean;
 	strongCrypto?: Setting<boolean>;
 	validationDisabled: Origin[];
 }
@@ -132,6 +134,11 @@ export interface ObservedEndpoint {
 	tls13: string[];
 	/** False when the scan did not enumerate suites (testssl without -e/-E): S is unknown. */
 	suitesListed: boolean;
+	/**
+	 * Protocols the scan did not test (sslyze command NOT_SCHEDULED or errored, testssl.sh id
+	 * missing or a scanner problem): whether the server offers them is unknown.
+	 */
+	unscanned?: TlsVersion[];
 	certKey: { keyAlgorithm: string; keySize: number } | null;
 	certNames: string[];
 	vulnerabilities: { id: string; tier: 'a' | 'b' | 'c' | 'd'; evidence: string }[];

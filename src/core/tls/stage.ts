@@ -483,6 +483,14 @@ export function runTlsStage(
 		const hsts = obs ? hstsFact(obs.o, obs.inputName) : null;
 		const noAPlus = hstsNote(hsts);
 		if (noAPlus) notes.push(noAPlus);
+		// A scan that skipped the old protocols cannot say they are off: never A+ on that gap.
+		const unscanned = ob
+			? sortVersions(obs?.o.unscanned ?? []).filter((v) => versionRank(v) < versionRank('TLSv1.2'))
+			: [];
+		if (unscanned.length)
+			notes.push(
+				`${obs?.o.scanner ?? 'the scanner'} did not test ${unscanned.join(', ')} (not scheduled, failed or absent from the scan): whether the server offers ${unscanned.length > 1 ? 'them' : 'it'} is unknown, so the grade is at most A; re-scan with those protocols (${obs?.o.scanner === 'testssl' ? 'testssl.sh -p' : 'sslyze --sslv2 --sslv3 --tlsv1 --tlsv1_1, or its default scan'})`,
+			);
 		const versions = protocols.map((p) => p.version);
 		const name = ep
 			? `${ep.label}${ep.format === 'form' && host ? ` (${host})` : ''}`
@@ -558,6 +566,7 @@ export function runTlsStage(
 			fallbackScsv: obs?.o.fallbackScsv ?? null,
 			scannerCategories: obs ? scannerCategories(obs.o, obs.inputName) : [],
 			hsts,
+			...(unscanned.length ? { unscanned } : {}),
 			mail,
 			inputs,
 			notes: [...new Set(notes)],

@@ -43,6 +43,31 @@ export function normalizeVersion(token: string): TlsVersion | null {
 	}
 }
 
+/**
+ * Protocol names as each server's own grammar spells them. normalizeVersion is lenient on
+ * purpose (connector forms, scanners and UIs write "TLS 1.2", "TLS1_2"); a server config that
+ * uses another spelling is refused by the server itself, which these tables let the readers say.
+ * nginx (ngx_conf_set_bitmask_slot) and Apache (mod_ssl, strcEQ) compare case-insensitively;
+ * HAProxy (ssl-min-ver/ssl-max-ver) and JSSE (Tomcat, Java) compare exactly.
+ */
+const SERVER_NAMES = {
+	openssl: { names: ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'], exact: false },
+	haproxy: { names: ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'], exact: true },
+	jsse: { names: ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'], exact: true },
+} as const;
+
+/** Whether the server named by `grammar` accepts `token` as a protocol name. */
+export function serverAcceptsVersion(token: string, grammar: keyof typeof SERVER_NAMES): boolean {
+	const { names, exact } = SERVER_NAMES[grammar];
+	return (names as readonly string[]).some((n) =>
+		exact ? n === token : n.toLowerCase() === token.toLowerCase(),
+	);
+}
+
+/** The spellings a server accepts, for an error message. */
+export const serverVersionNames = (grammar: keyof typeof SERVER_NAMES): string =>
+	SERVER_NAMES[grammar].names.join(', ');
+
 export function sortVersions(set: Iterable<TlsVersion>): TlsVersion[] {
 	return [...new Set(set)].sort((a, b) => versionRank(a) - versionRank(b));
 }

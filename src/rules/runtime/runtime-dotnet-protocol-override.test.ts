@@ -35,6 +35,29 @@ RuleTester.run(runtimeDotnetProtocolOverride, {
 			facts: facts({ tls: [dotnet('4.5', null, true)] }),
 		},
 		{ name: 'SystemDefault on 4.8', facts: facts({ tls: [dotnet('4.8', ['SystemDefault'])] }) },
+		{
+			name: 'Tls12 OR-ed into the default (|=) pins nothing',
+			facts: facts({
+				tls: [
+					tc({
+						runtime: {
+							kind: 'dotnet',
+							label: '.NET',
+							version: '4.8',
+							dotnet: {
+								framework: '4.8',
+								flags: {
+									names: ['Tls12'],
+									origin: origin('App.cs', 'SecurityProtocolType', 7, 'x'),
+									added: true,
+								},
+								strongCrypto: null,
+							},
+						},
+					}),
+				],
+			}),
+		},
 	],
 	invalid: [
 		{

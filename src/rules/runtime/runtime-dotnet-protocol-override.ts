@@ -41,7 +41,8 @@ export const runtimeDotnetProtocolOverride: Rule = {
 					subject: c.name,
 					evidence: `target framework ${d.framework} without SchUseStrongCrypto/SystemDefaultTlsVersions: TLS 1.2 is off by default`,
 				});
-			} else if (flags.length === 1 && flags[0] === 'Tls12' && d.flags) {
+			} else if (flags.length === 1 && flags[0] === 'Tls12' && d.flags && !d.flags.added) {
+				// `|= Tls12` adds to the OS default rather than pinning it: nothing is blocked
 				report({
 					severity: 'low',
 					effect: 'warn',

@@ -2,7 +2,7 @@
 // protocol argument, virtual-host inheritance from the server config, proxy verification.
 import type { TlsVersion } from '../../report/report';
 import { emptyParse, origin, type DeclaredEndpoint, type Setting, type TlsParse } from '../model';
-import { atLeast, normalizeVersion } from '../versions';
+import { atLeast, normalizeVersion, serverAcceptsVersion } from '../versions';
 import { basename, opensslHint, versionHint } from './text';
 import { applyBaseVhost, type VhostServer } from './apache-sni';
 
@@ -12,20 +12,30 @@ interface Line {
 	line: number;
 }
 
-/** `all` = SSLv3 … TLSv1.3 (SSLv3 only where OpenSSL still has it); bare token replaces the set. */
-export function evalSslProtocol(args: string[], onUnknown: (t: string) => void): TlsVersion[] {
+/**
+ * `all` = SSLv3 … TLSv1.3 (SSLv3 only where OpenSSL still has it); bare token replaces the set.
+ * A token mod_ssl refuses ("Illegal protocol", httpd does not start) is reported through
+ * `onIllegal` with the version it looks like: it may only add that version, never remove or
+ * narrow, so a refused file is never graded better than what it asks for.
+ */
+export function evalSslProtocol(
+	args: string[],
+	onIllegal: (raw: string, reading: TlsVersion | null) => void,
+): TlsVersion[] {
 	const all: TlsVersion[] = ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 	let set = new Set<TlsVersion>();
 	for (const raw of args) {
 		const op = raw[0] === '+' || raw[0] === '-' ? raw[0] : '';
 		const token = op ? raw.slice(1) : raw;
+		if (!/^all$/i.test(token) && !serverAcceptsVersion(token, 'openssl')) {
+			const reading = normalizeVersion(token);
+			onIllegal(raw, reading);
+			if (reading && op !== '-') set.add(reading);
+			continue;
+		}
 		const values = /^all$/i.test(token)
 			? all
 			: [normalizeVersion(token)].filter((v): v is TlsVersion => v !== null);
-		if (values.length === 0) {
-			onUnknown(raw);
-			continue;
-		}
 		if (op === '') set = new Set(values);
 		else if (op === '+') for (const v of values) set.add(v);
 		else for (const v of values) set.delete(v);
@@ -195,13 +205,11 @@ export function parseApache(text: string, inputName: string): TlsParse {
 		};
 		const pDir = get(scopeLines, proxy ? 'SSLProxyProtocol' : 'SSLProtocol');
 		const protoArgs = pDir ? pDir.args : protocolDefault.split(' ');
-		const versions = evalSslProtocol(protoArgs, (t) =>
-			parse.notes.push({
-				level: 'warning',
-				line: pDir?.line ?? null,
-				message: `unknown protocol ${t} ignored`,
-			}),
-		);
+		const versions = evalSslProtocol(protoArgs, (t, reading) => {
+			const message = `${pDir?.name ?? 'SSLProtocol'}: Illegal protocol '${t}': httpd refuses to start (mod_ssl accepts SSLv2, SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3, all); ${reading ? (t.startsWith('-') ? `graded without removing ${reading}` : `graded as if it added ${reading}`) : 'ignored'}, never better than the file`;
+			if (!parse.notes.some((n) => n.message === message))
+				parse.notes.push({ level: 'error', line: pDir?.line ?? null, message });
+		});
 		ep.protocols = pDir
 			? settingOf(pDir, versions)
 			: { value: versions, origin: origin(null, 'default', null, defaults.protocols) };

@@ -8,7 +8,25 @@ import {
 	type DotnetDecl,
 	type TlsParse,
 } from '../model';
+import { blankComments } from './code-comments';
 import { lineOf, parseUrl } from './text';
+
+/** SecurityProtocolType / SslProtocols flag values (RULES.md 4.1). */
+const FLAG_VALUES: Record<string, number> = {
+	Ssl3: 48,
+	Tls: 192,
+	Tls11: 768,
+	Tls12: 3072,
+	Tls13: 12288,
+};
+
+/** The flag names a number stands for (an OR of the values above; 0 is SystemDefault). */
+function flagNames(n: number): string[] {
+	const names = Object.entries(FLAG_VALUES)
+		.filter(([, v]) => (n & v) === v)
+		.map(([k]) => k);
+	return names.length ? names : ['SystemDefault'];
+}
 
 export function frameworkOf(text: string): string | null {
 	const m =
@@ -26,32 +44,49 @@ export function frameworkOf(text: string): string | null {
 		: (m[1] ?? null);
 }
 
-export function parseDotnet(text: string, inputName: string): TlsParse {
+export function parseDotnet(source: string, inputName: string): TlsParse {
 	const parse = emptyParse('dotnet');
-	const decl: DotnetDecl = { framework: frameworkOf(text), validationDisabled: [] };
-	const flags = [...text.matchAll(/(SecurityProtocolType|SslProtocols)\.(\w+)/g)];
+	// The framework comes from project facts (targetFramework, <TargetFramework>), never from a
+	// comment such as "// .NET Framework 4.8": a runtime is stated on the card or in the project.
+	const decl: DotnetDecl = { framework: frameworkOf(source), validationDisabled: [] };
+	// Only live code and configuration count: a commented-out `SecurityProtocolType.Ssl3` is none.
+	const text = /^\s*</.test(source)
+		? source.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\n]/g, ' '))
+		: blankComments(source, 'cs');
+	// Flags named anywhere (`SecurityProtocolType.Tls12`, `SslProtocols.Tls13`, config values), and
+	// numbers cast to the enum with what is OR-ed to them: `(SecurityProtocolType)3072 | 768 | 192`.
+	// A flag after `~` is one being removed (`&= ~SecurityProtocolType.Ssl3`), not enabled.
+	const named = [
+		...text.matchAll(
+			/(~\s*)?(?:System\.Net\.(?:Security\.)?)?(SecurityProtocolType|SslProtocols)\.(\w+)/g,
+		),
+	]
+		.filter((m) => !m[1])
+		.map((m) => ({ name: m[3] ?? '', index: m.index, text: m[0] }));
+	const casts = [
+		...text.matchAll(
+			/\((?:System\.Net\.(?:Security\.)?)?(?:SecurityProtocolType|SslProtocols)\)\s*\(?\s*(0x[0-9a-f]+|\d+)(?:\s*\|\s*(?:\((?:System\.Net\.(?:Security\.)?)?(?:SecurityProtocolType|SslProtocols)\)\s*)?(?:0x[0-9a-f]+|\d+))*/gi,
+		),
+	].flatMap((m) =>
+		[...m[0].matchAll(/\)\s*\(?\s*(0x[0-9a-f]+|\d+)|\|\s*(0x[0-9a-f]+|\d+)/gi)].flatMap((n) =>
+			flagNames(Number(n[1] ?? n[2])).map((name) => ({ name, index: m.index, text: m[0] })),
+		),
+	);
+	const flags = [...named, ...casts].sort((a, b) => a.index - b.index);
 	if (flags.length > 0) {
 		const first = flags[0];
+		const assignments = [...text.matchAll(/\bSecurityProtocol\s*(\|=|&=|=(?!=))/g)];
 		decl.flags = {
-			value: [...new Set(flags.map((m) => m[2] ?? ''))],
+			value: [...new Set(flags.map((f) => f.name))],
 			origin: origin(
 				inputName,
-				first?.[1] ?? 'SecurityProtocol',
+				/SslProtocols/.test(first?.text ?? '') ? 'SslProtocols' : 'SecurityProtocolType',
 				lineOf(text, first?.index ?? 0),
-				flags.map((m) => m[0]).join(' | '),
+				[...new Set(flags.map((f) => f.text))].join(' | '),
 			),
 		};
-	}
-	const numeric = /SecurityProtocol\s*=\s*\(SecurityProtocolType\)\s*(\d+)/.exec(text);
-	if (numeric) {
-		const n = Number(numeric[1]);
-		const names = Object.entries({ Ssl3: 48, Tls: 192, Tls11: 768, Tls12: 3072, Tls13: 12288 })
-			.filter(([, v]) => (n & v) === v)
-			.map(([k]) => k);
-		decl.flags = {
-			value: names.length ? names : ['SystemDefault'],
-			origin: origin(inputName, 'SecurityProtocol', lineOf(text, numeric.index), numeric[0]),
-		};
+		// `ServicePointManager.SecurityProtocol |= X` adds X to what the runtime already enables.
+		if (assignments.length > 0 && assignments.every((a) => a[1] !== '=')) decl.flagsAdded = true;
 	}
 	const strong =
 		/(SchUseStrongCrypto|SystemDefaultTlsVersions)"?\s*=\s*dword:0*([01])|DontEnable(SchUseStrongCrypto|SystemDefaultTlsVersions)=(true|false)/i.exec(
@@ -106,19 +141,22 @@ export function parseDotnet(text: string, inputName: string): TlsParse {
 		};
 		parse.endpoints.push(ep);
 	}
-	if (parse.endpoints.length === 0) {
+	// SslStream.AuthenticateAsServer(Async) makes this code the TLS server of the connection.
+	const server = /\.AuthenticateAsServer(?:Async)?\s*\(/.exec(text);
+	if (server || parse.endpoints.length === 0) {
+		const line = server ? lineOf(text, server.index) : null;
 		parse.endpoints.push({
-			label: '.NET client',
+			label: server ? `.NET SslStream server (line ${line ?? ''})` : '.NET client',
 			format: 'dotnet',
-			role: 'client',
+			role: server ? 'server' : 'client',
 			scheme: 'https',
 			host: null,
 			port: null,
-			line: null,
+			line,
 			product: '.NET',
 			productVersion: decl.framework,
 			stack: 'dotnet',
-			validationDisabled: decl.validationDisabled,
+			validationDisabled: server ? [] : decl.validationDisabled,
 			certificateFiles: [],
 			defaults: { protocols: '.NET default by target framework', ciphers: 'Schannel (OS) default' },
 		});

@@ -2,7 +2,7 @@
 // ssl-min-ver/ssl-max-ver and the deprecated no-*/force-* options, verification.
 import type { TlsVersion } from '../../report/report';
 import { emptyParse, origin, type DeclaredEndpoint, type Setting, type TlsParse } from '../model';
-import { atLeast, normalizeVersion, range, VERSIONS } from '../versions';
+import { atLeast, normalizeVersion, range, serverAcceptsVersion, VERSIONS } from '../versions';
 import { basename, opensslHint, versionHint } from './text';
 
 interface Line {
@@ -12,12 +12,31 @@ interface Line {
 	name: string;
 }
 
-/** Applies bind/server options (ssl-min-ver, no-tlsv10, force-tlsv12 …) to a protocol set. */
-export function applyHaproxyOptions(words: string[], base: TlsVersion[]): TlsVersion[] {
+/**
+ * Applies bind/server options (ssl-min-ver, no-tlsv10, force-tlsv12 …) to a protocol set. A
+ * version HAProxy refuses ("unknown ssl/tls version string", HAProxy does not start) goes to
+ * `onInvalid`; an invalid minimum may only lower the floor and an invalid maximum is ignored,
+ * so a refused file is never graded better than what it asks for.
+ */
+export function applyHaproxyOptions(
+	words: string[],
+	base: TlsVersion[],
+	onInvalid: (option: string, value: string, reading: TlsVersion | null) => void = () => {},
+): TlsVersion[] {
 	let set = new Set(base);
 	for (let i = 0; i < words.length; i++) {
 		const w = (words[i] ?? '').toLowerCase();
 		const next = words[i + 1] ?? '';
+		if ((w === 'ssl-min-ver' || w === 'ssl-max-ver') && !serverAcceptsVersion(next, 'haproxy')) {
+			const reading = normalizeVersion(next);
+			onInvalid(w, next, reading);
+			if (reading && w === 'ssl-min-ver') {
+				// lower the floor to the reading, keep the top: never narrower than before
+				const top = VERSIONS.filter((x) => set.has(x)).pop() ?? 'TLSv1.3';
+				set = new Set([...set, ...range(reading, top)]);
+			}
+			continue;
+		}
 		if (w === 'ssl-min-ver') {
 			const v = normalizeVersion(next);
 			if (v)
@@ -106,8 +125,16 @@ export function parseHaproxy(text: string, inputName: string): TlsParse {
 		const kind = isBind ? 'bind' : 'server';
 		const optsLine = g(`ssl-default-${kind}-options`);
 		const base = range(defaultMin, libTop);
-		const fromGlobal = optsLine ? applyHaproxyOptions(optsLine.words.slice(1), base) : base;
-		const protocols = applyHaproxyOptions(l.words, fromGlobal);
+		const invalid =
+			(line: number) => (option: string, value: string, reading: TlsVersion | null) => {
+				const message = `${option} ${value}: HAProxy refuses to start ("unknown ssl/tls version string"; it accepts SSLv3, TLSv1.0, TLSv1.1, TLSv1.2, TLSv1.3); ${reading && option === 'ssl-min-ver' ? `graded as a minimum of ${reading}, never better than the file` : 'ignored'}`;
+				if (!parse.notes.some((n) => n.message === message && n.line === line))
+					parse.notes.push({ level: 'error', line, message });
+			};
+		const fromGlobal = optsLine
+			? applyHaproxyOptions(optsLine.words.slice(1), base, invalid(optsLine.line))
+			: base;
+		const protocols = applyHaproxyOptions(l.words, fromGlobal, invalid(l.line));
 		const addr = isBind ? (l.words[1] ?? '') : (l.words[2] ?? '');
 		const m = /^(.*):(\d+)$/.exec(addr);
 		const ep: DeclaredEndpoint = {

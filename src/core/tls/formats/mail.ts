@@ -74,18 +74,20 @@ export function mailEndpoints(
 		let port = portLine ? Number(portLine.value) || null : null;
 		if (port === null)
 			port = mode === 'implicit' ? IMPLICIT_PORTS[base] : (PLAIN_PORTS[base][0] ?? null);
+		/** The mode was corrected to what the port implies (said in the evidence too). */
+		let impliedBy: number | null = null;
 		if (mode === 'implicit' && port !== null && PLAIN_PORTS[base].includes(port)) {
+			impliedBy = port;
+			// The client opens with a TLS handshake, the server with a plaintext greeting: the
+			// handshake fails before anything (credentials included) is sent, so this is never a
+			// plaintext session. What the port implies is STARTTLS (RFC 8314); nothing here says it
+			// would be required, so it is graded as not required.
+			mode = isTrue(starttlsRequired?.value) ? 'starttls-required' : 'starttls-optional';
 			parse.notes.push({
 				level: 'error',
 				line: (sslEnable ?? portLine)?.line ?? null,
-				message: `implicit TLS on port ${port}, where ${base.toUpperCase()} expects STARTTLS or plaintext: the connection fails or falls back; graded as the port implies`,
+				message: `implicit TLS on port ${port}, where ${base.toUpperCase()} expects STARTTLS: the TLS handshake fails against the server's plaintext greeting, so no session (and no credential) gets through; graded as STARTTLS${mode === 'starttls-required' ? ' (required)' : ' not required (nothing requires it)'}, the mode the port implies. Use port ${IMPLICIT_PORTS[base]} for implicit TLS, or STARTTLS on ${port}`,
 			});
-			mode =
-				starttls && isTrue(starttls.value)
-					? isTrue(starttlsRequired?.value)
-						? 'starttls-required'
-						: 'starttls-optional'
-					: 'plain';
 		} else if (mode !== 'implicit' && port === IMPLICIT_PORTS[base]) {
 			parse.notes.push({
 				level: 'error',
@@ -108,7 +110,8 @@ export function mailEndpoints(
 				inputName,
 				src?.key ?? 'mail',
 				line,
-				src ? `${src.key}=${src.value}` : 'mail settings',
+				(src ? `${src.key}=${src.value}` : 'mail settings') +
+					(impliedBy !== null ? ` on port ${impliedBy}: graded as STARTTLS, the port's mode` : ''),
 			),
 		};
 		const ep: DeclaredEndpoint = {

@@ -3,7 +3,7 @@
 import { ParseError } from '../../errors';
 import type { TlsVersion } from '../../report/report';
 import { emptyParse, origin, type DeclaredEndpoint, type Setting, type TlsParse } from '../model';
-import { atLeast } from '../versions';
+import { atLeast, normalizeVersion, serverAcceptsVersion } from '../versions';
 import { applyDefaultServer, socketOf, type SocketServer } from './nginx-sni';
 import { basename, opensslHint, versionHint, versionList } from './text';
 
@@ -149,6 +149,8 @@ const KNOWN_SSL = new Set([
 
 interface Scope {
 	get(name: string): Directive | undefined;
+	/** Every occurrence in the innermost block that has one (array directives are not merged). */
+	getAll(name: string): Directive[];
 }
 
 /** Directives nginx itself rejects as "directive is duplicate" when repeated in one block. */
@@ -166,6 +168,13 @@ function scope(blocks: Directive[][]): Scope {
 				if (found.length) return found[found.length - 1];
 			}
 			return undefined;
+		},
+		getAll(name) {
+			for (let b = blocks.length - 1; b >= 0; b--) {
+				const found = (blocks[b] ?? []).filter((d) => d.name === name);
+				if (found.length) return found;
+			}
+			return [];
 		},
 	};
 }
@@ -229,9 +238,17 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 	});
 	const endpoints: DeclaredEndpoint[] = [];
 	const sockets: SocketServer[] = [];
+	// What a default stands for, and what could change it: the version when not stated, and any
+	// include that was not read (it may set the directive).
+	const unread = parse.includes.map((inc) => `include ${inc.path} (line ${inc.line})`);
+	const mayChange = unread.length
+		? `; ${unread.join(', ')} not read: it may set this directive`
+		: '';
 	const defaults = {
-		protocols: `nginx ${version ?? '≥ 1.27.3'} default`,
-		ciphers: 'nginx default HIGH:!aNULL:!MD5',
+		protocols: version
+			? `nginx ${version} default${mayChange}`
+			: `nginx version not stated: the 1.9.1–1.23.3 default TLSv1 TLSv1.1 TLSv1.2 is assumed (1.23.4+ adds TLSv1.3, 1.27.3+ is TLSv1.2 TLSv1.3)${mayChange}`,
+		ciphers: `nginx default HIGH:!aNULL:!MD5${mayChange}`,
 	};
 	const base = (label: string, line: number, role: 'client' | 'server'): DeclaredEndpoint => ({
 		label,
@@ -252,14 +269,18 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 	const fill = (ep: DeclaredEndpoint, s: Scope, prefix: UpstreamPrefix | 'ssl') => {
 		const protocols = s.get(`${prefix}_protocols`);
 		if (protocols) {
-			const { versions, unknown } = versionList(protocols.args.join(' '));
-			for (const u of unknown)
-				parse.notes.push({
-					level: 'warning',
-					line: protocols.line,
-					message: `unknown protocol ${u} ignored`,
-				});
-			ep.protocols = set(protocols, versions);
+			// ngx_conf_set_bitmask_slot: any other name is "invalid value" and nginx does not start;
+			// a name that looks like a version is graded as that version (it can only add one)
+			const versions: TlsVersion[] = [];
+			for (const token of protocols.args) {
+				const reading = normalizeVersion(token);
+				if (reading) versions.push(reading);
+				if (serverAcceptsVersion(token, 'openssl')) continue;
+				const message = `${protocols.name}: invalid value "${token}": nginx refuses to start (it accepts SSLv2, SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3); ${reading ? `graded as ${reading}, never better than the file` : 'ignored'}`;
+				if (!parse.notes.some((n) => n.message === message && n.line === protocols.line))
+					parse.notes.push({ level: 'error', line: protocols.line, message });
+			}
+			ep.protocols = set(protocols, [...new Set(versions)]);
 		} else {
 			ep.protocols = {
 				value: nginxDefaultProtocols(version),
@@ -275,7 +296,7 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 					null,
 					'default',
 					null,
-					prefix === 'ssl' ? defaults.ciphers : 'nginx default DEFAULT',
+					prefix === 'ssl' ? defaults.ciphers : `nginx default DEFAULT${mayChange}`,
 				),
 			};
 		const curves = s.get(`${prefix === 'ssl' ? 'ssl_ecdh_curve' : 'proxy_ssl_ecdh_curve'}`);
@@ -289,13 +310,18 @@ export function parseNginx(text: string, inputName: string): TlsParse {
 			const cert = s.get('ssl_certificate');
 			if (cert) ep.certificateFiles.push(basename(cert.args[0] ?? ''));
 		}
-		for (const b of [s.get(`${prefix}_conf_command`)]) {
-			if (!b) continue;
+		// ssl_conf_command may be repeated, one OpenSSL command each (nginx applies them in order
+		// after its own directives, names matched case-insensitively as in openssl.cnf): all of
+		// them count, a later one of the same name wins.
+		for (const b of s.getAll(`${prefix}_conf_command`)) {
 			const [cmd = '', ...rest] = b.args;
-			if (/^Ciphersuites$/i.test(cmd)) ep.tls13Suites = set(b, rest.join(' ').split(':'));
-			if (/^MinProtocol$/i.test(cmd)) {
-				const v = versionList(rest.join(' ')).versions[0];
-				if (v) ep.minVersion = set(b, v);
+			const value = rest.join(' ');
+			if (/^Ciphersuites$/i.test(cmd)) ep.tls13Suites = set(b, value.split(':'));
+			// replaces the ssl_ciphers list: SSL_CONF_cmd calls SSL_CTX_set_cipher_list again
+			if (/^CipherString$/i.test(cmd)) ep.cipherString = set(b, value);
+			if (/^(Min|Max)Protocol$/i.test(cmd)) {
+				const v = versionList(value).versions[0];
+				if (v) ep[/^min/i.test(cmd) ? 'minVersion' : 'maxVersion'] = set(b, v);
 			}
 		}
 	};

@@ -3,6 +3,7 @@
 import type { TlsVersion } from '../../report/report';
 import { emptyParse, origin, type DeclaredEndpoint, type NodeDecl, type TlsParse } from '../model';
 import { normalizeVersion } from '../versions';
+import { blankComments } from './code-comments';
 import { lineOf, parseUrl, versionHint } from './text';
 
 const METHODS: Record<string, TlsVersion> = {
@@ -12,9 +13,15 @@ const METHODS: Record<string, TlsVersion> = {
 	SSLv3_method: 'SSLv3',
 };
 
-export function parseNode(text: string, inputName: string): TlsParse {
+export function parseNode(source: string, inputName: string): TlsParse {
 	const parse = emptyParse('node');
-	const version = versionHint(text, /\bnode(?:js)?\s*v?(\d+\.\d+(?:\.\d+)?)/i);
+	// The version may be stated in a comment ("// Node 20.11.0"); the options must be live code.
+	const version = versionHint(source, /\bnode(?:js)?\s*v?(\d+\.\d+(?:\.\d+)?)/i);
+	// JavaScript comments, and the shell's whole-line ones (`# NODE_OPTIONS=…`, a `#!` line), are
+	// blanked to spaces: offsets and lines stay those of the source.
+	const text = blankComments(source, 'js').replace(/^[ \t]*#(?:[ \t!].*)?$/gm, (line) =>
+		line.replace(/./g, ' '),
+	);
 	const decl: NodeDecl = { version, validationDisabled: [] };
 	const at = (m: RegExpMatchArray, key: string) =>
 		origin(inputName, key, lineOf(text, m.index ?? 0), m[0].trim());
@@ -96,7 +103,10 @@ export function parseNode(text: string, inputName: string): TlsParse {
 		validationDisabled: decl.validationDisabled,
 		certificateFiles: [],
 		defaults: {
-			protocols: `Node ${version ?? '≥ 12'} default minimum ${version && Number(version.split('.')[0]) < 12 ? 'TLSv1' : 'TLSv1.2'}`,
+			// what the stage grades: Node 11's TLSv1 minimum when the version is unknown
+			protocols: version
+				? `Node ${version} default minimum ${Number(version.split('.')[0]) < 12 ? 'TLSv1' : 'TLSv1.2'}`
+				: 'Node version not stated: the Node ≤ 11 default minimum TLSv1 is assumed (Node 12+ defaults to TLSv1.2)',
 			ciphers: 'Node default cipher list (tls.DEFAULT_CIPHERS)',
 		},
 	};

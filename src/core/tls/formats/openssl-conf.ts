@@ -1,8 +1,39 @@
 // OpenSSL configuration (RULES.md 4.9): follow openssl_conf → ssl_conf → system_default to the
 // section holding MinProtocol, MaxProtocol, CipherString, Ciphersuites, Options.
 import { emptyParse, origin, type OpenSslDecl, type TlsParse } from '../model';
-import { normalizeVersion } from '../versions';
+import type { TlsVersion } from '../../report/report';
 import { opensslHint } from './text';
+
+/**
+ * The values MinProtocol/MaxProtocol accept: OpenSSL's protocol_from_string (ssl/ssl_conf.c)
+ * compares them with strcmp, so `tlsv1.2` is refused (the command fails and the library default
+ * stays), unlike the directive names, which SSL_CONF_cmd matches with strcasecmp.
+ */
+const PROTOCOL_VALUES: Record<string, TlsVersion | 'None' | 'DTLS'> = {
+	None: 'None',
+	SSLv3: 'SSLv3',
+	TLSv1: 'TLSv1',
+	'TLSv1.1': 'TLSv1.1',
+	'TLSv1.2': 'TLSv1.2',
+	'TLSv1.3': 'TLSv1.3',
+	DTLSv1: 'DTLS',
+	'DTLSv1.2': 'DTLS',
+};
+
+/** The commands read here, keyed by their lower-case name (OpenSSL matches names case-insensitively). */
+const COMMANDS = new Map(
+	[
+		'MinProtocol',
+		'MaxProtocol',
+		'CipherString',
+		'Ciphersuites',
+		'Options',
+		'Groups',
+		'Curves',
+		'SignatureAlgorithms',
+		'DHParameters',
+	].map((c) => [c.toLowerCase(), c]),
+);
 
 interface Entry {
 	key: string;
@@ -68,18 +99,28 @@ export function parseOpensslConf(text: string, inputName: string): TlsParse {
 			});
 		for (const e of entries ?? []) {
 			const o = origin(inputName, e.key, e.line, `${e.key} = ${e.value}`);
-			switch (e.key) {
+			const command = COMMANDS.get(e.key.toLowerCase()) ?? e.key;
+			switch (command) {
 				case 'MinProtocol':
 				case 'MaxProtocol': {
-					const v = normalizeVersion(e.value);
-					if (v)
-						decl[e.key === 'MinProtocol' ? 'minProtocol' : 'maxProtocol'] = { value: v, origin: o };
-					else if (!/^None$/i.test(e.value))
+					const v = Object.hasOwn(PROTOCOL_VALUES, e.value) ? PROTOCOL_VALUES[e.value] : undefined;
+					if (v && v !== 'None' && v !== 'DTLS')
+						decl[command === 'MinProtocol' ? 'minProtocol' : 'maxProtocol'] = {
+							value: v,
+							origin: o,
+						};
+					else if (v === undefined) {
+						const exact = Object.keys(PROTOCOL_VALUES).find(
+							(k) => k.toLowerCase() === e.value.toLowerCase(),
+						);
 						parse.notes.push({
-							level: 'warning',
+							level: 'error',
 							line: e.line,
-							message: `unknown protocol ${e.value} ignored`,
+							message: exact
+								? `${e.key} = ${e.value}: OpenSSL refuses the value (protocol names are case-sensitive; it expects ${exact}), so the library default applies and is graded`
+								: `${e.key} = ${e.value}: not a protocol OpenSSL accepts (None, SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3), so the library default applies and is graded`,
 						});
+					}
 					break;
 				}
 				case 'CipherString':

@@ -122,6 +122,7 @@ export function parseSslyze(text: string): TlsParse {
 		for (const [cmd, proto] of Object.entries(COMMANDS)) {
 			const res = result(cmd);
 			if (!res) {
+				(o.unscanned ??= []).push(proto);
 				if (scan[cmd] || cmd in legacyErrors)
 					parse.notes.push({
 						level: 'info',

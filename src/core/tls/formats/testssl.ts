@@ -64,12 +64,17 @@ function observe(findings: Finding[], host: string | null, port: number | null):
 		curves: [],
 		scannerGrade: null,
 	};
+	const tested = new Set<string>();
 	for (const f of findings) {
 		const id = f.id ?? '';
 		const finding = f.finding ?? '';
 		const proto = PROTOCOL_IDS[id];
 		if (proto) {
 			if (/^offered/i.test(finding)) o.protocols.push(proto);
+			// a scanner problem (WARN, "local problem", "not tested") says nothing about the server
+			else if ((f.severity ?? '').toUpperCase() === 'WARN' || !/not offered/i.test(finding))
+				(o.unscanned ??= []).push(proto);
+			tested.add(id);
 			continue;
 		}
 		const suite = /^cipher(?:-tls1_3|-tls1_2|-tls1_1|-tls1|-ssl3|-ssl2)?_x([0-9a-f]+)/i.exec(id);
@@ -142,6 +147,9 @@ function observe(findings: Finding[], host: string | null, port: number | null):
 		}
 	}
 	o.suitesListed = o.suites.length + o.tls13.length > 0;
+	// a protocol the run did not test (no -p, or a partial run) is unknown, not "not offered"
+	for (const [id, proto] of Object.entries(PROTOCOL_IDS))
+		if (!tested.has(id) && !o.unscanned?.includes(proto)) (o.unscanned ??= []).push(proto);
 	return o;
 }
 

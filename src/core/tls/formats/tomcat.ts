@@ -5,26 +5,36 @@ import type { Element } from '@xmldom/xmldom';
 import type { TlsVersion } from '../../report/report';
 import { parseXml } from '../../xml/safe-parse';
 import { emptyParse, origin, type DeclaredEndpoint, type Setting, type TlsParse } from '../model';
-import { normalizeVersion } from '../versions';
+import { normalizeVersion, serverAcceptsVersion } from '../versions';
 import { basename, versionHint } from './text';
 
 export const TOMCAT_DEFAULT_CIPHERS = 'HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!kRSA';
 
-/** SSLHostConfig.setProtocols: from an empty set, `+X` adds, `-X` removes, bare adds; `all`. */
-export function evalTomcatProtocols(value: string, onUnknown: (t: string) => void): TlsVersion[] {
+/**
+ * SSLHostConfig.setProtocols: from an empty set, `+X` adds, `-X` removes, bare adds; `all`.
+ * JSSE names are case-sensitive: Tomcat skips a name it does not implement (and refuses to start
+ * the connector when none is left). Such a token is reported through `onUnknown` with the version
+ * it looks like, which it may add but never remove: never a better grade than the file.
+ */
+export function evalTomcatProtocols(
+	value: string,
+	onUnknown: (t: string, reading: TlsVersion | null) => void,
+): TlsVersion[] {
 	const all: TlsVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 	const set = new Set<TlsVersion>();
 	for (const m of value.matchAll(/([+-]?)([^,+\-\s]+(?:\.\d)?)/g)) {
 		const op = m[1] ?? '';
 		const token = m[2] ?? '';
 		if (/^SSLv2Hello$/i.test(token)) continue;
+		if (!/^all$/i.test(token) && !serverAcceptsVersion(token, 'jsse')) {
+			const reading = normalizeVersion(token);
+			onUnknown(token, reading);
+			if (reading && op !== '-') set.add(reading);
+			continue;
+		}
 		const values = /^all$/i.test(token)
 			? all
 			: [normalizeVersion(token)].filter((v): v is TlsVersion => v !== null);
-		if (values.length === 0) {
-			onUnknown(token);
-			continue;
-		}
 		for (const v of values) {
 			if (op === '-') set.delete(v);
 			else set.add(v);
@@ -97,12 +107,15 @@ export function parseTomcat(text: string, inputName: string): TlsParse {
 				value,
 				origin: origin(inputName, `${e.tagName}@${name}`, lineOf(e), raw),
 			});
+			// Each SSLHostConfig is a virtual host of its own (SNI): its hostName keeps it apart from
+			// the connector's other SSLHostConfigs; `_default_` (or none) is the connector's default.
+			const hostName = h?.getAttribute('hostName') ?? '_default_';
 			const ep: DeclaredEndpoint = {
-				label: `Connector port ${port ?? '?'}${h ? ` SSLHostConfig ${h.getAttribute('hostName') ?? '_default_'}` : ''} (line ${line ?? '?'})`,
+				label: `Connector port ${port ?? '?'}${h ? ` SSLHostConfig ${hostName}` : ''} (line ${line ?? '?'})`,
 				format: 'tomcat',
 				role: 'server',
 				scheme: 'https',
-				host: null,
+				host: hostName === '_default_' ? null : hostName.toLowerCase(),
 				port,
 				line,
 				product: 'Tomcat',
@@ -122,13 +135,22 @@ export function parseTomcat(text: string, inputName: string): TlsParse {
 				attr(c, 'sslEnabledProtocols', 'SSLProtocol', 'protocols');
 			if (pa) {
 				const src = h && h.getAttribute(pa.name) !== null ? h : c;
-				const versions = evalTomcatProtocols(pa.value, (t) =>
+				const unknown: string[] = [];
+				const versions = evalTomcatProtocols(pa.value, (t, reading) => {
+					unknown.push(t);
 					parse.notes.push({
-						level: 'warning',
+						level: 'error',
 						line: lineOf(src),
-						message: `unknown protocol ${t} in ${pa.name} ignored`,
-					}),
-				);
+						message: `${pa.name}="${pa.value}": "${t}" is not a protocol name JSSE knows (names are case-sensitive: SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3); Tomcat skips it${reading ? `; graded as if it added ${reading}, never better than the file` : ''}`,
+					});
+				});
+				const tokens = pa.value.split(/[,+\s]+/).filter((t) => t && !t.startsWith('-'));
+				if (unknown.length > 0 && tokens.every((t) => unknown.includes(t)))
+					parse.notes.push({
+						level: 'error',
+						line: lineOf(src),
+						message: `${pa.name}="${pa.value}": no protocol name Tomcat can enable is left, so the connector fails to start ("none of the protocols specified are supported")`,
+					});
 				ep.protocols = set(src, pa.name, versions, `${pa.name}="${pa.value}"`);
 			}
 			const ca = (h ? attr(h, 'ciphers') : null) ?? attr(c, 'ciphers', 'SSLCipherSuite');
