@@ -170,3 +170,19 @@ describe('profile deviations accepted with the verdict', () => {
 		]);
 	});
 });
+
+describe('a broken hash is refused for what it is', () => {
+	it('an MD5-signed intermediate is refused for its hash, not as "cannot be checked"', async () => {
+		const dir = resolve(PKI, 'md5-intermediate');
+		const { facts } = await analyze(
+			[file(dir, 'root.pem'), file(dir, 'untrusted.pem'), file(dir, 'leaf.pem')],
+			{ truststores: ['root.pem'] },
+		);
+		const leaf = facts.certificates.find((c) => c.inputName === 'leaf.pem');
+		expect(leaf?.chainValid).toBe(false);
+		expect(leaf?.chainError).toMatch(
+			/Fixture Intermediate, O=Fixture PKI is signed with a broken hash \(md5WithRSAEncryption\), which no client accepts/,
+		);
+		expect(leaf?.chainError).not.toMatch(/cannot be checked/);
+	});
+});

@@ -570,6 +570,13 @@ function checkNameConstraints(c: PathCert, nc: NameConstraints, by: PathCert): s
 
 const BROKEN_DIGESTS = new Set(['md2', 'md4', 'md5']);
 
+/** Why `c`'s own signature is unacceptable whatever it verifies to (MD2/MD4/MD5), or null. */
+function brokenHashError(c: PathCert): string | null {
+	const name = SIGNATURE_ALGORITHMS[c.signatureOid] ?? '';
+	if (!BROKEN_DIGESTS.has(signatureDigest(name))) return null;
+	return `${label(c)} is signed with a broken hash (${name}), which no client accepts whether or not the signature verifies`;
+}
+
 /** Name-constraint comparisons per path at most (a constraint × name blow-up is refused). */
 const MAX_NC_COMPARISONS = 250_000;
 
@@ -796,6 +803,10 @@ export async function validatePath(
 	for (let i = 0; i < n - 1; i++) {
 		const child = path[i] as PathCert;
 		const issuer = path[i + 1] as PathCert;
+		// A broken hash is refused before the signature is checked: WebCrypto cannot check MD5, and
+		// no client accepts such a signature whether or not it would verify.
+		const broken = brokenHashError(child);
+		if (broken) return fail(broken, false);
 		const ok = await sigs.check(child, issuer, path[i + 2]);
 		if (ok === null)
 			return fail(
@@ -830,13 +841,8 @@ export async function validatePath(
 			return fail(
 				`${label(c)}: the signature algorithm inside the certificate differs from the outer one`,
 			);
-		if (
-			i < n - 1 &&
-			BROKEN_DIGESTS.has(signatureDigest(SIGNATURE_ALGORITHMS[c.signatureOid] ?? ''))
-		)
-			return fail(
-				`${label(c)} is signed with a broken hash (${SIGNATURE_ALGORITHMS[c.signatureOid]})`,
-			);
+		const broken = i < n - 1 ? brokenHashError(c) : null;
+		if (broken) return fail(broken);
 		if (i > 0) {
 			const child = path[i - 1] as PathCert;
 			if (child.issuerKey !== c.subjectKey)
