@@ -20,6 +20,7 @@ import {
 	type GradeArea,
 	type InputGrade,
 	type Report,
+	type ReportCertificate,
 	type ReportGrade,
 	type ReportKeystore,
 } from './report';
@@ -135,15 +136,16 @@ export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFindi
 		.filter((t) => t.hsts && (t.hsts.maxAge === null || t.hsts.maxAge < HSTS_MIN_AGE))
 		.slice(0, 1)
 		.map(() => ({ ruleId: 'HSTS (CGS-1 3.6)', area: 'tls', effect: 'cap A' }));
-	const overall = grade([...findings, ...hstsCaps], scores);
+	const notes = [...hstsCaps, ...unverifiedTrust(facts)];
+	const overall = grade([...findings, ...notes], scores);
 	for (const area of AREAS) {
 		const inArea = findings.filter((f) => gradeAreaOf(f) === area);
 		if (!areaHasFacts(area, facts) && inArea.length === 0) {
 			byArea[area] = 'N/A';
 			continue;
 		}
-		byArea[area] =
-			area === 'tls' ? grade([...inArea, ...hstsCaps], scores).grade : grade(inArea, []).grade;
+		const areaNotes = notes.filter((n) => gradeAreaOf(n) === area);
+		byArea[area] = grade([...inArea, ...areaNotes], area === 'tls' ? scores : []).grade;
 	}
 	const result: ReportGrade = {
 		overall: overall.grade,
@@ -156,6 +158,46 @@ export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFindi
 	};
 	if (overall.grade !== overall.letter) result.ignoringTrust = overall.letter;
 	return result;
+}
+
+/**
+ * A grade is never better than its evidence: a deployed certificate whose chain passes every check
+ * that needs no anchor, with no anchor supplied, was never shown to be trusted. That is no trust
+ * failure (T), but it blocks A+, as an unchecked HSTS header does (CGS-1 3.6), and the reason says
+ * what would lift it. Self-issued certificates are left to CERT-SELF-SIGNED.
+ */
+function unverifiedTrust(facts: AnalysisFacts): GradedFinding[] {
+	if (facts.trustAnchors.length > 0) return [];
+	const open = facts.certificates.some(
+		(c) =>
+			c.role !== 'root' &&
+			!c.selfIssued &&
+			!c.pinned &&
+			c.chainValid === null &&
+			c.chainNote !== undefined,
+	);
+	if (!open) return [];
+	return [
+		{
+			ruleId:
+				'Chain trust not verified (no trust anchor supplied: supply the truststore or CA certificate to lift this)',
+			area: 'cert',
+			effect: 'cap A',
+		},
+	];
+}
+
+/** The chain verdict of a certificate as the report states it (ReportCertificate). */
+function chainFields(c: AnalysisFacts['certificates'][number]): Partial<ReportCertificate> {
+	const out: Partial<ReportCertificate> = {
+		chainVerdict:
+			c.chainValid === true ? 'valid' : c.chainValid === false ? 'invalid' : 'cannot-verify',
+	};
+	const why = c.chainValid === null ? c.chainNote : c.chainError;
+	if (why) out.chainError = why;
+	if (c.chainDeviations?.length) out.chainDeviations = [...c.chainDeviations];
+	if (c.purposeError) out.purposeError = c.purposeError;
+	return out;
 }
 
 /**
@@ -274,6 +316,7 @@ export function buildReport(
 			selfSigned: c.selfSigned,
 			isCA: c.isCA,
 			subjectAltNames: [...c.subjectAltNames],
+			...chainFields(c),
 		})),
 		keystores: [
 			...facts.keystores.map((k) => ({

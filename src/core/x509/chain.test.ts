@@ -153,12 +153,16 @@ describe('profile deviations accepted with the verdict', () => {
 			name,
 			bytes: new TextEncoder().encode(s),
 		});
-		const { facts } = await analyze(
+		const { facts, report } = await analyze(
 			[text('root.pem', rootPem), text('second.pem', secondPem), text('leaf.pem', leafPem)],
 			{ now: '2026-06-01T00:00:00Z', truststores: ['root.pem'] },
 		);
 		const leaf = facts.certificates.find((c) => c.inputName === 'leaf.pem');
 		expect(leaf?.chainValid, leaf?.chainError).toBe(true);
+		// the deviations reach the JSON report, not only the page's card
+		const reported = report.certificates.find((c) => c.inputName === 'leaf.pem');
+		expect(reported?.chainVerdict).toBe('valid');
+		expect(reported?.chainDeviations).toEqual(leaf?.chainDeviations);
 		expect(leaf?.chain).toHaveLength(3);
 		expect(leaf?.chainDeviations).toEqual([
 			expect.stringMatching(
@@ -171,6 +175,45 @@ describe('profile deviations accepted with the verdict', () => {
 	});
 });
 
+describe('without trust anchors: the supplied chain', () => {
+	// RFC 5280 §6 on the chain as supplied (untrusted.pem + leaf.pem, no root): what no anchor can
+	// change fails the chain whatever anchor is added (the case is invalid with its root too);
+	// a chain that passes cannot be verified, which blocks A+ and says what would settle it.
+	it.each(Object.entries(expected.cases))('%s', async (name, want) => {
+		const dir = resolve(PKI, name);
+		const { report } = await analyze([file(dir, 'untrusted.pem'), file(dir, 'leaf.pem')]);
+		const leaf = report.certificates.find((c) => c.inputName === 'leaf.pem');
+		const untrusted = report.findings.filter(
+			(f) => f.ruleId === 'CERT-UNTRUSTED-CHAIN' && f.inputName === 'leaf.pem',
+		);
+		if (want.valid) {
+			expect(leaf?.chainVerdict, leaf?.chainError).toBe('cannot-verify');
+			expect(leaf?.chainError).toMatch(/no trust anchor supplied: supply the truststore/);
+			expect(untrusted).toEqual([]);
+			expect(report.grade.overall).not.toBe('A+');
+			expect(report.grade.capReasons).toContainEqual(
+				expect.stringMatching(/no trust anchor supplied.*caps the grade at A$/),
+			);
+		} else {
+			expect(leaf?.chainVerdict, leaf?.chainError).toBe('invalid');
+			expect(untrusted).toHaveLength(1);
+			expect(untrusted[0]?.evidence).toMatch(/whatever trust anchor is added\)$/);
+			expect(report.grade.overall).toBe('T');
+		}
+	});
+
+	it('the root in the bundle is not a trust anchor: still cannot verify', async () => {
+		const dir = resolve(PKI, 'valid');
+		const { report } = await analyze([
+			file(dir, 'root.pem'),
+			file(dir, 'untrusted.pem'),
+			file(dir, 'leaf.pem'),
+		]);
+		const leaf = report.certificates.find((c) => c.inputName === 'leaf.pem');
+		expect(leaf?.chainVerdict).toBe('cannot-verify');
+		expect(report.findings.map((f) => f.ruleId)).not.toContain('CERT-UNTRUSTED-CHAIN');
+	});
+});
 describe('a broken hash is refused for what it is', () => {
 	it('an MD5-signed intermediate is refused for its hash, not as "cannot be checked"', async () => {
 		const dir = resolve(PKI, 'md5-intermediate');

@@ -14,7 +14,9 @@ import {
 	CertificatePool,
 	SignatureCache,
 	buildAndValidate,
+	checkSuppliedChain,
 	pathCertificate,
+	type SuppliedChainResult,
 	type TrustResult,
 } from './path';
 import { isBug } from '../errors';
@@ -54,33 +56,55 @@ function pathPool(
 	return pool;
 }
 
+/** A certificate's chain: with anchors the RFC 5280 verdict, without them the supplied chain's. */
+type ChainResult =
+	{ anchored: true; trust: TrustResult } | { anchored: false; supplied: SuppliedChainResult };
+
 /**
- * Chains (leaf first) of every certificate and, with anchors, the RFC 5280 verdict: paths are
- * built across all inputs and the anchors; the validated path is kept, or the best failing one.
+ * Chains (leaf first) of every certificate: paths are built across all inputs and the anchors;
+ * with anchors the validated path is kept, or the best failing one; without them the supplied
+ * chain is checked for what no anchor can change (checkSuppliedChain).
  */
 async function buildChains(
 	unique: Map<string, { der: Uint8Array; facts: CertificateFacts[] }>,
 	anchors: ReadonlySet<string>,
 	now: number,
 	signal: AbortSignal,
-): Promise<Map<string, TrustResult>> {
-	const results = new Map<string, TrustResult>();
+): Promise<Map<string, ChainResult>> {
+	const results = new Map<string, ChainResult>();
 	const pool = pathPool(unique);
 	const sigs = new SignatureCache();
 	for (const [sha, u] of unique) {
 		signal.throwIfAborted();
 		const target = pool.bySha.get(sha);
 		const f = u.facts[0];
-		// A root (or self-signed leaf) is its own chain; without anchors there is nothing to validate
-		// (a truststore of ~150 roots needs no path building).
-		if (!target || (f?.selfIssued && anchors.size === 0)) {
-			results.set(sha, { valid: false, path: [sha], error: null, rejected: [] });
+		if (anchors.size > 0) {
+			const trust: TrustResult = target
+				? await buildAndValidate(target, pool, anchors, { time: now }, sigs)
+				: { valid: false, path: [sha], error: 'not readable for path validation', rejected: [] };
+			results.set(sha, { anchored: true, trust });
 			continue;
 		}
-		results.set(sha, await buildAndValidate(target, pool, anchors, { time: now }, sigs));
+		// A root (or self-signed leaf) is its own chain; without anchors it is what an anchor would
+		// be, so there is nothing to validate (a truststore of ~150 roots needs no path building).
+		const supplied: SuppliedChainResult = !target
+			? {
+					outcome: 'unknown',
+					path: [sha],
+					error: 'not readable for path validation',
+					deviations: [],
+				}
+			: f?.selfIssued
+				? { outcome: 'unknown', path: [sha], error: null, deviations: [] }
+				: await checkSuppliedChain(target, pool, { time: now }, sigs);
+		results.set(sha, { anchored: false, supplied });
 	}
 	return results;
 }
+
+/** What an unknown anchor leaves open, and what would settle it (CLI option and page action). */
+const NO_ANCHOR =
+	'no trust anchor supplied: supply the truststore or CA certificate (--trust, or mark it trusted on the page) to validate the chain';
 
 /**
  * Certificates whose chain reaches a publicly trusted root: one of the chain's certificates is
@@ -157,12 +181,16 @@ export const certificateStage: Stage = async (facts, ctx) => {
 	}
 	ctx.progress(anchors.size ? 'Validating certificate chains' : 'Building certificate chains');
 	const results = await buildChains(unique, anchors, Date.parse(facts.now), ctx.signal);
-	const chains = new Map([...results].map(([sha, r]) => [sha, r.path]));
+	const chains = new Map(
+		[...results].map(([sha, r]) => [sha, r.anchored ? r.trust.path : r.supplied.path]),
+	);
 	for (const [sha, u] of unique) {
-		const r = results.get(sha);
+		const result = results.get(sha);
 		for (const c of u.facts) {
-			c.chain = r?.path ?? [sha];
-			if (anchors.size === 0 || !r) continue;
+			c.chain = chains.get(sha) ?? [sha];
+			if (result && !result.anchored) judgeSupplied(c, result.supplied);
+			if (!result?.anchored) continue;
+			const r = result.trust;
 			c.chainValid = r.valid;
 			if (r.error) c.chainError = r.error;
 			else delete c.chainError;
@@ -192,6 +220,30 @@ export const certificateStage: Stage = async (facts, ctx) => {
 	assignRoles(facts, anchors);
 	await markPublicTrust(unique, chains);
 };
+
+/**
+ * Without anchors: a supplied chain that breaks RFC 5280 where no anchor can help is invalid
+ * (CERT-UNTRUSTED-CHAIN says so); one that passes, or whose signature cannot be checked here,
+ * cannot be verified, and `chainNote` says what would settle it. A self-issued certificate keeps
+ * no note: it would be the anchor itself (CERT-SELF-SIGNED judges it where it is deployed).
+ */
+function judgeSupplied(c: CertificateFacts, s: SuppliedChainResult): void {
+	c.chainValid = null;
+	delete c.chainError;
+	delete c.chainNote;
+	delete c.chainDeviations;
+	if (s.outcome === 'fails') {
+		c.chainValid = false;
+		c.chainError = `${s.error ?? 'chain validation failed'} (the supplied chain fails this whatever trust anchor is added)`;
+		return;
+	}
+	if (c.selfIssued) return;
+	c.chainNote =
+		s.outcome === 'passes'
+			? `cannot verify: ${NO_ANCHOR}; the supplied chain passes the RFC 5280 checks that need no anchor`
+			: `cannot verify: ${s.error ?? 'a signature cannot be checked here'}; ${NO_ANCHOR}`;
+	if (s.deviations.length > 0) c.chainDeviations = s.deviations;
+}
 
 /**
  * A self-signed CA certificate is judged as a root only where it acts as one: a trust anchor or

@@ -14,18 +14,6 @@ RuleTester.run(rule, {
 			facts: facts({ certificates: [certFacts({ chainValid: null })], trustAnchors: [] }),
 		},
 		{
-			name: 'no anchors: a key purpose the role excludes waits for an anchor (RULES.md rule 25)',
-			facts: facts({
-				certificates: [
-					certFacts({
-						chainValid: null,
-						purposeError: 'CN=x is not for TLS server authentication (extendedKeyUsage)',
-					}),
-				],
-				trustAnchors: [],
-			}),
-		},
-		{
 			name: 'pinned certificate',
 			facts: facts({
 				certificates: [certFacts({ chainValid: false, pinned: true })],
@@ -41,6 +29,53 @@ RuleTester.run(rule, {
 		},
 	],
 	invalid: [
+		{
+			name: 'no anchors: a supplied chain that fails whatever anchor is added',
+			facts: facts({
+				certificates: [
+					certFacts({
+						chainValid: false,
+						chainError:
+							'the signature of CN=api.example.com does not verify with the key of CN=CA (the supplied chain fails this whatever trust anchor is added)',
+					}),
+				],
+				trustAnchors: [],
+			}),
+			findings: [
+				{
+					ruleId: 'CERT-UNTRUSTED-CHAIN',
+					severity: 'high',
+					effect: 'T',
+					inputName: 'server.p12',
+					subject: 'alias server: CN=api.example.com [sha256 aaaaaaaaaaaaaaaa…]',
+					evidence:
+						'the signature of CN=api.example.com does not verify with the key of CN=CA (the supplied chain fails this whatever trust anchor is added)',
+				},
+			],
+		},
+		{
+			name: 'no anchors: a key purpose the role excludes, which no anchor can cure',
+			facts: facts({
+				certificates: [
+					certFacts({
+						chainValid: null,
+						purposeError: 'CN=x is not for TLS server authentication (extendedKeyUsage)',
+					}),
+				],
+				trustAnchors: [],
+			}),
+			findings: [
+				{
+					ruleId: 'CERT-UNTRUSTED-CHAIN',
+					severity: 'high',
+					effect: 'T',
+					inputName: 'server.p12',
+					subject: 'alias server: CN=api.example.com [sha256 aaaaaaaaaaaaaaaa…]',
+					evidence:
+						'CN=x is not for TLS server authentication (extendedKeyUsage) (no trust anchor can validate it for this role)',
+				},
+			],
+		},
 		{
 			name: 'invalid with anchors',
 			facts: facts({
