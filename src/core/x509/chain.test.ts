@@ -229,3 +229,30 @@ describe('a broken hash is refused for what it is', () => {
 		expect(leaf?.chainError).not.toMatch(/cannot be checked/);
 	});
 });
+
+describe('roles: anchors are roots, issuers are CAs', () => {
+	it('a version 1 self-signed trust anchor is a root: no leaf findings on it', async () => {
+		const dir = resolve(PKI, 'v1-root');
+		const { facts, report } = await analyze(
+			[file(dir, 'root.pem'), file(dir, 'untrusted.pem'), file(dir, 'leaf.pem')],
+			{ truststores: ['root.pem'] },
+		);
+		expect(facts.certificates.find((c) => c.inputName === 'root.pem')?.role).toBe('root');
+		expect(report.findings.filter((f) => f.inputName === 'root.pem')).toEqual([]);
+	});
+	it.each(['inter-no-basic-constraints', 'inter-ca-false'])(
+		'%s: the certificate that issued the leaf is no leaf (no CERT-NO-SAN on it)',
+		async (name) => {
+			const dir = resolve(PKI, name);
+			const { facts, report } = await analyze([file(dir, 'untrusted.pem'), file(dir, 'leaf.pem')]);
+			expect(facts.certificates.find((c) => c.inputName === 'untrusted.pem')?.role).toBe(
+				'intermediate',
+			);
+			expect(
+				report.findings.filter(
+					(f) => f.ruleId === 'CERT-NO-SAN' && f.inputName === 'untrusted.pem',
+				),
+			).toEqual([]);
+		},
+	);
+});

@@ -70,10 +70,11 @@ async function buildChains(
 	anchors: ReadonlySet<string>,
 	now: number,
 	signal: AbortSignal,
-): Promise<Map<string, ChainResult>> {
+): Promise<{ results: Map<string, ChainResult>; issued: Set<string> }> {
 	const results = new Map<string, ChainResult>();
 	const pool = pathPool(unique);
 	const sigs = new SignatureCache();
+	const issued = new Set<string>();
 	for (const [sha, u] of unique) {
 		signal.throwIfAborted();
 		const target = pool.bySha.get(sha);
@@ -81,7 +82,12 @@ async function buildChains(
 		if (anchors.size > 0) {
 			const trust: TrustResult = target
 				? await buildAndValidate(target, pool, anchors, { time: now }, sigs)
-				: { valid: false, path: [sha], error: 'not readable for path validation', rejected: [] };
+				: {
+						valid: false,
+						path: [sha],
+						error: 'not readable for path validation',
+						rejected: [],
+					};
 			results.set(sha, { anchored: true, trust });
 			continue;
 		}
@@ -99,7 +105,19 @@ async function buildChains(
 				: await checkSuppliedChain(target, pool, { time: now }, sigs);
 		results.set(sha, { anchored: false, supplied });
 	}
-	return results;
+	// Certificates whose key verifiably signed another certificate on a chain: they act as CAs
+	// (assignRoles), whatever their extensions allow. A failing chain may hold a certificate that
+	// merely bears the issuer's name, so the signature decides, not the position.
+	for (const r of results.values()) {
+		const path = r.anchored ? r.trust.path : r.supplied.path;
+		for (let i = 0; i + 1 < path.length; i++) {
+			const child = pool.bySha.get(path[i] ?? '');
+			const issuer = pool.bySha.get(path[i + 1] ?? '');
+			if (child && issuer && (await sigs.check(child, issuer, pool.bySha.get(path[i + 2] ?? ''))))
+				issued.add(issuer.sha256);
+		}
+	}
+	return { results, issued };
 }
 
 /** What an unknown anchor leaves open, and what would settle it (CLI option and page action). */
@@ -180,7 +198,7 @@ export const certificateStage: Stage = async (facts, ctx) => {
 		unique.set(c.sha256, u);
 	}
 	ctx.progress(anchors.size ? 'Validating certificate chains' : 'Building certificate chains');
-	const results = await buildChains(unique, anchors, Date.parse(facts.now), ctx.signal);
+	const { results, issued } = await buildChains(unique, anchors, Date.parse(facts.now), ctx.signal);
 	const chains = new Map(
 		[...results].map(([sha, r]) => [sha, r.anchored ? r.trust.path : r.supplied.path]),
 	);
@@ -217,7 +235,7 @@ export const certificateStage: Stage = async (facts, ctx) => {
 			else delete c.chainDeviations;
 		}
 	}
-	assignRoles(facts, anchors);
+	assignRoles(facts, anchors, issued);
 	await markPublicTrust(unique, chains);
 };
 
@@ -252,7 +270,11 @@ function judgeSupplied(c: CertificateFacts, s: SuppliedChainResult): void {
  * self-signed certificate CA:TRUE) it is the certificate being deployed, and gets the leaf
  * findings (key size, signature, self-signed).
  */
-function assignRoles(facts: AnalysisFacts, anchors: ReadonlySet<string>): void {
+function assignRoles(
+	facts: AnalysisFacts,
+	anchors: ReadonlySet<string>,
+	issued: ReadonlySet<string>,
+): void {
 	const issuers = new Set<string>();
 	for (const c of facts.certificates) for (const s of c.chain.slice(1)) issuers.add(s);
 	const rootsPerInput = new Map<string, number>();
@@ -261,6 +283,15 @@ function assignRoles(facts: AnalysisFacts, anchors: ReadonlySet<string>): void {
 			rootsPerInput.set(c.inputName, (rootsPerInput.get(c.inputName) ?? 0) + 1);
 	const withKeys = new Set(facts.keys.map((k) => k.inputName));
 	for (const c of facts.certificates) {
+		// basicConstraints alone set the role (certificate-facts.ts): a v1 certificate, or one
+		// without the extension, would be a leaf. A certificate that signed another of the set acts
+		// as a CA, whatever its extensions allow (path validation judges that), and a self-signed
+		// anchor that may be a CA is a root; an anchor marked CA:FALSE stays the pinned leaf.
+		if (c.role === 'leaf') {
+			const mayBeCa = !c.hasBasicConstraints || c.isCA;
+			if (issued.has(c.sha256)) c.role = c.selfIssued ? 'root' : 'intermediate';
+			else if (c.selfIssued && mayBeCa && anchors.has(c.sha256)) c.role = 'root';
+		}
 		if (c.role !== 'root') continue;
 		const actsAsRoot =
 			c.pinned ||
