@@ -171,6 +171,7 @@ function unverifiedTrust(facts: AnalysisFacts): GradedFinding[] {
 	const open = facts.certificates.some(
 		(c) =>
 			c.role !== 'root' &&
+			!c.extraCertificate &&
 			!c.selfIssued &&
 			!c.pinned &&
 			c.chainValid === null &&
@@ -197,6 +198,7 @@ function chainFields(c: AnalysisFacts['certificates'][number]): Partial<ReportCe
 	if (why) out.chainError = why;
 	if (c.chainDeviations?.length) out.chainDeviations = [...c.chainDeviations];
 	if (c.purposeError) out.purposeError = c.purposeError;
+	if (c.extraCertificate) out.extraCertificate = c.extraCertificate;
 	return out;
 }
 

@@ -85,6 +85,8 @@ export interface ReportCertificate {
 	chainDeviations?: string[];
 	/** The key purpose the connector's role needs and the chain excludes (no anchor can help). */
 	purposeError?: string;
+	/** Sent beside a leaf but on no leaf's chain (an extra certificate), and so not judged. */
+	extraCertificate?: string;
 }
 
 export type ChainVerdict = 'valid' | 'invalid' | 'cannot-verify';

@@ -256,3 +256,31 @@ describe('roles: anchors are roots, issuers are CAs', () => {
 		},
 	);
 });
+
+describe('extra certificates: on no leaf chain, not judged as deployed', () => {
+	it('an expired cross-certificate beside a valid one is an extra certificate: no CERT-EXPIRED, no renewal finding', async () => {
+		const dir = resolve(PKI, 'cross-signed-one-expired');
+		for (const truststores of [['root.pem'], []]) {
+			const files = [file(dir, 'untrusted.pem'), file(dir, 'leaf.pem')];
+			const { facts, report } = await analyze(
+				truststores.length ? [file(dir, 'root.pem'), ...files] : files,
+				{ truststores },
+			);
+			const expired = facts.certificates.find(
+				(c) => c.inputName === 'untrusted.pem' && Date.parse(c.notAfter) < Date.parse(facts.now),
+			);
+			expect(expired).toBeDefined();
+			const ids = report.findings.map((f) => f.ruleId);
+			expect(ids).not.toContain('CERT-EXPIRED');
+			expect(ids).not.toContain('CERT-UNTRUSTED-CHAIN');
+			expect(ids).not.toContain('KEY-NOT-ROTATED-ON-RENEWAL');
+			const leaf = facts.certificates.find((c) => c.inputName === 'leaf.pem');
+			expect(leaf?.chain).not.toContain(expired?.sha256);
+		}
+	});
+	it('the same expired intermediate sent alone with the leaf is judged', async () => {
+		const dir = resolve(PKI, 'inter-expired');
+		const { report } = await analyze([file(dir, 'untrusted.pem'), file(dir, 'leaf.pem')]);
+		expect(report.findings.map((f) => f.ruleId)).toContain('CERT-EXPIRED');
+	});
+});

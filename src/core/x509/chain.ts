@@ -236,8 +236,30 @@ export const certificateStage: Stage = async (facts, ctx) => {
 		}
 	}
 	assignRoles(facts, anchors, issued);
+	markExtraCertificates(facts);
 	await markPublicTrust(unique, chains);
 };
+
+/**
+ * CA certificates sent in a chain file but on no leaf's chain: an unused cross-certificate
+ * or a stale intermediate (RFC 4158: path building picks among them, and SSL Labs lists such a
+ * certificate as an extra one). They are not the deployed chain, so the rules do not judge them
+ * as deployed; the report names them.
+ */
+function markExtraCertificates(facts: AnalysisFacts): void {
+	const leaves = facts.certificates.filter((c) => c.role === 'leaf');
+	const used = new Set(leaves.flatMap((c) => c.chain));
+	// A chain file: one that holds a leaf or a certificate of a leaf's chain (the leaf and its
+	// chain are often dropped as two files). A truststore's entries (pinned) are not a sent chain.
+	const chainFiles = new Set(
+		facts.certificates.filter((c) => used.has(c.sha256)).map((c) => c.inputName),
+	);
+	for (const c of facts.certificates) {
+		if (c.role === 'leaf' || c.pinned || used.has(c.sha256) || !chainFiles.has(c.inputName))
+			continue;
+		c.extraCertificate = `sent in ${c.inputName} with a chain but on no leaf's chain (an extra certificate): not judged as deployed`;
+	}
+}
 
 /**
  * Without anchors: a supplied chain that breaks RFC 5280 where no anchor can help is invalid

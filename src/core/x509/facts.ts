@@ -34,6 +34,11 @@ export interface CertificateFacts extends ReportCertificate {
 	/** Why the verdict is null (cannot verify) and what would settle it. */
 	chainNote?: string;
 	/**
+	 * Sent beside a leaf but on no leaf's chain (SSL Labs: an extra certificate): not judged as
+	 * deployed, and why.
+	 */
+	extraCertificate?: string;
+	/**
 	 * Without trust anchors: the connector that uses this certificate needs a key purpose its
 	 * extendedKeyUsage (or a CA's above it) does not allow, so no anchor could validate it for
 	 * that role (with anchors the same reason is the chainError).

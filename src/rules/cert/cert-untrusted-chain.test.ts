@@ -14,6 +14,19 @@ RuleTester.run(rule, {
 			facts: facts({ certificates: [certFacts({ chainValid: null })], trustAnchors: [] }),
 		},
 		{
+			name: 'no anchors: an extra certificate on no leaf chain is not judged',
+			facts: facts({
+				certificates: [
+					certFacts({
+						chainValid: false,
+						chainError: 'CN=old expired on 2026-01-01T00:00:00Z',
+						extraCertificate: 'sent with a leaf in server.p12 but on no leaf chain',
+					}),
+				],
+				trustAnchors: [],
+			}),
+		},
+		{
 			name: 'pinned certificate',
 			facts: facts({
 				certificates: [certFacts({ chainValid: false, pinned: true })],
