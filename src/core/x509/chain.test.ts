@@ -284,3 +284,32 @@ describe('extra certificates: on no leaf chain, not judged as deployed', () => {
 		expect(report.findings.map((f) => f.ruleId)).toContain('CERT-EXPIRED');
 	});
 });
+
+describe('name constraints on a CN-only leaf, and an authorityKeyIdentifier naming another key', () => {
+	it("a leaf without subjectAltName cannot leave its CA's DNS subtrees through the CN", async () => {
+		const dir = resolve(PKI, 'nc-dns-cn-only-outside');
+		const { facts } = await analyze(
+			[file(dir, 'root.pem'), file(dir, 'untrusted.pem'), file(dir, 'leaf.pem')],
+			{ truststores: ['root.pem'] },
+		);
+		const leaf = facts.certificates.find((c) => c.inputName === 'leaf.pem');
+		expect(leaf?.chainError).toMatch(
+			/DNS evil\.example\.org of CN=evil\.example\.org, O=Fixture is outside the permitted names/,
+		);
+	});
+
+	it('the AKI/SKI mismatch validates by its signature and is named as a deviation in the report', async () => {
+		const dir = resolve(PKI, 'aki-not-issuer-ski');
+		const { report } = await analyze(
+			[file(dir, 'root.pem'), file(dir, 'untrusted.pem'), file(dir, 'leaf.pem')],
+			{ truststores: ['root.pem'] },
+		);
+		const leaf = report.certificates.find((c) => c.inputName === 'leaf.pem');
+		expect(leaf?.chainVerdict).toBe('valid');
+		expect(leaf?.chainDeviations).toEqual([
+			expect.stringMatching(
+				/authorityKeyIdentifier of CN=api\.example\.com, O=Fixture is not the subjectKeyIdentifier of its issuer CN=Fixture Intermediate, O=Fixture PKI \(RFC 5280 4\.2\.1\.1/,
+			),
+		]);
+	});
+});

@@ -393,7 +393,9 @@ export function pathCertificate(der: Uint8Array, sha256: string): PathCert {
 				if (cert.eku.length === 0) defect('empty extendedKeyUsage');
 				break;
 			case OID.subjectKeyId:
-				cert.ski = v instanceof asn1js.OctetString ? toHex(primBytes(v)) : null;
+				// an OctetString is no asn1js Primitive: primBytes would read it as empty
+				cert.ski =
+					v instanceof asn1js.OctetString ? toHex(new Uint8Array(v.valueBlock.valueHexView)) : null;
 				break;
 			case OID.authorityKeyId: {
 				const k = kids(v).find((x) => x.idBlock.tagNumber === 0 && x.idBlock.tagClass === 3);
@@ -535,17 +537,32 @@ function nameLabel(n: GName): string {
 	}
 }
 
-/** The names of a certificate that name constraints apply to. */
-function constrainedNames(c: PathCert): GName[] {
+/**
+ * The names of a certificate that name constraints apply to. For the end entity without a DNS or
+ * IP subjectAltName, a host-name-like common name too: hostname matching falls back to it then
+ * (core/tls/hostname.ts, RFC 6125 6.4.4), so a constrained CA must not escape its DNS subtrees
+ * through the CN. OpenSSL applies the same rule (NAME_CONSTRAINTS_check_CN: the leaf only, a CN
+ * that is a host name with at least one dot).
+ */
+function constrainedNames(c: PathCert, endEntity: boolean): GName[] {
 	const names: GName[] = [];
 	if (c.subjectRdns.length > 0) names.push({ type: 'dn', rdns: c.subjectRdns });
 	if (c.san) names.push(...c.san);
 	else for (const e of c.subjectEmails) names.push({ type: 'email', value: e });
+	const hostSan = (c.san ?? []).some((g) => g.type === 'dns' || g.type === 'ip');
+	if (endEntity && !hostSan)
+		for (const cn of c.commonNames)
+			if (cn.includes('.') && validDnsName(cn, true)) names.push({ type: 'dns', value: cn });
 	return names;
 }
 
-function checkNameConstraints(c: PathCert, nc: NameConstraints, by: PathCert): string | null {
-	for (const name of constrainedNames(c)) {
+function checkNameConstraints(
+	c: PathCert,
+	nc: NameConstraints,
+	by: PathCert,
+	endEntity: boolean,
+): string | null {
+	for (const name of constrainedNames(c, endEntity)) {
 		for (const s of nc.excluded) {
 			if (!sameType(name, s)) continue;
 			// A wildcard name may stand for an excluded host: *.example.com covers bar.example.com.
@@ -870,6 +887,14 @@ export async function validatePath(
 				);
 			if (c.keyUsage && !c.keyUsage.has('keyCertSign'))
 				return fail(`${label(c)} issued ${label(child)} but its keyUsage lacks keyCertSign`);
+			// RFC 5280 4.2.1.1: the authorityKeyIdentifier names the key that signed the certificate.
+			// Path validation (§6) does not use it and the signature verified with this issuer's key,
+			// so the path stands; but the certificate misnames its issuer's key, and OpenSSL, which
+			// picks issuers by it, finds no issuer: a deviation shown with the verdict.
+			if (child.aki !== null && c.ski !== null && child.aki !== c.ski)
+				deviations.push(
+					`the authorityKeyIdentifier of ${label(child)} is not the subjectKeyIdentifier of its issuer ${label(c)} (RFC 5280 4.2.1.1; openssl verify finds no issuer for it)`,
+				);
 			// RFC 5280 4.2.1.9: a CA that signs certificates MUST mark basicConstraints critical, and
 			// x509-limbo (root-non-critical-basic-constraints) and openssl verify -x509_strict refuse
 			// the path. It is accepted here, as a deviation shown with the verdict, because the
@@ -919,12 +944,12 @@ export async function validatePath(
 			if (j > 0 && c.selfIssued) continue;
 			comparisons +=
 				(ca.nameConstraints.permitted.length + ca.nameConstraints.excluded.length) *
-				constrainedNames(c).length;
+				constrainedNames(c, j === 0).length;
 			if (comparisons > MAX_NC_COMPARISONS)
 				return fail(
 					`name constraints of ${label(ca)} against the names below it need more than ${MAX_NC_COMPARISONS} comparisons; refused like Go and OpenSSL do`,
 				);
-			const err = checkNameConstraints(c, ca.nameConstraints, ca);
+			const err = checkNameConstraints(c, ca.nameConstraints, ca, j === 0);
 			if (err) return fail(err);
 		}
 	}
