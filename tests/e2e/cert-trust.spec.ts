@@ -102,3 +102,31 @@ test('path validation in the page: an intermediate that is not a CA is named and
 		page.locator('[data-testid="finding"][data-rule-id="CERT-UNTRUSTED-CHAIN"]').first(),
 	).toBeVisible();
 });
+
+test('without an anchor the card says the chain cannot be verified and what would change it', async ({
+	page,
+}) => {
+	const PKI = resolve(import.meta.dirname, '../fixtures/pki/chains');
+	const pki = (dir: string, name: string) => mixFile(`${dir}/${name}`, `${dir}-${name}`, PKI);
+	await page.goto('/');
+	await addFiles(page, [
+		pki('valid', 'root.pem'),
+		pki('valid', 'untrusted.pem'),
+		pki('valid', 'leaf.pem'),
+		pki('leaf-signature-wrong-key', 'untrusted.pem'),
+		pki('leaf-signature-wrong-key', 'leaf.pem'),
+	]);
+	await waitIdle(page);
+	await expect(card(page, 'valid-leaf.pem').locator('[data-testid="chain-verdict"]')).toContainText(
+		'cannot verify: no trust anchor supplied',
+	);
+	// a forged signature fails whatever anchor is added: no need to mark one to be told
+	await expect(
+		card(page, 'leaf-signature-wrong-key-leaf.pem').locator('[data-testid="chain-verdict"]'),
+	).toContainText('whatever trust anchor is added');
+	await card(page, 'valid-root.pem').locator('[data-testid="use-as-truststore"]').check();
+	await waitIdle(page);
+	await expect(card(page, 'valid-leaf.pem').locator('[data-testid="chain-verdict"]')).toContainText(
+		'chain validates to a trust anchor',
+	);
+});

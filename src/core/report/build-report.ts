@@ -21,6 +21,7 @@ import {
 	type GradeArea,
 	type InputGrade,
 	type Report,
+	type ReportCertificate,
 	type ReportGrade,
 	type ReportInputNote,
 	type ReportKeystore,
@@ -181,16 +182,16 @@ export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFindi
 		.filter((t) => t.unscanned?.length)
 		.slice(0, 1)
 		.map(() => ({ ruleId: 'protocols not scanned', area: 'tls', effect: 'cap A' }));
-	const transportCaps = [...hstsCaps, ...unscannedCaps];
-	const overall = grade([...findings, ...transportCaps], scores);
+	const notes = [...hstsCaps, ...unscannedCaps, ...unverifiedTrust(facts)];
+	const overall = grade([...findings, ...notes], scores);
 	for (const area of AREAS) {
 		const inArea = findings.filter((f) => gradeAreaOf(f) === area);
 		if (!areaHasFacts(area, facts) && inArea.length === 0) {
 			byArea[area] = 'N/A';
 			continue;
 		}
-		byArea[area] =
-			area === 'tls' ? grade([...inArea, ...transportCaps], scores).grade : grade(inArea, []).grade;
+		const areaNotes = notes.filter((n) => gradeAreaOf(n) === area);
+		byArea[area] = grade([...inArea, ...areaNotes], area === 'tls' ? scores : []).grade;
 	}
 	const result: ReportGrade = {
 		overall: overall.grade,
@@ -203,6 +204,48 @@ export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFindi
 	};
 	if (overall.grade !== overall.letter) result.ignoringTrust = overall.letter;
 	return result;
+}
+
+/**
+ * A grade is never better than its evidence: a deployed certificate whose chain passes every check
+ * that needs no anchor, with no anchor supplied, was never shown to be trusted. That is no trust
+ * failure (T), but it blocks A+, as an unchecked HSTS header does (CGS-1 3.6), and the reason says
+ * what would lift it. Self-issued certificates are left to CERT-SELF-SIGNED.
+ */
+function unverifiedTrust(facts: AnalysisFacts): GradedFinding[] {
+	if (facts.trustAnchors.length > 0) return [];
+	const open = facts.certificates.some(
+		(c) =>
+			c.role !== 'root' &&
+			!c.extraCertificate &&
+			!c.selfIssued &&
+			!c.pinned &&
+			c.chainValid === null &&
+			c.chainNote !== undefined,
+	);
+	if (!open) return [];
+	return [
+		{
+			ruleId:
+				'Chain trust not verified (no trust anchor supplied: supply the truststore or CA certificate to lift this)',
+			area: 'cert',
+			effect: 'cap A',
+		},
+	];
+}
+
+/** The chain verdict of a certificate as the report states it (ReportCertificate). */
+function chainFields(c: AnalysisFacts['certificates'][number]): Partial<ReportCertificate> {
+	const out: Partial<ReportCertificate> = {
+		chainVerdict:
+			c.chainValid === true ? 'valid' : c.chainValid === false ? 'invalid' : 'cannot-verify',
+	};
+	const why = c.chainValid === null ? c.chainNote : c.chainError;
+	if (why) out.chainError = why;
+	if (c.chainDeviations?.length) out.chainDeviations = [...c.chainDeviations];
+	if (c.purposeError) out.purposeError = c.purposeError;
+	if (c.extraCertificate) out.extraCertificate = c.extraCertificate;
+	return out;
 }
 
 /**
@@ -340,6 +383,7 @@ export function buildReport(
 			selfSigned: c.selfSigned,
 			isCA: c.isCA,
 			subjectAltNames: [...c.subjectAltNames],
+			...chainFields(c),
 		})),
 		keystores: [
 			...facts.keystores.map((k) => ({

@@ -86,7 +86,23 @@ export interface ReportCertificate {
 	selfSigned: boolean;
 	isCA: boolean;
 	subjectAltNames: string[];
+	/**
+	 * Added in version 1 (optional): the chain verdict. `valid`/`invalid` against the supplied
+	 * trust anchors; without anchors `invalid` when the supplied chain fails whatever anchor is
+	 * added, else `cannot-verify` (no anchor, or a signature that cannot be checked here).
+	 */
+	chainVerdict?: ChainVerdict;
+	/** Why the chain is invalid, or why it cannot be verified and what would settle it. */
+	chainError?: string;
+	/** RFC 5280 profile rules the chain breaks but is accepted despite, each with its clause. */
+	chainDeviations?: string[];
+	/** The key purpose the connector's role needs and the chain excludes (no anchor can help). */
+	purposeError?: string;
+	/** Sent beside a leaf but on no leaf's chain (an extra certificate), and so not judged. */
+	extraCertificate?: string;
 }
+
+export type ChainVerdict = 'valid' | 'invalid' | 'cannot-verify';
 
 export interface ReportKeystoreEntry {
 	alias: string;

@@ -14,7 +14,9 @@ import {
 	CertificatePool,
 	SignatureCache,
 	buildAndValidate,
+	checkSuppliedChain,
 	pathCertificate,
+	type SuppliedChainResult,
 	type TrustResult,
 } from './path';
 import { isBug } from '../errors';
@@ -54,33 +56,73 @@ function pathPool(
 	return pool;
 }
 
+/** A certificate's chain: with anchors the RFC 5280 verdict, without them the supplied chain's. */
+type ChainResult =
+	{ anchored: true; trust: TrustResult } | { anchored: false; supplied: SuppliedChainResult };
+
 /**
- * Chains (leaf first) of every certificate and, with anchors, the RFC 5280 verdict: paths are
- * built across all inputs and the anchors; the validated path is kept, or the best failing one.
+ * Chains (leaf first) of every certificate: paths are built across all inputs and the anchors;
+ * with anchors the validated path is kept, or the best failing one; without them the supplied
+ * chain is checked for what no anchor can change (checkSuppliedChain).
  */
 async function buildChains(
 	unique: Map<string, { der: Uint8Array; facts: CertificateFacts[] }>,
 	anchors: ReadonlySet<string>,
 	now: number,
 	signal: AbortSignal,
-): Promise<Map<string, TrustResult>> {
-	const results = new Map<string, TrustResult>();
+): Promise<{ results: Map<string, ChainResult>; issued: Set<string> }> {
+	const results = new Map<string, ChainResult>();
 	const pool = pathPool(unique);
 	const sigs = new SignatureCache();
+	const issued = new Set<string>();
 	for (const [sha, u] of unique) {
 		signal.throwIfAborted();
 		const target = pool.bySha.get(sha);
 		const f = u.facts[0];
-		// A root (or self-signed leaf) is its own chain; without anchors there is nothing to validate
-		// (a truststore of ~150 roots needs no path building).
-		if (!target || (f?.selfIssued && anchors.size === 0)) {
-			results.set(sha, { valid: false, path: [sha], error: null, rejected: [] });
+		if (anchors.size > 0) {
+			const trust: TrustResult = target
+				? await buildAndValidate(target, pool, anchors, { time: now }, sigs)
+				: {
+						valid: false,
+						path: [sha],
+						error: 'not readable for path validation',
+						rejected: [],
+					};
+			results.set(sha, { anchored: true, trust });
 			continue;
 		}
-		results.set(sha, await buildAndValidate(target, pool, anchors, { time: now }, sigs));
+		// A root (or self-signed leaf) is its own chain; without anchors it is what an anchor would
+		// be, so there is nothing to validate (a truststore of ~150 roots needs no path building).
+		const supplied: SuppliedChainResult = !target
+			? {
+					outcome: 'unknown',
+					path: [sha],
+					error: 'not readable for path validation',
+					deviations: [],
+				}
+			: f?.selfIssued
+				? { outcome: 'unknown', path: [sha], error: null, deviations: [] }
+				: await checkSuppliedChain(target, pool, { time: now }, sigs);
+		results.set(sha, { anchored: false, supplied });
 	}
-	return results;
+	// Certificates whose key verifiably signed another certificate on a chain: they act as CAs
+	// (assignRoles), whatever their extensions allow. A failing chain may hold a certificate that
+	// merely bears the issuer's name, so the signature decides, not the position.
+	for (const r of results.values()) {
+		const path = r.anchored ? r.trust.path : r.supplied.path;
+		for (let i = 0; i + 1 < path.length; i++) {
+			const child = pool.bySha.get(path[i] ?? '');
+			const issuer = pool.bySha.get(path[i + 1] ?? '');
+			if (child && issuer && (await sigs.check(child, issuer, pool.bySha.get(path[i + 2] ?? ''))))
+				issued.add(issuer.sha256);
+		}
+	}
+	return { results, issued };
 }
+
+/** What an unknown anchor leaves open, and what would settle it (CLI option and page action). */
+const NO_ANCHOR =
+	'no trust anchor supplied: supply the truststore or CA certificate (--trust, or mark it trusted on the page) to validate the chain';
 
 /**
  * Certificates whose chain reaches a publicly trusted root: one of the chain's certificates is
@@ -156,13 +198,17 @@ export const certificateStage: Stage = async (facts, ctx) => {
 		unique.set(c.sha256, u);
 	}
 	ctx.progress(anchors.size ? 'Validating certificate chains' : 'Building certificate chains');
-	const results = await buildChains(unique, anchors, Date.parse(facts.now), ctx.signal);
-	const chains = new Map([...results].map(([sha, r]) => [sha, r.path]));
+	const { results, issued } = await buildChains(unique, anchors, Date.parse(facts.now), ctx.signal);
+	const chains = new Map(
+		[...results].map(([sha, r]) => [sha, r.anchored ? r.trust.path : r.supplied.path]),
+	);
 	for (const [sha, u] of unique) {
-		const r = results.get(sha);
+		const result = results.get(sha);
 		for (const c of u.facts) {
-			c.chain = r?.path ?? [sha];
-			if (anchors.size === 0 || !r) continue;
+			c.chain = chains.get(sha) ?? [sha];
+			if (result && !result.anchored) judgeSupplied(c, result.supplied);
+			if (!result?.anchored) continue;
+			const r = result.trust;
 			c.chainValid = r.valid;
 			if (r.error) c.chainError = r.error;
 			else delete c.chainError;
@@ -189,9 +235,55 @@ export const certificateStage: Stage = async (facts, ctx) => {
 			else delete c.chainDeviations;
 		}
 	}
-	assignRoles(facts, anchors);
+	assignRoles(facts, anchors, issued);
+	markExtraCertificates(facts);
 	await markPublicTrust(unique, chains);
 };
+
+/**
+ * CA certificates sent in a chain file but on no leaf's chain: an unused cross-certificate
+ * or a stale intermediate (RFC 4158: path building picks among them, and SSL Labs lists such a
+ * certificate as an extra one). They are not the deployed chain, so the rules do not judge them
+ * as deployed; the report names them.
+ */
+function markExtraCertificates(facts: AnalysisFacts): void {
+	const leaves = facts.certificates.filter((c) => c.role === 'leaf');
+	const used = new Set(leaves.flatMap((c) => c.chain));
+	// A chain file: one that holds a leaf or a certificate of a leaf's chain (the leaf and its
+	// chain are often dropped as two files). A truststore's entries (pinned) are not a sent chain.
+	const chainFiles = new Set(
+		facts.certificates.filter((c) => used.has(c.sha256)).map((c) => c.inputName),
+	);
+	for (const c of facts.certificates) {
+		if (c.role === 'leaf' || c.pinned || used.has(c.sha256) || !chainFiles.has(c.inputName))
+			continue;
+		c.extraCertificate = `sent in ${c.inputName} with a chain but on no leaf's chain (an extra certificate): not judged as deployed`;
+	}
+}
+
+/**
+ * Without anchors: a supplied chain that breaks RFC 5280 where no anchor can help is invalid
+ * (CERT-UNTRUSTED-CHAIN says so); one that passes, or whose signature cannot be checked here,
+ * cannot be verified, and `chainNote` says what would settle it. A self-issued certificate keeps
+ * no note: it would be the anchor itself (CERT-SELF-SIGNED judges it where it is deployed).
+ */
+function judgeSupplied(c: CertificateFacts, s: SuppliedChainResult): void {
+	c.chainValid = null;
+	delete c.chainError;
+	delete c.chainNote;
+	delete c.chainDeviations;
+	if (s.outcome === 'fails') {
+		c.chainValid = false;
+		c.chainError = `${s.error ?? 'chain validation failed'} (the supplied chain fails this whatever trust anchor is added)`;
+		return;
+	}
+	if (c.selfIssued) return;
+	c.chainNote =
+		s.outcome === 'passes'
+			? `cannot verify: ${NO_ANCHOR}; the supplied chain passes the RFC 5280 checks that need no anchor`
+			: `cannot verify: ${s.error ?? 'a signature cannot be checked here'}; ${NO_ANCHOR}`;
+	if (s.deviations.length > 0) c.chainDeviations = s.deviations;
+}
 
 /**
  * A self-signed CA certificate is judged as a root only where it acts as one: a trust anchor or
@@ -200,7 +292,11 @@ export const certificateStage: Stage = async (facts, ctx) => {
  * self-signed certificate CA:TRUE) it is the certificate being deployed, and gets the leaf
  * findings (key size, signature, self-signed).
  */
-function assignRoles(facts: AnalysisFacts, anchors: ReadonlySet<string>): void {
+function assignRoles(
+	facts: AnalysisFacts,
+	anchors: ReadonlySet<string>,
+	issued: ReadonlySet<string>,
+): void {
 	const issuers = new Set<string>();
 	for (const c of facts.certificates) for (const s of c.chain.slice(1)) issuers.add(s);
 	const rootsPerInput = new Map<string, number>();
@@ -209,6 +305,15 @@ function assignRoles(facts: AnalysisFacts, anchors: ReadonlySet<string>): void {
 			rootsPerInput.set(c.inputName, (rootsPerInput.get(c.inputName) ?? 0) + 1);
 	const withKeys = new Set(facts.keys.map((k) => k.inputName));
 	for (const c of facts.certificates) {
+		// basicConstraints alone set the role (certificate-facts.ts): a v1 certificate, or one
+		// without the extension, would be a leaf. A certificate that signed another of the set acts
+		// as a CA, whatever its extensions allow (path validation judges that), and a self-signed
+		// anchor that may be a CA is a root; an anchor marked CA:FALSE stays the pinned leaf.
+		if (c.role === 'leaf') {
+			const mayBeCa = !c.hasBasicConstraints || c.isCA;
+			if (issued.has(c.sha256)) c.role = c.selfIssued ? 'root' : 'intermediate';
+			else if (c.selfIssued && mayBeCa && anchors.has(c.sha256)) c.role = 'root';
+		}
 		if (c.role !== 'root') continue;
 		const actsAsRoot =
 			c.pinned ||

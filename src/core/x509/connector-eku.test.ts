@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../analyze';
 import type { AnalysisSettings } from '../facts';
+import type { Report } from '../report/report';
 import type { ConnectorForm } from '../tls/facts';
 
 const DIR = resolve(import.meta.dirname, '../../../tests/fixtures/pki/eku');
@@ -29,6 +30,8 @@ function connector(role: 'client' | 'server', keystoreInput: string): ConnectorF
 
 /** The page-only fact the certificate card shows when no anchor was supplied. */
 let lastPurposeError: string | undefined;
+/** The same certificate as the JSON report states it. */
+let lastReportCert: Report['certificates'][number] | undefined;
 
 async function untrusted(leaf: string, form: ConnectorForm | null, truststore = true) {
 	const files = ['ca.pem', leaf].map((name, i) => ({
@@ -53,6 +56,7 @@ async function untrusted(leaf: string, form: ConnectorForm | null, truststore = 
 	const cert = report.certificates.find((c) => c.inputName === leaf);
 	expect(cert).toBeDefined();
 	lastPurposeError = facts.certificates.find((c) => c.inputName === leaf)?.purposeError;
+	lastReportCert = cert;
 	return report.findings.filter((f) => f.ruleId === 'CERT-UNTRUSTED-CHAIN' && f.inputName === leaf);
 }
 
@@ -96,11 +100,21 @@ describe('connector role and extendedKeyUsage', () => {
 		).toEqual([]);
 	});
 
-	it('without any trust anchor, a declared server with only clientAuth: no finding (RULES.md rule 25), the card says why', async () => {
-		expect(
-			await untrusted('server-clientAuth.pem', connector('server', 'server-clientAuth.pem'), false),
-		).toEqual([]);
+	// No anchor can make a clientAuth-only certificate valid for a server: the anchor-independent
+	// part of rule 25 holds without anchors (the purpose used to reach only the card, never the
+	// report or the grade).
+	it('without any trust anchor, a declared server with only clientAuth: CERT-UNTRUSTED-CHAIN, in the JSON too', async () => {
+		const found = await untrusted(
+			'server-clientAuth.pem',
+			connector('server', 'server-clientAuth.pem'),
+			false,
+		);
+		expect(found).toHaveLength(1);
+		expect(found[0]?.evidence).toMatch(
+			/is not for TLS server authentication \(extendedKeyUsage\).*no trust anchor can validate it for this role/,
+		);
 		expect(lastPurposeError).toMatch(/is not for TLS server authentication \(extendedKeyUsage\)/);
+		expect(lastReportCert?.purposeError).toBe(lastPurposeError);
 	});
 
 	it('without any trust anchor, a fitting purpose or an unknown role is not flagged', async () => {

@@ -25,9 +25,19 @@ export interface CertificateFacts extends ReportCertificate {
 	authorityKeyId: string | null;
 	/** Public key fingerprint (SHA-256 of the SubjectPublicKeyInfo DER), for KEY-* rules. */
 	spkiSha256: string;
-	/** Chain verdict against the trust anchors; null when none were marked. */
+	/**
+	 * Chain verdict against the trust anchors. Without anchors: false when the supplied chain
+	 * fails a check no anchor can change, else null (cannot verify, with `chainNote`).
+	 */
 	chainValid: boolean | null;
 	chainError?: string;
+	/** Why the verdict is null (cannot verify) and what would settle it. */
+	chainNote?: string;
+	/**
+	 * Sent beside a leaf but on no leaf's chain (SSL Labs: an extra certificate): not judged as
+	 * deployed, and why.
+	 */
+	extraCertificate?: string;
 	/**
 	 * Without trust anchors: the connector that uses this certificate needs a key purpose its
 	 * extendedKeyUsage (or a CA's above it) does not allow, so no anchor could validate it for

@@ -393,7 +393,9 @@ export function pathCertificate(der: Uint8Array, sha256: string): PathCert {
 				if (cert.eku.length === 0) defect('empty extendedKeyUsage');
 				break;
 			case OID.subjectKeyId:
-				cert.ski = v instanceof asn1js.OctetString ? toHex(primBytes(v)) : null;
+				// an OctetString is no asn1js Primitive: primBytes would read it as empty
+				cert.ski =
+					v instanceof asn1js.OctetString ? toHex(new Uint8Array(v.valueBlock.valueHexView)) : null;
 				break;
 			case OID.authorityKeyId: {
 				const k = kids(v).find((x) => x.idBlock.tagNumber === 0 && x.idBlock.tagClass === 3);
@@ -535,17 +537,32 @@ function nameLabel(n: GName): string {
 	}
 }
 
-/** The names of a certificate that name constraints apply to. */
-function constrainedNames(c: PathCert): GName[] {
+/**
+ * The names of a certificate that name constraints apply to. For the end entity without a DNS or
+ * IP subjectAltName, a host-name-like common name too: hostname matching falls back to it then
+ * (core/tls/hostname.ts, RFC 6125 6.4.4), so a constrained CA must not escape its DNS subtrees
+ * through the CN. OpenSSL applies the same rule (NAME_CONSTRAINTS_check_CN: the leaf only, a CN
+ * that is a host name with at least one dot).
+ */
+function constrainedNames(c: PathCert, endEntity: boolean): GName[] {
 	const names: GName[] = [];
 	if (c.subjectRdns.length > 0) names.push({ type: 'dn', rdns: c.subjectRdns });
 	if (c.san) names.push(...c.san);
 	else for (const e of c.subjectEmails) names.push({ type: 'email', value: e });
+	const hostSan = (c.san ?? []).some((g) => g.type === 'dns' || g.type === 'ip');
+	if (endEntity && !hostSan)
+		for (const cn of c.commonNames)
+			if (cn.includes('.') && validDnsName(cn, true)) names.push({ type: 'dns', value: cn });
 	return names;
 }
 
-function checkNameConstraints(c: PathCert, nc: NameConstraints, by: PathCert): string | null {
-	for (const name of constrainedNames(c)) {
+function checkNameConstraints(
+	c: PathCert,
+	nc: NameConstraints,
+	by: PathCert,
+	endEntity: boolean,
+): string | null {
+	for (const name of constrainedNames(c, endEntity)) {
 		for (const s of nc.excluded) {
 			if (!sameType(name, s)) continue;
 			// A wildcard name may stand for an excluded host: *.example.com covers bar.example.com.
@@ -569,6 +586,13 @@ function checkNameConstraints(c: PathCert, nc: NameConstraints, by: PathCert): s
 // ---------------------------------------------------------------- signatures
 
 const BROKEN_DIGESTS = new Set(['md2', 'md4', 'md5']);
+
+/** Why `c`'s own signature is unacceptable whatever it verifies to (MD2/MD4/MD5), or null. */
+function brokenHashError(c: PathCert): string | null {
+	const name = SIGNATURE_ALGORITHMS[c.signatureOid] ?? '';
+	if (!BROKEN_DIGESTS.has(signatureDigest(name))) return null;
+	return `${label(c)} is signed with a broken hash (${name}), which no client accepts whether or not the signature verifies`;
+}
 
 /** Name-constraint comparisons per path at most (a constraint × name blow-up is refused). */
 const MAX_NC_COMPARISONS = 250_000;
@@ -735,6 +759,12 @@ export interface PathOptions {
 	 * (openssl verify -explicit_policy). Off by default, as in openssl verify and browsers.
 	 */
 	explicitPolicy?: boolean;
+	/**
+	 * The trust anchor is not known and sits above the path's last certificate (no anchors were
+	 * supplied): every certificate of the path is validated as one below the anchor, so only what
+	 * no anchor can change is judged (see `checkSuppliedChain`).
+	 */
+	openTop?: boolean;
 }
 
 /** A path and why it does not validate (null when it does). */
@@ -743,6 +773,8 @@ export interface PathVerdict {
 	error: string | null;
 	/** Every certificate's signature verified (the path may still fail other checks). */
 	signaturesValid: boolean;
+	/** A signature could not be checked here: the verdict is unknown, not invalid. */
+	unknown?: boolean;
 	/** RFC 5280 profile rules the path breaks but is accepted despite, each with the clause. */
 	deviations: string[];
 }
@@ -792,16 +824,25 @@ export async function validatePath(
 	const n = path.length;
 	const anchor = path[n - 1];
 	if (!anchor) return fail('empty path');
+	// Position of the trust anchor: the last certificate, or one above the path when it is unknown.
+	const top = opts.openTop ? n : n - 1;
 	// Signatures first: a path whose signatures fail is not a path at all.
 	for (let i = 0; i < n - 1; i++) {
 		const child = path[i] as PathCert;
 		const issuer = path[i + 1] as PathCert;
+		// A broken hash is refused before the signature is checked: WebCrypto cannot check MD5, and
+		// no client accepts such a signature whether or not it would verify.
+		const broken = brokenHashError(child);
+		if (broken) return fail(broken, false);
 		const ok = await sigs.check(child, issuer, path[i + 2]);
 		if (ok === null)
-			return fail(
-				`the signature of ${label(child)} (${SIGNATURE_ALGORITHMS[child.signatureOid] ?? child.signatureOid}) cannot be checked here`,
-				false,
-			);
+			return {
+				...fail(
+					`the signature of ${label(child)} (${SIGNATURE_ALGORITHMS[child.signatureOid] ?? child.signatureOid}) cannot be checked here`,
+					false,
+				),
+				unknown: true,
+			};
 		if (!ok)
 			return fail(
 				`the signature of ${label(child)} does not verify with the key of ${label(issuer)}`,
@@ -813,7 +854,8 @@ export async function validatePath(
 	const webPki = opts.profile === 'webpki';
 	for (const [i, c] of path.entries()) {
 		if (c.defect) return fail(`${label(c)}: ${c.defect}`);
-		const profile = profileError(c, i, n, webPki) ?? (webPki ? webPkiError(c, i, n) : null);
+		const profile =
+			profileError(c, i, top + 1, webPki) ?? (webPki ? webPkiError(c, i, top + 1) : null);
 		if (profile) return fail(profile);
 		if (time < c.notBefore) return fail(`${label(c)} is not valid before ${when(c.notBefore)}`);
 		if (time > c.notAfter) return fail(`${label(c)} expired on ${when(c.notAfter)}`);
@@ -826,23 +868,18 @@ export async function validatePath(
 			deviations.push(`${label(c)}: policyConstraints not marked critical (RFC 5280 4.2.1.11)`);
 		if (c.unknownCritical.length > 0)
 			return fail(`${label(c)} has an unknown critical extension ${c.unknownCritical.join(', ')}`);
-		if (!c.signatureFieldsMatch && i < n - 1)
+		if (!c.signatureFieldsMatch && i < top)
 			return fail(
 				`${label(c)}: the signature algorithm inside the certificate differs from the outer one`,
 			);
-		if (
-			i < n - 1 &&
-			BROKEN_DIGESTS.has(signatureDigest(SIGNATURE_ALGORITHMS[c.signatureOid] ?? ''))
-		)
-			return fail(
-				`${label(c)} is signed with a broken hash (${SIGNATURE_ALGORITHMS[c.signatureOid]})`,
-			);
+		const broken = i < top ? brokenHashError(c) : null;
+		if (broken) return fail(broken);
 		if (i > 0) {
 			const child = path[i - 1] as PathCert;
 			if (child.issuerKey !== c.subjectKey)
 				return fail(`the issuer name of ${label(child)} does not match the subject of ${label(c)}`);
 			// A CA: basicConstraints cA (v1/v2 CA certificates are only accepted as the anchor).
-			if (c.ca !== true && !(i === n - 1 && c.version < 3))
+			if (c.ca !== true && !(i === top && c.version < 3))
 				return fail(
 					c.ca === false
 						? `${label(c)} issued ${label(child)} but is not a CA (basicConstraints cA is false)`
@@ -850,6 +887,14 @@ export async function validatePath(
 				);
 			if (c.keyUsage && !c.keyUsage.has('keyCertSign'))
 				return fail(`${label(c)} issued ${label(child)} but its keyUsage lacks keyCertSign`);
+			// RFC 5280 4.2.1.1: the authorityKeyIdentifier names the key that signed the certificate.
+			// Path validation (§6) does not use it and the signature verified with this issuer's key,
+			// so the path stands; but the certificate misnames its issuer's key, and OpenSSL, which
+			// picks issuers by it, finds no issuer: a deviation shown with the verdict.
+			if (child.aki !== null && c.ski !== null && child.aki !== c.ski)
+				deviations.push(
+					`the authorityKeyIdentifier of ${label(child)} is not the subjectKeyIdentifier of its issuer ${label(c)} (RFC 5280 4.2.1.1; openssl verify finds no issuer for it)`,
+				);
 			// RFC 5280 4.2.1.9: a CA that signs certificates MUST mark basicConstraints critical, and
 			// x509-limbo (root-non-critical-basic-constraints) and openssl verify -x509_strict refuse
 			// the path. It is accepted here, as a deviation shown with the verdict, because the
@@ -868,7 +913,7 @@ export async function validatePath(
 	// trusted directly) without it is refused, as x509-limbo's cross-signed-root-missing-aki
 	// expects. Signed with its own key under another issuer name, it stays exempt (limbo's roots
 	// are made so and cve-2024-0567 expects them trusted).
-	if (n > 1 && anchor.version >= 3 && anchor.aki === null) {
+	if (!opts.openTop && n > 1 && anchor.version >= 3 && anchor.aki === null) {
 		const own = await sigs.check(anchor, anchor);
 		if (own !== true)
 			return fail(
@@ -881,7 +926,7 @@ export async function validatePath(
 	let maxPath = Infinity;
 	for (let i = n - 1; i >= 1; i--) {
 		const c = path[i] as PathCert;
-		if (i < n - 1 && !c.selfIssued) {
+		if (i < top && !c.selfIssued) {
 			if (maxPath <= 0)
 				return fail(`the path is longer than a pathLenConstraint above ${label(c)} allows`);
 			maxPath--;
@@ -899,19 +944,21 @@ export async function validatePath(
 			if (j > 0 && c.selfIssued) continue;
 			comparisons +=
 				(ca.nameConstraints.permitted.length + ca.nameConstraints.excluded.length) *
-				constrainedNames(c).length;
+				constrainedNames(c, j === 0).length;
 			if (comparisons > MAX_NC_COMPARISONS)
 				return fail(
 					`name constraints of ${label(ca)} against the names below it need more than ${MAX_NC_COMPARISONS} comparisons; refused like Go and OpenSSL do`,
 				);
-			const err = checkNameConstraints(c, ca.nameConstraints, ca);
+			const err = checkNameConstraints(c, ca.nameConstraints, ca, j === 0);
 			if (err) return fail(err);
 		}
 	}
-	const policyError = checkPolicies(path, opts.explicitPolicy === true);
+	// The policy tree starts at the anchor (RFC 5280 6.1.2): with the anchor unknown it is not
+	// judged, so an open path is never refused for a policy an anchor might have supplied.
+	const policyError = opts.openTop ? null : checkPolicies(path, opts.explicitPolicy === true);
 	if (policyError) return fail(policyError);
 	if (opts.eku) {
-		const err = purposeError(path, opts.eku, true);
+		const err = purposeError(path, opts.eku, !opts.openTop);
 		if (err) return fail(err);
 	}
 	return { path: shas, error: null, signaturesValid: true, deviations };
@@ -1226,6 +1273,59 @@ export async function buildAndValidate(
 			? `the chain ends at ${label(top)}, which is not a trust anchor`
 			: `no issuer of ${label(top)} (${top.issuer || 'empty issuer name'}) among the trust anchors and dropped certificates`,
 		rejected,
+	};
+}
+
+/** The supplied chain of a certificate judged without trust anchors (`checkSuppliedChain`). */
+export interface SuppliedChainResult {
+	/**
+	 * 'passes': some path through the supplied certificates meets every check no anchor can
+	 * change, so only an anchor can tell (cannot verify); 'fails': every such path breaks one;
+	 * 'unknown': a signature on the way cannot be checked here.
+	 */
+	outcome: 'passes' | 'fails' | 'unknown';
+	/** The path that passes, else the one whose reason is given (leaf first, sha256). */
+	path: string[];
+	/** Why that path fails or cannot be checked (null when it passes). */
+	error: string | null;
+	deviations: string[];
+}
+
+/**
+ * RFC 5280 §6.1 on the chain a certificate was supplied with, when no trust anchor is known:
+ * each path through the supplied certificates up to one without a supplied issuer is validated
+ * with the anchor above its top (a self-signed top is the anchor itself). What the anchor decides
+ * (who it is, its constraints, the policy tree it starts) is not judged; signatures between the
+ * supplied certificates, validity, basicConstraints, keyUsage, pathLenConstraint, name
+ * constraints and critical extensions are. One path that passes is enough (an unused
+ * cross-certificate does not fail a chain that has another way up, RFC 4158).
+ */
+export async function checkSuppliedChain(
+	target: PathCert,
+	pool: CertificatePool,
+	opts: PathOptions,
+	sigs: SignatureCache = new SignatureCache(),
+): Promise<SuppliedChainResult> {
+	const { dangling } = enumeratePaths(target, pool, () => false, opts.time);
+	let failed: PathVerdict | null = null;
+	let unknown: PathVerdict | null = null;
+	for (const p of dangling) {
+		const top = p[p.length - 1] as PathCert;
+		const v = await validatePath(p, { ...opts, openTop: !top.selfIssued }, sigs);
+		if (v.error === null)
+			return { outcome: 'passes', path: v.path, error: null, deviations: v.deviations };
+		if (v.unknown) unknown ??= v;
+		// The reason shown is a failure other than a signature mismatch when there is one, as with
+		// anchors (a wrong candidate issuer is the least informative reason).
+		else if (!failed || (!failed.signaturesValid && v.signaturesValid)) failed = v;
+	}
+	const shown = unknown ?? failed;
+	if (!shown) return { outcome: 'unknown', path: [target.sha256], error: null, deviations: [] };
+	return {
+		outcome: unknown ? 'unknown' : 'fails',
+		path: shown.path,
+		error: shown.error,
+		deviations: shown.deviations,
 	};
 }
 

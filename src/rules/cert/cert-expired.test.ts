@@ -12,6 +12,18 @@ RuleTester.run(rule, {
 				certificates: [certFacts({ role: 'root', notAfter: '2020-01-01T00:00:00Z' })],
 			}),
 		},
+		{
+			name: 'expired extra certificate (on no leaf chain) is not judged as deployed',
+			facts: facts({
+				certificates: [
+					certFacts({
+						role: 'intermediate',
+						notAfter: '2026-01-01T00:00:00Z',
+						extraCertificate: 'sent in server.p12 with a chain but on no leaf chain',
+					}),
+				],
+			}),
+		},
 	],
 	invalid: [
 		{

@@ -1,5 +1,7 @@
 // CERT-UNTRUSTED-CHAIN: no path validates to a supplied trust anchor (unknown CA, bad signature,
-// name constraints, wrong EKU for the connector's role); not evaluated without anchors (RULES.md).
+// name constraints, wrong EKU for the connector's role). Without anchors the anchor-dependent
+// part is not evaluated (RULES.md rule 25), but a supplied chain that fails whatever anchor is
+// added, or a key purpose the connector's role needs and the chain excludes, fails all the same.
 import { certSubject, leafOrIntermediate } from './helpers/certificates';
 import type { Rule } from '../rule';
 
@@ -13,18 +15,25 @@ export const certUntrustedChain: Rule = {
 		references: ['SSL Labs rating guide', 'testssl.sh', 'OWASP Web Service Security Cheat Sheet'],
 	},
 	check(facts, report) {
-		// RULES.md rule 25: not evaluated without supplied anchors. A key purpose the connector's role
-		// needs and the certificate excludes (purposeError) is shown on the certificate's card then,
-		// and becomes this finding as soon as an anchor is marked (path validation checks the EKU).
-		if (facts.trustAnchors.length === 0) return;
+		const anchored = facts.trustAnchors.length > 0;
 		for (const c of leafOrIntermediate(facts)) {
-			if (c.chainValid !== false || c.pinned) continue;
+			if (c.pinned) continue;
+			// With anchors the connector's key purpose is part of the path verdict (connector-eku.ts);
+			// without them it is judged on the supplied chain, which no anchor can make valid for
+			// that role.
+			const error =
+				c.chainValid === false
+					? (c.chainError ?? 'chain validation failed')
+					: !anchored && c.purposeError
+						? `${c.purposeError} (no trust anchor can validate it for this role)`
+						: null;
+			if (error === null) continue;
 			report({
 				severity: 'high',
 				effect: 'T',
 				inputName: c.inputName,
 				subject: certSubject(c),
-				evidence: c.chainError ?? 'chain validation failed',
+				evidence: error,
 			});
 		}
 	},

@@ -23,6 +23,26 @@ RuleTester.run(rule, {
 			}),
 		},
 		{ name: 'one certificate', facts: facts({ certificates: [old] }) },
+		{
+			// RFC 4158: a CA cross-signed by two roots keeps its key by design
+			name: 'cross-certificates: one CA key certified by two issuers',
+			facts: facts({
+				certificates: [
+					certFacts({
+						isCA: true,
+						issuer: 'CN=Root 1',
+						notBefore: '2025-01-01T00:00:00Z',
+						spkiSha256: 'k1',
+					}),
+					certFacts({
+						isCA: true,
+						issuer: 'CN=Root 2',
+						notBefore: '2026-01-01T00:00:00Z',
+						spkiSha256: 'k1',
+					}),
+				],
+			}),
+		},
 	],
 	invalid: [
 		{

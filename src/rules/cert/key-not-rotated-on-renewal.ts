@@ -4,6 +4,14 @@ import type { CertificateFacts } from '../../core/x509/facts';
 import { certificatesOnce } from './helpers/certificates';
 import type { Rule } from '../rule';
 
+/**
+ * Two CA certificates of one subject and key from different issuers are cross-certificates
+ * (RFC 4158 §2.3, RFC 5280 §3.2): they share the key by design, so neither renews the other.
+ */
+function crossCertificates(a: CertificateFacts, b: CertificateFacts): boolean {
+	return a.isCA && b.isCA && a.issuer !== b.issuer;
+}
+
 export const keyNotRotatedOnRenewal: Rule = {
 	meta: {
 		id: 'KEY-NOT-ROTATED-ON-RENEWAL',
@@ -30,7 +38,8 @@ export const keyNotRotatedOnRenewal: Rule = {
 					!prev ||
 					!next ||
 					prev.spkiSha256 !== next.spkiSha256 ||
-					prev.notBefore === next.notBefore
+					prev.notBefore === next.notBefore ||
+					crossCertificates(prev, next)
 				)
 					continue;
 				report({

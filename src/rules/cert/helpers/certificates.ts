@@ -16,9 +16,13 @@ export function certificatesOnce(facts: AnalysisFacts): CertificateFacts[] {
 	});
 }
 
-/** Leaf and intermediate certificates: what the CA/B and SSL Labs checks look at (roots excluded). */
+/**
+ * Leaf and intermediate certificates: what the CA/B and SSL Labs checks look at. Roots are
+ * excluded, and so are extra certificates (sent beside a leaf, on no leaf's chain): path
+ * building passes them by, and SSL Labs lists them without grading them.
+ */
 export function leafOrIntermediate(facts: AnalysisFacts): CertificateFacts[] {
-	return certificatesOnce(facts).filter((c) => c.role !== 'root');
+	return certificatesOnce(facts).filter((c) => c.role !== 'root' && !c.extraCertificate);
 }
 
 export function certSubject(c: CertificateFacts): string {
