@@ -2,7 +2,7 @@
 // that were not dropped listed as not evaluated, conflicting settings explained.
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ParseError } from '../errors';
 import { emptyFacts } from '../facts';
 import type { ConnectorForm } from './facts';
@@ -263,5 +263,32 @@ describe('generic e-mail account settings', () => {
 				(n) => n.level === 'error' && /port 465 expects implicit TLS/.test(n.message),
 			),
 		).toBe(true);
+	});
+});
+
+describe('a JSON syntax error reads the same in the page and the command line', () => {
+	it("drops the '(line N column M)' newer V8 adds, keeping the line computed here", () => {
+		const text =
+			'{\n  "connector": {\n    "url": "https://a.example"\n    "lowestTlsVersion": "TLSv1.2"\n  }\n}\n';
+		const chromium = new SyntaxError(
+			"Expected ',' or '}' after property value in JSON at position 51 (line 4 column 5)",
+		);
+		const parse = vi.spyOn(JSON, 'parse').mockImplementation(() => {
+			throw chromium;
+		});
+		try {
+			expect(() => parseTlsText(text, 'connector.json')).toThrow(
+				"JSON syntax error on line 4: Expected ',' or '}' after property value in JSON at position 51",
+			);
+			let message = '';
+			try {
+				parseTlsText(text, 'connector.json');
+			} catch (error) {
+				message = error instanceof ParseError ? error.message : '';
+			}
+			expect(message).not.toMatch(/column/);
+		} finally {
+			parse.mockRestore();
+		}
 	});
 });

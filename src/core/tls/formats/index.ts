@@ -124,7 +124,9 @@ export function sniffTlsFormat(text: string): TlsFormat | null {
 }
 
 function jsonError(text: string, error: unknown): never {
-	const msg = reasonOf(error);
+	// Newer V8 (Chromium) ends the message with "(line N column M)", Node 20's does not: the
+	// page's and the command line's reports must be equal, so the line is computed here only.
+	const msg = reasonOf(error).replace(/\s*\(line \d+ column \d+\)\s*$/, '');
 	const pos = /position (\d+)/.exec(msg);
 	const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : null;
 	throw new ParseError(
