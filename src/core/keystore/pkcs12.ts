@@ -389,13 +389,13 @@ function readPfx(bytes: Uint8Array): {
 
 /**
  * Tries a password on up to three encrypted parts (EncryptedData SafeContents, shrouded key
- * bags): what it opens first, and how many it does not open. Unreadable parts prove nothing.
+ * bags): what it opens, and how many it does not open. Unreadable parts prove nothing.
  */
 async function probeDecrypt(
 	infos: readonly asn1js.Sequence[],
 	password: string,
 	ctx: ParseContext,
-): Promise<{ opened: string | null; failed: number }> {
+): Promise<{ opened: string[]; failed: number }> {
 	const parts: { alg: asn1js.Sequence; data: Uint8Array; what: string }[] = [];
 	for (const info of infos) {
 		const type = oidOf(info.valueBlock.value[0]);
@@ -425,17 +425,18 @@ async function probeDecrypt(
 			}
 		}
 	}
+	const opened: string[] = [];
 	let failed = 0;
 	for (const part of parts.slice(0, 3)) {
 		try {
 			const plain = await decryptWith(part.alg, password, part.data, ctx, null);
-			if (plain) return { opened: part.what, failed };
-			failed++;
+			if (plain) opened.push(part.what);
+			else failed++;
 		} catch (error) {
 			if (ctx.signal.aborted) throw error;
 		}
 	}
-	return { opened: null, failed };
+	return { opened, failed };
 }
 
 /** A PKCS#12 file without MAC whose encrypted parts stay shut: ask for (or reject) the password. */
@@ -506,10 +507,21 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 				// The MAC alone cannot tell a wrong password from a damaged file: the encrypted
 				// parts are a second, independent check.
 				const probe = await probeDecrypt(infos, ctx.password, ctx);
-				if (probe.opened)
+				const opened = probe.opened.join(' and ');
+				// One altered byte breaks the MAC and at most one part: a part the password opens
+				// beside one it does not proves damage.
+				if (probe.opened.length > 0 && probe.failed > 0)
 					throw new ParseError(
 						'pkcs12/damaged',
-						`PKCS#12 file is damaged: its integrity MAC (${what}) does not verify, although the password decrypts its ${probe.opened}`,
+						`PKCS#12 file is damaged: its integrity MAC (${what}) does not verify, although the password decrypts its ${opened} (and not the other encrypted part${probe.failed === 1 ? '' : 's'})`,
+					);
+				// Everything it tries opens: a file written with two passwords (openssl pkcs12
+				// -twopass) given its encryption password looks exactly like an altered file
+				// given its one password. Say both.
+				if (probe.opened.length > 0)
+					throw new LockedError(
+						`Wrong password or damaged file: the password decrypts the ${opened} but does not verify the PKCS#12 integrity MAC (${what}), so it does not open the store. It is probably the encryption password of a file written with two passwords (openssl pkcs12 -twopass): give its MAC password. Otherwise the file was altered after it was written`,
+						true,
 					);
 				throw new LockedError(
 					probe.failed >= 2
