@@ -493,6 +493,7 @@ export class Analyzer {
 			...base,
 			...(outcome?.detail ? { detail: outcome.detail } : {}),
 			...(outcome?.lockedEntries?.length ? { lockedEntries: outcome.lockedEntries } : {}),
+			...(outcome?.notes?.length ? { notes: outcome.notes } : {}),
 		};
 	}
 

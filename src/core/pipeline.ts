@@ -1,6 +1,6 @@
 // The two plug points every area implements: a parser per input kind, and a cross-file stage.
 // `src/analyze.ts` composes them; areas never call each other's parsers directly.
-import type { AnalysisFacts, AnalysisSettings, InputDetail } from './facts';
+import type { AnalysisFacts, AnalysisSettings, InputDetail, InputNote } from './facts';
 import type { KeyRing } from './keys/keyring';
 import type { InputKind } from './report/report';
 import type { SafeXmlDocument } from './xml/safe-parse';
@@ -48,6 +48,8 @@ export interface ParseOutcome {
 	xml?: SafeXmlDocument;
 	/** Set when the input parsed but some entries need their own password. */
 	lockedEntries?: { alias: string; wrongPassword: boolean }[];
+	/** What the reader has to say about the input as a whole (see InputFacts.notes). */
+	notes?: InputNote[];
 	/** A default password (RULES.md 3.6) opened it: KEYSTORE-DEFAULT-PASSWORD. */
 	defaultPassword?: string | null;
 }

@@ -16,12 +16,12 @@ function file(name: string): InputFile {
 	return { id: name, name, bytes: new Uint8Array(readFileSync(resolve(FIX, name))) };
 }
 
-async function analyze(name: string, password?: string) {
+async function analyze(name: string, password?: string, entries: Record<string, string> = {}) {
 	return new Analyzer().run(
 		{
 			files: [file(name)],
 			passwords: password === undefined ? {} : { [name]: password },
-			entryPasswords: {},
+			entryPasswords: { [name]: entries },
 			settings: { now: NOW, trustAnchors: [], truststoreInputs: [], rawKeys: [] },
 		},
 		() => {},
@@ -54,5 +54,42 @@ describe('a password that opens a key entry but not the store', () => {
 		);
 		expect(input?.lock?.message).toContain('openssl pkcs12 -twopass');
 		expect(input?.lock?.message).toContain('give its MAC password');
+	});
+});
+
+describe('a store opened with parts still shut', () => {
+	it('twopass.p12 given its MAC password: not graded, incomplete, says which password is missing', async () => {
+		const { report } = await analyze('locked/twopass.p12', 'StorePass1');
+		expect(report.inputs[0]?.status).toBe('parsed');
+		// nothing but the protection was read: no letter, and the grade names the input
+		expect(report.grade.overall).toBe('N/A');
+		expect(report.grade.complete).toBe(false);
+		expect(report.grade.notAnalyzed).toEqual(['locked/twopass.p12']);
+		const notes = report.inputs[0]?.notes ?? [];
+		expect(notes).toHaveLength(1);
+		expect(notes[0]?.level).toBe('error');
+		expect(notes[0]?.message).toMatch(
+			/^An encrypted part \(its certificates\) and the key "leaf" of this PKCS#12 file do not decrypt with the password that verifies its integrity MAC/,
+		);
+		expect(notes[0]?.message).toContain('give its encryption password');
+		expect(JSON.stringify(report)).not.toMatch(/StorePass1|EncPass33/);
+	});
+
+	it('twopass.p12 with its encryption password as the entry password opens completely', async () => {
+		const { report } = await analyze('locked/twopass.p12', 'StorePass1', { leaf: 'EncPass33' });
+		expect(report.grade.complete).toBe(true);
+		expect(report.grade.overall).not.toBe('N/A');
+		expect(report.inputs[0]?.notes).toBeUndefined();
+		expect(report.keystores[0]?.entries.map((e) => [e.alias, e.keyLocked])).toContainEqual([
+			'leaf',
+			false,
+		]);
+	});
+
+	it('keypass.jks opened with its store password: the key left shut makes the grade incomplete', async () => {
+		const { report } = await analyze('keypass.jks', 'storepass');
+		expect(report.inputs[0]?.status).toBe('parsed');
+		expect(report.grade.complete).toBe(false);
+		expect(report.grade.notAnalyzed).toEqual(['keypass.jks']);
 	});
 });

@@ -20,6 +20,7 @@ import {
 	type HashName,
 } from '../crypto/legacy/pbe';
 import { hasCode, isBug, LockedError, ParseError } from '../errors';
+import type { InputNote } from '../facts';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { parseDer } from '../x509/public-key';
 import { readRawCertificate } from '../x509/certificate-facts';
@@ -542,6 +543,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 		if (passwordEncoding && passwordEncoding !== 'BMPString' && passwordEncoding !== 'UTF-8')
 			integrity.algorithm = `${integrity.algorithm ?? 'MAC'} (password as ${passwordEncoding})`;
 	}
+	const entryPasswords = [...new Set(ctx.entryPasswords.values())];
 	const bags: Pkcs12Bag[] = [];
 	const allBags: Bag[] = [];
 	const bagProtection = new Map<
@@ -581,7 +583,9 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 				record.note = 'no encrypted content';
 				continue;
 			}
-			const pws = password !== null ? [password] : tries;
+			// a two-password file's parts open with the encryption password, given on the page as
+			// the key password of its entry
+			const pws = password !== null ? [password, ...entryPasswords] : tries;
 			let plain: Uint8Array | null = null;
 			try {
 				for (const p of pws) {
@@ -731,7 +735,9 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			};
 			entries.push(entry);
 			try {
-				const pws = password !== null ? [password] : tries;
+				const own = ctx.entryPasswords.get(entry.alias);
+				const pws =
+					password !== null ? [...new Set([own ?? password, password, ...entryPasswords])] : tries;
 				for (const p of pws) {
 					const plain = await decryptWith(alg, p, data, ctx, passwordEncoding);
 					const check = plain ? parseDer(plain) : null;
@@ -751,7 +757,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 				if (entry.keyLocked) {
 					record.unopened = true;
 					record.note = 'does not decrypt with the store password';
-					entry.keyWrongPassword = ctx.password !== null;
+					entry.keyWrongPassword = ctx.password !== null || own !== undefined;
 				}
 			} catch (error) {
 				if (!hasCode(error, UNSUPPORTED_PBE)) throw error;
@@ -809,7 +815,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			keyProtection: null,
 		});
 	});
-	return keystoreOutcome(ctx, {
+	const outcome = await keystoreOutcome(ctx, {
 		type: 'PKCS12',
 		formatVersion: 'PKCS#12',
 		entries,
@@ -818,6 +824,37 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 		storePassword: password,
 		storeLocked: false,
 	});
+	const shut = twoPasswordNote(bags, integrity);
+	return shut ? { ...outcome, notes: [...(outcome.notes ?? []), shut] } : outcome;
+}
+
+function capitalize(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The password verified the MAC, yet encrypted parts stay shut: what they hold (keys,
+ * certificates) was not analyzed, and `openssl pkcs12 -twopass` writes exactly such files. The
+ * note makes the grade incomplete and says which password is still needed.
+ */
+function twoPasswordNote(
+	bags: readonly Pkcs12Bag[],
+	integrity: KeystoreIntegrity,
+): InputNote | null {
+	if (integrity.verified !== true) return null;
+	const shut = bags.filter(
+		(b) => b.unopened && b.note === 'does not decrypt with the store password',
+	);
+	if (shut.length === 0) return null;
+	const what = shut.map((b) =>
+		b.kind === 'encrypted-safe'
+			? 'an encrypted part (its certificates)'
+			: `the key "${b.alias ?? '?'}"`,
+	);
+	return {
+		level: 'error',
+		message: `${capitalize(what.join(' and '))} of this PKCS#12 file do${shut.length === 1 ? 'es' : ''} not decrypt with the password that verifies its integrity MAC, so ${shut.length === 1 ? 'it was' : 'they were'} not analyzed. The file was probably written with two passwords (openssl pkcs12 -twopass): give its encryption password as the key password of its entry to open ${shut.length === 1 ? 'it' : 'them'}`,
+	};
 }
 
 async function publicIdentity(pkcs8: Uint8Array): Promise<string | null> {
