@@ -93,3 +93,35 @@ describe('a store opened with parts still shut', () => {
 		expect(report.grade.notAnalyzed).toEqual(['keypass.jks']);
 	});
 });
+
+describe('a truststore read without its password', () => {
+	it.each(['locked/trust.jks', 'locked/trust-flipped.jks'])(
+		'%s: listed, and the report says its integrity was not verified and how to verify it',
+		async (name) => {
+			const { report } = await analyze(name);
+			expect(report.inputs[0]?.status).toBe('parsed');
+			expect(report.keystores[0]?.entries).toHaveLength(1);
+			expect(report.inputs[0]?.notes).toEqual([
+				{
+					level: 'warning',
+					line: null,
+					message: expect.stringMatching(
+						/^The integrity of this JKS store was not verified: .*SHA-1 .*digest.*Give the store password to verify it$/,
+					),
+				},
+			]);
+		},
+	);
+
+	it('trust.jks with its store password: verified, no note', async () => {
+		const { report, facts } = await analyze('locked/trust.jks', 'StorePass1');
+		expect(facts.keystores[0]?.integrity.verified).toBe(true);
+		expect(report.inputs[0]?.notes).toBeUndefined();
+	});
+
+	it('trust-flipped.jks with its store password: the altered byte fails the digest', async () => {
+		const { facts } = await analyze('locked/trust-flipped.jks', 'StorePass1');
+		expect(facts.inputs[0]?.status).toBe('locked');
+		expect(facts.inputs[0]?.lock?.message).toMatch(/^Wrong password or damaged file/);
+	});
+});
