@@ -50,6 +50,11 @@ export interface ParseOutcome {
 	lockedEntries?: { alias: string; wrongPassword: boolean }[];
 	/** What the reader has to say about the input as a whole (see InputFacts.notes). */
 	notes?: InputNote[];
+	/**
+	 * Locked, though part of it reads without the password (a JKS stores its certificates in
+	 * clear): the input stays locked, with this reason, and what was read is still reported.
+	 */
+	locked?: { message: string; wrongPassword: boolean };
 	/** A default password (RULES.md 3.6) opened it: KEYSTORE-DEFAULT-PASSWORD. */
 	defaultPassword?: string | null;
 }

@@ -445,6 +445,43 @@ function openEntry(
 	}
 }
 
+/**
+ * What a locked JKS/JCEKS shows without its password: every entry and its certificates, the keys
+ * left encrypted, the integrity unverified. The store stays locked: the lock message says why,
+ * and no entry asks for a key password of its own before the store password is known.
+ */
+async function lockedOutcome(
+	ctx: ParseContext,
+	kind: 'JKS' | 'JCEKS',
+	version: number,
+	entries: ParsedEntry[],
+): Promise<ParseOutcome> {
+	for (const e of entries)
+		if (e.encryptedKey || e.sealed !== undefined) e.note = 'not read: the store password is needed';
+	const outcome = await keystoreOutcome(ctx, {
+		type: kind,
+		formatVersion: `${kind} version ${version}`,
+		entries,
+		integrity: {
+			kind: 'digest',
+			algorithm: `SHA-1 ("Mighty Aphrodite")`,
+			iterations: null,
+			verified: null,
+		},
+		bags: [],
+		storePassword: null,
+		storeLocked: true,
+	});
+	const { lockedEntries: _entries, notes: _notes, ...rest } = outcome;
+	return {
+		...rest,
+		facts: {
+			...rest.facts,
+			keystores: (rest.facts.keystores ?? []).map((k) => ({ ...k, status: 'locked' as const })),
+		},
+	};
+}
+
 export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 	const bytes = ctx.file.bytes;
 	const { kind, version, entries, bodyEnd } = parseStructure(bytes);
@@ -457,7 +494,20 @@ export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 			break;
 		}
 	}
-	requireStorePassword(ctx, kind, storePassword, entries, 'SHA-1 integrity digest', (pw) => {
+	try {
+		requireStorePassword(ctx, kind, storePassword, entries, 'SHA-1 integrity digest', probeKeys);
+	} catch (error) {
+		if (!(error instanceof LockedError)) throw error;
+		// keytool -list shows a locked store's entries and certificates: so do we, still locked
+		return {
+			...(await lockedOutcome(ctx, kind, version, entries)),
+			locked: {
+				message: `${error.message}. Its ${entries.length} entr${entries.length === 1 ? 'y is' : 'ies are'} listed as read without the password (certificates are stored in clear; keys stay encrypted, and the integrity is not verified)`,
+				wrongPassword: error.wrongPassword,
+			},
+		};
+	}
+	function probeKeys(pw: string): KeyProbe {
 		// at most three entries (a JCEKS derivation costs 200 000 MD5 rounds)
 		const probe: KeyProbe = { opened: [], failed: 0, garbled: 0 };
 		for (const e of entries.filter((x) => x.encryptedKey || x.sealed !== undefined).slice(0, 3)) {
@@ -475,7 +525,7 @@ export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 			else if (!copy.keyUnreadable) probe.failed++;
 		}
 		return probe;
-	});
+	}
 	derivationBudget.rounds = MAX_TOTAL_ROUNDS;
 	for (const e of entries) {
 		ctx.signal.throwIfAborted();

@@ -125,3 +125,35 @@ describe('a truststore read without its password', () => {
 		expect(facts.inputs[0]?.lock?.message).toMatch(/^Wrong password or damaged file/);
 	});
 });
+
+describe('a locked JKS/JCEKS shows what keytool -list shows without the password', () => {
+	it.each([
+		['keytool.jks', undefined, 3, false],
+		['keytool.jks', 'not-the-password', 3, true],
+		['locked/keypass.jceks', undefined, 1, false],
+	] as const)(
+		'%s (password %s): locked, entries and certificates listed',
+		async (name, pw, n, wrong) => {
+			const { facts, report } = await analyze(name, pw);
+			const input = facts.inputs[0];
+			expect(input?.status).toBe('locked');
+			expect(input?.lock?.wrongPassword).toBe(wrong);
+			expect(input?.lock?.message).toContain(
+				`listed as read without the password (certificates are stored in clear; keys stay encrypted, and the integrity is not verified)`,
+			);
+			// the store password comes first: no entry asks for a key password of its own yet
+			expect(input?.lockedEntries).toBeUndefined();
+			expect(report.grade.complete).toBe(false);
+			expect(report.grade.notAnalyzed).toEqual([name]);
+			const ks = report.keystores.find((k) => k.inputName === name);
+			expect(ks?.status).toBe('locked');
+			expect(ks?.entries).toHaveLength(n);
+			for (const e of ks?.entries ?? []) expect(e.certSha256.length).toBeGreaterThan(0);
+			for (const e of ks?.entries ?? []) expect(e.keyLocked).toBe(e.type !== 'trusted-certificate');
+			expect(report.certificates.length).toBeGreaterThanOrEqual(n);
+			expect(report.findings.map((f) => f.ruleId)).toContain('KEYSTORE-JKS-LEGACY-FORMAT');
+			expect(facts.keystores[0]?.integrity.verified).toBeNull();
+			expect(JSON.stringify(report)).not.toContain('not-the-password');
+		},
+	);
+});
