@@ -157,3 +157,25 @@ describe('a locked JKS/JCEKS shows what keytool -list shows without the password
 		},
 	);
 });
+
+describe('a wrong password replaced by a default one', () => {
+	it('changeit.jks given another password: opens, and says the given one failed and which default opened it', async () => {
+		const { report } = await analyze('changeit.jks', 'WrongPass9');
+		expect(report.inputs[0]?.status).toBe('parsed');
+		expect(report.findings.map((f) => f.ruleId)).toContain('KEYSTORE-DEFAULT-PASSWORD');
+		expect(report.inputs[0]?.notes).toEqual([
+			{
+				level: 'warning',
+				line: null,
+				message:
+					'The password given does not open this JKS store; the default password "changeit" does (see KEYSTORE-DEFAULT-PASSWORD)',
+			},
+		]);
+		expect(JSON.stringify(report)).not.toContain('WrongPass9');
+	});
+
+	it('changeit.jks given changeit: no note', async () => {
+		const { report } = await analyze('changeit.jks', 'changeit');
+		expect(report.inputs[0]?.notes).toBeUndefined();
+	});
+});

@@ -203,14 +203,34 @@ export async function keystoreOutcome(
 	const locked = store.entries
 		.filter((e) => e.keyLocked && !e.keyUnreadable)
 		.map((e) => ({ alias: e.alias, wrongPassword: e.keyWrongPassword ?? false }));
-	const unverified = integrityUnverified(store);
+	const notes = [integrityUnverified(store), defaultInstead(ctx, store, defaultPassword)].filter(
+		(n): n is InputNote => n !== null,
+	);
 	return {
 		facts: { certificates: col.certificates, keys: col.keys, keystores: [keystore] },
 		material: { certificates: col.certMaterial, privateKeys: col.keyMaterial, secretKeys: secrets },
 		detail: { area: 'keystore', data: detail },
 		...(locked.length ? { lockedEntries: locked } : {}),
-		...(unverified ? { notes: [unverified] } : {}),
+		...(notes.length ? { notes } : {}),
 		defaultPassword,
+	};
+}
+
+/**
+ * The user typed a password that does not open the store, and a default one did: the store is
+ * read (KEYSTORE-DEFAULT-PASSWORD says why that is bad), but the user must learn that what they
+ * typed was not the store password. The default is named: it is public, not the user's secret.
+ */
+function defaultInstead(
+	ctx: ParseContext,
+	store: RawKeystore,
+	defaultPassword: string | null,
+): InputNote | null {
+	if (ctx.password === null || defaultPassword === null || ctx.password === defaultPassword)
+		return null;
+	return {
+		level: 'warning',
+		message: `The password given does not open this ${store.type} store; the default password "${defaultPassword}" does (see KEYSTORE-DEFAULT-PASSWORD)`,
 	};
 }
 
