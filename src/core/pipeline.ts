@@ -36,7 +36,8 @@ export interface ParseContext {
 /**
  * What parsing one input produced. Throw ParseError for bad input and LockedError when no
  * password opened it; return partial facts whenever something could still be read (a keystore's
- * certificates are readable while its keys stay locked).
+ * certificates are readable while its keys stay locked), with `locked` set when the input as a
+ * whole still needs its password (the LockedError it would have thrown, as data).
  */
 export interface ParseOutcome {
 	facts: Partial<
