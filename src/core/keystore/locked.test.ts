@@ -179,3 +179,48 @@ describe('a wrong password replaced by a default one', () => {
 		expect(report.inputs[0]?.notes).toBeUndefined();
 	});
 });
+
+describe('a locked PKCS#12 shows what it shows without the password', () => {
+	it('openssl-legacy.p12 (no password): locked, and the RC2-40 certificate protection is named and judged', async () => {
+		const { facts, report } = await analyze('openssl-legacy.p12');
+		expect(facts.inputs[0]?.status).toBe('locked');
+		expect(facts.inputs[0]?.lock?.message).toMatch(
+			/^This PKCS#12 file needs its password .*\. Read without the password: certificates under pbeWithSHAAnd40BitRC2-CBC; key "leaf" under pbeWithSHAAnd3-KeyTripleDES-CBC$/,
+		);
+		expect(report.grade.complete).toBe(false);
+		expect(report.keystores[0]?.status).toBe('locked');
+		const weak = report.findings.filter((f) => f.ruleId === 'KEYSTORE-PKCS12-WEAK-PBE');
+		expect(weak.map((f) => f.subject).sort()).toEqual([
+			'openssl-legacy.p12: bag leaf',
+			'openssl-legacy.p12: certificate bags',
+		]);
+	});
+
+	it('locked/nopbe.p12 (no password): the key in a plain KeyBag is found and caps at C', async () => {
+		const { facts, report } = await analyze('locked/nopbe.p12');
+		expect(facts.inputs[0]?.status).toBe('locked');
+		expect(facts.inputs[0]?.lock?.message).toContain(
+			'private key "leaf" in a plain KeyBag (not encrypted)',
+		);
+		expect(report.grade.complete).toBe(false);
+		expect(report.grade.overall).toBe('C');
+		expect(report.findings).toContainEqual(
+			expect.objectContaining({
+				ruleId: 'KEYSTORE-PKCS12-WEAK-PBE',
+				severity: 'high',
+				subject: 'locked/nopbe.p12: bag leaf',
+			}),
+		);
+		expect(report.certificates.length).toBeGreaterThan(0);
+	});
+
+	it('openssl-nomac.p12 (no password, no MAC): its certificate in clear is listed, the key stays shut', async () => {
+		const { facts, report } = await analyze('openssl-nomac.p12');
+		expect(facts.inputs[0]?.status).toBe('locked');
+		expect(facts.inputs[0]?.lock?.message).toContain('certificate "leaf" in clear');
+		expect(report.certificates).toHaveLength(1);
+		expect(report.keystores[0]?.entries.find((e) => e.type === 'private-key')?.keyLocked).toBe(
+			true,
+		);
+	});
+});

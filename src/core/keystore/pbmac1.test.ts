@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LockedError, ParseError } from '../errors';
+import { ParseError } from '../errors';
 import type { ParseOutcome } from '../pipeline';
 import { readPkcs12 } from './pkcs12';
 
@@ -40,10 +40,9 @@ describe('PBMAC1 (RFC 9579 Appendix A)', () => {
 	});
 
 	it('A.1 with a wrong password is a wrong password', async () => {
-		await expect(open('rfc9579-a1.p12', '12345')).rejects.toMatchObject({
-			name: 'LockedError',
-			wrongPassword: true,
-		});
+		const out = await open('rfc9579-a1.p12', '12345');
+		expect(out.locked?.wrongPassword).toBe(true);
+		expect(out.locked?.message).toMatch(/^Wrong password: /);
 	});
 
 	it.each([
@@ -52,14 +51,14 @@ describe('PBMAC1 (RFC 9579 Appendix A)', () => {
 	])(
 		'%s (%s) does not verify with the right password: says it may be damaged, never a plain "wrong password"',
 		async (name) => {
-			const error = await open(name).catch((e: unknown) => e);
+			const out = await open(name);
 			// The password decrypts the contents and the MAC fails: so would the encryption password
 			// of a file written with two passwords (openssl pkcs12 -twopass). Both readings are named.
-			expect(error).toBeInstanceOf(LockedError);
-			expect((error as LockedError).message).toMatch(
+			expect(out.locked?.wrongPassword).toBe(true);
+			expect(out.locked?.message).toMatch(
 				/^Wrong password or damaged file: the password decrypts .* but does not verify the PKCS#12 integrity MAC/,
 			);
-			expect((error as LockedError).message).toContain('Otherwise the file was altered');
+			expect(out.locked?.message).toContain('Otherwise the file was altered');
 		},
 	);
 

@@ -466,6 +466,21 @@ function describeMac(mac: Mac | null): string | null {
 }
 
 export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
+	try {
+		return await readPkcs12With(ctx, false);
+	} catch (error) {
+		if (!(error instanceof LockedError)) throw error;
+		// what reads without the password: the protection of every part, plain bags
+		return lockedPkcs12(await readPkcs12With(ctx, true), error);
+	}
+}
+
+/**
+ * The PKCS#12 reader. `listOnly`: no password is tried and nothing encrypted is opened; the
+ * structure, the protection of every part and the plain (unencrypted) bags are read, for a file
+ * that stays locked.
+ */
+async function readPkcs12With(ctx: ParseContext, listOnly: boolean): Promise<ParseOutcome> {
 	const { content, infos, mac, integrityKind } = readPfx(ctx.file.bytes);
 	const integrity: KeystoreIntegrity = {
 		kind: integrityKind,
@@ -488,10 +503,10 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 	// Which password opens the store: the MAC decides when there is one.
 	let password: string | null = null;
 	let passwordEncoding: string | null = null;
-	const tries = candidatePasswords(ctx.password);
+	const tries = listOnly ? [] : candidatePasswords(ctx.password);
 	const limited = mac && mac.iterations > DEFAULT_TRY_LIMIT;
 	const list = limited ? (ctx.password !== null ? [ctx.password] : []) : tries;
-	if (mac) {
+	if (mac && !listOnly) {
 		for (const p of list) {
 			ctx.signal.throwIfAborted();
 			const encoding = await macMatches(mac, content, p, ctx);
@@ -543,7 +558,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 		if (passwordEncoding && passwordEncoding !== 'BMPString' && passwordEncoding !== 'UTF-8')
 			integrity.algorithm = `${integrity.algorithm ?? 'MAC'} (password as ${passwordEncoding})`;
 	}
-	const entryPasswords = [...new Set(ctx.entryPasswords.values())];
+	const entryPasswords = listOnly ? [] : [...new Set(ctx.entryPasswords.values())];
 	const bags: Pkcs12Bag[] = [];
 	const allBags: Bag[] = [];
 	const bagProtection = new Map<
@@ -603,7 +618,11 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			}
 			if (!plain) {
 				record.unopened = true;
-				record.note = mac ? 'does not decrypt with the store password' : 'wrong password';
+				record.note = listOnly
+					? 'not opened: the password is needed'
+					: mac
+						? 'does not decrypt with the store password'
+						: 'wrong password';
 				continue;
 			}
 			for (const b of readBags(plain)) {
@@ -756,7 +775,9 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 				}
 				if (entry.keyLocked) {
 					record.unopened = true;
-					record.note = 'does not decrypt with the store password';
+					record.note = listOnly
+						? 'not opened: the password is needed'
+						: 'does not decrypt with the store password';
 					entry.keyWrongPassword = ctx.password !== null || own !== undefined;
 				}
 			} catch (error) {
@@ -777,7 +798,8 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			});
 		}
 	}
-	if (!mac && password === null && entries.some((e) => e.keyLocked)) throw noMacLocked(ctx, bags);
+	if (!listOnly && !mac && password === null && entries.some((e) => e.keyLocked))
+		throw noMacLocked(ctx, bags);
 	// Attach certificates: the key's own (same localKeyId), then its issuers by name; the rest are trusted entries.
 	// By content: producers (keytool) write a CA certificate once as a key entry's own certificate
 	// and again, under its subject as friendly name, as the chain member of another entry.
@@ -826,6 +848,42 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 	});
 	const shut = twoPasswordNote(bags, integrity);
 	return shut ? { ...outcome, notes: [...(outcome.notes ?? []), shut] } : outcome;
+}
+
+/**
+ * A locked PKCS#12 with what it shows without the password: the protection of each part (the
+ * algorithm identifiers are in clear; KEYSTORE-PKCS12-WEAK-PBE judges them), plain certificates
+ * and keys. The lock message names the protections, so a weak one is seen before any password.
+ */
+function lockedPkcs12(partial: ParseOutcome, error: LockedError): ParseOutcome {
+	const { lockedEntries: _entries, notes: _notes, ...rest } = partial;
+	const keystores = (rest.facts.keystores ?? []).map((k) => ({ ...k, status: 'locked' as const }));
+	const parts = keystores.flatMap((k) =>
+		k.bags.flatMap((b) => {
+			if (b.kind === 'encrypted-safe' && b.protection)
+				return [`certificates under ${b.protection}`];
+			if ((b.kind === 'shrouded-key' || b.kind === 'secret') && b.protection)
+				return [
+					`${b.kind === 'secret' ? 'secret key' : 'key'} ${b.alias ? `"${b.alias}" ` : ''}under ${b.protection}`,
+				];
+			if (b.kind === 'key' && b.protection === null)
+				return [`private key ${b.alias ? `"${b.alias}" ` : ''}in a plain KeyBag (not encrypted)`];
+			if (b.kind === 'certificate' && b.protection === null)
+				return [`certificate ${b.alias ? `"${b.alias}" ` : ''}in clear`];
+			return [];
+		}),
+	);
+	const seen = [...new Set(parts)];
+	return {
+		...rest,
+		facts: { ...rest.facts, keystores },
+		locked: {
+			message: seen.length
+				? `${error.message}. Read without the password: ${seen.join('; ')}`
+				: error.message,
+			wrongPassword: error.wrongPassword,
+		},
+	};
 }
 
 function capitalize(text: string): string {
