@@ -456,6 +456,13 @@ export class Analyzer {
 				);
 				// the document keeps the text: the bytes are rebuilt from it when asked (one copy)
 				if (text !== null && entry.outcome.xml?.text === text) textBacked(file, text);
+				// locked, with what reads without the password (a JKS's entries and certificates)
+				const locked = entry.outcome.locked;
+				if (locked)
+					entry.error = {
+						message: locked.message,
+						locked: { wrongPassword: locked.wrongPassword },
+					};
 			}
 		} catch (error) {
 			if (signal.aborted) throw error;
@@ -485,6 +492,8 @@ export class Analyzer {
 				...base,
 				status: 'locked',
 				lock: { message: entry.error.message, wrongPassword: entry.error.locked.wrongPassword },
+				// what a locked store shows without its password (a JKS's entries and certificates)
+				...(entry.outcome?.detail ? { detail: entry.outcome.detail } : {}),
 			};
 		}
 		if (entry.error) return { ...base, status: 'error', error: entry.error.message };
@@ -493,6 +502,7 @@ export class Analyzer {
 			...base,
 			...(outcome?.detail ? { detail: outcome.detail } : {}),
 			...(outcome?.lockedEntries?.length ? { lockedEntries: outcome.lockedEntries } : {}),
+			...(outcome?.notes?.length ? { notes: outcome.notes } : {}),
 		};
 	}
 

@@ -128,8 +128,31 @@ describe('wssec-analyzer (in-process)', () => {
 	it('says a wrong password is wrong, and never prints it', async () => {
 		const run = await cli('--password', 'client.p12=not-the-password-42', mix('client.p12'));
 		expect(JSON.parse(run.stdout)).toMatchObject({ inputs: [{ status: 'locked' }] });
-		expect(run.stderr).toContain('the password given for it is wrong');
+		// the engine's reason, not a guess: here both encrypted parts refuse it, so it is wrong
+		expect(run.stderr).toContain('the password given does not open it: Wrong password: ');
 		expect(run.stdout + run.stderr).not.toContain('not-the-password-42');
+	});
+
+	it('carries the lock reason to the JSON, the text summary and standard error, never the password', async () => {
+		const store = resolve(KEYSTORES, 'locked/keypass.jceks');
+		const reason =
+			/^Wrong password or damaged file: the password opens the key entry "own" but does not match the JCEKS SHA-1 integrity digest.*own key password \(keytool -keypass\): give the store password/;
+		const json = await cli('--password', 'keypass.jceks=KeyPass22', store);
+		const report = JSON.parse(json.stdout) as Report;
+		expect(report.inputs[0]?.status).toBe('locked');
+		expect(report.inputs[0]?.notes).toHaveLength(1);
+		expect(report.inputs[0]?.notes?.[0]).toMatchObject({ level: 'error', line: null });
+		expect(report.inputs[0]?.notes?.[0]?.message).toMatch(reason);
+		expect(json.stderr).toContain('keypass.jceks is locked and was not analyzed');
+		expect(json.stderr).toContain('opens the key entry "own" but does not match');
+		const text = await cli('--format', 'text', '--password', 'keypass.jceks=KeyPass22', store);
+		expect(text.stdout).toMatch(/locked +jceks +keypass\.jceks \(locked: see below/);
+		expect(text.stdout).toContain('error: Wrong password or damaged file: the password opens');
+		expect(text.stdout).not.toContain('give its password with --password)');
+		for (const run of [json, text]) {
+			expect(run.stdout + run.stderr).not.toContain('KeyPass22');
+			expect(leakedSecrets(run.stdout + run.stderr)).toEqual([]);
+		}
 	});
 
 	it('--trust marks a file as trust anchors, as "Use as truststore" does on the page', async () => {

@@ -217,10 +217,13 @@ function explainInputs(
 		const arg = args.find((a) => a.file?.id === input.id);
 		const path = arg?.path ?? input.name;
 		if (input.status === 'locked') {
+			// the engine's reason: "wrong password", "wrong password or damaged file", which
+			// entry the password opens instead; it never quotes a password
+			const why = input.lock ? `: ${input.lock.message}` : '';
 			note(
 				input.lock?.wrongPassword
-					? `${path} is locked: the password given for it is wrong (--password ${path}=PASSWORD)`
-					: `${path} is locked and was not analyzed: give its password with --password ${path}=PASSWORD`,
+					? `${path} is locked and was not analyzed, the password given does not open it${why} (--password ${path}=PASSWORD)`
+					: `${path} is locked and was not analyzed${why}: give its password with --password ${path}=PASSWORD`,
 			);
 		} else if (input.status === 'error') {
 			note(`${path} was not analyzed: ${input.error ?? 'unknown error'}`);
@@ -232,6 +235,8 @@ function explainInputs(
 				}; its key was not analyzed (the page's entry password field opens it)`,
 			);
 		}
+		// what the reader could not open or check in a file it read (the JSON's input notes)
+		for (const n of input.notes ?? []) note(`${path}: ${n.level}: ${n.message}`);
 	}
 }
 

@@ -53,9 +53,12 @@ export function textReport(report: Report): string {
 	out.push(`Inputs (${report.inputs.length}):`);
 	const width = Math.max(0, ...report.inputs.map((i) => i.kind.length));
 	for (const input of report.inputs) {
+		// a locked input's note says why (a wrong password and a missing one need different answers)
 		const detail =
 			input.status === 'locked'
-				? ' (locked: give its password with --password)'
+				? input.notes?.length
+					? ' (locked: see below; --password FILE=PASSWORD opens it)'
+					: ' (locked: give its password with --password)'
 				: input.error
 					? ` (${input.error})`
 					: '';

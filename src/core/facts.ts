@@ -30,8 +30,20 @@ export interface InputFacts {
 	lock?: { message: string; wrongPassword: boolean };
 	/** Keystore entries whose own key password is still needed (contract hook `entry-password`). */
 	lockedEntries?: { alias: string; wrongPassword: boolean }[];
+	/**
+	 * What the reader says about the input as a whole. An `error` names a part it could not open
+	 * (the grade does not cover it: the input counts as not analyzed); a `warning` a fact it could
+	 * not check (a store's integrity read without its password).
+	 */
+	notes?: InputNote[];
 	/** A kind-specific detail view for the page; shaped by the area that parsed the input. */
 	detail?: InputDetail;
+}
+
+/** A reader's note on a whole input; never a password or key material. */
+export interface InputNote {
+	level: 'error' | 'warning';
+	message: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The two plug points every area implements: a parser per input kind, and a cross-file stage.
 // `src/analyze.ts` composes them; areas never call each other's parsers directly.
-import type { AnalysisFacts, AnalysisSettings, InputDetail } from './facts';
+import type { AnalysisFacts, AnalysisSettings, InputDetail, InputNote } from './facts';
 import type { KeyRing } from './keys/keyring';
 import type { InputKind } from './report/report';
 import type { SafeXmlDocument } from './xml/safe-parse';
@@ -36,7 +36,8 @@ export interface ParseContext {
 /**
  * What parsing one input produced. Throw ParseError for bad input and LockedError when no
  * password opened it; return partial facts whenever something could still be read (a keystore's
- * certificates are readable while its keys stay locked).
+ * certificates are readable while its keys stay locked), with `locked` set when the input as a
+ * whole still needs its password (the LockedError it would have thrown, as data).
  */
 export interface ParseOutcome {
 	facts: Partial<
@@ -48,6 +49,13 @@ export interface ParseOutcome {
 	xml?: SafeXmlDocument;
 	/** Set when the input parsed but some entries need their own password. */
 	lockedEntries?: { alias: string; wrongPassword: boolean }[];
+	/** What the reader has to say about the input as a whole (see InputFacts.notes). */
+	notes?: InputNote[];
+	/**
+	 * Locked, though part of it reads without the password (a JKS stores its certificates in
+	 * clear): the input stays locked, with this reason, and what was read is still reported.
+	 */
+	locked?: { message: string; wrongPassword: boolean };
 	/** A default password (RULES.md 3.6) opened it: KEYSTORE-DEFAULT-PASSWORD. */
 	defaultPassword?: string | null;
 }

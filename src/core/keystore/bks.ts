@@ -9,7 +9,7 @@ import { isBug, LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { defaultTrialsAffordable } from '../crypto/budget';
 import { candidatePasswords } from '../keys/default-passwords';
-import { requireStorePassword } from './jks';
+import { requireStorePassword, type KeyProbe } from './jks';
 import { keystoreOutcome, type RawEntry } from './raw-keystore';
 import { ByteReader } from './reader';
 
@@ -182,17 +182,17 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 		);
 	}
 	requireStorePassword(ctx, 'BKS', storePassword, entries, 'HMAC-SHA1 integrity check', (pw) => {
-		let failed = 0;
+		const probe: KeyProbe = { opened: [], failed: 0, garbled: 0 };
 		for (const e of entries.filter((x) => x.sealedData).slice(0, 3)) {
 			try {
-				if (e.sealedData && unseal(e.sealedData, pw)) return { opened: e.alias, failed };
-				failed++;
+				if (e.sealedData && unseal(e.sealedData, pw)) probe.opened.push(e.alias);
+				else probe.failed++;
 			} catch (error) {
 				if (isBug(error)) throw error;
 				// a damaged sealed entry proves nothing
 			}
 		}
-		return { opened: null, failed };
+		return probe;
 	});
 	for (const e of entries) {
 		if (!e.sealedData) continue;

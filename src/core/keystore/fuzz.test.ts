@@ -31,8 +31,13 @@ async function attempt(name: string, bytes: Uint8Array, password: string): Promi
 	const kind = detectKind(name, readFileSync(resolve(FIX, name))).kind;
 	const parser = parsers[kind];
 	if (!parser) return 'other';
+	const lockedOutcome = (message: string): Outcome => {
+		if (/^Wrong password or damaged file/.test(message)) return 'wrong-or-damaged';
+		if (/^Wrong password/.test(message)) return 'wrong-password';
+		return 'other';
+	};
 	try {
-		await parser({
+		const out = await parser({
 			file: { id: name, name, bytes },
 			kind,
 			text: utf8OrNull(bytes),
@@ -41,15 +46,12 @@ async function attempt(name: string, bytes: Uint8Array, password: string): Promi
 			progress: () => {},
 			signal: new AbortController().signal,
 		});
-		return 'opened';
+		// a locked JKS/JCEKS still lists what reads without the password: locked all the same
+		return out.locked ? lockedOutcome(out.locked.message) : 'opened';
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		if (/UBER/.test(message)) return 'uber';
-		if (error instanceof LockedError) {
-			if (/^Wrong password or damaged file/.test(message)) return 'wrong-or-damaged';
-			if (/^Wrong password/.test(message)) return 'wrong-password';
-			return 'other';
-		}
+		if (error instanceof LockedError) return lockedOutcome(message);
 		if (error instanceof ParseError || /damaged|truncated|corrupt|malformed/i.test(message))
 			return 'damaged';
 		return 'other';

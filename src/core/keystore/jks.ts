@@ -312,15 +312,27 @@ function openSealed(
 	return { secret: bytes ? { algorithm, bytes } : null, protection, garbled: !bytes };
 }
 
+/** What a password did to (up to three) key entries when it failed the integrity check. */
+export interface KeyProbe {
+	/** The entries it opened, by alias. */
+	opened: string[];
+	/** Entries it did not open (a wrong password, or damage in that entry). */
+	failed: number;
+	/** Entries it decrypted to valid padding around something that is no key: damage, if it opened another. */
+	garbled: number;
+}
+
 /**
  * A store whose password is unknown is locked when it holds keys (the card asks for the store
  * password), or when the user typed a password that fails the integrity check. A truststore
  * (certificates only) opened without any password is listed, its integrity unverified.
  *
  * A failed integrity check alone cannot tell a wrong password from a damaged file (keytool says
- * "tampered with, or password was incorrect"). `opensKey` is a second, independent check: the
- * typed password opens a key entry (damage proven) or none (wrong password, since one altered
- * byte cannot break both).
+ * "tampered with, or password was incorrect"). The key entries are a second check, but a key that
+ * opens proves less than it seems: keytool -keypass gives an entry a password of its own, and
+ * that password opens the entry and fails the digest exactly as the store password does on a
+ * file altered outside the keys. Only an entry the same password decrypts to garbage (valid
+ * padding, no key inside) proves damage; otherwise the message names both readings.
  */
 export function requireStorePassword(
 	ctx: ParseContext,
@@ -328,27 +340,44 @@ export function requireStorePassword(
 	storePassword: string | null,
 	entries: readonly RawEntry[],
 	check: string,
-	/** Tries the password on (up to three) key entries: the first it opens, and how many it did not. */
-	opensKey?: (password: string) => { opened: string | null; failed: number },
+	/** Tries the password on (up to three) key entries. */
+	opensKey?: (password: string) => KeyProbe,
 ): void {
 	if (storePassword !== null) return;
 	const keys = entries.filter((e) => e.type !== 'trusted-certificate').length;
 	if (ctx.password !== null) {
-		const probe = keys > 0 && opensKey ? opensKey(ctx.password) : { opened: null, failed: 0 };
-		const alias = probe.opened;
-		if (alias !== null)
+		const probe: KeyProbe =
+			keys > 0 && opensKey ? opensKey(ctx.password) : { opened: [], failed: 0, garbled: 0 };
+		const first = probe.opened[0];
+		if (first !== undefined && probe.garbled > 0)
 			throw new ParseError(
 				`${kind.toLowerCase()}/damaged`,
-				`${kind} file is damaged: its ${check} does not match, although the password opens the key entry "${alias}"`,
+				`${kind} file is damaged: its ${check} does not match, although the password opens the key entry "${first}" (and decrypts another entry to something that is no key)`,
 			);
-		// One altered byte breaks the digest and at most one key entry: two failed keys prove it.
-		if (probe.failed >= 2)
+		if (first !== undefined) {
+			const which =
+				probe.opened.length === 1
+					? `the key entry "${first}"`
+					: `the key entries ${probe.opened.map((a) => `"${a}"`).join(', ')}`;
+			const others =
+				probe.failed > 0
+					? ` (it does not open ${probe.failed} other key entr${probe.failed === 1 ? 'y' : 'ies'})`
+					: '';
 			throw new LockedError(
-				`Wrong password: the ${kind} ${check} does not match it, and it opens none of ${probe.failed} key entries`,
+				`Wrong password or damaged file: the password opens ${which}${others} but does not match the ${kind} ${check}, so it does not open the store. It is probably ${probe.opened.length === 1 ? "that entry's" : "those entries'"} own key password (keytool -keypass): give the store password. Otherwise the file was altered after it was written`,
+				true,
+			);
+		}
+		// a garbled entry without any that opens is a wrong password that unpadded by chance
+		const failed = probe.failed + probe.garbled;
+		// One altered byte breaks the digest and at most one key entry: two failed keys prove it.
+		if (failed >= 2)
+			throw new LockedError(
+				`Wrong password: the ${kind} ${check} does not match it, and it opens none of ${failed} key entries`,
 				true,
 			);
 		throw new LockedError(
-			`Wrong password or damaged file: the ${kind} ${check} does not match${probe.failed === 1 ? ' and the one key entry does not open (damage in that entry would do the same)' : ' (no key entry to tell the two apart)'}`,
+			`Wrong password or damaged file: the ${kind} ${check} does not match${failed === 1 ? ' and the one key entry does not open (damage in that entry would do the same)' : ' (no key entry to tell the two apart)'}`,
 			true,
 		);
 	}
@@ -416,6 +445,43 @@ function openEntry(
 	}
 }
 
+/**
+ * What a locked JKS/JCEKS shows without its password: every entry and its certificates, the keys
+ * left encrypted, the integrity unverified. The store stays locked: the lock message says why,
+ * and no entry asks for a key password of its own before the store password is known.
+ */
+async function lockedOutcome(
+	ctx: ParseContext,
+	kind: 'JKS' | 'JCEKS',
+	version: number,
+	entries: ParsedEntry[],
+): Promise<ParseOutcome> {
+	for (const e of entries)
+		if (e.encryptedKey || e.sealed !== undefined) e.note = 'not read: the store password is needed';
+	const outcome = await keystoreOutcome(ctx, {
+		type: kind,
+		formatVersion: `${kind} version ${version}`,
+		entries,
+		integrity: {
+			kind: 'digest',
+			algorithm: `SHA-1 ("Mighty Aphrodite")`,
+			iterations: null,
+			verified: null,
+		},
+		bags: [],
+		storePassword: null,
+		storeLocked: true,
+	});
+	const { lockedEntries: _entries, notes: _notes, ...rest } = outcome;
+	return {
+		...rest,
+		facts: {
+			...rest.facts,
+			keystores: (rest.facts.keystores ?? []).map((k) => ({ ...k, status: 'locked' as const })),
+		},
+	};
+}
+
 export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 	const bytes = ctx.file.bytes;
 	const { kind, version, entries, bodyEnd } = parseStructure(bytes);
@@ -428,23 +494,38 @@ export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 			break;
 		}
 	}
-	requireStorePassword(ctx, kind, storePassword, entries, 'SHA-1 integrity digest', (pw) => {
+	try {
+		requireStorePassword(ctx, kind, storePassword, entries, 'SHA-1 integrity digest', probeKeys);
+	} catch (error) {
+		if (!(error instanceof LockedError)) throw error;
+		// keytool -list shows a locked store's entries and certificates: so do we, still locked
+		return {
+			...(await lockedOutcome(ctx, kind, version, entries)),
+			locked: {
+				message: `${error.message}. Its ${entries.length} entr${entries.length === 1 ? 'y is' : 'ies are'} listed as read without the password (certificates are stored in clear; keys stay encrypted, and the integrity is not verified)`,
+				wrongPassword: error.wrongPassword,
+			},
+		};
+	}
+	function probeKeys(pw: string): KeyProbe {
 		// at most three entries (a JCEKS derivation costs 200 000 MD5 rounds)
-		let failed = 0;
+		const probe: KeyProbe = { opened: [], failed: 0, garbled: 0 };
 		for (const e of entries.filter((x) => x.encryptedKey || x.sealed !== undefined).slice(0, 3)) {
-			const probe = { ...e };
+			const copy = { ...e };
 			try {
-				openEntry(probe, [pw], ctx.signal);
+				// as if verified: a garbled entry is then marked unreadable as damaged
+				openEntry(copy, [pw], ctx.signal, pw);
 			} catch (error) {
 				if (isBug(error)) throw error;
 				continue; // unreadable: proves nothing
 			}
-			if (probe.keyUnreadable) continue; // proves nothing either
-			if (!probe.keyLocked) return { opened: e.alias, failed };
-			failed++;
+			if (!copy.keyLocked) probe.opened.push(e.alias);
+			else if (copy.keyUnreadable && copy.note?.startsWith('damaged: the store password'))
+				probe.garbled++;
+			else if (!copy.keyUnreadable) probe.failed++;
 		}
-		return { opened: null, failed };
-	});
+		return probe;
+	}
 	derivationBudget.rounds = MAX_TOTAL_ROUNDS;
 	for (const e of entries) {
 		ctx.signal.throwIfAborted();

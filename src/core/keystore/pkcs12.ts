@@ -20,6 +20,7 @@ import {
 	type HashName,
 } from '../crypto/legacy/pbe';
 import { hasCode, isBug, LockedError, ParseError } from '../errors';
+import type { InputNote } from '../facts';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { parseDer } from '../x509/public-key';
 import { readRawCertificate } from '../x509/certificate-facts';
@@ -389,13 +390,13 @@ function readPfx(bytes: Uint8Array): {
 
 /**
  * Tries a password on up to three encrypted parts (EncryptedData SafeContents, shrouded key
- * bags): what it opens first, and how many it does not open. Unreadable parts prove nothing.
+ * bags): what it opens, and how many it does not open. Unreadable parts prove nothing.
  */
 async function probeDecrypt(
 	infos: readonly asn1js.Sequence[],
 	password: string,
 	ctx: ParseContext,
-): Promise<{ opened: string | null; failed: number }> {
+): Promise<{ opened: string[]; failed: number }> {
 	const parts: { alg: asn1js.Sequence; data: Uint8Array; what: string }[] = [];
 	for (const info of infos) {
 		const type = oidOf(info.valueBlock.value[0]);
@@ -425,17 +426,18 @@ async function probeDecrypt(
 			}
 		}
 	}
+	const opened: string[] = [];
 	let failed = 0;
 	for (const part of parts.slice(0, 3)) {
 		try {
 			const plain = await decryptWith(part.alg, password, part.data, ctx, null);
-			if (plain) return { opened: part.what, failed };
-			failed++;
+			if (plain) opened.push(part.what);
+			else failed++;
 		} catch (error) {
 			if (ctx.signal.aborted) throw error;
 		}
 	}
-	return { opened: null, failed };
+	return { opened, failed };
 }
 
 /** A PKCS#12 file without MAC whose encrypted parts stay shut: ask for (or reject) the password. */
@@ -464,6 +466,21 @@ function describeMac(mac: Mac | null): string | null {
 }
 
 export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
+	try {
+		return await readPkcs12With(ctx, false);
+	} catch (error) {
+		if (!(error instanceof LockedError)) throw error;
+		// what reads without the password: the protection of every part, plain bags
+		return lockedPkcs12(await readPkcs12With(ctx, true), error);
+	}
+}
+
+/**
+ * The PKCS#12 reader. `listOnly`: no password is tried and nothing encrypted is opened; the
+ * structure, the protection of every part and the plain (unencrypted) bags are read, for a file
+ * that stays locked.
+ */
+async function readPkcs12With(ctx: ParseContext, listOnly: boolean): Promise<ParseOutcome> {
 	const { content, infos, mac, integrityKind } = readPfx(ctx.file.bytes);
 	const integrity: KeystoreIntegrity = {
 		kind: integrityKind,
@@ -486,10 +503,10 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 	// Which password opens the store: the MAC decides when there is one.
 	let password: string | null = null;
 	let passwordEncoding: string | null = null;
-	const tries = candidatePasswords(ctx.password);
+	const tries = listOnly ? [] : candidatePasswords(ctx.password);
 	const limited = mac && mac.iterations > DEFAULT_TRY_LIMIT;
 	const list = limited ? (ctx.password !== null ? [ctx.password] : []) : tries;
-	if (mac) {
+	if (mac && !listOnly) {
 		for (const p of list) {
 			ctx.signal.throwIfAborted();
 			const encoding = await macMatches(mac, content, p, ctx);
@@ -506,10 +523,21 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 				// The MAC alone cannot tell a wrong password from a damaged file: the encrypted
 				// parts are a second, independent check.
 				const probe = await probeDecrypt(infos, ctx.password, ctx);
-				if (probe.opened)
+				const opened = probe.opened.join(' and ');
+				// One altered byte breaks the MAC and at most one part: a part the password opens
+				// beside one it does not proves damage.
+				if (probe.opened.length > 0 && probe.failed > 0)
 					throw new ParseError(
 						'pkcs12/damaged',
-						`PKCS#12 file is damaged: its integrity MAC (${what}) does not verify, although the password decrypts its ${probe.opened}`,
+						`PKCS#12 file is damaged: its integrity MAC (${what}) does not verify, although the password decrypts its ${opened} (and not the other encrypted part${probe.failed === 1 ? '' : 's'})`,
+					);
+				// Everything it tries opens: a file written with two passwords (openssl pkcs12
+				// -twopass) given its encryption password looks exactly like an altered file
+				// given its one password. Say both.
+				if (probe.opened.length > 0)
+					throw new LockedError(
+						`Wrong password or damaged file: the password decrypts the ${opened} but does not verify the PKCS#12 integrity MAC (${what}), so it does not open the store. It is probably the encryption password of a file written with two passwords (openssl pkcs12 -twopass): give its MAC password. Otherwise the file was altered after it was written`,
+						true,
 					);
 				throw new LockedError(
 					probe.failed >= 2
@@ -530,6 +558,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 		if (passwordEncoding && passwordEncoding !== 'BMPString' && passwordEncoding !== 'UTF-8')
 			integrity.algorithm = `${integrity.algorithm ?? 'MAC'} (password as ${passwordEncoding})`;
 	}
+	const entryPasswords = listOnly ? [] : [...new Set(ctx.entryPasswords.values())];
 	const bags: Pkcs12Bag[] = [];
 	const allBags: Bag[] = [];
 	const bagProtection = new Map<
@@ -569,7 +598,9 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 				record.note = 'no encrypted content';
 				continue;
 			}
-			const pws = password !== null ? [password] : tries;
+			// a two-password file's parts open with the encryption password, given on the page as
+			// the key password of its entry
+			const pws = password !== null ? [password, ...entryPasswords] : tries;
 			let plain: Uint8Array | null = null;
 			try {
 				for (const p of pws) {
@@ -587,7 +618,11 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			}
 			if (!plain) {
 				record.unopened = true;
-				record.note = mac ? 'does not decrypt with the store password' : 'wrong password';
+				record.note = listOnly
+					? 'not opened: the password is needed'
+					: mac
+						? 'does not decrypt with the store password'
+						: 'wrong password';
 				continue;
 			}
 			for (const b of readBags(plain)) {
@@ -719,7 +754,9 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			};
 			entries.push(entry);
 			try {
-				const pws = password !== null ? [password] : tries;
+				const own = ctx.entryPasswords.get(entry.alias);
+				const pws =
+					password !== null ? [...new Set([own ?? password, password, ...entryPasswords])] : tries;
 				for (const p of pws) {
 					const plain = await decryptWith(alg, p, data, ctx, passwordEncoding);
 					const check = plain ? parseDer(plain) : null;
@@ -738,8 +775,10 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 				}
 				if (entry.keyLocked) {
 					record.unopened = true;
-					record.note = 'does not decrypt with the store password';
-					entry.keyWrongPassword = ctx.password !== null;
+					record.note = listOnly
+						? 'not opened: the password is needed'
+						: 'does not decrypt with the store password';
+					entry.keyWrongPassword = ctx.password !== null || own !== undefined;
 				}
 			} catch (error) {
 				if (!hasCode(error, UNSUPPORTED_PBE)) throw error;
@@ -759,7 +798,8 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			});
 		}
 	}
-	if (!mac && password === null && entries.some((e) => e.keyLocked)) throw noMacLocked(ctx, bags);
+	if (!listOnly && !mac && password === null && entries.some((e) => e.keyLocked))
+		throw noMacLocked(ctx, bags);
 	// Attach certificates: the key's own (same localKeyId), then its issuers by name; the rest are trusted entries.
 	// By content: producers (keytool) write a CA certificate once as a key entry's own certificate
 	// and again, under its subject as friendly name, as the chain member of another entry.
@@ -797,7 +837,7 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 			keyProtection: null,
 		});
 	});
-	return keystoreOutcome(ctx, {
+	const outcome = await keystoreOutcome(ctx, {
 		type: 'PKCS12',
 		formatVersion: 'PKCS#12',
 		entries,
@@ -806,6 +846,73 @@ export async function readPkcs12(ctx: ParseContext): Promise<ParseOutcome> {
 		storePassword: password,
 		storeLocked: false,
 	});
+	const shut = twoPasswordNote(bags, integrity);
+	return shut ? { ...outcome, notes: [...(outcome.notes ?? []), shut] } : outcome;
+}
+
+/**
+ * A locked PKCS#12 with what it shows without the password: the protection of each part (the
+ * algorithm identifiers are in clear; KEYSTORE-PKCS12-WEAK-PBE judges them), plain certificates
+ * and keys. The lock message names the protections, so a weak one is seen before any password.
+ */
+function lockedPkcs12(partial: ParseOutcome, error: LockedError): ParseOutcome {
+	const { lockedEntries: _entries, notes: _notes, ...rest } = partial;
+	const keystores = (rest.facts.keystores ?? []).map((k) => ({ ...k, status: 'locked' as const }));
+	const parts = keystores.flatMap((k) =>
+		k.bags.flatMap((b) => {
+			if (b.kind === 'encrypted-safe' && b.protection)
+				return [`certificates under ${b.protection}`];
+			if ((b.kind === 'shrouded-key' || b.kind === 'secret') && b.protection)
+				return [
+					`${b.kind === 'secret' ? 'secret key' : 'key'} ${b.alias ? `"${b.alias}" ` : ''}under ${b.protection}`,
+				];
+			if (b.kind === 'key' && b.protection === null)
+				return [`private key ${b.alias ? `"${b.alias}" ` : ''}in a plain KeyBag (not encrypted)`];
+			if (b.kind === 'certificate' && b.protection === null)
+				return [`certificate ${b.alias ? `"${b.alias}" ` : ''}in clear`];
+			return [];
+		}),
+	);
+	const seen = [...new Set(parts)];
+	return {
+		...rest,
+		facts: { ...rest.facts, keystores },
+		locked: {
+			message: seen.length
+				? `${error.message}. Read without the password: ${seen.join('; ')}`
+				: error.message,
+			wrongPassword: error.wrongPassword,
+		},
+	};
+}
+
+function capitalize(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The password verified the MAC, yet encrypted parts stay shut: what they hold (keys,
+ * certificates) was not analyzed, and `openssl pkcs12 -twopass` writes exactly such files. The
+ * note makes the grade incomplete and says which password is still needed.
+ */
+function twoPasswordNote(
+	bags: readonly Pkcs12Bag[],
+	integrity: KeystoreIntegrity,
+): InputNote | null {
+	if (integrity.verified !== true) return null;
+	const shut = bags.filter(
+		(b) => b.unopened && b.note === 'does not decrypt with the store password',
+	);
+	if (shut.length === 0) return null;
+	const what = shut.map((b) =>
+		b.kind === 'encrypted-safe'
+			? 'an encrypted part (its certificates)'
+			: `the key "${b.alias ?? '?'}"`,
+	);
+	return {
+		level: 'error',
+		message: `${capitalize(what.join(' and '))} of this PKCS#12 file do${shut.length === 1 ? 'es' : ''} not decrypt with the password that verifies its integrity MAC, so ${shut.length === 1 ? 'it was' : 'they were'} not analyzed. The file was probably written with two passwords (openssl pkcs12 -twopass): give its encryption password as the key password of its entry to open ${shut.length === 1 ? 'it' : 'them'}`,
+	};
 }
 
 async function publicIdentity(pkcs8: Uint8Array): Promise<string | null> {

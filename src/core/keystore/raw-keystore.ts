@@ -1,5 +1,6 @@
 // The format-neutral result of reading a keystore, and its conversion into facts, key-ring
 // material and the keystore detail view (shared by the PKCS#12, JKS/JCEKS and BKS readers).
+import type { InputNote } from '../facts';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import type { SecretKeyMaterial } from '../keys/keyring';
 import { InputCollector } from '../x509/collect';
@@ -202,11 +203,49 @@ export async function keystoreOutcome(
 	const locked = store.entries
 		.filter((e) => e.keyLocked && !e.keyUnreadable)
 		.map((e) => ({ alias: e.alias, wrongPassword: e.keyWrongPassword ?? false }));
+	const notes = [integrityUnverified(store), defaultInstead(ctx, store, defaultPassword)].filter(
+		(n): n is InputNote => n !== null,
+	);
 	return {
 		facts: { certificates: col.certificates, keys: col.keys, keystores: [keystore] },
 		material: { certificates: col.certMaterial, privateKeys: col.keyMaterial, secretKeys: secrets },
 		detail: { area: 'keystore', data: detail },
 		...(locked.length ? { lockedEntries: locked } : {}),
+		...(notes.length ? { notes } : {}),
 		defaultPassword,
+	};
+}
+
+/**
+ * The user typed a password that does not open the store, and a default one did: the store is
+ * read (KEYSTORE-DEFAULT-PASSWORD says why that is bad), but the user must learn that what they
+ * typed was not the store password. The default is named: it is public, not the user's secret.
+ */
+function defaultInstead(
+	ctx: ParseContext,
+	store: RawKeystore,
+	defaultPassword: string | null,
+): InputNote | null {
+	if (ctx.password === null || defaultPassword === null || ctx.password === defaultPassword)
+		return null;
+	return {
+		level: 'warning',
+		message: `The password given does not open this ${store.type} store; the default password "${defaultPassword}" does (see KEYSTORE-DEFAULT-PASSWORD)`,
+	};
+}
+
+/**
+ * A JKS, JCEKS or BKS store read without its password (a truststore: certificates need none)
+ * has its integrity digest unchecked: its certificates are listed and graded as they are, but
+ * nothing shows they are what the owner wrote (keytool: "has NOT been verified"). RULES.md has
+ * no rule for it, so it caps nothing; the note says so on the card, in the JSON and on the
+ * command line, with what would change it.
+ */
+function integrityUnverified(store: RawKeystore): InputNote | null {
+	const { kind, verified, algorithm } = store.integrity;
+	if (verified !== null || (kind !== 'digest' && kind !== 'hmac')) return null;
+	return {
+		level: 'warning',
+		message: `The integrity of this ${store.type} store was not verified: no password was given and none of the default passwords matches its ${algorithm ?? 'integrity'} ${kind === 'digest' ? 'digest' : 'check'}, so its content may have been altered since it was written. Give the store password to verify it`,
 	};
 }

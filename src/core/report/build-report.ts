@@ -41,7 +41,9 @@ function areaHasFacts(area: GradeArea, facts: AnalysisFacts): boolean {
 			return facts.certificates.length > 0;
 		case 'keystores':
 			// a private key file is key material of the keystore area (its rules are keystore rules)
-			return facts.keystores.length > 0 || facts.keys.length > 0;
+			return (
+				facts.keystores.some(keystoreIsEvidence) || facts.keys.some((k) => k.status !== 'locked')
+			);
 		case 'messages':
 			return (
 				facts.envelopes.length > 0 || facts.signatures.length > 0 || facts.decryptions.length > 0
@@ -49,6 +51,16 @@ function areaHasFacts(area: GradeArea, facts: AnalysisFacts): boolean {
 		case 'wsdl':
 			return facts.wsdls.length > 0;
 	}
+}
+
+/**
+ * A keystore is evidence once something in it was read: a certificate, an opened key, or nothing
+ * to open (an empty store). One whose every entry stayed shut (a two-password PKCS#12 given only
+ * its MAC password) shows no more than its protection: grading it would claim its keys and
+ * certificates sound when nobody saw them.
+ */
+function keystoreIsEvidence(k: AnalysisFacts['keystores'][number]): boolean {
+	return k.entries.length === 0 || k.entries.some((e) => e.certSha256.length > 0 || !e.keyLocked);
 }
 
 const AREAS: readonly GradeArea[] = ['tls', 'certificates', 'keystores', 'messages', 'wsdl'];
@@ -62,9 +74,15 @@ export function notAnalyzedInputs(facts: AnalysisFacts): string[] {
 	return facts.inputs.filter(isNotAnalyzed).map((i) => i.name);
 }
 
-/** A cancelled input was never detected (kind `unknown`), but it was meant to be analyzed. */
+/**
+ * A cancelled input was never detected (kind `unknown`), but it was meant to be analyzed. A
+ * parsed input with keys or parts still locked (an entry's own key password, the encryption
+ * password of a two-password PKCS#12) was not analyzed either: what stayed shut may hold what
+ * would lower the grade.
+ */
 function isNotAnalyzed(i: AnalysisFacts['inputs'][number]): boolean {
-	if (i.status === 'parsed') return false;
+	if (i.status === 'parsed')
+		return (i.lockedEntries?.length ?? 0) > 0 || (i.notes ?? []).some((n) => n.level === 'error');
 	if (i.status === 'error' && i.kind === 'unknown') return /cancel/i.test(i.error ?? '');
 	return true;
 }
@@ -134,8 +152,8 @@ function inputsWithFacts(facts: AnalysisFacts): Set<string> {
 	const names = new Set<string>();
 	const lists: readonly (readonly { inputName: string }[])[] = [
 		facts.certificates,
-		facts.keys,
-		facts.keystores,
+		facts.keys.filter((k) => k.status !== 'locked'),
+		facts.keystores.filter(keystoreIsEvidence),
 		facts.envelopes,
 		facts.signatures,
 		facts.decryptions,
@@ -333,17 +351,22 @@ function unopenedKeystores(facts: AnalysisFacts): ReportKeystore[] {
 }
 
 /**
- * The errors and warnings a TLS settings file's reader left on its card, for the JSON and the
- * command line too: a file its server would refuse to load must say so wherever it is graded.
- * A note may quote the directive it is about, so secret-looking assignments lose their value.
+ * The errors and warnings a reader left on the input's card, for the JSON and the command line
+ * too: why a locked input stayed shut (a wrong password and a missing one need different
+ * answers), what a keystore reader could not open or check, and a TLS settings file's notes (a
+ * file its server would refuse to load must say so wherever it is graded). A TLS note may quote
+ * the directive it is about, so secret-looking assignments lose their value. The engine's
+ * messages never quote a password; the export scrubs the typed ones from every note anyway.
  */
 function inputNotes(i: AnalysisFacts['inputs'][number]): { notes?: ReportInputNote[] } {
-	if (i.detail?.area !== 'tls') return {};
-	const notes = i.detail.data.parse.notes.flatMap((n) =>
-		n.level === 'info'
-			? []
-			: [{ level: n.level, line: n.line, message: scrubConfigLine(n.message) }],
-	);
+	const notes: ReportInputNote[] = [];
+	if (i.status === 'locked' && i.lock)
+		notes.push({ level: 'error', line: null, message: i.lock.message });
+	for (const n of i.notes ?? []) notes.push({ level: n.level, line: null, message: n.message });
+	if (i.detail?.area === 'tls')
+		for (const n of i.detail.data.parse.notes)
+			if (n.level !== 'info')
+				notes.push({ level: n.level, line: n.line, message: scrubConfigLine(n.message) });
 	return notes.length > 0 ? { notes } : {};
 }
 

@@ -22,7 +22,14 @@ export function verdictOf(
 		return { label: 'analyzing', tone: 'muted', detail: 'Still being analyzed' };
 	}
 	if (status === 'locked') {
-		return { label: 'locked', tone: 'warn', detail: 'Needs a password; not analyzed yet' };
+		// a locked JKS/JCEKS still shows its entries and certificates (stored in clear)
+		return {
+			label: 'locked',
+			tone: 'warn',
+			detail: input.detail
+				? 'Needs its password; only what reads without it is shown'
+				: 'Needs a password; not analyzed yet',
+		};
 	}
 	if (status === 'error') {
 		if (input.kind === 'unknown') {
