@@ -9,6 +9,7 @@ import { isTextBacked } from './core/bytes/text-backed';
 import { emptySettings, type AnalysisSettings } from './core/facts';
 import type { Report } from './core/report/report';
 import { MIX_DIR, mixPasswords } from '../tests/support/mix';
+import { analyzeTexts } from '../tests/support/analyze-texts';
 
 const FIXTURES = resolve(MIX_DIR, '..');
 const signal = new AbortController().signal;
@@ -172,29 +173,14 @@ describe('Turn: when a run gives the event loop a turn', () => {
 });
 
 describe('Analyzer: no grade without evidence', () => {
-	const text = (name: string, body: string) => ({
-		id: name,
-		name,
-		bytes: new TextEncoder().encode(body),
-	});
-
 	it('an nginx file with no TLS server and an unsigned plain XML document: N/A, not A+', async () => {
-		const { report } = await new Analyzer().run(
-			{
-				files: [
-					text(
-						'nginx.conf',
-						'http {\n  server {\n    listen 80;\n    server_name api.example.com;\n    return 301 https://$host$request_uri;\n  }\n}\n',
-					),
-					text('note.xml', '<?xml version="1.0"?>\n<Orders><Note>ship today</Note></Orders>\n'),
-				],
-				passwords: {},
-				entryPasswords: {},
-				settings: settings({ now: '2026-12-01T00:00:00.000Z' }),
-			},
-			() => undefined,
-			signal,
-		);
+		const { report } = await analyzeTexts([
+			[
+				'nginx.conf',
+				'http {\n  server {\n    listen 80;\n    server_name api.example.com;\n    return 301 https://$host$request_uri;\n  }\n}\n',
+			],
+			['note.xml', '<?xml version="1.0"?>\n<Orders><Note>ship today</Note></Orders>\n'],
+		]);
 		expect(report.inputs.map((i) => [i.name, i.kind, i.status])).toEqual([
 			['nginx.conf', 'tls-config', 'parsed'],
 			['note.xml', 'xml', 'parsed'],
@@ -220,16 +206,7 @@ describe('Analyzer: what a reader found wrong in a settings file reaches the rep
 			'    ssl_ciphers ECDHE-RSA-AES128-GCM-SHA256;',
 			'    ssl_password_file s3cr3t-t0ken-value',
 		].join('\n');
-		const { report } = await new Analyzer().run(
-			{
-				files: [{ id: 'in1', name: 'nginx.conf', bytes: new TextEncoder().encode(conf) }],
-				passwords: {},
-				entryPasswords: {},
-				settings: settings({ now: '2026-12-01T00:00:00.000Z' }),
-			},
-			() => undefined,
-			signal,
-		);
+		const { report } = await analyzeTexts([['nginx.conf', conf]]);
 		const [input] = report.inputs;
 		expect(input?.status).toBe('parsed');
 		const notes = input?.notes ?? [];

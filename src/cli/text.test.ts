@@ -1,8 +1,7 @@
 // The text summary names what a reader found wrong in an input it still read, under that input:
 // a settings file its server would refuse to load must not read as clean on a CI log.
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../analyze';
-import { emptySettings } from '../core/facts';
+import { analyzeTexts } from '../../tests/support/analyze-texts';
 import { textReport } from './text';
 
 describe('textReport: the notes of an input', () => {
@@ -15,16 +14,7 @@ describe('textReport: the notes of an input', () => {
 			'}',
 			'',
 		].join('\n');
-		const { report } = await new Analyzer().run(
-			{
-				files: [{ id: 'in1', name: 'nginx.conf', bytes: new TextEncoder().encode(conf) }],
-				passwords: {},
-				entryPasswords: {},
-				settings: { ...emptySettings(), now: '2026-12-01T00:00:00.000Z' },
-			},
-			() => undefined,
-			new AbortController().signal,
-		);
+		const { report } = await analyzeTexts([['nginx.conf', conf]]);
 		const lines = textReport(report).split('\n');
 		const at = lines.findIndex((l) => /parsed +tls-config +nginx\.conf/.test(l));
 		expect(at).toBeGreaterThanOrEqual(0);

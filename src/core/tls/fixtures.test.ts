@@ -4,6 +4,7 @@ import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer, runRules } from '../../analyze';
+import { analyzeTexts } from '../../../tests/support/analyze-texts';
 import { emptyFacts } from '../facts';
 import { buildReport } from '../report/build-report';
 import { parseTlsText } from './formats';
@@ -21,29 +22,6 @@ export async function analyzeFixtures(paths: string[]) {
 	return new Analyzer().run(
 		{
 			files,
-			passwords: {},
-			entryPasswords: {},
-			settings: {
-				now: '2026-11-22T12:00:00Z',
-				connector: null,
-				trustAnchors: [],
-				truststoreInputs: [],
-				rawKeys: [],
-			},
-		},
-		() => {},
-		new AbortController().signal,
-	);
-}
-
-async function analyzeTexts(texts: [string, string][]) {
-	return new Analyzer().run(
-		{
-			files: texts.map(([name, text], i) => ({
-				id: `f${i}`,
-				name,
-				bytes: new TextEncoder().encode(text),
-			})),
 			passwords: {},
 			entryPasswords: {},
 			settings: {

@@ -3,43 +3,27 @@
 // otherwise. Each pair of rows is the same declaration without and with a runtime; the
 // runtime-unknown findings must say what a runtime would change.
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../analyze';
+import { analyzeTexts } from '../../../tests/support/analyze-texts';
 
-function analyzeTexts(texts: [string, string][], runtimes?: Record<string, string>) {
-	return new Analyzer().run(
-		{
-			files: texts.map(([name, text], i) => ({
-				id: `f${i}`,
-				name,
-				bytes: new TextEncoder().encode(text),
-			})),
-			passwords: {},
-			entryPasswords: {},
-			settings: {
-				now: '2026-11-22T12:00:00Z',
-				connector: runtimes
-					? {
-							name: '',
-							type: 'REST',
-							endpoint: '',
-							role: 'client',
-							lowestTlsVersion: '',
-							runtime: '',
-							cipherSuites: '',
-							keystoreInput: '',
-							truststoreInput: '',
-							wsSecurity: { sign: false, encrypt: false, timestamp: false, usernameToken: false },
-							runtimes,
-						}
-					: null,
-				trustAnchors: [],
-				truststoreInputs: [],
-				rawKeys: [],
-			},
-		},
-		() => {},
-		new AbortController().signal,
-	);
+/** `runtimes`: the runtime choice of each TLS card, as the page keeps it in the connector form. */
+function analyzeWith(texts: [string, string][], runtimes?: Record<string, string>) {
+	return analyzeTexts(texts, {
+		connector: runtimes
+			? {
+					name: '',
+					type: 'REST',
+					endpoint: '',
+					role: 'client',
+					lowestTlsVersion: '',
+					runtime: '',
+					cipherSuites: '',
+					keystoreInput: '',
+					truststoreInput: '',
+					wsSecurity: { sign: false, encrypt: false, timestamp: false, usernameToken: false },
+					runtimes,
+				}
+			: null,
+	});
 }
 
 const conn = (c: Record<string, unknown>) => JSON.stringify({ connector: c }, null, 2);
@@ -344,7 +328,7 @@ const rows: Row[] = [
 
 describe('declared settings: runtime unknown versus stated', () => {
 	it.each(rows.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
-		const r = await analyzeTexts(row.files);
+		const r = await analyzeWith(row.files);
 		for (const i of r.facts.inputs) expect(i.status, i.error).toBe('parsed');
 		const ids = r.report.findings.map((f) => f.ruleId);
 		for (const id of row.present) expect(ids).toContain(id);
@@ -363,7 +347,7 @@ describe('declared settings: runtime unknown versus stated', () => {
 
 	it('the runtime chosen on the card overrides the file and changes the grade; the table shows each runtime', async () => {
 		const files: [string, string][] = [['server.xml', TOMCAT_3DES]];
-		const unknown = await analyzeTexts(files);
+		const unknown = await analyzeWith(files);
 		expect(unknown.report.grade.overall).toBe('C');
 		const table = unknown.facts.tls[0]?.runtimeTable ?? [];
 		expect(table[0]).toMatchObject({
@@ -375,10 +359,10 @@ describe('declared settings: runtime unknown versus stated', () => {
 		// JDK 8u202 already disables 3DES (8u171+); 17 too; the configured set keeps it.
 		expect(row('Java 8u202')?.dropped).toContain('TLS_RSA_WITH_3DES_EDE_CBC_SHA');
 		expect(row('Java 17.0.9')?.grade).toBe('A');
-		const chosen = await analyzeTexts(files, { 'server.xml': 'Java 17.0.9' });
+		const chosen = await analyzeWith(files, { 'server.xml': 'Java 17.0.9' });
 		expect(chosen.report.grade.overall).toBe('A');
 		expect(chosen.report.tlsSettings[0]?.runtime).toBe('Java 17.0.9');
-		const nginx = await analyzeTexts([['nginx.conf', NGINX_OLD]], {
+		const nginx = await analyzeWith([['nginx.conf', NGINX_OLD]], {
 			'nginx.conf': 'OpenSSL 1.0.2u',
 		});
 		expect(nginx.report.grade.overall).toBe('F');
@@ -390,7 +374,7 @@ describe('declared settings: runtime unknown versus stated', () => {
 	});
 
 	it('an unrecognised runtime string is kept as written with a note, and graded as not stated', async () => {
-		const r = await analyzeTexts([
+		const r = await analyzeWith([
 			[
 				'c.json',
 				conn({
@@ -415,8 +399,8 @@ describe('declared settings: runtime unknown versus stated', () => {
 			[rows[5], rows[6]],
 			[rows[9], rows[10]],
 		] as const) {
-			const a = await analyzeTexts(base!.files);
-			const b = await analyzeTexts(stated!.files);
+			const a = await analyzeWith(base!.files);
+			const b = await analyzeWith(stated!.files);
 			expect(RANK.indexOf(a.report.grade.overall)).toBeLessThanOrEqual(
 				RANK.indexOf(b.report.grade.overall),
 			);

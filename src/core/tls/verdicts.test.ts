@@ -4,31 +4,12 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../analyze';
+import { analyzeTexts } from '../../../tests/support/analyze-texts';
 
 const ROOT = resolve(import.meta.dirname, '../../../tests/fixtures/tls/audit');
 
-async function analyzeTexts(texts: [string, string][]) {
-	const r = await new Analyzer().run(
-		{
-			files: texts.map(([name, text], i) => ({
-				id: `f${i}`,
-				name,
-				bytes: new TextEncoder().encode(text),
-			})),
-			passwords: {},
-			entryPasswords: {},
-			settings: {
-				now: '2026-11-22T12:00:00Z',
-				connector: null,
-				trustAnchors: [],
-				truststoreInputs: [],
-				rawKeys: [],
-			},
-		},
-		() => {},
-		new AbortController().signal,
-	);
+async function analyzeWithCards(texts: [string, string][]) {
+	const r = await analyzeTexts(texts);
 	const ids = r.report.findings.map((f) => f.ruleId);
 	/** The notes each input's card shows, by input name. */
 	const card = (name: string) => {
@@ -46,7 +27,7 @@ const fixture = (name: string): [string, string] => [
 
 describe('openssl.cnf', () => {
 	it('matches directive names case-insensitively, as SSL_CONF_cmd does', async () => {
-		const r = await analyzeTexts([fixture('openssl-08-lowercase-weak.cnf')]);
+		const r = await analyzeWithCards([fixture('openssl-08-lowercase-weak.cnf')]);
 		expect(r.ids).toContain('TLS-MIN-VERSION');
 		expect(r.ids).toContain('RUNTIME-OPENSSL-SECLEVEL-LOW');
 		expect(r.report.grade.overall).toBe('B');
@@ -54,7 +35,7 @@ describe('openssl.cnf', () => {
 	});
 
 	it('refuses a protocol value in the wrong case (strcmp) and grades the library default', async () => {
-		const r = await analyzeTexts([fixture('openssl-05-lowercase.cnf')]);
+		const r = await analyzeWithCards([fixture('openssl-05-lowercase.cnf')]);
 		expect(r.card('openssl-05-lowercase.cnf')).toMatch(
 			/^error: minprotocol = tlsv1\.2: OpenSSL refuses the value .*expects TLSv1\.2/m,
 		);
@@ -66,18 +47,18 @@ describe('openssl.cnf', () => {
 
 describe('Node', () => {
 	it('reads no option inside a // or /* */ comment', async () => {
-		const block = await analyzeTexts([fixture('node-07-commented.js')]);
+		const block = await analyzeWithCards([fixture('node-07-commented.js')]);
 		expect(block.report.tlsSettings[0]?.minVersion).toBe('TLSv1.2');
 		expect(block.ids).not.toContain('TLS-NO-TLS12');
 		expect(block.ids).not.toContain('TLS-SSLV3-ENABLED');
 		// a commented older setting after the live one does not lower the floor either (Node 16)
-		const line = await analyzeTexts([fixture('node-11-linecomment-node16.js')]);
+		const line = await analyzeWithCards([fixture('node-11-linecomment-node16.js')]);
 		expect(line.report.tlsSettings[0]?.minVersion).toBe('TLSv1.2');
 		expect(line.ids).not.toContain('TLS-MIN-VERSION');
 	});
 
 	it('keeps URLs and regular expressions that hold // while blanking comments', async () => {
-		const r = await analyzeTexts([
+		const r = await analyzeWithCards([
 			[
 				'client.js',
 				`// Node 16.20.2
@@ -94,7 +75,7 @@ const req = https.request('https://api.example.com/x', { minVersion: 'TLSv1' /* 
 
 describe('.NET', () => {
 	it('reads no flag inside a comment, and a framework comment states no runtime', async () => {
-		const r = await analyzeTexts([fixture('dotnet-06-commented.cs')]);
+		const r = await analyzeWithCards([fixture('dotnet-06-commented.cs')]);
 		expect(r.report.tlsSettings[0]?.protocols).toEqual(['TLSv1.2', 'TLSv1.3']);
 		expect(r.ids).not.toContain('TLS-SSLV3-ENABLED');
 		expect(r.ids).not.toContain('RUNTIME-DOTNET-PROTOCOL-OVERRIDE');
@@ -103,20 +84,20 @@ describe('.NET', () => {
 	});
 
 	it('reads every number cast to SecurityProtocolType, not only the first', async () => {
-		const r = await analyzeTexts([fixture('dotnet-09-numeric.cs')]);
+		const r = await analyzeWithCards([fixture('dotnet-09-numeric.cs')]);
 		expect(r.report.tlsSettings[0]?.protocols).toEqual(['TLSv1', 'TLSv1.1', 'TLSv1.2']);
 		expect(r.ids).toContain('TLS-MIN-VERSION');
 		expect(r.ids).toContain('RUNTIME-DOTNET-PROTOCOL-OVERRIDE');
 	});
 
 	it('adds |= flags to the runtime default instead of replacing it', async () => {
-		const r = await analyzeTexts([fixture('dotnet-07-oreq.cs')]);
+		const r = await analyzeWithCards([fixture('dotnet-07-oreq.cs')]);
 		expect(r.ids).not.toContain('TLS-NO-TLS12');
 		expect(r.ids).toContain('TLS-MIN-VERSION');
 		expect(r.report.tlsSettings[0]?.protocols).toContain('TLSv1.2');
 		expect(r.report.tlsSettings[0]?.notes?.join('\n')).toMatch(/OR-ed into the runtime default/);
 		// an added Tls12 pins nothing: no "only Tls12 hard-coded" warning
-		const added = await analyzeTexts([
+		const added = await analyzeWithCards([
 			[
 				'startup.cs',
 				'// .NET Framework 4.7.2\nServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;\n',
@@ -126,7 +107,7 @@ describe('.NET', () => {
 	});
 
 	it('grades SslStream.AuthenticateAsServerAsync as a server', async () => {
-		const r = await analyzeTexts([fixture('dotnet-08-sslstream.cs')]);
+		const r = await analyzeWithCards([fixture('dotnet-08-sslstream.cs')]);
 		expect(r.facts.tls[0]?.role).toBe('server');
 		expect(r.facts.tls[0]?.name).toMatch(/server/);
 	});
@@ -134,7 +115,7 @@ describe('.NET', () => {
 
 describe('nginx', () => {
 	it('reads every ssl_conf_command, including a CipherString that lowers the security level', async () => {
-		const r = await analyzeTexts([fixture('nginx-18-conf-command.conf')]);
+		const r = await analyzeWithCards([fixture('nginx-18-conf-command.conf')]);
 		expect(r.ids).toContain('RUNTIME-OPENSSL-SECLEVEL-LOW');
 		expect(
 			r.report.findings.find((f) => f.ruleId === 'RUNTIME-OPENSSL-SECLEVEL-LOW')?.evidence,
@@ -143,13 +124,13 @@ describe('nginx', () => {
 	});
 
 	it('says which default is assumed when the version is unknown, and what could change it', async () => {
-		const r = await analyzeTexts([fixture('nginx-04-noprotocols.conf')]);
+		const r = await analyzeWithCards([fixture('nginx-04-noprotocols.conf')]);
 		const min = r.report.findings.find((f) => f.ruleId === 'TLS-MIN-VERSION')?.evidence ?? '';
 		expect(min).toMatch(
 			/version not stated: the 1\.9\.1–1\.23\.3 default TLSv1 TLSv1\.1 TLSv1\.2 is assumed/,
 		);
 		expect(min).not.toMatch(/≥ 1\.27\.3 default/);
-		const inc = await analyzeTexts([fixture('nginx-14-include-missing.conf')]);
+		const inc = await analyzeWithCards([fixture('nginx-14-include-missing.conf')]);
 		expect(inc.report.findings.find((f) => f.ruleId === 'TLS-MIN-VERSION')?.evidence).toMatch(
 			/include \/etc\/nginx\/snippets\/ssl-params\.conf \(line 2\) not read: it may set this directive/,
 		);
@@ -158,7 +139,7 @@ describe('nginx', () => {
 
 describe('mail', () => {
 	it('grades implicit TLS on 587 as the STARTTLS the port implies, with the mismatch on the card', async () => {
-		const r = await analyzeTexts([fixture('mail-05-port-mismatch.json')]);
+		const r = await analyzeWithCards([fixture('mail-05-port-mismatch.json')]);
 		// the handshake fails against a plaintext greeting: nothing is ever sent in clear
 		expect(r.ids).not.toContain('MAIL-PLAINTEXT');
 		expect(r.ids).toContain('MAIL-STARTTLS-OPPORTUNISTIC');
@@ -171,7 +152,7 @@ describe('mail', () => {
 
 describe('scanner results', () => {
 	it('caps a scan that did not test SSLv2–TLS 1.1 at A, and says what to re-scan', async () => {
-		const r = await analyzeTexts([fixture('sslyze-03-old-protocols-not-scanned.json')]);
+		const r = await analyzeWithCards([fixture('sslyze-03-old-protocols-not-scanned.json')]);
 		expect(r.report.grade.overall).toBe('A');
 		expect(r.report.grade.capReasons).toContain('protocols not scanned caps the grade at A');
 		expect(r.report.tlsSettings[0]?.notes?.join('\n')).toMatch(
@@ -202,11 +183,11 @@ describe('scanner results', () => {
 				'TLSv1.3 x1301 TLS_AES_128_GCM_SHA256 ECDH 253 AESGCM 128 TLS_AES_128_GCM_SHA256',
 			),
 		];
-		const all = await analyzeTexts([
+		const all = await analyzeWithCards([
 			['scan.json', JSON.stringify([finding('SSLv2', 'not offered', 'OK'), ...base])],
 		]);
 		expect(all.report.grade.capReasons).not.toContain('protocols not scanned caps the grade at A');
-		const problem = await analyzeTexts([
+		const problem = await analyzeWithCards([
 			[
 				'scan.json',
 				JSON.stringify([finding('SSLv2', 'local problem: no SSLv2 support', 'WARN'), ...base]),
@@ -221,7 +202,7 @@ describe('scanner results', () => {
 
 describe('protocol names a server refuses', () => {
 	it('nginx: "TLS1.1" is an invalid value (nginx does not start), graded as TLSv1.1', async () => {
-		const r = await analyzeTexts([fixture('nginx-08-typo.conf')]);
+		const r = await analyzeWithCards([fixture('nginx-08-typo.conf')]);
 		expect(r.card('nginx-08-typo.conf')).toMatch(
 			/^error: ssl_protocols: invalid value "TLS1\.1": nginx refuses to start .*graded as TLSv1\.1/m,
 		);
@@ -231,7 +212,7 @@ describe('protocol names a server refuses', () => {
 	});
 
 	it('Apache: "-TLSv1.0" is an illegal protocol (httpd does not start) and removes nothing', async () => {
-		const r = await analyzeTexts([fixture('apache-15-tlsv10-illegal.conf')]);
+		const r = await analyzeWithCards([fixture('apache-15-tlsv10-illegal.conf')]);
 		expect(r.card('apache-15-tlsv10-illegal.conf')).toMatch(
 			/^error: SSLProtocol: Illegal protocol '-TLSv1\.0': httpd refuses to start .*graded without removing TLSv1/m,
 		);
@@ -241,7 +222,7 @@ describe('protocol names a server refuses', () => {
 	});
 
 	it('HAProxy: "ssl-min-ver TLSv1" is refused (HAProxy spells it TLSv1.0), graded as that minimum', async () => {
-		const r = await analyzeTexts([fixture('haproxy-07-typo.cfg')]);
+		const r = await analyzeWithCards([fixture('haproxy-07-typo.cfg')]);
 		expect(r.card('haproxy-07-typo.cfg')).toMatch(
 			/^error: ssl-min-ver TLSv1: HAProxy refuses to start .*graded as a minimum of TLSv1/m,
 		);
@@ -249,7 +230,7 @@ describe('protocol names a server refuses', () => {
 	});
 
 	it('Tomcat: "TLSV1.2,TLS1.1" names nothing JSSE knows: the connector does not start', async () => {
-		const r = await analyzeTexts([fixture('tomcat-10-tls13only-typo.xml')]);
+		const r = await analyzeWithCards([fixture('tomcat-10-tls13only-typo.xml')]);
 		const card = r.card('tomcat-10-tls13only-typo.xml');
 		expect(card).toMatch(
 			/^error: protocols="TLSV1\.2,TLS1\.1": "TLSV1\.2" is not a protocol name JSSE knows/m,
@@ -261,7 +242,7 @@ describe('protocol names a server refuses', () => {
 	});
 
 	it('keeps the lenient spellings of connector forms', async () => {
-		const r = await analyzeTexts([
+		const r = await analyzeWithCards([
 			[
 				'c.json',
 				JSON.stringify({
@@ -281,7 +262,7 @@ describe('protocol names a server refuses', () => {
 
 describe('detection routes TLS inputs to their reader', () => {
 	it('a Node server without minVersion is graded on the assumed default, and says so', async () => {
-		const r = await analyzeTexts([fixture('node-05-no-minversion.js')]);
+		const r = await analyzeWithCards([fixture('node-05-no-minversion.js')]);
 		expect(r.facts.inputs[0]?.status).toBe('parsed');
 		expect(r.report.findings.find((f) => f.ruleId === 'TLS-MIN-VERSION')?.evidence).toMatch(
 			/Node version not stated: the Node ≤ 11 default minimum TLSv1 is assumed/,
@@ -289,7 +270,7 @@ describe('detection routes TLS inputs to their reader', () => {
 	});
 
 	it('a truncated scan gets the JSON syntax error with its line on the card', async () => {
-		const r = await analyzeTexts([fixture('sslyze-04-truncated.json')]);
+		const r = await analyzeWithCards([fixture('sslyze-04-truncated.json')]);
 		expect(r.facts.inputs[0]?.status).toBe('error');
 		expect(r.facts.inputs[0]?.error).toMatch(/^JSON syntax error on line \d+/);
 	});
@@ -297,7 +278,7 @@ describe('detection routes TLS inputs to their reader', () => {
 
 describe('Tomcat', () => {
 	it('grades each SSLHostConfig of a Connector as its own endpoint', async () => {
-		const r = await analyzeTexts([fixture('tomcat-05-sni-hosts.xml')]);
+		const r = await analyzeWithCards([fixture('tomcat-05-sni-hosts.xml')]);
 		const byHost = new Map(r.facts.tls.map((t) => [t.endpoint?.host ?? null, t]));
 		expect([...byHost.keys()].sort()).toEqual(['api.example.com', 'legacy.example.com']);
 		expect(byHost.get('api.example.com')?.protocols).toEqual(['TLSv1.2', 'TLSv1.3']);

@@ -5,30 +5,15 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../../analyze';
+import { analyzeTexts } from '../../../../tests/support/analyze-texts';
 import { parseSslyze } from './sslyze';
 import { parseTestssl } from './testssl';
 
 const SCANS = resolve(import.meta.dirname, '../../../../tests/fixtures/tls/scans');
 const read = (n: string) => readFileSync(resolve(SCANS, n), 'utf8');
 
-async function analyze(name: string, text: string) {
-	return new Analyzer().run(
-		{
-			files: [{ id: 'f0', name, bytes: new TextEncoder().encode(text) }],
-			passwords: {},
-			entryPasswords: {},
-			settings: {
-				now: '2026-11-22T12:00:00Z',
-				connector: null,
-				trustAnchors: [],
-				truststoreInputs: [],
-				rawKeys: [],
-			},
-		},
-		() => {},
-		new AbortController().signal,
-	);
+function analyze(name: string, text: string) {
+	return analyzeTexts([[name, text]]);
 }
 
 describe('sslyze JSON by version', () => {
