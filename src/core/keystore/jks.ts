@@ -445,6 +445,16 @@ function openEntry(
 	}
 }
 
+/** The JKS/JCEKS integrity digest (keyed SHA-1): verified only when the store password is known. */
+function digestIntegrity(verified: true | null) {
+	return {
+		kind: 'digest' as const,
+		algorithm: `SHA-1 ("Mighty Aphrodite")`,
+		iterations: null,
+		verified,
+	};
+}
+
 /**
  * What a locked JKS/JCEKS shows without its password: every entry and its certificates, the keys
  * left encrypted, the integrity unverified. The store stays locked: the lock message says why,
@@ -462,12 +472,7 @@ async function lockedOutcome(
 		type: kind,
 		formatVersion: `${kind} version ${version}`,
 		entries,
-		integrity: {
-			kind: 'digest',
-			algorithm: `SHA-1 ("Mighty Aphrodite")`,
-			iterations: null,
-			verified: null,
-		},
+		integrity: digestIntegrity(null),
 		bags: [],
 		storePassword: null,
 		storeLocked: true,
@@ -563,12 +568,7 @@ export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 		type: kind,
 		formatVersion: `${kind} version ${version}`,
 		entries,
-		integrity: {
-			kind: 'digest',
-			algorithm: `SHA-1 ("Mighty Aphrodite")`,
-			iterations: null,
-			verified: storePassword !== null ? true : null,
-		},
+		integrity: digestIntegrity(storePassword !== null ? true : null),
 		bags: [],
 		storePassword,
 		storeLocked: storePassword === null,
