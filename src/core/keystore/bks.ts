@@ -9,7 +9,7 @@ import { isBug, LockedError, ParseError } from '../errors';
 import type { ParseContext, ParseOutcome } from '../pipeline';
 import { defaultTrialsAffordable } from '../crypto/budget';
 import { candidatePasswords } from '../keys/default-passwords';
-import { requireStorePassword, type KeyProbe } from './jks';
+import { lockedOutcome, requireStorePassword, type KeyProbe } from './jks';
 import { keystoreOutcome, type RawEntry } from './raw-keystore';
 import { ByteReader } from './reader';
 
@@ -133,7 +133,9 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 			else {
 				entries.push({
 					alias,
-					type: 'private-key',
+					// until unsealed, what keytool lists (KeyStoreSpi.engineEntryInstanceOf): a key
+					// with a certificate chain is a private key, one without a secret key
+					type: chain.length > 0 ? 'private-key' : 'secret-key',
 					created,
 					chain,
 					sealedData: data,
@@ -170,30 +172,48 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 			break;
 		}
 	}
-	if (
-		storePassword === null &&
-		ctx.password === null &&
-		!affordable &&
-		entries.some((e) => e.type !== 'trusted-certificate')
-	) {
-		throw new LockedError(
-			`This BKS keystore needs its store password (its integrity check uses ${iterations.toLocaleString('en')} iterations: too many to try the default passwords)`,
-			false,
+	const integrity = (verified: true | null) => ({
+		kind: 'hmac' as const,
+		algorithm: 'HMAC-SHA1 (PKCS#12 KDF)',
+		iterations,
+		verified,
+	});
+	try {
+		if (
+			storePassword === null &&
+			ctx.password === null &&
+			!affordable &&
+			entries.some((e) => e.type !== 'trusted-certificate')
+		) {
+			throw new LockedError(
+				`This BKS keystore needs its store password (its integrity check uses ${iterations.toLocaleString('en')} iterations: too many to try the default passwords)`,
+				false,
+			);
+		}
+		requireStorePassword(ctx, 'BKS', storePassword, entries, 'HMAC-SHA1 integrity check', (pw) => {
+			const probe: KeyProbe = { opened: [], failed: 0, garbled: 0 };
+			for (const e of entries.filter((x) => x.sealedData).slice(0, 3)) {
+				try {
+					if (e.sealedData && unseal(e.sealedData, pw)) probe.opened.push(e.alias);
+					else probe.failed++;
+				} catch (error) {
+					if (isBug(error)) throw error;
+					// a damaged sealed entry proves nothing
+				}
+			}
+			return probe;
+		});
+	} catch (error) {
+		if (!(error instanceof LockedError)) throw error;
+		// as keytool -list: a locked store's entries and certificates (stored in clear), still locked
+		return lockedOutcome(
+			ctx,
+			{ type: 'BKS', formatVersion: `BKS version ${version}`, integrity: integrity(null) },
+			entries,
+			(e) => e.sealedData !== undefined,
+			error,
 		);
 	}
-	requireStorePassword(ctx, 'BKS', storePassword, entries, 'HMAC-SHA1 integrity check', (pw) => {
-		const probe: KeyProbe = { opened: [], failed: 0, garbled: 0 };
-		for (const e of entries.filter((x) => x.sealedData).slice(0, 3)) {
-			try {
-				if (e.sealedData && unseal(e.sealedData, pw)) probe.opened.push(e.alias);
-				else probe.failed++;
-			} catch (error) {
-				if (isBug(error)) throw error;
-				// a damaged sealed entry proves nothing
-			}
-		}
-		return probe;
-	});
 	for (const e of entries) {
 		if (!e.sealedData) continue;
 		const own = ctx.entryPasswords.get(e.alias);
@@ -214,12 +234,7 @@ export async function readBks(ctx: ParseContext): Promise<ParseOutcome> {
 		type: 'BKS',
 		formatVersion: `BKS version ${version}`,
 		entries,
-		integrity: {
-			kind: 'hmac',
-			algorithm: 'HMAC-SHA1 (PKCS#12 KDF)',
-			iterations,
-			verified: storePassword !== null ? true : null,
-		},
+		integrity: integrity(storePassword !== null ? true : null),
 		bags: [],
 		storePassword,
 		storeLocked: storePassword === null,

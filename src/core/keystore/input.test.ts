@@ -224,7 +224,23 @@ describe('BKS', () => {
 			'secret-key',
 			'trusted-certificate',
 		]);
-		await expect(open('bks-v1.bks', 'wrong')).rejects.toThrow(/Wrong password: the BKS HMAC-SHA1/);
+		// still locked with a wrong password, but listing what keytool -list shows without it
+		const wrong = await open('bks-v1.bks', 'wrong');
+		expect(wrong.locked?.wrongPassword).toBe(true);
+		expect(wrong.locked?.message).toMatch(/^Wrong password: the BKS HMAC-SHA1/);
+		const locked = store(wrong);
+		expect(locked.status).toBe('locked');
+		expect(locked.integrity.verified).toBeNull();
+		expect(locked.entries.map((e) => e.type).sort()).toEqual([
+			'private-key',
+			'secret-key',
+			'trusted-certificate',
+		]);
+		expect(
+			locked.entries.filter((e) => e.type !== 'trusted-certificate').every((e) => e.keyLocked),
+		).toBe(true);
+		expect(wrong.material.privateKeys ?? []).toHaveLength(0);
+		expect(wrong.facts.certificates?.length).toBeGreaterThan(0);
 	});
 
 	// BouncyCastle 1.72 (MakeBksPlain.java): every entry type, keytool's listing as expectation

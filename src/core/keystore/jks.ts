@@ -14,7 +14,7 @@ import type { ParseContext, ParseOutcome } from '../pipeline';
 import { parseDer } from '../x509/public-key';
 import { candidatePasswords } from '../keys/default-passwords';
 import { fieldBytes, fieldString, JavaStreamReader, type JavaValue } from './java-serial';
-import { keystoreOutcome, type RawEntry } from './raw-keystore';
+import { keystoreOutcome, type RawEntry, type RawKeystore } from './raw-keystore';
 import { ByteReader, utf16be } from './reader';
 
 const MAGIC_JKS = 0xfeedfeed;
@@ -456,23 +456,22 @@ function digestIntegrity(verified: true | null) {
 }
 
 /**
- * What a locked JKS/JCEKS shows without its password: every entry and its certificates, the keys
- * left encrypted, the integrity unverified. The store stays locked: the lock message says why,
- * and no entry asks for a key password of its own before the store password is known.
+ * What a locked JKS, JCEKS or BKS shows without its password: every entry and its certificates
+ * (stored in clear), the keys left encrypted (`encrypted` says which entries hold one), the
+ * integrity unverified. The store stays locked: the lock message says why, and no entry asks for
+ * a key password of its own before the store password is known.
  */
-async function lockedOutcome(
+export async function lockedOutcome<E extends RawEntry>(
 	ctx: ParseContext,
-	kind: 'JKS' | 'JCEKS',
-	version: number,
-	entries: ParsedEntry[],
+	store: Pick<RawKeystore, 'type' | 'formatVersion' | 'integrity'>,
+	entries: E[],
+	encrypted: (e: E) => boolean,
+	lock: LockedError,
 ): Promise<ParseOutcome> {
-	for (const e of entries)
-		if (e.encryptedKey || e.sealed !== undefined) e.note = 'not read: the store password is needed';
+	for (const e of entries) if (encrypted(e)) e.note = 'not read: the store password is needed';
 	const outcome = await keystoreOutcome(ctx, {
-		type: kind,
-		formatVersion: `${kind} version ${version}`,
+		...store,
 		entries,
-		integrity: digestIntegrity(null),
 		bags: [],
 		storePassword: null,
 		storeLocked: true,
@@ -483,6 +482,10 @@ async function lockedOutcome(
 		facts: {
 			...rest.facts,
 			keystores: (rest.facts.keystores ?? []).map((k) => ({ ...k, status: 'locked' as const })),
+		},
+		locked: {
+			message: `${lock.message}. Its ${entries.length} entr${entries.length === 1 ? 'y is' : 'ies are'} listed as read without the password (certificates are stored in clear; keys stay encrypted, and the integrity is not verified)`,
+			wrongPassword: lock.wrongPassword,
 		},
 	};
 }
@@ -504,13 +507,13 @@ export async function readJks(ctx: ParseContext): Promise<ParseOutcome> {
 	} catch (error) {
 		if (!(error instanceof LockedError)) throw error;
 		// keytool -list shows a locked store's entries and certificates: so do we, still locked
-		return {
-			...(await lockedOutcome(ctx, kind, version, entries)),
-			locked: {
-				message: `${error.message}. Its ${entries.length} entr${entries.length === 1 ? 'y is' : 'ies are'} listed as read without the password (certificates are stored in clear; keys stay encrypted, and the integrity is not verified)`,
-				wrongPassword: error.wrongPassword,
-			},
-		};
+		return lockedOutcome(
+			ctx,
+			{ type: kind, formatVersion: `${kind} version ${version}`, integrity: digestIntegrity(null) },
+			entries,
+			(e) => e.encryptedKey !== undefined || e.sealed !== undefined,
+			error,
+		);
 	}
 	function probeKeys(pw: string): KeyProbe {
 		// at most three entries (a JCEKS derivation costs 200 000 MD5 rounds)
