@@ -120,6 +120,31 @@ describe('a grade only on evidence', () => {
 		]);
 	});
 
+	it('trust nobody checked caps the input holding the certificate too, not only the report', () => {
+		const facts = emptyFacts('2026-11-22T12:00:00Z');
+		facts.inputs.push(input('leaf.pem', 'parsed', 'pem'), input('other.pem', 'parsed', 'pem'));
+		facts.certificates.push(
+			certFacts({
+				inputName: 'leaf.pem',
+				chainValid: null,
+				chainNote: 'no trust anchor supplied',
+			}),
+			certFacts({ inputName: 'other.pem', sha256: 'ab'.repeat(32) }),
+		);
+		const g = gradeReport(facts, []);
+		expect(g.overall).toBe('A');
+		expect(g.byInput).toEqual([
+			{ name: 'leaf.pem', grade: 'A' },
+			{ name: 'other.pem', grade: 'A+' },
+		]);
+		// with an anchor supplied, the question was asked: no cap
+		facts.trustAnchors.push('cd'.repeat(32));
+		expect(gradeReport(facts, []).byInput).toEqual([
+			{ name: 'leaf.pem', grade: 'A+' },
+			{ name: 'other.pem', grade: 'A+' },
+		]);
+	});
+
 	it('a private key file alone is evidence of the keystore area', () => {
 		const facts = emptyFacts('2026-11-22T12:00:00Z');
 		facts.inputs.push(input('key.pem', 'parsed', 'private-key'));

@@ -228,12 +228,14 @@ export function gradeReport(facts: AnalysisFacts, findings: readonly EngineFindi
  * A grade is never better than its evidence: a deployed certificate whose chain passes every check
  * that needs no anchor, with no anchor supplied, was never shown to be trusted. That is no trust
  * failure (T), but it blocks A+, as an unchecked HSTS header does (CGS-1 3.6), and the reason says
- * what would lift it. Self-issued certificates are left to CERT-SELF-SIGNED.
+ * what would lift it. Self-issued certificates are left to CERT-SELF-SIGNED. With `inputName`,
+ * only that input's certificates count (its own grade in `byInput`).
  */
-function unverifiedTrust(facts: AnalysisFacts): GradedFinding[] {
+function unverifiedTrust(facts: AnalysisFacts, inputName?: string): GradedFinding[] {
 	if (facts.trustAnchors.length > 0) return [];
 	const open = facts.certificates.some(
 		(c) =>
+			(inputName === undefined || c.inputName === inputName) &&
 			c.role !== 'root' &&
 			!c.extraCertificate &&
 			!c.selfIssued &&
@@ -280,7 +282,11 @@ function gradeInputs(facts: AnalysisFacts, findings: readonly EngineFinding[]): 
 		const scores = facts.tls.flatMap((t) =>
 			t.scores && (t.inputName === i.name || t.inputs.includes(i.name)) ? [t.scores] : [],
 		);
-		return { name: i.name, grade: grade(own, scores).grade };
+		// the trust nobody checked caps the input that holds the certificate, as it caps the report
+		return {
+			name: i.name,
+			grade: grade([...own, ...unverifiedTrust(facts, i.name)], scores).grade,
+		};
 	});
 }
 
