@@ -93,3 +93,16 @@ test('default passwords open a store without asking; hostile files stay on their
 	await expect(card(page, 'random.jks')).toHaveAttribute('data-status', /error/);
 	await expect(card(page, 'leaf.pem')).toHaveAttribute('data-status', 'parsed');
 });
+
+test('what a reader could not check is on the card: a truststore read without its password', async ({
+	page,
+}) => {
+	await page.goto('/');
+	await addFiles(page, [mixFile('trust.jks', 'trust.jks', resolve(DIR, 'locked'))]);
+	await waitIdle(page);
+	const c = card(page, 'trust.jks');
+	await expect(c).toHaveAttribute('data-status', 'parsed');
+	const note = c.locator('[data-testid="input-notes"] li[data-level="warning"]');
+	await expect(note).toContainText('The integrity of this JKS store was not verified');
+	await expect(note).toContainText('Give the store password to verify it');
+});
