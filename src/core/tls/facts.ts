@@ -154,6 +154,22 @@ export interface ConnectorForm {
 	runtimes?: Record<string, string>;
 }
 
+/** A connector form nobody has filled in (the page's form before any edit, a runtime choice). */
+export function emptyConnectorForm(): ConnectorForm {
+	return {
+		name: '',
+		type: 'REST',
+		endpoint: '',
+		role: 'client',
+		lowestTlsVersion: '',
+		runtime: '',
+		cipherSuites: '',
+		keystoreInput: '',
+		truststoreInput: '',
+		wsSecurity: { sign: false, encrypt: false, timestamp: false, usernameToken: false },
+	};
+}
+
 /** One row of "what the runtime would change": the outcome on one runtime. */
 export interface RuntimeOutcome {
 	runtime: string;

@@ -4,25 +4,12 @@
 // runtime-unknown findings must say what a runtime would change.
 import { describe, expect, it } from 'vitest';
 import { analyzeTexts } from '../../../tests/support/analyze-texts';
+import { emptyConnectorForm } from './facts';
 
 /** `runtimes`: the runtime choice of each TLS card, as the page keeps it in the connector form. */
 function analyzeWith(texts: [string, string][], runtimes?: Record<string, string>) {
 	return analyzeTexts(texts, {
-		connector: runtimes
-			? {
-					name: '',
-					type: 'REST',
-					endpoint: '',
-					role: 'client',
-					lowestTlsVersion: '',
-					runtime: '',
-					cipherSuites: '',
-					keystoreInput: '',
-					truststoreInput: '',
-					wsSecurity: { sign: false, encrypt: false, timestamp: false, usernameToken: false },
-					runtimes,
-				}
-			: null,
+		connector: runtimes ? { ...emptyConnectorForm(), runtimes } : null,
 	});
 }
 
